@@ -1,0 +1,247 @@
+"""Extraction: one report's normalised text → an :class:`~graph.model.Extraction`.
+
+Every rule is a pure function of the text and the report's context (its focal place
+from the gazetteer), so each can be tested on a one-line sentence.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..gazetteer import Gazetteer, Place
+from ..gazetteer import load as load_gazetteer
+from ..model import Entity, Extraction, Post, Relation, Report, Statistic
+from ..normalise import Normalised, normalise
+from .agencies import AgencyHit, find_agencies
+from .components import fill_components
+from .doc import Context, Doc
+from .honors import find_honors
+from .named import find_named
+from .persons import find_persons
+from .places import PlaceHit, find_context, find_places
+from .statistics import find_statistics
+
+__all__ = ["extract", "extract_text", "name_key"]
+
+_STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉<>()（）【】\[\]]+")
+_CAMPAIGN_TAIL = re.compile("(专项斗争|专项行动|专项整治行动|专项整治|行动|活动|创建活动|系列宣传活动|宣传活动)$")
+_PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
+PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
+
+
+def name_key(name: str) -> str:
+    """Canonical comparison form of a name: NFKC, no quotes, brackets or spaces."""
+    return _STRIP.sub("", unicodedata.normalize("NFKC", name))
+
+
+def _place_entity(place: Place) -> Entity:
+    e = Entity("Place", place.name, attrs={"key_name": place.id, "level": place.level, "code": place.code,
+                                           "parent": place.parent})
+    return e
+
+
+def _named_key(t: str, name: str) -> str:
+    k = name_key(name)
+    if t == "Campaign":
+        stem = _CAMPAIGN_TAIL.sub("", k)
+        if len(stem) >= 2:
+            k = stem
+    return k
+
+
+def extract_text(text: str, report_id: str = "report", *, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Extract from a text (a convenience for tests and notebooks)."""
+    return extract(Report(report_id, report_id, text, "utf-8"), gazetteer=gazetteer)
+
+
+def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normalised | None = None) -> Extraction:
+    gz = gazetteer or load_gazetteer()
+    norm = norm or normalise(report.text)
+    ctx = find_context(norm.text, gz)
+    doc = Doc(norm, report.id, ctx)
+    ex = Extraction(report=report, script=norm.script)
+    if ctx.focus is not None:
+        ex.focus = ("Place", ctx.focus.id)
+    ex.date = _report_date(norm.text)
+
+    places = find_places(doc)
+    place_keys: list[tuple[PlaceHit, tuple[str, str]]] = []
+    for h in places:
+        e = _place_entity(h.place)
+        e.aliases.add(h.surface)
+        e.mentions.append(doc.mention(h.start, h.end))
+        ent = ex.add(e)
+        place_keys.append((h, ent.key))
+    agencies = find_agencies(doc, places)
+    ag_keys: list[tuple[AgencyHit, tuple[str, str]]] = []
+    for a in agencies:
+        attrs = {"kind": a.kind}
+        if a.jurisdiction is not None:
+            attrs["jurisdiction"] = a.jurisdiction.id
+            pe = _place_entity(a.jurisdiction)
+            ex.entities.setdefault(pe.key, pe)
+        if a.parent:
+            attrs["parent"] = a.parent
+        e = Entity("Agency", a.name, aliases=set(a.aliases), attrs=attrs)
+        e.mentions.append(doc.mention(a.start, a.end))
+        ent = ex.add(e)
+        ag_keys.append((a, ent.key))
+        q, b, qe = doc.quote(a.start)
+        if a.jurisdiction is not None:
+            ex.relations.append(Relation(ent.key, "jurisdiction", ("Place", a.jurisdiction.id), q, b, qe))
+    taken = [(a.start, a.end) for a in agencies]
+    named = find_named(doc, taken)
+    fill_components(doc, named)
+    actors = [(h.start, h.end, k) for h, k in place_keys if h.place.level in ("county", "prefecture", "province", "township", "village")]
+    actors += [(a.start, a.end, k) for a, k in ag_keys]
+    actors.sort()
+    focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
+    named_keys = []
+    for h in named:
+        key_name = _named_key(h.type, h.name)
+        e = Entity(h.type, h.name, aliases=set(h.aliases), attrs={"key_name": key_name},
+                   components=list(h.components), formula_count=h.formula_count)
+        e.mentions.append(doc.mention(h.start, h.end))
+        ent = ex.add(e)
+        named_keys.append((h, ent.key))
+        q, b, qe = doc.quote(h.start)
+        if h.type in PREDICATE:
+            actor = _actor(doc, actors, h.start, named) or focal_key
+            if actor is not None:
+                ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
+        elif h.type == "Document":
+            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named):
+                ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
+    persons = find_persons(doc, agencies)
+    ag_by_span = {(a.start, a.end): k for a, k in ag_keys}
+    person_keys = []
+    for p in persons:
+        e = Entity("Person", p.name, attrs={"key_name": p.name})
+        e.mentions.append(doc.mention(p.start, p.end))
+        ent = ex.add(e)
+        person_keys.append((p.start, p.end, ent.key))
+        q, b, qe = doc.quote(p.start)
+        for title, body in p.posts:
+            org = ag_by_span.get((body.start, body.end)) if body else None
+            if org:
+                ex.posts.append(Post(ent.key, title, org, q, b, qe))
+    honors = find_honors(doc, taken + [(h.start, h.end) for h in named])
+    recipients = sorted(actors + person_keys)
+    for h in honors:
+        e = Entity("Honor", h.name, aliases=set(h.aliases), attrs={"key_name": name_key(h.name)})
+        e.mentions.append(doc.mention(h.start, h.end))
+        ent = ex.add(e)
+        q, b, qe = doc.quote(h.start)
+        who = _awardee(doc, recipients, h.trigger_start, h.awardee_end)
+        if who is not None:
+            ex.relations.append(Relation(ent.key, "awardedTo", who, q, b, qe))
+    for st in find_statistics(doc):
+        subject = _stat_subject(doc, actors, st.start) or focal_key
+        q, b, qe = doc.quote(st.start)
+        sb, se = norm.to_original(st.start, st.end)
+        ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
+                                       st.surface))
+        del sb, se
+    _add_hierarchy(ex, gz)
+    return ex
+
+
+def _actor(doc: Doc, actors: list, pos: int, named) -> tuple[str, str] | None:
+    """The subject of the sentence that names something at ``pos``: the first agency or
+    place in the sentence before it that no preposition governs."""
+    ss, _ = doc.sentence_at(pos)
+    text = doc.text
+    for s, e, key in actors:
+        if s < ss:
+            continue
+        if s >= pos:
+            break
+        if s > 0 and text[s - 1] in _PREP_BEFORE:
+            continue
+        if any(n.start <= s < n.end for n in named):
+            continue
+        return key
+    return None
+
+
+def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[str, str]]:
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    # a body written right before the document: 省委“10个严禁”
+    for a, k in ag_keys:
+        if a.end == pos:
+            return [k]
+    m = None
+    for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订)了?", text[ss:pos]):
+        pass
+    if m is None:
+        return []
+    trig = ss + m.start()
+    found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
+    if found:
+        return list(dict.fromkeys(found))
+    return [focal_key] if focal_key else []
+
+
+def _awardee(doc: Doc, recipients: list, trigger_start: int, must_end: int | None) -> tuple[str, str] | None:
+    text = doc.text
+    ss, _ = doc.sentence_at(trigger_start)
+    best = None
+    for s, e, key in recipients:
+        if s < ss or e > trigger_start:
+            continue
+        gap = text[e:trigger_start]
+        if must_end is not None:
+            if re.fullmatch("(成功|连续|先后|已|均|还|也|多次|再次|三年|[一二三四五六七八九十0-9]+年)*", gap):
+                best = key
+        else:
+            if len(gap) <= 2 or re.fullmatch("[^，。；]{0,4}", gap):
+                best = key
+    if must_end is None and best is None:
+        # 出炉，攸县荣登榜位: the place right before the ranking verb, after the quote
+        for s, e, key in recipients:
+            if trigger_start - 6 <= s and e <= trigger_start:
+                best = key
+    return best
+
+
+def _stat_subject(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
+    ss, _ = doc.sentence_at(pos)
+    subject = None
+    for s, e, key in actors:
+        if ss <= s and e <= pos:
+            subject = key
+    return subject
+
+
+def _add_hierarchy(ex: Extraction, gz: Gazetteer) -> None:
+    """Ancestors of every place (implied places: no mention) and the within relations."""
+    extra: dict[str, Place] = {}
+    for e in list(ex.entities.values()):
+        if e.type != "Place":
+            continue
+        parent = e.attrs.get("parent")
+        while parent:
+            if parent in gz.places:
+                p = gz.places[parent]
+            else:
+                cand = next((x for x in ex.entities.values() if x.type == "Place" and x.attrs.get("key_name") == parent), None)
+                if cand is None:
+                    break
+                parent = cand.attrs.get("parent")
+                continue
+            key = ("Place", p.id)
+            if key not in ex.entities:
+                ex.entities[key] = _place_entity(p)
+            extra[p.id] = p
+            parent = p.parent
+
+
+def _report_date(text: str) -> str | None:
+    m = re.search(r"(20[0-9]{2}|19[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日", text[:600])
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
+
+
+_ = (Context, Normalised)

@@ -1,0 +1,281 @@
+"""Agencies: jurisdiction + body (+ unit), qualified to the report's places.
+
+Grammar: ``[中共] [place | level word] body [modifier unit]`` where body and unit heads
+come from ``lexicon/agency_bodies.txt`` and ``lexicon/agency_units.txt``; central bodies
+from ``lexicon/national_bodies.txt``. A bare body (县法院, 法院, 公安机关) is qualified to
+the place its level word names in this report's context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..gazetteer import Place
+from ..lexicon import load_table
+from .doc import CJK, Doc
+from .places import PlaceHit
+
+# a bare body (no place, no level word) stands for the focal county's own body
+_BARE_OK = {"法院", "人民法院", "检察院", "人民检察院", "公安局", "司法局", "信访局", "公安机关", "司法行政机关",
+            "监察委", "监察委员会", "纪委监委", "编委会", "交警大队", "政法委"}
+# characters that may stand right before a bare body or level word (a boundary, a
+# conjunction, a preposition or a transfer verb); any other Chinese character means the
+# match is inside a longer word (社区警务室 is no 区警务室)
+_BEFORE_OK = "、和与及至驻在由向对经交报送请同把将被从据"
+_COLLECTIVE_BEFORE = ("全省", "全国", "全市", "各级", "各地", "广大", "全区", "各", "全县", "基层", "中央")
+_FUNCTION = set("的了在和与及或对向把被将为从到由于等各全该本这那每其此个些所以而且并就都也还又更最很是有")
+_UNIT_MOD_MAX = 8
+
+
+@dataclass(frozen=True)
+class Body:
+    surface: str
+    canonical: str
+    kind: str
+
+
+@dataclass
+class AgencyHit:
+    start: int
+    end: int
+    name: str  # canonical
+    surface: str
+    kind: str
+    jurisdiction: Place | None
+    parent: str | None = None  # canonical name of the body a unit belongs to
+    aliases: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> tuple[Body, ...]:
+    rows = [Body(*r[:3]) for r in load_table("agency_bodies.txt") if len(r) >= 3]
+    return tuple(sorted(rows, key=lambda b: -len(b.surface)))
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[tuple[str, frozenset[str]], ...]:
+    rows = [(r[0], frozenset(r[1].split())) for r in load_table("agency_units.txt") if len(r) >= 2]
+    return tuple(sorted(rows, key=lambda u: -len(u[0])))
+
+
+@lru_cache(maxsize=1)
+def _national() -> dict[str, str]:
+    out = {}
+    for row in load_table("national_bodies.txt"):
+        canon = row[0]
+        out[canon] = canon
+        if len(row) > 1:
+            for alias in row[1].split():
+                out[alias] = canon
+    return out
+
+
+@lru_cache(maxsize=64)
+def _pattern(juris: tuple[str, ...]) -> re.Pattern:
+    body_alt = "|".join(re.escape(b.surface) for b in _bodies())
+    place_alt = "|".join(re.escape(j) for j in sorted(juris, key=len, reverse=True)) or "(?!)"
+    return re.compile(f"(?P<cpc>中共)?(?:(?P<place>{place_alt})(?P<lvl1>[省市县区州盟旗])?|(?P<lvl>[省市县区州盟旗乡镇]))?(?P<body>{body_alt})")
+
+
+def _body(surface: str) -> Body:
+    for b in _bodies():
+        if b.surface == surface:
+            return b
+    raise KeyError(surface)
+
+
+def _canonical(place: Place | None, body: Body, level_word: str | None) -> str:
+    canon = body.canonical
+    if place is None:
+        return (level_word or "") + canon
+    # 政法委 of a county is its party committee's: 平江县委政法委
+    return place.name + canon
+
+
+def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
+    text, ctx = doc.text, doc.ctx
+    hits: list[AgencyHit] = []
+    taken: list[tuple[int, int]] = []
+    # central bodies first: 中央政法委 must not read as a bare 政法委
+    national = _national()
+    for name in sorted(national, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            canon = national[name]
+            hits.append(AgencyHit(m.start(), m.end(), canon, name, "national", None, aliases={name}))
+            taken.append(m.span())
+    by_surface = {}
+    for h in places:
+        by_surface.setdefault(h.surface, h.place)
+    pattern = _pattern(tuple(sorted(by_surface)))
+    pos = 0
+    ends: set[int] = set()
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        pos = m.start() + 1
+        s, e = m.span()
+        if any(s < b and a < e for a, b in taken):
+            continue
+        body = _body(m.group("body"))
+        place_surface = m.group("place")
+        level_word = m.group("lvl") or m.group("lvl1")
+        place = by_surface.get(place_surface) if place_surface else None
+        after = text[e:e + 1]
+        if body.surface == "委":
+            if place is None and level_word is None:
+                continue
+            if after in ("员", "会") or text[e:e + 2] in ("托", "派"):
+                continue
+        boundary_ok = s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
+        if place is None:
+            if level_word:
+                if level_word in ("乡", "镇") or not boundary_ok or text[s - 1:s] in ("全", "各"):
+                    continue
+                place = ctx.level_place(level_word)
+            else:
+                if body.surface not in _BARE_OK:
+                    continue
+                if text[max(0, s - 2):s] in _COLLECTIVE_BEFORE or text[max(0, s - 1):s] in _COLLECTIVE_BEFORE:
+                    continue
+                if not boundary_ok:
+                    continue
+                place = ctx.county or ctx.focus
+        elif level_word and body.canonical == "委" and place.name.endswith(level_word):
+            level_word = None  # 攸县县委 is 攸县委
+        if place is None:
+            continue
+        if place.level in ("township", "village") and body.kind == "party":
+            continue
+        canon = _canonical(place, body, level_word)
+        surface = text[s:e]
+        aliases = {surface, canon}
+        if m.group("cpc"):
+            aliases.add(surface[2:])
+        hit = AgencyHit(s, e, canon, surface, body.kind, place, aliases=aliases)
+        if place_surface and place_surface != place.name:
+            aliases.add(place.name + text[m.start("body"):e])
+        hits.append(hit)
+        taken.append((s, e))
+        ends.add(e)
+        unit = _unit_after(text, e)
+        if unit is not None:
+            ue, utext = unit
+            hits.append(AgencyHit(s, ue, canon + utext, text[s:ue], hit.kind, place, parent=canon,
+                                  aliases={text[s:ue], canon + utext, utext}))
+            taken.append((e, ue))
+        pos = e
+    hits.extend(_bare_units(doc, hits, taken))
+    hits.extend(_quoted_centres(doc, places, taken))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _unit_after(text: str, pos: int) -> tuple[int, str] | None:
+    """A unit named right after a body: …公安局合成作战指挥中心."""
+    window = text[pos:pos + _UNIT_MOD_MAX + 6]
+    for head, _ in _units():
+        i = window.find(head)
+        while i >= 0:
+            mod = window[:i]
+            if all(_is_cjk(c) for c in mod) and not set(mod) & _FUNCTION and (mod or head not in ("中心", "大队")):
+                if not mod or not _has_verb(mod):
+                    return pos + i + len(head), window[:i + len(head)]
+            i = window.find(head, i + 1)
+    return None
+
+
+def _has_verb(text: str) -> bool:
+    """Does ``text`` hold a predicate (开展, 推进 …) or a function word, so cannot name a unit?"""
+    from ..lexicon import load_set
+    from ..segment import pos_tags
+
+    verbs = load_set("predicate_verbs.txt")
+    return any(w in verbs or flag.startswith(("d", "p", "c", "u")) for w, flag in pos_tags(text))
+
+
+def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """A unit written alone (控告申诉室, 侦查实战中心) belongs to the nearest body of its kind
+    before it, else to the focal county's body of that kind."""
+    from ..segment import pos_tags, token_spans
+
+    text = doc.text
+    out = []
+    for head, kinds in _units():
+        if head in ("中心", "大队", "中队", "支队", "派出所", "警务室", "办公室", "督查室", "领导小组", "人民法庭"):
+            continue
+        for m in re.finditer(re.escape(head), text):
+            hs, he = m.span()
+            if any(hs < b and a < he for a, b in taken):
+                continue
+            spans = [t for t in token_spans(text, max(0, hs - 8), hs)]
+            start = hs
+            for a, b in reversed(spans):
+                tok = text[a:b]
+                if any(a < y and x < b for x, y in taken):
+                    break
+                flags = [f for _, f in pos_tags(tok)]
+                if not all(_is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
+                    break
+                if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags):
+                    break
+                start = a
+                if hs - start >= 6:
+                    break
+            if start == hs and head not in ("控告申诉室",):
+                continue
+            parent = None
+            for h in reversed(hits):
+                if h.end <= hs and h.kind in kinds and h.parent is None:
+                    parent = h
+                    break
+            if parent is None:
+                continue
+            surface = text[start:he]
+            name = parent.name + surface
+            out.append(AgencyHit(start, he, name, surface, parent.kind, parent.jurisdiction, parent=parent.name,
+                                 aliases={surface, name}))
+            taken.append((start, he))
+    return out
+
+
+def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """A place's named centre or leading group: 平江县重症违法人员收治中心, …工作领导小组."""
+    text = doc.text
+    out = []
+    full = {h.start: h for h in places if h.surface == h.place.name and h.place.level in ("county", "prefecture", "province")}
+    for m in re.finditer(f"([{CJK}]{{2,14}}?)(中心|工作领导小组|领导小组)", text):
+        s, e = m.span()
+        # the name starts at a place name inside the match
+        starts = [p for p in full if s <= p < e - 2]
+        if not starts:
+            continue
+        ps = starts[-1]
+        if any(ps < b and a < e for a, b in taken):
+            continue
+        mod = text[full[ps].end:m.start(2)]
+        if not mod or set(mod) & _FUNCTION or len(mod) > 12:
+            continue
+        place = full[ps].place
+        out.append(AgencyHit(ps, e, text[ps:e], text[ps:e], "centre", place, aliases={text[ps:e]}))
+        taken.append((ps, e))
+    # a leading group set up without a place (成立了…领导小组) belongs to the report's place
+    for m in re.finditer(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))", text):
+        s, e = m.span(1)
+        if any(s < b and a < e for a, b in taken):
+            continue
+        place = doc.ctx.county or doc.ctx.focus
+        if place is None:
+            continue
+        name = place.name + m.group(1)
+        out.append(AgencyHit(s, e, name, m.group(1), "centre", place, aliases={m.group(1), name}))
+        taken.append((s, e))
+    return out
+

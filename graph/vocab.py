@@ -1,0 +1,68 @@
+"""The govkg vocabulary as a DefinedNamespace: a misspelt term raises at import or use."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
+ID = Namespace("https://w3id.org/govkg/id/")
+
+
+class GK(DefinedNamespace):
+    _NS = Namespace("https://w3id.org/govkg/ontology#")
+    _fail = True
+
+    # classes
+    Report: URIRef
+    Mention: URIRef
+    Entity: URIRef
+    Place: URIRef
+    Province: URIRef
+    Prefecture: URIRef
+    County: URIRef
+    Township: URIRef
+    Village: URIRef
+    Agency: URIRef
+    Campaign: URIRef
+    Program: URIRef
+    Mechanism: URIRef
+    Person: URIRef
+    Document: URIRef
+    Honor: URIRef
+    Statistic: URIRef
+    # entity properties
+    mention: URIRef
+    report: URIRef
+    divisionCode: URIRef
+    level: URIRef
+    within: URIRef
+    jurisdiction: URIRef
+    conducts: URIRef
+    implements: URIRef
+    adopts: URIRef
+    hasComponent: URIRef
+    formulaCount: URIRef
+    componentsMatchCount: URIRef
+    issuedBy: URIRef
+    awardedTo: URIRef
+    # statistics
+    about: URIRef
+    indicator: URIRef
+    value: URIRef
+    unit: URIRef
+    qualifier: URIRef
+    period: URIRef
+    surface: URIRef
+    # evidence
+    quote: URIRef
+    quoteBegin: URIRef
+    quoteEnd: URIRef
+    evidenceSource: URIRef
+    # reports
+    focus: URIRef
+    script: URIRef
+    encoding: URIRef
+    characterCount: URIRef

@@ -34,8 +34,9 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             merged = out.attrs.setdefault(key, {})
             for k, v in sorted(e.attrs.items()):
                 merged.setdefault(k, v)
-            if e.components and (key not in out.components or len(e.components) > len(out.components[key])):
-                out.components[key] = list(e.components)
+            if e.components:  # the union over reports, in the order first seen
+                have = out.components.setdefault(key, [])
+                have.extend(c for c in e.components if c not in have)
             if e.formula_count is not None:
                 out.formula_count.setdefault(key, e.formula_count)
     for key, counter in names.items():

@@ -89,13 +89,18 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         q, b, qe = doc.quote(a.start)
         if a.jurisdiction is not None:
             ex.relations.append(Relation(ent.key, "jurisdiction", ("Place", a.jurisdiction.id), q, b, qe))
+    _merge_short_forms(ex, ag_keys)
     taken = [(a.start, a.end) for a in agencies]
     named = find_named(doc, taken)
     fill_components(doc, named)
-    actors = [(h.start, h.end, k) for h, k in place_keys if h.place.level in ("county", "prefecture", "province", "township", "village")]
-    actors += [(a.start, a.end, k) for a, k in ag_keys]
+    # actors: agencies, and places that are not part of an agency's name
+    actors = [(a.start, a.end, k) for a, k in ag_keys]
+    actors += [(h.start, h.end, k) for h, k in place_keys
+               if h.place.level in ("county", "prefecture", "province", "township", "village")
+               and not any(a.start <= h.start and h.end <= a.end for a, _ in ag_keys)]
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
+    topic_key = _headline_agency(doc, ag_keys) or focal_key
     named_keys = []
     for h in named:
         key_name = _named_key(h.type, h.name)
@@ -106,7 +111,7 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, actors, h.start, named) or focal_key
+            actor = _actor(doc, actors, h.start, named) or topic_key
             if actor is not None:
                 ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
@@ -132,11 +137,11 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         e.mentions.append(doc.mention(h.start, h.end))
         ent = ex.add(e)
         q, b, qe = doc.quote(h.start)
-        who = _awardee(doc, recipients, h.trigger_start, h.awardee_end)
+        who = _awardee(doc, recipients, h.trigger_start, h.awardee_end, topic_key, focal_key)
         if who is not None:
             ex.relations.append(Relation(ent.key, "awardedTo", who, q, b, qe))
     for st in find_statistics(doc):
-        subject = _stat_subject(doc, actors, st.start) or focal_key
+        subject = _stat_subject(doc, actors, st.start) or topic_key
         q, b, qe = doc.quote(st.start)
         sb, se = norm.to_original(st.start, st.end)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
@@ -146,21 +151,46 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
     return ex
 
 
+_PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到")
+
+
+def _free(text: str, s: int) -> bool:
+    """Is the mention at ``s`` free of a governing preposition (在县法院, 通过县委政法委)?"""
+    return not (s > 0 and text[s - 1] in _PREP_BEFORE) and text[max(0, s - 2):s] not in _PREP2
+
+
 def _actor(doc: Doc, actors: list, pos: int, named) -> tuple[str, str] | None:
-    """The subject of the sentence that names something at ``pos``: the first agency or
-    place in the sentence before it that no preposition governs."""
-    ss, _ = doc.sentence_at(pos)
+    """Who does what is named at ``pos``: the first free agency or place of its sentence
+    (before it, else after it); else the subject carried from earlier sentences of the
+    same paragraph."""
     text = doc.text
-    for s, e, key in actors:
-        if s < ss:
-            continue
-        if s >= pos:
-            break
-        if s > 0 and text[s - 1] in _PREP_BEFORE:
-            continue
-        if any(n.start <= s < n.end for n in named):
-            continue
-        return key
+    ss, se = doc.sentence_at(pos)
+    inside = [(s, e, k) for s, e, k in actors if ss <= s < se and not any(n.start <= s < n.end for n in named)]
+    for s, e, k in inside:
+        if s < pos and _free(text, s):
+            return k
+    for s, e, k in inside:
+        if s > pos and _free(text, s):
+            return k
+    ps = text.rfind("\n", 0, ss) + 1
+    carried = None
+    for s, e, k in actors:
+        if ps <= s < ss and _free(text, s):
+            sent = doc.sentence_at(s)
+            if sent[0] == s or text[sent[0]:s].strip("，、 ") == "" or carried is None:
+                carried = k
+    return carried
+
+
+def _headline_agency(doc: Doc, ag_keys) -> tuple[str, str] | None:
+    """A report whose headline names an agency (慈利县公安局工作掠影) is about that agency."""
+    text = doc.text
+    first = text.split("\n", 1)[0]
+    if len(first) > 80:
+        return None
+    for a, k in ag_keys:
+        if a.start < len(first) and a.parent is None:
+            return k
     return None
 
 
@@ -183,25 +213,31 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[
     return [focal_key] if focal_key else []
 
 
-def _awardee(doc: Doc, recipients: list, trigger_start: int, must_end: int | None) -> tuple[str, str] | None:
+def _awardee(doc: Doc, recipients: list, trigger_start: int, must_end: int | None, topic_key=None,
+             focal_key=None) -> tuple[str, str] | None:
+    """Who received an honor: the agency, place or person right before its trigger verb
+    (a few words may stand between: 李春生舍己救人被评为); the awarder in 被公安部列为 is not."""
     text = doc.text
     ss, _ = doc.sentence_at(trigger_start)
+    awarder = re.match("被[^，。；]{1,10}?(?=列为|评为|授予|命名为)", text[trigger_start:trigger_start + 14])
     best = None
     for s, e, key in recipients:
         if s < ss or e > trigger_start:
             continue
         gap = text[e:trigger_start]
-        if must_end is not None:
-            if re.fullmatch("(成功|连续|先后|已|均|还|也|多次|再次|三年|[一二三四五六七八九十0-9]+年)*", gap):
-                best = key
-        else:
-            if len(gap) <= 2 or re.fullmatch("[^，。；]{0,4}", gap):
-                best = key
-    if must_end is None and best is None:
-        # 出炉，攸县荣登榜位: the place right before the ranking verb, after the quote
+        if re.fullmatch("[^，。；、“”]{0,6}", gap):
+            best = key
+    if best is None and must_end is None:
+        # “…百佳县市”出炉，攸县荣登榜位: the place right before the ranking verb
         for s, e, key in recipients:
             if trigger_start - 6 <= s and e <= trigger_start:
                 best = key
+    if best is None and must_end is not None:
+        clause = text[ss:trigger_start]
+        if awarder or re.search("作为|列为", clause):
+            best = topic_key if topic_key != focal_key else None
+        if re.search("(全县|全区|全市|全旗)[^，。；]*$", clause):
+            best = focal_key
     return best
 
 
@@ -235,6 +271,33 @@ def _add_hierarchy(ex: Extraction, gz: Gazetteer) -> None:
                 ex.entities[key] = _place_entity(p)
             extra[p.id] = p
             parent = p.parent
+
+
+def _merge_short_forms(ex: Extraction, ag_keys: list) -> None:
+    """平江县收治中心 is 平江县重症违法人员收治中心 when both stand in one report: an agency
+    whose name (less its place) ends another's of the same place is that agency."""
+    agencies = [e for e in ex.entities.values() if e.type == "Agency" and e.attrs.get("jurisdiction")]
+    places = {e.attrs["key_name"]: e.name for e in ex.entities.values() if e.type == "Place"}
+    for short in agencies:
+        pname = places.get(short.attrs["jurisdiction"], "")
+        tail = short.name[len(pname):] if short.name.startswith(pname) else short.name
+        if len(tail) < 3 or short.attrs.get("parent"):
+            continue
+        for long in agencies:
+            if long is short or long.attrs.get("jurisdiction") != short.attrs["jurisdiction"] or long.attrs.get("parent"):
+                continue
+            ltail = long.name[len(pname):] if long.name.startswith(pname) else long.name
+            if len(ltail) > len(tail) + 1 and ltail.endswith(tail) and not ltail.endswith("委" + tail):
+                long.aliases |= short.aliases | {short.name}
+                long.mentions.extend(short.mentions)
+                del ex.entities[short.key]
+                for i, (a, k) in enumerate(ag_keys):
+                    if k == short.key:
+                        ag_keys[i] = (a, long.key)
+                for i, r in enumerate(ex.relations):
+                    if r.subject == short.key:
+                        ex.relations[i] = Relation(long.key, r.predicate, r.object, r.quote, r.begin, r.end)
+                break
 
 
 def _report_date(text: str) -> str | None:

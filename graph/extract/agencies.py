@@ -22,7 +22,7 @@ _BARE_OK = {"法院", "人民法院", "检察院", "人民检察院", "公安局
 # characters that may stand right before a bare body or level word (a boundary, a
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
 # match is inside a longer word (社区警务室 is no 区警务室)
-_BEFORE_OK = "、和与及至驻在由向对经交报送请同把将被从据"
+_BEFORE_OK = "、和与及至驻在由向对经交报送请同把将被从据到以"
 _COLLECTIVE_BEFORE = ("全省", "全国", "全市", "各级", "各地", "广大", "全区", "各", "全县", "基层", "中央")
 _FUNCTION = set("的了在和与及或对向把被将为从到由于等各全该本这那每其此个些所以而且并就都也还又更最很是有")
 _UNIT_MOD_MAX = 8
@@ -110,6 +110,10 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     for h in places:
         by_surface.setdefault(h.surface, h.place)
     pattern = _pattern(tuple(sorted(by_surface)))
+    from ..segment import is_word
+    from .named import find_quotes
+
+    quoted = [(q.start, q.end) for q in find_quotes(text)]
     pos = 0
     ends: set[int] = set()
     while True:
@@ -131,9 +135,15 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
             if after in ("员", "会") or text[e:e + 2] in ("托", "派"):
                 continue
         boundary_ok = s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
+        if place is None and body.surface not in _BARE_OK and any(a < s < b for a, b in quoted):
+            continue
+        if place is None and not level_word and any(a < s < b for a, b in quoted):
+            continue  # a bare 法院 inside “法院执行年” names no body
         if place is None:
             if level_word:
-                if level_word in ("乡", "镇") or not boundary_ok or text[s - 1:s] in ("全", "各"):
+                # a level word inside a longer word (社区, 片区, 全县) is no level word
+                if level_word in ("乡", "镇") or text[s - 1:s] in ("全", "各", "本", "该") or (
+                        not boundary_ok and is_word(text[s - 1:s + 1])):
                     continue
                 place = ctx.level_place(level_word)
             else:
@@ -168,6 +178,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                                   aliases={text[s:ue], canon + utext, utext}))
             taken.append((e, ue))
         pos = e
+    hits.extend(_generic_bureaus(doc, by_surface, taken))
     hits.extend(_bare_units(doc, hits, taken))
     hits.extend(_quoted_centres(doc, places, taken))
     hits.sort(key=lambda h: (h.start, h.end))
@@ -243,6 +254,26 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
             out.append(AgencyHit(start, he, name, surface, parent.kind, parent.jurisdiction, parent=parent.name,
                                  aliases={surface, name}))
             taken.append((start, he))
+    return out
+
+
+def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """Any bureau of a jurisdiction: 省戒毒管理局, 县应急管理局 (the lexicon lists the common ones)."""
+    text = doc.text
+    out = []
+    places = "|".join(re.escape(p) for p in sorted(by_surface, key=len, reverse=True)) or "(?!)"
+    for m in re.finditer(f"(?:(?P<place>{places})|(?P<lvl>[省市县区]))(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(?![{CJK}]{{0,1}}长)", text):
+        s, e = m.span()
+        if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
+            continue
+        if m.group("lvl") and s > 0 and _is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_OK:
+            continue
+        place = by_surface.get(m.group("place")) if m.group("place") else doc.ctx.level_place(m.group("lvl"))
+        if place is None:
+            continue
+        name = place.name + m.group("mod") + m.group("head")
+        out.append(AgencyHit(s, e, name, text[s:e], "gov", place, aliases={text[s:e], name}))
+        taken.append((s, e))
     return out
 
 

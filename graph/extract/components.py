@@ -120,7 +120,10 @@ def _room_and_teams(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     room_char, team_char = m.group(1), m.group(3)
     text = doc.text
     ss, _ = doc.sentence_at(h.start)
-    quotes = [q for q in find_quotes(text) if ss <= q.start and q.end <= h.start + 1]
+    fpos = text.find(h.name, h.start)  # where the formula itself stands
+    if fpos < 0:
+        fpos = h.start
+    quotes = [q for q in find_quotes(text) if ss <= q.start and q.end <= fpos]
     if not quotes:
         return []
     teams = _split_items(quotes[-1].content)

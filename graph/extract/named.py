@@ -139,11 +139,19 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     quotes = find_quotes(text)
     _documents(text, hits, taken)
     _quoted(text, quotes, hits, taken)
+    _quoted_heads(text, hits, taken)
     _unquoted(doc, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def has_function_word(text: str) -> bool:
+    """Does ``text`` contain a function word as a token (等 in 等级 is not one)?"""
+    from ..segment import lcut
+
+    return any(len(tok) == 1 and tok in _FUNCTION for tok in lcut(text))
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
@@ -187,7 +195,7 @@ def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, 
         if h == "网" and after in ("络", "站", "页", "民", "格", "点"):
             continue
         mod = run[lead:hm.start()]
-        if set(mod) & _FUNCTION or hm.start() - lead > max_mod:
+        if has_function_word(mod.replace("的", "")) or hm.start() - lead > max_mod:
             break
         best = (pos, pos + hm.start() + len(h), h, t)
     return best
@@ -236,7 +244,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             ck = qk.content.strip()
             if not ck or len(ck) > 30:
                 continue
-            own = ending_type(ck)
+            own = ending_type(ck) if not set(ck) & set("是了吗呢吧啊") else None
             if head is not None and (len(group) > 1 or k == group[-1]):
                 _, hend, h, t = head
                 if t == "-":
@@ -257,7 +265,10 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                         aliases.add(ck + stuck)
                     aliases.add(ck + h)
                 name = ck
-                if t == "Mechanism" and is_formula(ck):
+                items = [x for x in ck.split("、") if x]
+                if t == "Mechanism" and len(group) == 1 and len(items) >= 3 and all(len(x) <= 8 for x in items):
+                    hit = NamedHit(t, name, qk.start, end, aliases, components=items, core_span=(qk.start + 1, qk.end - 1))
+                elif t == "Mechanism" and is_formula(ck):
                     hit = NamedHit(t, name, qk.start, end, aliases, formula_count=formula_value(ck), core_span=(qk.start + 1, qk.end - 1))
                 else:
                     hit = NamedHit(t, name, qk.start, end, aliases, core_span=(qk.start + 1, qk.end - 1))
@@ -280,7 +291,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                 continue
             # a quote that is the object of a campaign verb: 开展“大练兵”
             before = text[max(0, qk.start - 4):qk.start]
-            if re.search("(开展|组织|举行|举办|发起)了?$", before) and 2 <= len(ck) <= 10 and "、" not in ck:
+            if re.search("(开展|举行|举办|发起)了?$", before) and 2 <= len(ck) <= 10 and "、" not in ck:
                 hits.append(NamedHit("Campaign", ck, qk.start, qk.end, {ck}, core_span=(qk.start + 1, qk.end - 1)))
                 taken.append((qk.start, qk.end))
 
@@ -289,7 +300,7 @@ def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) ->
     last_doc: dict[str, NamedHit] = {}
     for m in re.finditer(r"《([^《》\n]{1,60})》", text):
         s, e = m.span()
-        if _overlaps(s, e, taken):
+        if _overlaps(s, e, [(a, b) for a, b in taken if not (s <= a and b <= e)]):
             continue
         name = m.group(1).strip()
         after_any = re.match(f"[{CJK}]{{0,6}}?(栏目|专栏|节目|杂志|报道|活动|竞赛|比赛)", text[e:e + 12])
@@ -335,7 +346,24 @@ def _unquoted_re() -> re.Pattern:
 _STRONG_HEADS = {"专项斗争", "专项行动", "专项整治行动", "专项整治", "专项治理", "攻势", "会战", "攻坚战", "工程", "平台",
                  "提质扩容工程", "培养工程", "体系", "工作体系", "综合防控体系", "宣传月", "宣传周"}
 _NEVER_UNQUOTED = {"宣传", "创建", "网", "计划", "项目", "任务", "举措", "原则", "战略", "理念", "思路", "发展思路",
-                   "经验", "办法", "竞赛", "格局", "新格局", "工作格局", "大练兵", "大走访", "大排查", "品牌创建", "品牌建设"}
+                   "经验", "办法", "竞赛", "大练兵", "大走访", "大排查", "品牌创建", "品牌建设"}
+_VERB_ONLY = {"格局", "新格局", "工作格局"}  # 打造…新格局: only right after a verb
+
+
+def _after_last_verb(name: str, verbs: set[str]) -> int:
+    """Offset in ``name`` just after its last trigger verb token (0 if none)."""
+    from ..segment import token_spans
+
+    cut = 0
+    spans = token_spans(name, 0, len(name))
+    for k, (a, b) in enumerate(spans):
+        tok = name[a:b]
+        # a verb token, or a verb written as two tokens (创新性 推行)
+        if tok in verbs and b < len(name):
+            cut = b
+        elif k + 1 < len(spans) and name[a:spans[k + 1][1]] in verbs and spans[k + 1][1] < len(name):
+            cut = spans[k + 1][1]
+    return cut
 
 
 def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -345,7 +373,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         ns, he = m.start("name"), m.end("head")
         name, head = m.group("name"), m.group("head")
         t = head_type(head)[1]
-        if head in _NEVER_UNQUOTED or _overlaps(ns, he, taken):
+        inner = [(a, b) for a, b in taken if ns <= a and b < he]
+        if head in _NEVER_UNQUOTED or _overlaps(ns, he, [x for x in taken if x not in inner]):
             continue
         left = text[m.start():ns]
         after_verb = bool(left) and left not in "，。；：、（\n的及"
@@ -355,17 +384,17 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             if k >= 0:
                 name = name[k + 1:]
                 after_verb = False
-        for v in all_verbs:
-            k = name.rfind(v)
-            if k >= 0 and k + len(v) < len(name):
-                name = name[k + len(v):]
-                after_verb = True
-                break
+        cut = _after_last_verb(name, set(all_verbs))
+        if cut:
+            name = name[cut:]
+            after_verb = True
         name = name.lstrip("了、")
         ns = he - len(head) - len(name)
-        if not after_verb and head not in _STRONG_HEADS:
+        if not after_verb and head not in _STRONG_HEADS or (head in _VERB_ONLY and not after_verb):
             continue
-        if len(name) < (2 if after_verb else 3) or set(name) & _FUNCTION:
+        if len(name) < (2 if after_verb else 3) or has_function_word(name):
+            continue
+        if t == "Program" and not after_verb and left == "的":
             continue
         if "、" in name:
             parts = name.split("、")
@@ -389,6 +418,22 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             hit.aliases.add(name)
         hits.append(hit)
         taken.append((ns, he))
+
+
+def _quoted_heads(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """A name whose head alone is quoted: 打造共建共治共享社会治理“新格局”."""
+    for q in find_quotes(text):
+        ht = head_type(q.content)
+        if ht is None or ht[0] != q.content or ht[1] != "Mechanism" or _overlaps(q.start, q.end, taken):
+            continue
+        m = re.search(f"(?:打造|形成|构建|建立|推进|完善)([{CJK}]{{2,14}})$", text[max(0, q.start - 20):q.start])
+        if not m:
+            continue
+        name = m.group(1)
+        s = q.start - len(name)
+        full = name + q.content
+        hits.append(NamedHit("Mechanism", full, s, q.end, {full, text[s:q.end], name + q.content.lstrip("新")}))
+        taken.append((s, q.end))
 
 
 def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:

@@ -32,24 +32,25 @@ def _surnames() -> frozenset[str]:
 
 
 def _name_at(text: str, s: int) -> int | None:
-    """End of a personal name starting at ``s``, or None."""
+    """End of a personal name starting at ``s``, or None. jieba's person tag decides the
+    length where it sees one; else a name is two or three characters before a boundary."""
     from ..segment import pos_tags
 
     two = text[s:s + 2]
     sur = two if two in _surnames() else text[s:s + 1]
     if sur not in _surnames():
         return None
+    tags = pos_tags(text[s:s + len(sur) + 3])
+    if tags and tags[0][1] == "nr" and len(sur) < len(tags[0][0]) <= len(sur) + 2 and tags[0][0].startswith(sur):
+        return s + len(tags[0][0])
     for length in (len(sur) + 2, len(sur) + 1):
         cand = text[s:s + length]
         if len(cand) < length or not all("\u4e00" <= c <= "\u9fff" for c in cand):
             continue
+        if cand[-1] in _AFTER_NAME:
+            continue
         after = text[s + length:s + length + 1]
-        tags = pos_tags(text[s:s + length + 2])
-        if tags and tags[0][0] == cand and tags[0][1] == "nr":
-            return s + length
         if after == "" or after in _AFTER_NAME or text[s + length:s + length + 2] == "同志":
-            if length == len(sur) + 2 and tags and tags[0][1] == "nr" and len(tags[0][0]) == length - 1:
-                continue  # the posseg name is shorter: 林涛说 not 林涛说
             return s + length
     return None
 
@@ -79,6 +80,8 @@ def _chain_before(text: str, pos: int, agencies: list[AgencyHit]) -> list[tuple[
         else:
             ts, title = t
             body = by_end.get(ts)
+            if body is None and (ts + 1) in by_end and by_end[ts + 1].name.endswith(title[0]):
+                body = by_end[ts + 1]  # 公安厅长: 厅 belongs to both
             posts.append((title, body))
             pos = body.start if body else ts
         if text[pos - 1:pos] == "、":

@@ -40,66 +40,112 @@ def _number_re() -> re.Pattern:
         f"(?:(?P<pct>%|％)|(?P<unit>{unit_alt}))(?P<post2>以上|左右|余)?")
 
 
+_RANGE = re.compile("(?P<lo>[0-9]+(?:\\.[0-9]+)?)(?:至|到|~|～|-|—)$")
+_STOP_AFTER = "，。；、：（()！？\n“”"
+
+
 def find_statistics(doc: Doc) -> list[StatHit]:
+    from .named import find_quotes
+
     text = doc.text
     out: list[StatHit] = []
+    quoted = [(q.start, q.end) for q in find_quotes(text)]
+    sent_index = {span: i for i, span in enumerate(doc.sentences)}
     last_period: dict[int, str] = {}
+    prev_after_end = -1
     for m in _number_re().finditer(text):
         s, e = m.span()
         num_start = m.start("num")
-        if num_start > 0 and (text[num_start - 1].isdigit() or text[num_start - 1] in ".第+-" or text[num_start - 1].isalpha() and text[num_start - 1].isascii()):
+        prev = text[num_start - 1] if num_start > 0 else ""
+        if prev.isdigit() or prev in ".第+-" or (prev.isascii() and prev.isalpha()):
             continue
+        if any(a < s and e < b for a, b in quoted):
+            continue  # “10个严禁” names something; it claims no number
         unit = "%" if m.group("pct") else m.group("unit")
         after = text[e:e + 1]
-        if unit in ("个", "名", "项", "期", "批", "次", "场", "类", "组", "队", "种", "门", "年度") and after in ("月", "年", "日", "小", "工", "季"):
+        if unit in ("个", "名", "项", "期", "批", "次", "场", "类", "组", "队", "种", "门", "年度", "道", "轮") and after in (
+                "月", "年", "日", "小", "工", "季", "周"):
             continue  # 3个月, 24小时 …
         value = float(m.group("num"))
         if m.group("mult"):
             value *= 10_000 if m.group("mult") == "万" else 100_000_000
-        if unit in ("万元", "万人"):
-            pass
+        if unit in ("万元", "亿元"):  # money in yuan: 515万元 is 5150000 元
+            value *= 10_000 if unit == "万元" else 100_000_000
+            unit = "元"
+        elif unit == "万人":
+            value *= 10_000
+            unit = "人"
+        value = round(value, 6)
         qualifier = m.group("pre") or m.group("post") or m.group("post2")
-        if qualifier == "多":
-            qualifier = "余"
-        if qualifier == "超":
-            qualifier = "超过"
+        qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
         sent_s, sent_e = doc.sentence_at(s)
-        # the clause before the number
+        si = sent_index.get((sent_s, sent_e), -1)
+        # the clause before the number …
         cs = s
         while cs > sent_s and text[cs - 1] not in "，、；：。（()":
             cs -= 1
-        if out and out[-1].end > cs and out[-1].end <= s:
-            cs = out[-1].end
-        indicator = text[cs:s]
+        cs = max(cs, prev_after_end if prev_after_end <= s else cs)
+        before = text[cs:s]
+        # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
+        ae = e
+        while ae < len(text) and text[ae] not in _STOP_AFTER and not text[ae].isdigit() and ae - e < 20:
+            ae += 1
+        after_text = text[e:ae].lstrip("的") if ae > e and "\u4e00" <= text[e] <= "\u9fff" else ""
+        prev_after_end = ae if after_text else e
         period = None
-        pm = None
         for pm in _PERIOD.finditer(text, sent_s, s):
             period = pm.group(0)
         if period is None:
-            period = last_period.get(doc.sentences.index((sent_s, sent_e)) - 1) if (sent_s, sent_e) in doc.sentences else None
-            # a period carries on only within the paragraph (no line break between)
+            period = last_period.get(si - 1)
             if period and "\n" in text[max(0, sent_s - 1):sent_s]:
-                period = None
-        else:
-            last_period[doc.sentences.index((sent_s, sent_e))] = period
-        indicator = _PERIOD.sub("", indicator)
-        indicator = _strip_subject(doc, indicator)
-        indicator = _LEAD.sub("", indicator)
-        indicator = _TRAIL.sub("", indicator).strip(" ，、")
-        if len(re.findall(f"[{CJK}]", indicator)) < 2:
-            # 13个单位荣获…: what was counted follows the number
-            am = re.match(f"[^，。；、]{{2,24}}", text[e:])
-            indicator = am.group(0) if am else indicator
-            if out and len(re.findall(f"[{CJK}]", indicator)) < 2:
+                period = None  # a period carries on only within the paragraph
+        if period:
+            last_period[si] = period
+        before = _PERIOD.sub("", before)
+        before = _strip_subject(doc, before)
+        before = _LEAD.sub("", before)
+        before = _TRAIL.sub("", before).strip(" ，、")
+        after_text = re.sub("[和及与]$", "", after_text)
+        indicator = before + after_text
+        if len(re.findall(f"[{CJK}]", indicator)) <= 2:
+            # 投入515万元，为基层配置…: a bare verb reads on into the next clause
+            nm = re.match(f"[，,]([^，。；]{{2,16}})", text[ae:])
+            if nm and re.match(f"[{CJK}]", nm.group(1)):
+                indicator += nm.group(1)
+            elif out and out[-1].end >= s - 1:
                 indicator = out[-1].indicator
         if not indicator:
             continue
-        if out and out[-1].end == s - 0 and unit == "人" and out[-1].unit in ("件", "起"):
-            indicator = out[-1].indicator + "人数"
-        elif out and out[-1].end == s and unit != out[-1].unit:
-            indicator = out[-1].indicator
+        if out and out[-1].end == s and unit == "人" and out[-1].unit in ("件", "起"):
+            indicator = out[-1].indicator + "人数"  # 3件12人: cases, then people
+        rng = _RANGE.search(text[max(0, s - 8):s])
+        if rng and not m.group("pre"):
+            lo = float(rng.group("lo"))
+            rs = s - len(rng.group(0))
+            out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e]))
+            qualifier = "上限"
         out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e]))
+    _distribute(text, out)
     return out
+
+
+def _distribute(text: str, stats: list[StatHit]) -> None:
+    """A、B、C同比分别上升x%、y%、z%: give each number its own item."""
+    i = 0
+    while i < len(stats):
+        run = [stats[i]]
+        while i + len(run) < len(stats) and text[run[-1].end:stats[i + len(run)].start] == "、":
+            run.append(stats[i + len(run)])
+        if len(run) >= 2:
+            head = text[max(0, run[0].start - 60):run[0].start]
+            m = re.search(f"([{CJK}“”、]+?)((?:同比)?分别(?:上升|下降|增长|减少|提高|为|达|是)?)$", head.split("，")[-1].split("；")[-1])
+            if m:
+                items = [x for x in m.group(1).split("、") if x]
+                if len(items) == len(run):
+                    verb = m.group(2).replace("分别", "")
+                    for st, item in zip(run, items):
+                        st.indicator = item + verb
+        i += len(run)
 
 
 def _strip_subject(doc: Doc, indicator: str) -> str:
@@ -107,9 +153,9 @@ def _strip_subject(doc: Doc, indicator: str) -> str:
     from .agencies import _bodies
 
     m = re.match(f"^[{CJK}]{{0,8}}?(?:{'|'.join(re.escape(b.surface) for b in _bodies() if len(b.surface) > 1)})", indicator)
-    if m and len(indicator) - m.end() >= 2:
+    if m:
         return indicator[m.end():]
     for p in (doc.ctx.county, doc.ctx.prefecture, doc.ctx.province):
-        if p is not None and indicator.startswith(p.name) and len(indicator) - len(p.name) >= 2:
+        if p is not None and indicator.startswith(p.name):
             return indicator[len(p.name):]
     return indicator

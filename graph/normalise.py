@@ -148,7 +148,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
     lengths = [len(ln) for ln in content] or [0]
     typical = median(lengths)
     # PDF column text: short, even lines that wrap mid-sentence
-    wrapped = typical <= 32 and len(content) >= 8
+    wrapped = typical <= 32 and len(content) >= 3
     paragraphs: list[list[_Line]] = []
     captions: list[_Line] = []
     i = 0
@@ -168,6 +168,10 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             last = para[-1]
             if not _ends_open(last, quotes_close=not wrapped) or last.hard_break:
                 break
+            if i < n and lines[i].kind == "body" and _joins_word(last, lines[i]):
+                para.append(lines[i])  # 公安\n局: a word runs across the break
+                i += 1
+                continue
             if wrapped:
                 # a column line that ends open continues on the next body line, across
                 # blank lines; a short line or a headline with a word space does not

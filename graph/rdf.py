@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .gazetteer import Gazetteer
@@ -48,6 +48,10 @@ def report_graph_iri(report_id: str) -> URIRef:
 
 def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _list_node(owner: URIRef, i: int) -> BNode:
+    return BNode(f"c{_hash(owner)}x{i}")
 
 
 def _zh(text: str) -> Literal:
@@ -120,6 +124,13 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
         if comps:
             for c in comps:
                 g.add((node, GK.hasComponent, _zh(c)))
+            # the same parts in the text's order, as an RDF collection (ids fixed for stable output)
+            head = _list_node(node, 0)
+            g.add((node, GK.componentList, head))
+            for i, c in enumerate(comps):
+                cell = _list_node(node, i)
+                g.add((cell, RDF.first, _zh(c)))
+                g.add((cell, RDF.rest, _list_node(node, i + 1) if i + 1 < len(comps) else RDF.nil))
         fc = res.formula_count.get(key)
         if fc is not None:
             g.add((node, GK.formulaCount, Literal(fc)))

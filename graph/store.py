@@ -34,7 +34,7 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         ds = dataset(result.resolved, load_gazetteer())
-        (tmp / GRAPH_TRIG).write_text(ds.serialize(format="trig"), encoding="utf-8")
+        (tmp / GRAPH_TRIG).write_text(trig_text(ds), encoding="utf-8")
         g = union(ds)
         (tmp / GRAPH_TTL).write_text(g.serialize(format="turtle"), encoding="utf-8")
         (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
@@ -47,6 +47,31 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return {name: out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW,) if view else ())}
+
+
+def trig_text(ds: Dataset) -> str:
+    """TriG with the named graphs in IRI order: rdflib's own writer orders them by hash,
+    so the same input would not give the same bytes."""
+    from .rdf import _bind
+
+    prefixes: list[str] = []
+    blocks: list[str] = []
+    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
+    for g in graphs:
+        one = Graph()
+        _bind(one)
+        for t in g:
+            one.add(t)
+        body = one.serialize(format="turtle")
+        lines = body.splitlines()
+        head = [ln for ln in lines if ln.startswith("@prefix")]
+        for ln in head:
+            if ln not in prefixes:
+                prefixes.append(ln)
+        # no re-indenting: a multi-line literal (an anchor across a line break) must stay as written
+        rest = "\n".join(ln for ln in lines if not ln.startswith("@prefix")).strip("\n")
+        blocks.append(f"<{g.identifier}> {{\n{rest}\n}}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 def _replace(tmp: Path, out: Path) -> None:

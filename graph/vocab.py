@@ -44,6 +44,7 @@ class GK(DefinedNamespace):
     implements: URIRef
     adopts: URIRef
     hasComponent: URIRef
+    componentList: URIRef
     formulaCount: URIRef
     componentsMatchCount: URIRef
     issuedBy: URIRef

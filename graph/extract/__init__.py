@@ -140,7 +140,7 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         who = _awardee(doc, recipients, h.trigger_start, h.awardee_end, topic_key, focal_key)
         if who is not None:
             ex.relations.append(Relation(ent.key, "awardedTo", who, q, b, qe))
-    for st in find_statistics(doc):
+    for st in find_statistics(doc, [(s, e) for s, e, _ in actors]):
         subject = _stat_subject(doc, actors, st.start) or topic_key
         q, b, qe = doc.quote(st.start)
         sb, se = norm.to_original(st.start, st.end)
@@ -204,7 +204,8 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[
     m = None
     for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订)了?", text[ss:pos]):
         pass
-    if m is None:
+    # the verb governs this title: nothing but other titles and 和/、 stands between
+    if m is None or not re.fullmatch("(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
         return []
     trig = ss + m.start()
     found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]

@@ -12,12 +12,26 @@ _ORDINAL = re.compile("^([一二三四五六七八九十]+)、([^。；\n]{2,40}
 _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立了|建立|搭建了|搭建|形成了|形成|落实了|落实|实行|推行|打造|组建了|组建|包括|即)+")
 
 
+def _after_verbs(item: str) -> str:
+    """凤凰县建立了公安 → 公安: the list starts after the sentence's verb."""
+    from ..lexicon import load_set
+    from ..segment import lcut
+
+    verbs = load_set("predicate_verbs.txt") | {"了", "将", "把", "由", "以", "包括", "涵盖", "整合"}
+    toks = lcut(item)
+    cut = 0
+    for i, tok in enumerate(toks[:-1]):
+        if tok in verbs:
+            cut = i + 1
+    return "".join(toks[cut:]) or item
+
+
 def _split_items(text: str) -> list[str]:
     text = text.strip()
     text = re.sub("等$", "", text)
     parts = [p.strip() for p in re.split("[、，]", text) if p.strip()]
     if parts:
-        parts[0] = _LEAD_VERBS.sub("", parts[0])
+        parts[0] = _after_verbs(_LEAD_VERBS.sub("", parts[0]))
         parts[-1] = re.sub("等$", "", parts[-1])
     return [p for p in parts if p]
 
@@ -52,7 +66,9 @@ def _list_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 def _paren_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
-    m = re.match(r"[（(]即?([^）)]{4,200})[）)]", doc.text[h.end:h.end + 210])
+    """（即A、B、C） or ，即A、B、C。 right after the formula."""
+    after = doc.text[h.end:h.end + 210]
+    m = re.match(r"[（(]即?([^）)]{4,200})[）)]", after) or re.match(r"[，,：:]即([^。；\n]{4,200})", after)
     return _split_items(m.group(1)) if m else []
 
 
@@ -85,7 +101,7 @@ def _heading_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 def _digit_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """5544: the sub-formulas before it in the sentence whose counts are 5, 5, 4, 4."""
-    if not re.fullmatch("[0-9]{3,6}", h.name):
+    if not re.fullmatch("[0-9]{2,6}", h.name):
         return []
     ss, _ = doc.sentence_at(h.start)
     subs = [x for x in hits if x.type == "Mechanism" and ss <= x.start < h.start and x.formula_count]

@@ -127,10 +127,12 @@ _NUMERAL_FORMULA = re.compile(
 def _formula_after(text: str, pos: int) -> str | None:
     """A number formula starting at ``pos`` (三大举措, 五个协作, 一室三队), if any."""
     m = _NUMERAL_FORMULA.match(text[pos:pos + 10])
+    if m and m.group(0).endswith(("、", "，")):
+        return None
     if not m:
         return None
     f = m.group(0)
-    return f if is_formula(f) else None
+    return f if is_formula(f, strict=False) else None
 
 
 def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
@@ -268,7 +270,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                 items = [x for x in ck.split("、") if x]
                 if t == "Mechanism" and len(group) == 1 and len(items) >= 3 and all(len(x) <= 8 for x in items):
                     hit = NamedHit(t, name, qk.start, end, aliases, components=items, core_span=(qk.start + 1, qk.end - 1))
-                elif t == "Mechanism" and is_formula(ck):
+                elif t == "Mechanism" and (is_formula(ck) or re.fullmatch("[0-9]{2,6}", ck)):
                     hit = NamedHit(t, name, qk.start, end, aliases, formula_count=formula_value(ck), core_span=(qk.start + 1, qk.end - 1))
                 else:
                     hit = NamedHit(t, name, qk.start, end, aliases, core_span=(qk.start + 1, qk.end - 1))

@@ -33,6 +33,7 @@ _NUM = "[一二三四五六七八九十两]"
 _SHAPES = [
     re.compile(f"^({_NUM}+)位一体$"),
     re.compile(f"^({_NUM}+)网融合$"),
+    re.compile(f"^({_NUM}+)[一-龥](?:融合|联动|合一|共治|同创|共建|并举)$"),  # 四治融合, 三调联动
     re.compile(f"^({_NUM}+)(?:个|大|项|条|类|支|级)[一-龥]{{1,3}}$"),
     re.compile("^一([一-龥])一([一-龥]{1,2})$"),
     re.compile(f"^一[一-龥]{{1,2}}(?:{_NUM}[一-龥]{{1,3}})+$"),
@@ -43,11 +44,12 @@ _SHAPES = [
 _NOT_FORMULA = re.compile("^(一个|一些|一批|一种|两个|一次|一年|一天|十九大|[一二三四五六七八九十]+月|(?:19|20)[0-9]{2}年?)$")
 
 
-def is_formula(text: str) -> bool:
-    """Does ``text`` read as a number formula naming a way of working?"""
+def is_formula(text: str, *, strict: bool = True) -> bool:
+    """Does ``text`` read as a number formula naming a way of working? ``strict=False``
+    admits pairs (两项协作) where the context has already shown a list."""
     if _NOT_FORMULA.match(text):
         return False
-    if text.startswith("两"):
+    if strict and text.startswith("两"):
         return False  # 两个大局, 两抢一盗: slogans of a pair, too common to be named mechanisms
     if re.fullmatch(f"{_NUM}+个[一-龥]{{1,3}}", text):
         # 四个一, 四个强化, 五个协作; not 两个大局 (a slogan of two things is too common)
@@ -57,7 +59,7 @@ def is_formula(text: str) -> bool:
 
 def formula_value(text: str) -> int | None:
     """How many parts a formula announces: 六位一体 → 6, 一室三队 → 4, 5544 → 4 (digits)."""
-    m = re.match(f"^({_NUM}+)(?:位一体|网融合|个|大|项|条|类|支|级)", text)
+    m = re.match(f"^({_NUM}+)(?:位一体|网融合|个|大|项|条|类|支|级|[一-龥](?:融合|联动|合一|共治|同创|共建|并举)$)", text)
     if m:
         return cn_int(m.group(1))
     m = re.match("^一([一-龥])一([一-龥]{1,2})$", text)
@@ -66,7 +68,7 @@ def formula_value(text: str) -> int | None:
     nums = re.findall(_NUM, text)
     if text.startswith("一") and len(nums) >= 2:
         return sum(cn_int(n) or 0 for n in nums)
-    if re.fullmatch("[0-9]{3,6}", text):
+    if re.fullmatch("[0-9]{2,6}", text):
         return len(text)
     if re.fullmatch(f"(?:{_NUM}[一-龥]){{3,}}", text):
         return len(nums)

@@ -75,7 +75,7 @@ def find_context(text: str, gz: Gazetteer) -> Context:
     """The report's focal place: the county-level unit it names most, else a prefecture
     or province; ties go to the first named."""
     auto = _automaton(gz)
-    hits = _longest_matches(text, auto)
+    hits = [h for h in _longest_matches(text, auto) if _standalone(text, h[0], h[2])]
     names = Counter(v for _, _, v in hits)
     first = {}
     for s, _, v in hits:
@@ -122,7 +122,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         place = _pick(gz.lookup(v), context_codes, gz)
         if place is None or place.level not in ("province", "prefecture", "county"):
             continue
-        if len(v) == 2 and place.code not in focal_chain and s > 0 and _is_cjk(text[s - 1]) and text[s - 1] not in "在到和与省市州":
+        if place.code not in focal_chain and not _standalone(text, s, v):
             continue  # 佳县 inside 最佳县市
         if True:
             hits.append(PlaceHit(s, e, place, v))
@@ -143,6 +143,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     hits.extend(_villages(doc, hits))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _standalone(text: str, s: int, name: str) -> bool:
+    """A two-character name (X县) right after a Chinese character that is no place
+    boundary is part of a longer word: 最佳县市 holds no 佳县."""
+    return len(name) > 2 or s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in "在到和与省市州、及"
 
 
 def _is_cjk(ch: str) -> bool:

@@ -13,10 +13,21 @@ from ..lexicon import load_set
 from .doc import CJK, Doc
 
 _PERIOD = re.compile(
-    "(截至[^，。；]{1,10}?(?:底|末|月|日|年)|[0-9]{4}年?(?:至|到)[0-9]{4}年|[0-9]{4}年(?:至今|以来|上半年|下半年|[0-9]{1,2}月(?:份)?)?|"
+    "(截至[^，。；0-9]{0,6}[0-9]{0,4}[^，。；0-9]{0,3}?(?:底|末|月|日|年)(?:底|末)?|[0-9]{4}年?(?:至|到)[0-9]{4}年|[0-9]{4}年(?:至今|以来|上半年|下半年|[0-9]{1,2}月(?:份)?)?|"
     "今年(?:以来|上半年|下半年|[0-9]{1,2}月)?|去年|近[一二三四五六七八九十两0-9]+年|[0-9]{1,2}月(?:份|底)?|上半年|下半年)")
-_LEAD = re.compile(f"^(?:其中|同时|目前|此外|另外|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|共计|总计|达|为|有|\\s)+")
-_TRAIL = re.compile("(?:达到|达|为|共|累计|已|分别|同比|共计|总计|合计|约|近|超过|逾)+$")
+_LEAD = re.compile(f"^(?:其中|同时|目前|此外|另外|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|共计|总计|达|为|有|"
+                   f"该院|该局|该所|该中心|该委|该县|该区|该市|\\s)+")
+_TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
+
+
+def _strip_trail(text: str) -> str:
+    """Drop trailing linking words as whole tokens (行为 keeps its 为)."""
+    from ..segment import lcut
+
+    toks = lcut(text)
+    while toks and toks[-1] in _TRAIL_WORDS:
+        toks.pop()
+    return "".join(toks)
 
 
 @dataclass
@@ -44,7 +55,9 @@ _RANGE = re.compile("(?P<lo>[0-9]+(?:\\.[0-9]+)?)(?:至|到|~|～|-|—)$")
 _STOP_AFTER = "，。；、：（()！？\n“”"
 
 
-def find_statistics(doc: Doc) -> list[StatHit]:
+def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[StatHit]:
+    """Statistics of ``doc``; ``subjects`` are the spans of agency and place mentions,
+    dropped from the front of an indicator."""
     from .named import find_quotes
 
     text = doc.text
@@ -92,19 +105,21 @@ def find_statistics(doc: Doc) -> list[StatHit]:
             ae += 1
         after_text = text[e:ae].lstrip("的") if ae > e and "\u4e00" <= text[e] <= "\u9fff" else ""
         prev_after_end = ae if after_text else e
-        period = None
-        for pm in _PERIOD.finditer(text, sent_s, s):
-            period = pm.group(0)
+        found = [pm.group(0) for pm in _PERIOD.finditer(text, sent_s, s)]
+        period = max(found, key=len) if found else None
         if period is None:
             period = last_period.get(si - 1)
             if period and "\n" in text[max(0, sent_s - 1):sent_s]:
                 period = None  # a period carries on only within the paragraph
         if period:
             last_period[si] = period
-        before = _PERIOD.sub("", before)
-        before = _strip_subject(doc, before)
+        for a, b in subjects:
+            lead = text[cs:a].strip("，、 ")
+            if cs <= a < s and b <= s and (not lead or _PERIOD.fullmatch(lead)):
+                cs = max(cs, b)
+        before = _PERIOD.sub("", text[cs:s])
         before = _LEAD.sub("", before)
-        before = _TRAIL.sub("", before).strip(" ，、")
+        before = _strip_trail(before).strip(" ，、")
         after_text = re.sub("[和及与]$", "", after_text)
         indicator = before + after_text
         if len(re.findall(f"[{CJK}]", indicator)) <= 2:
@@ -125,11 +140,11 @@ def find_statistics(doc: Doc) -> list[StatHit]:
             out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e]))
             qualifier = "上限"
         out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e]))
-    _distribute(text, out)
+    _distribute(text, out, subjects)
     return out
 
 
-def _distribute(text: str, stats: list[StatHit]) -> None:
+def _distribute(text: str, stats: list[StatHit], subjects=()) -> None:
     """A、B、C同比分别上升x%、y%、z%: give each number its own item."""
     i = 0
     while i < len(stats):
@@ -138,24 +153,14 @@ def _distribute(text: str, stats: list[StatHit]) -> None:
             run.append(stats[i + len(run)])
         if len(run) >= 2:
             head = text[max(0, run[0].start - 60):run[0].start]
-            m = re.search(f"([{CJK}“”、]+?)((?:同比)?分别(?:上升|下降|增长|减少|提高|为|达|是)?)$", head.split("，")[-1].split("；")[-1])
+            clause = head.split("，")[-1].split("；")[-1]
+            m = re.search(f"([{CJK}“”、]+?)((?:同比)?分别(?:上升|下降|增长|减少|提高|为|达|是)?)$", clause)
             if m:
-                items = [x for x in m.group(1).split("、") if x]
+                first_at = run[0].start - len(clause) + m.start(1)
+                cut = max((b for a, b in subjects if a == first_at), default=first_at)
+                items = [x for x in text[cut:run[0].start - len(m.group(2))].split("、") if x]
                 if len(items) == len(run):
                     verb = m.group(2).replace("分别", "")
                     for st, item in zip(run, items):
                         st.indicator = item + verb
         i += len(run)
-
-
-def _strip_subject(doc: Doc, indicator: str) -> str:
-    """Drop a leading subject (an agency or place name) from the clause."""
-    from .agencies import _bodies
-
-    m = re.match(f"^[{CJK}]{{0,8}}?(?:{'|'.join(re.escape(b.surface) for b in _bodies() if len(b.surface) > 1)})", indicator)
-    if m:
-        return indicator[m.end():]
-    for p in (doc.ctx.county, doc.ctx.prefecture, doc.ctx.province):
-        if p is not None and indicator.startswith(p.name):
-            return indicator[len(p.name):]
-    return indicator

@@ -1,0 +1,106 @@
+"""The whole pipeline on the bundled seeds: outputs, determinism, SHACL, provenance, scores."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from rdflib import Dataset, Graph
+
+from conftest import ROOT, SEEDS, SHARED
+
+
+def test_outputs_exist_and_parse(seed_build):
+    out = seed_build.out_dir
+    for name in ("graph.trig", "graph.ttl", "summary.md", "view.html"):
+        assert (out / name).exists()
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert sum("/graph/report/" in g for g in graphs) == 5 and any(g.endswith("/graph/places") for g in graphs)
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    assert len(g) == len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
+
+
+def test_same_input_same_bytes_whatever_the_file_order(seed_build, tmp_path):
+    from graph import build
+
+    shuffled = tmp_path / "in"
+    shuffled.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"), reverse=True):
+        shutil.copy(p, shuffled / p.name)
+    again = build(shuffled, tmp_path / "out2")
+    for name in ("graph.trig", "graph.ttl"):
+        assert (seed_build.out_dir / name).read_bytes() == (again.out_dir / name).read_bytes()
+
+
+def test_seed_build_conforms_to_the_shapes(seed_build):
+    from graph import validate
+
+    report = validate(Graph().parse(seed_build.out_dir / "graph.ttl", format="turtle"))
+    assert report.conforms, report.text
+
+
+def test_every_mention_anchor_is_the_original_text(seed_build):
+    g = Graph().parse(seed_build.out_dir / "graph.ttl", format="turtle")
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    rows = g.query("""PREFIX gk: <https://w3id.org/govkg/ontology#>
+        PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?id ?b ?e ?a WHERE { ?m gk:report/dcterms:identifier ?id ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a }""")
+    n = 0
+    for rid, b, e, a in rows:
+        assert texts[str(rid)][int(b):int(e)] == str(a)
+        n += 1
+    assert n > 300
+
+
+def test_view_is_offline(seed_build):
+    page = (seed_build.out_dir / "view.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']?https?://""", page)
+    assert "new vis.Network" in page
+
+
+def test_bad_file_is_skipped_and_named(tmp_path):
+    from graph import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src / "good.txt")
+    (src / "bad.txt").write_bytes(b"\x00\xff" * 100)
+    result = build(src, tmp_path / "out")
+    assert [f.path.rsplit("/", 1)[-1] for f in result.failures] == ["bad.txt"]
+    assert "bad.txt" in (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+
+
+def test_cli_build_and_validate(tmp_path):
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(SEEDS), "-o", str(out), "-q"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    run = subprocess.run([sys.executable, "-m", "graph.cli", "validate", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and "conforms" in run.stdout
+    run = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(tmp_path / "missing"), "-o", str(out)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2 and "no such file" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="needs ../shared/eval/score.py and gold")
+def test_seed_scores_meet_the_targets(seed_build):
+    run = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--graph", str(seed_build.out_dir / "graph.trig"),
+                          "--ontology", str(ROOT / "ontology" / "govkg.ttl"), "--gold", str(SHARED / "gold"),
+                          "--reports", str(SEEDS), "--json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    s = json.loads(run.stdout)
+    assert s["entities"]["all"]["f1"] >= 0.90
+    assert s["relations"]["county_rollup"]["f1"] >= 0.75
+    assert s["relations"]["all"]["f1"] >= 0.65
+    assert s["statistics"]["f1"] >= 0.80
+    assert s["components"]["f1"] >= 0.85
+    assert s["posts"]["f1"] >= 0.80
+    assert s["provenance"]["offsets_valid"] == 1.0
+    assert s["provenance"]["relations_with_evidence"] == 1.0
+    assert s["resolution"]["split_into_several_nodes"] == 0

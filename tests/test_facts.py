@@ -1,0 +1,89 @@
+"""Statistics, officials, documents and honors."""
+from __future__ import annotations
+
+from helpers import entity, names, relations, run
+
+
+def stats(ex):
+    return {(s.value, s.unit, s.qualifier): s for s in ex.statistics}
+
+
+def test_quantities_values_units_and_qualifiers():
+    ex = run("凤凰县评选平安家庭2万余户，公共区域摄像头近5000个，投入1.2亿元，另投入140余万元，标注率达99.99%。")
+    got = stats(ex)
+    assert (20000, "户", "余") in got and (5000, "个", "近") in got
+    assert (120000000, "元", None) in got and (1400000, "元", "余") in got
+    assert (99.99, "%", None) in got
+
+
+def test_cases_and_people_and_ranges():
+    ex = run("凤凰县检察院提起公诉3件12人。各乡镇均已安排4至8个村先行建设。")
+    got = stats(ex)
+    assert got[(3, "件", None)].indicator == "提起公诉"
+    assert "提起公诉" in got[(12, "人", None)].indicator
+    assert (4, "个", "下限") in got and (8, "个", "上限") in got
+
+
+def test_indicator_subject_and_period():
+    ex = run("截至今年8月，凤凰县公安局破获涉恶案件23起，刑事拘留65人。")
+    s = stats(ex)[(23, "起", None)]
+    assert s.indicator == "破获涉恶案件" and s.period == "截至今年8月"
+    assert s.subject == ("Agency", "凤凰县公安局")
+
+
+def test_respectively_lists_are_distributed():
+    ex = run("凤凰县刑事发案、治安发案、交通事故同比分别下降21%、29%、45%。")
+    assert [s.indicator for s in ex.statistics] == ["刑事发案同比下降", "治安发案同比下降", "交通事故同比下降"]
+
+
+def test_number_counting_the_noun_after_it():
+    ex = run("2017年，凤凰县新增了2881个高清探头。")
+    assert "高清探头" in stats(ex)[(2881, "个", None)].indicator
+
+
+def test_dates_and_durations_are_not_statistics():
+    ex = run("2018年3月，凤凰县24小时值班，用3个月时间完成整治。")
+    assert not ex.statistics
+
+
+def test_official_with_several_posts():
+    ex = run("凤凰县公安局党委书记、局长张建军说，要抓好落实。")
+    posts = {(p.title, p.org[1]) for p in ex.posts}
+    assert posts == {("党委书记", "凤凰县公安局"), ("局长", "凤凰县公安局")}
+    assert "张建军" in names(ex, "Person")
+
+
+def test_caption_official():
+    ex = run("凤凰县召开会议。\n吴志刚\n凤凰县委副书记\n政法委书记\n会议强调……")
+    posts = {(p.title, p.org[1]) for p in ex.posts}
+    assert posts == {("副书记", "凤凰县委"), ("书记", "凤凰县委政法委")}
+
+
+def test_fused_title_of_a_department_head():
+    ex = run("凤凰县召开会议，省公安厅长许志明出席。")
+    assert {(p.title, p.org[1]) for p in ex.posts} == {("厅长", "湖南省公安厅")}
+
+
+def test_documents_and_their_issuers():
+    ex = run("2019年，凤凰县委、县政府印发了《关于加强平安建设的实施意见》，严格落实《中华人民共和国禁毒法》。")
+    assert {"关于加强平安建设的实施意见", "中华人民共和国禁毒法"} <= names(ex, "Document")
+    issued = relations(ex, "issuedBy")
+    assert ("关于加强平安建设的实施意见", "凤凰县委") in issued
+    assert not any(d == "中华人民共和国禁毒法" for d, _ in issued)
+
+
+def test_honors_and_who_received_them():
+    ex = run("凤凰县司法局被评为“全国法治宣传教育先进单位”，凤凰县禾库镇被评为省级民主法治示范乡镇。")
+    assert {"全国法治宣传教育先进单位", "省级民主法治示范乡镇"} <= names(ex, "Honor")
+    got = relations(ex, "awardedTo")
+    assert ("全国法治宣传教育先进单位", "凤凰县司法局") in got and ("省级民主法治示范乡镇", "禾库镇") in got
+
+
+def test_every_mention_indexes_the_original_text():
+    text = "凤凰县公安\n局开展“清\n源”专项行动，破获案件 12 起。"
+    ex = run(text)
+    for e in ex.entities.values():
+        for m in e.mentions:
+            assert text[m.begin:m.end] == m.anchor
+    assert "凤凰县公安局" in names(ex, "Agency")
+    assert entity(ex, "Campaign", "清源").mentions[0].anchor == "“清\n源”专项行动"

@@ -1,0 +1,69 @@
+"""Each normalisation rule, and the offset map back to the original text."""
+from __future__ import annotations
+
+from graph.normalise import normalise
+
+
+def _check_map(n):
+    for i, ch in enumerate(n.text):
+        o = n.offsets[i]
+        assert 0 <= o < len(n.original)
+
+
+def test_word_broken_across_column_lines_is_rejoined():
+    text = "\n".join(["近年来，湄潭县公安局坚持以人民为", "中心，深入推进社会治安防控体系建", "设，全县治安形势持续向好，群众安全", "感明显提升。全县共破获刑事案件", "二百余起，打掉犯罪团伙十二个，追", "缴赃款赃物价值三百余万元，有力震", "慑了各类违法犯罪活动，维护了社会", "大局稳定。"])
+    n = normalise(text)
+    assert "社会治安防控体系建设" in n.text
+    assert "群众安全感明显提升" in n.text
+    _check_map(n)
+
+
+def test_letter_spaced_characters_are_closed_up():
+    n = normalise("特 别 是 成 功 破 获 一 起 特 大 案 件。")
+    assert n.text == "特别是成功破获一起特大案件。"
+
+
+def test_number_spaced_from_its_unit():
+    n = normalise("全年破获刑事案件 23 起，刑事拘留 65人。")
+    assert "破获刑事案件23起" in n.text and "刑事拘留65人" in n.text
+
+
+def test_page_furniture_and_bylines_are_set_apart():
+    text = "本报记者 王小明 通讯员 李华\n县公安局开展夏季治安打击整治行动。\n（下转 15 版）\n责任编辑：张三 美术编辑：李四"
+    n = normalise(text)
+    kinds = {n.text[s.start:s.end]: s.kind for s in n.segments}
+    assert kinds["县公安局开展夏季治安打击整治行动。"] == "body"
+    assert any(k == "furniture" and "下转" in t for t, k in kinds.items())
+    assert any(k == "byline" for k in kinds.values())
+
+
+def test_ascii_punctuation_inside_chinese_becomes_full_width():
+    n = normalise("县法院(立案庭)受理案件,同比上升10%;调解率高.")
+    assert "县法院（立案庭）受理案件，同比上升10%；" in n.text
+
+
+def test_caption_inside_a_broken_sentence_is_moved_out():
+    body1 = "全县已建成综合治理中心二十个，村级网格服务站一百多个，实现了城乡网格管理的全面覆盖和信息化平"
+    caption = "图为县委书记调研网格化管理工作"
+    body2 = "台的互联互通，基层社会治理能力明显增强，群众满意度逐年提升，各项工作走在全市前列。"
+    n = normalise("\n\n".join([body1, caption, body2]))
+    assert "信息化平台的互联互通" in n.text
+    assert any(s.kind == "caption" and n.text[s.start:s.end] == caption for s in n.segments)
+
+
+def test_traditional_script_is_converted_and_offsets_still_index_the_original():
+    text = "臺灣省某縣警察局推動社區治安會議，縣法院設立調解中心。"
+    n = normalise(text)
+    assert n.script == "zh-Hant"
+    assert "县法院设立调解中心" in n.text
+    b, e = n.to_original(n.text.index("县法院"), n.text.index("县法院") + 3)
+    assert text[b:e] == "縣法院"
+
+
+def test_offset_map_gives_back_every_span():
+    text = "县公安局\n坚持从严治警 ，对 违纪民警 4名 进行处理。\n\n（下转 3 版）"
+    n = normalise(text)
+    i = n.text.index("从严治警")
+    b, e = n.to_original(i, i + 4)
+    assert text[b:e] == "从严治警"
+    _check_map(n)

@@ -1,0 +1,51 @@
+"""Places: focal county from the register, codes, townships and villages, in any province."""
+from __future__ import annotations
+
+from helpers import entity, names, relations, run
+
+
+def test_focus_and_codes_of_a_county_outside_hunan():
+    ex = run("近年来，湄潭县持续推进平安建设，湄潭县兴隆镇龙凤村推行“一村一警”。")
+    county = entity(ex, "Place", "湄潭县")
+    assert ex.focus == county.key and county.attrs["code"] == "520328000000"
+    assert entity(ex, "Place", "兴隆镇").attrs["code"].startswith("520328")
+    assert ("龙凤村", "兴隆镇") in {(a, b) for a, b in _within(ex)}
+
+
+def test_autonomous_county_banner_and_county_level_city():
+    assert run("石柱土家族自治县召开平安建设推进会。").focus[1] == "500240000000"
+    assert run("鄂托克旗公安局开展专项行动。鄂托克旗政法委部署工作。").focus[1] == "150624000000"
+    assert run("诸暨市枫桥镇坚持“枫桥经验”，诸暨市公安局积极配合。").focus[1] == "330681000000"
+
+
+def test_chain_up_to_the_province_is_implied():
+    ex = run("慈溪市公安局破获案件。")
+    assert {"慈溪市", "宁波市", "浙江省"} <= {e.name for e in ex.entities.values() if e.type == "Place"}
+
+
+def test_two_character_county_name_inside_a_word_is_not_a_place():
+    ex = run("攸县荣获“最佳县市”称号，荣登百佳县市榜单。")
+    assert "佳县" not in names(ex, "Place")
+
+
+def test_township_missing_from_the_register_kept_by_shape():
+    ex = run("平江县城关镇已划分109个网格。")
+    town = entity(ex, "Place", "城关镇")
+    assert town.attrs["parent"] == "430626000000" and town.attrs["code"] == ""
+
+
+def test_verbs_before_township_suffix_are_no_place():
+    ex = run("湄潭县推动乡、村两级调委会规范化建设，大力开展乡村振兴。")
+    assert names(ex, "Place") == {"湄潭县"}
+
+
+def _within(ex):
+    by_key = {k: e for k, e in ex.entities.items()}
+    for e in ex.entities.values():
+        if e.type == "Place" and e.attrs.get("parent"):
+            parent = by_key.get(("Place", e.attrs["parent"]))
+            if parent:
+                yield e.name, parent.name
+
+
+_ = relations

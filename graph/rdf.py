@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .gazetteer import Gazetteer
@@ -50,8 +50,8 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def _list_node(owner: URIRef, i: int) -> BNode:
-    return BNode(f"c{_hash(owner)}x{i}")
+def _list_node(report_id: str, owner: URIRef, i: int) -> URIRef:
+    return ID[f"components/{slug(report_id)}/{_hash(owner)}/{i}"]
 
 
 def _zh(text: str) -> Literal:
@@ -120,18 +120,17 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
         if ex.script == "zh-Hant":  # the original traditional forms, beside the simplified labels
             for m in e.mentions:
                 g.add((node, SKOS.altLabel, Literal(m.anchor.replace("\n", "").replace(" ", ""), lang="zh-Hant")))
-        comps = res.components.get(key)
+        comps = e.components  # the parts this report lists
         if comps:
             for c in comps:
                 g.add((node, GK.hasComponent, _zh(c)))
-            # the same parts in the text's order, as an RDF collection (ids fixed for stable output)
-            head = _list_node(node, 0)
-            g.add((node, GK.componentList, head))
+            # the same parts in the text's order, as an RDF collection with stable IRIs
+            g.add((node, GK.componentList, _list_node(rid, node, 0)))
             for i, c in enumerate(comps):
-                cell = _list_node(node, i)
+                cell = _list_node(rid, node, i)
                 g.add((cell, RDF.first, _zh(c)))
-                g.add((cell, RDF.rest, _list_node(node, i + 1) if i + 1 < len(comps) else RDF.nil))
-        fc = res.formula_count.get(key)
+                g.add((cell, RDF.rest, _list_node(rid, node, i + 1) if i + 1 < len(comps) else RDF.nil))
+        fc = e.formula_count if e.formula_count is not None else res.formula_count.get(key)
         if fc is not None:
             g.add((node, GK.formulaCount, Literal(fc)))
             g.add((node, GK.componentsMatchCount, Literal(bool(comps) and len(comps) == fc)))

@@ -37,6 +37,32 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain_report, explain_text
+    from .read import report_paths
+
+    path = Path(args.report)
+    if not path.exists():
+        matches = [p for p in report_paths(args.source) if p.stem == args.report]
+        if not matches:
+            print(f"govkg: no report {args.report!r} (a file path, or a report id under {args.source})", file=sys.stderr)
+            return 2
+        path = matches[0]
+    print(explain_text(explain_report(path)), end="")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import evaluate, format_scores
+    from .store import open_graph
+
+    result = evaluate(open_graph(args.build), args.gold, reports=args.reports)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_scores(result), end="" if not args.json else "\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govkg", description="Chinese local-government reports → knowledge graph")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -48,6 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="check a build against the SHACL shapes")
     v.add_argument("build", type=Path, nargs="?", default=Path("out"))
     v.set_defaults(func=_cmd_validate)
+    x = sub.add_parser("explain", help="print what was extracted from one report, with the sentences")
+    x.add_argument("report", help="a report file, or a report id (file name without extension)")
+    x.add_argument("--source", type=Path, default=Path("seeds"), help="where to look up a report id (default: seeds/)")
+    x.set_defaults(func=_cmd_explain)
+    ev = sub.add_parser("evaluate", help="score a build against gold annotations")
+    ev.add_argument("build", type=Path, nargs="?", default=Path("out"), help="the build folder (default: out/)")
+    ev.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files, one per report")
+    ev.add_argument("--reports", type=Path, help="folder of the report texts, to check mention offsets")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.set_defaults(func=_cmd_evaluate)
     args = ap.parse_args(argv)
     try:
         return args.func(args)

@@ -104,3 +104,14 @@ def test_seed_scores_meet_the_targets(seed_build):
     assert s["provenance"]["offsets_valid"] == 1.0
     assert s["provenance"]["relations_with_evidence"] == 1.0
     assert s["resolution"]["split_into_several_nodes"] == 0
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="needs ../shared/eval/score.py and gold")
+def test_govkg_evaluate_agrees_with_the_reference_scorer(seed_build):
+    from graph.evaluate import evaluate
+
+    ours = evaluate(Graph().parse(seed_build.out_dir / "graph.ttl", format="turtle"), SHARED / "gold", reports=SEEDS)
+    run = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--graph", str(seed_build.out_dir / "graph.ttl"),
+                          "--ontology", str(ROOT / "ontology" / "govkg.ttl"), "--gold", str(SHARED / "gold"),
+                          "--reports", str(SEEDS), "--json"], capture_output=True, text=True)
+    assert json.loads(run.stdout) == ours

@@ -1,0 +1,61 @@
+"""An audit view of one report's extraction: every entity, relation and statistic with
+the sentence it came from, so a reader can check a report in a minute."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .extract import extract
+from .model import ENTITY_TYPES, Extraction
+from .read import read_report
+
+
+def explain_report(path: str | Path) -> Extraction:
+    return extract(read_report(path))
+
+
+def explain_text(ex: Extraction, *, width: int = 60) -> str:
+    def short(s: str) -> str:
+        s = s.replace("\n", " ")
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    label = {k: e.name for k, e in ex.entities.items()}
+    lines = [f"# {ex.report.id}  ({ex.report.path}, {ex.report.encoding}, {ex.script})"]
+    if ex.focus:
+        lines.append(f"focus: {label.get(ex.focus, ex.focus[1])}" + (f"   date: {ex.date}" if ex.date else ""))
+    for t in ENTITY_TYPES:
+        ents = sorted((e for e in ex.entities.values() if e.type == t and e.mentions), key=lambda e: e.mentions[0].begin)
+        if not ents:
+            continue
+        lines.append(f"\n## {t} ({len(ents)})")
+        for e in ents:
+            extra = ""
+            if e.attrs.get("code"):
+                extra += f" [{e.attrs['code']}]"
+            if e.components:
+                extra += f" parts({len(e.components)}/{e.formula_count or '?'}): {'、'.join(e.components)}"
+            elif e.formula_count:
+                extra += f" formula {e.formula_count}, parts not listed"
+            at = ", ".join(f"{m.begin}-{m.end}" for m in e.mentions[:4])
+            lines.append(f"  {e.name}{extra}   @ {at}")
+            aliases = sorted(a for a in e.aliases if a != e.name)
+            if aliases:
+                lines.append(f"      also: {' | '.join(aliases[:6])}")
+    lines.append(f"\n## Relations ({len(ex.relations)})")
+    for r in ex.relations:
+        if r.predicate == "jurisdiction":
+            continue
+        lines.append(f"  {label.get(r.subject, r.subject[1])} —{r.predicate}→ {label.get(r.object, r.object[1])}")
+        lines.append(f"      « {short(r.quote)} »")
+    if ex.posts:
+        lines.append(f"\n## Posts ({len(ex.posts)})")
+        for p in ex.posts:
+            lines.append(f"  {label.get(p.person, p.person[1])}: {p.title} @ {label.get(p.org, p.org[1])}")
+    lines.append(f"\n## Statistics ({len(ex.statistics)})")
+    for s in ex.statistics:
+        value = int(s.value) if float(s.value).is_integer() else s.value
+        q = f" ({s.qualifier})" if s.qualifier else ""
+        period = f" [{s.period}]" if s.period else ""
+        about = label.get(s.subject, "—") if s.subject else "—"
+        lines.append(f"  {about}: {s.indicator} = {value} {s.unit}{q}{period}")
+        lines.append(f"      « {short(s.quote)} »")
+    return "\n".join(lines) + "\n"

@@ -49,3 +49,14 @@ def _within(ex):
 
 
 _ = relations
+
+
+def test_township_short_name_yields_to_the_county_of_the_same_name():
+    ex = run("雁峰区全面推进平安雁峰、法治雁峰建设，雁峰街道积极配合。")
+    assert "雁峰" in entity(ex, "Place", "雁峰区").aliases
+    assert "雁峰" not in entity(ex, "Place", "雁峰街道").aliases
+
+
+def test_township_full_name_beats_the_county_short_name():
+    ex = run("海伦市召开会议。海伦镇推行网格化管理。")
+    assert "海伦镇" in names(ex, "Place")

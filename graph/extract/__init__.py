@@ -111,7 +111,7 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, actors, h.start, named) or topic_key
+            actor = _actor(doc, actors, h.start, named, focal_key) or topic_key
             if actor is not None:
                 ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
@@ -159,23 +159,45 @@ def _free(text: str, s: int) -> bool:
     return not (s > 0 and text[s - 1] in _PREP_BEFORE) and text[max(0, s - 2):s] not in _PREP2
 
 
-def _actor(doc: Doc, actors: list, pos: int, named) -> tuple[str, str] | None:
-    """Who does what is named at ``pos``: the first free agency or place of its sentence
-    (before it, else after it); else the subject carried from earlier sentences of the
-    same paragraph."""
+def _specific(actors: list, text: str) -> list:
+    """Drop actors a more specific one refines: 湄潭县 before 永兴镇 (湄潭县永兴镇), 成都市
+    before 郫都区人民检察院, 金寨县公安局 within 金寨县公安局天堂寨镇派出所."""
+    out = []
+    for s, e, k in actors:
+        refined = any((s2 == e or (s2 == s and e2 > e) or (s <= s2 and e2 <= e and (s2, e2) != (s, e) and k2[0] == k[0] == "Agency"))
+                      for s2, e2, k2 in actors if (s2, e2, k2) != (s, e, k))
+        if not refined:
+            out.append((s, e, k))
+    return out
+
+
+def _actor(doc: Doc, actors: list, pos: int, named, focal_key=None) -> tuple[str, str] | None:
+    """Who does what is named at ``pos``: the nearest free agency or place before it in its
+    clause; else the first free one of its sentence (before it, else after it); a clause on
+    the whole county (全县…) is the county's; else the subject carried from earlier
+    sentences of the same paragraph."""
     text = doc.text
     ss, se = doc.sentence_at(pos)
-    inside = [(s, e, k) for s, e, k in actors if ss <= s < se and not any(n.start <= s < n.end for n in named)]
+    inside = _specific([(s, e, k) for s, e, k in actors if ss <= s < se and not any(n.start <= s < n.end for n in named)], text)
+    cs = max(text.rfind(c, ss, pos) for c in "，；：") + 1
+    cs = max(cs, ss)
+    clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and _free(text, s)]
+    if clause:
+        return clause[-1][2]
+    if focal_key and re.match("(?:同时|其中|目前)?，?(?:全县|全市|全区|全旗|全州)", text[cs:pos]):
+        return focal_key
     for s, e, k in inside:
         if s < pos and _free(text, s):
             return k
     for s, e, k in inside:
         if s > pos and _free(text, s):
             return k
+    if focal_key and re.search("(全县|全市|全区|全旗)", text[ss:pos]):
+        return focal_key
     ps = text.rfind("\n", 0, ss) + 1
     carried = None
-    for s, e, k in actors:
-        if ps <= s < ss and _free(text, s):
+    for s, e, k in _specific([a for a in actors if ps <= a[0] < ss], text):
+        if _free(text, s):
             sent = doc.sentence_at(s)
             if sent[0] == s or text[sent[0]:s].strip("，、 ") == "" or carried is None:
                 carried = k
@@ -221,6 +243,10 @@ def _awardee(doc: Doc, recipients: list, trigger_start: int, must_end: int | Non
     text = doc.text
     ss, _ = doc.sentence_at(trigger_start)
     awarder = re.match("被[^，。；]{1,10}?(?=列为|评为|授予|命名为)", text[trigger_start:trigger_start + 14])
+    bm = re.search("被([^，。；被]{1,10})$", text[ss:trigger_start])
+    if bm:  # 被公安部评为: the body between 被 and the verb gave the honor
+        awarder = awarder or bm
+        trigger_start = ss + bm.start()
     best = None
     for s, e, key in recipients:
         if s < ss or e > trigger_start:

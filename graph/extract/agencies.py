@@ -106,6 +106,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
             canon = national[name]
             hits.append(AgencyHit(m.start(), m.end(), canon, name, "national", None, aliases={name}))
             taken.append(m.span())
+    township_hits = [h for h in places if h.place.level in ("township", "village")]
     by_surface = {}
     for h in places:
         by_surface.setdefault(h.surface, h.place)
@@ -174,7 +175,9 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         unit = _unit_after(text, e)
         if unit is not None:
             ue, utext = unit
-            hits.append(AgencyHit(s, ue, canon + utext, text[s:ue], hit.kind, place, parent=canon,
+            # a unit named after a township serves that township: …公安局天堂寨镇派出所
+            town = next((h.place for h in township_hits if h.start == e and h.end <= ue), None)
+            hits.append(AgencyHit(s, ue, canon + utext, text[s:ue], hit.kind, town or place, parent=canon,
                                   aliases={text[s:ue], canon + utext, utext}))
             taken.append((e, ue))
         pos = e

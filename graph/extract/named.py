@@ -251,7 +251,9 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                 _, hend, h, t = head
                 if t == "-":
                     continue
-                if own and own[1] != t and own[1] != "Campaign":
+                # the quote's own ending types it when the head after is weaker (“X工程”建设), but
+                # never a formula (“一中心四平台”模式) nor a one-character ending (“打伞破网”行动)
+                if own and own[1] != t and own[1] != "Campaign" and len(own[0]) > 1 and not is_formula(ck):
                     t = own[1]
                 end = hend if k == group[-1] else qk.end
                 if len(group) == 1:
@@ -291,8 +293,12 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                                      core_span=(qk.start + 1, qk.end - 1)))
                 taken.append((qk.start, qk.end))
                 continue
-            # a quote that is the object of a campaign verb: 开展“大练兵”
+            # a quote that is the object of a campaign verb: 开展“大练兵”; of a mechanism verb: 推出“共享法庭”
             before = text[max(0, qk.start - 4):qk.start]
+            if re.search("(推行|推出|探索|首创|创新推出)了?$", before) and 2 <= len(ck) <= 10 and "、" not in ck:
+                hits.append(NamedHit("Mechanism", ck, qk.start, qk.end, {ck}, core_span=(qk.start + 1, qk.end - 1)))
+                taken.append((qk.start, qk.end))
+                continue
             if re.search("(开展|举行|举办|发起)了?$", before) and 2 <= len(ck) <= 10 and "、" not in ck:
                 hits.append(NamedHit("Campaign", ck, qk.start, qk.end, {ck}, core_span=(qk.start + 1, qk.end - 1)))
                 taken.append((qk.start, qk.end))
@@ -361,8 +367,8 @@ def _after_last_verb(name: str, verbs: set[str]) -> int:
     for k, (a, b) in enumerate(spans):
         tok = name[a:b]
         # a verb token, or a verb written as two tokens (创新性 推行)
-        if tok in verbs and b < len(name):
-            cut = b
+        if (tok in verbs or any(len(v) >= 2 and tok.endswith(v) for v in verbs)) and b < len(name):
+            cut = b  # 研究部署 ends with a trigger verb
         elif k + 1 < len(spans) and name[a:spans[k + 1][1]] in verbs and spans[k + 1][1] < len(name):
             cut = spans[k + 1][1]
     return cut

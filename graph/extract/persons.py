@@ -10,6 +10,9 @@ from ..lexicon import load_set
 from .agencies import AgencyHit
 from .doc import Doc
 
+# what an official does right after being named: 马国华主持召开…, 张三出席…
+_NEXT_VERBS = {"主持", "出席", "表示", "指出", "强调", "介绍", "要求", "带队", "调研", "讲话", "参加", "督导", "检查",
+               "看望", "慰问", "部署", "宣布", "致辞", "一行", "带头", "率队", "同志", "说道", "认为", "签署", "共同"}
 _AFTER_NAME = set("说，。、；：（(在带同舍等和与表指强介要也是一率到对作为接出于向")
 
 
@@ -40,9 +43,19 @@ def _name_at(text: str, s: int) -> int | None:
     sur = two if two in _surnames() else text[s:s + 1]
     if sur not in _surnames():
         return None
+    from ..segment import is_word
+
     tags = pos_tags(text[s:s + len(sur) + 3])
     if tags and tags[0][1] == "nr" and len(sur) < len(tags[0][0]) <= len(sur) + 2 and tags[0][0].startswith(sur):
-        return s + len(tags[0][0])
+        end = s + len(tags[0][0])
+        # 黄伟共同签署: the name's last character starts the next word
+        if end - s == len(sur) + 2 and is_word(text[end - 1:end + 1]) and not is_word(text[s + len(sur):end]):
+            end -= 1
+        return end
+    if text[s + len(sur) + 2:s + len(sur) + 4] in _NEXT_VERBS:
+        return s + len(sur) + 2
+    if text[s + len(sur) + 1:s + len(sur) + 3] in _NEXT_VERBS:
+        return s + len(sur) + 1
     for length in (len(sur) + 2, len(sur) + 1):
         cand = text[s:s + length]
         if len(cand) < length or not all("\u4e00" <= c <= "\u9fff" for c in cand):

@@ -126,8 +126,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             continue  # 佳县 inside 最佳县市
         if True:
             hits.append(PlaceHit(s, e, place, v))
-    # short names of the focal chain: 慈利, 张家界, 湖南
+    # townships before short names: 海伦镇 is no 海伦 + 镇
     taken = [(h.start, h.end) for h in hits]
+    hits.extend(_townships(doc, taken))
+    # short names of the focal chain: 慈利, 张家界, 湖南
     shorts = {}
     if ctx.focus is not None:
         for p in gz.chain(ctx.focus.code):
@@ -138,7 +140,6 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if not _overlaps(s, e, taken):
             hits.append(PlaceHit(s, e, shorts[v], v))
             taken.append((s, e))
-    hits.extend(_townships(doc, taken))
     hits.sort(key=lambda h: (h.start, h.end))
     hits.extend(_villages(doc, hits))
     hits.sort(key=lambda h: (h.start, h.end))
@@ -207,11 +208,12 @@ def _townships(doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceHit]:
     if county is None:
         return out
     names: dict[str, Place] = {}
+    chain_shorts = {short_name(p.name, p.level) for p in gz.chain(county.code)}
     for code in gz.children.get(county.code, []):
         t = gz.places[code]
         names[t.name] = t
         sn = short_name(t.name, "township")
-        if sn != t.name and sn not in names and len(sn) >= 2 and sn not in _TOWNSHIP_STOP:
+        if sn != t.name and sn not in names and len(sn) >= 2 and sn not in _TOWNSHIP_STOP and sn not in chain_shorts:
             names[sn] = t
     for s, e, v in _longest_matches(text, names):
         if _overlaps(s, e, taken):

@@ -91,6 +91,35 @@ def _is_cjk(ch: str) -> bool:
     return bool(_CJK_RE.match(ch))
 
 
+_MARKUP = re.compile(
+    r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,300}>|&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});"
+    r"|(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ ]{1,12}[)）]"
+    r"|[\w\-./]{0,80}\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
+_WIDGET = re.compile(r"^(分享到|打印本页|【打印|【关闭|关闭窗口|扫一扫|上一篇|下一篇|相关新闻|相关阅读|责任编辑|来源：|来源:|"
+                     r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright)")
+
+
+def _strip_markup(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Remove HTML tags, inline pinyin (建設(shè)) and image file names; decode entities."""
+    import html
+
+    text = "".join(c for c, _ in chars)
+    if not _MARKUP.search(text):
+        return chars
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        out.extend(chars[pos:m.start()])
+        tok = m.group(0)
+        if tok.startswith("&"):
+            dec = html.unescape(tok)
+            if dec != tok and len(dec) == 1:
+                out.append((" " if dec == "\xa0" else dec, chars[m.start()][1]))
+        pos = m.end()
+    out.extend(chars[pos:])
+    return out
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
@@ -98,7 +127,7 @@ def _split_lines(text: str) -> list[_Line]:
         if raw in ("\r\n", "\r", "\n", "\u2028", "\u2029"):
             pos += len(raw)
             continue
-        chars = [(c, pos + i) for i, c in enumerate(raw)]
+        chars = _strip_markup([(c, pos + i) for i, c in enumerate(raw)])
         pos += len(raw)
         hard = raw.endswith("  ") and raw.strip() != ""
         # strip white space (and BOM / zero-width) at both ends
@@ -119,12 +148,21 @@ def _split_lines(text: str) -> list[_Line]:
             if not chars:
                 lines.append(_Line(pos, [], "blank"))
                 continue
-        if _FURNITURE.search(line_text):
+        if _FURNITURE.search(line_text) or _WIDGET.match(line_text):
             kind = "furniture"
+        elif lines and line_text == _last_text(lines):
+            kind = "furniture"  # a headline repeated by the page template
         elif _BYLINE.search(line_text) and len(line_text) < 60:
             kind = "byline"
         lines.append(_Line(chars[0][1], chars, kind, hard))
     return lines
+
+
+def _last_text(lines: list[_Line]) -> str:
+    for ln in reversed(lines):
+        if ln.kind != "blank":
+            return ln.text
+    return ""
 
 
 def _ends_open(line: _Line, *, quotes_close: bool = True) -> bool:

@@ -67,3 +67,19 @@ def test_offset_map_gives_back_every_span():
     b, e = n.to_original(i, i + 4)
     assert text[b:e] == "从严治警"
     _check_map(n)
+
+
+def test_web_page_junk_is_removed_and_offsets_still_hold():
+    text = ('<div class="nav">首页 | 新闻</div>\n<p>江华瑶族自治县司法局&nbsp;做好社区矫(jiǎo)正工作。</p>\n'
+            '<img src="/upload/pic01.jpg">\n分享到：微信 微博\n【打印本页】【关闭窗口】')
+    n = normalise(text)
+    body = [n.text[s.start:s.end] for s in n.segments if s.kind == "body"]
+    assert body == ["江华瑶族自治县司法局 做好社区矫正工作。"] or body == ["江华瑶族自治县司法局做好社区矫正工作。"]
+    i = n.text.index("矫正")
+    b, e = n.to_original(i, i + 2)
+    assert text[b:e] == "矫(jiǎo)正"
+
+
+def test_repeated_headline_is_furniture():
+    n = normalise("江华县召开政法工作会议\n江华县召开政法工作会议\n会议要求做好平安建设各项工作，确保大局稳定。")
+    assert [n.text[s.start:s.end] for s in n.segments if s.kind == "furniture"] == ["江华县召开政法工作会议"]

@@ -40,6 +40,7 @@ class StatHit:
     indicator: str
     period: str | None
     surface: str
+    context: str = ""  # the activity clause the indicator was completed with
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +99,13 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
         while cs > sent_s and text[cs - 1] not in "，、；：。（()":
             cs -= 1
         cs = max(cs, prev_after_end if prev_after_end <= s else cs)
-        before = text[cs:s]
+        rng = _RANGE.search(text[max(cs, s - 8):s])
+        before = text[cs:s - len(rng.group(0))] if rng else text[cs:s]
         # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
         ae = e
-        while ae < len(text) and text[ae] not in _STOP_AFTER and not text[ae].isdigit() and ae - e < 20:
+        while ae < len(text) and ae - e < 24 and not text[ae].isdigit() and (
+                text[ae] not in _STOP_AFTER or (ae > e and text[ae] in "、（()）" and ae + 1 < len(text)
+                                                 and not text[ae + 1].isdigit())):
             ae += 1
         after_text = text[e:ae].lstrip("的") if ae > e and "\u4e00" <= text[e] <= "\u9fff" else ""
         prev_after_end = ae if after_text else e
@@ -117,14 +121,24 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
             lead = text[cs:a].strip("，、 ")
             if cs <= a < s and b <= s and (not lead or _PERIOD.fullmatch(lead)):
                 cs = max(cs, b)
-        before = _PERIOD.sub("", text[cs:s])
+        before = _PERIOD.sub("", text[cs:s - len(rng.group(0))] if rng else text[cs:s])
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
         after_text = re.sub("[和及与]$", "", after_text)
-        indicator = before + after_text
+        # a short indicator takes the activity named in the clause before it, when that clause
+        # claims no number itself (…数据排查，排查信息42万多条，发现问题144条)
+        context = ""
+        pcs = text.rfind("，", sent_s, cs - 1) + 1 if cs > sent_s else -1
+        if cs > sent_s and len(before) <= 4:
+            prev_clause = text[max(pcs, sent_s):cs - 1]
+            if prev_clause and not re.search("[0-9]", prev_clause) and len(prev_clause) <= 24:
+                context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
+            elif out and out[-1].context and out[-1].start >= pcs:
+                context = out[-1].context
+        indicator = context + before + after_text
         if len(re.findall(f"[{CJK}]", indicator)) <= 2:
             # 投入515万元，为基层配置…: a bare verb reads on into the next clause
-            nm = re.match(f"[，,]([^，。；]{{2,16}})", text[ae:])
+            nm = re.match(f"[，,]([^，。；0-9]{{2,16}})(?=[，。；]|$)", text[ae:])
             if nm and re.match(f"[{CJK}]", nm.group(1)):
                 indicator += nm.group(1)
             elif out and out[-1].end >= s - 1:
@@ -133,13 +147,12 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
             continue
         if out and out[-1].end == s and unit == "人" and out[-1].unit in ("件", "起"):
             indicator = out[-1].indicator + "人数"  # 3件12人: cases, then people
-        rng = _RANGE.search(text[max(0, s - 8):s])
         if rng and not m.group("pre"):
             lo = float(rng.group("lo"))
             rs = s - len(rng.group(0))
-            out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e]))
+            out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e], context))
             qualifier = "上限"
-        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e]))
+        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context))
     _distribute(text, out, subjects)
     return out
 

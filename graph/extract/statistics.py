@@ -99,6 +99,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
         while cs > sent_s and text[cs - 1] not in "，、；：。（()":
             cs -= 1
         cs = max(cs, prev_after_end if prev_after_end <= s else cs)
+        clause_start = cs  # before any subject is skipped
         rng = _RANGE.search(text[max(cs, s - 8):s])
         before = text[cs:s - len(rng.group(0))] if rng else text[cs:s]
         # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
@@ -128,9 +129,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
         # a short indicator takes the activity named in the clause before it, when that clause
         # claims no number itself (…数据排查，排查信息42万多条，发现问题144条)
         context = ""
-        pcs = text.rfind("，", sent_s, cs - 1) + 1 if cs > sent_s else -1
-        if cs > sent_s and len(before) <= 4:
-            prev_clause = text[max(pcs, sent_s):cs - 1]
+        has_prev = clause_start > sent_s and text[clause_start - 1] == "，"
+        pcs = text.rfind("，", sent_s, clause_start - 1) + 1 if has_prev else -1
+        if has_prev and len(before) <= 4:
+            prev_clause = text[max(pcs, sent_s):clause_start - 1]
             if prev_clause and not re.search("[0-9]", prev_clause) and len(prev_clause) <= 24:
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:

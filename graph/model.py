@@ -83,6 +83,7 @@ class Statistic:
     begin: int
     end: int
     surface: str  # the number with its unit as written
+    year: int | None = None  # the calendar year the period names, resolved against the report's date
 
 
 @dataclass

@@ -169,6 +169,8 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
             g.add((si, GK.qualifier, Literal(st.qualifier)))
         if st.period:
             g.add((si, GK.period, Literal(st.period)))
+        if st.year is not None:
+            g.add((si, GK.periodYear, Literal(st.year, datatype=XSD.gYear)))
         g.add((si, GK.surface, Literal(st.surface)))
         g.add((si, GK.report, r))
         g.add((si, GK.quote, _zh(st.quote)))

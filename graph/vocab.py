@@ -56,6 +56,7 @@ class GK(DefinedNamespace):
     unit: URIRef
     qualifier: URIRef
     period: URIRef
+    periodYear: URIRef
     surface: URIRef
     # evidence
     quote: URIRef

@@ -115,3 +115,17 @@ def test_govkg_evaluate_agrees_with_the_reference_scorer(seed_build):
                           "--ontology", str(ROOT / "ontology" / "govkg.ttl"), "--gold", str(SHARED / "gold"),
                           "--reports", str(SEEDS), "--json"], capture_output=True, text=True)
     assert json.loads(run.stdout) == ours
+
+
+def test_traditional_report_keeps_its_original_forms(tmp_path):
+    from graph import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "hant.txt").write_text("瀘溪縣人民法院開展“送法進苗寨”活動，發放宣傳資料2000份。", encoding="utf-8")
+    build(src, tmp_path / "out", view=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    rows = {(str(p), str(a), a.language) for p, a in g.query(
+        """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+           SELECT ?p ?a WHERE { ?e skos:prefLabel ?p ; skos:altLabel ?a FILTER(lang(?a) = "zh-Hant") }""")}
+    assert ("泸溪县人民法院", "瀘溪縣人民法院", "zh-hant") in {(p, a, l.lower()) for p, a, l in rows}

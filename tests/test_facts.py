@@ -87,3 +87,27 @@ def test_every_mention_indexes_the_original_text():
             assert text[m.begin:m.end] == m.anchor
     assert "凤凰县公安局" in names(ex, "Agency")
     assert entity(ex, "Campaign", "清源").mentions[0].anchor == "“清\n源”专项行动"
+
+
+def test_shares_in_words():
+    ex = run("凤凰县群众满意度提升，未成年人案件占五分之一，电诈案件下降三成。")
+    got = {(s.value, s.unit) for s in ex.statistics}
+    assert (20.0, "%") in got and (30.0, "%") in got
+
+
+def test_period_year_resolved_against_the_report_date():
+    ex = run("2021年11月24日 星期三\n今年以来，凤凰县公安局破获案件120起。2017年至今新建监控点2881个。")
+    years = {s.value: s.year for s in ex.statistics}
+    assert years[120] == 2021 and years[2881] == 2017
+
+
+def test_this_bureau_refers_back():
+    ex = run("凤凰县公安局召开会议。该局今年破获案件30起。")
+    e = entity(ex, "Agency", "凤凰县公安局")
+    assert any(m.anchor == "该局" for m in e.mentions)
+    assert next(s for s in ex.statistics if s.value == 30).subject == ("Agency", "凤凰县公安局")
+
+
+def test_unquoted_three_part_result_formula():
+    ex = run("凤凰县公安局实现三降五零六升的目标。")
+    assert entity(ex, "Mechanism", "三降五零六升").formula_count == 3

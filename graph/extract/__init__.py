@@ -145,7 +145,7 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         q, b, qe = doc.quote(st.start)
         sb, se = norm.to_original(st.start, st.end)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
-                                       st.surface))
+                                       st.surface, period_year(st.period, ex.date)))
         del sb, se
     _add_hierarchy(ex, gz)
     return ex
@@ -325,6 +325,23 @@ def _merge_short_forms(ex: Extraction, ag_keys: list) -> None:
                     if r.subject == short.key:
                         ex.relations[i] = Relation(long.key, r.predicate, r.object, r.quote, r.begin, r.end)
                 break
+
+
+def period_year(period: str | None, report_date: str | None) -> int | None:
+    """The year a period names: 2017年至今 → 2017; 今年 / 截至今年8月 → the report's year;
+    去年 → the year before. None when neither the text nor the report's date says."""
+    if not period:
+        return None
+    m = re.search("(19|20)[0-9]{2}", period)
+    if m:
+        return int(m.group(0))
+    if report_date:
+        year = int(report_date[:4])
+        if "去年" in period:
+            return year - 1
+        if "今年" in period or "本年" in period:
+            return year
+    return None
 
 
 def _report_date(text: str) -> str | None:

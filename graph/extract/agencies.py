@@ -182,6 +182,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
             taken.append((e, ue))
         pos = e
     hits.extend(_generic_bureaus(doc, by_surface, taken))
+    hits.extend(_references(text, hits))
     hits.extend(_bare_units(doc, hits, taken))
     hits.extend(_quoted_centres(doc, places, taken))
     hits.sort(key=lambda h: (h.start, h.end))
@@ -257,6 +258,25 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
             out.append(AgencyHit(start, he, name, surface, parent.kind, parent.jurisdiction, parent=parent.name,
                                  aliases={surface, name}))
             taken.append((start, he))
+    return out
+
+
+_REFERENCE = {"该局": ("局", "厅"), "该院": ("院",), "该所": ("所",), "该委": ("委",), "该中心": ("中心",),
+              "该庭": ("庭",), "该队": ("队",), "该厅": ("厅",)}
+
+
+def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """该局, 该院 … refer to the nearest body before them whose name ends the same way."""
+    out = []
+    ordered = sorted(hits, key=lambda h: h.start)
+    for word, ends in _REFERENCE.items():
+        for m in re.finditer(word, text):
+            prior = [h for h in ordered if h.end <= m.start() and h.name.endswith(ends)]
+            if not prior:
+                continue
+            ref = prior[-1]
+            out.append(AgencyHit(m.start(), m.end(), ref.name, word, ref.kind, ref.jurisdiction, parent=ref.parent,
+                                 aliases=set()))
     return out
 
 

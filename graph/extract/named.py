@@ -445,6 +445,11 @@ def _quoted_heads(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
 
 
 def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    for m in re.finditer("(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打])(?:[一二三四五六七八九十][降零升减增保控防治清打]){2,}", text):
+        s, e = m.span()
+        if not _overlaps(s, e, taken) and is_formula(m.group(0)):
+            hits.append(NamedHit("Mechanism", m.group(0), s, e, {m.group(0)}, formula_count=formula_value(m.group(0))))
+            taken.append((s, e))
     for m in re.finditer(r"一[一-龥]一(?![个次年度天步点滴心意样])[一-龥]{1,2}(?=[，。、；,）)]|$)", text):
         s, e = m.span()
         if _overlaps(s, e, taken):

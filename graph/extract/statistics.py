@@ -155,7 +155,40 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
             out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e], context))
             qualifier = "上限"
         out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context))
+    out.extend(_fractions(doc, out))
+    out.sort(key=lambda h: h.start)
     _distribute(text, out, subjects)
+    return out
+
+
+_FRACTION = re.compile("(?P<den>[一二三四五六七八九十百]+)分之(?P<num>[一二三四五六七八九十]+)|(?<![一二三四五六七八九十])(?P<cheng>[一二三四五六七八九十])成(?=[，。；、以左]|$)")
+
+
+def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
+    """五分之一 → 20 %, 三成 → 30 %: shares written in words."""
+    from .numbers import cn_int
+
+    text = doc.text
+    out = []
+    for m in _FRACTION.finditer(text):
+        s, e = m.span()
+        if any(h.start <= s < h.end for h in have):
+            continue
+        if m.group("cheng"):
+            value = (cn_int(m.group("cheng")) or 0) * 10.0
+        else:
+            den, num = cn_int(m.group("den")), cn_int(m.group("num"))
+            if not den or num is None or num > den:
+                continue
+            value = round(100.0 * num / den, 2)
+        cs = s
+        while cs > 0 and text[cs - 1] not in "，。；：、\n":
+            cs -= 1
+        indicator = _LEAD.sub("", _PERIOD.sub("", text[cs:s]))
+        indicator = _strip_trail(indicator).strip()
+        if len(indicator) < 2:
+            continue
+        out.append(StatHit(s, e, value, "%", None, indicator, None, text[s:e]))
     return out
 
 

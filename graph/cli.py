@@ -63,6 +63,29 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_query(args: argparse.Namespace) -> int:
+    from .query import FORMATTERS, QueryError, library, run
+
+    if args.list or not args.query:
+        for name, q in library().items():
+            params = " ".join(f"--param {p.name}=…" + ("" if p.required else "?") for p in q.params)
+            print(f"{name:22} {q.title}")
+            if params:
+                print(f"{'':22} {params}")
+        return 0
+    params = {}
+    for item in args.param or []:
+        if "=" not in item:
+            raise QueryError(f"--param takes NAME=VALUE, not {item!r}")
+        k, v = item.split("=", 1)
+        params[k.strip()] = v
+    result = run(args.source, args.query, params, limit=args.limit)
+    sys.stdout.write(FORMATTERS[args.format](result))
+    if args.format == "json":
+        sys.stdout.write("\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govkg", description="Chinese local-government reports → knowledge graph")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -84,6 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--reports", type=Path, help="folder of the report texts, to check mention offsets")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.set_defaults(func=_cmd_evaluate)
+    q = sub.add_parser("query", help="run a library query, a .rq file or SPARQL text on a build")
+    q.add_argument("query", nargs="?", help="a library query name, a .rq file, or SPARQL text")
+    q.add_argument("--list", action="store_true", help="list the library's queries and their parameters")
+    q.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help="a query parameter (repeatable)")
+    q.add_argument("--from", dest="source", type=Path, default=Path("out"), help="the build to query (default: out/)")
+    q.add_argument("--format", "-f", choices=["table", "csv", "tsv", "json", "xml"], default="table")
+    q.add_argument("--limit", type=int, default=None, help="fail if the result has more rows than this")
+    q.set_defaults(func=_cmd_query)
     args = ap.parse_args(argv)
     try:
         return args.func(args)

@@ -20,6 +20,7 @@ from .rdf import dataset, union
 if TYPE_CHECKING:
     from .build import BuildResult
 
+STORE_DIR = "store"  # the persistent Oxigraph store later commands open without re-parsing
 GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
 SUMMARY = "summary.md"
@@ -38,6 +39,7 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
         g = union(ds)
         (tmp / GRAPH_TTL).write_text(g.serialize(format="turtle"), encoding="utf-8")
         (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
+        load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)
         if view:
             from .view import overview_html
 
@@ -85,6 +87,30 @@ def _replace(tmp: Path, out: Path) -> None:
     os.replace(tmp, out)
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
+
+
+def load_store(path: Path, trig: Path) -> None:
+    """Bulk-load ``trig`` into a new on-disk Oxigraph store at ``path``."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(path))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.flush()
+    store.optimize()
+    del store  # released before the folder is renamed into place
+
+
+def open_store(build_dir: str | Path):
+    """The build's Oxigraph store, read-only (several readers may share it)."""
+    import pyoxigraph as ox
+
+    p = Path(build_dir) / STORE_DIR
+    if not p.is_dir():
+        raise InputError(f"{build_dir}: no {STORE_DIR}/ here; run 'govkg build' first")
+    try:
+        return ox.Store.read_only(str(p))
+    except OSError as exc:
+        raise InputError(f"{p}: cannot open the store: {exc}") from exc
 
 
 def open_dataset(build_dir: str | Path) -> Dataset:

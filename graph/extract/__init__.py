@@ -178,30 +178,43 @@ def _actor(doc: Doc, actors: list, pos: int, named, focal_key=None) -> tuple[str
     sentences of the same paragraph."""
     text = doc.text
     ss, se = doc.sentence_at(pos)
+    governed = _governed(actors, text)
     inside = _specific([(s, e, k) for s, e, k in actors if ss <= s < se and not any(n.start <= s < n.end for n in named)], text)
     cs = max(text.rfind(c, ss, pos) for c in "，；：") + 1
     cs = max(cs, ss)
-    clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and _free(text, s)]
+    clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and (s, e) not in governed]
     if clause:
         return clause[-1][2]
     if focal_key and re.match("(?:同时|其中|目前)?，?(?:全县|全市|全区|全旗|全州)", text[cs:pos]):
         return focal_key
     for s, e, k in inside:
-        if s < pos and _free(text, s):
+        if s < pos and (s, e) not in governed:
             return k
     for s, e, k in inside:
-        if s > pos and _free(text, s):
+        if s > pos and (s, e) not in governed:
             return k
     if focal_key and re.search("(全县|全市|全区|全旗)", text[ss:pos]):
         return focal_key
+    # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1
-    carried = None
+    subjects = {}
     for s, e, k in _specific([a for a in actors if ps <= a[0] < ss], text):
-        if _free(text, s):
-            sent = doc.sentence_at(s)
-            if sent[0] == s or text[sent[0]:s].strip("，、 ") == "" or carried is None:
-                carried = k
-    return carried
+        if (s, e) not in governed:
+            subjects.setdefault(doc.sentence_at(s), k)
+    return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
+
+
+def _governed(actors: list, text: str) -> set[tuple[int, int]]:
+    """Mentions a preposition governs, with the places written right after them
+    (到杉木桥镇沅坪村: both the township and the village)."""
+    out = set()
+    prev_end, prev_gov = -1, False
+    for s, e, k in sorted(actors):
+        gov = not _free(text, s) or (s == prev_end and prev_gov)
+        if gov:
+            out.add((s, e))
+        prev_end, prev_gov = e, gov
+    return out
 
 
 def _headline_agency(doc: Doc, ag_keys) -> tuple[str, str] | None:

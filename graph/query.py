@@ -1,0 +1,338 @@
+"""The query library and the one way queries run: against the build's Oxigraph store, with
+parameters bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
+
+Each ``graph/queries/NAME.rq`` starts with a header::
+
+    # title: 中文标题 | English title
+    # answers: what the rows are
+    # param: county label optional | 县级单位名称 | a county-level unit's name
+
+Parameter kinds: ``label`` (a Chinese name, bound as a ``@zh`` literal), ``text`` (a plain
+string), ``int``, ``iri``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from .errors import GovkgError
+
+PREFIXES = {
+    "gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "org": "http://www.w3.org/ns/org#",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": "http://www.w3.org/ns/prov#", "id": "https://w3id.org/govkg/id/",
+}
+
+
+class QueryError(GovkgError):
+    """A query that cannot run: bad syntax, a refused feature, a missing parameter."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    required: bool
+    help_zh: str = ""
+    help_en: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    answers: str
+    params: tuple[Param, ...]
+    text: str
+
+
+@dataclass
+class QueryResult:
+    kind: str  # "select", "ask" or "graph"
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+def _parse_header(name: str, text: str) -> NamedQuery:
+    title = answers = ""
+    params = []
+    for line in text.splitlines():
+        m = re.match(r"#\s*(title|answers|param):\s*(.*)", line)
+        if not m:
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        key, value = m.groups()
+        if key == "title":
+            title = value.strip()
+        elif key == "answers":
+            answers = value.strip()
+        else:
+            head, *helps = [p.strip() for p in value.split("|")]
+            pname, kind, req = (head.split() + ["text", "optional"])[:3]
+            params.append(Param(pname, kind, req == "required", *(helps + ["", ""])[:2]))
+    return NamedQuery(name, title, answers, tuple(params), text)
+
+
+@lru_cache(maxsize=1)
+def library() -> dict[str, NamedQuery]:
+    """The named queries shipped in graph/queries."""
+    out = {}
+    for f in sorted(resources.files("graph.queries").iterdir(), key=lambda f: f.name):
+        if f.name.endswith(".rq"):
+            out[f.name[:-3]] = _parse_header(f.name[:-3], f.read_text(encoding="utf-8"))
+    return out
+
+
+def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
+    """A library name, a .rq file path, or query text → (text, named query or None)."""
+    lib = library()
+    if spec in lib:
+        return lib[spec].text, lib[spec]
+    p = Path(spec)
+    if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and p.is_file()):
+        if not p.is_file():
+            raise QueryError(f"{spec}: no such query file (and no library query of that name; see 'govkg query --list')")
+        text = p.read_text(encoding="utf-8")
+        return text, _parse_header(p.stem, text)
+    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I):
+        return spec, None
+    raise QueryError(f"{spec!r}: not a library query (see 'govkg query --list'), a .rq file, or SPARQL text")
+
+
+def _strip_strings_and_comments(q: str) -> str:
+    q = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', q)
+    q = re.sub(r"<[^<>\s]*>", "<>", q)
+    return re.sub(r"#[^\n]*", "", q)
+
+
+def check_query(q: str) -> None:
+    """Refuse what a read-only, local endpoint must not run."""
+    code = _strip_strings_and_comments(q)
+    if re.search(r"\bSERVICE\b", code, re.I):
+        raise QueryError("SERVICE is refused: this store never sends requests to other hosts")
+    if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|\{|<|GRAPH|SILENT|DEFAULT|ALL|NAMED)?",
+                 code, re.I) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", code, re.I):
+        raise QueryError("updates are refused: the graph is read-only here")
+
+
+def bind_params(params: dict[str, str], named: NamedQuery | None) -> dict:
+    """Parameter values → pyoxigraph terms, typed by the query's header."""
+    import pyoxigraph as ox
+
+    kinds = {p.name: p.kind for p in named.params} if named else {}
+    if named:
+        missing = [p.name for p in named.params if p.required and p.name not in params]
+        if missing:
+            raise QueryError(f"query {named.name!r} needs --param {missing[0]}=… ({_param_help(named, missing[0])})")
+        unknown = [k for k in params if k not in kinds]
+        if unknown:
+            raise QueryError(f"query {named.name!r} has no parameter {unknown[0]!r}; it takes: "
+                             + (", ".join(kinds) or "none"))
+    out = {}
+    for k, v in params.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k):
+            raise QueryError(f"{k!r} is not a parameter name")
+        kind = kinds.get(k, "text")
+        if kind == "label":
+            term = ox.Literal(v, language="zh")
+        elif kind == "int":
+            if not re.fullmatch(r"-?[0-9]+", v):
+                raise QueryError(f"parameter {k} must be a whole number, not {v!r}")
+            term = ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        elif kind == "iri":
+            try:
+                term = ox.NamedNode(v)
+            except ValueError as exc:
+                raise QueryError(f"parameter {k} must be an IRI: {exc}") from exc
+        else:
+            term = ox.Literal(v)
+        out[ox.Variable(k)] = term
+    return out
+
+
+def _param_help(named: NamedQuery, name: str) -> str:
+    p = next(p for p in named.params if p.name == name)
+    return f"{p.help_zh} / {p.help_en}".strip(" /")
+
+
+def to_rdflib(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value if term.datatype else None
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt) if dt else None)
+    raise QueryError(f"cannot convert {term!r}")
+
+
+def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int | None = None) -> QueryResult:
+    """Run ``query`` on a pyoxigraph store (the union of all named graphs as default graph)."""
+    import pyoxigraph as ox
+
+    check_query(query)
+    try:
+        res = store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=bindings or None)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        rows = []
+        for sol in res:
+            rows.append(tuple(to_rdflib(sol[v]) for v in names))
+            if limit is not None and len(rows) > limit:
+                raise QueryError(f"the result has more than {limit} rows; add LIMIT or narrow the query")
+        return QueryResult("select", names, rows)
+    g = Graph()
+    for i, t in enumerate(res):
+        g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        if limit is not None and i >= limit:
+            raise QueryError(f"the result has more than {limit} triples; narrow the query")
+    return QueryResult("graph", graph=g)
+
+
+def run(build_dir: str | Path, spec: str, params: dict[str, str] | None = None, *, limit: int | None = None) -> QueryResult:
+    """Run a library query (by name), a .rq file or SPARQL text on the build in ``build_dir``."""
+    from .store import open_store
+
+    text, named = resolve_query(spec)
+    bindings = bind_params(params or {}, named)
+    return run_on_store(open_store(build_dir), text, bindings, limit=limit)
+
+
+# ---------------------------------------------------------------- output formats
+
+def _cell(term) -> str:
+    return "" if term is None else str(term)
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def format_table(res: QueryResult, *, max_width: int = 60) -> str:
+    if res.kind == "ask":
+        return "yes\n" if res.boolean else "no\n"
+    if res.kind == "graph":
+        return res.graph.serialize(format="turtle")
+
+    def clip(s: str) -> str:
+        s = s.replace("\n", " ")
+        if _width(s) <= max_width:
+            return s
+        out, w = "", 0
+        for c in s:
+            cw = _width(c)
+            if w + cw > max_width - 1:
+                break
+            out, w = out + c, w + cw
+        return out + "…"
+
+    cells = [[clip(_cell(t)) for t in row] for row in res.rows]
+    widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(res.vars)]
+    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
+    lines = [" | ".join(pad(v, w) for v, w in zip(res.vars, widths)).rstrip(),
+             "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.append(f"({len(res.rows)} rows)")
+    return "\n".join(lines) + "\n"
+
+
+def format_delimited(res: QueryResult, delimiter: str) -> str:
+    buf = io.StringIO()
+    if res.kind != "select":
+        raise QueryError("csv and tsv are for SELECT results")
+    if delimiter == "\t":  # SPARQL 1.1 TSV: terms in their SPARQL form
+        buf.write("\t".join("?" + v for v in res.vars) + "\n")
+        for row in res.rows:
+            buf.write("\t".join("" if t is None else t.n3() for t in row) + "\n")
+        return buf.getvalue()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(res.vars)
+    for row in res.rows:
+        w.writerow([_cell(t) for t in row])
+    return buf.getvalue()
+
+
+def _json_term(t) -> dict:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    d = {"type": "literal", "value": str(t)}
+    if t.language:
+        d["xml:lang"] = t.language
+    elif t.datatype:
+        d["datatype"] = str(t.datatype)
+    return d
+
+
+def format_json(res: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON Format."""
+    if res.kind == "ask":
+        return json.dumps({"head": {}, "boolean": res.boolean})
+    if res.kind == "graph":
+        return res.graph.serialize(format="json-ld")
+    return json.dumps({"head": {"vars": res.vars},
+                       "results": {"bindings": [{v: _json_term(t) for v, t in zip(res.vars, row) if t is not None}
+                                                for row in res.rows]}}, ensure_ascii=False)
+
+
+def format_xml(res: QueryResult) -> str:
+    """SPARQL Query Results XML Format."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    if res.kind == "ask":
+        out += ["</head>", f"<boolean>{'true' if res.boolean else 'false'}</boolean>", "</sparql>"]
+        return "\n".join(out) + "\n"
+    out += [f"<variable name={quoteattr(v)}/>" for v in res.vars] + ["</head>", "<results>"]
+    for row in res.rows:
+        out.append("<result>")
+        for v, t in zip(res.vars, row):
+            if t is None:
+                continue
+            if isinstance(t, URIRef):
+                inner = f"<uri>{escape(str(t))}</uri>"
+            elif isinstance(t, BNode):
+                inner = f"<bnode>{escape(str(t))}</bnode>"
+            elif t.language:
+                inner = f"<literal xml:lang={quoteattr(t.language)}>{escape(str(t))}</literal>"
+            elif t.datatype:
+                inner = f"<literal datatype={quoteattr(str(t.datatype))}>{escape(str(t))}</literal>"
+            else:
+                inner = f"<literal>{escape(str(t))}</literal>"
+            out.append(f"<binding name={quoteattr(v)}>{inner}</binding>")
+        out.append("</result>")
+    out += ["</results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+FORMATTERS = {"table": format_table, "csv": lambda r: format_delimited(r, ","), "tsv": lambda r: format_delimited(r, "\t"),
+              "json": format_json, "xml": format_xml}

@@ -86,6 +86,20 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import Limits, make_server
+
+    server = make_server(args.build, args.host, args.port, Limits(args.timeout, args.max_rows), verbose=args.verbose)
+    host, port = server.server_address[:2]
+    print(f"govkg: serving {args.build} — query page http://{host}:{port}/ , SPARQL endpoint http://{host}:{port}/sparql "
+          f"(time limit {args.timeout:g} s, at most {args.max_rows} rows); Ctrl-C stops", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govkg", description="Chinese local-government reports → knowledge graph")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -115,6 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--format", "-f", choices=["table", "csv", "tsv", "json", "xml"], default="table")
     q.add_argument("--limit", type=int, default=None, help="fail if the result has more rows than this")
     q.set_defaults(func=_cmd_query)
+    sv = sub.add_parser("serve", help="serve a build over the SPARQL 1.1 Protocol, with a query page and the views")
+    sv.add_argument("build", type=Path, nargs="?", default=Path("out"))
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+    sv.add_argument("--max-rows", type=int, default=10000, help="most rows a result may have (default: 10000)")
+    sv.add_argument("--verbose", action="store_true", help="log every request")
+    sv.set_defaults(func=_cmd_serve)
     args = ap.parse_args(argv)
     try:
         return args.func(args)

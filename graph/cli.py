@@ -100,6 +100,27 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    fmt = args.format or (args.output.suffix.lstrip(".") if args.output.suffix else "csv")
+    path = export(args.build, fmt, args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from .push import push
+
+    password = args.password if args.password is not None else os.environ.get("GOVKG_STORE_PASSWORD")
+    result = push(args.build, args.store, user=args.user, password=password)
+    total = sum(n for _, n in result.graphs)
+    print(f"pushed {len(result.graphs)} graphs ({total} triples) to {result.store}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govkg", description="Chinese local-government reports → knowledge graph")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -137,6 +158,18 @@ def main(argv: list[str] | None = None) -> int:
     sv.add_argument("--max-rows", type=int, default=10000, help="most rows a result may have (default: 10000)")
     sv.add_argument("--verbose", action="store_true", help="log every request")
     sv.set_defaults(func=_cmd_serve)
+    xp = sub.add_parser("export", help="export a build: RDF, Gephi networks or CSV tables")
+    xp.add_argument("build", type=Path, nargs="?", default=Path("out"))
+    xp.add_argument("--format", "-f", choices=["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv"],
+                    help="default: from the output's extension (a folder: csv)")
+    xp.add_argument("-o", "--output", type=Path, required=True, help="the file to write (a folder for csv)")
+    xp.set_defaults(func=_cmd_export)
+    ps = sub.add_parser("push", help="load a build into a SPARQL 1.1 Graph Store (one named graph per report)")
+    ps.add_argument("build", type=Path, nargs="?", default=Path("out"))
+    ps.add_argument("--store", required=True, help="the Graph Store endpoint, e.g. http://localhost:8890/sparql-graph-crud-auth")
+    ps.add_argument("--user", help="user name for basic or digest authentication")
+    ps.add_argument("--password", help="password (or set GOVKG_STORE_PASSWORD)")
+    ps.set_defaults(func=_cmd_push)
     args = ap.parse_args(argv)
     try:
         return args.func(args)

@@ -35,13 +35,13 @@ def test_mechanism_components_and_count(seed_build):
     got = rows(seed_build, "mechanism_components", mechanism="六位一体")
     first = next(r for r in got if r["report"] == "000_83c0855069bbc1ba")
     assert first["announced"] == "6" and first["listed"] == "6" and first["matches"] == "true"
-    assert set(first["parts"].split("、")) == {"巡特警", "交警", "武警", "派出所", "城区专职巡防队", "内保单位兼职巡防队"}
+    assert set(first["parts"].split("; ")) == {"巡特警", "交警", "武警", "派出所", "城区专职巡防队", "内保单位兼职巡防队"}
 
 
 def test_shared_campaigns(seed_build):
     got = {r["campaign"]: r for r in rows(seed_build, "shared_campaigns")}
     assert got["扫黑除恶专项斗争"]["counties"] == "3"
-    assert set(got["扫黑除恶专项斗争"]["where"].split("、")) == {"慈利县", "攸县", "雁峰区"}
+    assert set(got["扫黑除恶专项斗争"]["where"].split("; ")) == {"慈利县", "攸县", "雁峰区"}
 
 
 def test_shared_mechanisms_runs(seed_build):

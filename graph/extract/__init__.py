@@ -126,6 +126,9 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         ent = ex.add(e)
         person_keys.append((p.start, p.end, ent.key))
         q, b, qe = doc.quote(p.start)
+        if p.evidence:  # a caption: the name and its post lines together
+            b, qe = norm.to_original(*p.evidence)
+            q = text_of(doc, p.evidence)
         for title, body in p.posts:
             org = ag_by_span.get((body.start, body.end)) if body else None
             if org:
@@ -157,6 +160,10 @@ _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", 
 def _free(text: str, s: int) -> bool:
     """Is the mention at ``s`` free of a governing preposition (在县法院, 通过县委政法委)?"""
     return not (s > 0 and text[s - 1] in _PREP_BEFORE) and text[max(0, s - 2):s] not in _PREP2
+
+
+def text_of(doc: Doc, span: tuple[int, int]) -> str:
+    return doc.text[span[0]:span[1]].replace("\n", " ")
 
 
 def _specific(actors: list, text: str) -> list:

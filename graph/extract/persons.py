@@ -22,6 +22,7 @@ class PersonHit:
     start: int
     end: int
     posts: list[tuple[str, AgencyHit | None]] = field(default_factory=list)
+    evidence: tuple[int, int] | None = None  # the caption lines, when the posts come from a caption
 
 
 @lru_cache(maxsize=1)
@@ -142,11 +143,13 @@ def _captions(doc: Doc, agencies: list[AgencyHit]) -> list[PersonHit]:
         if not 2 <= len(line) <= 4 or _name_at(text, s) != e:
             continue
         posts: list[tuple[str, AgencyHit | None]] = []
+        last = e
         for s2, e2, line2 in lines[i + 1:i + 4]:
             chain = _chain_before(text, e2, agencies)
             if not chain or chain[0][1] is None or chain[0][1].start != s2:
                 break
             posts.extend(chain)
+            last = e2
         if posts:
-            out.append(PersonHit(line, s, e, posts))
+            out.append(PersonHit(line, s, e, posts, evidence=(s, last)))
     return out

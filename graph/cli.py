@@ -121,6 +121,32 @@ def _cmd_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_view(args: argparse.Namespace) -> int:
+    import os
+
+    from .store import open_store
+    from .views import make_view
+
+    out = args.output or Path(f"{args.kind}{'-' + args.focus if args.focus else ''}.html")
+    reports = Path(args.build).resolve() / "views" / "reports"
+    href = os.path.relpath(reports, out.resolve().parent).replace(os.sep, "/") + "/"
+    index = os.path.relpath(Path(args.build).resolve() / "views" / "index.html", out.resolve().parent).replace(os.sep, "/")
+    page = make_view(open_store(args.build), args.kind, args.focus, reports_href=href, index_href=index)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .views import format_ranking, rank
+    from .views.data import slice_for
+
+    print(format_ranking(rank(slice_for(open_store(args.build), args.kind, args.focus), top=args.top)), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govkg", description="Chinese local-government reports → knowledge graph")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -170,6 +196,18 @@ def main(argv: list[str] | None = None) -> int:
     ps.add_argument("--user", help="user name for basic or digest authentication")
     ps.add_argument("--password", help="password (or set GOVKG_STORE_PASSWORD)")
     ps.set_defaults(func=_cmd_push)
+    vw = sub.add_parser("view", help="write an interactive network page of a build")
+    vw.add_argument("build", type=Path, nargs="?", default=Path("out"))
+    vw.add_argument("--kind", choices=["overview", "county", "mechanism", "agency", "report"], default="overview")
+    vw.add_argument("--focus", help="the county (county view) or report id (report view)")
+    vw.add_argument("-o", "--output", type=Path, help="the page to write (default: KIND[-FOCUS].html)")
+    vw.set_defaults(func=_cmd_view)
+    st = sub.add_parser("stats", help="degree and betweenness rankings and communities of a view's network")
+    st.add_argument("build", type=Path, nargs="?", default=Path("out"))
+    st.add_argument("--kind", choices=["overview", "county", "mechanism", "agency", "report"], default="overview")
+    st.add_argument("--focus")
+    st.add_argument("--top", type=int, default=10)
+    st.set_defaults(func=_cmd_stats)
     args = ap.parse_args(argv)
     try:
         return args.func(args)

@@ -218,7 +218,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _static(self, path: str) -> None:
         """Only the build's view pages: view.html and views/*.html, nothing else."""
         rel = path.lstrip("/")
-        if not re.fullmatch(r"(view\.html|views/[A-Za-z0-9_\-\u4e00-\u9fff.%]+\.(html|js|css|json))", rel) or ".." in rel:
+        if not re.fullmatch(r"(view\.html|views/(reports/)?[A-Za-z0-9_\-\u4e00-\u9fff.%]+\.(html|js|css|json))", rel) or ".." in rel:
             return self._error(404, f"not found: {html.escape(path)}")
         from urllib.parse import unquote
 

@@ -25,6 +25,7 @@ GRAPH_TRIG = "graph.trig"
 GRAPH_TTL = "graph.ttl"
 SUMMARY = "summary.md"
 VIEW = "view.html"
+VIEWS_DIR = "views"
 
 
 def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
@@ -41,14 +42,21 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
         (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
         load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)
         if view:
-            from .view import overview_html
+            from .views import write_views
 
-            (tmp / VIEW).write_text(overview_html(g), encoding="utf-8")
+            store = open_store(tmp)
+            write_views(store, tmp / VIEWS_DIR, result.extractions)
+            del store
+            # the overview also stands at the top, with links adjusted to views/
+            page = (tmp / VIEWS_DIR / "overview.html").read_text(encoding="utf-8")
+            page = page.replace('"reportsHref": "reports/"', '"reportsHref": "views/reports/"').replace(
+                'href="index.html"', 'href="views/index.html"')
+            (tmp / VIEW).write_text(page, encoding="utf-8")
         _replace(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return {name: out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW,) if view else ())}
+    return {name: out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if view else ())}
 
 
 def trig_text(ds: Dataset) -> str:

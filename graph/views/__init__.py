@@ -1,0 +1,67 @@
+"""Interactive network views of a build: overview, county, mechanism, agency, report.
+
+``make_view(build_dir, kind, focus)`` returns one page's HTML; ``write_views`` writes the set
+``govkg build`` leaves in ``out/views/`` (overview, mechanism, agency, one page per county and
+per report, the report texts with their mentions marked, and an index).
+"""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from .analytics import Ranking, format_ranking, rank
+from .data import KINDS, slice_for
+from .page import analytics_html, render, report_page
+
+__all__ = ["KINDS", "make_view", "write_views", "rank", "format_ranking", "Ranking"]
+
+TITLES = {"overview": "总览 Overview", "mechanism": "机制扩散 County × mechanism", "agency": "机构与行动 Agencies",
+          "county": "县域 County", "report": "报道 Report"}
+
+
+def make_view(store, kind: str, focus: str | None = None, *, reports_href: str = "reports/",
+              index_href: str = "index.html") -> str:
+    g = slice_for(store, kind, focus)
+    title = TITLES[kind] + (f" — {focus}" if focus else "")
+    side = analytics_html(rank(g)) if kind == "overview" else ""
+    return render(g, title=f"govkg · {title}", reports_href=reports_href, analytics=side, index_href=index_href)
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+
+
+def write_views(store, folder: Path, extractions=()) -> list[Path]:
+    """Write the standard set of views into ``folder`` (out/views)."""
+    from ..query import run_on_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "reports").mkdir(exist_ok=True)
+    written = []
+    pages = [("overview", None, "overview.html"), ("mechanism", None, "mechanism.html"), ("agency", None, "agency.html")]
+    counties = sorted(str(r[0]) for r in run_on_store(store, "SELECT DISTINCT ?l WHERE { ?c a gk:County ; skos:prefLabel ?l ; gk:mention ?m }").rows)
+    pages += [("county", c, f"county-{_safe_name(c)}.html") for c in counties]
+    report_ids = sorted(str(r[0]) for r in run_on_store(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }").rows)
+    pages += [("report", rid, f"report-{_safe_name(rid)}.html") for rid in report_ids]
+    for kind, focus, name in pages:
+        path = folder / name
+        path.write_text(make_view(store, kind, focus), encoding="utf-8")
+        written.append(path)
+    for ex in extractions:
+        mentions = [(m.begin, m.end, e.type) for e in ex.entities.values() for m in e.mentions]
+        (folder / "reports" / f"{ex.report.id}.html").write_text(report_page(ex.report.id, ex.report.text, mentions),
+                                                                 encoding="utf-8")
+    items = "".join(f'<li><a href="{html.escape(p.name, quote=True)}">{html.escape(_label(p.name))}</a></li>' for p in written)
+    (folder / "index.html").write_text(f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>govkg views</title>
+<style>body{{font-family:sans-serif;margin:2em}}</style></head><body><h1>govkg views 视图</h1><ul>{items}</ul></body></html>
+""", encoding="utf-8")
+    return written
+
+
+def _label(name: str) -> str:
+    stem = os.path.splitext(name)[0]
+    for kind in ("county-", "report-"):
+        if stem.startswith(kind):
+            return f"{TITLES[kind[:-1]]}: {stem[len(kind):]}"
+    return TITLES.get(stem, stem)

@@ -1,0 +1,161 @@
+"""What each view shows, read from the build's store as a networkx graph.
+
+Nodes carry: label, type, code (places), reports, up to three evidence quotes and the first
+mention (report, begin, end) so a page can open the report text there. Edges carry their
+predicate. Every kind is a function of the store and returns a ``nx.MultiDiGraph``.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from ..errors import GovkgError
+from ..query import run_on_store
+
+KINDS = ("overview", "county", "mechanism", "agency", "report")
+TYPE_VALUES = """VALUES (?t ?type) { (gk:Province "Place") (gk:Prefecture "Place") (gk:County "Place") (gk:Township "Place")
+  (gk:Village "Place") (gk:Agency "Agency") (gk:Campaign "Campaign") (gk:Program "Program") (gk:Mechanism "Mechanism")
+  (gk:Person "Person") (gk:Document "Document") (gk:Honor "Honor") }"""
+
+
+def _rows(store, q: str, **params: str) -> list[dict]:
+    import pyoxigraph as ox
+
+    bindings = {ox.Variable(k): (ox.Literal(v, language="zh") if k == "name" else ox.Literal(v)) for k, v in params.items()}
+    res = run_on_store(store, q, bindings)
+    return [{v: (None if t is None else str(t)) for v, t in zip(res.vars, row)} for row in res.rows]
+
+
+def _describe(store, g: nx.MultiDiGraph) -> None:
+    """Fill labels, types, codes, reports, quotes and first mentions of the nodes in ``g``."""
+    if not g:
+        return
+    values = " ".join(f"<{n}>" for n in g.nodes if str(n).startswith("http"))
+    if not values:
+        return
+    for r in _rows(store, f"""SELECT ?e ?label ?type ?code (GROUP_CONCAT(DISTINCT ?rid; separator=" ") AS ?reports) WHERE {{
+            VALUES ?e {{ {values} }} ?e skos:prefLabel ?label ; a ?t . {TYPE_VALUES}
+            OPTIONAL {{ ?e gk:divisionCode ?code }} OPTIONAL {{ ?e gk:mention/gk:report/dcterms:identifier ?rid }}
+        }} GROUP BY ?e ?label ?type ?code"""):
+        g.nodes[r["e"]].update(label=r["label"], type=r["type"], code=r["code"] or "", reports=r["reports"] or "")
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for r in _rows(store, f"""SELECT DISTINCT ?e ?quote WHERE {{ VALUES ?e {{ {values} }}
+            {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} ?st gk:quote ?quote ; gk:report ?r }} ORDER BY ?e ?quote"""):
+        if len(quotes[r["e"]]) < 3:
+            quotes[r["e"]].append(r["quote"])
+    for e, qs in quotes.items():
+        g.nodes[e]["quotes"] = qs
+    for r in _rows(store, f"""SELECT ?e ?rid ?b WHERE {{ VALUES ?e {{ {values} }}
+            ?e gk:mention ?m . ?m gk:report/dcterms:identifier ?rid ; nif:beginIndex ?b }} ORDER BY ?e ?rid ?b"""):
+        g.nodes[r["e"]].setdefault("mention", [r["rid"], int(r["b"])])  # the first mention of the first report
+
+
+def _add_edges(g: nx.MultiDiGraph, rows: list[dict], s: str, o: str, pred: str | None = None) -> None:
+    for r in rows:
+        p = pred or r.get("p", "")
+        p = p.rsplit("#", 1)[-1]
+        if not g.has_edge(r[s], r[o], key=p):
+            g.add_edge(r[s], r[o], key=p, predicate=p)
+
+
+_COUNTY_ROLLUP = "{ ?a gk:within* ?c } UNION { ?a gk:jurisdiction/gk:within* ?c } ?c a gk:County ."
+
+
+def overview(store, *, max_items: int = 400) -> nx.MultiDiGraph:
+    """Counties and the mechanisms, campaigns and programs they take up, each item sized by
+    the number of counties; past ``max_items`` only the most shared items are kept."""
+    rows = _rows(store, f"""SELECT DISTINCT ?c ?x ?p WHERE {{ ?a ?p ?x . VALUES ?p {{ gk:adopts gk:conducts gk:implements }}
+        {_COUNTY_ROLLUP} }}""")
+    counties_of: dict[str, set] = defaultdict(set)
+    for r in rows:
+        counties_of[r["x"]].add(r["c"])
+    keep = set(sorted(counties_of, key=lambda x: (-len(counties_of[x]), x))[:max_items])
+    g = nx.MultiDiGraph(hidden=len(counties_of) - len(keep))
+    _add_edges(g, [r for r in rows if r["x"] in keep], "c", "x")
+    _describe(store, g)
+    for x in keep:
+        g.nodes[x]["size_by"] = len(counties_of[x])
+    for n, d in g.nodes(data=True):
+        if d.get("type") == "Place":
+            d["size_by"] = sum(1 for _ in g.successors(n))
+    return g
+
+
+def county(store, name: str) -> nx.MultiDiGraph:
+    """One county: its agencies, officials, campaigns, mechanisms with their parts, programs,
+    honors and statistics."""
+    found = _rows(store, "SELECT ?name ?c WHERE { ?c a gk:County ; skos:prefLabel ?name }", name=name)
+    if not found:
+        raise GovkgError(f"no county named {name!r} in this build (see 'govkg query reports_overview')")
+    c = found[0]["c"]
+    g = nx.MultiDiGraph()
+    g.add_node(c)
+    inside = f"{{ ?a gk:within* <{c}> }} UNION {{ ?a gk:jurisdiction/gk:within* <{c}> }}"
+    _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?x ?p WHERE {{ ?a ?p ?x . VALUES ?p {{ gk:adopts gk:conducts gk:implements }} {inside} }}"), "a", "x")
+    _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?c2 WHERE {{ ?a a gk:Agency ; gk:jurisdiction ?c2 . {inside} }}"), "a", "c2", "jurisdiction")
+    _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?c2 WHERE {{ ?a gk:within ?c2 . ?a gk:within* <{c}> }}"), "a", "c2", "within")
+    _add_edges(g, _rows(store, f"SELECT DISTINCT ?p ?a WHERE {{ ?p org:holds/org:postIn ?a . {inside} }}"), "p", "a", "holds")
+    _add_edges(g, _rows(store, f"SELECT DISTINCT ?h ?a WHERE {{ ?h gk:awardedTo ?a . {inside} }}"), "h", "a", "awardedTo")
+    _describe(store, g)
+    # mechanisms' parts and the county's statistics as leaf nodes
+    for r in _rows(store, f"""SELECT DISTINCT ?m ?part WHERE {{ ?a gk:adopts ?m . {inside} ?m gk:hasComponent ?part }}"""):
+        pid = f"part:{r['m']}:{r['part']}"
+        g.add_node(pid, label=r["part"], type="Component", reports="", code="")
+        g.add_edge(r["m"], pid, key="hasComponent", predicate="hasComponent")
+    for i, r in enumerate(_rows(store, f"""SELECT ?a ?ind ?v ?u ?q ?rid ?b WHERE {{ ?s a gk:Statistic ; gk:about ?a ; gk:indicator ?ind ;
+            gk:value ?v ; gk:unit ?u ; gk:quote ?q ; gk:report/dcterms:identifier ?rid . OPTIONAL {{ ?s gk:quoteBegin ?b }} {inside} }}
+            ORDER BY ?rid ?b""")):
+        sid = f"stat:{c}:{i}"
+        g.add_node(sid, label=f"{r['ind']} {r['v']}{r['u']}", type="Statistic", reports=r["rid"], code="", quotes=[r["q"]],
+                   mention=[r["rid"], int(r["b"] or 0)])
+        g.add_edge(r["a"], sid, key="about", predicate="about")
+    return g
+
+
+def mechanism(store) -> nx.MultiDiGraph:
+    """County × mechanism: who adopted what, and the first year a dated report says so."""
+    rows = _rows(store, f"""SELECT ?c ?x (MIN(?y) AS ?year) WHERE {{ ?a gk:adopts ?x . {_COUNTY_ROLLUP}
+        ?st rdf:subject ?a ; rdf:predicate gk:adopts ; rdf:object ?x ; gk:report ?r .
+        OPTIONAL {{ ?r dcterms:date ?d . BIND(SUBSTR(STR(?d), 1, 4) AS ?y) }} }} GROUP BY ?c ?x""")
+    g = nx.MultiDiGraph()
+    for r in rows:
+        g.add_edge(r["c"], r["x"], key="adopts", predicate="adopts", year=r["year"] or "")
+    _describe(store, g)
+    return g
+
+
+def agency(store) -> nx.MultiDiGraph:
+    """Agencies and the campaigns and programs they run."""
+    rows = _rows(store, """SELECT DISTINCT ?a ?x ?p WHERE { ?a a gk:Agency ; ?p ?x . VALUES ?p { gk:conducts gk:implements } }""")
+    g = nx.MultiDiGraph()
+    _add_edges(g, rows, "a", "x")
+    _describe(store, g)
+    return g
+
+
+def report(store, report_id: str) -> nx.MultiDiGraph:
+    """Everything one report contributed: its entities and the relations read from it."""
+    found = _rows(store, "SELECT ?rid ?r WHERE { ?r a gk:Report ; dcterms:identifier ?rid }", rid=report_id)
+    if not found:
+        raise GovkgError(f"no report {report_id!r} in this build")
+    r_iri = found[0]["r"]
+    g = nx.MultiDiGraph()
+    for r in _rows(store, f"SELECT DISTINCT ?e WHERE {{ ?e gk:mention/gk:report <{r_iri}> }}"):
+        g.add_node(r["e"])
+    _add_edges(g, _rows(store, f"""SELECT DISTINCT ?s ?o ?p WHERE {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+        gk:report <{r_iri}> }}"""), "s", "o")
+    _describe(store, g)
+    return g
+
+
+def slice_for(store, kind: str, focus: str | None = None) -> nx.MultiDiGraph:
+    if kind not in KINDS:
+        raise GovkgError(f"unknown view kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if kind in ("county", "report") and not focus:
+        raise GovkgError(f"the {kind} view needs --focus (a {'county name' if kind == 'county' else 'report id'})")
+    if kind == "county":
+        return county(store, focus)
+    if kind == "report":
+        return report(store, focus)
+    return {"overview": overview, "mechanism": mechanism, "agency": agency}[kind](store)

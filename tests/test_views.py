@@ -1,0 +1,106 @@
+"""The view pages in a real headless Chromium with no network: they draw, search and filter
+work, evidence opens the report text at the mention, and hostile report text stays inert."""
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+
+import browser
+from conftest import SEEDS
+
+pytestmark = pytest.mark.skipif(not browser.available() and not os.environ.get("CI"),
+                                reason="Debian's chromium is not installed (CI installs it)")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser.browser() as b:
+        yield b
+
+
+def page_data(path):
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="data">(.*?)</script>', text, re.S)
+    return json.loads(m.group(1))
+
+
+def test_build_writes_every_view_and_an_index(seed_build):
+    views = seed_build.out_dir / "views"
+    names = {p.name for p in views.glob("*.html")}
+    assert {"index.html", "overview.html", "mechanism.html", "agency.html", "county-慈利县.html"} <= names
+    assert sum(n.startswith("report-") for n in names) == 5
+    assert len(list((views / "reports").glob("*.html"))) == 5
+    index = (views / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{n}"' in index for n in names if n != "index.html")
+
+
+@pytest.mark.parametrize("name", ["overview.html", "mechanism.html", "agency.html", "county-慈利县.html",
+                                  "report-000_83c0855069bbc1ba.html"])
+def test_pages_draw_offline_without_errors(seed_build, chromium, name):
+    path = seed_build.out_dir / "views" / name
+    page, log = browser.open_page(chromium, path.as_uri())
+    drawn = page.evaluate("net.body.nodeIndices.length")
+    assert drawn == len(page_data(path)["nodes"]) > 0
+    assert not log.outside_requests and not log.failed_requests, log
+    assert not log.console_errors and not log.page_errors, log
+
+
+def test_search_and_type_filter(seed_build, chromium):
+    path = seed_build.out_dir / "views" / "county-慈利县.html"
+    page, log = browser.open_page(chromium, path.as_uri())
+    page.fill("#search", "六位一体")
+    assert page.inner_text("#found").startswith("1 found")
+    assert page.evaluate("net.getSelectedNodes().length") == 1
+    assert page.inner_text("#details h3") == "六位一体"
+    page.fill("#search", "liu wei")  # pinyin finds it too
+    assert int(page.inner_text("#found").split()[0]) >= 1
+    before = page.evaluate("net.body.nodeIndices.length")
+    agencies = sum(1 for n in page_data(path)["nodes"] if n["kind"] == "Agency")
+    page.uncheck('input[data-type="Agency"]')
+    assert page.evaluate("net.body.nodeIndices.length") == before - agencies
+    page.check('input[data-type="Agency"]')
+    assert page.evaluate("net.body.nodeIndices.length") == before
+    assert not log.console_errors and not log.page_errors
+
+
+def test_evidence_opens_the_report_at_the_mention(seed_build, chromium):
+    path = seed_build.out_dir / "views" / "county-慈利县.html"
+    page, _ = browser.open_page(chromium, path.as_uri())
+    page.fill("#search", "慈利县公安局")
+    href = page.get_attribute("#details a", "href")
+    report, anchor = re.match(r"reports/([^#]+)\.html#c(\d+)", href).groups()
+    text = (SEEDS / f"{report}.txt").read_text(encoding="utf-8")
+    assert text[int(anchor):int(anchor) + 12].replace("\n", "").startswith(("慈利县公安局", "县公安局"))
+    page.click("#details a")
+    page.wait_for_load_state()
+    assert page.evaluate("document.querySelector('mark.now') !== null")
+
+
+def test_hostile_report_text_cannot_run_code(tmp_path, chromium):
+    from graph import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    # entities decode to real markup inside names, so it reaches labels, tooltips and quotes
+    evil = ('凤凰县公安局开展“&lt;script&gt;alert(1)&lt;/script&gt;”专项行动，建立“&lt;img src=x onerror=alert(2)&gt;”工作机制。'
+            '凤凰县公安局局长张三说，推进“\\"};alert(3);//”工程建设。'
+            '凤凰县开展“&lt;/script&gt;&lt;script&gt;alert(4)&lt;/script&gt;”专项行动。<script>alert(5)</script>')
+    (src / "evil.txt").write_text(evil, encoding="utf-8")
+    result = build(src, tmp_path / "out")
+    for page_path in [*(tmp_path / "out" / "views").glob("*.html"), *(tmp_path / "out" / "views" / "reports").glob("*.html"),
+                      tmp_path / "out" / "view.html"]:
+        page, log = browser.open_page(chromium, page_path.as_uri(), wait_ready=page_path.parent.name != "reports"
+                                      and page_path.name != "index.html")
+        if page_path.parent.name != "reports" and page_path.name != "index.html":
+            page.fill("#search", "script")
+            page.evaluate("for (const n of DATA.nodes) showDetails(n)")
+        assert log.dialogs == [], (page_path.name, log.dialogs)
+        assert not log.page_errors, (page_path.name, log.page_errors)
+        assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0
+        assert not log.outside_requests
+    assert result.ok
+    labels = {n["label"] for n in page_data(tmp_path / "out" / "views" / "county-凤凰县.html")["nodes"]}
+    assert "<script>alert(1)</script>" in labels and "<img src=x onerror=alert(2)>" in labels

@@ -104,3 +104,24 @@ def test_hostile_report_text_cannot_run_code(tmp_path, chromium):
     assert result.ok
     labels = {n["label"] for n in page_data(tmp_path / "out" / "views" / "county-凤凰县.html")["nodes"]}
     assert "<script>alert(1)</script>" in labels and "<img src=x onerror=alert(2)>" in labels
+
+
+def test_cli_view_and_stats(seed_build, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = tmp_path / "pages" / "c.html"
+    run = subprocess.run([sys.executable, "-m", "graph.cli", "view", str(seed_build.out_dir), "--kind", "county",
+                          "--focus", "平江县", "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    data = page_data(out)
+    assert "5544" in {n["label"] for n in data["nodes"]}
+    assert data["reportsHref"].endswith("views/reports/")
+    run = subprocess.run([sys.executable, "-m", "graph.cli", "view", str(seed_build.out_dir), "--kind", "county",
+                          "--focus", "不存在县"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2 and "no county named" in run.stderr
+    run = subprocess.run([sys.executable, "-m", "graph.cli", "stats", str(seed_build.out_dir), "--top", "3"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and "Most connected" in run.stdout and "慈利县" in run.stdout

@@ -35,12 +35,20 @@ class BuildResult:
 
 
 def extract_all(source: str | Path) -> tuple[list[Extraction], list[Failure]]:
+    import hashlib
+
     gz = load_gazetteer()
     extractions, failures = [], []
+    seen: dict[str, str] = {}  # text hash -> path of the first file with that text
     for item in read_reports(source):
         if isinstance(item, ReadError):
             failures.append(Failure(item.path, item.reason))
             continue
+        digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+        if digest in seen:  # the same report saved twice would count every fact twice
+            failures.append(Failure(item.path, f"same text as {seen[digest]}; built once"))
+            continue
+        seen[digest] = item.path
         try:
             extractions.append(extract(item, gazetteer=gz))
         except Exception as exc:  # one bad report must not sink the build; it is reported by name

@@ -115,10 +115,12 @@ def _write_lines(store, fmt: str, path: Path) -> None:
 
     buf = io.BytesIO()
     if fmt == "nq":
-        store.dump(buf, format=ox.RdfFormat.N_QUADS)
+        for q in store.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):  # the default graph only repeats the named ones
+                buf.write(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n".encode("utf-8"))
     else:  # the union of all graphs, each triple once
         seen = set()
-        for q in store.quads_for_pattern(None, None, None, None):
+        for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
             seen.add(f"{q.subject} {q.predicate} {q.object} .\n")
         buf.write("".join(seen).encode("utf-8"))
     lines = sorted(set(buf.getvalue().decode("utf-8").splitlines(keepends=True)))

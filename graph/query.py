@@ -193,10 +193,10 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
     import pyoxigraph as ox
 
     check_query(query)
-    # a query that names its dataset (FROM …) gets exactly that: graphs of this store, never files or URLs
-    union = not re.search(r"\bFROM\b", _strip_strings_and_comments(query), re.I)
+    # the default graph is the union of all reports' graphs, each fact once; a query that names its
+    # dataset (FROM …) gets exactly that instead: graphs of this store, never files or URLs
     try:
-        res = store.query(query, use_default_graph_as_union=union, prefixes=PREFIXES, substitutions=bindings or None)
+        res = store.query(query, prefixes=PREFIXES, substitutions=bindings or None)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:

@@ -33,6 +33,7 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
 
     out = result.out_dir.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         ds = dataset(result.resolved, load_gazetteer())
@@ -40,7 +41,7 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
         g = union(ds)
         (tmp / GRAPH_TTL).write_text(g.serialize(format="turtle"), encoding="utf-8")
         (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
-        load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)
+        load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)  # after graph.ttl: its default graph is graph.ttl
         if view:
             from .views import write_views
 
@@ -84,6 +85,21 @@ def trig_text(ds: Dataset) -> str:
     return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
+def _remove_leftovers(out: Path) -> None:
+    """Temporary folders a killed build left beside ``out`` (never ``out`` itself)."""
+    import time
+
+    for p in out.parent.glob(f".{out.name}.tmp-*"):
+        if p.is_dir() and time.time() - p.stat().st_mtime > 60:
+            shutil.rmtree(p, ignore_errors=True)
+    for p in out.parent.glob(f".{out.name}.old-*"):
+        if p.is_dir():
+            if not out.exists():  # killed between the two renames: the old build is the one to keep
+                os.replace(p, out)
+            else:
+                shutil.rmtree(p, ignore_errors=True)
+
+
 def _replace(tmp: Path, out: Path) -> None:
     """Swap the new build in: old → backup, new → out, drop backup."""
     if out.exists() and not (out / GRAPH_TRIG).exists() and any(out.iterdir()):
@@ -98,11 +114,15 @@ def _replace(tmp: Path, out: Path) -> None:
 
 
 def load_store(path: Path, trig: Path) -> None:
-    """Bulk-load ``trig`` into a new on-disk Oxigraph store at ``path``."""
+    """Bulk-load ``trig`` into a new on-disk Oxigraph store at ``path``; its default graph
+    gets the union of the named graphs as a set (graph.ttl), so COUNT(*) counts each fact once."""
     import pyoxigraph as ox
 
     store = ox.Store(str(path))
     store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    ttl = trig.with_name(GRAPH_TTL)
+    if ttl.exists():
+        store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     store.flush()
     store.optimize()
     del store  # released before the folder is renamed into place

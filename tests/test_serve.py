@@ -115,3 +115,22 @@ def test_query_page_and_view(endpoint):
     assert "county_mechanisms" in page and "https://" not in page.split("<script")[0] and "cdn" not in page.lower()
     with urllib.request.urlopen(endpoint + "/view.html", timeout=10) as r:
         assert r.status == 200 and b"vis.Network" in r.read()
+
+
+def test_bounded_load_from_concurrent_clients(endpoint):
+    """40 requests from 8 clients at once: every one answered correctly, none lost."""
+    q = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?c a gk:County }"}
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: post(endpoint + "/sparql", q), range(40)))
+    assert all(status == 200 and '"4"' in body for status, _, body in results), {(s, b[:120]) for s, _, b in results}
+
+
+def test_oversize_and_malformed_requests(endpoint):
+    status, _, body = post(endpoint + "/sparql", {"query": "SELECT * WHERE { ?s ?p ?o } #" + "x" * 200_000})
+    assert status == 413 and "too large" in body
+    status, _, body = post(endpoint + "/sparql", {"query": "SELECT WHERE {"})
+    assert status == 400 and "syntax" in body.lower()
+    status, _, body = post(endpoint + "/sparql", {})
+    assert status == 400 and "no query" in body
+    status, _, body = post(endpoint + "/nope", {"query": "ASK {}"})
+    assert status == 404

@@ -336,5 +336,25 @@ def format_xml(res: QueryResult) -> str:
     return "\n".join(out) + "\n"
 
 
+def to_frame(res: QueryResult):
+    """A SELECT result as a pandas DataFrame: numbers as numbers, names as text."""
+    import pandas as pd
+
+    def value(t):
+        if t is None:
+            return None
+        if isinstance(t, Literal) and t.datatype is not None:
+            py = t.toPython()
+            return py if isinstance(py, (int, float)) or hasattr(py, "year") else str(t)
+        return str(t)
+
+    return pd.DataFrame([[value(t) for t in row] for row in res.rows], columns=res.vars)
+
+
+def frame(build_dir: str | Path, spec: str, **params: str):
+    """Run a library query (or a .rq file, or SPARQL text) and return a DataFrame."""
+    return to_frame(run(build_dir, spec, params))
+
+
 FORMATTERS = {"table": format_table, "csv": lambda r: format_delimited(r, ","), "tsv": lambda r: format_delimited(r, "\t"),
               "json": format_json, "xml": format_xml}

@@ -14,7 +14,7 @@ from .analytics import Ranking, format_ranking, rank
 from .data import KINDS, slice_for
 from .page import analytics_html, render, report_page
 
-__all__ = ["KINDS", "make_view", "write_views", "rank", "format_ranking", "Ranking"]
+__all__ = ["KINDS", "make_view", "write_views", "show", "rank", "format_ranking", "Ranking"]
 
 TITLES = {"overview": "总览 Overview", "mechanism": "机制扩散 County × mechanism", "agency": "机构与行动 Agencies",
           "county": "县域 County", "report": "报道 Report"}
@@ -26,6 +26,19 @@ def make_view(store, kind: str, focus: str | None = None, *, reports_href: str =
     title = TITLES[kind] + (f" — {focus}" if focus else "")
     side = analytics_html(rank(g)) if kind == "overview" else ""
     return render(g, title=f"govkg · {title}", reports_href=reports_href, analytics=side, index_href=index_href)
+
+
+def show(build_dir, kind: str = "overview", focus: str | None = None, *, height: int = 620):
+    """A view inline in Jupyter: the page in a sandboxed iframe (scripts run; it reaches nothing)."""
+    import html as _html
+
+    from IPython.display import HTML
+
+    from ..store import open_store
+
+    page = make_view(open_store(build_dir), kind, focus, reports_href=str(Path(build_dir).resolve() / "views" / "reports") + "/")
+    return HTML(f'<iframe sandbox="allow-scripts" style="width:100%;height:{height}px;border:1px solid #ddd" '
+                f'srcdoc="{_html.escape(page, quote=True)}"></iframe>')
 
 
 def _safe_name(name: str) -> str:

@@ -12,7 +12,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary_markdown
 
-    result = build(args.source, args.out)
+    result = build(args.source, args.out, jobs=args.jobs)
     for f in result.failures:
         print(f"govkg: skipped {f.path}: {f.reason}", file=sys.stderr)
     if not result.ok:
@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("source", type=Path, help="a folder of .txt/.md reports (or one file)")
     b.add_argument("-o", "--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     b.add_argument("-q", "--quiet", action="store_true", help="do not print the summary")
+    b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction (default: 1)")
     b.set_defaults(func=_cmd_build)
     v = sub.add_parser("validate", help="check a build against the SHACL shapes")
     v.add_argument("build", type=Path, nargs="?", default=Path("out"))

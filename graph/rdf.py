@@ -9,7 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from typing import NamedTuple
+
+import pyoxigraph as ox
+from rdflib import XSD, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .gazetteer import Gazetteer
@@ -54,6 +57,57 @@ def _list_node(report_id: str, owner: URIRef, i: int) -> URIRef:
     return ID[f"components/{slug(report_id)}/{_hash(owner)}/{i}"]
 
 
+class Literal(NamedTuple):
+    """A literal to write: built cheaply here, turned into an Oxigraph term by the sink."""
+
+    value: object
+    lang: str | None = None
+    datatype: str | None = None
+
+
+def _typed(value) -> Literal:
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=str(XSD.boolean))
+    if isinstance(value, int):
+        return Literal(str(value), datatype=str(XSD.integer))
+    if isinstance(value, float):  # xsd:decimal has no exponent: 99.99, never 9.999e1
+        return Literal(format(value, "f").rstrip("0").rstrip(".") or "0", datatype=str(XSD.decimal))
+    return Literal(str(value))
+
+
+class Graph:
+    """Collects one named graph's quads as Oxigraph terms (IRIs converted once, then cached)."""
+
+    _iris: dict = {}
+
+    def __init__(self, identifier: URIRef):
+        self.identifier = identifier
+        self._g = ox.NamedNode(str(identifier))
+        self.quads: list = []
+
+    @classmethod
+    def term(cls, t):
+        if isinstance(t, Literal):
+            if t.lang:
+                return ox.Literal(str(t.value), language=t.lang)
+            if t.datatype:
+                return ox.Literal(str(t.value), datatype=cls.term(URIRef(t.datatype)))
+            return ox.Literal(str(t.value))
+        n = cls._iris.get(t)
+        if n is None:
+            n = cls._iris[t] = ox.NamedNode(str(t))
+        return n
+
+    def add(self, triple: tuple) -> None:
+        s, p, o = triple
+        if not isinstance(o, Literal) and not isinstance(o, URIRef):
+            o = _typed(o)
+        self.quads.append(ox.Quad(self.term(s), self.term(p), self.term(o), self._g))
+
+    def __iter__(self):
+        return iter(self.quads)
+
+
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
@@ -85,8 +139,8 @@ def _statement(g: Graph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: 
     if report is not None:
         g.add((st, GK.report, report))
     if begin >= 0:
-        g.add((st, GK.quoteBegin, Literal(begin)))
-        g.add((st, GK.quoteEnd, Literal(end)))
+        g.add((st, GK.quoteBegin, _typed(begin)))
+        g.add((st, GK.quoteEnd, _typed(end)))
     if source:
         g.add((st, GK.evidenceSource, Literal(source)))
 
@@ -100,9 +154,9 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
     g.add((r, DCTERMS.source, Literal(ex.report.path.replace("\\", "/").rsplit("/", 1)[-1])))
     g.add((r, GK.script, Literal(ex.script)))
     g.add((r, GK.encoding, Literal(ex.report.encoding)))
-    g.add((r, GK.characterCount, Literal(len(ex.report.text))))
+    g.add((r, GK.characterCount, _typed(len(ex.report.text))))
     if ex.date:
-        g.add((r, DCTERMS.date, Literal(ex.date, datatype=XSD.date)))
+        g.add((r, DCTERMS.date, Literal(ex.date, datatype=str(XSD.date))))
     if ex.focus:
         g.add((r, GK.focus, entity_iri(ex.focus)))
     for key, e in sorted(ex.entities.items()):
@@ -114,8 +168,8 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
             g.add((node, GK.mention, mi))
             g.add((mi, RDF.type, GK.Mention))
             g.add((mi, GK.report, r))
-            g.add((mi, NIF.beginIndex, Literal(m.begin)))
-            g.add((mi, NIF.endIndex, Literal(m.end)))
+            g.add((mi, NIF.beginIndex, _typed(m.begin)))
+            g.add((mi, NIF.endIndex, _typed(m.end)))
             g.add((mi, NIF.anchorOf, Literal(m.anchor)))
         if ex.script == "zh-Hant":  # the original traditional forms, beside the simplified labels
             for m in e.mentions:
@@ -132,8 +186,8 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
                 g.add((cell, RDF.rest, _list_node(rid, node, i + 1) if i + 1 < len(comps) else RDF.nil))
         fc = e.formula_count if e.formula_count is not None else res.formula_count.get(key)
         if fc is not None:
-            g.add((node, GK.formulaCount, Literal(fc)))
-            g.add((node, GK.componentsMatchCount, Literal(bool(comps) and len(comps) == fc)))
+            g.add((node, GK.formulaCount, _typed(fc)))
+            g.add((node, GK.componentsMatchCount, _typed(bool(comps) and len(comps) == fc)))
         parent = res.attrs.get(key, {}).get("parent") if key[0] == "Agency" else None
         if parent:
             g.add((node, ORG.subOrganizationOf, entity_iri(("Agency", parent))))
@@ -163,20 +217,20 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
             g.add((si, GK.about, entity_iri(st.subject)))
         g.add((si, GK.indicator, _zh(st.indicator)))
         value = int(st.value) if float(st.value).is_integer() else st.value
-        g.add((si, GK.value, Literal(value, datatype=XSD.integer if isinstance(value, int) else XSD.decimal)))
+        g.add((si, GK.value, _typed(value)))
         g.add((si, GK.unit, Literal(st.unit)))
         if st.qualifier:
             g.add((si, GK.qualifier, Literal(st.qualifier)))
         if st.period:
             g.add((si, GK.period, Literal(st.period)))
         if st.year is not None:
-            g.add((si, GK.periodYear, Literal(st.year, datatype=XSD.gYear)))
+            g.add((si, GK.periodYear, Literal(str(st.year), datatype=str(XSD.gYear))))
         g.add((si, GK.surface, Literal(st.surface)))
         g.add((si, GK.report, r))
         g.add((si, GK.quote, _zh(st.quote)))
         if st.begin >= 0:
-            g.add((si, GK.quoteBegin, Literal(st.begin)))
-            g.add((si, GK.quoteEnd, Literal(st.end)))
+            g.add((si, GK.quoteBegin, _typed(st.begin)))
+            g.add((si, GK.quoteEnd, _typed(st.end)))
     return g
 
 
@@ -207,36 +261,10 @@ def places_graph(res: Resolved, gz: Gazetteer) -> Graph:
     return g
 
 
-def dataset(res: Resolved, gz: Gazetteer) -> Dataset:
-    ds = Dataset()
-    _bind(ds)
+def dataset(res: Resolved, gz: Gazetteer) -> list:
+    """Every quad of the build: one named graph per report, and the places graph."""
+    quads = []
     for ex in res.extractions:
-        g = report_graph(ex, res, gz)
-        target = ds.graph(g.identifier)
-        for t in g:
-            target.add(t)
-    pg = places_graph(res, gz)
-    target = ds.graph(pg.identifier)
-    for t in pg:
-        target.add(t)
-    return ds
-
-
-def union(ds: Dataset) -> Graph:
-    g = Graph()
-    _bind(g)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
-
-
-def _bind(g) -> None:
-    g.bind("gk", str(GK._NS))
-    g.bind("id", str(ID))
-    g.bind("skos", str(SKOS))
-    g.bind("nif", str(NIF))
-    g.bind("org", str(ORG))
-    g.bind("prov", str(PROV))
-    g.bind("dcterms", str(DCTERMS))
-    g.bind("rdfs", str(RDFS))
-
+        quads.extend(report_graph(ex, res, gz).quads)
+    quads.extend(places_graph(res, gz).quads)
+    return quads

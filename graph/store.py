@@ -15,7 +15,7 @@ from rdflib import Dataset, Graph
 
 from .errors import BuildError, InputError
 from .gazetteer import load as load_gazetteer
-from .rdf import dataset, union
+from .rdf import dataset
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -36,12 +36,11 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
     _remove_leftovers(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
-        ds = dataset(result.resolved, load_gazetteer())
-        (tmp / GRAPH_TRIG).write_text(trig_text(ds), encoding="utf-8")
-        g = union(ds)
-        (tmp / GRAPH_TTL).write_text(g.serialize(format="turtle"), encoding="utf-8")
+        quads, triples = sorted_statements(dataset(result.resolved, load_gazetteer()))
+        (tmp / GRAPH_TRIG).write_bytes(_serialize(quads, "trig"))
+        (tmp / GRAPH_TTL).write_bytes(_serialize(triples, "ttl"))
         (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
-        load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)  # after graph.ttl: its default graph is graph.ttl
+        load_store(tmp / STORE_DIR, quads=quads, triples=triples)
         if view:
             from .views import write_views
 
@@ -58,31 +57,6 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return {name: out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if view else ())}
-
-
-def trig_text(ds: Dataset) -> str:
-    """TriG with the named graphs in IRI order: rdflib's own writer orders them by hash,
-    so the same input would not give the same bytes."""
-    from .rdf import _bind
-
-    prefixes: list[str] = []
-    blocks: list[str] = []
-    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
-    for g in graphs:
-        one = Graph()
-        _bind(one)
-        for t in g:
-            one.add(t)
-        body = one.serialize(format="turtle")
-        lines = body.splitlines()
-        head = [ln for ln in lines if ln.startswith("@prefix")]
-        for ln in head:
-            if ln not in prefixes:
-                prefixes.append(ln)
-        # no re-indenting: a multi-line literal (an anchor across a line break) must stay as written
-        rest = "\n".join(ln for ln in lines if not ln.startswith("@prefix")).strip("\n")
-        blocks.append(f"<{g.identifier}> {{\n{rest}\n}}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -113,16 +87,45 @@ def _replace(tmp: Path, out: Path) -> None:
         shutil.rmtree(backup, ignore_errors=True)
 
 
-def load_store(path: Path, trig: Path) -> None:
-    """Bulk-load ``trig`` into a new on-disk Oxigraph store at ``path``; its default graph
-    gets the union of the named graphs as a set (graph.ttl), so COUNT(*) counts each fact once."""
+# prefixes of the written files: vocabularies only; resources keep their full, readable IRIs
+WRITE_PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
+                  "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "org": "http://www.w3.org/ns/org#",
+                  "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                  "xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+
+def sorted_statements(quads: list) -> tuple[bytes, bytes]:
+    """(N-Quads, N-Triples of the union as a set), each sorted by graph, subject, predicate,
+    object: the order the files are written in, so equal graphs give equal bytes."""
+    rows = sorted({(str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)) for q in quads})
+    nq = "".join(f"{s} {p} {o} {g} .\n" for g, s, p, o in rows)
+    triples = sorted({(s, p, o) for _, s, p, o in rows})
+    nt = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+    return nq.encode("utf-8"), nt.encode("utf-8")
+
+
+def _serialize(data: bytes, fmt: str) -> bytes:
+    """TriG (from N-Quads) or Turtle (from N-Triples) by Oxigraph's writer, in input order."""
+    import pyoxigraph as ox
+
+    src, dst = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) if fmt == "trig" else (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
+    return ox.serialize(ox.parse(data, format=src), format=dst, prefixes=WRITE_PREFIXES)
+
+
+def load_store(path: Path, trig: Path | None = None, *, quads: bytes | None = None, triples: bytes | None = None) -> None:
+    """Bulk-load the build into a new on-disk Oxigraph store at ``path``: the named graphs, and
+    as default graph their union as a set (graph.ttl), so COUNT(*) counts each fact once."""
     import pyoxigraph as ox
 
     store = ox.Store(str(path))
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    ttl = trig.with_name(GRAPH_TTL)
-    if ttl.exists():
-        store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    if quads is not None:
+        store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+    elif trig is not None:
+        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    if triples is not None:
+        store.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    elif trig is not None and trig.with_name(GRAPH_TTL).exists():
+        store.bulk_load(path=str(trig.with_name(GRAPH_TTL)), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     store.flush()
     store.optimize()
     del store  # released before the folder is renamed into place

@@ -12,7 +12,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary_markdown
 
-    result = build(args.source, args.out, jobs=args.jobs)
+    result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean)
     for f in result.failures:
         print(f"govkg: skipped {f.path}: {f.reason}", file=sys.stderr)
     if not result.ok:
@@ -20,6 +20,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         print(summary_markdown(result))
+        if result.reused:
+            print(f"{result.reused} of {len(result.extractions)} reports unchanged since the last build: not extracted again")
         print(f"wrote {', '.join(str(p) for p in result.files.values())}")
     return 0
 
@@ -155,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-o", "--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     b.add_argument("-q", "--quiet", action="store_true", help="do not print the summary")
     b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction (default: 1)")
+    b.add_argument("--clean", action="store_true", help="extract every report again, ignoring the previous build's cache")
     b.set_defaults(func=_cmd_build)
     v = sub.add_parser("validate", help="check a build against the SHACL shapes")
     v.add_argument("build", type=Path, nargs="?", default=Path("out"))

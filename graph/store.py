@@ -28,7 +28,7 @@ VIEW = "view.html"
 VIEWS_DIR = "views"
 
 
-def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
+def write_build(result: "BuildResult", *, view: bool = True, cache: Path | None = None) -> dict[str, Path]:
     from .summary import summary_markdown
 
     out = result.out_dir.resolve()
@@ -41,6 +41,8 @@ def write_build(result: "BuildResult", *, view: bool = True) -> dict[str, Path]:
         (tmp / GRAPH_TTL).write_bytes(_serialize(triples, "ttl"))
         (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
         load_store(tmp / STORE_DIR, quads=quads, triples=triples)
+        if cache is not None and cache.is_dir():  # the extraction cache moves in with the build
+            shutil.copytree(cache, tmp / ".cache")
         if view:
             from .views import write_views
 

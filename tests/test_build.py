@@ -138,3 +138,34 @@ def test_parallel_build_gives_the_same_bytes(seed_build, tmp_path):
     assert not par.failures
     for name in ("graph.trig", "graph.ttl"):
         assert (seed_build.out_dir / name).read_bytes() == (par.out_dir / name).read_bytes()
+
+
+def test_incremental_rebuild_extracts_only_what_changed(tmp_path):
+    from graph import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in SEEDS.glob("*.txt"):
+        shutil.copy(p, src / p.name)
+    first = build(src, tmp_path / "out", view=False)
+    assert first.reused == 0
+    changed = next(iter(sorted(src.glob("*.txt"))))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n县公安局开展“清风”专项行动。", encoding="utf-8")
+    (src / "new.txt").write_text("湄潭县公安局开展“净网2021”专项行动。", encoding="utf-8")
+    again = build(src, tmp_path / "out", view=False)
+    assert again.reused == 4 and len(again.extractions) == 6
+    clean = build(src, tmp_path / "clean", view=False, incremental=False)
+    assert clean.reused == 0
+    for name in ("graph.trig", "graph.ttl"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "clean" / name).read_bytes()
+    assert not list(tmp_path.glob(".*tmp*"))  # no staging folders left behind
+
+
+def test_a_changed_rule_invalidates_the_cache(tmp_path, monkeypatch):
+    from graph import build
+    from graph import build as build_module
+
+    build(SEEDS, tmp_path / "out", view=False)
+    monkeypatch.setattr(sys.modules["graph.build"], "code_fingerprint", lambda: "another-version")
+    assert build(SEEDS, tmp_path / "out", view=False).reused == 0
+    del build_module

@@ -444,21 +444,18 @@ def _quoted_heads(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
         taken.append((s, q.end))
 
 
+_RESULT_FORMULA = re.compile("(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}")  # 三降五零六升
+_PAIR_FORMULA = re.compile(r"一[一-龥]一(?![个次年度天步点滴心意样])[一-龥]{1,2}(?=[，。、；,）)]|$)")  # 一村一警
+
+
 def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
-    for m in re.finditer("(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打])(?:[一二三四五六七八九十][降零升减增保控防治清打]){2,}", text):
-        s, e = m.span()
-        if not _overlaps(s, e, taken) and is_formula(m.group(0)):
-            hits.append(NamedHit("Mechanism", m.group(0), s, e, {m.group(0)}, formula_count=formula_value(m.group(0))))
-            taken.append((s, e))
-    for m in re.finditer(r"一[一-龥]一(?![个次年度天步点滴心意样])[一-龥]{1,2}(?=[，。、；,）)]|$)", text):
-        s, e = m.span()
-        if _overlaps(s, e, taken):
-            continue
-        f = m.group(0)
-        if not is_formula(f):
-            continue
-        hits.append(NamedHit("Mechanism", f, s, e, {f}, formula_count=formula_value(f)))
-        taken.append((s, e))
+    for pattern in (_RESULT_FORMULA, _PAIR_FORMULA):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            f = m.group(0)
+            if not _overlaps(s, e, taken) and is_formula(f):
+                hits.append(NamedHit("Mechanism", f, s, e, {f}, formula_count=formula_value(f)))
+                taken.append((s, e))
     for m in re.finditer(r"(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])", text):
         s, e = m.span()
         if _overlaps(s, e, taken):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
-from .errors import BuildError, InputError
+from .errors import InputError
 from .gazetteer import load as load_gazetteer
 from .rdf import dataset
 
@@ -77,9 +77,22 @@ def _remove_leftovers(out: Path) -> None:
 
 
 def _replace(tmp: Path, out: Path) -> None:
-    """Swap the new build in: old → backup, new → out, drop backup."""
-    if out.exists() and not (out / GRAPH_TRIG).exists() and any(out.iterdir()):
-        raise BuildError(f"{out}: exists and is not a govkg build; refusing to replace it")
+    """Swap the new build in: old → backup, new → out, drop backup. A folder that holds anything
+    besides a build (the user's files) is never replaced: the build's entries move into it one by
+    one, each atomically, and everything else there stays as it was."""
+    build_entries = {GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW, VIEWS_DIR, STORE_DIR, ".cache"}
+    if out.exists() and any(e.name not in build_entries for e in out.iterdir()):
+        for entry in sorted(tmp.iterdir(), key=lambda e: e.name != GRAPH_TRIG):  # graph.trig last: it marks a build
+            target = out / entry.name
+            if target.exists():
+                old = out / f".{entry.name}.old-{os.getpid()}"
+                os.replace(target, old)
+                os.replace(entry, target)
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+            else:
+                os.replace(entry, target)
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
     backup = None
     if out.exists():
         backup = out.with_name(f".{out.name}.old-{os.getpid()}")

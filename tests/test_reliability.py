@@ -143,13 +143,18 @@ def test_same_bytes_whatever_the_locale_and_time_zone(tmp_path):
     assert outs[0] == outs[1] == outs[2]
 
 
-def test_an_existing_folder_that_is_no_build_is_not_replaced(tmp_path):
+def test_an_existing_folder_that_is_no_build_keeps_its_files(tmp_path):
     precious = tmp_path / "thesis"
     precious.mkdir()
     (precious / "chapter1.docx").write_text("work", encoding="utf-8")
+    (precious / "build.log").write_text("a log", encoding="utf-8")
     run = govkg("build", SEEDS, "-o", precious, "-q")
-    assert run.returncode == 2 and "not a govkg build" in run.stderr
+    assert run.returncode == 0, run.stderr
     assert (precious / "chapter1.docx").read_text(encoding="utf-8") == "work"
+    assert (precious / "build.log").read_text(encoding="utf-8") == "a log"
+    assert (precious / "graph.trig").exists() and (precious / "store").is_dir()
+    run = govkg("build", SEEDS, "-o", precious, "-q")  # again: the user's files still stay
+    assert run.returncode == 0 and (precious / "chapter1.docx").read_text(encoding="utf-8") == "work"
 
 
 HOSTILE = ['凤凰县公安局开展“"""; @prefix x: <http://evil/> . <a> <b> "c" .”专项行动。',

@@ -64,7 +64,7 @@ def main() -> None:
             parse_s = time.perf_counter() - t0
             store = open_store(out)
             print(flush=True)
-        print(f"## {copies}× seeds: {copies * 5} reports, {len(ds)} quads; build {build_s:.1f} s, rdflib parse {parse_s:.1f} s")
+            print(f"## {copies}× seeds: {copies * 5} reports, {len(ds)} quads; build {build_s:.1f} s, rdflib parse {parse_s:.1f} s")
             print(f"{'query':22} {'rdflib med':>11} {'p95':>8} {'oxigraph med':>13} {'p95':>8} {'speed-up':>9}")
             ratios, failures = [], []
             for name, q in library().items():

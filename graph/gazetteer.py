@@ -17,8 +17,6 @@ from pathlib import Path
 from .errors import GovkgError
 from .lexicon import load_lines, load_set
 
-LEVELS = ("province", "prefecture", "county", "township", "village")
-
 _ABOLISHED = re.compile(r"[（(]撤销[）)]$")
 
 
@@ -34,13 +32,6 @@ class Place:
     def id(self) -> str:
         """Stable identifier: the division code, or parent id + name for unlisted places."""
         return self.code or f"{self.parent}/{self.name}"
-
-    @property
-    def short_code(self) -> str:
-        """The GB/T 2260 six-digit code for county level and above, nine digits for townships."""
-        if not self.code:
-            return ""
-        return self.code[:6] if self.level in ("province", "prefecture", "county") else self.code[:9]
 
 
 @lru_cache(maxsize=None)

@@ -37,14 +37,11 @@ def _opener(url: str, user: str | None, password: str | None):
 
 def graphs_of(build_dir: str | Path) -> list[tuple[str, bytes, int]]:
     """(graph IRI, N-Triples bytes, triple count) for every named graph of the build, in IRI order."""
-    import pyoxigraph as ox
-
     store = open_store(build_dir)
     out = []
     for g in sorted(store.named_graphs(), key=lambda n: n.value):
         lines = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in store.quads_for_pattern(None, None, None, g)})
         out.append((g.value, "".join(lines).encode("utf-8"), len(lines)))
-    del ox
     return out
 
 

@@ -13,12 +13,12 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import XSD, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from .gazetteer import Gazetteer
 from .model import Extraction
 from .resolve import Resolved
-from .vocab import GK, ID, NIF, ORG, PROV
+from .vocab import GK, ID, NIF, ORG
 
 LEVEL_CLASS = {"province": GK.Province, "prefecture": GK.Prefecture, "county": GK.County,
                "township": GK.Township, "village": GK.Village}

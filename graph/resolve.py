@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import Entity, Extraction
+from .model import Extraction
 
 
 @dataclass
@@ -45,6 +45,3 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         out.aliases[key].discard("")
     return out
 
-
-def entity_name(entity: Entity) -> str:
-    return entity.name

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from .errors import InputError
 from .gazetteer import load as load_gazetteer
@@ -157,15 +157,6 @@ def open_store(build_dir: str | Path):
         return ox.Store.read_only(str(p))
     except OSError as exc:
         raise InputError(f"{p}: cannot open the store: {exc}") from exc
-
-
-def open_dataset(build_dir: str | Path) -> Dataset:
-    p = Path(build_dir) / GRAPH_TRIG
-    if not p.exists():
-        raise InputError(f"{build_dir}: no {GRAPH_TRIG} here; run 'govkg build' first")
-    ds = Dataset(default_union=True)
-    ds.parse(p, format="trig")
-    return ds
 
 
 def open_graph(build_dir: str | Path) -> Graph:

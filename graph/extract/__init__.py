@@ -14,7 +14,7 @@ from ..model import Entity, Extraction, Post, Relation, Report, Statistic
 from ..normalise import Normalised, normalise
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import Context, Doc
+from .doc import Doc
 from .honors import find_honors
 from .named import find_named
 from .persons import find_persons
@@ -146,10 +146,8 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors]):
         subject = _stat_subject(doc, actors, st.start) or topic_key
         q, b, qe = doc.quote(st.start)
-        sb, se = norm.to_original(st.start, st.end)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
-        del sb, se
     _add_hierarchy(ex, gz)
     return ex
 
@@ -370,5 +368,3 @@ def _report_date(text: str) -> str | None:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return None
 
-
-_ = (Context, Normalised)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import load_set
 from .doc import Doc
 from .named import NamedHit, find_quotes
+from ..lexicon import load_set
 from .numbers import cn_int
 
 _ORDINAL = re.compile("^([一二三四五六七八九十]+)、([^。；\n]{2,40})")
@@ -14,7 +14,6 @@ _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立�
 
 def _after_verbs(item: str) -> str:
     """凤凰县建立了公安 → 公安: the list starts after the sentence's verb."""
-    from ..lexicon import load_set
     from ..segment import lcut
 
     verbs = load_set("predicate_verbs.txt") | {"了", "将", "把", "由", "以", "包括", "涵盖", "整合"}
@@ -37,7 +36,6 @@ def _split_items(text: str) -> list[str]:
 
 
 def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
-    text = doc.text
     mechs = [h for h in hits if h.type == "Mechanism"]
     for h in mechs:
         if h.components or h.formula_count is None:
@@ -49,7 +47,6 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
             if parts and len(parts) == n:
                 h.components = parts
                 break
-    del text
 
 
 def _list_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -148,5 +145,3 @@ def _room_and_teams(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
         return [rooms[-1]] + teams
     return []
 
-
-_ = load_set

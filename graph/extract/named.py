@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import load_lines, load_set, load_table
+from ..lexicon import load_set, load_table
 from .doc import CJK, Doc
 from .numbers import formula_value, is_formula
 

@@ -11,7 +11,7 @@ import ahocorasick
 
 from ..gazetteer import Gazetteer, Place, short_name
 from ..lexicon import load_set
-from .doc import CJK, Context, Doc
+from .doc import Context, Doc
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})

@@ -15,8 +15,8 @@ from .doc import CJK, Doc
 _PERIOD = re.compile(
     "(截至[^，。；0-9]{0,6}[0-9]{0,4}[^，。；0-9]{0,3}?(?:底|末|月|日|年)(?:底|末)?|[0-9]{4}年?(?:至|到)[0-9]{4}年|[0-9]{4}年(?:至今|以来|上半年|下半年|[0-9]{1,2}月(?:份)?)?|"
     "今年(?:以来|上半年|下半年|[0-9]{1,2}月)?|去年|近[一二三四五六七八九十两0-9]+年|[0-9]{1,2}月(?:份|底)?|上半年|下半年)")
-_LEAD = re.compile(f"^(?:其中|同时|目前|此外|另外|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|共计|总计|达|为|有|"
-                   f"该院|该局|该所|该中心|该委|该县|该区|该市|\\s)+")
+_LEAD = re.compile("^(?:其中|同时|目前|此外|另外|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|共计|总计|达|为|有|"
+                   "该院|该局|该所|该中心|该委|该县|该区|该市|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 
 
@@ -140,7 +140,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
         indicator = context + before + after_text
         if len(re.findall(f"[{CJK}]", indicator)) <= 2:
             # 投入515万元，为基层配置…: a bare verb reads on into the next clause
-            nm = re.match(f"[，,]([^，。；0-9]{{2,16}})(?=[，。；]|$)", text[ae:])
+            nm = re.match("[，,]([^，。；0-9]{2,16})(?=[，。；]|$)", text[ae:])
             if nm and re.match(f"[{CJK}]", nm.group(1)):
                 indicator += nm.group(1)
             elif out and out[-1].end >= s - 1:

@@ -87,7 +87,7 @@ class _Line:
         return len(self.chars)
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     return bool(_CJK_RE.match(ch))
 
 
@@ -176,7 +176,7 @@ def _starts_continuation(line: _Line) -> bool:
     if not line.chars or line.kind != "body":
         return False
     ch = line.chars[0][0]
-    return _is_cjk(ch) or ch.isdigit() or ch in "，、。；：”’）)%"
+    return is_cjk(ch) or ch.isdigit() or ch in "，、。；：”’）)%"
 
 
 def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
@@ -259,7 +259,7 @@ _LIST_MARK = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,2})[\s、
 
 def _has_word_space(line: _Line) -> bool:
     t = line.text
-    return any(t[k] == " " and _is_cjk(t[k - 1]) and _is_cjk(t[k + 1]) and not _letter_spaced(line.chars, k)
+    return any(t[k] == " " and is_cjk(t[k - 1]) and is_cjk(t[k + 1]) and not _letter_spaced(line.chars, k)
                for k in range(1, len(t) - 1))
 
 
@@ -268,7 +268,7 @@ def _joins_word(last: _Line, nxt: _Line) -> bool:
     from .segment import spans_boundary
 
     a, b = last.text[-4:], nxt.text[:4]
-    return bool(a and b and _is_cjk(a[-1]) and _is_cjk(b[0])) and spans_boundary(a, b)
+    return bool(a and b and is_cjk(a[-1]) and is_cjk(b[0])) and spans_boundary(a, b)
 
 
 def skipped_is_cont(line: _Line) -> bool:
@@ -315,14 +315,14 @@ def _clean_chars(chars: list[tuple[str, int]], keep_word_spaces: bool) -> list[t
             if ascii_words:
                 out.append((" ", off))
                 continue
-            if keep_word_spaces and _is_cjk(prev) and _is_cjk(nxt) and not _letter_spaced(chars, k):
+            if keep_word_spaces and is_cjk(prev) and is_cjk(nxt) and not _letter_spaced(chars, k):
                 out.append((" ", off))  # a heading's word separator
                 continue
             continue  # layout space between Chinese characters, digits and punctuation
         if c in _ASCII_PUNCT:
             prev = out[-1][0] if out else ""
             nxt = chars[k + 1][0] if k + 1 < n else ""
-            if c in "()" and not (_is_cjk(prev) or _is_cjk(nxt)):
+            if c in "()" and not (is_cjk(prev) or is_cjk(nxt)):
                 out.append((c, off))
                 continue
             if c in ",:;" and prev.isdigit() and nxt.isdigit():

@@ -101,6 +101,7 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
     topic_key = _headline_agency(doc, ag_keys) or focal_key
+    governed = _governed(actors, doc.text)  # mentions a preposition governs: never a subject
     named_keys = []
     for h in named:
         key_name = _named_key(h.type, h.name)
@@ -111,7 +112,7 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, actors, h.start, named, focal_key) or topic_key
+            actor = _actor(doc, actors, governed, h.start, named, focal_key) or topic_key
             if actor is not None:
                 ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
@@ -176,14 +177,13 @@ def _specific(actors: list, text: str) -> list:
     return out
 
 
-def _actor(doc: Doc, actors: list, pos: int, named, focal_key=None) -> tuple[str, str] | None:
+def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the first free one of its sentence (before it, else after it); a clause on
     the whole county (全县…) is the county's; else the subject carried from earlier
     sentences of the same paragraph."""
     text = doc.text
     ss, se = doc.sentence_at(pos)
-    governed = _governed(actors, text)
     inside = _specific([(s, e, k) for s, e, k in actors if ss <= s < se and not any(n.start <= s < n.end for n in named)], text)
     cs = max(text.rfind(c, ss, pos) for c in "，；：") + 1
     cs = max(cs, ss)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..gazetteer import Place
+from ..normalise import is_cjk
 from ..lexicon import load_table
 from .doc import CJK, Doc
 from .places import PlaceHit
@@ -78,11 +79,9 @@ def _pattern(juris: tuple[str, ...]) -> re.Pattern:
     return re.compile(f"(?P<cpc>中共)?(?:(?P<place>{place_alt})(?P<lvl1>[省市县区州盟旗])?|(?P<lvl>[省市县区州盟旗乡镇]))?(?P<body>{body_alt})")
 
 
-def _body(surface: str) -> Body:
-    for b in _bodies():
-        if b.surface == surface:
-            return b
-    raise KeyError(surface)
+@lru_cache(maxsize=1)
+def _body_by_surface() -> dict[str, Body]:
+    return {b.surface: b for b in _bodies()}
 
 
 def _canonical(place: Place | None, body: Body, level_word: str | None) -> str:
@@ -112,9 +111,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         by_surface.setdefault(h.surface, h.place)
     pattern = _pattern(tuple(sorted(by_surface)))
     from ..segment import is_word
-    from .named import find_quotes
-
-    quoted = [(q.start, q.end) for q in find_quotes(text)]
+    quoted = [(q.start, q.end) for q in doc.quotes]
     pos = 0
     ends: set[int] = set()
     while True:
@@ -125,7 +122,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         s, e = m.span()
         if any(s < b and a < e for a, b in taken):
             continue
-        body = _body(m.group("body"))
+        body = _body_by_surface()[m.group("body")]
         place_surface = m.group("place")
         level_word = m.group("lvl") or m.group("lvl1")
         place = by_surface.get(place_surface) if place_surface else None
@@ -135,7 +132,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                 continue
             if after in ("员", "会") or text[e:e + 2] in ("托", "派"):
                 continue
-        boundary_ok = s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
+        boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
         if place is None and body.surface not in _BARE_OK and any(a < s < b for a, b in quoted):
             continue
         if place is None and not level_word and any(a < s < b for a, b in quoted):
@@ -189,10 +186,6 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     return hits
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _unit_after(text: str, pos: int) -> tuple[int, str] | None:
     """A unit named right after a body: …公安局合成作战指挥中心."""
     window = text[pos:pos + _UNIT_MOD_MAX + 6]
@@ -200,7 +193,7 @@ def _unit_after(text: str, pos: int) -> tuple[int, str] | None:
         i = window.find(head)
         while i >= 0:
             mod = window[:i]
-            if all(_is_cjk(c) for c in mod) and not set(mod) & _FUNCTION and (mod or head not in ("中心", "大队")):
+            if all(is_cjk(c) for c in mod) and not set(mod) & _FUNCTION and (mod or head not in ("中心", "大队")):
                 if not mod or not _has_verb(mod):
                     return pos + i + len(head), window[:i + len(head)]
             i = window.find(head, i + 1)
@@ -237,7 +230,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                 if any(a < y and x < b for x, y in taken):
                     break
                 flags = [f for _, f in pos_tags(tok)]
-                if not all(_is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
+                if not all(is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
                     break
                 if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags):
                     break
@@ -289,7 +282,7 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
         s, e = m.span()
         if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
             continue
-        if m.group("lvl") and s > 0 and _is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_OK:
+        if m.group("lvl") and s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_OK:
             continue
         place = by_surface.get(m.group("place")) if m.group("place") else doc.ctx.level_place(m.group("lvl"))
         if place is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .named import NamedHit, find_quotes
+from .named import NamedHit
 from ..lexicon import load_set
 from .numbers import cn_int
 
@@ -136,7 +136,7 @@ def _room_and_teams(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     fpos = text.find(h.name, h.start)  # where the formula itself stands
     if fpos < 0:
         fpos = h.start
-    quotes = [q for q in find_quotes(text) if ss <= q.start and q.end <= fpos]
+    quotes = [q for q in doc.quotes if ss <= q.start and q.end <= fpos]
     if not quotes:
         return []
     teams = _split_items(quotes[-1].content)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..gazetteer import Gazetteer, Place
 from ..model import Mention
@@ -51,6 +52,11 @@ class Doc:
             self.sentences = split_sentences(self.norm.text)
         self._starts = [s for s, _ in self.sentences]
 
+    @cached_property
+    def quotes(self) -> list["Quote"]:
+        """The text's quotations, found once for every rule that needs them."""
+        return find_quotes(self.text)
+
     @property
     def text(self) -> str:
         return self.norm.text
@@ -97,3 +103,43 @@ def _append(out: list, text: str, s: int, e: int) -> None:
         e -= 1
     if e > s:
         out.append((s, e))
+
+
+QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # position of the opening mark
+    end: int  # position after the closing mark
+    content: str
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Outermost quotations (nested ‘’ inside “” stay in the content)."""
+    out: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in QUOTE_PAIRS and ch != '"':
+            close = QUOTE_PAIRS[ch]
+            depth, j = 0, i + 1
+            while j < n and text[j] != "\n":
+                if text[j] == ch and ch != close:
+                    depth += 1
+                elif text[j] == close:
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif ch == "“" and text[j] == "“":  # a broken pair: “本领恐慌“
+                    j = -1
+                    break
+                j += 1
+            if 0 < j < n and text[j] == close:
+                content = text[i + 1:j]
+                if content and len(content) <= 40:
+                    out.append(Quote(i, j + 1, content))
+                i = j + 1
+                continue
+        i += 1
+    return out

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc
+from .doc import CJK, Doc, Quote
 from .numbers import formula_value, is_formula
 
-QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 _GENERIC_CORES = frozenset({"新", "大", "总体", "全面", "两个", "主要", "这个", "一个", "有效", "相关", "各项", "新型", "各类",
                             "专项", "综合", "基层", "重点", "整体", "现代化", "信息化"})
 _FUNCTION = set("的了在和与及或对向把被将为从到由于等各该本这那每其此些所以而且并就都也还又更很是有")
@@ -70,43 +69,6 @@ def ending_type(text: str) -> tuple[str, str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class Quote:
-    start: int  # position of the opening mark
-    end: int  # position after the closing mark
-    content: str
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Outermost quotations (nested ‘’ inside “” stay in the content)."""
-    out: list[Quote] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in QUOTE_PAIRS and ch != '"':
-            close = QUOTE_PAIRS[ch]
-            depth, j = 0, i + 1
-            while j < n and text[j] != "\n":
-                if text[j] == ch and ch != close:
-                    depth += 1
-                elif text[j] == close:
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif ch == "“" and text[j] == "“":  # a broken pair: “本领恐慌“
-                    j = -1
-                    break
-                j += 1
-            if 0 < j < n and text[j] == close:
-                content = text[i + 1:j]
-                if content and len(content) <= 40:
-                    out.append(Quote(i, j + 1, content))
-                i = j + 1
-                continue
-        i += 1
-    return out
-
-
 @lru_cache(maxsize=1)
 def _prefix_strip() -> tuple[str, ...]:
     return tuple(sorted(load_set("name_prefix_strip.txt"), key=len, reverse=True))
@@ -138,10 +100,10 @@ def _formula_after(text: str, pos: int) -> str | None:
 def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     text = doc.text
     hits: list[NamedHit] = []
-    quotes = find_quotes(text)
+    quotes = doc.quotes
     _documents(text, hits, taken)
     _quoted(text, quotes, hits, taken)
-    _quoted_heads(text, hits, taken)
+    _quoted_heads(text, quotes, hits, taken)
     _unquoted(doc, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
@@ -428,9 +390,9 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         taken.append((ns, he))
 
 
-def _quoted_heads(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """A name whose head alone is quoted: 打造共建共治共享社会治理“新格局”."""
-    for q in find_quotes(text):
+    for q in quotes:
         ht = head_type(q.content)
         if ht is None or ht[0] != q.content or ht[1] != "Mechanism" or _overlaps(q.start, q.end, taken):
             continue

@@ -11,6 +11,7 @@ import ahocorasick
 
 from ..gazetteer import Gazetteer, Place, short_name
 from ..lexicon import load_set
+from ..normalise import is_cjk
 from .doc import Context, Doc
 
 # county names that are also everyday words
@@ -149,11 +150,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
 def _standalone(text: str, s: int, name: str) -> bool:
     """A two-character name (X县) right after a Chinese character that is no place
     boundary is part of a longer word: 最佳县市 holds no 佳县."""
-    return len(name) > 2 or s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in "在到和与省市州、及"
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return len(name) > 2 or s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "在到和与省市州、及"
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
@@ -189,7 +186,7 @@ def _name_before(text: str, sfx_start: int, sfx_end: int) -> tuple[int, int] | N
         if sfx_start - prefix_start == 1 and len(before) >= 2:
             prefix_start = before[-2][0]
     prefix = text[prefix_start:sfx_start]
-    if not 2 <= len(prefix) <= 4 or not all(_is_cjk(c) for c in prefix) or set(prefix) & _FUNCTION_CHARS or prefix in _TOWNSHIP_STOP:
+    if not 2 <= len(prefix) <= 4 or not all(is_cjk(c) for c in prefix) or set(prefix) & _FUNCTION_CHARS or prefix in _TOWNSHIP_STOP:
         return None
     if any(flag.startswith(_BAD_POS) for _, flag in pos_tags(prefix)):
         return None

@@ -59,11 +59,9 @@ _STOP_AFTER = "，。；、：（()！？\n“”"
 def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[StatHit]:
     """Statistics of ``doc``; ``subjects`` are the spans of agency and place mentions,
     dropped from the front of an indicator."""
-    from .named import find_quotes
-
     text = doc.text
     out: list[StatHit] = []
-    quoted = [(q.start, q.end) for q in find_quotes(text)]
+    quoted = [(q.start, q.end) for q in doc.quotes]
     sent_index = {span: i for i, span in enumerate(doc.sentences)}
     last_period: dict[int, str] = {}
     prev_after_end = -1

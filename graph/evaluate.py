@@ -23,9 +23,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .errors import InputError
+from .model import ENTITY_TYPES
 from .vocab import GK, NIF, ORG
 
-TYPES = ("Place", "Agency", "Campaign", "Program", "Mechanism", "Person", "Document", "Honor")
+TYPES = ENTITY_TYPES
 RELATIONS = {"within": ("within", "out"), "jurisdiction": ("jurisdiction", "out"), "adopted_by": ("adopts", "in"),
              "conducted_by": ("conducts", "in"), "implemented_by": ("implements", "in"),
              "issued_by": ("issuedBy", "out"), "awarded_to": ("awardedTo", "out")}

@@ -14,25 +14,22 @@ import tempfile
 from pathlib import Path
 
 from .errors import GovkgError
-from .query import run_on_store
+from .query import ENTITY_TYPE_VALUES, run_on_store
 from .store import GRAPH_TRIG, GRAPH_TTL, open_store
 
 FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv")
-ENTITY_TYPES = ("Place", "Agency", "Campaign", "Program", "Mechanism", "Person", "Document", "Honor")
 
 _ENTITIES = """
 SELECT ?e ?type ?label (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases) (SAMPLE(?c) AS ?code) (SAMPLE(?lv) AS ?level)
        (SAMPLE(?j) AS ?jurisdiction) (GROUP_CONCAT(DISTINCT ?rid; separator=" ") AS ?reports) (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
   ?e a ?t ; skos:prefLabel ?label .
-  VALUES (?t ?type) { (gk:Place "Place") (gk:Province "Place") (gk:Prefecture "Place") (gk:County "Place")
-    (gk:Township "Place") (gk:Village "Place") (gk:Agency "Agency") (gk:Campaign "Campaign") (gk:Program "Program")
-    (gk:Mechanism "Mechanism") (gk:Person "Person") (gk:Document "Document") (gk:Honor "Honor") }
+  %TYPES%
   OPTIONAL { ?e skos:altLabel ?alias }
   OPTIONAL { ?e gk:divisionCode ?c }
   OPTIONAL { ?e gk:level ?lv }
   OPTIONAL { ?e gk:jurisdiction/skos:prefLabel ?j }
   OPTIONAL { ?e gk:mention ?m . ?m gk:report/dcterms:identifier ?rid }
-} GROUP BY ?e ?type ?label ORDER BY ?type ?label ?e"""
+} GROUP BY ?e ?type ?label ORDER BY ?type ?label ?e""".replace("%TYPES%", ENTITY_TYPE_VALUES)
 
 _RELATIONS = """
 SELECT ?s ?slabel ?predicate ?o ?olabel ?report ?quote WHERE {

@@ -25,6 +25,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import GovkgError
+from .model import ENTITY_TYPES
 
 PREFIXES = {
     "gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
@@ -33,6 +34,13 @@ PREFIXES = {
     "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
     "prov": "http://www.w3.org/ns/prov#", "id": "https://w3id.org/govkg/id/",
 }
+
+
+# each entity class → its type name (places come as Province … Village): a VALUES block for queries
+_PLACE_CLASSES = ("Place", "Province", "Prefecture", "County", "Township", "Village")
+ENTITY_TYPE_VALUES = "VALUES (?t ?type) { " + " ".join(
+    [f'(gk:{c} "Place")' for c in _PLACE_CLASSES]
+    + [f'(gk:{t} "{t}")' for t in ENTITY_TYPES if t != "Place"]) + " }"
 
 
 class QueryError(GovkgError):

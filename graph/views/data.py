@@ -11,12 +11,9 @@ from collections import defaultdict
 import networkx as nx
 
 from ..errors import GovkgError
-from ..query import run_on_store
+from ..query import ENTITY_TYPE_VALUES, run_on_store
 
 KINDS = ("overview", "county", "mechanism", "agency", "report")
-TYPE_VALUES = """VALUES (?t ?type) { (gk:Province "Place") (gk:Prefecture "Place") (gk:County "Place") (gk:Township "Place")
-  (gk:Village "Place") (gk:Agency "Agency") (gk:Campaign "Campaign") (gk:Program "Program") (gk:Mechanism "Mechanism")
-  (gk:Person "Person") (gk:Document "Document") (gk:Honor "Honor") }"""
 
 
 def _rows(store, q: str, **params: str) -> list[dict]:
@@ -35,7 +32,7 @@ def _describe(store, g: nx.MultiDiGraph) -> None:
     if not values:
         return
     for r in _rows(store, f"""SELECT ?e ?label ?type ?code (GROUP_CONCAT(DISTINCT ?rid; separator=" ") AS ?reports) WHERE {{
-            VALUES ?e {{ {values} }} ?e skos:prefLabel ?label ; a ?t . {TYPE_VALUES}
+            VALUES ?e {{ {values} }} ?e skos:prefLabel ?label ; a ?t . {ENTITY_TYPE_VALUES}
             OPTIONAL {{ ?e gk:divisionCode ?code }} OPTIONAL {{ ?e gk:mention/gk:report/dcterms:identifier ?rid }}
         }} GROUP BY ?e ?label ?type ?code"""):
         g.nodes[r["e"]].update(label=r["label"], type=r["type"], code=r["code"] or "", reports=r["reports"] or "")

@@ -75,7 +75,7 @@ def _typed(value) -> Literal:
     return Literal(str(value))
 
 
-class Graph:
+class QuadGraph:
     """Collects one named graph's quads as Oxigraph terms (IRIs converted once, then cached)."""
 
     _iris: dict = {}
@@ -112,7 +112,7 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def _describe(g: Graph, key: tuple[str, str], res: Resolved, gz: Gazetteer | None) -> URIRef:
+def _describe(g: QuadGraph, key: tuple[str, str], res: Resolved, gz: Gazetteer | None) -> URIRef:
     node = entity_iri(key)
     etype = key[0]
     attrs = res.attrs.get(key, {})
@@ -128,7 +128,7 @@ def _describe(g: Graph, key: tuple[str, str], res: Resolved, gz: Gazetteer | Non
     return node
 
 
-def _statement(g: Graph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: str, begin: int = -1,
+def _statement(g: QuadGraph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: str, begin: int = -1,
                end: int = -1, source: str | None = None) -> None:
     st = ID[f"statement/{_hash(s, p, o, report, quote)}"]
     g.add((st, RDF.type, RDF.Statement))
@@ -145,9 +145,9 @@ def _statement(g: Graph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: 
         g.add((st, GK.evidenceSource, Literal(source)))
 
 
-def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> Graph:
+def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> QuadGraph:
     rid = ex.report.id
-    g = Graph(identifier=report_graph_iri(rid))
+    g = QuadGraph(identifier=report_graph_iri(rid))
     r = report_iri(rid)
     g.add((r, RDF.type, GK.Report))
     g.add((r, DCTERMS.identifier, Literal(rid)))
@@ -234,9 +234,9 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
     return g
 
 
-def places_graph(res: Resolved, gz: Gazetteer) -> Graph:
+def places_graph(res: Resolved, gz: Gazetteer) -> QuadGraph:
     """Every place the reports touch, with its chain up to the province."""
-    g = Graph(identifier=PLACES_GRAPH)
+    g = QuadGraph(identifier=PLACES_GRAPH)
     keys = sorted({k for ex in res.extractions for k in ex.entities if k[0] == "Place"})
     for key in keys:
         node = _describe(g, key, res, gz)

@@ -47,13 +47,8 @@ def write_build(result: "BuildResult", *, view: bool = True, cache: Path | None 
             from .views import write_views
 
             store = open_store(tmp)
-            write_views(store, tmp / VIEWS_DIR, result.extractions)
+            write_views(store, tmp / VIEWS_DIR, result.extractions, top_page=tmp / VIEW)
             del store
-            # the overview also stands at the top, with links adjusted to views/
-            page = (tmp / VIEWS_DIR / "overview.html").read_text(encoding="utf-8")
-            page = page.replace('"reportsHref": "reports/"', '"reportsHref": "views/reports/"').replace(
-                'href="index.html"', 'href="views/index.html"')
-            (tmp / VIEW).write_text(page, encoding="utf-8")
         _replace(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

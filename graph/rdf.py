@@ -1,8 +1,12 @@
-"""Resolved extractions → an RDF dataset: one named graph per report, one for places.
+"""Extractions → an RDF dataset: one named graph per report, one for entities, one for places.
 
 Vocabulary per ``ontology/govkg.ttl``: labels (SKOS), mentions with NIF offsets,
 relations with their evidence as ``rdf:Statement``, statistics, posts (W3C ORG).
 IRIs are readable and stable: places by division code, the rest by type and name.
+
+A report's graph depends on that report alone (so a build can write it as soon as the report
+is extracted, and a rebuild can reuse it); what needs every report — canonical labels,
+aliases, parents — goes into the entities and places graphs.
 """
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ import pyoxigraph as ox
 from rdflib import XSD, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from .gazetteer import Gazetteer
 from .model import Extraction
 from .resolve import Resolved
 from .vocab import GK, ID, NIF, ORG
@@ -26,6 +29,7 @@ PREDICATES = {"within": GK.within, "jurisdiction": GK.jurisdiction, "conducts": 
               "implements": GK.implements, "adopts": GK.adopts, "issuedBy": GK.issuedBy,
               "awardedTo": GK.awardedTo}
 PLACES_GRAPH = ID["graph/places"]
+ENTITIES_GRAPH = ID["graph/entities"]
 _UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff_.~+\-]")
 
 
@@ -112,16 +116,20 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def _describe(g: QuadGraph, key: tuple[str, str], res: Resolved, gz: Gazetteer | None) -> URIRef:
+def _type(g: QuadGraph, node: URIRef, key: tuple[str, str], attrs: dict) -> None:
+    cls = LEVEL_CLASS.get(attrs.get("level")) if key[0] == "Place" else None
+    g.add((node, RDF.type, cls or GK[key[0]]))
+
+
+def _describe(g: QuadGraph, key: tuple[str, str], res: Resolved) -> URIRef:
+    """Type, canonical label, aliases (and a place's code and level): what all reports agree on."""
     node = entity_iri(key)
-    etype = key[0]
     attrs = res.attrs.get(key, {})
-    cls = LEVEL_CLASS.get(attrs.get("level")) if etype == "Place" else None
-    g.add((node, RDF.type, cls or GK[etype]))
+    _type(g, node, key, attrs)
     g.add((node, SKOS.prefLabel, _zh(res.canonical.get(key, key[1]))))
     for alias in sorted(res.aliases.get(key, ())):
         g.add((node, SKOS.altLabel, _zh(alias)))
-    if etype == "Place":
+    if key[0] == "Place":
         if attrs.get("code"):
             g.add((node, GK.divisionCode, Literal(attrs["code"])))
         g.add((node, GK.level, Literal(attrs.get("level", ""))))
@@ -145,7 +153,8 @@ def _statement(g: QuadGraph, s: URIRef, p: URIRef, o, report: URIRef | None, quo
         g.add((st, GK.evidenceSource, Literal(source)))
 
 
-def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> QuadGraph:
+def report_graph(ex: Extraction) -> QuadGraph:
+    """What one report says, with its evidence; a function of the report alone."""
     rid = ex.report.id
     g = QuadGraph(identifier=report_graph_iri(rid))
     r = report_iri(rid)
@@ -162,7 +171,8 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
     for key, e in sorted(ex.entities.items()):
         if not e.mentions:
             continue  # implied places live in the places graph only
-        node = _describe(g, key, res, gz)
+        node = entity_iri(key)
+        _type(g, node, key, e.attrs)
         for m in sorted(e.mentions, key=lambda m: (m.begin, m.end)):
             mi = URIRef(f"{r}#char={m.begin},{m.end}")
             g.add((node, GK.mention, mi))
@@ -184,13 +194,10 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
                 cell = _list_node(rid, node, i)
                 g.add((cell, RDF.first, _zh(c)))
                 g.add((cell, RDF.rest, _list_node(rid, node, i + 1) if i + 1 < len(comps) else RDF.nil))
-        fc = e.formula_count if e.formula_count is not None else res.formula_count.get(key)
+        fc = e.formula_count
         if fc is not None:
             g.add((node, GK.formulaCount, _typed(fc)))
             g.add((node, GK.componentsMatchCount, _typed(bool(comps) and len(comps) == fc)))
-        parent = res.attrs.get(key, {}).get("parent") if key[0] == "Agency" else None
-        if parent:
-            g.add((node, ORG.subOrganizationOf, entity_iri(("Agency", parent))))
     seen = set()
     for rel in ex.relations:
         if rel.subject not in ex.entities or rel.object not in ex.entities:
@@ -234,12 +241,25 @@ def report_graph(ex: Extraction, res: Resolved, gz: Gazetteer | None = None) -> 
     return g
 
 
-def places_graph(res: Resolved, gz: Gazetteer) -> QuadGraph:
+def entities_graph(res: Resolved) -> QuadGraph:
+    """Every entity but places, as all reports together name it: canonical label, aliases,
+    parent body, the count a formula announces."""
+    g = QuadGraph(identifier=ENTITIES_GRAPH)
+    for key in sorted(k for k in res.mentioned if k[0] != "Place"):
+        node = _describe(g, key, res)
+        parent = res.attrs.get(key, {}).get("parent") if key[0] == "Agency" else None
+        if parent:
+            g.add((node, ORG.subOrganizationOf, entity_iri(("Agency", parent))))
+        if key in res.formula_count:
+            g.add((node, GK.formulaCount, _typed(res.formula_count[key])))
+    return g
+
+
+def places_graph(res: Resolved) -> QuadGraph:
     """Every place the reports touch, with its chain up to the province."""
     g = QuadGraph(identifier=PLACES_GRAPH)
-    keys = sorted({k for ex in res.extractions for k in ex.entities if k[0] == "Place"})
-    for key in keys:
-        node = _describe(g, key, res, gz)
+    for key in sorted(k for k in res.canonical if k[0] == "Place"):
+        node = _describe(g, key, res)
         attrs = res.attrs.get(key, {})
         parent = attrs.get("parent")
         if not parent:
@@ -259,12 +279,3 @@ def places_graph(res: Resolved, gz: Gazetteer) -> QuadGraph:
             source = "report text: named next to its parent place"
         _statement(g, node, GK.within, pnode, None, quote, source=source)
     return g
-
-
-def dataset(res: Resolved, gz: Gazetteer) -> list:
-    """Every quad of the build: one named graph per report, and the places graph."""
-    quads = []
-    for ex in res.extractions:
-        quads.extend(report_graph(ex, res, gz).quads)
-    quads.extend(places_graph(res, gz).quads)
-    return quads

@@ -81,7 +81,19 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def read_report(path: str | Path) -> Report:
+def report_id(path: str | Path, root: str | Path) -> str:
+    """A report's id: its file name without the suffix, with the folders below ``root`` in front
+    (2019/0315 for root/2019/0315.txt), so same-named files in different folders stay apart."""
+    p = Path(path)
+    try:
+        rel = p.relative_to(root)
+    except ValueError:
+        rel = Path(p.name)
+    return rel.with_suffix("").as_posix()
+
+
+def read_report(path: str | Path, rid: str | None = None) -> Report:
+    """One report file, decoded; ``rid`` its id (default: the file name without the suffix)."""
     p = Path(path)
     try:
         if p.stat().st_size > MAX_REPORT_BYTES * 4:  # never read a huge file whole just to refuse it
@@ -91,13 +103,15 @@ def read_report(path: str | Path) -> Report:
     except OSError as exc:
         raise ReadError(str(p), f"cannot read: {exc.strerror}") from exc
     text, enc = decode(data, str(p))
-    return Report(p.stem, str(p), text, enc)
+    return Report(rid or p.stem, str(p), text, enc)
 
 
 def read_reports(source: str | Path) -> Iterator[Report | ReadError]:
     """Each report in turn, or the ReadError that stopped it (the rest still read)."""
+    src = Path(source)
+    root = src.parent if src.is_file() else src
     for p in report_paths(source):
         try:
-            yield read_report(p)
+            yield read_report(p, report_id(p, root))
         except ReadError as err:
             yield err

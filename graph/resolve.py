@@ -4,44 +4,84 @@ Within a report, extraction already qualified bare names to the report's places
 (县公安局 → 慈利县公安局). Across reports the same key is the same node; its canonical
 name is the form the reports use most (ties: shorter, then code-point order), so the
 result does not depend on the order the files were read in.
+
+Resolution reads only a small note per entity and report (:class:`EntityNote`), so a build
+can drop each report's extraction as soon as it is written and still resolve the corpus.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Extraction
 
 
+@dataclass(frozen=True)
+class EntityNote:
+    """What resolution needs to know of one entity as one report sees it."""
+
+    key: tuple[str, str]
+    name: str
+    weight: int  # how often the report names it this way
+    aliases: tuple[str, ...]
+    attrs: tuple[tuple[str, object], ...]
+    components: tuple[str, ...]
+    formula_count: int | None
+    mentioned: bool
+
+
+def notes(ex: Extraction) -> tuple[EntityNote, ...]:
+    return tuple(EntityNote(key, e.name, max(1, len(e.mentions)), tuple(sorted(e.aliases)), tuple(sorted(e.attrs.items())),
+                            tuple(e.components), e.formula_count, bool(e.mentions))
+                 for key, e in sorted(ex.entities.items()))
+
+
 @dataclass
 class Resolved:
-    extractions: list[Extraction]
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)
     aliases: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     attrs: dict[tuple[str, str], dict] = field(default_factory=dict)
     components: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     formula_count: dict[tuple[str, str], int] = field(default_factory=dict)
+    mentioned: set[tuple[str, str]] = field(default_factory=set)  # keys some report names in its text
 
 
-def resolve(extractions: list[Extraction]) -> Resolved:
-    exs = sorted(extractions, key=lambda x: x.report.id)
-    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    out = Resolved(exs)
-    for ex in exs:
-        for key, e in ex.entities.items():
-            names[key][e.name] += max(1, len(e.mentions))
-            out.aliases.setdefault(key, set()).update(e.aliases | {e.name})
-            merged = out.attrs.setdefault(key, {})
-            for k, v in sorted(e.attrs.items()):
+class Resolver:
+    """Collects reports' notes in report-id order (the first report's attributes win), then
+    picks the canonical names."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        self._out = Resolved()
+
+    def add(self, entity_notes: Iterable[EntityNote]) -> None:
+        out = self._out
+        for n in entity_notes:
+            self._names[n.key][n.name] += n.weight
+            out.aliases.setdefault(n.key, set()).update(n.aliases, (n.name,))
+            merged = out.attrs.setdefault(n.key, {})
+            for k, v in n.attrs:
                 merged.setdefault(k, v)
-            if e.components:  # the union over reports, in the order first seen
-                have = out.components.setdefault(key, [])
-                have.extend(c for c in e.components if c not in have)
-            if e.formula_count is not None:
-                out.formula_count.setdefault(key, e.formula_count)
-    for key, counter in names.items():
-        out.canonical[key] = sorted(counter.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-        out.aliases[key].discard(out.canonical[key])
-        out.aliases[key].discard("")
-    return out
+            if n.components:  # the union over reports, in the order first seen
+                have = out.components.setdefault(n.key, [])
+                have.extend(c for c in n.components if c not in have)
+            if n.formula_count is not None:
+                out.formula_count.setdefault(n.key, n.formula_count)
+            if n.mentioned:
+                out.mentioned.add(n.key)
 
+    def result(self) -> Resolved:
+        out = self._out
+        for key, counter in self._names.items():
+            out.canonical[key] = sorted(counter.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+            out.aliases[key].discard(out.canonical[key])
+            out.aliases[key].discard("")
+        return out
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolved:
+    r = Resolver()
+    for ex in sorted(extractions, key=lambda x: x.report.id):
+        r.add(notes(ex))
+    return r.result()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .timing import stage
+
 
 @lru_cache(maxsize=1)
 def tokenizer():
@@ -17,7 +19,8 @@ def tokenizer():
 
 
 def lcut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=False)
+    with stage("segment"):
+        return tokenizer().lcut(text, HMM=False)
 
 
 def spans_boundary(left: str, right: str) -> bool:
@@ -57,4 +60,5 @@ def _posseg():
 
 @lru_cache(maxsize=20000)
 def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((p.word, p.flag) for p in _posseg().lcut(text, HMM=False))
+    with stage("segment"):
+        return tuple((p.word, p.flag) for p in _posseg().lcut(text, HMM=False))

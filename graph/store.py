@@ -8,17 +8,17 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from .errors import InputError
-from .gazetteer import load as load_gazetteer
-from .rdf import dataset
+from .timing import stage
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from .build import BuildResult, ReportPart
 
 STORE_DIR = "store"  # the persistent Oxigraph store later commands open without re-parsing
 GRAPH_TRIG = "graph.trig"
@@ -26,34 +26,68 @@ GRAPH_TTL = "graph.ttl"
 SUMMARY = "summary.md"
 VIEW = "view.html"
 VIEWS_DIR = "views"
+CACHE_DIR = ".cache"  # report parts by content, for the next incremental build
 
 
-def write_build(result: "BuildResult", *, view: bool = True, cache: Path | None = None) -> dict[str, Path]:
-    from .summary import summary_markdown
+class BuildWriter:
+    """Writes one build into a temporary folder beside ``out``, report by report as the parts
+    arrive, then swaps it in (``finish``) or removes it (``abort``)."""
 
-    out = result.out_dir.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        quads, triples = sorted_statements(dataset(result.resolved, load_gazetteer()))
-        (tmp / GRAPH_TRIG).write_bytes(_serialize(quads, "trig"))
-        (tmp / GRAPH_TTL).write_bytes(_serialize(triples, "ttl"))
-        (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
-        load_store(tmp / STORE_DIR, quads=quads, triples=triples)
-        if cache is not None and cache.is_dir():  # the extraction cache moves in with the build
-            shutil.copytree(cache, tmp / ".cache")
+    def __init__(self, out: Path, *, view: bool = True):
+        self.out = Path(out).resolve()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(self.out)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        self.view = view
+        self.cache_dir = self.tmp / CACHE_DIR
+        self.cache_dir.mkdir()
+        self._trig = open(self.tmp / GRAPH_TRIG, "wb")
+        self._ttl = open(self.tmp / GRAPH_TTL, "wb")
+        self._trig.write(_header("trig"))
+        self._ttl.write(_header("ttl"))
         if view:
-            from .views import write_views
+            (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
 
-            store = open_store(tmp)
-            write_views(store, tmp / VIEWS_DIR, result.extractions, top_page=tmp / VIEW)
-            del store
-        _replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return {name: out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if view else ())}
+    def add(self, part: "ReportPart") -> None:
+        """One report's graph into graph.trig and graph.ttl, its text page into views/reports/."""
+        with stage("write"):
+            self._trig.write(part.trig)
+            self._ttl.write(part.ttl)
+            if self.view:
+                page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_bytes(part.page)
+
+    def finish(self, result: "BuildResult") -> dict[str, Path]:
+        """The graphs that need every report (entities, places), the store, the summary and the
+        views; then the build replaces ``out``."""
+        from .rdf import entities_graph, places_graph
+        from .summary import summary_markdown
+
+        tmp = self.tmp
+        with stage("graph"):
+            shared = [report_statements(g) for g in (entities_graph(result.resolved), places_graph(result.resolved))]
+        with stage("write"):
+            for trig, ttl in shared:
+                self._trig.write(trig)
+                self._ttl.write(ttl)
+            self._trig.close()
+            self._ttl.close()
+            (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
+            load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)
+            if self.view:
+                from .views import write_views
+
+                store = open_store(tmp)
+                write_views(store, tmp / VIEWS_DIR, top_page=tmp / VIEW)
+                del store
+            _replace(tmp, self.out)
+        return {name: self.out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if self.view else ())}
+
+    def abort(self) -> None:
+        self._trig.close()
+        self._ttl.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -104,38 +138,42 @@ WRITE_PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.
                   "xsd": "http://www.w3.org/2001/XMLSchema#"}
 
 
-def sorted_statements(quads: list) -> tuple[bytes, bytes]:
-    """(N-Quads, N-Triples of the union as a set), each sorted by graph, subject, predicate,
-    object: the order the files are written in, so equal graphs give equal bytes."""
-    rows = sorted({(str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)) for q in quads})
-    nq = "".join(f"{s} {p} {o} {g} .\n" for g, s, p, o in rows)
-    triples = sorted({(s, p, o) for _, s, p, o in rows})
-    nt = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
-    return nq.encode("utf-8"), nt.encode("utf-8")
-
-
-def _serialize(data: bytes, fmt: str) -> bytes:
-    """TriG (from N-Quads) or Turtle (from N-Triples) by Oxigraph's writer, in input order."""
+@lru_cache(maxsize=2)
+def _header(fmt: str) -> bytes:
+    """The prefix lines the written files start with (and the statements below leave out)."""
     import pyoxigraph as ox
 
-    src, dst = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) if fmt == "trig" else (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
-    return ox.serialize(ox.parse(data, format=src), format=dst, prefixes=WRITE_PREFIXES)
+    return ox.serialize([], format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
 
 
-def load_store(path: Path, trig: Path | None = None, *, quads: bytes | None = None, triples: bytes | None = None) -> None:
-    """Bulk-load the build into a new on-disk Oxigraph store at ``path``: the named graphs, and
-    as default graph their union as a set (graph.ttl), so COUNT(*) counts each fact once."""
+def _body(data: bytes, fmt: str) -> bytes:
+    head = _header(fmt)
+    if not data.startswith(head):  # the writer must keep putting the prefixes first
+        raise RuntimeError("unexpected Oxigraph output: statements before the prefix lines")
+    return data[len(head):]
+
+
+def report_statements(g) -> tuple[bytes, bytes]:
+    """(TriG, Turtle) statements of one named graph (a :class:`graph.rdf.QuadGraph`) without the
+    prefix lines, sorted by subject, predicate, object: equal graphs give equal bytes, and the
+    files are these blocks one after another under one set of prefix lines."""
+    import pyoxigraph as ox
+
+    quads = sorted(set(g.quads), key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES)
+    ttl = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
+    return _body(trig, "trig"), _body(ttl, "ttl")
+
+
+def load_store(path: Path, trig: Path) -> None:
+    """Bulk-load a build into a new on-disk Oxigraph store at ``path``: the named graphs of
+    ``trig``, and as default graph their union as a set (graph.ttl beside it), so COUNT(*)
+    counts each fact once."""
     import pyoxigraph as ox
 
     store = ox.Store(str(path))
-    if quads is not None:
-        store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
-    elif trig is not None:
-        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    if triples is not None:
-        store.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-    elif trig is not None and trig.with_name(GRAPH_TTL).exists():
-        store.bulk_load(path=str(trig.with_name(GRAPH_TTL)), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(trig.with_name(GRAPH_TTL)), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     store.flush()
     store.optimize()
     del store  # released before the folder is renamed into place

@@ -18,16 +18,20 @@ def report_counts(ex) -> Counter:
     return c
 
 
-def summary_markdown(result: "BuildResult") -> str:
+def summary_markdown(result: "BuildResult", *, max_rows: int | None = None) -> str:
+    """The table of counts per report and in total; with ``max_rows``, reports past that many
+    are left out of the table (the totals still count them) — for a terminal."""
     cols = list(ENTITY_TYPES) + ["relations", "posts", "statistics"]
-    lines = ["# govkg build summary", "", f"Reports built: {len(result.extractions)}; failed: {len(result.failures)}.", "",
+    lines = ["# govkg build summary", "", f"Reports built: {len(result.parts)}; failed: {len(result.failures)}.", "",
              "| report | focus | " + " | ".join(cols) + " |", "|" + "---|" * (len(cols) + 2)]
     total: Counter = Counter()
-    for ex in sorted(result.extractions, key=lambda x: x.report.id):
-        c = report_counts(ex)
-        total += c
-        focus = ex.entities[ex.focus].name if ex.focus and ex.focus in ex.entities else "—"
-        lines.append(f"| {ex.report.id} | {focus} | " + " | ".join(str(c.get(k, 0)) for k in cols) + " |")
+    for i, part in enumerate(result.parts):
+        total.update(part.counts)
+        if max_rows is not None and i >= max_rows:
+            if i == max_rows:
+                lines.append(f"| … {len(result.parts) - max_rows} more (see summary.md) | | " + " | " * (len(cols) - 1) + " |")
+            continue
+        lines.append(f"| {part.report_id} | {part.focus or '—'} | " + " | ".join(str(part.counts.get(k, 0)) for k in cols) + " |")
     res = result.resolved
     if res is not None:
         nodes = Counter(k[0] for k in res.canonical)

@@ -153,7 +153,7 @@ def test_incremental_rebuild_extracts_only_what_changed(tmp_path):
     changed.write_text(changed.read_text(encoding="utf-8") + "\n县公安局开展“清风”专项行动。", encoding="utf-8")
     (src / "new.txt").write_text("湄潭县公安局开展“净网2021”专项行动。", encoding="utf-8")
     again = build(src, tmp_path / "out", view=False)
-    assert again.reused == 4 and len(again.extractions) == 6
+    assert again.reused == 4 and len(again.parts) == 6
     clean = build(src, tmp_path / "clean", view=False, incremental=False)
     assert clean.reused == 0
     for name in ("graph.trig", "graph.ttl"):

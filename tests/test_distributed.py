@@ -16,7 +16,7 @@ def test_local_cluster_build_is_identical(seed_build, tmp_path):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         result = build_on_dask(SEEDS, tmp_path / "out", client=client, partitions=3)
-    assert len(result.extractions) == 5 and not result.failures
+    assert len(result.parts) == 5 and not result.failures
     for name in ("graph.trig", "graph.ttl"):
         assert (tmp_path / "out" / name).read_bytes() == (seed_build.out_dir / name).read_bytes()
 
@@ -35,4 +35,4 @@ def test_bad_files_and_duplicates_on_dask(tmp_path):
     result = build_on_dask(src, tmp_path / "out", view=False)  # Dask's local scheduler
     reasons = {f.path.rsplit("/", 1)[-1]: f.reason for f in result.failures}
     assert reasons["c.txt"] == "empty file" and reasons["b.txt"].startswith("same text as")
-    assert len(result.extractions) == 1
+    assert len(result.parts) == 1

@@ -62,7 +62,7 @@ def _with_values(text: str, params: dict) -> str:
 def test_push_seeds_and_query_them_back(seed_build, virt):
     store = virt + "/sparql-graph-crud-auth"
     result = push(seed_build.out_dir, store, user="dba", password="dba")
-    assert len(result.graphs) == 6
+    assert len(result.graphs) == 7  # five reports, entities, places
     # pushing again replaces each report's graph instead of adding to it
     push(seed_build.out_dir, store, user="dba", password="dba")
     count = _virtuoso_select(virt, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "

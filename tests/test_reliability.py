@@ -18,6 +18,10 @@ from rdflib import Dataset, Graph
 
 from conftest import ROOT, SEEDS
 
+from graph.rdf import report_graph_iri
+from graph.read import read_report
+from graph.store import open_store
+
 GOOD = next(SEEDS.glob("*.txt"))
 CLI = [sys.executable, "-m", "graph.cli"]
 REPORT = "湄潭县公安局开展“净网2021”专项行动，破获电信网络诈骗案件56起。"
@@ -54,13 +58,17 @@ def test_encodings_and_shapes_build(tmp_path, name, data, expect):
 
     result = build(one_folder(tmp_path, name, data), tmp_path / "out", view=False)
     assert not result.failures, result.failures
-    ex = next(x for x in result.extractions if x.report.path.endswith(name))
-    names = {e.name for e in ex.entities.values() if e.mentions}
-    assert expect in names, names
-    for e in ex.entities.values():
-        for m in e.mentions:
-            assert ex.report.text[m.begin:m.end] == m.anchor
-            assert "<" not in e.name
+    part = next(p for p in result.parts if p.path.endswith(name))
+    assert expect in {n.name for n in part.notes if n.mentioned}, part.notes
+    text = read_report(part.path).text
+    store = open_store(tmp_path / "out")
+    mentions = list(store.query("""PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        SELECT ?b ?e ?a WHERE { GRAPH <%s> { ?m nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a } }""" % report_graph_iri(part.report_id)))
+    assert mentions
+    for b, e, a in mentions:  # offsets point into the text exactly as decoded from the file
+        assert text[int(b.value):int(e.value)] == a.value
+    labels = [r[0].value for r in store.query("SELECT ?l WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")]
+    assert labels and not any("<" in label for label in labels)
 
 
 @pytest.mark.parametrize("name,data,reason", [

@@ -12,6 +12,7 @@ from ..gazetteer import Gazetteer, Place
 from ..gazetteer import load as load_gazetteer
 from ..model import Entity, Extraction, Post, Relation, Report, Statistic
 from ..normalise import Normalised, normalise
+from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
 from .doc import Doc
@@ -55,8 +56,14 @@ def extract_text(text: str, report_id: str = "report", *, gazetteer: Gazetteer |
 
 
 def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normalised | None = None) -> Extraction:
-    gz = gazetteer or load_gazetteer()
-    norm = norm or normalise(report.text)
+    with stage("extract"):
+        return _extract(report, gazetteer or load_gazetteer(), norm)
+
+
+def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extraction:
+    if norm is None:
+        with stage("normalise"):
+            norm = normalise(report.text)
     ctx = find_context(norm.text, gz)
     doc = Doc(norm, report.id, ctx)
     ex = Extraction(report=report, script=norm.script)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 from pathlib import Path
 
 from .analytics import Ranking, format_ranking, rank
 from .data import KINDS, slice_for
-from .page import analytics_html, render, report_page
+from .page import VIS_ASSET, analytics_html, render, write_vis_asset
 
 __all__ = ["KINDS", "make_view", "write_views", "show", "rank", "format_ranking", "Ranking"]
 
@@ -25,13 +26,16 @@ def make_view(store, kind: str, focus: str | None = None, *, reports_href: str =
     return _pages(store, kind, focus, [(reports_href, index_href)])[0]
 
 
-def _pages(store, kind: str, focus: str | None, links: list[tuple[str, str]]) -> list[str]:
+def _pages(store, kind: str, focus: str | None, links: list[tuple[str, str]], cat: dict | None = None,
+           vis_src: str | None = None) -> list[str]:
     """One view rendered once per (reports link, index link): the slice and its analytics are
     computed once."""
-    g = slice_for(store, kind, focus)
+    g = slice_for(store, kind, focus, cat=cat)
     title = TITLES[kind] + (f" — {focus}" if focus else "")
     side = analytics_html(rank(g)) if kind == "overview" else ""
-    return [render(g, title=f"govkg · {title}", reports_href=r, analytics=side, index_href=i) for r, i in links]
+    return [render(g, title=f"govkg · {title}", reports_href=r, analytics=side, index_href=i,
+                   vis_src=vis_src and posixpath.join(posixpath.dirname(i), vis_src))  # the script sits beside the index
+            for r, i in links]
 
 
 def show(build_dir, kind: str = "overview", focus: str | None = None, *, height: int = 620):
@@ -51,33 +55,32 @@ def _safe_name(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
 
 
-def write_views(store, folder: Path, extractions=(), *, top_page: Path | None = None) -> list[Path]:
+def write_views(store, folder: Path, *, top_page: Path | None = None) -> list[Path]:
     """Write the standard set of views into ``folder`` (out/views); ``top_page`` also gets the
-    overview, linking into ``folder`` from the folder above it (out/view.html)."""
-    from ..query import run_on_store
+    overview, linking into ``folder`` from the folder above it (out/view.html). The report
+    texts (folder/reports/) are written by the build as the reports stream past."""
+    from .data import _select, catalog
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "reports").mkdir(exist_ok=True)
     written = []
     pages = [("overview", None, "overview.html"), ("mechanism", None, "mechanism.html"), ("agency", None, "agency.html")]
-    counties = sorted(str(r[0]) for r in run_on_store(store, "SELECT DISTINCT ?l WHERE { ?c a gk:County ; skos:prefLabel ?l ; gk:mention ?m }").rows)
+    counties = sorted({r["l"] for r in _select(store, "SELECT DISTINCT ?l WHERE { ?c a gk:County ; skos:prefLabel ?l ; gk:mention ?m }")})
     pages += [("county", c, f"county-{_safe_name(c)}.html") for c in counties]
-    report_ids = sorted(str(r[0]) for r in run_on_store(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }").rows)
+    report_ids = sorted({r["id"] for r in _select(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }")})
     pages += [("report", rid, f"report-{_safe_name(rid)}.html") for rid in report_ids]
+    cat = catalog(store)  # every entity's details, read once for all the pages
+    write_vis_asset(folder)
     for kind, focus, name in pages:
         links = [("reports/", "index.html")]
         if top_page is not None and kind == "overview":
             links.append((f"{folder.name}/reports/", f"{folder.name}/index.html"))
-        html_pages = _pages(store, kind, focus, links)
+        html_pages = _pages(store, kind, focus, links, cat, VIS_ASSET)
         path = folder / name
         path.write_text(html_pages[0], encoding="utf-8")
         written.append(path)
         if len(html_pages) > 1:
             top_page.write_text(html_pages[1], encoding="utf-8")
-    for ex in extractions:
-        mentions = [(m.begin, m.end, e.type) for e in ex.entities.values() for m in e.mentions]
-        (folder / "reports" / f"{ex.report.id}.html").write_text(report_page(ex.report.id, ex.report.text, mentions),
-                                                                 encoding="utf-8")
     items = "".join(f'<li><a href="{html.escape(p.name, quote=True)}">{html.escape(_label(p.name))}</a></li>' for p in written)
     (folder / "index.html").write_text(f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>govkg views</title>
 <style>body{{font-family:sans-serif;margin:2em}}</style></head><body><h1>govkg views 视图</h1><ul>{items}</ul></body></html>

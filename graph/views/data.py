@@ -7,45 +7,77 @@ predicate. Every kind is a function of the store and returns a ``nx.MultiDiGraph
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
 from ..errors import GovkgError
-from ..query import ENTITY_TYPE_VALUES, run_on_store
+from ..query import ENTITY_TYPE_VALUES, PREFIXES
 
 KINDS = ("overview", "county", "mechanism", "agency", "report")
 
 
-def _rows(store, q: str, **params: str) -> list[dict]:
+def _select(store, q: str, **params: str) -> Iterator[dict]:
+    """Rows of one of the views' own SELECTs as dicts of plain strings (None: unbound), read
+    straight from Oxigraph (the views run thousands of these; no rdflib terms in between)."""
     import pyoxigraph as ox
 
-    bindings = {ox.Variable(k): (ox.Literal(v, language="zh") if k == "name" else ox.Literal(v)) for k, v in params.items()}
-    res = run_on_store(store, q, bindings)
-    return [{v: (None if t is None else str(t)) for v, t in zip(res.vars, row)} for row in res.rows]
+    subs = {ox.Variable(k): (ox.Literal(v, language="zh") if k == "name" else ox.Literal(v)) for k, v in params.items()}
+    res = store.query(q, prefixes=PREFIXES, substitutions=subs or None)
+    names = [v.value for v in res.variables]
+    for sol in res:
+        yield {n: (None if sol[n] is None else sol[n].value) for n in names}
 
 
-def _describe(store, g: nx.MultiDiGraph) -> None:
+def _rows(store, q: str, **params: str) -> list[dict]:
+    return list(_select(store, q, **params))
+
+
+def catalog(store, nodes: Iterable[str] | None = None) -> dict[str, dict]:
+    """What a page shows of each entity (label, type, code, reports, up to three evidence
+    quotes — the first in code-point order —, and the first mention), read in three passes over
+    the store; ``nodes``: only these (default: every entity, for writing many pages)."""
+    values = ""
+    if nodes is not None:
+        values = " ".join(f"<{n}>" for n in nodes if str(n).startswith("http"))
+        if not values:
+            return {}
+        values = f"VALUES ?e {{ {values} }}"
+    info: dict[str, dict] = {}
+    for r in _select(store, f"""SELECT ?e ?label ?type ?code (GROUP_CONCAT(DISTINCT ?rid; separator=" ") AS ?reports) WHERE {{
+            {values} ?e skos:prefLabel ?label ; a ?t . {ENTITY_TYPE_VALUES}
+            OPTIONAL {{ ?e gk:divisionCode ?code }} OPTIONAL {{ ?e gk:mention/gk:report/dcterms:identifier ?rid }}
+        }} GROUP BY ?e ?label ?type ?code"""):
+        info[r["e"]] = {"label": r["label"], "type": r["type"], "code": r["code"] or "", "reports": r["reports"] or ""}
+    for r in _select(store, f"""SELECT ?e ?quote WHERE {{ {values}
+            {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} ?st gk:quote ?quote ; gk:report ?r }}"""):
+        d = info.get(r["e"])
+        if d is not None:  # keep the three smallest, without sorting every quote in the store
+            qs = d.setdefault("quotes", [])
+            if r["quote"] not in qs and (len(qs) < 3 or r["quote"] < qs[-1]):
+                qs.append(r["quote"])
+                qs.sort()
+                del qs[3:]
+    for r in _select(store, f"""SELECT ?e ?rid ?b WHERE {{ {values}
+            ?e gk:mention ?m . ?m gk:report/dcterms:identifier ?rid ; nif:beginIndex ?b }}"""):
+        d = info.get(r["e"])
+        if d is not None:
+            first = (r["rid"], int(r["b"]))  # the first mention of the first report
+            if "mention" not in d or first < tuple(d["mention"]):
+                d["mention"] = list(first)
+    return info
+
+
+def _describe(store, g: nx.MultiDiGraph, cat: dict[str, dict] | None = None) -> None:
     """Fill labels, types, codes, reports, quotes and first mentions of the nodes in ``g``."""
     if not g:
         return
-    values = " ".join(f"<{n}>" for n in g.nodes if str(n).startswith("http"))
-    if not values:
-        return
-    for r in _rows(store, f"""SELECT ?e ?label ?type ?code (GROUP_CONCAT(DISTINCT ?rid; separator=" ") AS ?reports) WHERE {{
-            VALUES ?e {{ {values} }} ?e skos:prefLabel ?label ; a ?t . {ENTITY_TYPE_VALUES}
-            OPTIONAL {{ ?e gk:divisionCode ?code }} OPTIONAL {{ ?e gk:mention/gk:report/dcterms:identifier ?rid }}
-        }} GROUP BY ?e ?label ?type ?code"""):
-        g.nodes[r["e"]].update(label=r["label"], type=r["type"], code=r["code"] or "", reports=r["reports"] or "")
-    quotes: dict[str, list[str]] = defaultdict(list)
-    for r in _rows(store, f"""SELECT DISTINCT ?e ?quote WHERE {{ VALUES ?e {{ {values} }}
-            {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} ?st gk:quote ?quote ; gk:report ?r }} ORDER BY ?e ?quote"""):
-        if len(quotes[r["e"]]) < 3:
-            quotes[r["e"]].append(r["quote"])
-    for e, qs in quotes.items():
-        g.nodes[e]["quotes"] = qs
-    for r in _rows(store, f"""SELECT ?e ?rid ?b WHERE {{ VALUES ?e {{ {values} }}
-            ?e gk:mention ?m . ?m gk:report/dcterms:identifier ?rid ; nif:beginIndex ?b }} ORDER BY ?e ?rid ?b"""):
-        g.nodes[r["e"]].setdefault("mention", [r["rid"], int(r["b"])])  # the first mention of the first report
+    if cat is None:
+        cat = catalog(store, list(g.nodes))
+    for n in g.nodes:
+        d = cat.get(n)
+        if d is not None:
+            g.nodes[n].update(d)
 
 
 def _add_edges(g: nx.MultiDiGraph, rows: list[dict], s: str, o: str, pred: str | None = None) -> None:
@@ -59,7 +91,7 @@ def _add_edges(g: nx.MultiDiGraph, rows: list[dict], s: str, o: str, pred: str |
 _COUNTY_ROLLUP = "{ ?a gk:within* ?c } UNION { ?a gk:jurisdiction/gk:within* ?c } ?c a gk:County ."
 
 
-def overview(store, *, max_items: int = 400) -> nx.MultiDiGraph:
+def overview(store, *, max_items: int = 400, cat: dict | None = None) -> nx.MultiDiGraph:
     """Counties and the mechanisms, campaigns and programs they take up, each item sized by
     the number of counties; past ``max_items`` only the most shared items are kept."""
     rows = _rows(store, f"""SELECT DISTINCT ?c ?x ?p WHERE {{ ?a ?p ?x . VALUES ?p {{ gk:adopts gk:conducts gk:implements }}
@@ -70,7 +102,7 @@ def overview(store, *, max_items: int = 400) -> nx.MultiDiGraph:
     keep = set(sorted(counties_of, key=lambda x: (-len(counties_of[x]), x))[:max_items])
     g = nx.MultiDiGraph(hidden=len(counties_of) - len(keep))
     _add_edges(g, [r for r in rows if r["x"] in keep], "c", "x")
-    _describe(store, g)
+    _describe(store, g, cat)
     for x in keep:
         g.nodes[x]["size_by"] = len(counties_of[x])
     for n, d in g.nodes(data=True):
@@ -79,7 +111,7 @@ def overview(store, *, max_items: int = 400) -> nx.MultiDiGraph:
     return g
 
 
-def county(store, name: str) -> nx.MultiDiGraph:
+def county(store, name: str, *, cat: dict | None = None) -> nx.MultiDiGraph:
     """One county: its agencies, officials, campaigns, mechanisms with their parts, programs,
     honors and statistics."""
     found = _rows(store, "SELECT ?name ?c WHERE { ?c a gk:County ; skos:prefLabel ?name }", name=name)
@@ -94,7 +126,7 @@ def county(store, name: str) -> nx.MultiDiGraph:
     _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?c2 WHERE {{ ?a gk:within ?c2 . ?a gk:within* <{c}> }}"), "a", "c2", "within")
     _add_edges(g, _rows(store, f"SELECT DISTINCT ?p ?a WHERE {{ ?p org:holds/org:postIn ?a . {inside} }}"), "p", "a", "holds")
     _add_edges(g, _rows(store, f"SELECT DISTINCT ?h ?a WHERE {{ ?h gk:awardedTo ?a . {inside} }}"), "h", "a", "awardedTo")
-    _describe(store, g)
+    _describe(store, g, cat)
     # mechanisms' parts and the county's statistics as leaf nodes
     for r in _rows(store, f"""SELECT DISTINCT ?m ?part WHERE {{ ?a gk:adopts ?m . {inside} ?m gk:hasComponent ?part }}"""):
         pid = f"part:{r['m']}:{r['part']}"
@@ -110,7 +142,7 @@ def county(store, name: str) -> nx.MultiDiGraph:
     return g
 
 
-def mechanism(store) -> nx.MultiDiGraph:
+def mechanism(store, *, cat: dict | None = None) -> nx.MultiDiGraph:
     """County × mechanism: who adopted what, and the first year a dated report says so."""
     rows = _rows(store, f"""SELECT ?c ?x (MIN(?y) AS ?year) WHERE {{ ?a gk:adopts ?x . {_COUNTY_ROLLUP}
         ?st rdf:subject ?a ; rdf:predicate gk:adopts ; rdf:object ?x ; gk:report ?r .
@@ -118,20 +150,20 @@ def mechanism(store) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     for r in rows:
         g.add_edge(r["c"], r["x"], key="adopts", predicate="adopts", year=r["year"] or "")
-    _describe(store, g)
+    _describe(store, g, cat)
     return g
 
 
-def agency(store) -> nx.MultiDiGraph:
+def agency(store, *, cat: dict | None = None) -> nx.MultiDiGraph:
     """Agencies and the campaigns and programs they run."""
     rows = _rows(store, """SELECT DISTINCT ?a ?x ?p WHERE { ?a a gk:Agency ; ?p ?x . VALUES ?p { gk:conducts gk:implements } }""")
     g = nx.MultiDiGraph()
     _add_edges(g, rows, "a", "x")
-    _describe(store, g)
+    _describe(store, g, cat)
     return g
 
 
-def report(store, report_id: str) -> nx.MultiDiGraph:
+def report(store, report_id: str, *, cat: dict | None = None) -> nx.MultiDiGraph:
     """Everything one report contributed: its entities and the relations read from it."""
     found = _rows(store, "SELECT ?rid ?r WHERE { ?r a gk:Report ; dcterms:identifier ?rid }", rid=report_id)
     if not found:
@@ -142,17 +174,19 @@ def report(store, report_id: str) -> nx.MultiDiGraph:
         g.add_node(r["e"])
     _add_edges(g, _rows(store, f"""SELECT DISTINCT ?s ?o ?p WHERE {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
         gk:report <{r_iri}> }}"""), "s", "o")
-    _describe(store, g)
+    _describe(store, g, cat)
     return g
 
 
-def slice_for(store, kind: str, focus: str | None = None) -> nx.MultiDiGraph:
+def slice_for(store, kind: str, focus: str | None = None, *, cat: dict[str, dict] | None = None) -> nx.MultiDiGraph:
+    """The graph one view shows; ``cat``: a :func:`catalog` of the whole store, when many
+    views are made from it."""
     if kind not in KINDS:
         raise GovkgError(f"unknown view kind {kind!r}; choose one of {', '.join(KINDS)}")
     if kind in ("county", "report") and not focus:
         raise GovkgError(f"the {kind} view needs --focus (a {'county name' if kind == 'county' else 'report id'})")
     if kind == "county":
-        return county(store, focus)
+        return county(store, focus, cat=cat)
     if kind == "report":
-        return report(store, focus)
-    return {"overview": overview, "mechanism": mechanism, "agency": agency}[kind](store)
+        return report(store, focus, cat=cat)
+    return {"overview": overview, "mechanism": mechanism, "agency": agency}[kind](store, cat=cat)

@@ -72,8 +72,18 @@ def network_json(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict], bool]:
     return net.nodes, net.edges, physics
 
 
+VIS_ASSET = "vis-network.min.js"  # the name of the shared copy beside a build's pages
+
+
+def write_vis_asset(folder) -> None:
+    """The vis-network script once per folder of pages, instead of inside every page."""
+    (folder / VIS_ASSET).write_text(_vis_js(), encoding="utf-8")
+
+
 def render(g: nx.MultiDiGraph, *, title: str, reports_href: str = "reports/", analytics: str = "",
-           index_href: str = "index.html") -> str:
+           index_href: str = "index.html", vis_src: str | None = None) -> str:
+    """The page; ``vis_src``: load vis-network from this relative path (a build's many pages
+    share one copy) instead of inlining it (a page that stands alone)."""
     nodes, edges, physics = network_json(g)
     present = sorted({n["kind"] for n in nodes}, key=lambda t: list(TYPE_STYLE).index(t) if t in TYPE_STYLE else 99)
     options = {
@@ -89,9 +99,14 @@ def render(g: nx.MultiDiGraph, *, title: str, reports_href: str = "reports/", an
             "typeNames": {t: TYPE_STYLE[t][2] for t in present if t in TYPE_STYLE},
             "colours": {t: TYPE_STYLE[t][0] for t in present if t in TYPE_STYLE}, "hidden": g.graph.get("hidden", 0)}
     template = resources.files("graph.web").joinpath("view.html").read_text(encoding="utf-8")
+    if vis_src is None:
+        template = template.replace("/*VIS*/", _vis_js())
+    else:  # CSP: scripts only from the page itself or files beside it (file: when opened from disk)
+        template = (template.replace("<script>/*VIS*/</script>", f'<script src="{html.escape(vis_src, quote=True)}"></script>')
+                    .replace("script-src 'unsafe-inline'", "script-src 'self' file: 'unsafe-inline'"))
     return (template.replace("{{TITLE}}", html.escape(title)).replace("{{FONT}}", FONT_STACK)
             .replace("{{INDEX}}", html.escape(index_href, quote=True))
-            .replace("{{ANALYTICS}}", analytics).replace("/*VIS*/", _vis_js()).replace("/*DATA*/null", _json(data)))
+            .replace("{{ANALYTICS}}", analytics).replace("/*DATA*/null", _json(data)))
 
 
 def analytics_html(ranking) -> str:

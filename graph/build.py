@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ class ReportPart:
     ttl: bytes = b""  # the same triples as Turtle statements
     page: bytes = b""  # the text with its mentions marked (views/reports/<id>.html)
     reused: bool = False  # taken from the previous build's cache
+    key: str = ""  # its name in the cache: content, id, file name, encoding and code fingerprint
 
     def slim(self) -> "ReportPart":
         return replace(self, trig=b"", ttl=b"", page=b"")
@@ -74,6 +76,7 @@ class BuildResult:
         return sum(p.reused for p in self.parts)
 
 
+@lru_cache(maxsize=1)
 def _warm() -> None:
     """Load the gazetteer, jieba's dictionaries and the lexicons before any report arrives."""
     from .extract.places import _automaton
@@ -144,18 +147,19 @@ class PartCache:
                 (self.folder / name).hardlink_to(f)
             except OSError:
                 (self.folder / name).write_bytes(f.read_bytes())
-        return replace(part, path=report.path, reused=True)
+        return replace(part, path=report.path, reused=True, key=name)
 
     def put(self, report: Report, digest: str, part: ReportPart) -> None:
         if self.folder is not None:
             (self.folder / self.name(report, digest)).write_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _part_for(path: Path, root: Path, cache: PartCache | None) -> ReportPart | Failure:
+def _part_for(job: tuple[Path, str], cache: PartCache | None) -> ReportPart | Failure:
     """Read, extract and write one report (in a worker): a part, or the failure that stopped it."""
+    path, rid = job
     try:
         with stage("read"):
-            report = read_report(path, report_id(path, root))
+            report = read_report(path, rid)
             digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()
     except ReadError as err:
         return Failure(err.path, err.reason)
@@ -163,38 +167,43 @@ def _part_for(path: Path, root: Path, cache: PartCache | None) -> ReportPart | F
         hit = cache.get(report, digest)
         if hit is not None:
             return hit
+    _warm()  # once per process, before the first report is segmented
     try:
         part = make_part(report, digest)
     except Exception as exc:  # one bad report must not sink the build; it is reported by name
         return Failure(report.path, f"extraction failed: {type(exc).__name__}: {exc}")
     if cache is not None:
+        part.key = cache.name(report, digest)
         cache.put(report, digest, part)
     return part
 
 
-def report_jobs(source: str | Path) -> tuple[list[Path], Path]:
-    """The report files under ``source`` in report-id order (the order of the output), and the
-    folder their ids are relative to."""
-    paths = report_paths(source)
+def report_jobs(source: str | Path) -> list[tuple[Path, str]]:
+    """(file, report id) of every report under ``source``, in id order (the order of the
+    output). Ids are paths below ``source`` without the suffix; where two files would share
+    one (01.txt and 01.md), both keep their suffix."""
     src = Path(source)
+    paths = report_paths(src)
     root = src.parent if src.is_file() else src
-    return sorted(paths, key=lambda p: (report_id(p, root), str(p))), root
+    ids = [report_id(p, root) for p in paths]
+    shared = {i for i, n in Counter(ids).items() if n > 1}
+    jobs = [(p, p.relative_to(root).as_posix() if i in shared else i) for p, i in zip(paths, ids)]
+    return sorted(jobs, key=lambda j: (j[1], str(j[0])))
 
 
 def iter_parts(source: str | Path, *, jobs: int = 1, cache: PartCache | None = None) -> Iterator[ReportPart | Failure]:
     """Every report under ``source`` as a part (or a failure), in report-id order; ``jobs``
     worker processes extract in parallel, so the order — and the output — do not depend on it."""
-    paths, root = report_jobs(source)
-    work = partial(_part_for, root=root, cache=cache)
-    if jobs > 1 and len(paths) > 1:
+    todo = report_jobs(source)
+    work = partial(_part_for, cache=cache)
+    if jobs > 1 and len(todo) > 1:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(jobs, initializer=_warm) as pool:
-            yield from pool.imap(work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
+        with ctx.Pool(jobs) as pool:
+            yield from pool.imap(work, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))
     else:
-        _warm()
-        yield from map(work, paths)
+        yield from map(work, todo)
 
 
 def assemble(items: Iterable[ReportPart | Failure], writer: "BuildWriter", result: BuildResult) -> BuildResult:
@@ -238,10 +247,11 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
         raise ValueError("jobs must be at least 1")
     out = Path(out_dir)
     report_jobs(source)  # a missing or empty source is an error before anything is written
-    writer = BuildWriter(out, view=view)
+    fingerprint = code_fingerprint()
+    writer = BuildWriter(out, view=view, fingerprint=fingerprint if incremental else None)
     try:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
-        cache = PartCache(writer.cache_dir, previous, code_fingerprint())
+        cache = PartCache(writer.cache_dir, previous, fingerprint)
         return assemble(iter_parts(source, jobs=jobs, cache=cache), writer, BuildResult(out))
     except BaseException:
         writer.abort()

@@ -17,21 +17,20 @@ from pathlib import Path
 
 from collections.abc import Iterator
 
-from .build import BuildResult, Failure, ReportPart, _part_for, _warm, assemble, report_jobs
+from .build import BuildResult, Failure, ReportPart, _part_for, assemble, report_jobs
 
 
-def _work(path: str, root: str) -> ReportPart | Failure:
+def _work(job: tuple[str, str]) -> ReportPart | Failure:
     """On a worker: read one report and make its part (the worker loads its dictionaries once)."""
-    _warm()  # cached after the first call in a worker process
-    return _part_for(Path(path), Path(root), None)
+    return _part_for((Path(job[0]), job[1]), None)
 
 
 def extract_bag(source: str | Path, *, partitions: int | None = None):
     """A Dask bag of parts (or failures), one element per report file, in report-id order."""
     import dask.bag as db
 
-    paths, root = report_jobs(source)
-    return db.from_sequence([str(p) for p in paths], npartitions=partitions or min(len(paths), 64)).map(_work, str(root))
+    jobs = [(str(p), rid) for p, rid in report_jobs(source)]
+    return db.from_sequence(jobs, npartitions=partitions or min(len(jobs), 64)).map(_work)
 
 
 def _in_order(bag, client) -> Iterator[ReportPart | Failure]:

@@ -252,6 +252,8 @@ def entities_graph(res: Resolved) -> QuadGraph:
             g.add((node, ORG.subOrganizationOf, entity_iri(("Agency", parent))))
         if key in res.formula_count:
             g.add((node, GK.formulaCount, _typed(res.formula_count[key])))
+        for c in res.counties(key):
+            g.add((node, GK.inCounty, entity_iri(c)))
     return g
 
 
@@ -260,6 +262,8 @@ def places_graph(res: Resolved) -> QuadGraph:
     g = QuadGraph(identifier=PLACES_GRAPH)
     for key in sorted(k for k in res.canonical if k[0] == "Place"):
         node = _describe(g, key, res)
+        for c in res.counties(key):
+            g.add((node, GK.inCounty, entity_iri(c)))
         attrs = res.attrs.get(key, {})
         parent = attrs.get("parent")
         if not parent:

@@ -29,11 +29,16 @@ class EntityNote:
     components: tuple[str, ...]
     formula_count: int | None
     mentioned: bool
+    jurisdiction: tuple[tuple[str, str], ...] = ()  # places the report says this agency serves
 
 
 def notes(ex: Extraction) -> tuple[EntityNote, ...]:
+    served: dict[tuple[str, str], set] = defaultdict(set)
+    for r in ex.relations:
+        if r.predicate == "jurisdiction" and r.subject in ex.entities and r.object in ex.entities:
+            served[r.subject].add(r.object)
     return tuple(EntityNote(key, e.name, max(1, len(e.mentions)), tuple(sorted(e.aliases)), tuple(sorted(e.attrs.items())),
-                            tuple(e.components), e.formula_count, bool(e.mentions))
+                            tuple(e.components), e.formula_count, bool(e.mentions), tuple(sorted(served.get(key, ()))))
                  for key, e in sorted(ex.entities.items()))
 
 
@@ -45,6 +50,21 @@ class Resolved:
     components: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     formula_count: dict[tuple[str, str], int] = field(default_factory=dict)
     mentioned: set[tuple[str, str]] = field(default_factory=set)  # keys some report names in its text
+    jurisdiction: dict[tuple[str, str], set] = field(default_factory=dict)  # agency -> the places it serves
+
+    def counties(self, key: tuple[str, str]) -> list[tuple[str, str]]:
+        """The county-level units ``key`` rolls up to: a place through its parents (itself if
+        it is one), an agency through the places it serves — what the queries would otherwise
+        ask as ``{ ?a gk:within* ?c } UNION { ?a gk:jurisdiction/gk:within* ?c }``."""
+        found, todo, seen = [], [key] if key[0] == "Place" else sorted(self.jurisdiction.get(key, ())), set()
+        for p in todo:
+            while p in self.attrs and p not in seen:
+                seen.add(p)
+                if self.attrs[p].get("level") == "county":
+                    found.append(p)
+                parent = self.attrs[p].get("parent")
+                p = ("Place", parent) if parent else None
+        return sorted(set(found))
 
 
 class Resolver:
@@ -70,6 +90,8 @@ class Resolver:
                 out.formula_count.setdefault(n.key, n.formula_count)
             if n.mentioned:
                 out.mentioned.add(n.key)
+            if n.jurisdiction:
+                out.jurisdiction.setdefault(n.key, set()).update(n.jurisdiction)
 
     def result(self) -> Resolved:
         out = self._out

@@ -5,6 +5,7 @@ in one rename, so a reader never sees a half-written build.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -27,13 +28,18 @@ SUMMARY = "summary.md"
 VIEW = "view.html"
 VIEWS_DIR = "views"
 CACHE_DIR = ".cache"  # report parts by content, for the next incremental build
+MANIFEST = "manifest.json"  # in CACHE_DIR: the fingerprint, and which part each report's graph came from
+FRESH_LIMIT = 256_000_000  # bytes of changed reports' statements held for updating the store in place
 
 
 class BuildWriter:
     """Writes one build into a temporary folder beside ``out``, report by report as the parts
     arrive, then swaps it in (``finish``) or removes it (``abort``)."""
 
-    def __init__(self, out: Path, *, view: bool = True):
+    def __init__(self, out: Path, *, view: bool = True, fingerprint: str | None = None):
+        """``fingerprint``: the code's (see :func:`graph.build.code_fingerprint`); given, and
+        equal to the previous build's in ``out``, the store is brought up to date from the
+        previous one instead of loaded anew."""
         self.out = Path(out).resolve()
         self.out.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(self.out)
@@ -47,6 +53,20 @@ class BuildWriter:
         self._ttl.write(_header("ttl"))
         if view:
             (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
+        self.fingerprint = fingerprint
+        self._manifest: dict[str, str] = {}  # report id -> the part its graph came from
+        self._previous = self._previous_manifest() if fingerprint else None
+        self._fresh: list[tuple[bytes, bytes]] | None = [] if self._previous is not None else None
+        self._fresh_bytes = 0
+
+    def _previous_manifest(self) -> dict[str, str] | None:
+        try:
+            m = json.loads((self.out / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if m.get("fingerprint") != self.fingerprint or not (self.out / STORE_DIR / "CURRENT").exists():
+            return None
+        return m.get("reports")
 
     def add(self, part: "ReportPart") -> None:
         """One report's graph into graph.trig and graph.ttl, its text page into views/reports/."""
@@ -57,16 +77,23 @@ class BuildWriter:
                 page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_bytes(part.page)
+        self._manifest[part.report_id] = part.key
+        if self._fresh is not None and self._previous.get(part.report_id) != part.key:
+            self._fresh.append((part.trig, part.ttl))  # new or changed since the previous build
+            self._fresh_bytes += len(part.trig) + len(part.ttl)
+            if self._fresh_bytes > FRESH_LIMIT:  # that much change: loading the whole build is quicker
+                self._fresh = None
 
     def finish(self, result: "BuildResult") -> dict[str, Path]:
         """The graphs that need every report (entities, places), the store, the summary and the
         views; then the build replaces ``out``."""
-        from .rdf import entities_graph, places_graph
+        from .rdf import entities_graph, places_graph, report_graph_iri
         from .summary import summary_markdown
 
         tmp = self.tmp
         with stage("graph"):
-            shared = [report_statements(g) for g in (entities_graph(result.resolved), places_graph(result.resolved))]
+            graphs = [entities_graph(result.resolved), places_graph(result.resolved)]
+            shared = [report_statements(g) for g in graphs]
         with stage("write"):
             for trig, ttl in shared:
                 self._trig.write(trig)
@@ -74,7 +101,14 @@ class BuildWriter:
             self._trig.close()
             self._ttl.close()
             (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
-            load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)
+            if self._fresh is not None:
+                gone = [rid for rid, key in self._previous.items() if self._manifest.get(rid) != key]
+                update_store(self.out / STORE_DIR, tmp / STORE_DIR, drop=[str(report_graph_iri(r)) for r in gone],
+                             fresh=self._fresh, shared=graphs)
+            else:
+                load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)
+            (self.cache_dir / MANIFEST).write_text(json.dumps({"fingerprint": self.fingerprint, "reports": self._manifest},
+                                                              ensure_ascii=False, sort_keys=True), encoding="utf-8")
             if self.view:
                 from .views import write_views
 
@@ -177,6 +211,41 @@ def load_store(path: Path, trig: Path) -> None:
     store.flush()
     store.optimize()
     del store  # released before the folder is renamed into place
+
+
+def update_store(previous: Path, path: Path, *, drop: list[str], fresh: list[tuple[bytes, bytes]], shared: list) -> None:
+    """A new store at ``path``: the ``previous`` build's, copied (hard links to its immutable
+    files, so this costs nothing), without the named graphs in ``drop``, with the ``fresh``
+    reports' statements ((TriG, Turtle) as :func:`report_statements` gives them), and with the
+    ``shared`` graphs (entities, places: :class:`graph.rdf.QuadGraph`) changed to their new
+    content. The default graph stays the union of the named graphs: a triple leaves it when no
+    named graph holds it any more. Same statements as :func:`load_store` would load."""
+    import pyoxigraph as ox
+
+    ox.Store.read_only(str(previous)).backup(str(path))
+    store = ox.Store(str(path))
+    default = ox.DefaultGraph()
+    gone = set()  # triples a named graph lost: the union may have lost them
+    for g in drop:
+        node = ox.NamedNode(g)
+        gone.update(q.triple for q in store.quads_for_pattern(None, None, None, node))
+        store.remove_graph(node)
+    for g in shared:
+        node = ox.NamedNode(str(g.identifier))
+        old = {q.triple for q in store.quads_for_pattern(None, None, None, node)}
+        new = {q.triple for q in g.quads}
+        for t in old - new:
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
+        gone |= old - new
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, gr) for t in new - old for gr in (node, default)])
+    for trig, ttl in fresh:
+        store.load(_header("trig") + trig, format=ox.RdfFormat.TRIG)
+        store.load(_header("ttl") + ttl, format=ox.RdfFormat.TURTLE, to_graph=default)
+    for t in gone:
+        if all(q.graph_name == default for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
+    store.flush()
+    del store
 
 
 def open_store(build_dir: str | Path):

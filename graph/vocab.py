@@ -39,6 +39,7 @@ class GK(DefinedNamespace):
     divisionCode: URIRef
     level: URIRef
     within: URIRef
+    inCounty: URIRef
     jurisdiction: URIRef
     conducts: URIRef
     implements: URIRef

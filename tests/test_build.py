@@ -159,6 +159,20 @@ def test_incremental_rebuild_extracts_only_what_changed(tmp_path):
     for name in ("graph.trig", "graph.ttl"):
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "clean" / name).read_bytes()
     assert not list(tmp_path.glob(".*tmp*"))  # no staging folders left behind
+    # the store was brought up to date from the previous one, not loaded anew: same statements
+    assert _store_quads(tmp_path / "out") == _store_quads(tmp_path / "clean")
+    # a report removed: its graph leaves the store, and facts only it held leave the union
+    changed.unlink()
+    build(src, tmp_path / "out", view=False)
+    build(src, tmp_path / "clean", view=False, incremental=False)
+    assert _store_quads(tmp_path / "out") == _store_quads(tmp_path / "clean")
+    assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
+
+
+def _store_quads(build_dir) -> set:
+    from graph.store import open_store
+
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in open_store(build_dir)}
 
 
 def test_a_changed_rule_invalidates_the_cache(tmp_path, monkeypatch):
@@ -169,3 +183,27 @@ def test_a_changed_rule_invalidates_the_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(sys.modules["graph.build"], "code_fingerprint", lambda: "another-version")
     assert build(SEEDS, tmp_path / "out", view=False).reused == 0
     del build_module
+
+
+def test_same_file_name_in_two_folders_stays_two_reports(tmp_path):
+    """Regression: ids were file stems, so 2019/01.txt and 2020/01.txt shared one named graph."""
+    from graph import build
+
+    for year, text in (("2019", "湄潭县公安局开展“净网2019”专项行动。"), ("2020", "湄潭县人民法院推行“诉调对接”工作机制。")):
+        (tmp_path / "in" / year).mkdir(parents=True)
+        (tmp_path / "in" / year / "01.txt").write_text(text, encoding="utf-8")
+    result = build(tmp_path / "in", tmp_path / "out")
+    assert [p.report_id for p in result.parts] == ["2019/01", "2020/01"]
+    assert (tmp_path / "out" / "views" / "reports" / "2019" / "01.html").exists()
+    trig = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+    assert "graph/report/2019%2F01" in trig and "graph/report/2020%2F01" in trig
+
+
+def test_two_files_with_one_name_keep_their_suffixes(tmp_path):
+    from graph import build
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "01.txt").write_text("湄潭县公安局开展“净网2019”专项行动。", encoding="utf-8")
+    (tmp_path / "in" / "01.md").write_text("湄潭县人民法院推行“诉调对接”工作机制。", encoding="utf-8")
+    result = build(tmp_path / "in", tmp_path / "out", view=False)
+    assert [p.report_id for p in result.parts] == ["01.md", "01.txt"]

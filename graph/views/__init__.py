@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import posixpath
+from urllib.parse import quote
 from pathlib import Path
 
 from .analytics import Ranking, format_ranking, rank
@@ -67,8 +68,9 @@ def write_views(store, folder: Path, *, top_page: Path | None = None) -> list[Pa
     pages = [("overview", None, "overview.html"), ("mechanism", None, "mechanism.html"), ("agency", None, "agency.html")]
     counties = sorted({r["l"] for r in _select(store, "SELECT DISTINCT ?l WHERE { ?c a gk:County ; skos:prefLabel ?l ; gk:mention ?m }")})
     pages += [("county", c, f"county-{_safe_name(c)}.html") for c in counties]
+    # a report's own network is one command away (govkg view --kind report); a page each would
+    # be tens of thousands of files for a province's decade, and its text page is linked below
     report_ids = sorted({r["id"] for r in _select(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }")})
-    pages += [("report", rid, f"report-{_safe_name(rid)}.html") for rid in report_ids]
     cat = catalog(store)  # every entity's details, read once for all the pages
     write_vis_asset(folder)
     for kind, focus, name in pages:
@@ -82,8 +84,11 @@ def write_views(store, folder: Path, *, top_page: Path | None = None) -> list[Pa
         if len(html_pages) > 1:
             top_page.write_text(html_pages[1], encoding="utf-8")
     items = "".join(f'<li><a href="{html.escape(p.name, quote=True)}">{html.escape(_label(p.name))}</a></li>' for p in written)
+    texts = "".join(f'<li><a href="reports/{html.escape(quote(rid), quote=True)}.html">{html.escape(rid)}</a></li>' for rid in report_ids)
     (folder / "index.html").write_text(f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>govkg views</title>
-<style>body{{font-family:sans-serif;margin:2em}}</style></head><body><h1>govkg views 视图</h1><ul>{items}</ul></body></html>
+<style>body{{font-family:sans-serif;margin:2em}}</style></head><body><h1>govkg views 视图</h1><ul>{items}</ul>
+<h2>报道原文 Report texts</h2><p>A report's own network: <code>govkg view OUT --kind report --focus ID</code></p><ul>{texts}</ul>
+</body></html>
 """, encoding="utf-8")
     return written
 

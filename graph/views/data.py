@@ -88,7 +88,7 @@ def _add_edges(g: nx.MultiDiGraph, rows: list[dict], s: str, o: str, pred: str |
             g.add_edge(r[s], r[o], key=p, predicate=p)
 
 
-_COUNTY_ROLLUP = "{ ?a gk:within* ?c } UNION { ?a gk:jurisdiction/gk:within* ?c } ?c a gk:County ."
+_COUNTY_ROLLUP = "?a gk:inCounty ?c ."
 
 
 def overview(store, *, max_items: int = 400, cat: dict | None = None) -> nx.MultiDiGraph:
@@ -120,10 +120,10 @@ def county(store, name: str, *, cat: dict | None = None) -> nx.MultiDiGraph:
     c = found[0]["c"]
     g = nx.MultiDiGraph()
     g.add_node(c)
-    inside = f"{{ ?a gk:within* <{c}> }} UNION {{ ?a gk:jurisdiction/gk:within* <{c}> }}"
+    inside = f"?a gk:inCounty <{c}> ."
     _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?x ?p WHERE {{ ?a ?p ?x . VALUES ?p {{ gk:adopts gk:conducts gk:implements }} {inside} }}"), "a", "x")
     _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?c2 WHERE {{ ?a a gk:Agency ; gk:jurisdiction ?c2 . {inside} }}"), "a", "c2", "jurisdiction")
-    _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?c2 WHERE {{ ?a gk:within ?c2 . ?a gk:within* <{c}> }}"), "a", "c2", "within")
+    _add_edges(g, _rows(store, f"SELECT DISTINCT ?a ?c2 WHERE {{ ?a gk:within ?c2 ; gk:inCounty <{c}> }}"), "a", "c2", "within")
     _add_edges(g, _rows(store, f"SELECT DISTINCT ?p ?a WHERE {{ ?p org:holds/org:postIn ?a . {inside} }}"), "p", "a", "holds")
     _add_edges(g, _rows(store, f"SELECT DISTINCT ?h ?a WHERE {{ ?h gk:awardedTo ?a . {inside} }}"), "h", "a", "awardedTo")
     _describe(store, g, cat)

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ VIEWS_DIR = "views"
 CACHE_DIR = ".cache"  # report parts by content, for the next incremental build
 MANIFEST = "manifest.json"  # in CACHE_DIR: the fingerprint, and which part each report's graph came from
 FRESH_LIMIT = 256_000_000  # bytes of changed reports' statements held for updating the store in place
+LOAD_CHUNK = 8_000_000  # bytes of statements per bulk load
 
 
 class BuildWriter:
@@ -58,6 +60,8 @@ class BuildWriter:
         self._previous = self._previous_manifest() if fingerprint else None
         self._fresh: list[tuple[bytes, bytes]] | None = [] if self._previous is not None else None
         self._fresh_bytes = 0
+        # no previous store to start from: load the new one as the reports come
+        self._loader = StoreLoader(self.tmp / STORE_DIR) if self._fresh is None else None
 
     def _previous_manifest(self) -> dict[str, str] | None:
         try:
@@ -83,6 +87,13 @@ class BuildWriter:
             self._fresh_bytes += len(part.trig) + len(part.ttl)
             if self._fresh_bytes > FRESH_LIMIT:  # that much change: loading the whole build is quicker
                 self._fresh = None
+                self._trig.flush()
+                self._ttl.flush()
+                self._loader = StoreLoader(self.tmp / STORE_DIR)
+                self._loader.add_files(self.tmp / GRAPH_TRIG, self.tmp / GRAPH_TTL)  # what came so far
+                return
+        if self._loader is not None:
+            self._loader.add(part.trig, part.ttl)
 
     def finish(self, result: "BuildResult") -> dict[str, Path]:
         """The graphs that need every report (entities, places), the store, the summary and the
@@ -101,12 +112,15 @@ class BuildWriter:
             self._trig.close()
             self._ttl.close()
             (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
-            if self._fresh is not None:
+            if self._loader is not None:
+                for trig, ttl in shared:
+                    self._loader.add(trig, ttl)
+                self._loader.close()
+                self._loader = None
+            else:
                 gone = [rid for rid, key in self._previous.items() if self._manifest.get(rid) != key]
                 update_store(self.out / STORE_DIR, tmp / STORE_DIR, drop=[str(report_graph_iri(r)) for r in gone],
                              fresh=self._fresh, shared=graphs)
-            else:
-                load_store(tmp / STORE_DIR, tmp / GRAPH_TRIG)
             (self.cache_dir / MANIFEST).write_text(json.dumps({"fingerprint": self.fingerprint, "reports": self._manifest},
                                                               ensure_ascii=False, sort_keys=True), encoding="utf-8")
             if self.view:
@@ -119,6 +133,7 @@ class BuildWriter:
         return {name: self.out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if self.view else ())}
 
     def abort(self) -> None:
+        self._loader = None  # releases the store before its folder goes
         self._trig.close()
         self._ttl.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -174,16 +189,24 @@ WRITE_PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.
 
 @lru_cache(maxsize=2)
 def _header(fmt: str) -> bytes:
-    """The prefix lines the written files start with (and the statements below leave out)."""
+    """The prefix lines the written files start with once (and every block below leaves out)."""
     import pyoxigraph as ox
 
-    return ox.serialize([], format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
+    x = ox.NamedNode("urn:x")
+    if fmt == "trig":
+        data = ox.serialize([ox.Quad(x, x, x, x)], format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES)
+    else:
+        data = ox.serialize([ox.Triple(x, x, x)], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
+    head = b"".join(line for line in data.splitlines(keepends=True) if line.startswith(b"@prefix "))
+    if head.count(b"\n") != len(WRITE_PREFIXES):
+        raise RuntimeError("unexpected Oxigraph output: not one @prefix line per prefix")
+    return head
 
 
 def _body(data: bytes, fmt: str) -> bytes:
     head = _header(fmt)
-    if not data.startswith(head):  # the writer must keep putting the prefixes first
-        raise RuntimeError("unexpected Oxigraph output: statements before the prefix lines")
+    if not data.startswith(head):  # the writer must keep putting the same prefix lines first
+        raise RuntimeError("unexpected Oxigraph output: the block does not start with the prefix lines")
     return data[len(head):]
 
 
@@ -199,18 +222,80 @@ def report_statements(g) -> tuple[bytes, bytes]:
     return _body(trig, "trig"), _body(ttl, "ttl")
 
 
-def load_store(path: Path, trig: Path) -> None:
-    """Bulk-load a build into a new on-disk Oxigraph store at ``path``: the named graphs of
-    ``trig``, and as default graph their union as a set (graph.ttl beside it), so COUNT(*)
-    counts each fact once."""
-    import pyoxigraph as ox
+class StoreLoader:
+    """A new on-disk Oxigraph store, bulk-loaded in pieces of about ``LOAD_CHUNK`` bytes as the
+    statements come: named graphs from TriG, and their union as a set (the Turtle of the same
+    triples) as default graph, so COUNT(*) counts each fact once. Oxigraph's bulk loader holds
+    its whole input in memory (900 MB for a 54 MB TriG file); in pieces it stays near 150 MB,
+    and in a parallel build the loading overlaps the extraction."""
 
-    store = ox.Store(str(path))
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    store.bulk_load(path=str(trig.with_name(GRAPH_TTL)), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-    store.flush()
-    store.optimize()
-    del store  # released before the folder is renamed into place
+    def __init__(self, path: Path):
+        import pyoxigraph as ox
+
+        self.store = ox.Store(str(path))
+        self._trig: list[bytes] = []
+        self._ttl: list[bytes] = []
+        self._size = 0
+
+    def add(self, trig: bytes, ttl: bytes) -> None:
+        """Statements as :func:`report_statements` gives them."""
+        self._trig.append(trig)
+        self._ttl.append(ttl)
+        self._size += len(trig) + len(ttl)
+        if self._size >= LOAD_CHUNK:
+            self._load()
+
+    def add_files(self, trig: Path, ttl: Path) -> None:
+        """Everything in a TriG and a Turtle file as written here (one prefix block on top,
+        top-level statements starting at the line start), in pieces."""
+        import pyoxigraph as ox
+
+        for path, fmt, graph in ((trig, "trig", None), (ttl, "ttl", ox.DefaultGraph())):
+            for piece in _pieces(path):
+                self._bulk(piece, fmt, graph)
+
+    def _bulk(self, body: bytes, fmt: str, graph) -> None:
+        import pyoxigraph as ox
+
+        data = _header(fmt) + body
+        if graph is None:
+            self.store.bulk_load(data, format=ox.RdfFormat.TRIG)
+        else:
+            self.store.bulk_load(data, format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+    def _load(self) -> None:
+        import pyoxigraph as ox
+
+        if self._trig:
+            self._bulk(b"".join(self._trig), "trig", None)
+            self._bulk(b"".join(self._ttl), "ttl", ox.DefaultGraph())
+        self._trig, self._ttl, self._size = [], [], 0
+
+    def close(self) -> None:
+        self._load()
+        self.store.flush()
+        self.store.optimize()
+        del self.store  # released before the folder is renamed into place
+
+
+def _pieces(path: Path) -> Iterator[bytes]:
+    """A written TriG or Turtle file in pieces of about LOAD_CHUNK bytes, each cut before a line
+    that starts a top-level statement (the writer indents every other line)."""
+    with open(path, "rb") as f:
+        rest = b""
+        while True:
+            block = f.read(LOAD_CHUNK)
+            if not block:
+                break
+            data = rest + block
+            cut = data.rfind(b"\n<")
+            if cut < 0:
+                rest = data
+                continue
+            yield data[:cut + 1]
+            rest = data[cut + 1:]
+        if rest.strip():
+            yield rest
 
 
 def update_store(previous: Path, path: Path, *, drop: list[str], fresh: list[tuple[bytes, bytes]], shared: list) -> None:
@@ -219,7 +304,7 @@ def update_store(previous: Path, path: Path, *, drop: list[str], fresh: list[tup
     reports' statements ((TriG, Turtle) as :func:`report_statements` gives them), and with the
     ``shared`` graphs (entities, places: :class:`graph.rdf.QuadGraph`) changed to their new
     content. The default graph stays the union of the named graphs: a triple leaves it when no
-    named graph holds it any more. Same statements as :func:`load_store` would load."""
+    named graph holds it any more. The same statements a :class:`StoreLoader` would load."""
     import pyoxigraph as ox
 
     ox.Store.read_only(str(previous)).backup(str(path))

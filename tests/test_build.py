@@ -12,6 +12,8 @@ from rdflib import Dataset, Graph
 
 from conftest import ROOT, SEEDS, SHARED
 
+from graph.store import open_store
+
 
 def test_outputs_exist_and_parse(seed_build):
     out = seed_build.out_dir
@@ -23,6 +25,12 @@ def test_outputs_exist_and_parse(seed_build):
     assert sum("/graph/report/" in g for g in graphs) == 5 and any(g.endswith("/graph/places") for g in graphs)
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert len(g) == len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
+    for name in ("graph.trig", "graph.ttl"):  # one block of prefixes on top, not one per report
+        text = (out / name).read_text(encoding="utf-8")
+        assert text.count("@prefix ") == 7 and text.startswith("@prefix ")
+    # the store holds the same quads, and the union of them as its default graph
+    store = open_store(out)
+    assert len(list(store.query("SELECT * WHERE { ?s ?p ?o }"))) == len(g)
 
 
 def test_same_input_same_bytes_whatever_the_file_order(seed_build, tmp_path):
@@ -207,3 +215,23 @@ def test_two_files_with_one_name_keep_their_suffixes(tmp_path):
     (tmp_path / "in" / "01.md").write_text("湄潭县人民法院推行“诉调对接”工作机制。", encoding="utf-8")
     result = build(tmp_path / "in", tmp_path / "out", view=False)
     assert [p.report_id for p in result.parts] == ["01.md", "01.txt"]
+
+
+def test_many_changes_load_the_store_anew(tmp_path, monkeypatch):
+    """Past FRESH_LIMIT bytes of changed reports the build stops holding them for an in-place
+    update and loads the whole store (what came so far from the files, the rest as it comes)."""
+    from graph import build
+    from graph import store as store_module
+
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    build(src, tmp_path / "out", view=False)
+    for p in sorted(src.glob("*.txt"))[:3]:
+        p.write_text(p.read_text(encoding="utf-8") + "\n县公安局开展“清风”专项行动。", encoding="utf-8")
+    monkeypatch.setattr(store_module, "FRESH_LIMIT", 1)
+    monkeypatch.setattr(store_module, "LOAD_CHUNK", 20_000)  # several pieces
+    build(src, tmp_path / "out", view=False)
+    build(src, tmp_path / "clean", view=False, incremental=False)
+    assert _store_quads(tmp_path / "out") == _store_quads(tmp_path / "clean")
+    assert len(list(open_store(tmp_path / "out").query("SELECT * WHERE { ?s ?p ?o }"))) == len(
+        list(open_store(tmp_path / "clean").query("SELECT * WHERE { ?s ?p ?o }")))

@@ -293,11 +293,20 @@ def _has_continuation_after(lines: list[_Line], j: int) -> bool:
     return False
 
 
+_SPECIAL = re.compile("[\\s" + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
+
+
 def _clean_chars(chars: list[tuple[str, int]], keep_word_spaces: bool) -> list[tuple[str, int]]:
     """Drop layout spaces, fix punctuation and full-width forms, keeping offsets."""
     out: list[tuple[str, int]] = []
     n = len(chars)
-    for k, (c, off) in enumerate(chars):
+    pos = 0
+    # only spaces, ASCII punctuation and full-width forms need a look: the runs between them
+    # (most of a Chinese text) are copied as they are
+    for k in [m.start() for m in _SPECIAL.finditer("".join(c for c, _ in chars))]:
+        out.extend(chars[pos:k])
+        pos = k + 1
+        c, off = chars[k]
         c = _FULLWIDTH_ALNUM.get(c, c)
         if c.isspace():
             prev = out[-1][0] if out else ""
@@ -330,6 +339,7 @@ def _clean_chars(chars: list[tuple[str, int]], keep_word_spaces: bool) -> list[t
                 continue
             c = _ASCII_PUNCT[c]
         out.append((c, off))
+    out.extend(chars[pos:])
     return out
 
 

@@ -80,11 +80,11 @@ class BuildResult:
 def _warm() -> None:
     """Load the gazetteer, jieba's dictionaries and the lexicons before any report arrives."""
     from .extract.places import _automaton
-    from .segment import pos_tags, tokenizer
+    from .segment import _posseg
 
-    _automaton(load_gazetteer())
-    tokenizer()
-    pos_tags("预热")
+    with stage("start-up"):
+        _automaton(load_gazetteer())
+        _posseg()  # and the tokenizer it wraps
 
 
 def code_fingerprint() -> str:
@@ -112,7 +112,7 @@ def make_part(report: Report, digest: str) -> ReportPart:
     ex = extract(report, gazetteer=load_gazetteer())
     with stage("graph"):
         trig, ttl = report_statements(report_graph(ex))
-    with stage("write"):
+    with stage("views"):
         mentions = [(m.begin, m.end, e.type) for e in ex.entities.values() for m in e.mentions]
         page = report_page(report.id, report.text, mentions).encode("utf-8")
     focus = ex.entities[ex.focus].name if ex.focus and ex.focus in ex.entities else None

@@ -12,7 +12,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary_markdown
 
-    result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean)
+    result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view)
     for f in result.failures:
         print(f"govkg: skipped {f.path}: {f.reason}", file=sys.stderr)
     if not result.ok:
@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-q", "--quiet", action="store_true", help="do not print the summary")
     b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("--clean", action="store_true", help="extract every report again, ignoring the previous build's cache")
+    b.add_argument("--no-view", action="store_true", help="skip the network views (views/ and view.html); govkg view makes any later")
     b.set_defaults(func=_cmd_build)
     v = sub.add_parser("validate", help="check a build against the SHACL shapes")
     v.add_argument("build", type=Path, nargs="?", default=Path("out"))

@@ -178,10 +178,15 @@ def _param_help(named: NamedQuery, name: str) -> str:
 
 
 def to_rdflib(term):
-    import pyoxigraph as ox
-
     if term is None:
         return None
+    return _to_rdflib(term)
+
+
+@lru_cache(maxsize=200_000)  # results repeat their labels and ids; rdflib's Literal() is slow to build
+def _to_rdflib(term):
+    import pyoxigraph as ox
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -196,6 +201,69 @@ def to_rdflib(term):
     raise QueryError(f"cannot convert {term!r}")
 
 
+_TOKENS = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][A-Za-z_][A-Za-z0-9_]*)
+  | (?P<word>[A-Za-z]+)
+  | (?P<punct>[{}()])
+""", re.X)
+
+
+def inline_params(query: str, terms: dict) -> str:
+    """``query`` with each bound parameter written in as its RDF term (``str(term)``: N-Triples
+    syntax, escaped by Oxigraph, so a value can never close a string or add a clause). In a
+    projection ``?p`` becomes ``(term AS ?p)``, in GROUP BY / ORDER BY / HAVING ``(term)``,
+    elsewhere the bare term. Why: Oxigraph plans a query around the constants it can see; the
+    same value bound from outside (substitutions, VALUES, BIND) leaves a FILTER on it unpushed
+    (statistics_by_topic: 62 ms with the word in the text, 560 ms bound from outside)."""
+    names = {str(k.value if hasattr(k, "value") else k).lstrip("?$"): v for k, v in terms.items()}
+    out, pos = [], 0
+    depth = 0
+    select_paren = None  # paren depth inside a projection (None: not in one)
+    paren = 0
+    modifier_depth = None  # brace depth at which the last SELECT's group closed (solution modifiers follow)
+    select_depths: list[int] = []  # brace depth of each open SELECT
+    for m in _TOKENS.finditer(query):
+        kind, tok = m.lastgroup, m.group(0)
+        if kind == "word":
+            up = tok.upper()
+            if up == "SELECT":
+                select_paren, paren = 0, 0
+                select_depths.append(depth)
+                modifier_depth = None
+            elif up == "WHERE":
+                select_paren = None
+        elif kind == "punct":
+            if tok == "{":
+                select_paren = None
+                depth += 1
+                modifier_depth = None
+            elif tok == "}":
+                depth -= 1
+                if select_depths and depth == select_depths[-1]:
+                    select_depths.pop()
+                    modifier_depth = depth
+            elif tok == "(":
+                paren += 1
+            elif tok == ")":
+                paren -= 1
+        elif kind == "var" and tok[1:] in names:
+            term = str(names[tok[1:]])
+            if select_paren is not None and paren == 0:
+                rep = f"({term} AS {tok})"
+            elif modifier_depth is not None and depth == modifier_depth:
+                rep = f"({term})"
+            else:
+                rep = term
+            out.append(query[pos:m.start()])
+            out.append(rep)
+            pos = m.end()
+    out.append(query[pos:])
+    return "".join(out)
+
+
 def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int | None = None) -> QueryResult:
     """Run ``query`` on a pyoxigraph store (the union of all named graphs as default graph)."""
     import pyoxigraph as ox
@@ -204,7 +272,13 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
     # the default graph is the union of all reports' graphs, each fact once; a query that names its
     # dataset (FROM …) gets exactly that instead: graphs of this store, never files or URLs
     try:
-        res = store.query(query, prefixes=PREFIXES, substitutions=bindings or None)
+        if bindings:
+            try:
+                res = store.query(inline_params(query, bindings), prefixes=PREFIXES)
+            except SyntaxError:  # a query shape the inliner does not know: bind from outside
+                res = store.query(query, prefixes=PREFIXES, substitutions=bindings)
+        else:
+            res = store.query(query, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:

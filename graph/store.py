@@ -123,12 +123,14 @@ class BuildWriter:
                              fresh=self._fresh, shared=graphs)
             (self.cache_dir / MANIFEST).write_text(json.dumps({"fingerprint": self.fingerprint, "reports": self._manifest},
                                                               ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            if self.view:
-                from .views import write_views
+        if self.view:
+            from .views import write_views
 
+            with stage("views"):
                 store = open_store(tmp)
                 write_views(store, tmp / VIEWS_DIR, top_page=tmp / VIEW)
                 del store
+        with stage("write"):
             _replace(tmp, self.out)
         return {name: self.out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if self.view else ())}
 

@@ -1,5 +1,6 @@
 """The query library and the one way queries run: against the build's Oxigraph store, with
-parameters bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
+parameters turned into RDF terms first (typed, escaped by Oxigraph) and written into the query
+as terms (:func:`inline_params`), so a value can never change what the query means.
 
 Each ``graph/queries/NAME.rq`` starts with a header::
 

@@ -191,10 +191,10 @@ def report_jobs(source: str | Path) -> list[tuple[Path, str]]:
     return sorted(jobs, key=lambda j: (j[1], str(j[0])))
 
 
-def iter_parts(source: str | Path, *, jobs: int = 1, cache: PartCache | None = None) -> Iterator[ReportPart | Failure]:
-    """Every report under ``source`` as a part (or a failure), in report-id order; ``jobs``
-    worker processes extract in parallel, so the order — and the output — do not depend on it."""
-    todo = report_jobs(source)
+def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache | None = None) -> Iterator[ReportPart | Failure]:
+    """Each report of ``todo`` (:func:`report_jobs`) as a part (or a failure), in that order;
+    ``jobs`` worker processes extract in parallel, so the order — and the output — do not
+    depend on it."""
     work = partial(_part_for, cache=cache)
     if jobs > 1 and len(todo) > 1:
         import multiprocessing as mp
@@ -246,13 +246,13 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     out = Path(out_dir)
-    report_jobs(source)  # a missing or empty source is an error before anything is written
+    todo = report_jobs(source)  # a missing or empty source is an error before anything is written
     fingerprint = code_fingerprint()
-    writer = BuildWriter(out, view=view, fingerprint=fingerprint if incremental else None)
+    writer = BuildWriter(out, view=view, fingerprint=fingerprint, reuse=incremental)
     try:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
         cache = PartCache(writer.cache_dir, previous, fingerprint)
-        return assemble(iter_parts(source, jobs=jobs, cache=cache), writer, BuildResult(out))
+        return assemble(iter_parts(todo, jobs=jobs, cache=cache), writer, BuildResult(out))
     except BaseException:
         writer.abort()
         raise

@@ -38,10 +38,10 @@ class BuildWriter:
     """Writes one build into a temporary folder beside ``out``, report by report as the parts
     arrive, then swaps it in (``finish``) or removes it (``abort``)."""
 
-    def __init__(self, out: Path, *, view: bool = True, fingerprint: str | None = None):
-        """``fingerprint``: the code's (see :func:`graph.build.code_fingerprint`); given, and
-        equal to the previous build's in ``out``, the store is brought up to date from the
-        previous one instead of loaded anew."""
+    def __init__(self, out: Path, *, view: bool = True, fingerprint: str = "", reuse: bool = False):
+        """``fingerprint``: the code's (see :func:`graph.build.code_fingerprint`), recorded with
+        the build; with ``reuse``, and the same fingerprint as the previous build's in ``out``,
+        the store is brought up to date from the previous one instead of loaded anew."""
         self.out = Path(out).resolve()
         self.out.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(self.out)
@@ -57,7 +57,7 @@ class BuildWriter:
             (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
         self.fingerprint = fingerprint
         self._manifest: dict[str, str] = {}  # report id -> the part its graph came from
-        self._previous = self._previous_manifest() if fingerprint else None
+        self._previous = self._previous_manifest() if reuse and fingerprint else None
         self._fresh: list[tuple[bytes, bytes]] | None = [] if self._previous is not None else None
         self._fresh_bytes = 0
         # no previous store to start from: load the new one as the reports come

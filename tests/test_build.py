@@ -235,3 +235,23 @@ def test_many_changes_load_the_store_anew(tmp_path, monkeypatch):
     assert _store_quads(tmp_path / "out") == _store_quads(tmp_path / "clean")
     assert len(list(open_store(tmp_path / "out").query("SELECT * WHERE { ?s ?p ?o }"))) == len(
         list(open_store(tmp_path / "clean").query("SELECT * WHERE { ?s ?p ?o }")))
+
+
+def test_a_rebuild_updates_the_store_even_after_a_clean_build(tmp_path, monkeypatch):
+    """Regression: a --clean build recorded no fingerprint, so the next rebuild loaded the whole
+    store again instead of updating it."""
+    from graph import build
+    from graph import store as store_module
+
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    build(src, tmp_path / "out", view=False, incremental=False)
+    p = sorted(src.glob("*.txt"))[0]
+    p.write_text(p.read_text(encoding="utf-8") + "\n县公安局开展“清风”专项行动。", encoding="utf-8")
+
+    def no_full_load(*args, **kwargs):
+        raise AssertionError("the store was loaded anew")
+
+    monkeypatch.setattr(store_module, "StoreLoader", no_full_load)
+    again = build(src, tmp_path / "out", view=False)
+    assert again.reused == 4

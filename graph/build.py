@@ -248,7 +248,7 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     out = Path(out_dir)
     todo = report_jobs(source)  # a missing or empty source is an error before anything is written
     fingerprint = code_fingerprint()
-    writer = BuildWriter(out, view=view, fingerprint=fingerprint, reuse=incremental)
+    writer = BuildWriter(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs)
     try:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
         cache = PartCache(writer.cache_dir, previous, fingerprint)

@@ -38,7 +38,7 @@ class BuildWriter:
     """Writes one build into a temporary folder beside ``out``, report by report as the parts
     arrive, then swaps it in (``finish``) or removes it (``abort``)."""
 
-    def __init__(self, out: Path, *, view: bool = True, fingerprint: str = "", reuse: bool = False):
+    def __init__(self, out: Path, *, view: bool = True, fingerprint: str = "", reuse: bool = False, jobs: int = 1):
         """``fingerprint``: the code's (see :func:`graph.build.code_fingerprint`), recorded with
         the build; with ``reuse``, and the same fingerprint as the previous build's in ``out``,
         the store is brought up to date from the previous one instead of loaded anew."""
@@ -47,6 +47,7 @@ class BuildWriter:
         _remove_leftovers(self.out)
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
         self.view = view
+        self.jobs = jobs  # processes for writing the views
         self.cache_dir = self.tmp / CACHE_DIR
         self.cache_dir.mkdir()
         self._trig = open(self.tmp / GRAPH_TRIG, "wb")
@@ -128,7 +129,7 @@ class BuildWriter:
 
             with stage("views"):
                 store = open_store(tmp)
-                write_views(store, tmp / VIEWS_DIR, top_page=tmp / VIEW)
+                write_views(store, tmp / VIEWS_DIR, top_page=tmp / VIEW, jobs=self.jobs, store_path=tmp / STORE_DIR)
                 del store
         with stage("write"):
             _replace(tmp, self.out)

@@ -142,10 +142,14 @@ def test_traditional_report_keeps_its_original_forms(tmp_path):
 def test_parallel_build_gives_the_same_bytes(seed_build, tmp_path):
     from graph import build
 
-    par = build(SEEDS, tmp_path / "par", jobs=2, view=False)
+    par = build(SEEDS, tmp_path / "par", jobs=2)
     assert not par.failures
-    for name in ("graph.trig", "graph.ttl"):
+    for name in ("graph.trig", "graph.ttl", "view.html"):
         assert (seed_build.out_dir / name).read_bytes() == (par.out_dir / name).read_bytes()
+    # the views, written by two processes, are the same pages
+    one = {p.relative_to(seed_build.out_dir): p.read_bytes() for p in (seed_build.out_dir / "views").rglob("*") if p.is_file()}
+    two = {p.relative_to(par.out_dir): p.read_bytes() for p in (par.out_dir / "views").rglob("*") if p.is_file()}
+    assert one == two and len(one) > 10
 
 
 def test_incremental_rebuild_extracts_only_what_changed(tmp_path):

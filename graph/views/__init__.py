@@ -56,15 +56,16 @@ def _safe_name(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
 
 
-def write_views(store, folder: Path, *, top_page: Path | None = None) -> list[Path]:
+def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int = 1, store_path: Path | None = None) -> list[Path]:
     """Write the standard set of views into ``folder`` (out/views); ``top_page`` also gets the
     overview, linking into ``folder`` from the folder above it (out/view.html). The report
-    texts (folder/reports/) are written by the build as the reports stream past."""
+    texts (folder/reports/) are written by the build as the reports stream past. With ``jobs``
+    > 1 and the store's folder (``store_path``), the pages are made in that many forked
+    processes, each reading the store on its own (same bytes as one process writes)."""
     from .data import _select, catalog
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "reports").mkdir(exist_ok=True)
-    written = []
     pages = [("overview", None, "overview.html"), ("mechanism", None, "mechanism.html"), ("agency", None, "agency.html")]
     counties = sorted({r["l"] for r in _select(store, "SELECT DISTINCT ?l WHERE { ?c a gk:County ; skos:prefLabel ?l ; gk:mention ?m }")})
     pages += [("county", c, f"county-{_safe_name(c)}.html") for c in counties]
@@ -73,16 +74,19 @@ def write_views(store, folder: Path, *, top_page: Path | None = None) -> list[Pa
     report_ids = sorted({r["id"] for r in _select(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }")})
     cat = catalog(store)  # every entity's details, read once for all the pages
     write_vis_asset(folder)
-    for kind, focus, name in pages:
-        links = [("reports/", "index.html")]
-        if top_page is not None and kind == "overview":
-            links.append((f"{folder.name}/reports/", f"{folder.name}/index.html"))
-        html_pages = _pages(store, kind, focus, links, cat, VIS_ASSET)
-        path = folder / name
-        path.write_text(html_pages[0], encoding="utf-8")
-        written.append(path)
-        if len(html_pages) > 1:
-            top_page.write_text(html_pages[1], encoding="utf-8")
+    if jobs > 1 and store_path is not None and len(pages) > 1:
+        import multiprocessing as mp
+
+        _SHARED.update(path=store_path, folder=folder, top=top_page, cat=cat)  # inherited by the forked writers
+        try:
+            with mp.get_context("fork").Pool(jobs) as pool:
+                pool.map(_page_in_worker, pages, chunksize=1)
+        finally:
+            _SHARED.clear()
+    else:
+        for page in pages:
+            _write_page(store, folder, top_page, cat, page)
+    written = [folder / name for _, _, name in pages]
     items = "".join(f'<li><a href="{html.escape(p.name, quote=True)}">{html.escape(_label(p.name))}</a></li>' for p in written)
     texts = "".join(f'<li><a href="reports/{html.escape(quote(rid), quote=True)}.html">{html.escape(rid)}</a></li>' for rid in report_ids)
     (folder / "index.html").write_text(f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>govkg views</title>
@@ -91,6 +95,28 @@ def write_views(store, folder: Path, *, top_page: Path | None = None) -> list[Pa
 </body></html>
 """, encoding="utf-8")
     return written
+
+
+_SHARED: dict = {}  # what write_views hands to its forked page writers
+
+
+def _page_in_worker(page: tuple[str, str | None, str]) -> None:
+    import pyoxigraph as ox
+
+    if "store" not in _SHARED:  # a handle of this process's own
+        _SHARED["store"] = ox.Store.read_only(str(_SHARED["path"]))
+    _write_page(_SHARED["store"], _SHARED["folder"], _SHARED["top"], _SHARED["cat"], page)
+
+
+def _write_page(store, folder: Path, top_page: Path | None, cat: dict, page: tuple[str, str | None, str]) -> None:
+    kind, focus, name = page
+    links = [("reports/", "index.html")]
+    if top_page is not None and kind == "overview":
+        links.append((f"{folder.name}/reports/", f"{folder.name}/index.html"))
+    html_pages = _pages(store, kind, focus, links, cat, VIS_ASSET)
+    (folder / name).write_text(html_pages[0], encoding="utf-8")
+    if len(html_pages) > 1:
+        top_page.write_text(html_pages[1], encoding="utf-8")
 
 
 def _label(name: str) -> str:

@@ -14,7 +14,8 @@ REPORT_CHARS = 3000  # a county newspaper report
 
 def base_text(mb: float) -> str:
     """About ``mb`` MB of UTF-8 Chinese (3 bytes a character): the seeds, then the scale corpus,
-    repeated as needed."""
+    repeated as needed (repeated pieces are duplicates a build skips: for more text, take
+    copies in :func:`make_corpus`)."""
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
     if SCALE.exists():
         text += SCALE.read_text(encoding="utf-8")

@@ -74,7 +74,8 @@ class BuildWriter:
         return m.get("reports")
 
     def add(self, part: "ReportPart") -> None:
-        """One report's graph into graph.trig and graph.ttl, its text page into views/reports/."""
+        """One report's graph into graph.trig, graph.ttl and the store, its text page into
+        views/reports/."""
         with stage("write"):
             self._trig.write(part.trig)
             self._ttl.write(part.ttl)
@@ -82,19 +83,19 @@ class BuildWriter:
                 page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_bytes(part.page)
-        self._manifest[part.report_id] = part.key
-        if self._fresh is not None and self._previous.get(part.report_id) != part.key:
-            self._fresh.append((part.trig, part.ttl))  # new or changed since the previous build
-            self._fresh_bytes += len(part.trig) + len(part.ttl)
-            if self._fresh_bytes > FRESH_LIMIT:  # that much change: loading the whole build is quicker
-                self._fresh = None
-                self._trig.flush()
-                self._ttl.flush()
-                self._loader = StoreLoader(self.tmp / STORE_DIR)
-                self._loader.add_files(self.tmp / GRAPH_TRIG, self.tmp / GRAPH_TTL)  # what came so far
-                return
-        if self._loader is not None:
-            self._loader.add(part.trig, part.ttl)
+            self._manifest[part.report_id] = part.key
+            if self._fresh is not None and self._previous.get(part.report_id) != part.key:
+                self._fresh.append((part.trig, part.ttl))  # new or changed since the previous build
+                self._fresh_bytes += len(part.trig) + len(part.ttl)
+                if self._fresh_bytes > FRESH_LIMIT:  # that much change: loading the whole build is quicker
+                    self._fresh = None
+                    self._trig.flush()
+                    self._ttl.flush()
+                    self._loader = StoreLoader(self.tmp / STORE_DIR)
+                    self._loader.add_files(self.tmp / GRAPH_TRIG, self.tmp / GRAPH_TTL)  # what came so far
+                    return
+            if self._loader is not None:
+                self._loader.add(part.trig, part.ttl)
 
     def finish(self, result: "BuildResult") -> dict[str, Path]:
         """The graphs that need every report (entities, places), the store, the summary and the

@@ -156,3 +156,18 @@ def test_cli_query_formats(seed_build):
         run_ = subprocess.run([sys.executable, "-m", "graph.cli", "query", "posts", "--from", str(seed_build.out_dir),
                                "-p", "person=屈辉", "-f", fmt], capture_output=True, text=True, cwd=ROOT)
         assert run_.returncode == 0 and "局长" in run_.stdout, (fmt, run_.stderr)
+
+
+def test_parameters_are_written_in_as_escaped_terms():
+    """Oxigraph plans around constants, so parameters go into the text — only as RDF terms that
+    Oxigraph itself escaped: a value cannot end its literal."""
+    import pyoxigraph as ox
+
+    from graph.query import inline_params
+
+    q = 'SELECT ?county (COUNT(?x) AS ?n) WHERE { ?c skos:prefLabel ?county . FILTER(?county != "?county") } GROUP BY ?county ORDER BY ?county'
+    out = inline_params(q, {ox.Variable("county"): ox.Literal('慈"} ; DROP ALL ; #', language="zh")})
+    term = str(ox.Literal('慈"} ; DROP ALL ; #', language="zh"))
+    assert out == (f'SELECT ({term} AS ?county) (COUNT(?x) AS ?n) WHERE {{ ?c skos:prefLabel {term} . '
+                   f'FILTER({term} != "?county") }} GROUP BY ({term}) ORDER BY ({term})')
+    ox.Store().query(out, prefixes={"skos": "http://www.w3.org/2004/02/skos/core#"})  # it parses

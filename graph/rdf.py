@@ -79,37 +79,52 @@ def _typed(value) -> Literal:
     return Literal(str(value))
 
 
+_PLAIN = re.compile(r'[\x00-\x1f"\\\x7f]')  # characters N-Triples escapes in a literal
+XSD_STRING = str(XSD.string)
+
+
 class QuadGraph:
-    """Collects one named graph's quads as Oxigraph terms (IRIs converted once, then cached)."""
+    """Collects one named graph's triples as N-Triples terms — plain strings, each IRI written
+    once by Oxigraph and then cached — which Oxigraph parses in one go when the graph is
+    written (building an Oxigraph object per term was most of the graph stage's time)."""
 
     _iris: dict = {}
 
     def __init__(self, identifier: URIRef):
         self.identifier = identifier
-        self._g = ox.NamedNode(str(identifier))
-        self.quads: list = []
+        self.rows: list[tuple[str, str, str]] = []
 
     @classmethod
-    def term(cls, t):
+    def term(cls, t) -> str:
+        """``t`` as Oxigraph writes it in N-Triples (``str`` of the Oxigraph term)."""
         if isinstance(t, Literal):
+            v = str(t.value)
+            dt = t.datatype if t.datatype != XSD_STRING else None
+            if _PLAIN.search(v):  # rare: let Oxigraph escape it
+                return str(ox.Literal(v, language=t.lang) if t.lang else
+                           ox.Literal(v, datatype=ox.NamedNode(dt)) if dt else ox.Literal(v))
             if t.lang:
-                return ox.Literal(str(t.value), language=t.lang)
-            if t.datatype:
-                return ox.Literal(str(t.value), datatype=cls.term(URIRef(t.datatype)))
-            return ox.Literal(str(t.value))
+                return f'"{v}"@{t.lang}'
+            return f'"{v}"^^<{dt}>' if dt else f'"{v}"'
         n = cls._iris.get(t)
         if n is None:
-            n = cls._iris[t] = ox.NamedNode(str(t))
+            n = cls._iris[t] = str(ox.NamedNode(str(t)))  # Oxigraph checks the IRI
         return n
 
     def add(self, triple: tuple) -> None:
         s, p, o = triple
         if not isinstance(o, Literal) and not isinstance(o, URIRef):
             o = _typed(o)
-        self.quads.append(ox.Quad(self.term(s), self.term(p), self.term(o), self._g))
+        self.rows.append((self.term(s), self.term(p), self.term(o)))
 
-    def __iter__(self):
-        return iter(self.quads)
+    def nquads(self) -> str:
+        """The graph's statements, each once, sorted by subject, predicate, object."""
+        g = f"<{self.identifier}>"
+        return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in sorted(set(self.rows)))
+
+    @property
+    def quads(self) -> list:
+        return list(ox.parse(self.nquads().encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
 def _zh(text: str) -> Literal:

@@ -220,7 +220,7 @@ def report_statements(g) -> tuple[bytes, bytes]:
     files are these blocks one after another under one set of prefix lines."""
     import pyoxigraph as ox
 
-    quads = sorted(set(g.quads), key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    quads = g.quads
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES)
     ttl = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
     return _body(trig, "trig"), _body(ttl, "ttl")

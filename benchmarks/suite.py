@@ -140,6 +140,9 @@ def scaling(tmp: Path, args) -> dict:
         _rm(src, tmp / f"out-x{f}")
     print(f"## Growth with corpus size (govkg build -j {args.scale_jobs}, views included, fresh process each)\n")
     table(["corpus", "reports", "characters", "seconds", "k chars/s", "peak MB", "time ÷ linear"], rows)
+    print("Seconds per stage in each of those builds (with -j > 1, those of the main process only):\n")
+    stages = list(next(iter(out.values()))["stages"])
+    table(["corpus", *stages], [[f"{f}×", *(f"{r['stages'][k]:.1f}" for k in stages)] for f, r in out.items()])
     return out
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -22,7 +21,7 @@ from .errors import ReadError
 from .extract import extract
 from .gazetteer import load as load_gazetteer
 from .model import Report
-from .read import read_report, report_id, report_paths
+from .read import read_report, report_files
 from .resolve import EntityNote, Resolved, Resolver, notes
 from .store import CACHE_DIR
 from .timing import stage
@@ -133,10 +132,10 @@ class PartCache:
         h = hashlib.sha256("\x1f".join((digest, report.id, Path(report.path).name, report.encoding)).encode()).hexdigest()
         return f"{self.fingerprint}-{h[:40]}.pickle"
 
-    def get(self, report: Report, digest: str) -> ReportPart | None:
+    def get(self, name: str, report: Report) -> ReportPart | None:
+        """The previous build's part under ``name`` (:meth:`name`), or None."""
         if self.previous is None:
             return None
-        name = self.name(report, digest)
         f = self.previous / name
         try:
             part = pickle.loads(f.read_bytes())  # our own cache, written by this code (same fingerprint)
@@ -149,9 +148,9 @@ class PartCache:
                 (self.folder / name).write_bytes(f.read_bytes())
         return replace(part, path=report.path, reused=True, key=name)
 
-    def put(self, report: Report, digest: str, part: ReportPart) -> None:
+    def put(self, part: ReportPart) -> None:
         if self.folder is not None:
-            (self.folder / self.name(report, digest)).write_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+            (self.folder / part.key).write_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _part_for(job: tuple[Path, str], cache: PartCache | None) -> ReportPart | Failure:
@@ -163,8 +162,9 @@ def _part_for(job: tuple[Path, str], cache: PartCache | None) -> ReportPart | Fa
             digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()
     except ReadError as err:
         return Failure(err.path, err.reason)
+    key = cache.name(report, digest) if cache is not None else ""
     if cache is not None:
-        hit = cache.get(report, digest)
+        hit = cache.get(key, report)
         if hit is not None:
             return hit
     _warm()  # once per process, before the first report is segmented
@@ -173,26 +173,13 @@ def _part_for(job: tuple[Path, str], cache: PartCache | None) -> ReportPart | Fa
     except Exception as exc:  # one bad report must not sink the build; it is reported by name
         return Failure(report.path, f"extraction failed: {type(exc).__name__}: {exc}")
     if cache is not None:
-        part.key = cache.name(report, digest)
-        cache.put(report, digest, part)
+        part.key = key
+        cache.put(part)
     return part
 
 
-def report_jobs(source: str | Path) -> list[tuple[Path, str]]:
-    """(file, report id) of every report under ``source``, in id order (the order of the
-    output). Ids are paths below ``source`` without the suffix; where two files would share
-    one (01.txt and 01.md), both keep their suffix."""
-    src = Path(source)
-    paths = report_paths(src)
-    root = src.parent if src.is_file() else src
-    ids = [report_id(p, root) for p in paths]
-    shared = {i for i, n in Counter(ids).items() if n > 1}
-    jobs = [(p, p.relative_to(root).as_posix() if i in shared else i) for p, i in zip(paths, ids)]
-    return sorted(jobs, key=lambda j: (j[1], str(j[0])))
-
-
 def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache | None = None) -> Iterator[ReportPart | Failure]:
-    """Each report of ``todo`` (:func:`report_jobs`) as a part (or a failure), in that order;
+    """Each report of ``todo`` (:func:`graph.read.report_files`) as a part (or a failure), in that order;
     ``jobs`` worker processes extract in parallel, so the order — and the output — do not
     depend on it."""
     work = partial(_part_for, cache=cache)
@@ -246,7 +233,7 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     out = Path(out_dir)
-    todo = report_jobs(source)  # a missing or empty source is an error before anything is written
+    todo = report_files(source)  # a missing or empty source is an error before anything is written
     fingerprint = code_fingerprint()
     writer = BuildWriter(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs)
     try:

@@ -41,11 +41,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_explain(args: argparse.Namespace) -> int:
     from .explain import explain_report, explain_text
-    from .read import report_paths
+    from .read import report_files
 
     path = Path(args.report)
-    if not path.exists():
-        matches = [p for p in report_paths(args.source) if p.stem == args.report]
+    if not path.exists():  # a report id as the build names it (2019/0315), or just the file's stem
+        files = report_files(args.source)
+        matches = [p for p, rid in files if rid == args.report] or [p for p, _ in files if p.stem == args.report]
         if not matches:
             print(f"govkg: no report {args.report!r} (a file path, or a report id under {args.source})", file=sys.stderr)
             return 2

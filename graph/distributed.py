@@ -17,7 +17,8 @@ from pathlib import Path
 
 from collections.abc import Iterator
 
-from .build import BuildResult, Failure, ReportPart, _part_for, assemble, report_jobs
+from .build import BuildResult, Failure, ReportPart, _part_for, assemble
+from .read import report_files
 
 
 def _work(job: tuple[str, str]) -> ReportPart | Failure:
@@ -29,7 +30,7 @@ def extract_bag(source: str | Path, *, partitions: int | None = None):
     """A Dask bag of parts (or failures), one element per report file, in report-id order."""
     import dask.bag as db
 
-    jobs = [(str(p), rid) for p, rid in report_jobs(source)]
+    jobs = [(str(p), rid) for p, rid in report_files(source)]
     return db.from_sequence(jobs, npartitions=partitions or min(len(jobs), 64)).map(_work)
 
 

@@ -327,9 +327,9 @@ def _statistics(gold: GoldSet, bg: BuiltGraph) -> dict:
 def _provenance(bg: BuiltGraph, reports: Path | None) -> dict:
     out: dict = {"mentions": len(bg.mentions)}
     if reports is not None:
-        from .read import read_report, report_paths
+        from .read import read_report, report_files
 
-        texts = {p.stem: read_report(p).text for p in report_paths(reports)}
+        texts = {rid: read_report(p, rid).text for p, rid in report_files(reports)}
         ok = sum(1 for rid, b, e, a in bg.mentions
                  if rid in texts and None not in (b, e, a) and texts[rid][int(b):int(e)] == str(a))
         out["offsets_valid"] = round(ok / len(bg.mentions), 4) if bg.mentions else 0.0

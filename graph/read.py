@@ -2,6 +2,7 @@
 BOM, or GB18030/GBK/Big5 detected by charset-normalizer."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,12 +107,23 @@ def read_report(path: str | Path, rid: str | None = None) -> Report:
     return Report(rid or p.stem, str(p), text, enc)
 
 
+def report_files(source: str | Path) -> list[tuple[Path, str]]:
+    """(file, report id) of every report under ``source``, in id order (the order a build
+    writes them in). Ids are paths below ``source`` without the suffix; where two files would
+    share one (01.txt and 01.md), both keep their suffix."""
+    src = Path(source)
+    paths = report_paths(src)
+    root = src.parent if src.is_file() else src
+    ids = [report_id(p, root) for p in paths]
+    shared = {i for i, n in Counter(ids).items() if n > 1}
+    files = [(p, p.relative_to(root).as_posix() if i in shared else i) for p, i in zip(paths, ids)]
+    return sorted(files, key=lambda f: (f[1], str(f[0])))
+
+
 def read_reports(source: str | Path) -> Iterator[Report | ReadError]:
     """Each report in turn, or the ReadError that stopped it (the rest still read)."""
-    src = Path(source)
-    root = src.parent if src.is_file() else src
-    for p in report_paths(source):
+    for p, rid in report_files(source):
         try:
-            yield read_report(p, report_id(p, root))
+            yield read_report(p, rid)
         except ReadError as err:
             yield err

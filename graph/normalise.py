@@ -74,17 +74,17 @@ class Normalised:
 
 @dataclass
 class _Line:
-    start: int  # offset of the first kept char in original
-    chars: list[tuple[str, int]]  # (char, original offset) after stripping
+    """One line of the input, its white space stripped: its text and, per character, the
+    offset in the original (a string and a list rather than (char, offset) pairs: most of a
+    report passes through untouched, as slices)."""
+
+    text: str
+    offs: list[int]
     kind: str  # body / heading / byline / furniture / blank
     hard_break: bool = False  # markdown hard break (two trailing spaces)
 
-    @property
-    def text(self) -> str:
-        return "".join(c for c, _ in self.chars)
-
     def __len__(self) -> int:
-        return len(self.chars)
+        return len(self.text)
 
 
 def is_cjk(ch: str) -> bool:
@@ -95,88 +95,84 @@ _MARKUP = re.compile(
     r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,300}>|&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});"
     r"|(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ ]{1,12}[)）]"
     r"|[\w\-./]{0,80}\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
+# what every kind of markup above contains: most lines have none, and the file-name pattern is
+# slow on Chinese text (every character is a \w)
+_MARKUP_HINT = re.compile(r"[<&(（]|\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
 _WIDGET = re.compile(r"^(分享到|打印本页|【打印|【关闭|关闭窗口|扫一扫|上一篇|下一篇|相关新闻|相关阅读|责任编辑|来源：|来源:|"
                      r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright)")
+_EDGE = "\ufeff\u200b"  # stripped at line ends, with white space
 
 
-def _strip_markup(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _strip_markup(text: str, offs: list[int]) -> tuple[str, list[int]]:
     """Remove HTML tags, inline pinyin (建設(shè)) and image file names; decode entities."""
+    if not _MARKUP_HINT.search(text) or not _MARKUP.search(text):
+        return text, offs
     import html
 
-    text = "".join(c for c, _ in chars)
-    if not _MARKUP.search(text):
-        return chars
-    out: list[tuple[str, int]] = []
+    parts: list[str] = []
+    out: list[int] = []
     pos = 0
     for m in _MARKUP.finditer(text):
-        out.extend(chars[pos:m.start()])
+        parts.append(text[pos:m.start()])
+        out.extend(offs[pos:m.start()])
         tok = m.group(0)
         if tok.startswith("&"):
             dec = html.unescape(tok)
             if dec != tok and len(dec) == 1:
-                out.append((" " if dec == "\xa0" else dec, chars[m.start()][1]))
+                parts.append(" " if dec == "\xa0" else dec)
+                out.append(offs[m.start()])
         pos = m.end()
-    out.extend(chars[pos:])
-    return out
+    parts.append(text[pos:])
+    out.extend(offs[pos:])
+    return "".join(parts), out
 
 
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
+    last_text = ""  # of the last line that is not blank
     pos = 0
     for raw in re.split(r"(\r\n|\r|\n|\u2028|\u2029)", text):
         if raw in ("\r\n", "\r", "\n", "\u2028", "\u2029"):
             pos += len(raw)
             continue
-        chars = _strip_markup([(c, pos + i) for i, c in enumerate(raw)])
+        t, offs = _strip_markup(raw, list(range(pos, pos + len(raw))))
         pos += len(raw)
         hard = raw.endswith("  ") and raw.strip() != ""
         # strip white space (and BOM / zero-width) at both ends
-        while chars and (chars[0][0].isspace() or chars[0][0] in "\ufeff\u200b"):
-            chars.pop(0)
-        while chars and (chars[-1][0].isspace() or chars[-1][0] in "\ufeff\u200b"):
-            chars.pop()
-        line_text = "".join(c for c, _ in chars)
-        if not line_text:
-            lines.append(_Line(pos, [], "blank"))
+        b, e = 0, len(t)
+        while b < e and (t[b].isspace() or t[b] in _EDGE):
+            b += 1
+        while e > b and (t[e - 1].isspace() or t[e - 1] in _EDGE):
+            e -= 1
+        if b or e < len(t):
+            t, offs = t[b:e], offs[b:e]
+        if not t:
+            lines.append(_Line("", [], "blank"))
             continue
         kind = "body"
-        m = _HEADING_MARK.match(line_text)
+        m = _HEADING_MARK.match(t)
         if m:
-            chars = chars[m.end():]
+            t, offs = t[m.end():], offs[m.end():]
             kind = "heading"
-            line_text = line_text[m.end():]
-            if not chars:
-                lines.append(_Line(pos, [], "blank"))
+            if not t:
+                lines.append(_Line("", [], "blank"))
                 continue
-        if _FURNITURE.search(line_text) or _WIDGET.match(line_text):
+        if _FURNITURE.search(t) or _WIDGET.match(t):
             kind = "furniture"
-        elif lines and line_text == _last_text(lines):
+        elif t == last_text:
             kind = "furniture"  # a headline repeated by the page template
-        elif _BYLINE.search(line_text) and len(line_text) < 60:
+        elif _BYLINE.search(t) and len(t) < 60:
             kind = "byline"
-        lines.append(_Line(chars[0][1], chars, kind, hard))
+        lines.append(_Line(t, offs, kind, hard))
+        last_text = t
     return lines
 
 
-def _last_text(lines: list[_Line]) -> str:
-    for ln in reversed(lines):
-        if ln.kind != "blank":
-            return ln.text
-    return ""
-
-
 def _ends_open(line: _Line, *, quotes_close: bool = True) -> bool:
-    if not line.chars:
+    if not line.text:
         return False
-    last = line.chars[-1][0]
+    last = line.text[-1]
     return last not in TERMINAL + "." and not (quotes_close and last in "”’」』）)")
-
-
-def _starts_continuation(line: _Line) -> bool:
-    if not line.chars or line.kind != "body":
-        return False
-    ch = line.chars[0][0]
-    return is_cjk(ch) or ch.isdigit() or ch in "，、。；：”’）)%"
 
 
 def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
@@ -259,7 +255,7 @@ _LIST_MARK = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,2})[\s、
 
 def _has_word_space(line: _Line) -> bool:
     t = line.text
-    return any(t[k] == " " and is_cjk(t[k - 1]) and is_cjk(t[k + 1]) and not _letter_spaced(line.chars, k)
+    return any(t[k] == " " and is_cjk(t[k - 1]) and is_cjk(t[k + 1]) and not _letter_spaced(t, k)
                for k in range(1, len(t) - 1))
 
 
@@ -271,101 +267,81 @@ def _joins_word(last: _Line, nxt: _Line) -> bool:
     return bool(a and b and is_cjk(a[-1]) and is_cjk(b[0])) and spans_boundary(a, b)
 
 
-def skipped_is_cont(line: _Line) -> bool:
-    """A line that begins with punctuation or a unit continues a sentence: never a caption."""
-    return bool(line.chars) and line.chars[0][0] in "，、。；：”’）)%"
-
-
-def _has_continuation_after(lines: list[_Line], j: int) -> bool:
-    n = len(lines)
-    seen = 0
-    while j < n and seen <= 3:
-        ln = lines[j]
-        if ln.kind == "blank":
-            j += 1
-            continue
-        if ln.kind != "body":
-            return False
-        if len(ln) > 40 or (ln.chars and ln.chars[-1][0] not in TERMINAL and len(ln) > 20):
-            return True
-        seen += 1
-        j += 1
-    return False
-
-
 _SPECIAL = re.compile("[\\s" + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
 
 
-def _clean_chars(chars: list[tuple[str, int]], keep_word_spaces: bool) -> list[tuple[str, int]]:
+def _clean_chars(text: str, offs: list[int], keep_word_spaces: bool) -> tuple[str, list[int]]:
     """Drop layout spaces, fix punctuation and full-width forms, keeping offsets."""
-    out: list[tuple[str, int]] = []
-    n = len(chars)
+    parts: list[str] = []
+    out: list[int] = []
+    last = ""  # the last character kept
+    n = len(text)
     pos = 0
     # only spaces, ASCII punctuation and full-width forms need a look: the runs between them
     # (most of a Chinese text) are copied as they are
-    for k in [m.start() for m in _SPECIAL.finditer("".join(c for c, _ in chars))]:
-        out.extend(chars[pos:k])
+    for m in _SPECIAL.finditer(text):
+        k = m.start()
+        if pos < k:
+            parts.append(text[pos:k])
+            out.extend(offs[pos:k])
+            last = text[k - 1]
         pos = k + 1
-        c, off = chars[k]
-        c = _FULLWIDTH_ALNUM.get(c, c)
+        c, off = _FULLWIDTH_ALNUM.get(text[k], text[k]), offs[k]
         if c.isspace():
-            prev = out[-1][0] if out else ""
-            nxt = ""
-            for c2, _ in chars[k + 1:]:
-                c2 = _FULLWIDTH_ALNUM.get(c2, c2)
-                if not c2.isspace():
-                    nxt = c2
-                    break
+            prev = last
+            j = k + 1
+            while j < n and _FULLWIDTH_ALNUM.get(text[j], text[j]).isspace():
+                j += 1
+            nxt = _FULLWIDTH_ALNUM.get(text[j], text[j]) if j < n else ""
             if not prev or not nxt:
                 continue
             if prev == " ":
                 continue
             ascii_words = prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()
-            if ascii_words:
-                out.append((" ", off))
-                continue
-            if keep_word_spaces and is_cjk(prev) and is_cjk(nxt) and not _letter_spaced(chars, k):
-                out.append((" ", off))  # a heading's word separator
-                continue
-            continue  # layout space between Chinese characters, digits and punctuation
+            if ascii_words or (keep_word_spaces and is_cjk(prev) and is_cjk(nxt) and not _letter_spaced(text, k)):
+                # words of Latin script, or a heading's word separator
+                parts.append(" ")
+                out.append(off)
+                last = " "
+            continue  # else a layout space between Chinese characters, digits and punctuation
         if c in _ASCII_PUNCT:
-            prev = out[-1][0] if out else ""
-            nxt = chars[k + 1][0] if k + 1 < n else ""
+            prev = last
+            nxt = text[k + 1] if k + 1 < n else ""
             if c in "()" and not (is_cjk(prev) or is_cjk(nxt)):
-                out.append((c, off))
-                continue
-            if c in ",:;" and prev.isdigit() and nxt.isdigit():
-                out.append((c, off))  # 1,000 or 10:30
-                continue
-            c = _ASCII_PUNCT[c]
-        out.append((c, off))
-    out.extend(chars[pos:])
-    return out
+                pass
+            elif c in ",:;" and prev.isdigit() and nxt.isdigit():
+                pass  # 1,000 or 10:30
+            else:
+                c = _ASCII_PUNCT[c]
+        parts.append(c)
+        out.append(off)
+        last = c
+    if pos < n:
+        parts.append(text[pos:])
+        out.extend(offs[pos:])
+    return "".join(parts), out
 
 
-def _letter_spaced(chars: list[tuple[str, int]], k: int) -> bool:
+def _letter_spaced(text: str, k: int) -> bool:
     """Is the space at ``k`` one of a run like ``公 安 部`` (single characters spaced out)?"""
     def single(at: int, step: int) -> bool:
         # the character next to the space stands alone between spaces (or line ends)
         j = at + step
-        if not 0 <= j < len(chars) or chars[j][0].isspace():
+        if not 0 <= j < len(text) or text[j].isspace():
             return False
         jj = j + step
-        return not 0 <= jj < len(chars) or chars[jj][0].isspace()
+        return not 0 <= jj < len(text) or text[jj].isspace()
     return single(k, -1) or single(k, 1)
 
 
-def _to_simplified(chars: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], bool]:
+def _to_simplified(text: str, offs: list[int]) -> tuple[str, list[int]]:
     from .script import t2s
 
-    text = "".join(c for c, _ in chars)
     conv = t2s(text)
-    if conv == text:
-        return chars, False
-    if len(conv) == len(text):
-        return [(c2, off) for c2, (_, off) in zip(conv, chars)], True
+    if conv == text or len(conv) == len(text):
+        return conv, offs
     # a phrase rule changed the length: convert character by character instead
-    return [(t2s(c)[:1] or c, off) for c, off in chars], True
+    return "".join(t2s(c)[:1] or c for c in text), offs
 
 
 def normalise(text: str) -> Normalised:
@@ -375,34 +351,23 @@ def normalise(text: str) -> Normalised:
     lines = _split_lines(text)
     paragraphs, captions = _paragraphs(lines)
     script = detect_script(text)
-    out_chars: list[tuple[str, int]] = []
+    parts: list[str] = []
+    offsets: list[int] = []
     segments: list[Segment] = []
-
-    def emit(chars: list[tuple[str, int]], kind: str) -> None:
-        if not chars:
-            return
-        if out_chars:
-            out_chars.append(("\n", chars[0][1]))
-        start = len(out_chars)
-        out_chars.extend(chars)
-        segments.append(Segment(start, len(out_chars), kind))
-
-    def para_chars(para: list[_Line]) -> list[tuple[str, int]]:
-        chars: list[tuple[str, int]] = []
-        for ln in para:
-            chars.extend(ln.chars)
-        return chars
-
     ordered = [(p, p[0].kind) for p in paragraphs] + [([c], "caption") for c in captions]
     for para, kind in ordered:
-        chars = _clean_chars(para_chars(para), keep_word_spaces=kind != "body" or len(para) == 1)
+        t = "".join(ln.text for ln in para)
+        offs = [o for ln in para for o in ln.offs] if len(para) > 1 else para[0].offs
+        t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
         if script == "zh-Hant":
-            chars, _ = _to_simplified(chars)
-        emit(chars, kind)
-    return Normalised(
-        original=text,
-        text="".join(c for c, _ in out_chars),
-        offsets=[o for _, o in out_chars],
-        segments=segments,
-        script=script,
-    )
+            t, offs = _to_simplified(t, offs)
+        if not t:
+            continue
+        if offsets:
+            parts.append("\n")
+            offsets.append(offs[0])
+        start = len(offsets)
+        parts.append(t)
+        offsets.extend(offs)
+        segments.append(Segment(start, len(offsets), kind))
+    return Normalised(original=text, text="".join(parts), offsets=offsets, segments=segments, script=script)

@@ -25,5 +25,7 @@ def detect_script(text: str, *, threshold: float = 0.04) -> str:
     if not sample:
         return "zh-Hans"
     conv = t2s(sample)
+    if conv == sample:
+        return "zh-Hans"
     changed = sum(1 for a, b in zip(sample, conv) if a != b)
     return "zh-Hant" if changed >= 3 and changed / len(sample) >= threshold else "zh-Hans"

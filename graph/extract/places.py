@@ -72,11 +72,17 @@ def _pick(candidates: list[Place], context_codes: set[str], gz: Gazetteer) -> Pl
     return None
 
 
+@lru_cache(maxsize=2)
+def _full_names(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
+    """Full names of provinces, prefectures and counties in ``text``, longest first (the
+    focal place and the places of a report both need them: the text is scanned once)."""
+    return tuple(_longest_matches(text, _automaton(gz)))
+
+
 def find_context(text: str, gz: Gazetteer) -> Context:
     """The report's focal place: the county-level unit it names most, else a prefecture
     or province; ties go to the first named."""
-    auto = _automaton(gz)
-    hits = [h for h in _longest_matches(text, auto) if _standalone(text, h[0], h[2])]
+    hits = [h for h in _full_names(text, gz) if _standalone(text, h[0], h[2])]
     names = Counter(v for _, _, v in hits)
     first = {}
     for s, _, v in hits:
@@ -109,9 +115,8 @@ def find_context(text: str, gz: Gazetteer) -> Context:
 def find_places(doc: Doc) -> list[PlaceHit]:
     """Every place named in the text, resolved to the register where it can be."""
     gz, ctx, text = doc.ctx.gazetteer, doc.ctx, doc.text
-    auto = _automaton(gz)
     hits: list[PlaceHit] = []
-    full = _longest_matches(text, auto)
+    full = _full_names(text, gz)
     context_codes = set()
     if ctx.focus is not None:
         context_codes |= {p.code for p in gz.chain(ctx.focus.code)}

@@ -78,11 +78,11 @@ class BuildResult:
 @lru_cache(maxsize=1)
 def _warm() -> None:
     """Load the gazetteer, jieba's dictionaries and the lexicons before any report arrives."""
-    from .extract.places import _automaton
+    from .extract.places import _full_name_index
     from .segment import _posseg
 
     with stage("start-up"):
-        _automaton(load_gazetteer())
+        _full_name_index(load_gazetteer())
         _posseg()  # and the tokenizer it wraps
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..gazetteer import Place
 from ..normalise import is_cjk
 from ..lexicon import load_table
-from .doc import CJK, Doc
+from .doc import CJK, Doc, finditer_near
 from .places import PlaceHit
 
 # a bare body (no place, no level word) stands for the focal county's own body
@@ -396,12 +396,17 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
     return out
 
 
+_CENTRE = re.compile(f"([{CJK}]{{2,14}}?)(中心|工作领导小组|领导小组)")
+_CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组)")
+_SET_UP_GROUP = re.compile(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))")
+
+
 def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """A place's named centre or leading group: 平江县重症违法人员收治中心, …工作领导小组."""
     text = doc.text
     out = []
     full = {h.start: h for h in places if h.surface == h.place.name and h.place.level in ("county", "prefecture", "province")}
-    for m in re.finditer(f"([{CJK}]{{2,14}}?)(中心|工作领导小组|领导小组)", text):
+    for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 14):
         s, e = m.span()
         # the name starts at a place name inside the match
         starts = [p for p in full if s <= p < e - 2]
@@ -417,7 +422,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
         out.append(AgencyHit(ps, e, text[ps:e], text[ps:e], "centre", place, aliases={text[ps:e]}))
         taken.append((ps, e))
     # a leading group set up without a place (成立了…领导小组) belongs to the report's place
-    for m in re.finditer(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))", text):
+    for m in _SET_UP_GROUP.finditer(text):
         s, e = m.span(1)
         if any(s < b and a < e for a, b in taken):
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -115,31 +116,58 @@ class Quote:
     content: str
 
 
+_OPENERS = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
+# where a quotation's scan stops: a line end, its closing mark, or the same opening mark (nested)
+_QUOTE_STOPS = {o: re.compile("[\n" + o + c + "]") for o, c in QUOTE_PAIRS.items()}
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Outermost quotations (nested ‘’ inside “” stay in the content)."""
     out: list[Quote] = []
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    while (m := _OPENERS.search(text, i)) is not None:
+        i = m.start()
         ch = text[i]
-        if ch in QUOTE_PAIRS and ch != '"':
-            close = QUOTE_PAIRS[ch]
-            depth, j = 0, i + 1
-            while j < n and text[j] != "\n":
-                if text[j] == ch and ch != close:
-                    depth += 1
-                elif text[j] == close:
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif ch == "“" and text[j] == "“":  # a broken pair: “本领恐慌“
-                    j = -1
-                    break
-                j += 1
-            if 0 < j < n and text[j] == close:
-                content = text[i + 1:j]
-                if content and len(content) <= 40:
-                    out.append(Quote(i, j + 1, content))
-                i = j + 1
-                continue
-        i += 1
+        close, stops = QUOTE_PAIRS[ch], _QUOTE_STOPS[ch]
+        depth, j = 0, i + 1
+        end = -1
+        while (s := stops.search(text, j)) is not None:
+            j = s.start()
+            c = text[j]
+            if c == "\n":
+                break
+            if c == ch:
+                depth += 1
+            elif depth == 0:
+                end = j
+                break
+            else:
+                depth -= 1
+            j += 1
+        if end < 0:  # not closed on its line
+            i += 1
+            continue
+        content = text[i + 1:end]
+        if content and len(content) <= 40:
+            out.append(Quote(i, end + 1, content))
+        i = end + 1
     return out
+
+
+def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, hi: int) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match contains a
+    match of ``anchor`` (a lookahead, so it finds every position) starting ``lo`` to ``hi``
+    characters after the match's own start. finditer tries a pattern like
+    ``[\u4e00-\u9fff]{2,14}?中心`` at every character; most characters of a report are
+    nowhere near a 中心, and those stretches are skipped."""
+    pos = 0
+    while True:
+        a = anchor.search(text, pos + lo)
+        if a is None:
+            return
+        # no match starts before a.start() - hi: its anchor would come before this one
+        m = pattern.search(text, max(pos, a.start() - hi))
+        if m is None:
+            return
+        yield m
+        pos = m.end()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc, Quote
+from .doc import CJK, Doc, Quote, finditer_near
 from .numbers import formula_value, is_formula
 
 _GENERIC_CORES = frozenset({"新", "大", "总体", "全面", "两个", "主要", "这个", "一个", "有效", "相关", "各项", "新型", "各类",
@@ -303,12 +303,15 @@ def _triggers() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _unquoted_re() -> re.Pattern:
+def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
+    """The pattern of an unquoted name, a lookahead for its heads, and how far before its head
+    a match can start (for :func:`finditer_near`)."""
     verbs = sorted({v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}, key=len, reverse=True)
     heads = [h for h, t in _heads() if t in ("Campaign", "Program", "Mechanism")]
     head_alt = "|".join(re.escape(h) for h in heads)
     left = "(?:" + "|".join(re.escape(v) for v in verbs) + ")了?|[，。；：、（\n]|的|及|^"
-    return re.compile(f"(?:{left})(?P<name>[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
+    pattern = re.compile(f"(?:{left})(?P<name>[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
+    return pattern, re.compile(f"(?={head_alt})"), len(verbs[0]) + 1 + 16
 
 
 # heads that make a name only right after a trigger verb (开展…行动, 建立…机制); the
@@ -320,16 +323,24 @@ _NEVER_UNQUOTED = {"宣传", "创建", "网", "计划", "项目", "任务", "举
 _VERB_ONLY = {"格局", "新格局", "工作格局"}  # 打造…新格局: only right after a verb
 
 
-def _after_last_verb(name: str, verbs: set[str]) -> int:
+@lru_cache(maxsize=1)
+def _name_verbs() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The trigger verbs of campaigns, programs and mechanisms; those of two characters or more."""
+    verbs = frozenset(v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t])
+    return verbs, tuple(v for v in verbs if len(v) >= 2)
+
+
+def _after_last_verb(name: str) -> int:
     """Offset in ``name`` just after its last trigger verb token (0 if none)."""
     from ..segment import token_spans
 
+    verbs, long_verbs = _name_verbs()
     cut = 0
     spans = token_spans(name, 0, len(name))
     for k, (a, b) in enumerate(spans):
         tok = name[a:b]
         # a verb token, or a verb written as two tokens (创新性 推行)
-        if (tok in verbs or any(len(v) >= 2 and tok.endswith(v) for v in verbs)) and b < len(name):
+        if (tok in verbs or tok.endswith(long_verbs)) and b < len(name):
             cut = b  # 研究部署 ends with a trigger verb
         elif k + 1 < len(spans) and name[a:spans[k + 1][1]] in verbs and spans[k + 1][1] < len(name):
             cut = spans[k + 1][1]
@@ -338,8 +349,8 @@ def _after_last_verb(name: str, verbs: set[str]) -> int:
 
 def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     text = doc.text
-    all_verbs = sorted({v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}, key=len, reverse=True)
-    for m in _unquoted_re().finditer(text):
+    pattern, heads, reach = _unquoted_re()
+    for m in finditer_near(pattern, text, heads, 2, reach):
         ns, he = m.start("name"), m.end("head")
         name, head = m.group("name"), m.group("head")
         t = head_type(head)[1]
@@ -354,7 +365,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             if k >= 0:
                 name = name[k + 1:]
                 after_verb = False
-        cut = _after_last_verb(name, set(all_verbs))
+        cut = _after_last_verb(name)
         if cut:
             name = name[cut:]
             after_verb = True

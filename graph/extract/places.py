@@ -7,8 +7,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..gazetteer import Gazetteer, Place, short_name
 from ..lexicon import load_set
 from ..normalise import is_cjk
@@ -28,27 +26,32 @@ class PlaceHit:
 
 
 @lru_cache(maxsize=4)
-def _automaton(gz: Gazetteer) -> ahocorasick.Automaton:
-    """Full names of provinces, prefectures and counties (townships are matched per report)."""
-    auto = ahocorasick.Automaton()
-    for name, codes in gz.by_name.items():
-        levels = {gz.places[c].level for c in codes}
-        if levels & {"province", "prefecture", "county"} and name not in _COMMON and len(name) >= 2:
-            auto.add_word(name, name)
-    auto.make_automaton()
-    return auto
+def _full_name_index(gz: Gazetteer) -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
+    """Full names of provinces, prefectures and counties (townships are matched per report),
+    indexed by their last character — a handful (县, 区, 市, 旗, 州, 省, 盟) — with the lengths
+    that end in each: (a pattern for those characters, lengths by character, the names)."""
+    names = frozenset(name for name, codes in gz.by_name.items()
+                      if {gz.places[c].level for c in codes} & {"province", "prefecture", "county"}
+                      and name not in _COMMON and len(name) >= 2)
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[-1], set()).add(len(name))
+    ends = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    return ends, {c: tuple(sorted(ls)) for c, ls in lengths.items()}, names
 
 
-def _longest_matches(text: str, names: dict[str, object] | ahocorasick.Automaton) -> list[tuple[int, int, str]]:
-    if isinstance(names, ahocorasick.Automaton):
-        found = [(end + 1 - len(v), end + 1, v) for end, v in names.iter(text)]
-    else:
-        found = []
-        for name in names:
-            start = text.find(name)
-            while start >= 0:
-                found.append((start, start + len(name), name))
-                start = text.find(name, start + 1)
+def _longest_matches(text: str, names: dict[str, object]) -> list[tuple[int, int, str]]:
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            found.append((start, start + len(name), name))
+            start = text.find(name, start + 1)
+    return _leftmost_longest(found)
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of overlapping matches, the leftmost, and of those the longest."""
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last_end = [], -1
     for s, e, v in found:
@@ -56,6 +59,21 @@ def _longest_matches(text: str, names: dict[str, object] | ahocorasick.Automaton
             out.append((s, e, v))
             last_end = e
     return out
+
+
+@lru_cache(maxsize=2)
+def _full_names(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
+    """Full names of provinces, prefectures and counties in ``text``, leftmost longest (the
+    focal place and the places of a report both need them: the text is scanned once). Every
+    such name ends in one of a few characters: only the text before those is looked up."""
+    ends, lengths, names = _full_name_index(gz)
+    found = []
+    for m in ends.finditer(text):
+        e = m.end()
+        for n in lengths[m.group()]:
+            if n <= e and text[e - n:e] in names:
+                found.append((e - n, e, text[e - n:e]))
+    return tuple(_leftmost_longest(found))
 
 
 def _pick(candidates: list[Place], context_codes: set[str], gz: Gazetteer) -> Place | None:
@@ -70,13 +88,6 @@ def _pick(candidates: list[Place], context_codes: set[str], gz: Gazetteer) -> Pl
     if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         return scored[0][2]
     return None
-
-
-@lru_cache(maxsize=2)
-def _full_names(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
-    """Full names of provinces, prefectures and counties in ``text``, longest first (the
-    focal place and the places of a report both need them: the text is scanned once)."""
-    return tuple(_longest_matches(text, _automaton(gz)))
 
 
 def find_context(text: str, gz: Gazetteer) -> Context:

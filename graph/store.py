@@ -221,9 +221,24 @@ def report_statements(g) -> tuple[bytes, bytes]:
     import pyoxigraph as ox
 
     quads = g.quads
-    trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES)
-    ttl = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
-    return _body(trig, "trig"), _body(ttl, "ttl")
+    trig = _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES), "trig")
+    ttl = _graph_block_as_turtle(trig)
+    if ttl is None:
+        ttl = _body(ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES), "ttl")
+    return trig, ttl
+
+
+def _graph_block_as_turtle(trig: bytes) -> bytes | None:
+    """The Turtle of one TriG graph block (``<g> {`` tab-indented statements ``}``): the same
+    statements one tab to the left — Oxigraph writes both alike and escapes line breaks and
+    tabs inside literals. None if the block is not shaped so."""
+    lines = trig.split(b"\n")
+    if len(lines) < 3 or not lines[0].endswith(b" {") or lines[-2:] != [b"}", b""]:
+        return None
+    inner = lines[1:-2]
+    if not all(line.startswith(b"\t") for line in inner):
+        return None
+    return b"".join(line[1:] + b"\n" for line in inner)
 
 
 class StoreLoader:

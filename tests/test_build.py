@@ -259,3 +259,23 @@ def test_a_rebuild_updates_the_store_even_after_a_clean_build(tmp_path, monkeypa
     monkeypatch.setattr(store_module, "StoreLoader", no_full_load)
     again = build(src, tmp_path / "out", view=False)
     assert again.reused == 4
+
+
+def test_turtle_block_is_the_trig_block_dedented():
+    # graph.ttl's blocks are cut from graph.trig's; literals with line breaks, tabs, quotes
+    # and backslashes must come out as Oxigraph's own Turtle writer gives them
+    import pyoxigraph as ox
+
+    from graph.rdf import Literal, QuadGraph
+    from graph.store import WRITE_PREFIXES, _body, report_statements
+    from graph.vocab import GK, ID
+
+    g = QuadGraph(ID["graph/report/x"])
+    node = ID["agency/县公安局"]
+    g.add((node, GK.quote, Literal('县公安局\n\t"雪亮工程" \\ 第二行', lang="zh")))
+    g.add((node, GK.quote, Literal("平安建设")))
+    g.add((node, GK.mention, ID["report/x#char=1,4"]))
+    trig, ttl = report_statements(g)
+    want = ox.serialize([q.triple for q in g.quads], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
+    assert ttl == _body(want, "ttl")
+    assert b"\t" not in ttl.split(b"\n")[0]

@@ -117,9 +117,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
         if period:
             last_period[si] = period
         for a, b in subjects:
-            lead = text[cs:a].strip("，、 ")
-            if cs <= a < s and b <= s and (not lead or _PERIOD.fullmatch(lead)):
-                cs = max(cs, b)
+            if cs <= a < s and b <= s:
+                lead = text[cs:a].strip("，、 ")
+                if not lead or _PERIOD.fullmatch(lead):
+                    cs = max(cs, b)
         before = _PERIOD.sub("", text[cs:s - len(rng.group(0))] if rng else text[cs:s])
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")

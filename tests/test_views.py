@@ -132,3 +132,24 @@ def test_cli_view_and_stats(seed_build, tmp_path):
     run = subprocess.run([sys.executable, "-m", "graph.cli", "stats", str(seed_build.out_dir), "--top", "3"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0 and "Most connected" in run.stdout and "慈利县" in run.stdout
+
+
+def test_catalog_reports_and_first_mention_agree_with_the_mentions(seed_build):
+    # the catalog reads reports and offsets from the mention IRIs (NIF's #char=b,e); they must
+    # be what gk:report and nif:beginIndex say
+    from graph.store import open_store
+    from graph.views.data import _select, catalog
+
+    store = open_store(seed_build.out_dir)
+    cat = catalog(store)
+    want: dict[str, list] = {}
+    for r in _select(store, """SELECT ?e ?rid ?b WHERE { ?e gk:mention ?m . ?m gk:report/dcterms:identifier ?rid ;
+                                                                     nif:beginIndex ?b }"""):
+        if r["e"] in cat:
+            want.setdefault(r["e"], []).append((r["rid"], int(r["b"])))
+    assert want and set(want) == {e for e, d in cat.items() if d["reports"]}
+    for e, ms in want.items():
+        assert cat[e]["reports"] == " ".join(sorted({rid for rid, _ in ms}))
+        assert cat[e]["mention"] == list(min(ms))
+    some = sorted(want)[:5]
+    assert catalog(store, some) == {e: cat[e] for e in some}

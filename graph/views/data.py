@@ -44,11 +44,9 @@ def catalog(store, nodes: Iterable[str] | None = None) -> dict[str, dict]:
             return {}
         values = f"VALUES ?e {{ {values} }}"
     info: dict[str, dict] = {}
-    for r in _select(store, f"""SELECT ?e ?label ?type ?code (GROUP_CONCAT(DISTINCT ?rid; separator=" ") AS ?reports) WHERE {{
-            {values} ?e skos:prefLabel ?label ; a ?t . {ENTITY_TYPE_VALUES}
-            OPTIONAL {{ ?e gk:divisionCode ?code }} OPTIONAL {{ ?e gk:mention/gk:report/dcterms:identifier ?rid }}
-        }} GROUP BY ?e ?label ?type ?code"""):
-        info[r["e"]] = {"label": r["label"], "type": r["type"], "code": r["code"] or "", "reports": r["reports"] or ""}
+    for r in _select(store, f"""SELECT ?e ?label ?type ?code WHERE {{
+            {values} ?e skos:prefLabel ?label ; a ?t . {ENTITY_TYPE_VALUES} OPTIONAL {{ ?e gk:divisionCode ?code }} }}"""):
+        info[r["e"]] = {"label": r["label"], "type": r["type"], "code": r["code"] or "", "reports": ""}
     for r in _select(store, f"""SELECT ?e ?quote WHERE {{ {values}
             {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} ?st gk:quote ?quote ; gk:report ?r }}"""):
         d = info.get(r["e"])
@@ -58,14 +56,32 @@ def catalog(store, nodes: Iterable[str] | None = None) -> dict[str, dict]:
                 qs.append(r["quote"])
                 qs.sort()
                 del qs[3:]
-    for r in _select(store, f"""SELECT ?e ?rid ?b WHERE {{ {values}
-            ?e gk:mention ?m . ?m gk:report/dcterms:identifier ?rid ; nif:beginIndex ?b }}"""):
-        d = info.get(r["e"])
-        if d is not None:
-            first = (r["rid"], int(r["b"]))  # the first mention of the first report
-            if "mention" not in d or first < tuple(d["mention"]):
-                d["mention"] = list(first)
+    _mentions(store, info, values)
     return info
+
+
+def _mentions(store, info: dict[str, dict], values: str) -> None:
+    """Each entity's reports and first mention (the first of its first report). A mention's IRI
+    is its report's with NIF's character offsets (``…/report/x#char=10,14``, RFC 5147): one
+    scan of gk:mention gives both, without joining every mention to its report and offsets."""
+    rid_of = {r["r"]: r["id"] for r in _select(store, "SELECT ?r ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }")}
+    reports: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, tuple[str, int]] = {}
+    for r in _select(store, f"SELECT ?e ?m WHERE {{ {values} ?e gk:mention ?m }}"):
+        if r["e"] not in info:
+            continue
+        report, _, chars = r["m"].rpartition("#char=")
+        rid = rid_of.get(report)
+        begin = chars.split(",", 1)[0]
+        if rid is None or not begin.isdigit():
+            raise GovkgError(f"mention {r['m']} is not <report>#char=begin,end")
+        reports[r["e"]].add(rid)
+        here = (rid, int(begin))
+        if r["e"] not in first or here < first[r["e"]]:
+            first[r["e"]] = here
+    for e, rids in reports.items():
+        info[e]["reports"] = " ".join(sorted(rids))
+        info[e]["mention"] = list(first[e])
 
 
 def _describe(store, g: nx.MultiDiGraph, cat: dict[str, dict] | None = None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
@@ -84,6 +84,14 @@ def _warm() -> None:
     with stage("start-up"):
         _full_name_index(load_gazetteer())
         _posseg()  # and the tokenizer it wraps
+
+
+def _warm_views() -> None:
+    from pyvis.network import Network  # noqa: F401  (imported for its import time)
+
+    from .views.page import pinyin
+
+    pinyin("预热")  # loads pypinyin's phrase tables
 
 
 def code_fingerprint() -> str:
@@ -178,17 +186,22 @@ def _part_for(job: tuple[Path, str], cache: PartCache | None) -> ReportPart | Fa
     return part
 
 
-def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache | None = None) -> Iterator[ReportPart | Failure]:
+def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache | None = None,
+               meanwhile: Callable[[], None] | None = None) -> Iterator[ReportPart | Failure]:
     """Each report of ``todo`` (:func:`graph.read.report_files`) as a part (or a failure), in that order;
     ``jobs`` worker processes extract in parallel, so the order — and the output — do not
-    depend on it."""
+    depend on it. ``meanwhile``: work for this process while the workers load their
+    dictionaries (it has nothing else to do until their first parts come)."""
     work = partial(_part_for, cache=cache)
     if jobs > 1 and len(todo) > 1:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(jobs) as pool:
-            yield from pool.imap(work, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))
+            parts = pool.imap(work, todo, chunksize=max(1, min(4, len(todo) // (jobs * 8))))
+            if meanwhile is not None:
+                meanwhile()
+            yield from parts
     else:
         yield from map(work, todo)
 
@@ -239,7 +252,10 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     try:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
         cache = PartCache(writer.cache_dir, previous, fingerprint)
-        return assemble(iter_parts(todo, jobs=jobs, cache=cache), writer, BuildResult(out))
+        # with workers, this process loads the views' modules and pinyin tables while they load
+        # their dictionaries, instead of after the last report (its page writers inherit them)
+        meanwhile = _warm_views if view and jobs > 1 else None
+        return assemble(iter_parts(todo, jobs=jobs, cache=cache, meanwhile=meanwhile), writer, BuildResult(out))
     except BaseException:
         writer.abort()
         raise

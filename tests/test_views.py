@@ -153,3 +153,19 @@ def test_catalog_reports_and_first_mention_agree_with_the_mentions(seed_build):
         assert cat[e]["mention"] == list(min(ms))
     some = sorted(want)[:5]
     assert catalog(store, some) == {e: cat[e] for e in some}
+
+
+def test_county_page_caps_its_statistics_and_says_so(seed_build):
+    from graph.store import open_store
+    from graph.views.data import county
+
+    store = open_store(seed_build.out_dir)
+    full = county(store, "慈利县")
+    stats = [n for n, d in full.nodes(data=True) if d.get("type") == "Statistic"]
+    assert len(stats) > 2 and not full.graph.get("hidden")
+    capped = county(store, "慈利县", max_statistics=2)
+    kept = [d for _, d in capped.nodes(data=True) if d.get("type") == "Statistic"]
+    assert len(kept) == 2 and capped.graph["hidden"] == len(stats) - 2
+    assert capped.graph["hidden_what"] == "statistics of earlier reports"
+    # the ones kept are those of the last reports, in report-id order
+    assert [d["reports"] for d in kept] == sorted(full.nodes[n]["reports"] for n in stats)[-2:]

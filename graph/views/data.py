@@ -116,7 +116,7 @@ def overview(store, *, max_items: int = 400, cat: dict | None = None) -> nx.Mult
     for r in rows:
         counties_of[r["x"]].add(r["c"])
     keep = set(sorted(counties_of, key=lambda x: (-len(counties_of[x]), x))[:max_items])
-    g = nx.MultiDiGraph(hidden=len(counties_of) - len(keep))
+    g = nx.MultiDiGraph(hidden=len(counties_of) - len(keep), hidden_what="less-shared items")
     _add_edges(g, [r for r in rows if r["x"] in keep], "c", "x")
     _describe(store, g, cat)
     for x in keep:
@@ -127,9 +127,13 @@ def overview(store, *, max_items: int = 400, cat: dict | None = None) -> nx.Mult
     return g
 
 
-def county(store, name: str, *, cat: dict | None = None) -> nx.MultiDiGraph:
+MAX_COUNTY_STATISTICS = 300
+
+
+def county(store, name: str, *, cat: dict | None = None, max_statistics: int = MAX_COUNTY_STATISTICS) -> nx.MultiDiGraph:
     """One county: its agencies, officials, campaigns, mechanisms with their parts, programs,
-    honors and statistics."""
+    honors and statistics (those of the last ``max_statistics``, in report-id order; the
+    rest are counted on the page, and all are in the ``statistics_by_topic`` query)."""
     found = _rows(store, "SELECT ?name ?c WHERE { ?c a gk:County ; skos:prefLabel ?name }", name=name)
     if not found:
         raise GovkgError(f"no county named {name!r} in this build (see 'govkg query reports_overview')")
@@ -149,9 +153,12 @@ def county(store, name: str, *, cat: dict | None = None) -> nx.MultiDiGraph:
         g.add_node(pid, label=r["part"], type="Component", reports="", code="")
         g.add_edge(r["m"], pid, key="hasComponent", predicate="hasComponent")
     # the county first: Oxigraph joins in the order written, and every statistic first is slow
-    for i, r in enumerate(_rows(store, f"""SELECT ?a ?ind ?v ?u ?q ?rid ?b WHERE {{ {inside} ?s gk:about ?a . ?s a gk:Statistic ;
+    stats = _rows(store, f"""SELECT ?a ?ind ?v ?u ?q ?rid ?b WHERE {{ {inside} ?s gk:about ?a . ?s a gk:Statistic ;
             gk:indicator ?ind ; gk:value ?v ; gk:unit ?u ; gk:quote ?q ; gk:report/dcterms:identifier ?rid .
-            OPTIONAL {{ ?s gk:quoteBegin ?b }} }} ORDER BY ?rid ?b""")):
+            OPTIONAL {{ ?s gk:quoteBegin ?b }} }} ORDER BY ?rid ?b""")
+    if len(stats) > max_statistics:  # a decade of a county's reports: thousands of leaves nobody can read
+        g.graph.update(hidden=len(stats) - max_statistics, hidden_what="statistics of earlier reports")
+    for i, r in enumerate(stats[-max_statistics:] if max_statistics else []):
         sid = f"stat:{c}:{i}"
         g.add_node(sid, label=f"{r['ind']} {r['v']}{r['u']}", type="Statistic", reports=r["rid"], code="", quotes=[r["q"]],
                    mention=[r["rid"], int(r["b"] or 0)])

@@ -97,7 +97,8 @@ def render(g: nx.MultiDiGraph, *, title: str, reports_href: str = "reports/", an
     }
     data = {"nodes": nodes, "edges": edges, "options": options, "reportsHref": reports_href, "types": present,
             "typeNames": {t: TYPE_STYLE[t][2] for t in present if t in TYPE_STYLE},
-            "colours": {t: TYPE_STYLE[t][0] for t in present if t in TYPE_STYLE}, "hidden": g.graph.get("hidden", 0)}
+            "colours": {t: TYPE_STYLE[t][0] for t in present if t in TYPE_STYLE}, "hidden": g.graph.get("hidden", 0),
+            "hiddenWhat": g.graph.get("hidden_what", "items")}
     template = resources.files("graph.web").joinpath("view.html").read_text(encoding="utf-8")
     if vis_src is None:
         template = template.replace("/*VIS*/", _vis_js())

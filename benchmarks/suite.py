@@ -8,10 +8,11 @@ Sections (each prints a Markdown table):
 
 - throughput: characters per second per core of plain ``jieba.lcut`` (the floor any jieba-based
   extractor pays), of govkg's extraction and per-report work, and of a whole ``govkg build -j 1``
-  in a fresh process; the share of time per stage (read, normalise, segment, extract, resolve,
-  graph, write).
-- scaling: build time and peak memory at 1×, 10×, 100× a base corpus of about 1 MB (the shared
-  scale corpus and the seeds, cut into report-sized files), each in a fresh process.
+  in a fresh process pinned to one core; the share of time per stage (read, normalise, segment,
+  extract, resolve, graph, write).
+- scaling: build time, throughput against jieba.lcut and peak memory at 1×, 10×, 100× a base
+  corpus of about 1 MB (the shared scale corpus and the seeds, cut into report-sized files), each
+  in a fresh process pinned to one core.
 - jobs: ``govkg build -j N`` against ``-j 1`` on the same text, with a check that the output is
   byte-identical.
 - incremental: a rebuild after changing 1 of 1,000 reports against a clean build, from the
@@ -49,7 +50,9 @@ PARAMS = {"topic": "监控", "place": "张家界市", "county": "慈利县", "na
 
 # a build in a fresh process: seconds, peak resident memory of it and its workers, stage seconds
 CHILD = """
-import json, resource, sys, time
+import json, os, resource, sys, time
+if sys.argv[6] == "pin":  # one core for the process and every thread it starts (RocksDB's included)
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 t0 = time.perf_counter()
 from graph import build
 from graph.timing import shares
@@ -60,9 +63,13 @@ print(json.dumps({"s": time.perf_counter() - t0, "reports": len(r.parts), "failu
 """
 
 
-def run_build(src: Path, out: Path, *, jobs: int = 1, view: bool = True, incremental: bool = False) -> dict:
+def run_build(src: Path, out: Path, *, jobs: int = 1, view: bool = True, incremental: bool = False,
+              one_core: bool = False) -> dict:
+    """A build in a fresh process; ``one_core``: pinned to one CPU, threads and all (the store's
+    bulk loader otherwise spreads its work over a second core)."""
+    pin = "pin" if one_core and hasattr(os, "sched_setaffinity") else "nopin"
     run = subprocess.run([sys.executable, "-c", CHILD, str(src), str(out), str(jobs), "view" if view else "noview",
-                          "inc" if incremental else "clean"], capture_output=True, text=True, cwd=ROOT)
+                          "inc" if incremental else "clean", pin], capture_output=True, text=True, cwd=ROOT)
     if run.returncode:
         raise SystemExit(f"build of {src} failed:\n{run.stderr[-3000:]}")
     return json.loads(run.stdout.strip().splitlines()[-1])
@@ -109,7 +116,7 @@ def throughput(tmp: Path, args) -> dict:
     for r in reports:
         make_part(r, "")
     part_s = time.perf_counter() - t0
-    whole = run_build(src, tmp / "out-base", jobs=1)
+    whole = run_build(src, tmp / "out-base", jobs=1, one_core=True)
     jc = chars / jieba_s
     print(f"## Throughput on one core: {files} reports, {chars:,} characters\n")
     table(["what", "k chars/s", "× jieba.lcut"], [
@@ -154,14 +161,15 @@ def scaling(tmp: Path, args) -> dict:
     for f in args.factors:
         src = tmp / f"x{f}"
         files, chars = make_corpus(src, args.mb, copies=f)
-        r = run_build(src, tmp / f"out-x{f}", jobs=args.scale_jobs)
+        r = run_build(src, tmp / f"out-x{f}", jobs=args.scale_jobs, one_core=args.scale_jobs == 1)
         base = base or r["s"] / f
         r["jieba_ratio"] = chars / r["s"] / floor
         rows.append([f"{f}×", files, f"{chars:,}", f"{r['s']:.1f}", f"{chars / r['s'] / 1000:.0f}", f"{r['jieba_ratio']:.2f}",
                      f"{r['peak_mb']:.0f}", f"{r['s'] / (base * f):.2f}"])
         out[f] = r
         _rm(src, tmp / f"out-x{f}")
-    print(f"## Growth with corpus size (govkg build -j {args.scale_jobs}, views included, fresh process each)\n")
+    pinned = ", pinned to one core" if args.scale_jobs == 1 else ""
+    print(f"## Growth with corpus size (govkg build -j {args.scale_jobs}{pinned}, views included, fresh process each)\n")
     print(f"Plain jieba.lcut on the same text: {floor / 1000:.0f}k chars/s (best of three passes).\n")
     table(["corpus", "reports", "characters", "seconds", "k chars/s", "× jieba.lcut", "peak MB", "time ÷ linear"], rows)
     print("Seconds per stage in each of those builds (with -j > 1, those of the main process only):\n")

@@ -220,7 +220,7 @@ def assemble(items: Iterable[ReportPart | Failure], writer: "BuildWriter", resul
         seen[item.digest] = item.path
         writer.add(item)
         with stage("resolve"):
-            resolver.add(item.notes)
+            resolver.add(item.notes, item.report_id)
         result.parts.append(item.slim())
     if not result.parts:
         writer.abort()

@@ -30,15 +30,33 @@ class EntityNote:
     formula_count: int | None
     mentioned: bool
     jurisdiction: tuple[tuple[str, str], ...] = ()  # places the report says this agency serves
+    first: int = -1  # where the report first names it (the begin of its first mention)
+    quotes: tuple[str, ...] = ()  # the report's evidence of relations it takes part in: the 3 first in code-point order
+
+
+QUOTES_KEPT = 3  # evidence quotes per entity for the views (the first in code-point order)
+
+
+def _smallest(quotes: Iterable[str], n: int = QUOTES_KEPT) -> tuple[str, ...]:
+    return tuple(sorted(set(quotes))[:n])
 
 
 def notes(ex: Extraction) -> tuple[EntityNote, ...]:
     served: dict[tuple[str, str], set] = defaultdict(set)
+    quoted: dict[tuple[str, str], set] = defaultdict(set)
+    seen = set()
     for r in ex.relations:
-        if r.predicate == "jurisdiction" and r.subject in ex.entities and r.object in ex.entities:
+        if r.subject not in ex.entities or r.object not in ex.entities:
+            continue
+        if r.predicate == "jurisdiction":
             served[r.subject].add(r.object)
+        if (r.subject, r.predicate, r.object) not in seen:  # the evidence the report's graph keeps: the first
+            seen.add((r.subject, r.predicate, r.object))
+            quoted[r.subject].add(r.quote)
+            quoted[r.object].add(r.quote)
     return tuple(EntityNote(key, e.name, max(1, len(e.mentions)), tuple(sorted(e.aliases)), tuple(sorted(e.attrs.items())),
-                            tuple(e.components), e.formula_count, bool(e.mentions), tuple(sorted(served.get(key, ()))))
+                            tuple(e.components), e.formula_count, bool(e.mentions), tuple(sorted(served.get(key, ()))),
+                            min((m.begin for m in e.mentions), default=-1), _smallest(quoted.get(key, ())))
                  for key, e in sorted(ex.entities.items()))
 
 
@@ -51,6 +69,11 @@ class Resolved:
     formula_count: dict[tuple[str, str], int] = field(default_factory=dict)
     mentioned: set[tuple[str, str]] = field(default_factory=set)  # keys some report names in its text
     jurisdiction: dict[tuple[str, str], set] = field(default_factory=dict)  # agency -> the places it serves
+    # for the views: the reports that name an entity, where it is first named (report id, offset),
+    # and its evidence quotes (the first QUOTES_KEPT in code-point order)
+    reports: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    first_mention: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    quotes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     def counties(self, key: tuple[str, str]) -> list[tuple[str, str]]:
         """The county-level units ``key`` rolls up to: a place through its parents (itself if
@@ -75,9 +98,20 @@ class Resolver:
         self._names: dict[tuple[str, str], Counter] = defaultdict(Counter)
         self._out = Resolved()
 
-    def add(self, entity_notes: Iterable[EntityNote]) -> None:
+    def add(self, entity_notes: Iterable[EntityNote], report_id: str = "") -> None:
+        """The notes of the report ``report_id``."""
         out = self._out
         for n in entity_notes:
+            if n.mentioned:
+                out.reports.setdefault(n.key, set()).add(report_id)
+            if n.first >= 0:
+                here = (report_id, n.first)
+                if n.key not in out.first_mention or here < out.first_mention[n.key]:
+                    out.first_mention[n.key] = here
+            if n.quotes:
+                have = out.quotes.get(n.key, ())
+                if len(have) < QUOTES_KEPT or n.quotes[0] < have[-1]:
+                    out.quotes[n.key] = _smallest(have + n.quotes)
             self._names[n.key][n.name] += n.weight
             out.aliases.setdefault(n.key, set()).update(n.aliases, (n.name,))
             merged = out.attrs.setdefault(n.key, {})
@@ -105,5 +139,5 @@ class Resolver:
 def resolve(extractions: Iterable[Extraction]) -> Resolved:
     r = Resolver()
     for ex in sorted(extractions, key=lambda x: x.report.id):
-        r.add(notes(ex))
+        r.add(notes(ex), ex.report.id)
     return r.result()

@@ -127,10 +127,12 @@ class BuildWriter:
                                                               ensure_ascii=False, sort_keys=True), encoding="utf-8")
         if self.view:
             from .views import write_views
+            from .views.data import catalog_of
 
             with stage("views"):
                 store = open_store(tmp)
-                write_views(store, tmp / VIEWS_DIR, top_page=tmp / VIEW, jobs=self.jobs, store_path=tmp / STORE_DIR)
+                write_views(store, tmp / VIEWS_DIR, top_page=tmp / VIEW, jobs=self.jobs, store_path=tmp / STORE_DIR,
+                            cat=catalog_of(result.resolved))
                 del store
         with stage("write"):
             _replace(tmp, self.out)

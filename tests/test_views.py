@@ -169,3 +169,15 @@ def test_county_page_caps_its_statistics_and_says_so(seed_build):
     assert capped.graph["hidden_what"] == "statistics of earlier reports"
     # the ones kept are those of the last reports, in report-id order
     assert [d["reports"] for d in kept] == sorted(full.nodes[n]["reports"] for n in stats)[-2:]
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "testset"])
+def test_the_builds_catalog_is_the_stores(corpus, seed_build, tmp_path):
+    # a build writes its views from its own resolution; `govkg view` reads the store: same details
+    from conftest import ROOT
+    from graph import build
+    from graph.store import open_store
+    from graph.views.data import catalog, catalog_of
+
+    result = seed_build if corpus == "seeds" else build(ROOT / "tests" / "testset" / "reports", tmp_path / "out", view=False)
+    assert catalog_of(result.resolved) == catalog(open_store(result.out_dir))

@@ -56,12 +56,14 @@ def _safe_name(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
 
 
-def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int = 1, store_path: Path | None = None) -> list[Path]:
+def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int = 1, store_path: Path | None = None,
+                cat: dict[str, dict] | None = None) -> list[Path]:
     """Write the standard set of views into ``folder`` (out/views); ``top_page`` also gets the
     overview, linking into ``folder`` from the folder above it (out/view.html). The report
     texts (folder/reports/) are written by the build as the reports stream past. With ``jobs``
     > 1 and the store's folder (``store_path``), the pages are made in that many forked
-    processes, each reading the store on its own (same bytes as one process writes)."""
+    processes, each reading the store on its own (same bytes as one process writes). ``cat``:
+    the entities' details (:func:`~graph.views.data.catalog`), if already known."""
     from .data import _select, catalog
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -72,7 +74,8 @@ def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int 
     # a report's own network is one command away (govkg view --kind report); a page each would
     # be tens of thousands of files for a province's decade, and its text page is linked below
     report_ids = sorted({r["id"] for r in _select(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }")})
-    cat = catalog(store)  # every entity's details, read once for all the pages
+    if cat is None:
+        cat = catalog(store)  # every entity's details, read once for all the pages
     write_vis_asset(folder)
     if jobs > 1 and store_path is not None and len(pages) > 1:
         import multiprocessing as mp

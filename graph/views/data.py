@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from ..errors import GovkgError
+from ..resolve import Resolved
 from ..query import ENTITY_TYPE_VALUES, PREFIXES
 
 KINDS = ("overview", "county", "mechanism", "agency", "report")
@@ -57,6 +58,25 @@ def catalog(store, nodes: Iterable[str] | None = None) -> dict[str, dict]:
                 qs.sort()
                 del qs[3:]
     _mentions(store, info, values)
+    return info
+
+
+def catalog_of(res: Resolved) -> dict[str, dict]:
+    """What :func:`catalog` reads from a build's store, from the build's own resolution (the
+    build writes its views without reading every mention back)."""
+    from ..rdf import entity_iri
+
+    keys = [k for k in res.canonical if k[0] == "Place"] + [k for k in res.mentioned if k[0] != "Place"]
+    info: dict[str, dict] = {}
+    for key in keys:
+        d = {"label": res.canonical.get(key, key[1]), "type": key[0],
+             "code": (res.attrs.get(key, {}).get("code") or "") if key[0] == "Place" else "",
+             "reports": " ".join(sorted(res.reports.get(key, ())))}
+        if key in res.quotes:
+            d["quotes"] = list(res.quotes[key])
+        if key in res.first_mention:
+            d["mention"] = list(res.first_mention[key])
+        info[str(entity_iri(key))] = d
     return info
 
 

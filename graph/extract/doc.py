@@ -170,4 +170,4 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
         if m is None:
             return
         yield m
-        pos = m.end()
+        pos = max(m.end(), m.start() + 1)  # (the patterns never match the empty string)

@@ -19,7 +19,6 @@ from statistics import median
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 TERMINAL = "。！？；!?;…"
-_OPEN_END = "，、：“‘《（(,:"
 # page furniture: lines that are not the article
 _FURNITURE = re.compile(
     r"(责任编辑|美术编辑|本版编辑|版式设计|校对[:：]|编辑[:：]|^\s*[（(]\s*[下上]转\s*\d+\s*版\s*[）)]|"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from ..errors import GovkgError
-from ..resolve import Resolved
+from ..resolve import QUOTES_KEPT, Resolved
 from ..query import ENTITY_TYPE_VALUES, PREFIXES
 
 KINDS = ("overview", "county", "mechanism", "agency", "report")
@@ -51,12 +51,12 @@ def catalog(store, nodes: Iterable[str] | None = None) -> dict[str, dict]:
     for r in _select(store, f"""SELECT ?e ?quote WHERE {{ {values}
             {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} ?st gk:quote ?quote ; gk:report ?r }}"""):
         d = info.get(r["e"])
-        if d is not None:  # keep the three smallest, without sorting every quote in the store
+        if d is not None:  # keep the smallest few, without sorting every quote in the store
             qs = d.setdefault("quotes", [])
-            if r["quote"] not in qs and (len(qs) < 3 or r["quote"] < qs[-1]):
+            if r["quote"] not in qs and (len(qs) < QUOTES_KEPT or r["quote"] < qs[-1]):
                 qs.append(r["quote"])
                 qs.sort()
-                del qs[3:]
+                del qs[QUOTES_KEPT:]
     _mentions(store, info, values)
     return info
 

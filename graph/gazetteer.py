@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import GovkgError
 from .lexicon import load_lines, load_set
@@ -20,8 +21,7 @@ from .lexicon import load_lines, load_set
 _ABOLISHED = re.compile(r"[（(]撤销[）)]$")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # a named tuple: the register makes 45k of them at every start, 3× faster than a dataclass
     code: str  # 12-digit division code ("" for places the register does not list)
     name: str
     level: str

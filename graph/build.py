@@ -79,11 +79,12 @@ class BuildResult:
 def _warm() -> None:
     """Load the gazetteer, jieba's dictionaries and the lexicons before any report arrives."""
     from .extract.places import _full_name_index
-    from .segment import _posseg
+    from .segment import _dictionary, tokenizer
 
     with stage("start-up"):
         _full_name_index(load_gazetteer())
-        _posseg()  # and the tokenizer it wraps
+        tokenizer()
+        _dictionary()  # the part-of-speech tags too
 
 
 def _warm_views() -> None:

@@ -12,11 +12,23 @@ import posixpath
 from urllib.parse import quote
 from pathlib import Path
 
-from .analytics import Ranking, format_ranking, rank
-from .data import KINDS, slice_for
 from .page import VIS_ASSET, analytics_html, render, write_vis_asset
 
 __all__ = ["KINDS", "make_view", "write_views", "show", "rank", "format_ranking", "Ranking"]
+
+
+def __getattr__(name: str):
+    # the network modules load networkx (65 ms) on import; every build writes report text pages
+    # (views.page) whether or not it makes a network view, so they are loaded when first asked for
+    if name in ("rank", "format_ranking", "Ranking"):
+        from . import analytics
+
+        return getattr(analytics, name)
+    if name in ("KINDS", "slice_for"):
+        from . import data
+
+        return getattr(data, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 TITLES = {"overview": "总览 Overview", "mechanism": "机制扩散 County × mechanism", "agency": "机构与行动 Agencies",
           "county": "县域 County", "report": "报道 Report"}
@@ -31,6 +43,9 @@ def _pages(store, kind: str, focus: str | None, links: list[tuple[str, str]], ca
            vis_src: str | None = None) -> list[str]:
     """One view rendered once per (reports link, index link): the slice and its analytics are
     computed once."""
+    from .analytics import rank
+    from .data import slice_for
+
     g = slice_for(store, kind, focus, cat=cat)
     title = TITLES[kind] + (f" — {focus}" if focus else "")
     side = analytics_html(rank(g)) if kind == "overview" else ""

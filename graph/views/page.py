@@ -11,10 +11,10 @@ import html
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from .layout import PHYSICS_MAX_NODES, positions
+if TYPE_CHECKING:
+    import networkx as nx
 
 TYPE_STYLE = {  # type: (colour, vis shape, 中文)
     "Place": ("#4e79a7", "dot", "地方"), "Agency": ("#f28e2b", "box", "机构"), "Campaign": ("#e15759", "triangle", "专项行动"),
@@ -48,6 +48,8 @@ def network_json(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict], bool]:
 
     net = Network(directed=True)
     ids = {n: i for i, n in enumerate(sorted(g.nodes, key=str))}
+    from .layout import PHYSICS_MAX_NODES, positions  # networkx: not for report pages, which every build writes
+
     physics = len(g) <= PHYSICS_MAX_NODES
     pos = {} if physics else positions(g)
     for n in sorted(g.nodes, key=str):

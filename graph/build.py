@@ -75,16 +75,15 @@ class BuildResult:
         return sum(p.reused for p in self.parts)
 
 
-@lru_cache(maxsize=1)
-def _warm() -> None:
-    """Load the gazetteer, jieba's dictionaries and the lexicons before any report arrives."""
+def _warm(*, whole: bool = False) -> None:
+    """Load the gazetteer, the lexicons and jieba's dictionary before the first report is
+    segmented (``whole``: all of the dictionary, for a worker that will segment many)."""
     from .extract.places import _full_name_index
-    from .segment import _dictionary, tokenizer
+    from .segment import load_dictionary
 
     with stage("start-up"):
         _full_name_index(load_gazetteer())
-        tokenizer()
-        _dictionary()  # the part-of-speech tags too
+        load_dictionary(whole=whole)
 
 
 def _warm_views() -> None:
@@ -162,8 +161,9 @@ class PartCache:
             (self.folder / part.key).write_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _part_for(job: tuple[Path, str], cache: PartCache | None) -> ReportPart | Failure:
-    """Read, extract and write one report (in a worker): a part, or the failure that stopped it."""
+def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = False) -> ReportPart | Failure:
+    """Read, extract and write one report (in a worker): a part, or the failure that stopped it.
+    ``whole``: load all of jieba's dictionary before the first report (see :func:`_warm`)."""
     path, rid = job
     try:
         with stage("read"):
@@ -176,7 +176,7 @@ def _part_for(job: tuple[Path, str], cache: PartCache | None) -> ReportPart | Fa
         hit = cache.get(key, report)
         if hit is not None:
             return hit
-    _warm()  # once per process, before the first report is segmented
+    _warm(whole=whole)  # before the first report is segmented (the loads are once per process)
     try:
         part = make_part(report, digest)
     except Exception as exc:  # one bad report must not sink the build; it is reported by name
@@ -193,10 +193,10 @@ def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache 
     ``jobs`` worker processes extract in parallel, so the order — and the output — do not
     depend on it. ``meanwhile``: work for this process while the workers load their
     dictionaries (it has nothing else to do until their first parts come)."""
-    work = partial(_part_for, cache=cache)
     if jobs > 1 and len(todo) > 1:
         import multiprocessing as mp
 
+        work = partial(_part_for, cache=cache, whole=True)  # each worker loads its dictionary once, whole
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(jobs) as pool:
             parts = pool.imap(work, todo, chunksize=max(1, min(4, len(todo) // (jobs * 8))))
@@ -204,7 +204,7 @@ def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache 
                 meanwhile()
             yield from parts
     else:
-        yield from map(work, todo)
+        yield from map(partial(_part_for, cache=cache), todo)
 
 
 def assemble(items: Iterable[ReportPart | Failure], writer: "BuildWriter", result: BuildResult) -> BuildResult:

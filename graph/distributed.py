@@ -23,7 +23,7 @@ from .read import report_files
 
 def _work(job: tuple[str, str]) -> ReportPart | Failure:
     """On a worker: read one report and make its part (the worker loads its dictionaries once)."""
-    return _part_for((Path(job[0]), job[1]), None)
+    return _part_for((Path(job[0]), job[1]), None, whole=True)  # a Dask worker extracts many reports
 
 
 def extract_bag(source: str | Path, *, partitions: int | None = None):

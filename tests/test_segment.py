@@ -70,3 +70,61 @@ def test_pos_tags_match_jieba_posseg():
     for text in texts:
         want = tuple((p.word, p.flag) for p in jieba.posseg.lcut(text, HMM=False))
         assert segment.pos_tags(text) == want, text
+
+
+@pytest.fixture()
+def fresh_segment(tmp_path, monkeypatch):
+    """segment with its own cache folder and no tokenizer made yet."""
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(segment, "_WHOLE", False)
+    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags):
+        f.cache_clear()
+    yield segment
+    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags):
+        f.cache_clear()
+
+
+def test_words_on_demand_answer_as_the_dictionary(fresh_segment):
+    freq, total, tags = fresh_segment._dictionary()
+    words = fresh_segment._words_on_demand()
+    assert isinstance(words, fresh_segment.WordsOnDemand) and words.total == total
+    probes = ["公安局", "公安", "公", "综治中心", "扫黑除恶", "雪亮工程", "不是一个词语", "", "a", "\ud800"]
+    probes += [w for w in freq if freq[w] == 0][:50]  # prefixes of words: in the dictionary with count 0
+    for w in probes:
+        assert (w in words) == (w in freq), w
+        assert words.get(w) == freq.get(w) and words.get(w, -1) == freq.get(w, -1), w
+        assert words.tags.get(w, "x") == tags.get(w, "x"), w
+        if w in freq:
+            assert words[w] == freq[w]
+        else:
+            with pytest.raises(KeyError):
+                words[w]
+
+
+def test_segmenting_on_demand_equals_the_whole_dictionary(fresh_segment, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.setattr(fresh_segment, "ON_DEMAND_LIMIT", 400)  # swaps in the whole dictionary part-way
+    tk = fresh_segment.tokenizer()
+    assert isinstance(tk.FREQ, fresh_segment.WordsOnDemand)
+    lines = [line for p in sorted((ROOT / "seeds").glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line.strip()][:60] + POS_SENTENCES
+    got = [(fresh_segment.lcut(t), fresh_segment.pos_tags(t)) for t in lines]
+    assert isinstance(tk.FREQ, dict)  # the limit was passed
+    import jieba.posseg
+
+    want = [(jieba.lcut(t, HMM=False), tuple((p.word, p.flag) for p in jieba.posseg.lcut(t, HMM=False))) for t in lines]
+    assert got == want
+
+
+def test_broken_words_file_falls_back_to_the_whole_dictionary(fresh_segment, tmp_path):
+    fresh_segment._dictionary()  # writes the pickle (and no words file yet)
+    (tmp_path / "cache" / f"{fresh_segment._dictionary_key()}.sqlite").write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    tk = fresh_segment.tokenizer()
+    assert isinstance(tk.FREQ, dict)
+    assert fresh_segment.lcut("县公安局开展专项行动") == jieba.lcut("县公安局开展专项行动", HMM=False)
+
+
+def test_whole_dictionary_when_asked(fresh_segment):
+    fresh_segment.load_dictionary(whole=True)  # a worker about to extract many reports
+    assert isinstance(fresh_segment.tokenizer().FREQ, dict)

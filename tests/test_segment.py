@@ -104,7 +104,7 @@ def test_words_on_demand_answer_as_the_dictionary(fresh_segment):
 def test_segmenting_on_demand_equals_the_whole_dictionary(fresh_segment, monkeypatch):
     from conftest import ROOT
 
-    monkeypatch.setattr(fresh_segment, "ON_DEMAND_LIMIT", 400)  # swaps in the whole dictionary part-way
+    monkeypatch.setattr(fresh_segment, "ON_DEMAND_LIMIT", 2000)  # swaps in the whole dictionary part-way
     tk = fresh_segment.tokenizer()
     assert isinstance(tk.FREQ, fresh_segment.WordsOnDemand)
     lines = [line for p in sorted((ROOT / "seeds").glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]

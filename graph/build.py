@@ -10,9 +10,10 @@ grows with the number of distinct entities, not with the text.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,7 +55,9 @@ class ReportPart:
     key: str = ""  # its name in the cache: content, id, file name, encoding and code fingerprint
 
     def slim(self) -> "ReportPart":
-        return replace(self, trig=b"", ttl=b"", page=b"")
+        """The part without its written forms (dropped in place: they are written by now)."""
+        self.trig = self.ttl = self.page = b""
+        return self
 
 
 @dataclass
@@ -144,21 +147,27 @@ class PartCache:
         """The previous build's part under ``name`` (:meth:`name`), or None."""
         if self.previous is None:
             return None
-        f = self.previous / name
+        f = os.path.join(self.previous, name)  # plain strings: a thousand Path objects cost more than the reads
         try:
-            part = pickle.loads(f.read_bytes())  # our own cache, written by this code (same fingerprint)
+            with open(f, "rb") as fh:
+                data = fh.read()
+            part = pickle.loads(data)  # our own cache, written by this code (same fingerprint)
         except Exception:  # absent, or unreadable: extract again
             return None
         if self.folder is not None:
+            to = os.path.join(self.folder, name)
             try:
-                (self.folder / name).hardlink_to(f)
+                os.link(f, to)
             except OSError:
-                (self.folder / name).write_bytes(f.read_bytes())
-        return replace(part, path=report.path, reused=True, key=name)
+                with open(to, "wb") as fh:
+                    fh.write(data)
+        part.path, part.reused, part.key = report.path, True, name
+        return part
 
     def put(self, part: ReportPart) -> None:
         if self.folder is not None:
-            (self.folder / part.key).write_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+            with open(os.path.join(self.folder, part.key), "wb") as fh:
+                fh.write(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = False) -> ReportPart | Failure:

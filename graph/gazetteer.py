@@ -128,15 +128,20 @@ def load() -> Gazetteer:
                     continue
                 gz.add(Place(ccode, county, "county", parent))
     townships = json.loads(_data_file("townships_v1.json").read_text(encoding="utf-8"))
+    places, by_name = gz.places, gz.by_name  # 39k townships: Gazetteer.add inlined (every process starts here)
     for ccode, entry in townships.items():
-        if ccode not in gz.places:
+        if ccode not in places:
             continue
+        kids = gz.children.setdefault(ccode, [])
         for tname, tcode in entry.get("townships", {}).items():
-            abolished = bool(_ABOLISHED.search(tname))
-            tname = _ABOLISHED.sub("", tname)
-            if tcode in gz.places:
+            abolished = "撤销" in tname and bool(_ABOLISHED.search(tname))
+            if abolished:
+                tname = _ABOLISHED.sub("", tname)
+            if tcode in places:
                 continue
-            gz.add(Place(tcode, tname, "township", ccode, abolished))
+            places[tcode] = Place(tcode, tname, "township", ccode, abolished)
+            by_name.setdefault(tname, []).append(tcode)
+            kids.append(tcode)
     # historic names: "old<TAB>current<TAB>county" rows kept by hand
     for row in load_lines("place_aliases.txt"):
         parts = row.split("\t")

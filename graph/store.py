@@ -30,6 +30,7 @@ VIEW = "view.html"
 VIEWS_DIR = "views"
 CACHE_DIR = ".cache"  # report parts by content, for the next incremental build
 MANIFEST = "manifest.json"  # in CACHE_DIR: the fingerprint, and which part each report's graph came from
+SHARED_NQ = "shared.nq"  # in CACHE_DIR: the entities and places graphs as N-Quads, to update the store by difference
 FRESH_LIMIT = 256_000_000  # bytes of changed reports' statements held for updating the store in place
 LOAD_CHUNK = 8_000_000  # bytes of statements per bulk load (on one core, 8 MB loads faster than 2 or 32 MB)
 
@@ -69,7 +70,8 @@ class BuildWriter:
             m = json.loads((self.out / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if m.get("fingerprint") != self.fingerprint or not (self.out / STORE_DIR / "CURRENT").exists():
+        if (m.get("fingerprint") != self.fingerprint or not (self.out / STORE_DIR / "CURRENT").exists()
+                or not (self.out / CACHE_DIR / SHARED_NQ).exists()):
             return None
         return m.get("reports")
 
@@ -107,6 +109,7 @@ class BuildWriter:
         with stage("graph"):
             graphs = [entities_graph(result.resolved), places_graph(result.resolved)]
             shared = [report_statements(g) for g in graphs]
+            shared_nq = "".join(g.nquads() for g in graphs)
         with stage("write"):
             for trig, ttl in shared:
                 self._trig.write(trig)
@@ -122,7 +125,9 @@ class BuildWriter:
             else:
                 gone = [rid for rid, key in self._previous.items() if self._manifest.get(rid) != key]
                 update_store(self.out / STORE_DIR, tmp / STORE_DIR, drop=[str(report_graph_iri(r)) for r in gone],
-                             fresh=self._fresh, shared=graphs)
+                             fresh=self._fresh, shared=shared_nq,
+                             shared_before=(self.out / CACHE_DIR / SHARED_NQ).read_text(encoding="utf-8"))
+            (self.cache_dir / SHARED_NQ).write_text(shared_nq, encoding="utf-8")
             (self.cache_dir / MANIFEST).write_text(json.dumps({"fingerprint": self.fingerprint, "reports": self._manifest},
                                                               ensure_ascii=False, sort_keys=True), encoding="utf-8")
         if self.view:
@@ -319,13 +324,15 @@ def _pieces(path: Path) -> Iterator[bytes]:
             yield rest
 
 
-def update_store(previous: Path, path: Path, *, drop: list[str], fresh: list[tuple[bytes, bytes]], shared: list) -> None:
+def update_store(previous: Path, path: Path, *, drop: list[str], fresh: list[tuple[bytes, bytes]], shared: str,
+                 shared_before: str) -> None:
     """A new store at ``path``: the ``previous`` build's, copied (hard links to its immutable
     files, so this costs nothing), without the named graphs in ``drop``, with the ``fresh``
     reports' statements ((TriG, Turtle) as :func:`report_statements` gives them), and with the
-    ``shared`` graphs (entities, places: :class:`graph.rdf.QuadGraph`) changed to their new
-    content. The default graph stays the union of the named graphs: a triple leaves it when no
-    named graph holds it any more. The same statements a :class:`StoreLoader` would load."""
+    shared graphs (entities, places) changed from ``shared_before`` to ``shared`` (N-Quads, as
+    :meth:`graph.rdf.QuadGraph.nquads` writes them: only the lines that differ are parsed). The
+    default graph stays the union of the named graphs: a triple leaves it when no named graph
+    holds it any more. The same statements a :class:`StoreLoader` would load."""
     import pyoxigraph as ox
 
     ox.Store.read_only(str(previous)).backup(str(path))
@@ -336,14 +343,15 @@ def update_store(previous: Path, path: Path, *, drop: list[str], fresh: list[tup
         node = ox.NamedNode(g)
         gone.update(q.triple for q in store.quads_for_pattern(None, None, None, node))
         store.remove_graph(node)
-    for g in shared:
-        node = ox.NamedNode(str(g.identifier))
-        old = {q.triple for q in store.quads_for_pattern(None, None, None, node)}
-        new = {q.triple for q in g.quads}
-        for t in old - new:
-            store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
-        gone |= old - new
-        store.extend([ox.Quad(t.subject, t.predicate, t.object, gr) for t in new - old for gr in (node, default)])
+    before, after = set(shared_before.splitlines(True)), set(shared.splitlines(True))
+
+    def parsed(lines: set[str]) -> list:
+        return list(ox.parse("".join(sorted(lines)).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+    for q in parsed(before - after):
+        store.remove(q)
+        gone.add(q.triple)
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, g) for q in parsed(after - before) for g in (q.graph_name, default)])
     for trig, ttl in fresh:
         store.load(_header("trig") + trig, format=ox.RdfFormat.TRIG)
         store.load(_header("ttl") + ttl, format=ox.RdfFormat.TURTLE, to_graph=default)

@@ -181,6 +181,25 @@ def test_incremental_rebuild_extracts_only_what_changed(tmp_path):
     assert (tmp_path / "out" / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
 
 
+
+def test_rebuild_without_the_shared_graphs_record_loads_the_store_anew(tmp_path):
+    # the store is updated by difference from the last build's entities and places graphs
+    # (.cache/shared.nq); without that record it is loaded whole, with the same statements
+    from graph import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(p, src / p.name)
+    build(src, tmp_path / "out", view=False)
+    (tmp_path / "out" / ".cache" / "shared.nq").unlink()
+    (src / "new.txt").write_text("湄潭县公安局开展“净网2021”专项行动。", encoding="utf-8")
+    again = build(src, tmp_path / "out", view=False)
+    assert again.reused == 3
+    build(src, tmp_path / "clean", view=False, incremental=False)
+    assert _store_quads(tmp_path / "out") == _store_quads(tmp_path / "clean")
+    assert (tmp_path / "out" / ".cache" / "shared.nq").read_bytes() == (tmp_path / "clean" / ".cache" / "shared.nq").read_bytes()
+
 def _store_quads(build_dir) -> set:
     from graph.store import open_store
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -223,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("govkg: interrupted; the previous build, if any, is untouched", file=sys.stderr)
         return 130
+    finally:
+        if argv is None:  # the program itself, about to end (not a caller that goes on running)
+            # spare the interpreter a last garbage collection over everything the command loaded
+            # (0.07 s of a one-report rebuild); exit handlers and finalisers still run
+            gc.freeze()
 
 
 if __name__ == "__main__":

@@ -128,7 +128,7 @@ def find_quotes(text: str) -> list[Quote]:
     while (m := _OPENERS.search(text, i)) is not None:
         i = m.start()
         ch = text[i]
-        close, stops = QUOTE_PAIRS[ch], _QUOTE_STOPS[ch]
+        stops = _QUOTE_STOPS[ch]  # its closing mark, a line end, or itself again
         depth, j = 0, i + 1
         end = -1
         while (s := stops.search(text, j)) is not None:

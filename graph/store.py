@@ -51,8 +51,8 @@ class BuildWriter:
         self.jobs = jobs  # processes for writing the views
         self.cache_dir = self.tmp / CACHE_DIR
         self.cache_dir.mkdir()
-        self._trig = open(self.tmp / GRAPH_TRIG, "wb")
-        self._ttl = open(self.tmp / GRAPH_TTL, "wb")
+        self._trig = open(self.tmp / GRAPH_TRIG, "wb", buffering=1 << 20)  # parts are ~20 KB: one write call per MB
+        self._ttl = open(self.tmp / GRAPH_TTL, "wb", buffering=1 << 20)
         self._trig.write(_header("trig"))
         self._ttl.write(_header("ttl"))
         if view:

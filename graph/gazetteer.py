@@ -19,6 +19,7 @@ from .errors import GovkgError
 from .lexicon import load_lines, load_set
 
 _ABOLISHED = re.compile(r"[（(]撤销[）)]$")
+UPPER_LEVELS = frozenset({"province", "prefecture", "county"})
 
 
 class Place(NamedTuple):  # a named tuple: the register makes 45k of them at every start, 3× faster than a dataclass
@@ -65,12 +66,17 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)  # code -> Place
     by_name: dict[str, list[str]] = field(default_factory=dict)  # full name -> codes
     children: dict[str, list[str]] = field(default_factory=dict)
+    # names a province, prefecture or county goes by (historic ones too): kept as places are
+    # added, so finding them does not mean reading all 42k names
+    upper_names: set[str] = field(default_factory=set)
 
     def add(self, place: Place) -> None:
         self.places[place.code] = place
         self.by_name.setdefault(place.name, []).append(place.code)
         if place.parent:
             self.children.setdefault(place.parent, []).append(place.code)
+        if place.level in UPPER_LEVELS:
+            self.upper_names.add(place.name)
 
     def get(self, code: str) -> Place:
         return self.places[code]
@@ -151,4 +157,6 @@ def load() -> Gazetteer:
         for c in gz.by_name.get(current, []):
             if gz.places[c].parent and gz.places[gz.places[c].parent].name == county:
                 gz.by_name.setdefault(old, []).append(c)
+                if gz.places[c].level in UPPER_LEVELS:
+                    gz.upper_names.add(old)
     return gz

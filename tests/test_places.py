@@ -60,3 +60,13 @@ def test_township_short_name_yields_to_the_county_of_the_same_name():
 def test_township_full_name_beats_the_county_short_name():
     ex = run("海伦市召开会议。海伦镇推行网格化管理。")
     assert "海伦镇" in names(ex, "Place")
+
+
+def test_upper_names_are_every_name_of_a_province_prefecture_or_county():
+    # kept while the register loads; the full-name index reads them instead of scanning every name
+    from graph.gazetteer import UPPER_LEVELS, load
+
+    gz = load()
+    scanned = {name for name, codes in gz.by_name.items() if any(gz.places[c].level in UPPER_LEVELS for c in codes)}
+    assert gz.upper_names == scanned
+    assert {"慈利县", "张家界市", "湖南省"} <= gz.upper_names and "莲塘坳镇" not in gz.upper_names

@@ -30,9 +30,7 @@ def _full_name_index(gz: Gazetteer) -> tuple[re.Pattern, dict[str, tuple[int, ..
     """Full names of provinces, prefectures and counties (townships are matched per report),
     indexed by their last character — a handful (县, 区, 市, 旗, 州, 省, 盟) — with the lengths
     that end in each: (a pattern for those characters, lengths by character, the names)."""
-    names = frozenset(name for name, codes in gz.by_name.items()
-                      if {gz.places[c].level for c in codes} & {"province", "prefecture", "county"}
-                      and name not in _COMMON and len(name) >= 2)
+    names = frozenset(name for name in gz.upper_names if name not in _COMMON and len(name) >= 2)
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[-1], set()).add(len(name))

@@ -108,8 +108,9 @@ class BuildWriter:
         tmp = self.tmp
         with stage("graph"):
             graphs = [entities_graph(result.resolved), places_graph(result.resolved)]
-            shared = [report_statements(g) for g in graphs]
-            shared_nq = "".join(g.nquads() for g in graphs)
+            texts = [g.nquads() for g in graphs]  # written once: for the files and for the next build's store update
+            shared = [report_statements(g, t) for g, t in zip(graphs, texts)]
+            shared_nq = "".join(texts)
         with stage("write"):
             for trig, ttl in shared:
                 self._trig.write(trig)
@@ -221,13 +222,15 @@ def _body(data: bytes, fmt: str) -> bytes:
     return data[len(head):]
 
 
-def report_statements(g) -> tuple[bytes, bytes]:
+def report_statements(g, nquads: str | None = None) -> tuple[bytes, bytes]:
     """(TriG, Turtle) statements of one named graph (a :class:`graph.rdf.QuadGraph`) without the
     prefix lines, sorted by subject, predicate, object: equal graphs give equal bytes, and the
-    files are these blocks one after another under one set of prefix lines."""
+    files are these blocks one after another under one set of prefix lines. ``nquads``: the
+    graph's :meth:`~graph.rdf.QuadGraph.nquads`, if the caller already has it."""
     import pyoxigraph as ox
 
-    quads = g.quads
+    text = g.nquads() if nquads is None else nquads
+    quads = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     trig = _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES), "trig")
     ttl = _graph_block_as_turtle(trig)
     if ttl is None:

@@ -6,6 +6,7 @@ import os
 import pickle
 import re
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -132,12 +133,7 @@ def _words_on_demand() -> WordsOnDemand | None:
 def _write_words(path: Path, freq: dict, total: int, tags: dict) -> None:
     import sqlite3
 
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return  # a cache we cannot write costs speed, not correctness
-    os.close(fd)
-    try:
+    def write(tmp: str) -> None:
         con = sqlite3.connect(tmp)
         with con:
             con.execute("CREATE TABLE words (w TEXT PRIMARY KEY, f INTEGER NOT NULL, t TEXT) WITHOUT ROWID")
@@ -145,8 +141,23 @@ def _write_words(path: Path, freq: dict, total: int, tags: dict) -> None:
             con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v)")
             con.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
         con.close()
-        os.replace(tmp, path)  # whole or not at all
-    except (OSError, sqlite3.Error):
+
+    _write_atomic(path, write, sqlite3.Error)
+
+
+def _write_atomic(path: Path, write: Callable[[str], None], *errors: type[Exception]) -> None:
+    """Make a cache file: ``write`` fills a temporary file beside ``path``, which then replaces
+    ``path`` whole, or not at all. A cache that cannot be written costs speed, not correctness:
+    OSError and ``errors`` are swallowed."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except (OSError, *errors):
         pass
     finally:
         if os.path.exists(tmp):
@@ -231,11 +242,9 @@ def cache_dir() -> Path | None:
 
 def _dictionary_key() -> str:
     import importlib.util
-
-    d = Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
-    st = d.stat()
     from importlib import metadata
 
+    st = (Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt").stat()
     return f"jieba-{metadata.version('jieba')}-{st.st_size}-{st.st_mtime_ns}-tags"
 
 
@@ -254,19 +263,12 @@ def _cache_dictionary(freq: dict, total: int, tags: dict) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    except OSError:
-        return  # a cache we cannot write costs speed, not correctness
-    try:
-        with os.fdopen(fd, "wb") as f:
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as f:
             pickle.dump((freq, total, tags), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{_dictionary_key()}.pickle")  # whole or not at all
-    except OSError:
-        pass
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+
+    _write_atomic(folder / f"{_dictionary_key()}.pickle", write)
 
 
 def lcut(text: str) -> list[str]:

@@ -30,6 +30,7 @@ def __getattr__(name: str):
         return getattr(data, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 TITLES = {"overview": "总览 Overview", "mechanism": "机制扩散 County × mechanism", "agency": "机构与行动 Agencies",
           "county": "县域 County", "report": "报道 Report"}
 

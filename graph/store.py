@@ -32,7 +32,13 @@ CACHE_DIR = ".cache"  # report parts by content, for the next incremental build
 MANIFEST = "manifest.json"  # in CACHE_DIR: the fingerprint, and which part each report's graph came from
 SHARED_NQ = "shared.nq"  # in CACHE_DIR: the entities and places graphs as N-Quads, to update the store by difference
 FRESH_LIMIT = 256_000_000  # bytes of changed reports' statements held for updating the store in place
-LOAD_CHUNK = 8_000_000  # bytes of statements per bulk load (on one core, 8 MB loads faster than 2 or 32 MB)
+# Bytes of statements per bulk load. Each load lands as files overlapping all the store holds, and
+# RocksDB merges them into it: small loads keep memory low and overlap a parallel build's
+# extraction, but the merging they cause grows with the store. So a load takes half what the
+# store holds, between these bounds (on one core, 100× the benchmark corpus: 225 s with 8 MB
+# loads, 183 s growing to 48 MB; peak 515 → 914 MB, the bulk loader's buffers).
+LOAD_CHUNK = 8_000_000
+LOAD_CHUNK_MAX = 48_000_000
 
 
 class BuildWriter:
@@ -252,11 +258,12 @@ def _graph_block_as_turtle(trig: bytes) -> bytes | None:
 
 
 class StoreLoader:
-    """A new on-disk Oxigraph store, bulk-loaded in pieces of about ``LOAD_CHUNK`` bytes as the
-    statements come: named graphs from TriG, and their union as a set (the Turtle of the same
-    triples) as default graph, so COUNT(*) counts each fact once. Oxigraph's bulk loader holds
-    its whole input in memory (900 MB for a 54 MB TriG file); in pieces it stays near 150 MB,
-    and in a parallel build the loading overlaps the extraction."""
+    """A new on-disk Oxigraph store, bulk-loaded in pieces as the statements come (``LOAD_CHUNK``
+    bytes at first, growing with the store up to ``LOAD_CHUNK_MAX``): named graphs from TriG, and
+    their union as a set (the Turtle of the same triples) as default graph, so COUNT(*) counts
+    each fact once. Oxigraph's bulk loader holds its input in memory (900 MB for a 54 MB TriG
+    file); in pieces it stays below that, and in a parallel build the loading overlaps the
+    extraction."""
 
     def __init__(self, path: Path):
         import pyoxigraph as ox
@@ -265,13 +272,17 @@ class StoreLoader:
         self._trig: list[bytes] = []
         self._ttl: list[bytes] = []
         self._size = 0
+        self._loaded = 0  # bytes loaded so far
+
+    def _chunk(self) -> int:
+        return min(LOAD_CHUNK_MAX, max(LOAD_CHUNK, self._loaded // 2))
 
     def add(self, trig: bytes, ttl: bytes) -> None:
         """Statements as :func:`report_statements` gives them."""
         self._trig.append(trig)
         self._ttl.append(ttl)
         self._size += len(trig) + len(ttl)
-        if self._size >= LOAD_CHUNK:
+        if self._size >= self._chunk():
             self._load()
 
     def add_files(self, trig: Path, ttl: Path) -> None:
@@ -280,13 +291,14 @@ class StoreLoader:
         import pyoxigraph as ox
 
         for path, fmt, graph in ((trig, "trig", None), (ttl, "ttl", ox.DefaultGraph())):
-            for piece in _pieces(path):
+            for piece in _pieces(path, LOAD_CHUNK_MAX):
                 self._bulk(piece, fmt, graph)
 
     def _bulk(self, body: bytes, fmt: str, graph) -> None:
         import pyoxigraph as ox
 
         data = _header(fmt) + body
+        self._loaded += len(body)
         if graph is None:
             self.store.bulk_load(data, format=ox.RdfFormat.TRIG)
         else:
@@ -307,13 +319,13 @@ class StoreLoader:
         del self.store  # released before the folder is renamed into place
 
 
-def _pieces(path: Path) -> Iterator[bytes]:
-    """A written TriG or Turtle file in pieces of about LOAD_CHUNK bytes, each cut before a line
+def _pieces(path: Path, size: int) -> Iterator[bytes]:
+    """A written TriG or Turtle file in pieces of about ``size`` bytes, each cut before a line
     that starts a top-level statement (the writer indents every other line)."""
     with open(path, "rb") as f:
         rest = b""
         while True:
-            block = f.read(LOAD_CHUNK)
+            block = f.read(size)
             if not block:
                 break
             data = rest + block

@@ -253,6 +253,7 @@ def test_many_changes_load_the_store_anew(tmp_path, monkeypatch):
         p.write_text(p.read_text(encoding="utf-8") + "\n县公安局开展“清风”专项行动。", encoding="utf-8")
     monkeypatch.setattr(store_module, "FRESH_LIMIT", 1)
     monkeypatch.setattr(store_module, "LOAD_CHUNK", 20_000)  # several pieces
+    monkeypatch.setattr(store_module, "LOAD_CHUNK_MAX", 40_000)
     build(src, tmp_path / "out", view=False)
     build(src, tmp_path / "clean", view=False, incremental=False)
     assert _store_quads(tmp_path / "out") == _store_quads(tmp_path / "clean")

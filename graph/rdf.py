@@ -81,6 +81,7 @@ def _typed(value) -> Literal:
 
 _PLAIN = re.compile(r'[\x00-\x1f"\\\x7f]')  # characters N-Triples escapes in a literal
 XSD_STRING = str(XSD.string)
+IRI_CACHE = 200_000
 
 
 class QuadGraph:
@@ -108,6 +109,8 @@ class QuadGraph:
             return f'"{v}"^^<{dt}>' if dt else f'"{v}"'
         n = cls._iris.get(t)
         if n is None:
+            if len(cls._iris) >= IRI_CACHE:  # a long build meets ever new IRIs: keep the cache bounded
+                cls._iris.clear()
             n = cls._iris[t] = str(ox.NamedNode(str(t)))  # Oxigraph checks the IRI
         return n
 
@@ -126,6 +129,20 @@ class QuadGraph:
     def quads(self) -> list:
         return list(ox.parse(self.nquads().encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
+
+def _integer(value: int) -> str:
+    """An xsd:integer literal in N-Triples, as :meth:`QuadGraph.term` writes it."""
+    return f'"{value}"^^<{XSD.integer}>'
+
+
+# the terms of a mention's and a statistic's rows, in N-Triples: these loops write most of a
+# report's graph, and looking the terms up afresh for each row was a third of their time
+_T = {name: QuadGraph.term(iri) for name, iri in {
+    "type": RDF.type, "Mention": GK.Mention, "Statistic": GK.Statistic, "mention": GK.mention,
+    "report": GK.report, "begin": NIF.beginIndex, "end": NIF.endIndex, "anchor": NIF.anchorOf,
+    "about": GK.about, "indicator": GK.indicator, "value": GK.value, "unit": GK.unit,
+    "qualifier": GK.qualifier, "period": GK.period, "periodYear": GK.periodYear, "surface": GK.surface,
+    "quote": GK.quote, "quoteBegin": GK.quoteBegin, "quoteEnd": GK.quoteEnd}.items()}
 
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
@@ -183,19 +200,20 @@ def report_graph(ex: Extraction) -> QuadGraph:
         g.add((r, DCTERMS.date, Literal(ex.date, datatype=str(XSD.date))))
     if ex.focus:
         g.add((r, GK.focus, entity_iri(ex.focus)))
+    term, rows, T = g.term, g.rows, _T
+    r_t = term(r)
+    r_base = r_t[:-1]
     for key, e in sorted(ex.entities.items()):
         if not e.mentions:
             continue  # implied places live in the places graph only
         node = entity_iri(key)
         _type(g, node, key, e.attrs)
+        node_t = term(node)
         for m in sorted(e.mentions, key=lambda m: (m.begin, m.end)):
-            mi = URIRef(f"{r}#char={m.begin},{m.end}")
-            g.add((node, GK.mention, mi))
-            g.add((mi, RDF.type, GK.Mention))
-            g.add((mi, GK.report, r))
-            g.add((mi, NIF.beginIndex, _typed(m.begin)))
-            g.add((mi, NIF.endIndex, _typed(m.end)))
-            g.add((mi, NIF.anchorOf, Literal(m.anchor)))
+            mi = f"{r_base}#char={m.begin},{m.end}>"  # the report's IRI and a fragment: valid as it is
+            rows += ((node_t, T["mention"], mi), (mi, T["type"], T["Mention"]), (mi, T["report"], r_t),
+                     (mi, T["begin"], _integer(m.begin)), (mi, T["end"], _integer(m.end)),
+                     (mi, T["anchor"], term(Literal(m.anchor))))
         if ex.script == "zh-Hant":  # the original traditional forms, beside the simplified labels
             for m in e.mentions:
                 g.add((node, SKOS.altLabel, Literal(m.anchor.replace("\n", "").replace(" ", ""), lang="zh-Hant")))
@@ -232,27 +250,25 @@ def report_graph(ex: Extraction) -> QuadGraph:
         g.add((pi, SKOS.prefLabel, _zh(post.title)))
         g.add((pi, GK.quote, _zh(post.quote)))
         g.add((pi, GK.report, r))
+    stat_base = term(ID[f"statistic/{slug(rid)}/"])[:-1]
     for i, st in enumerate(ex.statistics):
-        si = ID[f"statistic/{slug(rid)}/{i + 1}"]
-        g.add((si, RDF.type, GK.Statistic))
+        si = f"{stat_base}{i + 1}>"
+        rows.append((si, T["type"], T["Statistic"]))
         if st.subject is not None and st.subject in ex.entities:
-            g.add((si, GK.about, entity_iri(st.subject)))
-        g.add((si, GK.indicator, _zh(st.indicator)))
+            rows.append((si, T["about"], term(entity_iri(st.subject))))
         value = int(st.value) if float(st.value).is_integer() else st.value
-        g.add((si, GK.value, _typed(value)))
-        g.add((si, GK.unit, Literal(st.unit)))
+        rows += ((si, T["indicator"], term(_zh(st.indicator))), (si, T["value"], term(_typed(value))),
+                 (si, T["unit"], term(Literal(st.unit))))
         if st.qualifier:
-            g.add((si, GK.qualifier, Literal(st.qualifier)))
+            rows.append((si, T["qualifier"], term(Literal(st.qualifier))))
         if st.period:
-            g.add((si, GK.period, Literal(st.period)))
+            rows.append((si, T["period"], term(Literal(st.period))))
         if st.year is not None:
-            g.add((si, GK.periodYear, Literal(str(st.year), datatype=str(XSD.gYear))))
-        g.add((si, GK.surface, Literal(st.surface)))
-        g.add((si, GK.report, r))
-        g.add((si, GK.quote, _zh(st.quote)))
+            rows.append((si, T["periodYear"], term(Literal(str(st.year), datatype=str(XSD.gYear)))))
+        rows += ((si, T["surface"], term(Literal(st.surface))), (si, T["report"], r_t),
+                 (si, T["quote"], term(_zh(st.quote))))
         if st.begin >= 0:
-            g.add((si, GK.quoteBegin, _typed(st.begin)))
-            g.add((si, GK.quoteEnd, _typed(st.end)))
+            rows += ((si, T["quoteBegin"], _integer(st.begin)), (si, T["quoteEnd"], _integer(st.end)))
     return g
 
 

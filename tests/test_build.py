@@ -299,3 +299,19 @@ def test_turtle_block_is_the_trig_block_dedented():
     want = ox.serialize([q.triple for q in g.quads], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
     assert ttl == _body(want, "ttl")
     assert b"\t" not in ttl.split(b"\n")[0]
+
+
+def test_a_report_graph_is_the_same_with_its_iri_cache_cleared_on_the_way(monkeypatch):
+    """The cache of IRIs written as N-Triples is bounded (a long build meets ever new IRIs); the
+    rows must not depend on what it still holds."""
+    from graph import extract_text
+    from graph import rdf
+
+    ex = extract_text("慈利县公安局开展“雷霆”专项行动，破获案件12起，全县发案率同比下降15%。", "r1")
+    monkeypatch.setattr(rdf.QuadGraph, "_iris", {})
+    whole = rdf.report_graph(ex).nquads()
+    monkeypatch.setattr(rdf.QuadGraph, "_iris", {})
+    monkeypatch.setattr(rdf, "IRI_CACHE", 3)
+    assert rdf.report_graph(ex).nquads() == whole
+    assert len(rdf.QuadGraph._iris) <= 3
+    assert "#char=" in whole and "/statistic/r1/1>" in whole

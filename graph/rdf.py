@@ -144,6 +144,7 @@ _T = {name: QuadGraph.term(iri) for name, iri in {
     "qualifier": GK.qualifier, "period": GK.period, "periodYear": GK.periodYear, "surface": GK.surface,
     "quote": GK.quote, "quoteBegin": GK.quoteBegin, "quoteEnd": GK.quoteEnd}.items()}
 
+
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 

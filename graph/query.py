@@ -188,6 +188,8 @@ def to_rdflib(term):
 def _to_rdflib(term):
     import pyoxigraph as ox
 
+    if term is None:  # an unbound variable
+        return None
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -290,7 +292,7 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
         names = [v.value for v in res.variables]
         rows = []
         for sol in res:  # a solution iterates its values in the variables' order (None: unbound), far faster than sol[v]
-            rows.append(tuple(None if t is None else _to_rdflib(t) for t in sol))
+            rows.append(tuple(map(_to_rdflib, sol)))  # the cache is C code: no Python frame a cached term
             if limit is not None and len(rows) > limit:
                 raise QueryError(f"the result has more than {limit} rows; add LIMIT or narrow the query")
         return QueryResult("select", names, rows)

@@ -292,7 +292,7 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
         names = [v.value for v in res.variables]
         rows = []
         for sol in res:  # a solution iterates its values in the variables' order (None: unbound), far faster than sol[v]
-            rows.append(tuple(map(_to_rdflib, sol)))  # the cache is C code: no Python frame a cached term
+            rows.append(tuple(map(_to_rdflib, sol)))  # the cache is C code: no Python frame for a cached term
             if limit is not None and len(rows) > limit:
                 raise QueryError(f"the result has more than {limit} rows; add LIMIT or narrow the query")
         return QueryResult("select", names, rows)

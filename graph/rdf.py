@@ -125,10 +125,6 @@ class QuadGraph:
         g = f"<{self.identifier}>"
         return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in sorted(set(self.rows)))
 
-    @property
-    def quads(self) -> list:
-        return list(ox.parse(self.nquads().encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-
 
 def _integer(value: int) -> str:
     """An xsd:integer literal in N-Triples, as :meth:`QuadGraph.term` writes it."""

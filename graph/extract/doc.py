@@ -170,4 +170,4 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
         if m is None:
             return
         yield m
-        pos = max(m.end(), m.start() + 1)  # (the patterns never match the empty string)
+        pos = max(m.end(), m.start() + 1)  # moves on even past an empty match (none of ours is)

@@ -46,10 +46,10 @@ def network_json(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict], bool]:
     """(nodes, edges, physics?) for vis-network, assembled with pyvis."""
     from pyvis.network import Network
 
-    net = Network(directed=True)
-    ids = {n: i for i, n in enumerate(sorted(g.nodes, key=str))}
     from .layout import PHYSICS_MAX_NODES, positions  # networkx: not for report pages, which every build writes
 
+    net = Network(directed=True)
+    ids = {n: i for i, n in enumerate(sorted(g.nodes, key=str))}
     physics = len(g) <= PHYSICS_MAX_NODES
     pos = {} if physics else positions(g)
     for n in sorted(g.nodes, key=str):

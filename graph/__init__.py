@@ -6,6 +6,25 @@ Public API (the CLI only wraps these)::
     result = build("seeds/", "out/")          # read → normalise → extract → resolve → graph → write
     ex = extract_text("县公安局开展“净网”专项行动。")  # one text, for trying rules
     df = frame("out/", "county_mechanisms", county="慈利县")  # a library query as a DataFrame
+
+The modules, in the order the data flows through them. A module imports only modules on the
+lines above its own, so imports point back against the flow and never in a circle
+(tests/test_imports.py holds the package to both)::
+
+    errors model timing vocab script lexicon queries web   types, helpers and data every step shares
+    read segment gazetteer                                 files → Report; words; the division register
+    normalise                                              PDF/web layout → clean text + offset map
+    extract                                                → Extraction: entities, relations, statistics
+    resolve                                                one node per entity across reports
+    rdf parts                                              a report's named graph; a build's parts
+    statements outdir                                      TriG/Turtle blocks; out/'s layout and swap
+    store                                                  the Oxigraph store: open, bulk-load, update
+    query summary validate                                 the one SPARQL path; summary.md; SHACL
+    views export push serve evaluate explain               what users look at, take away and check
+    write                                                  one build into out/: files, store, summary, views
+    build                                                  the pipeline: read → … → write
+    distributed                                            the same on Dask
+    cli                                                    the `govkg` command
 """
 from __future__ import annotations
 

@@ -13,69 +13,20 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import ReadError
 from .extract import extract
 from .gazetteer import load as load_gazetteer
 from .model import Report
+from .outdir import CACHE_DIR
+from .parts import BuildResult, Failure, ReportPart
 from .read import read_report, report_files
-from .resolve import EntityNote, Resolved, Resolver, notes
-from .store import CACHE_DIR
+from .resolve import Resolver, notes
 from .timing import stage
-
-if TYPE_CHECKING:
-    from .store import BuildWriter
-
-
-@dataclass
-class Failure:
-    path: str
-    reason: str
-
-
-@dataclass
-class ReportPart:
-    """One report's share of a build: the notes and counts the build keeps, and the report's
-    written forms (dropped once written)."""
-
-    report_id: str
-    path: str
-    digest: str  # SHA-256 of the decoded text
-    notes: tuple[EntityNote, ...]
-    counts: dict[str, int]  # the summary's row: entities by type, relations, posts, statistics
-    focus: str | None  # the focal place's name
-    trig: bytes = b""  # the report's named graph: TriG statements, no prefix lines
-    ttl: bytes = b""  # the same triples as Turtle statements
-    page: bytes = b""  # the text with its mentions marked (views/reports/<id>.html)
-    reused: bool = False  # taken from the previous build's cache
-    key: str = ""  # its name in the cache: content, id, file name, encoding and code fingerprint
-
-    def slim(self) -> "ReportPart":
-        """The part without its written forms (dropped in place: they are written by now)."""
-        self.trig = self.ttl = self.page = b""
-        return self
-
-
-@dataclass
-class BuildResult:
-    out_dir: Path
-    parts: list[ReportPart] = field(default_factory=list)  # one per report built, in report-id order
-    failures: list[Failure] = field(default_factory=list)
-    resolved: Resolved | None = None
-    files: dict[str, Path] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.parts)
-
-    @property
-    def reused(self) -> int:
-        """Reports whose extraction came from the cache of the previous build."""
-        return sum(p.reused for p in self.parts)
+from .write import BuildWriter
 
 
 def _warm(*, whole: bool = False) -> None:
@@ -115,7 +66,7 @@ def code_fingerprint() -> str:
 def make_part(report: Report, digest: str) -> ReportPart:
     """Extract one report and write its graph and text page (a function of the report alone)."""
     from .rdf import report_graph
-    from .store import report_statements
+    from .statements import report_statements
     from .summary import report_counts
     from .views.page import report_page
 
@@ -216,7 +167,7 @@ def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache 
         yield from map(partial(_part_for, cache=cache), todo)
 
 
-def assemble(items: Iterable[ReportPart | Failure], writer: "BuildWriter", result: BuildResult) -> BuildResult:
+def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result: BuildResult) -> BuildResult:
     """Write the parts as they come (in report-id order), resolve, finish the build. A report
     with the same text as an earlier one is not built: it would count every fact twice."""
     seen: dict[str, str] = {}
@@ -251,8 +202,6 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     complete, so an interrupted build leaves the previous one. ``incremental``: reuse the
     parts of reports whose text has not changed since the last build in ``out_dir``.
     """
-    from .store import BuildWriter
-
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     out = Path(out_dir)

@@ -28,7 +28,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .store import open_graph
+    from .outdir import open_graph
     from .validate import validate
 
     report = validate(open_graph(args.build))
@@ -60,7 +60,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
     from .evaluate import evaluate, format_scores
-    from .store import open_graph
+    from .outdir import open_graph
 
     result = evaluate(open_graph(args.build), args.gold, reports=args.reports)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_scores(result), end="" if not args.json else "\n")

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from collections.abc import Iterator
 
-from .build import BuildResult, Failure, ReportPart, _part_for, assemble
+from .build import _part_for, assemble
+from .parts import BuildResult, Failure, ReportPart
 from .read import report_files
+from .write import BuildWriter
 
 
 def _work(job: tuple[str, str]) -> ReportPart | Failure:
@@ -53,8 +55,6 @@ def build_on_dask(source: str | Path, out_dir: str | Path, *, client=None, view:
                   partitions: int | None = None) -> BuildResult:
     """``govkg build`` with extraction on Dask (``client``: a distributed Client; None: Dask's
     local default scheduler). Same output as ``graph.build``."""
-    from .store import BuildWriter
-
     bag = extract_bag(source, partitions=partitions)
     writer = BuildWriter(Path(out_dir), view=view)
     try:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .errors import GovkgError
 from .query import ENTITY_TYPE_VALUES, run_on_store
-from .store import GRAPH_TRIG, GRAPH_TTL, open_store
+from .outdir import GRAPH_TRIG, GRAPH_TTL
+from .store import open_store
 
 FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv")
 

@@ -1,4 +1,5 @@
-"""A Markdown summary of a build: per report and in total."""
+"""A Markdown summary of a build: per report and in total, from the parts and the resolution
+the build hands it."""
 from __future__ import annotations
 
 from collections import Counter
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 from .model import ENTITY_TYPES
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from .parts import BuildResult
 
 
 def report_counts(ex) -> Counter:

@@ -245,13 +245,14 @@ def test_many_changes_load_the_store_anew(tmp_path, monkeypatch):
     update and loads the whole store (what came so far from the files, the rest as it comes)."""
     from graph import build
     from graph import store as store_module
+    from graph import write as write_module
 
     src = tmp_path / "in"
     shutil.copytree(SEEDS, src)
     build(src, tmp_path / "out", view=False)
     for p in sorted(src.glob("*.txt"))[:3]:
         p.write_text(p.read_text(encoding="utf-8") + "\n县公安局开展“清风”专项行动。", encoding="utf-8")
-    monkeypatch.setattr(store_module, "FRESH_LIMIT", 1)
+    monkeypatch.setattr(write_module, "FRESH_LIMIT", 1)
     monkeypatch.setattr(store_module, "LOAD_CHUNK", 20_000)  # several pieces
     monkeypatch.setattr(store_module, "LOAD_CHUNK_MAX", 40_000)
     build(src, tmp_path / "out", view=False)
@@ -265,7 +266,7 @@ def test_a_rebuild_updates_the_store_even_after_a_clean_build(tmp_path, monkeypa
     """Regression: a --clean build recorded no fingerprint, so the next rebuild loaded the whole
     store again instead of updating it."""
     from graph import build
-    from graph import store as store_module
+    from graph import write as write_module
 
     src = tmp_path / "in"
     shutil.copytree(SEEDS, src)
@@ -276,7 +277,7 @@ def test_a_rebuild_updates_the_store_even_after_a_clean_build(tmp_path, monkeypa
     def no_full_load(*args, **kwargs):
         raise AssertionError("the store was loaded anew")
 
-    monkeypatch.setattr(store_module, "StoreLoader", no_full_load)
+    monkeypatch.setattr(write_module, "StoreLoader", no_full_load)
     again = build(src, tmp_path / "out", view=False)
     assert again.reused == 4
 
@@ -287,7 +288,7 @@ def test_turtle_block_is_the_trig_block_dedented():
     import pyoxigraph as ox
 
     from graph.rdf import Literal, QuadGraph
-    from graph.store import WRITE_PREFIXES, _body, report_statements
+    from graph.statements import WRITE_PREFIXES, _body, report_statements
     from graph.vocab import GK, ID
 
     g = QuadGraph(ID["graph/report/x"])

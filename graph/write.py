@@ -1,0 +1,133 @@
+"""Writing one build: report by report into a staging folder beside ``out/``, then the graphs
+that need every report, the store, the summary and the views; then the folder is swapped in.
+
+The build hands the writer its parts as they come and, at the end, its result (the parts and
+the resolution); the writer lays them out as :mod:`graph.outdir` names them.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, VIEW, VIEWS_DIR,
+                     discard, staging, swap_in)
+from .parts import BuildResult, ReportPart
+from .statements import header, report_statements
+from .store import StoreLoader, open_store, update_store
+from .timing import stage
+
+FRESH_LIMIT = 256_000_000  # bytes of changed reports' statements held for updating the store in place
+
+
+class BuildWriter:
+    """Writes one build into a temporary folder beside ``out``, report by report as the parts
+    arrive, then swaps it in (``finish``) or removes it (``abort``)."""
+
+    def __init__(self, out: Path, *, view: bool = True, fingerprint: str = "", reuse: bool = False, jobs: int = 1):
+        """``fingerprint``: the code's (see :func:`graph.build.code_fingerprint`), recorded with
+        the build; with ``reuse``, and the same fingerprint as the previous build's in ``out``,
+        the store is brought up to date from the previous one instead of loaded anew."""
+        self.out = Path(out).resolve()
+        self.tmp = staging(self.out)
+        self.view = view
+        self.jobs = jobs  # processes for writing the views
+        self.cache_dir = self.tmp / CACHE_DIR
+        self.cache_dir.mkdir()
+        self._trig = open(self.tmp / GRAPH_TRIG, "wb", buffering=1 << 20)  # parts are ~20 KB: one write call per MB
+        self._ttl = open(self.tmp / GRAPH_TTL, "wb", buffering=1 << 20)
+        self._trig.write(header("trig"))
+        self._ttl.write(header("ttl"))
+        if view:
+            (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
+        self.fingerprint = fingerprint
+        self._manifest: dict[str, str] = {}  # report id -> the part its graph came from
+        self._previous = self._previous_manifest() if reuse and fingerprint else None
+        self._fresh: list[tuple[bytes, bytes]] | None = [] if self._previous is not None else None
+        self._fresh_bytes = 0
+        # no previous store to start from: load the new one as the reports come
+        self._loader = StoreLoader(self.tmp / STORE_DIR) if self._fresh is None else None
+
+    def _previous_manifest(self) -> dict[str, str] | None:
+        try:
+            m = json.loads((self.out / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if (m.get("fingerprint") != self.fingerprint or not (self.out / STORE_DIR / "CURRENT").exists()
+                or not (self.out / CACHE_DIR / SHARED_NQ).exists()):
+            return None
+        return m.get("reports")
+
+    def add(self, part: ReportPart) -> None:
+        """One report's graph into graph.trig, graph.ttl and the store, its text page into
+        views/reports/."""
+        with stage("write"):
+            self._trig.write(part.trig)
+            self._ttl.write(part.ttl)
+            if self.view:
+                page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_bytes(part.page)
+            self._manifest[part.report_id] = part.key
+            if self._fresh is not None and self._previous.get(part.report_id) != part.key:
+                self._fresh.append((part.trig, part.ttl))  # new or changed since the previous build
+                self._fresh_bytes += len(part.trig) + len(part.ttl)
+                if self._fresh_bytes > FRESH_LIMIT:  # that much change: loading the whole build is quicker
+                    self._fresh = None
+                    self._trig.flush()
+                    self._ttl.flush()
+                    self._loader = StoreLoader(self.tmp / STORE_DIR)
+                    self._loader.add_files(self.tmp / GRAPH_TRIG, self.tmp / GRAPH_TTL)  # what came so far
+                    return
+            if self._loader is not None:
+                self._loader.add(part.trig, part.ttl)
+
+    def finish(self, result: BuildResult) -> dict[str, Path]:
+        """The graphs that need every report (entities, places), the store, the summary and the
+        views; then the build replaces ``out``."""
+        from .rdf import entities_graph, places_graph, report_graph_iri
+        from .summary import summary_markdown
+
+        tmp = self.tmp
+        with stage("graph"):
+            graphs = [entities_graph(result.resolved), places_graph(result.resolved)]
+            texts = [g.nquads() for g in graphs]  # written once: for the files and for the next build's store update
+            shared = [report_statements(g, t) for g, t in zip(graphs, texts)]
+            shared_nq = "".join(texts)
+        with stage("write"):
+            for trig, ttl in shared:
+                self._trig.write(trig)
+                self._ttl.write(ttl)
+            self._trig.close()
+            self._ttl.close()
+            (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
+            if self._loader is not None:
+                for trig, ttl in shared:
+                    self._loader.add(trig, ttl)
+                self._loader.close()
+                self._loader = None
+            else:
+                gone = [rid for rid, key in self._previous.items() if self._manifest.get(rid) != key]
+                update_store(self.out / STORE_DIR, tmp / STORE_DIR, drop=[str(report_graph_iri(r)) for r in gone],
+                             fresh=self._fresh, shared=shared_nq,
+                             shared_before=(self.out / CACHE_DIR / SHARED_NQ).read_text(encoding="utf-8"))
+            (self.cache_dir / SHARED_NQ).write_text(shared_nq, encoding="utf-8")
+            (self.cache_dir / MANIFEST).write_text(json.dumps({"fingerprint": self.fingerprint, "reports": self._manifest},
+                                                              ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        if self.view:
+            from .views import write_views
+            from .views.data import catalog_of
+
+            with stage("views"):
+                store = open_store(tmp)
+                write_views(store, tmp / VIEWS_DIR, top_page=tmp / VIEW, jobs=self.jobs, store_path=tmp / STORE_DIR,
+                            cat=catalog_of(result.resolved))
+                del store
+        with stage("write"):
+            swap_in(tmp, self.out)
+        return {name: self.out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if self.view else ())}
+
+    def abort(self) -> None:
+        self._loader = None  # releases the store before its folder goes
+        self._trig.close()
+        self._ttl.close()
+        discard(self.tmp)

@@ -1,18 +1,21 @@
 """The output folder: what a build writes where, and how a new build takes the place of the old.
 
-A build is written into a staging folder beside ``out/`` (:func:`staging`) and swapped in
-whole (:func:`swap_in`) once complete, so a reader never sees a half-written build and an
-interrupted one leaves the previous build as it was.
+A build holds ``out/`` for itself (:func:`lock`: a second build into the same folder is refused
+while the first runs), is written into a staging folder beside ``out/`` (:func:`staging`) and
+swapped in whole (:func:`swap_in`) once complete, so a reader never sees a half-written build and
+an interrupted one leaves the previous build as it was.
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError
+from .errors import BuildError, InputError
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -29,10 +32,76 @@ SHARED_NQ = "shared.nq"  # in CACHE_DIR: the entities and places graphs as N-Qua
 BUILD_ENTRIES = frozenset({GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW, VIEWS_DIR, STORE_DIR, CACHE_DIR})
 
 
-def staging(out: Path) -> Path:
-    """A new, empty folder beside ``out`` to write a build into (``out`` resolved, its parent
-    made if need be); what killed builds left there is cleared first."""
+class OutputBusy(BuildError):
+    """Another build is writing into the same output folder."""
+
+
+_HELD: set[Path] = set()  # lock files this process holds (POSIX locks do not keep a process from itself)
+
+
+class Lock:
+    """``out`` held for one build: a POSIX lock (lockf) on ``.NAME.lock`` beside it. The system
+    drops it when the process ends, however it ends, and the build's forked workers do not
+    inherit it, so a killed build never leaves ``out`` locked; while it is held, nothing beside
+    ``out`` belongs to a live build but this one."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.path = out.with_name(f".{out.name}.lock")
+        self.fd: int | None = None
+
+    def _busy(self, holder: str) -> OutputBusy:
+        return OutputBusy(f"{self.out}: another govkg build is writing here{f' ({holder})' if holder else ''}; "
+                          "wait for it to finish, or build into another folder (-o)")
+
+    def acquire(self) -> "Lock":
+        try:
+            import fcntl
+        except ImportError:  # not a POSIX system: builds into one folder are not kept apart
+            return self
+        if self.path in _HELD:
+            raise self._busy(f"pid {os.getpid()}, this process")
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                holder = os.read(fd, 200).decode("utf-8", "replace").strip()
+                os.close(fd)
+                if exc.errno in (errno.EACCES, errno.EAGAIN):
+                    raise self._busy(holder) from None
+                raise
+            try:  # the build before us removes the file as it lets go: lock the file that is there now
+                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()}, since {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode())
+        self.fd = fd
+        _HELD.add(self.path)
+        return self
+
+    def release(self) -> None:
+        if self.fd is not None:
+            self.path.unlink(missing_ok=True)  # before unlocking: a build waiting for it then makes a new file
+            os.close(self.fd)
+            self.fd = None
+            _HELD.discard(self.path)
+
+
+def lock(out: Path) -> Lock:
+    """Hold ``out`` (resolved) for one build until :meth:`Lock.release`; :class:`OutputBusy` if
+    another build holds it. Makes ``out``'s parent if need be."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    return Lock(out).acquire()
+
+
+def staging(out: Path) -> Path:
+    """A new, empty folder beside ``out`` to write a build into, ``out`` being held
+    (:func:`lock`); what killed builds left there is cleared first."""
     _remove_leftovers(out)
     return Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
 
@@ -43,11 +112,10 @@ def discard(tmp: Path) -> None:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Temporary folders a killed build left beside ``out`` (never ``out`` itself)."""
-    import time
-
+    """Staging folders killed builds left beside ``out`` (never ``out`` itself). Called under the
+    lock: no live build owns any of them."""
     for p in out.parent.glob(f".{out.name}.tmp-*"):
-        if p.is_dir() and time.time() - p.stat().st_mtime > 60:
+        if p.is_dir():
             shutil.rmtree(p, ignore_errors=True)
     for p in out.parent.glob(f".{out.name}.old-*"):
         if p.is_dir():

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, VIEW, VIEWS_DIR,
-                     discard, staging, swap_in)
+                     discard, lock, staging, swap_in)
 from .parts import BuildResult, ReportPart
 from .statements import header, report_statements
 from .store import StoreLoader, open_store, update_store
@@ -28,24 +28,31 @@ class BuildWriter:
         the build; with ``reuse``, and the same fingerprint as the previous build's in ``out``,
         the store is brought up to date from the previous one instead of loaded anew."""
         self.out = Path(out).resolve()
-        self.tmp = staging(self.out)
         self.view = view
         self.jobs = jobs  # processes for writing the views
-        self.cache_dir = self.tmp / CACHE_DIR
-        self.cache_dir.mkdir()
-        self._trig = open(self.tmp / GRAPH_TRIG, "wb", buffering=1 << 20)  # parts are ~20 KB: one write call per MB
-        self._ttl = open(self.tmp / GRAPH_TTL, "wb", buffering=1 << 20)
-        self._trig.write(header("trig"))
-        self._ttl.write(header("ttl"))
-        if view:
-            (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
         self.fingerprint = fingerprint
-        self._manifest: dict[str, str] = {}  # report id -> the part its graph came from
-        self._previous = self._previous_manifest() if reuse and fingerprint else None
-        self._fresh: list[tuple[bytes, bytes]] | None = [] if self._previous is not None else None
-        self._fresh_bytes = 0
-        # no previous store to start from: load the new one as the reports come
-        self._loader = StoreLoader(self.tmp / STORE_DIR) if self._fresh is None else None
+        self._trig = self._ttl = self._loader = None
+        self._lock = lock(self.out)  # refused here if another build holds out/
+        self.tmp: Path | None = None
+        try:
+            self.tmp = staging(self.out)
+            self.cache_dir = self.tmp / CACHE_DIR
+            self.cache_dir.mkdir()
+            self._trig = open(self.tmp / GRAPH_TRIG, "wb", buffering=1 << 20)  # parts are ~20 KB: one write call per MB
+            self._ttl = open(self.tmp / GRAPH_TTL, "wb", buffering=1 << 20)
+            self._trig.write(header("trig"))
+            self._ttl.write(header("ttl"))
+            if view:
+                (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
+            self._manifest: dict[str, str] = {}  # report id -> the part its graph came from
+            self._previous = self._previous_manifest() if reuse and fingerprint else None
+            self._fresh: list[tuple[bytes, bytes]] | None = [] if self._previous is not None else None
+            self._fresh_bytes = 0
+            # no previous store to start from: load the new one as the reports come
+            self._loader = StoreLoader(self.tmp / STORE_DIR) if self._fresh is None else None
+        except BaseException:
+            self.abort()
+            raise
 
     def _previous_manifest(self) -> dict[str, str] | None:
         try:
@@ -124,10 +131,18 @@ class BuildWriter:
                 del store
         with stage("write"):
             swap_in(tmp, self.out)
+        self._lock.release()
         return {name: self.out / name for name in (GRAPH_TRIG, GRAPH_TTL, SUMMARY) + ((VIEW, VIEWS_DIR) if self.view else ())}
 
     def abort(self) -> None:
+        """The staging folder removed and ``out`` let go: the previous build stays as it was."""
         self._loader = None  # releases the store before its folder goes
-        self._trig.close()
-        self._ttl.close()
-        discard(self.tmp)
+        for f in (self._trig, self._ttl):
+            if f is not None:
+                try:
+                    f.close()
+                except OSError:  # its last buffer could not be written (a full disk): the file goes anyway
+                    pass
+        if self.tmp is not None:
+            discard(self.tmp)
+        self._lock.release()

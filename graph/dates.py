@@ -157,7 +157,8 @@ _P_NUM = rf"[{_NUM}两]"
 _PERIOD = re.compile(
     rf"(?:截至|截止|截止到|到){_P_NUM}{{0,4}}年?(?:今年|去年|上年|本年)?(?:{_P_NUM}{{1,3}}月)?(?:底|末|中旬|上旬|下旬|[{_NUM}]{{1,3}}日)?"
     rf"|(?:“十[一二三四五]五”|十[一二三四五]五)(?:以来|期间)"
-    rf"|{_Y}年?(?:{_P_NUM}{{1,2}}月)?(?:至今|以来|来|到现在)"
+    rf"|{_Y}年?(?:{_P_NUM}{{1,2}}月(?:{_P_NUM}{{1,3}}日)?)?(?:至今|以来|来|到现在)"
+    rf"|{_Y}年{_P_NUM}{{1,2}}月{_P_NUM}{{1,3}}日"
     rf"|{_Y}年(?:{_P_NUM}{{1,3}}[至到—-]{_P_NUM}{{1,3}}月|{_P_NUM}{{1,3}}月|上半年|下半年|[一二三四]季度|前三季度|底|末|全年)?"
     rf"|(?:今年|去年|上年|本年|前年)(?:以来|{_P_NUM}{{1,3}}[至到—-]{_P_NUM}{{1,3}}月|{_P_NUM}{{1,3}}月(?:份|底|末)?|上半年|下半年|[一二三四]季度|前三季度|底|末|全年)?"
     rf"|{_P_NUM}{{1,3}}[至到—-]{_P_NUM}{{1,3}}月|(?:上半年|下半年|前三季度|[一二三四]季度)"
@@ -230,8 +231,10 @@ def period_interval(period: str | None, report_date: str | None = None) -> Inter
         return None
     cutoff = p.startswith(("截至", "截止", "到"))
     if re.search("至今|以来|来$|到现在", rest):
-        mm = re.match(rf"({_P_NUM}{{1,2}})月", rest)
-        start = f"{y:04d}-{_int(mm.group(1)):02d}-01" if mm else f"{y:04d}"
+        mm = re.match(rf"({_P_NUM}{{1,2}})月(?:({_P_NUM}{{1,3}})日)?", rest)
+        start = f"{y:04d}"
+        if mm:
+            start = _iso(y, _int(mm.group(1)), _int(mm.group(2)) if mm.group(2) else 1) or start
         return Interval(start, full)
     rng = re.search(rf"({_P_NUM}{{1,3}})[至到—-]({_P_NUM}{{1,3}})月", rest)
     if rng:
@@ -248,6 +251,9 @@ def period_interval(period: str | None, report_date: str | None = None) -> Inter
         if not 1 <= month <= 12:
             return None
         day = re.search(rf"月({_P_NUM}{{1,3}})日", rest)
+        if day and not cutoff and not re.search("以来|至今", rest):  # a day: 2022年10月18日
+            iso = _iso(y, month, _int(day.group(1)))
+            return Interval(iso, iso) if iso else None
         end = _iso(y, month, _int(day.group(1))) if day else _month_end(y, month)
         if cutoff:
             return Interval(None, end)

@@ -29,6 +29,7 @@ SUMMARY = "summary.md"
 VIEW = "view.html"
 VIEWS_DIR = "views"
 CACHE_DIR = ".cache"  # report parts by content, for the next incremental build
+TEXTS_DIR = "texts"  # the text extracted from each web page, PDF or Word file, by its SHA-256: what offsets index
 MANIFEST = "manifest.json"  # in CACHE_DIR: the fingerprint, and which part each report's graph came from
 SHARED_NQ = "shared.nq"  # in CACHE_DIR: the entities and places graphs as N-Quads, to update the store by difference
 FRESH_LIMIT = 256_000_000  # bytes of changed reports' statements held for updating the store in place
@@ -91,6 +92,10 @@ class BuildWriter:
                 page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_bytes(part.page)
+            if part.text:
+                texts = self.tmp / TEXTS_DIR
+                texts.mkdir(exist_ok=True)
+                (texts / f"{part.digest}.txt").write_bytes(part.text)
             self._manifest[part.report_id] = part.key
             if self._fresh is not None and self._previous.get(part.report_id) != part.key:
                 self._fresh.append((part.trig, part.ttl))  # new or changed since the previous build
@@ -176,7 +181,7 @@ def _replace(tmp: Path, out: Path) -> None:
     """Swap the new build in: old → backup, new → out, drop backup. A folder that holds anything
     besides a build (the user's files) is never replaced: the build's entries move into it one by
     one, each atomically, and everything else there stays as it was."""
-    build_entries = {GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW, VIEWS_DIR, STORE_DIR, ".cache"}
+    build_entries = {GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW, VIEWS_DIR, STORE_DIR, ".cache", TEXTS_DIR}
     if out.exists() and any(e.name not in build_entries for e in out.iterdir()):
         for entry in sorted(tmp.iterdir(), key=lambda e: e.name != GRAPH_TRIG):  # graph.trig last: it marks a build
             target = out / entry.name

@@ -2,6 +2,7 @@
 same reports as tests/formats/plain, with the manifest and the expected dates.
 
     python tests/formats/make_corpus.py            # writes tests/formats/mixed/ and dates.json
+    python tests/formats/make_corpus.py --pdfs     # and lays the PDFs out again
 
 The web pages wrap reports of tests/testset in the layouts of tests/formats/pages.py; the
 PDFs are newspaper pages of the longer reports in plain/ (p*.txt), laid out in columns by
@@ -117,18 +118,27 @@ def make_word(dates: dict) -> None:
             run = para.add_run(line)
             run.font.size = Pt(14)
         table = doc.add_table(rows=2, cols=2)
-        for (r, c), v in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["报送单位", "县委政法委", "联系电话", "0000-1234567"]):
+        cells = ["报送单位", "县委政法委", "联系电话", "0000-1234567"]
+        for (r, c), v in zip([(0, 0), (0, 1), (1, 0), (1, 1)], cells):
             table.cell(r, c).text = v
         doc.add_paragraph("（此件公开发布）")
         doc.save(MIXED / f"{rid}.docx")
-        (PLAIN / f"{rid}.txt").write_text("\n".join([title, *([issued] if issued else []), *lines]) + "\n", encoding="utf-8")
+        tail = [f"{cells[0]}　{cells[1]}", f"{cells[2]}　{cells[3]}", "（此件公开发布）"]
+        (PLAIN / f"{rid}.txt").write_text("\n".join([title, *([issued] if issued else []), *lines, *tail]) + "\n",
+                                          encoding="utf-8")
         date = next(m["date"] for m in MANIFEST if m["file"] == f"{rid}.docx") if issued is None else \
             "-".join(f"{int(x):02d}" for x in __import__("re").findall(r"\d+", issued)[:3])
         dates[rid] = date
 
 
-def make_pdfs(dates: dict) -> None:
+def make_pdfs(dates: dict, *, again: bool = False) -> None:
+    """The PDFs (only those missing, unless ``again``: Chromium writes a new file each time)."""
     from paper_pages import PDF_PAGES, layout_html
+
+    for spec in PDF_PAGES:
+        dates[spec.rid] = spec.date
+    if not again and all((MIXED / f"{s.rid}.pdf").exists() for s in PDF_PAGES):
+        return
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if chromium is None:
@@ -151,7 +161,7 @@ def main() -> None:
     dates: dict[str, str] = {}
     make_web(dates)
     make_word(dates)
-    make_pdfs(dates)
+    make_pdfs(dates, again="--pdfs" in sys.argv)
     import csv
 
     with open(MIXED / "manifest.csv", "w", encoding="utf-8", newline="") as f:

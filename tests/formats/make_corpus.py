@@ -154,6 +154,32 @@ def make_pdfs(dates: dict, *, again: bool = False) -> None:
             dates[spec.rid] = spec.date
 
 
+def make_bad() -> None:
+    """Files a reader must refuse with a clear one-line error (tests/formats/bad)."""
+    import io
+    import zipfile
+
+    import pypdfium2 as pdfium
+    from pypdf import PdfWriter
+
+    bad = HERE / "bad"
+    bad.mkdir(exist_ok=True)
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with open(bad / "encrypted.pdf", "wb") as f:
+        writer.write(f)
+    # a scanned page: a picture of the text, no text layer
+    image = pdfium.PdfDocument(MIXED / "p03_jiangyong.pdf")[0].render(scale=0.6).to_pil().convert("L")
+    image.save(bad / "scanned.pdf", "PDF", resolution=43.2)
+    (bad / "broken.html").write_bytes(b'<html><head><title>\xe5\xb9\xb3\xe5\xae\x89</title></head><body><div class="nav"><a href="/">'
+                                      b'\xe9\xa6\x96\xe9\xa1\xb5</a><a href="/a/1.html')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "not a Word file")
+    (bad / "renamed.docx").write_bytes(buf.getvalue())
+
+
 def main() -> None:
     MIXED.mkdir(exist_ok=True)
     PLAIN.mkdir(exist_ok=True)
@@ -162,6 +188,7 @@ def main() -> None:
     make_web(dates)
     make_word(dates)
     make_pdfs(dates, again="--pdfs" in sys.argv)
+    make_bad()
     import csv
 
     with open(MIXED / "manifest.csv", "w", encoding="utf-8", newline="") as f:

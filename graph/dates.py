@@ -27,9 +27,9 @@ _MD = rf"([{_NUM}]{{1,3}})"
 _DATE = re.compile(rf"{_Y}\s*(?:年\s*{_MD}\s*月\s*{_MD}\s*[日号]?|[-/.．]\s*([0-9０-９]{{1,2}})\s*[-/.．]\s*([0-9０-９]{{1,2}})(?![0-9]))")
 _WEEKDAY = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # labels of a publication date on a page or a printed web page
-_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|Published)\s*[:：]?\s*")
-_DATELINE = re.compile(rf"(?:本报讯|本报[^\n，。]{{0,8}}电|讯)[^\n，。]{{0,30}}?[）)]?\s*{_MD}\s*月\s*{_MD}\s*日(?:电|讯)?")
-_WIRE = re.compile(rf"(?<![{_NUM}年])(?:^|[\s（(，])[^\n，。]{{0,12}}?{_MD}\s*月\s*{_MD}\s*日电")
+_LABEL = re.compile(r"(?:[发發][布佈表稿][时時间間日期]{2}|更新[时時][间間]|[时時][间間]|日期|[发發][布佈表]于|Published)\s*[:：]?\s*")
+_DATELINE = re.compile(rf"(?:本[报報][讯訊]|本[报報][^\n，。,]{{0,8}}[电電]|[讯訊])[^\n，。,]{{0,30}}?[）)]?\s*{_MD}\s*月\s*{_MD}\s*日(?:[电電]|[讯訊])?")
+_WIRE = re.compile(rf"(?<![{_NUM}年])(?:^|[\s（(，,])[^\n，。,]{{0,12}}?{_MD}\s*月\s*{_MD}\s*日(?:[电電]|[讯訊])")
 _MONTH_DAY = re.compile(rf"(?:^|\n)\s*(?:[（(][^)）\n]{{0,20}}[)）])?\s*(?:今年)?{_MD}\s*月\s*{_MD}\s*日")
 _ISSUE_YEAR = re.compile(rf"{_Y}\s*年\s*(?:第\s*[{_NUM}]+\s*期|[{_NUM}]{{1,2}}\s*月(?!\s*[{_NUM}]{{1,2}}\s*日))")
 
@@ -107,11 +107,14 @@ def published_date(text: str, *, limit: int = 3000) -> DateFound | None:
 def context_year(text: str, known: str | None = None) -> int | None:
     """The year a dateline without one (5月18日) belongs to: that of a partial date already known
     (a manifest's 2021 or 2021-05), else one the head of the text states as the issue's
-    (2022年第6期, 2022年3月)."""
+    (2022年第6期, 2022年3月), else that of the first full date in the text's opening."""
     if known:
         return int(known[:4])
     m = _ISSUE_YEAR.search(text[:300])
-    return _int(m.group(1)) if m else None
+    if m:
+        return _int(m.group(1))
+    iso = parse_date(text[:1500])
+    return int(iso[:4]) if iso else None
 
 
 def report_date(text: str, known: str | None = None) -> DateFound | None:
@@ -137,7 +140,7 @@ def report_date(text: str, known: str | None = None) -> DateFound | None:
                 iso = _iso(y, _int(m.group(1)), _int(m.group(2)))
                 if iso:
                     return DateFound(iso, "dateline", m.start(1), m.end())
-    m = _DATE.search(head)
+    m = _DATE.search(text[:300])  # a full date in the opening: 2021年1月6日，县公安局…
     if m:
         iso = parse_date(m.group(0))
         if iso:
@@ -155,7 +158,7 @@ def report_date(text: str, known: str | None = None) -> DateFound | None:
 
 _P_NUM = rf"[{_NUM}两]"
 _PERIOD = re.compile(
-    rf"(?:截至|截止|截止到|到){_P_NUM}{{0,4}}年?(?:今年|去年|上年|本年)?(?:{_P_NUM}{{1,3}}月)?(?:底|末|中旬|上旬|下旬|[{_NUM}]{{1,3}}日)?"
+    rf"(?:截至|截止|截止到|到)(?:{_Y}年)?(?:今年|去年|上年|本年)?(?:{_P_NUM}{{1,3}}月)?(?:底|末|中旬|上旬|下旬|[{_NUM}]{{1,3}}日)?"
     rf"|(?:“十[一二三四五]五”|十[一二三四五]五)(?:以来|期间)"
     rf"|{_Y}年?(?:{_P_NUM}{{1,2}}月(?:{_P_NUM}{{1,3}}日)?)?(?:至今|以来|来|到现在)"
     rf"|{_Y}年{_P_NUM}{{1,2}}月{_P_NUM}{{1,3}}日"

@@ -73,7 +73,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     ex = Extraction(report=report, script=norm.script)
     if ctx.focus is not None:
         ex.focus = ("Place", ctx.focus.id)
-    ex.date = getattr(report_date(norm.text, report.meta.date), "date", None)
+    ex.date = getattr(report_date(report.text, report.meta.date), "date", None)
 
     places = find_places(doc)
     place_keys: list[tuple[PlaceHit, tuple[str, str]]] = []

@@ -151,6 +151,7 @@ def _tree(html: str):
         return None
 
 
+_SOURCE = re.compile(r"(?:来源|來源|信息来源|稿件来源)\s*[:：]\s*([^\s\u3000|｜:：]{2,30})")
 _TITLE_SEP = re.compile(r"\s*(?:--|_|\||｜|-|–|—)\s*")
 
 
@@ -210,8 +211,8 @@ def _date(tree, html: str, title: str | None = None) -> str | None:
 
 
 def _site(tree, title: str | None = None) -> str | None:
-    """The publishing site: og:site_name, a SiteName meta tag, a WeChat account's name, else
-    the part of the page's <title> that is not the headline."""
+    """The publishing site: og:site_name, a SiteName meta tag, a WeChat account's name, the
+    part of the page's <title> that is not the headline, else the page's 来源 line."""
     if tree is not None:
         for xp in ('//meta[@property="og:site_name"]/@content', '//meta[@name="SiteName"]/@content', '//*[@id="js_name"]'):
             for v in tree.xpath(xp):
@@ -219,7 +220,11 @@ def _site(tree, title: str | None = None) -> str | None:
                 if s:
                     return s
     others = [p for p in _page_title(tree) if title and p.replace(" ", "") not in title.replace(" ", "")]
-    return others[-1] if title and others and len(others) < len(_page_title(tree)) else None
+    if title and others and len(others) < len(_page_title(tree)):
+        return others[-1]
+    body = tree.find("body")
+    m = _SOURCE.search((body if body is not None else tree).text_content()[:20_000])
+    return m.group(1) if m else None
 
 
 def _url(tree) -> str | None:

@@ -43,7 +43,8 @@ CSS = f"""
 @page {{ size: A4; margin: 14mm; }}
 body {{ font-family: {SERIF}; font-size: 11.5pt; line-height: 1.55; margin: 0; }}
 .head {{ font-family: {SANS}; font-size: 9pt; border-bottom: 2.5px double #000; padding-bottom: 1.5mm; margin-bottom: 4mm; }}
-.foot {{ font-family: {SANS}; font-size: 8pt; border-top: 1px solid #000; margin-top: 4mm; padding-top: 1mm; }}
+.foot {{ font-family: {SANS}; font-size: 8pt; border-top: 1px solid #000; padding-top: 1mm; position: fixed; bottom: 0;
+         left: 0; right: 0; }}
 h1 {{ font-family: {SANS}; font-size: 24pt; text-align: center; margin: 2mm 0 1mm; column-span: all; }}
 .sub {{ font-size: 13pt; text-align: center; column-span: all; margin-bottom: 1mm; }}
 .byline {{ font-family: {SANS}; font-size: 9.5pt; text-align: center; column-span: all; margin-bottom: 3mm; }}
@@ -99,7 +100,7 @@ def layout_html(spec: Spec, text: str) -> str:
         css = CSS.replace("size: A4", "size: A5").replace("font-size: 11.5pt", "font-size: 12.5pt")
         half = (len(paras) + 1) // 2
         body = (f'<div style="column-count:2; column-gap:6mm; height:150mm; column-fill:auto;">{_top(spec, title, sub, byline)}'
-                f"{_paras(paras[:half])}</div>{foot}"
+                f"{_paras(paras[:half])}</div>"
                 f'<div style="break-before: page;"></div>{head}'
                 f'<div style="column-count:2; column-gap:6mm;">{_paras(paras[half:])}{cap}</div>')
     else:

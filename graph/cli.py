@@ -123,7 +123,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
     fmt = args.format or (args.output.suffix.lstrip(".") if args.output.suffix else "csv")
-    path = export(args.build, fmt, args.output)
+    path = export(args.build, fmt, args.output, progress=True)
     print(f"wrote {path}")
     return 0
 
@@ -134,7 +134,7 @@ def _cmd_push(args: argparse.Namespace) -> int:
     from .push import push
 
     password = args.password if args.password is not None else os.environ.get("GOVKG_STORE_PASSWORD")
-    result = push(args.build, args.store, user=args.user, password=password)
+    result = push(args.build, args.store, user=args.user, password=password, progress=True)
     total = sum(n for _, n in result.graphs)
     print(f"pushed {len(result.graphs)} graphs ({total} triples) to {result.store}")
     return 0

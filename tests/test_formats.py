@@ -325,3 +325,18 @@ def test_progress_on_a_terminal_in_a_log_and_none_when_quiet(tmp_path, monkeypat
     run = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(PLAIN), "-o", str(tmp_path / "out"), "--no-view",
                           "-q"], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0 and run.stderr == "" and run.stdout == ""
+
+
+def test_export_and_push_report_progress_on_long_work(builds, tmp_path, monkeypatch, capsys):
+    from graph import progress
+    from graph.export import export
+
+    mixed, _ = builds
+    export(mixed, "nq", tmp_path / "quick.nq", progress=True)
+    assert capsys.readouterr().err == ""  # work of under two seconds shows nothing
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "EVERY", 0.0)
+    export(mixed, "nq", tmp_path / "all.nq", progress=True)
+    err = capsys.readouterr().err
+    assert "export: 1/" in err and "statements" in err
+    assert (tmp_path / "all.nq").read_bytes() == (tmp_path / "quick.nq").read_bytes()

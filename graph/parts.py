@@ -31,12 +31,13 @@ class ReportPart:
     trig: bytes = b""  # the report's named graph: TriG statements, no prefix lines
     ttl: bytes = b""  # the same triples as Turtle statements
     page: bytes = b""  # the text with its mentions marked (views/reports/<id>.html)
+    text: bytes = b""  # a web page's, PDF's or Word file's extracted text, kept as texts/<digest>.txt
     reused: bool = False  # taken from the previous build's cache
     key: str = ""  # its name in the cache: content, id, file name, encoding and code fingerprint
 
     def slim(self) -> "ReportPart":
         """The part without its written forms (dropped in place: they are written by now)."""
-        self.trig = self.ttl = self.page = b""
+        self.trig = self.ttl = self.page = self.text = b""
         return self
 
 
@@ -45,6 +46,7 @@ class BuildResult:
     out_dir: Path
     parts: list[ReportPart] = field(default_factory=list)  # one per report built, in report-id order
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the manifest's problems, by line
     resolved: Resolved | None = None
     files: dict[str, Path] = field(default_factory=dict)
 

@@ -46,14 +46,20 @@ def graphs_of(build_dir: str | Path) -> list[tuple[str, bytes, int]]:
 
 
 def push(build_dir: str | Path, store_url: str, *, user: str | None = None, password: str | None = None,
-         timeout: float = 120.0) -> PushResult:
-    """PUT every named graph of the build into the Graph Store at ``store_url``."""
+         timeout: float = 120.0, progress: bool = False) -> PushResult:
+    """PUT every named graph of the build into the Graph Store at ``store_url``; ``progress``:
+    show the graphs sent on stderr (:mod:`graph.progress`)."""
     if not store_url.startswith(("http://", "https://")):
         raise PushError(f"{store_url}: the store must be an http(s) Graph Store endpoint URL")
     opener = _opener(store_url, user, password)
     result = PushResult(store_url)
     sep = "&" if "?" in store_url else "?"
-    for iri, body, n in graphs_of(build_dir):
+    graphs = graphs_of(build_dir)
+    if progress:
+        from .progress import track
+
+        graphs = track(graphs, total=len(graphs), what="graphs", label="push")
+    for iri, body, n in graphs:
         url = f"{store_url}{sep}graph={urllib.parse.quote(iri, safe='')}"
         # N-Triples is Turtle too, and every store takes text/turtle
         req = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"})

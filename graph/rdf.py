@@ -17,11 +17,12 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import XSD, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS
 
 from .model import Extraction
 from .resolve import Resolved
-from .vocab import GK, ID, NIF, ORG
+from .dates import find_period, period_interval
+from .vocab import GK, ID, NIF, ORG, SCHEMA
 
 LEVEL_CLASS = {"province": GK.Province, "prefecture": GK.Prefecture, "county": GK.County,
                "township": GK.Township, "village": GK.Village}
@@ -166,7 +167,7 @@ def _describe(g: QuadGraph, key: tuple[str, str], res: Resolved) -> URIRef:
 
 
 def _statement(g: QuadGraph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: str, begin: int = -1,
-               end: int = -1, source: str | None = None) -> None:
+               end: int = -1, source: str | None = None) -> URIRef:
     st = ID[f"statement/{_hash(s, p, o, report, quote)}"]
     g.add((st, RDF.type, RDF.Statement))
     g.add((st, RDF.subject, s))
@@ -180,6 +181,62 @@ def _statement(g: QuadGraph, s: URIRef, p: URIRef, o, report: URIRef | None, quo
         g.add((st, GK.quoteEnd, _typed(end)))
     if source:
         g.add((st, GK.evidenceSource, Literal(source)))
+    return st
+
+
+_TEXT_FORMATS = ("text/plain", "text/markdown")
+
+
+def _report_metadata(g: QuadGraph, r: URIRef, ex: Extraction) -> None:
+    """The report's own description: its file, format and text; its date, title, source and
+    URL where the text, the file or a manifest gives them."""
+    rep = ex.report
+    g.add((r, GK.file, Literal(rep.path.replace("\\", "/").rsplit("/", 1)[-1])))
+    g.add((r, DCTERMS["format"], Literal(rep.format)))
+    g.add((r, GK.script, Literal(ex.script)))
+    if rep.encoding:
+        g.add((r, GK.encoding, Literal(rep.encoding)))
+    g.add((r, GK.characterCount, _typed(len(rep.text))))
+    if rep.format not in _TEXT_FORMATS:  # the offsets index the text extracted from the file, kept beside the graph
+        digest = hashlib.sha256(rep.text.encode("utf-8")).hexdigest()
+        g.add((r, GK.extractedText, Literal(f"texts/{digest}.txt")))
+    if ex.date:
+        g.add((r, DCTERMS.issued, Literal(ex.date, datatype=str(XSD.date))))
+    meta = rep.meta
+    if meta.title:
+        g.add((r, DCTERMS.title, _zh(meta.title)))
+    if meta.source:
+        g.add((r, DCTERMS.source, _zh(meta.source)))
+    if meta.url and re.match(r"https?://[^\s<>\"{}|\\^`]+$", meta.url):
+        g.add((r, SCHEMA.url, URIRef(meta.url)))
+
+
+def _relation_period(quote: str, obj) -> str | None:
+    """The period a relation's sentence names before its object (今年以来，县公安局推行“…”)."""
+    names = [m.surface for m in obj.mentions if m.surface] + [obj.name]
+    cut = min((quote.find(n) for n in names if n and n in quote), default=-1)
+    return find_period(quote[:cut]) if cut > 0 else None
+
+
+def _date_literal(value: str) -> Literal:
+    return Literal(value, datatype=str(XSD.gYear if len(value) == 4 else XSD.date))
+
+
+def _period(g: QuadGraph, node: URIRef, period: str | None, report_date: str | None, *, words: bool = False) -> None:
+    """A period's interval against the report's date, as a dcterms:PeriodOfTime with DCAT's
+    start and end (xsd:gYear or xsd:date); ``words``: also write the period's own words."""
+    interval = period_interval(period, report_date)
+    if period and words:
+        g.add((node, GK.period, Literal(period)))
+    if interval is None:
+        return
+    pi = URIRef(f"{node}/period")
+    g.add((node, DCTERMS.temporal, pi))
+    g.add((pi, RDF.type, DCTERMS.PeriodOfTime))
+    if interval.start:
+        g.add((pi, DCAT.startDate, _date_literal(interval.start)))
+    if interval.end:
+        g.add((pi, DCAT.endDate, _date_literal(interval.end)))
 
 
 def report_graph(ex: Extraction) -> QuadGraph:
@@ -189,12 +246,7 @@ def report_graph(ex: Extraction) -> QuadGraph:
     r = report_iri(rid)
     g.add((r, RDF.type, GK.Report))
     g.add((r, DCTERMS.identifier, Literal(rid)))
-    g.add((r, DCTERMS.source, Literal(ex.report.path.replace("\\", "/").rsplit("/", 1)[-1])))
-    g.add((r, GK.script, Literal(ex.script)))
-    g.add((r, GK.encoding, Literal(ex.report.encoding)))
-    g.add((r, GK.characterCount, _typed(len(ex.report.text))))
-    if ex.date:
-        g.add((r, DCTERMS.date, Literal(ex.date, datatype=str(XSD.date))))
+    _report_metadata(g, r, ex)
     if ex.focus:
         g.add((r, GK.focus, entity_iri(ex.focus)))
     term, rows, T = g.term, g.rows, _T
@@ -237,7 +289,9 @@ def report_graph(ex: Extraction) -> QuadGraph:
             continue
         seen.add((s, p, o))
         g.add((s, p, o))
-        _statement(g, s, p, o, r, rel.quote, rel.begin, rel.end)
+        st = _statement(g, s, p, o, r, rel.quote, rel.begin, rel.end)
+        if rel.predicate in ("conducts", "implements", "adopts"):
+            _period(g, st, _relation_period(rel.quote, ex.entities[rel.object]), ex.date, words=True)
     for post in ex.posts:
         person, org = entity_iri(post.person), entity_iri(post.org)
         pi = ID[f"post/{_hash(post.person, post.title, post.org)}"]
@@ -260,6 +314,7 @@ def report_graph(ex: Extraction) -> QuadGraph:
             rows.append((si, T["qualifier"], term(Literal(st.qualifier))))
         if st.period:
             rows.append((si, T["period"], term(Literal(st.period))))
+            _period(g, URIRef(si[1:-1]), st.period, ex.date)
         if st.year is not None:
             rows.append((si, T["periodYear"], term(Literal(str(st.year), datatype=str(XSD.gYear)))))
         rows += ((si, T["surface"], term(Literal(st.surface))), (si, T["report"], r_t),

@@ -1,5 +1,6 @@
-"""Read a folder of reports: .txt and .md files, UTF-8 (with or without BOM), UTF-16 with
-BOM, or GB18030/GBK/Big5 detected by charset-normalizer."""
+"""Read a folder of reports: text files (.txt, .md: UTF-8 with or without BOM, UTF-16, or
+GB18030/GBK/Big5 detected by charset-normalizer), web pages (.html, .htm, .mhtml), PDFs with a
+text layer and Word .docx files — each through its reader in :mod:`graph.readers`."""
 from __future__ import annotations
 
 from collections import Counter
@@ -7,10 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputError, ReadError
-from .model import Report
-
-SUFFIXES = (".txt", ".md")
-MAX_REPORT_BYTES = 20_000_000  # a county report is a few pages; a file this big is a corpus to split
+from .model import Report, ReportMeta
+from .readers import MAX_FILE_BYTES, SUFFIXES, read_bytes
+from .readers.text import MAX_REPORT_BYTES, decode  # noqa: F401  (decode: part of this module's API)
 
 
 def report_paths(source: str | Path) -> list[Path]:
@@ -22,64 +22,8 @@ def report_paths(source: str | Path) -> list[Path]:
         return [src]
     paths = sorted(p for p in src.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
     if not paths:
-        raise InputError(f"{src}: no .txt or .md reports in this folder")
+        raise InputError(f"{src}: no reports in this folder (.txt, .md, .html, .htm, .mhtml, .pdf, .docx)")
     return paths
-
-
-def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Decode report bytes; returns (text, encoding) or raises ReadError."""
-    if not data.strip():
-        raise ReadError(path, "empty file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise ReadError(path, f"cannot decode as UTF-16 (it starts with a UTF-16 byte-order mark): {exc.reason}") from exc
-    if b"\x00" in data[:4096]:
-        text = _utf16_without_bom(data)
-        if text is None:
-            raise ReadError(path, "binary file (NUL bytes), not a text report")
-        return text
-    if len(data) > MAX_REPORT_BYTES:
-        raise ReadError(path, f"too large for one report ({len(data) / 1e6:.0f} MB, the limit is "
-                              f"{MAX_REPORT_BYTES / 1e6:.0f} MB): split it into its reports")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["gb18030", "gbk", "big5", "utf_16", "cp1252"]).best()
-    if best is None:
-        raise ReadError(path, "cannot decode: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
-    enc = best.encoding
-    if enc in ("gbk", "gb2312"):
-        enc = "gb18030"  # a superset: decodes everything GBK does
-    try:
-        return data.decode(enc), enc
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise ReadError(path, f"cannot decode as {enc}: {exc}") from exc
-
-
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a byte-order mark: NUL bytes on the side of ASCII characters."""
-    if len(data) % 2:
-        return None
-    for enc in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        sample = text[:4000]
-        # Chinese news: CJK characters and punctuation, ASCII; not ÿÿÿ from a binary's bytes
-        plausible = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-                        or "\uff00" <= c <= "\uffef" or c in "\r\n\t" or " " <= c <= "~")
-        cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-        if sample and plausible >= 0.95 * len(sample) and cjk >= 0.1 * len(sample):
-            return text, enc
-    return None
 
 
 def report_id(path: str | Path, root: str | Path) -> str:
@@ -93,18 +37,22 @@ def report_id(path: str | Path, root: str | Path) -> str:
     return rel.with_suffix("").as_posix()
 
 
-def read_report(path: str | Path, rid: str | None = None) -> Report:
-    """One report file, decoded; ``rid`` its id (default: the file name without the suffix)."""
+def read_report(path: str | Path, rid: str | None = None, meta: ReportMeta | None = None) -> Report:
+    """One report file, decoded (a text file) or its text extracted (a web page, PDF or Word
+    file); ``rid`` its id (default: the file name without the suffix); ``meta`` what a manifest
+    says of it, which wins over what the file says."""
     p = Path(path)
+    limit = max(MAX_REPORT_BYTES * 4, MAX_FILE_BYTES.get(p.suffix.lower(), 0))
     try:
-        if p.stat().st_size > MAX_REPORT_BYTES * 4:  # never read a huge file whole just to refuse it
+        if p.stat().st_size > limit:  # never read a huge file whole just to refuse it
             raise ReadError(str(p), f"too large for one report ({p.stat().st_size / 1e6:.0f} MB, the limit is "
-                                    f"{MAX_REPORT_BYTES / 1e6:.0f} MB): split it into its reports")
+                                    f"{(MAX_REPORT_BYTES if limit == MAX_REPORT_BYTES * 4 else limit) / 1e6:.0f} MB): "
+                                    "split it into its reports")
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(str(p), f"cannot read: {exc.strerror}") from exc
-    text, enc = decode(data, str(p))
-    return Report(rid or p.stem, str(p), text, enc)
+    r = read_bytes(data, str(p))
+    return Report(rid or p.stem, str(p), r.text, r.encoding, r.format, meta.over(r.meta) if meta else r.meta)
 
 
 def report_files(source: str | Path) -> list[tuple[Path, str]]:

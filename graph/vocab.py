@@ -69,3 +69,5 @@ class GK(DefinedNamespace):
     script: URIRef
     encoding: URIRef
     characterCount: URIRef
+    file: URIRef
+    extractedText: URIRef

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, VIEW, VIEWS_DIR,
-                     discard, lock, staging, swap_in)
+from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, TEXTS_DIR, VIEW,
+                     VIEWS_DIR, discard, lock, staging, swap_in)
 from .parts import BuildResult, ReportPart
 from .statements import header, report_statements
 from .store import StoreLoader, open_store, update_store
@@ -74,6 +74,10 @@ class BuildWriter:
                 page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_bytes(part.page)
+            if part.text:
+                texts = self.tmp / TEXTS_DIR
+                texts.mkdir(exist_ok=True)
+                (texts / f"{part.digest}.txt").write_bytes(part.text)
             self._manifest[part.report_id] = part.key
             if self._fresh is not None and self._previous.get(part.report_id) != part.key:
                 self._fresh.append((part.trig, part.ttl))  # new or changed since the previous build

@@ -36,5 +36,5 @@ def test_undecodable_and_empty_files_are_reported_and_the_rest_read(report_dir):
 def test_missing_path_and_empty_folder(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(read_reports(tmp_path / "nope"))
-    with pytest.raises(InputError, match="no .txt or .md"):
+    with pytest.raises(InputError, match="no reports in this folder"):
         list(read_reports(tmp_path))

@@ -112,7 +112,7 @@ def test_nothing_buildable_and_missing_paths(tmp_path):
     assert run.returncode == 2 and run.stderr.count("\n") == 1 and "no such file or folder" in run.stderr
     (tmp_path / "empty").mkdir()
     run = govkg("build", tmp_path / "empty", "-o", tmp_path / "out")
-    assert run.returncode == 2 and "no .txt or .md reports" in run.stderr
+    assert run.returncode == 2 and "no reports in this folder" in run.stderr
     run = govkg("query", "posts", "--from", tmp_path / "nothing-here")
     assert run.returncode == 2 and "run 'govkg build' first" in run.stderr and "Traceback" not in run.stderr
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..dates import report_date
 from ..gazetteer import Gazetteer, Place
 from ..gazetteer import load as load_gazetteer
+from ..manifest import given_focus
 from ..model import Entity, Extraction, Post, Relation, Report, Statistic
 from ..normalise import Normalised, normalise
 from ..timing import stage
@@ -63,13 +65,15 @@ def extract(report: Report, *, gazetteer: Gazetteer | None = None, norm: Normali
 def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extraction:
     if norm is None:
         with stage("normalise"):
-            norm = normalise(report.text)
+            norm = normalise(report.text, paragraphs=report.format not in ("text/plain", "text/markdown"))
     ctx = find_context(norm.text, gz)
+    if report.meta.county:  # a manifest's county wins over the text's
+        ctx = given_focus(ctx, report.meta.county, gz)
     doc = Doc(norm, report.id, ctx)
     ex = Extraction(report=report, script=norm.script)
     if ctx.focus is not None:
         ex.focus = ("Place", ctx.focus.id)
-    ex.date = _report_date(norm.text)
+    ex.date = getattr(report_date(report.text, report.meta.date), "date", None)
 
     places = find_places(doc)
     place_keys: list[tuple[PlaceHit, tuple[str, str]]] = []
@@ -366,12 +370,5 @@ def period_year(period: str | None, report_date: str | None) -> int | None:
             return year - 1
         if "今年" in period or "本年" in period:
             return year
-    return None
-
-
-def _report_date(text: str) -> str | None:
-    m = re.search(r"(20[0-9]{2}|19[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日", text[:600])
-    if m:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return None
 

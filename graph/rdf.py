@@ -194,7 +194,7 @@ def report_graph(ex: Extraction) -> QuadGraph:
     g.add((r, GK.encoding, Literal(ex.report.encoding)))
     g.add((r, GK.characterCount, _typed(len(ex.report.text))))
     if ex.date:
-        g.add((r, DCTERMS.date, Literal(ex.date, datatype=str(XSD.date))))
+        g.add((r, DCTERMS.issued, Literal(ex.date, datatype=str(XSD.date))))
     if ex.focus:
         g.add((r, GK.focus, entity_iri(ex.focus)))
     term, rows, T = g.term, g.rows, _T

@@ -142,7 +142,7 @@ SELECT ?report ?focus ?date ?script (COUNT(DISTINCT ?place) AS ?places) (COUNT(D
        (COUNT(DISTINCT ?document) AS ?documents) (COUNT(DISTINCT ?honor) AS ?honors) WHERE {
   ?r a gk:Report ; dcterms:identifier ?report ; gk:script ?script .
   OPTIONAL { ?r gk:focus/skos:prefLabel ?focus }
-  OPTIONAL { ?r dcterms:date ?date }
+  OPTIONAL { ?r dcterms:issued ?date }
   OPTIONAL {
     ?e gk:mention/gk:report ?r ; a ?t .
     VALUES (?t ?k) { (gk:Place "Place") (gk:County "Place") (gk:Township "Place") (gk:Village "Place") (gk:Province "Place")
@@ -164,7 +164,7 @@ SELECT ?kind ?county ?item (COUNT(DISTINCT ?r) AS ?reports) (MIN(?y) AS ?first_y
   ?c skos:prefLabel ?county . ?a gk:inCounty ?c ; ?p ?x . VALUES ?p { gk:adopts gk:conducts }
   ?st rdf:subject ?a ; rdf:predicate ?p ; rdf:object ?x ; gk:report ?r .
   ?x skos:prefLabel ?item .
-  OPTIONAL { ?r dcterms:date ?d . BIND(SUBSTR(STR(?d), 1, 4) AS ?y) }
+  OPTIONAL { ?r dcterms:issued ?d . BIND(SUBSTR(STR(?d), 1, 4) AS ?y) }
 } GROUP BY ?kind ?county ?item ORDER BY ?county ?item""",
 }
 

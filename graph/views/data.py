@@ -190,7 +190,7 @@ def mechanism(store, *, cat: dict | None = None) -> nx.MultiDiGraph:
     """County × mechanism: who adopted what, and the first year a dated report says so."""
     rows = _rows(store, f"""SELECT ?c ?x (MIN(?y) AS ?year) WHERE {{ ?a gk:adopts ?x . {_COUNTY_ROLLUP}
         ?st rdf:subject ?a ; rdf:predicate gk:adopts ; rdf:object ?x ; gk:report ?r .
-        OPTIONAL {{ ?r dcterms:date ?d . BIND(SUBSTR(STR(?d), 1, 4) AS ?y) }} }} GROUP BY ?c ?x""")
+        OPTIONAL {{ ?r dcterms:issued ?d . BIND(SUBSTR(STR(?d), 1, 4) AS ?y) }} }} GROUP BY ?c ?x""")
     g = nx.MultiDiGraph()
     for r in rows:
         g.add_edge(r["c"], r["x"], key="adopts", predicate="adopts", year=r["year"] or "")

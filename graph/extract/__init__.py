@@ -26,6 +26,8 @@ __all__ = ["extract", "extract_text", "name_key"]
 
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉<>()（）【】\[\]]+")
 _CAMPAIGN_TAIL = re.compile("(专项斗争|专项行动|专项整治行动|专项整治|行动|活动|创建活动|系列宣传活动|宣传活动)$")
+# written forms of one name (诉前调解工作机制 / 诉前调解机制, “雪亮工程”建设 / 雪亮工程): one key
+_NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$)"), "Program": re.compile("(?<=(工程|平台|系统|中心))建设$")}
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
 PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
 
@@ -47,6 +49,8 @@ def _named_key(t: str, name: str) -> str:
         stem = _CAMPAIGN_TAIL.sub("", k)
         if len(stem) >= 2:
             k = stem
+    elif t in _NAMED_FORMS:
+        k = _NAMED_FORMS[t].sub("", k)
     return k
 
 

@@ -102,19 +102,27 @@ class Diffusion:
         return sorted(out, key=lambda i: (-len(i.adoptions), i.label, i.iri))
 
     def find(self, name: str) -> Item:
-        """The item called ``name`` (its label, an alias, or its IRI)."""
-        from .extract import name_key
+        """The item called ``name``: its label, an alias, its IRI, or a written form of one
+        (“雪亮工程”建设 finds 雪亮工程, 扫黑除恶专项行动 finds 扫黑除恶专项斗争)."""
+        from .extract import _named_key, name_key
 
         key = name_key(name)
-        hits = [i for i in self.items.values() if name in (i.iri, i.label) or key in {name_key(a) for a in (i.label, *i.aliases)}]
+
+        def forms(i: Item) -> set[str]:
+            names = (i.label, *i.aliases)
+            return {name_key(a) for a in names} | {_named_key(i.type, a) for a in names}
+
+        hits = [i for i in self.items.values() if name in (i.iri, i.label) or key in forms(i) or _named_key(i.type, name) in forms(i)]
+        if len(hits) > 1:  # a name and its senses: the senses are what the reports mean
+            hits = [i for i in hits if name in (i.iri, i.label)] or hits
         if len(hits) == 1:
             return hits[0]
         if not hits:
             near = sorted(i.label for i in self.items.values() if key and (key in name_key(i.label) or name_key(i.label) in key))
             hint = f"; did you mean {', '.join(near[:5])}?" if near else "; see 'govkg query first_adopters'"
             raise GovkgError(f"no campaign, program or mechanism named {name!r} with a county adopting it{hint}")
-        raise GovkgError(f"{name!r} names {len(hits)} items ({', '.join(sorted(f'{i.label} [{i.type}]' for i in hits))}): "
-                         "give the label shown in brackets' item instead")
+        raise GovkgError(f"{name!r} names {len(hits)} items: {', '.join(sorted(f'{i.label} [{i.type}]' for i in hits))}; "
+                         "give one of these labels")
 
 
 def _rows(store, q: str) -> list[tuple]:

@@ -57,6 +57,11 @@ def test_written_forms_of_one_name_have_one_key():
     assert _named_key("Program", "“雪亮工程”建设") == _named_key("Program", "雪亮工程")
     assert _named_key("Program", "综治信息平台建设") == "综治信息平台"
     assert _named_key("Campaign", "“扫黑除恶”专项斗争") == _named_key("Campaign", "扫黑除恶专项行动") == "扫黑除恶"
+    # a clause's opening word or a descriptive prefix the name ran into is not part of it
+    assert _named_key("Program", "根据乡村雪亮工程") == _named_key("Program", "虽然雪亮工程") == "雪亮工程"
+    assert _named_key("Mechanism", "通过全县网格化管理机制") == "网格化管理机制"
+    assert _named_key("Document", "关于加强平安建设的意见") == "关于加强平安建设的意见"  # a document's name as written
+    assert _named_key("Program", "乡村振兴") == "乡村振兴"  # too little would be left
     # the head word stays: a 工作法 is named so, and 建设 alone is not dropped from a program's name
     assert _named_key("Mechanism", "五心工作法") == "五心工作法"
     assert _named_key("Program", "平安建设") == "平安建设"

@@ -231,19 +231,23 @@ def read_diffusion(store) -> Diffusion:
 def curve(item: Item, *, by_province: bool = False, until: int | None = None) -> list[dict]:
     """Cumulative adopting counties by year, from the first adoption to ``until`` (default:
     the last adoption): rows of year, new, cumulative, the counties new that year and the
-    reports behind them (and province, with ``by_province``)."""
+    reports behind them (and province, with ``by_province``); ``codes``: the counties' codes."""
     dated = sorted(item.dated.values(), key=lambda a: (a.first_year, a.county.code))
     if not dated:
         return []
     first, last = dated[0].first_year, max(until or 0, dated[-1].first_year)
     groups = sorted({a.county.province for a in dated}) if by_province else [None]
+    new_in: dict[tuple, list[Adoption]] = defaultdict(list)  # (province or None, year) → counties new then
+    for a in dated:
+        new_in[(a.county.province if by_province else None, a.first_year)].append(a)
     out = []
     for g in groups:
         total = 0
         for year in range(first, last + 1):
-            new = [a for a in dated if a.first_year == year and (g is None or a.county.province == g)]
+            new = new_in.get((g, year), [])
             total += len(new)
             row = {"year": year, "new": len(new), "cumulative": total, "counties": [a.county.name for a in new],
+                   "codes": [a.county.code for a in new],
                    "reports": sorted({e.report for a in new for e in a.evidence if e.year == year})}
             if by_province:
                 row = {"province": g, **row}

@@ -300,3 +300,20 @@ def test_diffusion_queries_answer_the_gold(both):
     assert {(r["neighbour"], r["neighbour_year"]) for r in before} == {("诸暨市", "2016"), ("嵊州市", "2017"), ("新昌县", "2017")}
     fives = {r["label"] for r in _rows(out, "first_adopters", item="5544")}
     assert fives == {"5544（义乌市、东阳市）", "5544（修水县、平江县）"}
+
+
+@pytest.mark.skipif(not shutil.which("Rscript"), reason="R is not installed (apt-get install r-base-core)")
+def test_panels_load_in_r_as_they_are(both, tmp_path):
+    from graph.export import export_panel
+
+    adoption = export_panel(both.out_dir, tmp_path / "a.csv")
+    history = export_panel(both.out_dir, tmp_path / "h.csv", diffusion=True)
+    script = (f'a <- read.csv("{adoption}"); h <- read.csv("{history}"); '
+              'cat(names(a)[1], class(a$year), class(a$county_code), nrow(a), names(h)[1], class(h$adopted), '
+              'sum(h$adopted[h$entity == "枫桥经验"]), "\\n")')
+    done = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    first, year_class, code_class, n, hfirst, adopted_class, adopted = done.stdout.split()
+    assert (first, year_class, code_class, hfirst, adopted_class) == ("county_code", "integer", "integer", "entity", "integer")
+    assert int(n) == len((tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert int(adopted) == sum(1 for r in gold_rows() if r["entity"] == "枫桥经验" and r["first_year"])

@@ -34,25 +34,15 @@ def item_data(d: Diffusion, item: Item, *, last_year: int | None = None) -> dict
         counties[code] = {"name": a.county.name, "province": a.county.province, "prefecture": a.county.prefecture,
                           "year": a.first_year,
                           "reports": [{"id": e.report, "date": e.date, "quote": e.quote, "mention": e.mention} for e in a.evidence]}
-    code_of = {}
-    for code, a in dated.items():
-        code_of.setdefault((a.first_year, a.county.name, a.county.province), code)
-
-    def shaped(rows: list[dict]) -> list[dict]:
-        for r in rows:
-            r["codes"] = sorted(c for c, a in dated.items() if a.first_year == r["year"]
-                                and (r.get("province") is None or a.county.province == r["province"]))
-        return rows
-
     by_prov: dict[str, list] = {}
-    for r in shaped(curve(item, by_province=True, until=last)) if first is not None else []:
+    for r in curve(item, by_province=True, until=last) if first is not None else []:
         by_prov.setdefault(r.pop("province"), []).append(r)
     return {
         "iri": item.iri, "label": item.label, "type": item.type, "typeName": TYPE_STYLE.get(item.type, ("", "", item.type))[2],
         "aliases": list(item.aliases), "adopters": len(item.adoptions),
         "first": first if first is not None else 0, "last": last if last is not None else 0,
         "counties": counties,
-        "curve": shaped(curve(item, until=last)) if first is not None else [],
+        "curve": curve(item, until=last) if first is not None else [],
         "curveByProvince": by_prov,
         "firstAdopters": sorted(c for c, a in dated.items() if a.first_year == first),
         "undated": sorted(c for c, a in item.adoptions.items() if a.first_year is None),

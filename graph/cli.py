@@ -143,6 +143,8 @@ def _cmd_view(args: argparse.Namespace) -> int:
     from .store import open_store
     from .views import make_view
 
+    if str(args.build) in VIEW_KINDS and not args.build.exists():  # `govkg view map`: a kind, on out/
+        args.kind, args.build = str(args.build), Path("out")
     out = args.output or Path(f"{args.kind}{'-' + args.focus if args.focus else ''}.html")
     reports = Path(args.build).resolve() / "views" / "reports"
     href = os.path.relpath(reports, out.resolve().parent).replace(os.sep, "/") + "/"
@@ -152,6 +154,9 @@ def _cmd_view(args: argparse.Namespace) -> int:
     out.write_text(page, encoding="utf-8")
     print(f"wrote {out}")
     return 0
+
+
+VIEW_KINDS = ("overview", "county", "mechanism", "agency", "report", "map")
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
@@ -224,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     ps.set_defaults(func=_cmd_push)
     vw = sub.add_parser("view", help="write an interactive network page of a build")
     vw.add_argument("build", type=Path, nargs="?", default=Path("out"))
-    vw.add_argument("--kind", choices=["overview", "county", "mechanism", "agency", "report", "map"], default="overview")
+    vw.add_argument("--kind", choices=VIEW_KINDS, default="overview")
     vw.add_argument("--focus", help="the county (county view), report id (report view) or campaign, program or mechanism (map)")
     vw.add_argument("-o", "--output", type=Path, help="the page to write (default: KIND[-FOCUS].html)")
     vw.set_defaults(func=_cmd_view)

@@ -120,6 +120,11 @@ def test_a_map_made_alone_from_the_command_line(both, chromium, tmp_path):
     assert done.returncode == 0, done.stderr
     labels = [i["label"] for i in page_data(out)["items"]]
     assert labels[0] == "枫桥经验" and "5544（义乌市、东阳市）" in labels and "626" not in labels
+    (tmp_path / "out").symlink_to(both.out_dir)  # `govkg view map`: the kind as the first word, on out/
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "view", "map", "--focus", "“雪亮工程”建设", "-o", "x.html"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert [i["label"] for i in page_data(tmp_path / "x.html")["items"]] == ["雪亮工程"]
     page, log = browser.open_page(chromium, out.as_uri())
     page.select_option("#item", str(labels.index("三治融合")))
     assert filled(page) == codes_of(r["county"] for r in gold_rows() if r["entity"] == "三治融合")

@@ -133,10 +133,10 @@ def _rows(store, q: str) -> list[tuple]:
 
 _EVENTS = """
 SELECT ?x ?t ?label ?code ?rid ?date ?quote ?qb WHERE {
-  GRAPH ?g { ?st rdf:subject ?a ; rdf:predicate ?p ; rdf:object ?x ; gk:quote ?quote ; gk:report ?r .
+  # the counties' relations first, in a group; then each one's evidence in the report graph holding it
+  { ?a ?p ?x . VALUES ?p { gk:adopts gk:conducts gk:implements } ?a gk:inCounty ?c . ?c gk:divisionCode ?code . }
+  GRAPH ?g { ?a ?p ?x . ?st rdf:object ?x ; rdf:subject ?a ; rdf:predicate ?p ; gk:quote ?quote ; gk:report ?r .
              OPTIONAL { ?st gk:quoteBegin ?qb } }
-  VALUES ?p { gk:adopts gk:conducts gk:implements }
-  ?a gk:inCounty ?c . ?c gk:divisionCode ?code .
   ?x a ?t ; skos:prefLabel ?label . VALUES ?t { gk:Campaign gk:Program gk:Mechanism }
   ?r dcterms:identifier ?rid . OPTIONAL { ?r dcterms:issued ?date }
 }"""

@@ -9,6 +9,7 @@ a page made alone carries them inline. Nothing is fetched.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -50,13 +51,14 @@ def item_data(d: Diffusion, item: Item, *, last_year: int | None = None) -> dict
     }
 
 
-def _register_without_boundary() -> list[str]:
+@lru_cache(maxsize=1)
+def _register_without_boundary() -> tuple[str, ...]:
     from ..counties import boundary_codes
     from ..gazetteer import load
 
     drawn = boundary_codes()
-    return sorted(f"{p.name} {p.code[:6]}" for p in load().places.values() if p.level == "county" and not p.abolished
-                  and p.code not in drawn)
+    return tuple(sorted(f"{p.name} {p.code[:6]}" for p in load().places.values() if p.level == "county" and not p.abolished
+                        and p.code not in drawn))
 
 
 def render_map(d: Diffusion, items: list[Item], *, title: str, reports_href: str = "reports/",
@@ -67,7 +69,7 @@ def render_map(d: Diffusion, items: list[Item], *, title: str, reports_href: str
 
     last = d.last_year
     data = {"items": [item_data(d, i, last_year=last) for i in items], "reportsHref": reports_href, "stepMs": STEP_MS,
-            "registerWithoutBoundary": _register_without_boundary()}
+            "registerWithoutBoundary": list(_register_without_boundary())}
     page = resources.files("graph.web").joinpath("map.html").read_text(encoding="utf-8")
     if geo_src is None:
         geo = boundaries_text().strip().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

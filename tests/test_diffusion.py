@@ -62,6 +62,7 @@ def test_written_forms_of_one_name_have_one_key():
     assert _named_key("Mechanism", "通过全县网格化管理机制") == "网格化管理机制"
     assert _named_key("Document", "关于加强平安建设的意见") == "关于加强平安建设的意见"  # a document's name as written
     assert _named_key("Program", "乡村振兴") == "乡村振兴"  # too little would be left
+    assert _named_key("Program", "全方位、全覆盖") == "全方位、全覆盖"  # nor a name opening with a comma
     # the head word stays: a 工作法 is named so, and 建设 alone is not dropped from a program's name
     assert _named_key("Mechanism", "五心工作法") == "五心工作法"
     assert _named_key("Program", "平安建设") == "平安建设"

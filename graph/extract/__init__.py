@@ -56,7 +56,7 @@ def _named_key(t: str, name: str) -> str:
     if t not in PREDICATE:  # documents (关于…的意见), honors: their names as written
         return k
     core = strip_prefix(_LEADING_WORDS.sub("", k))
-    return core if len(core) >= 4 else k
+    return core if len(core) >= 4 and core[0].isalnum() else k  # never a key that opens with punctuation
 
 
 def extract_text(text: str, report_id: str = "report", *, gazetteer: Gazetteer | None = None) -> Extraction:

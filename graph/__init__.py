@@ -14,7 +14,7 @@ lines above its own, so imports point back against the flow and never in a circl
     errors model timing progress vocab script lexicon queries web   types, helpers and data every step shares
     dates                                                  a report's date; the intervals its periods name
     readers                                                one reader per kind of file (text, web page, PDF, Word)
-    read segment gazetteer                                 files → Report; words; the division register
+    read segment gazetteer counties                        files → Report; words; the division register; county borders
     manifest                                               what a manifest says of each report
     normalise                                              PDF/web layout → clean text + offset map
     extract                                                → Extraction: entities, relations, statistics
@@ -23,6 +23,7 @@ lines above its own, so imports point back against the flow and never in a circl
     statements outdir                                      TriG/Turtle blocks; out/'s layout, lock, swap
     store                                                  the Oxigraph store: open, bulk-load, update
     query summary validate                                 the one SPARQL path; summary.md; SHACL
+    diffusion                                              adoptions by county and year, curves, panels
     views export push serve evaluate explain               what users look at, take away and check
     write                                                  one build into out/: files, store, summary, views
     build                                                  the pipeline: read → … → write

@@ -122,8 +122,20 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
+    if args.panel is not None:
+        return _panel(args)
     fmt = args.format or (args.output.suffix.lstrip(".") if args.output.suffix else "csv")
     path = export(args.build, fmt, args.output, progress=True)
+    print(f"wrote {path}")
+    return 0
+
+
+def _panel(args: argparse.Namespace) -> int:
+    from .export import export_panel
+
+    diffusion = bool(args.panel) and args.panel[0] == "diffusion"
+    path = export_panel(args.build, args.output, diffusion=diffusion, entities=args.panel[1:] if diffusion else args.panel,
+                        min_counties=args.min_counties, scope=args.scope, fmt=args.format)
     print(f"wrote {path}")
     return 0
 
@@ -146,6 +158,8 @@ def _cmd_view(args: argparse.Namespace) -> int:
     from .store import open_store
     from .views import make_view
 
+    if str(args.build) in VIEW_KINDS and not args.build.exists():  # `govkg view map`: a kind, on out/
+        args.kind, args.build = str(args.build), Path("out")
     out = args.output or Path(f"{args.kind}{'-' + args.focus if args.focus else ''}.html")
     reports = Path(args.build).resolve() / "views" / "reports"
     href = os.path.relpath(reports, out.resolve().parent).replace(os.sep, "/") + "/"
@@ -155,6 +169,9 @@ def _cmd_view(args: argparse.Namespace) -> int:
     out.write_text(page, encoding="utf-8")
     print(f"wrote {out}")
     return 0
+
+
+VIEW_KINDS = ("overview", "county", "mechanism", "agency", "report", "map")
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
@@ -212,9 +229,16 @@ def main(argv: list[str] | None = None) -> int:
     sv.set_defaults(func=_cmd_serve)
     xp = sub.add_parser("export", help="export a build: RDF, Gephi networks or CSV tables")
     xp.add_argument("build", type=Path, nargs="?", default=Path("out"))
-    xp.add_argument("--format", "-f", choices=["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv"],
+    xp.add_argument("--format", "-f", choices=["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv", "parquet"],
                     help="default: from the output's extension (a folder: csv)")
     xp.add_argument("-o", "--output", type=Path, required=True, help="the file to write (a folder for csv)")
+    xp.add_argument("--panel", nargs="*", metavar="diffusion ENTITY",
+                    help="a county × year panel (.csv or .parquet): adoptions by county, year and item; "
+                         "'--panel diffusion [ENTITY …]': the event-history panel of those items (default: all adopted in "
+                         "at least --min-counties counties)")
+    xp.add_argument("--min-counties", type=int, default=2, help="with --panel diffusion and no ENTITY (default: 2)")
+    xp.add_argument("--scope", choices=["reported", "province", "country"], default="reported",
+                    help="the counties of the diffusion panel: those the reports concern (default), their provinces' or all")
     xp.set_defaults(func=_cmd_export)
     ps = sub.add_parser("push", help="load a build into a SPARQL 1.1 Graph Store (one named graph per report)")
     ps.add_argument("build", type=Path, nargs="?", default=Path("out"))
@@ -224,8 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     ps.set_defaults(func=_cmd_push)
     vw = sub.add_parser("view", help="write an interactive network page of a build")
     vw.add_argument("build", type=Path, nargs="?", default=Path("out"))
-    vw.add_argument("--kind", choices=["overview", "county", "mechanism", "agency", "report"], default="overview")
-    vw.add_argument("--focus", help="the county (county view) or report id (report view)")
+    vw.add_argument("--kind", choices=VIEW_KINDS, default="overview")
+    vw.add_argument("--focus", help="the county (county view), report id (report view) or campaign, program or mechanism (map)")
     vw.add_argument("-o", "--output", type=Path, help="the page to write (default: KIND[-FOCUS].html)")
     vw.set_defaults(func=_cmd_view)
     st = sub.add_parser("stats", help="degree and betweenness rankings and communities of a view's network")

@@ -176,3 +176,76 @@ def _write_network(store, fmt: str, path: Path) -> None:
         nx.write_graphml(g, path, encoding="utf-8")
     else:
         nx.write_gexf(g, path, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- county × year panels
+
+PANEL_FORMATS = ("csv", "parquet")
+
+
+def export_panel(build_dir: str | Path, out: str | Path, *, diffusion: bool = False, entities: list[str] | tuple = (),
+                 min_counties: int = 2, scope: str = "reported", fmt: str | None = None) -> Path:
+    """Write a county × year panel of the build in ``build_dir`` to ``out`` (.csv or .parquet).
+
+    The adoption panel (default): one row per county, year and campaign, program or mechanism
+    that reports of that year say the county takes up, with how many reports and the first
+    (columns :data:`graph.diffusion.PANEL_COLUMNS`). ``diffusion``: the event-history panel of
+    :func:`graph.diffusion.event_history` for ``entities`` (names, aliases or IRIs), or for
+    every item adopted in at least ``min_counties`` counties with a known year.
+
+    CSV is UTF-8 without a byte-order mark (pandas and R's read.csv read it as it is; the
+    Excel tables of ``--format csv`` keep theirs), Parquet needs pyarrow (``pip install
+    'govkg[panel]'``)."""
+    from .diffusion import HISTORY_COLUMNS, PANEL_COLUMNS, event_history, panel_rows, read_diffusion
+
+    out = Path(out)
+    fmt = fmt or out.suffix.lstrip(".").lower()
+    if fmt not in PANEL_FORMATS:
+        raise GovkgError(f"a panel is written as .csv or .parquet, not {out.name!r} (or give --format csv|parquet)")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise GovkgError("writing Parquet needs pyarrow: pip install 'govkg[panel]' (or write .csv)") from exc
+    d = read_diffusion(open_store(Path(build_dir)))
+    items = [d.find(e) for e in entities] if entities else None
+    if diffusion:
+        if items is None:
+            items = [i for i in d.shared(min_counties) if len(i.dated) >= min_counties]
+        rows, cols = event_history(d, items, scope=scope), HISTORY_COLUMNS
+    else:
+        rows, cols = panel_rows(d, items), PANEL_COLUMNS
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if fmt == "csv":
+            with tmp.open("w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(cols)
+                w.writerows([["" if r[c] is None else r[c] for c in cols] for r in rows])
+        else:
+            _write_parquet(rows, cols, tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+_PANEL_TYPES = {"county_code": "int64", "year": "int32", "reports": "int32", "entity_reports": "int32", "adopted": "int8",
+                "adopted_before": "int8", "adopted_undated": "int8", "first_year": "int32", "neighbours_adopted": "int32", "neighbours": "int32",
+                "province_share": "float64"}
+
+
+def _write_parquet(rows: list[dict], cols: tuple[str, ...], path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, getattr(pa, _PANEL_TYPES.get(c, "string"))()) for c in cols])
+    table = pa.Table.from_pylist([{c: r[c] for c in cols} for r in rows], schema=schema)
+    pq.write_table(table, path)

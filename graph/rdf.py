@@ -337,7 +337,31 @@ def entities_graph(res: Resolved) -> QuadGraph:
             g.add((node, GK.formulaCount, _typed(res.formula_count[key])))
         for c in res.counties(key):
             g.add((node, GK.inCounty, entity_iri(c)))
+        for sense in res.senses.get(key, ()):
+            _sense(g, node, key, sense, res)
     return g
+
+
+def sense_label(name: str, sense, res: Resolved) -> str:
+    """5544（义乌市）: the name and where it means this (or its first part, if nowhere known)."""
+    where = "、".join(res.canonical.get(c, c[1]) for c in sense.counties) or (sense.parts[0] + "…")
+    return f"{name}（{where}）"
+
+
+def _sense(g: QuadGraph, node: URIRef, key: tuple[str, str], sense, res: Resolved) -> None:
+    """One meaning of a name that means different things in different places, with the parts,
+    counties and reports that tell it apart (resolve.senses)."""
+    tag = sense.counties[0][1] if sense.counties else _hash(*sense.parts)
+    s = URIRef(f"{node}/sense/{slug(tag)}")
+    g.add((node, GK.sense, s))
+    g.add((s, RDF.type, GK.Sense))
+    g.add((s, SKOS.prefLabel, _zh(sense_label(res.canonical.get(key, key[1]), sense, res))))
+    for p in sense.parts:
+        g.add((s, GK.hasComponent, _zh(p)))
+    for c in sense.counties:
+        g.add((s, GK.inCounty, entity_iri(c)))
+    for rid in sense.reports:
+        g.add((s, GK.report, report_iri(rid)))
 
 
 def places_graph(res: Resolved) -> QuadGraph:
@@ -365,4 +389,20 @@ def places_graph(res: Resolved) -> QuadGraph:
             quote = f"{res.canonical[key]}，见于报道，属{pname}"
             source = "report text: named next to its parent place"
         _statement(g, node, GK.within, pnode, None, quote, source=source)
+    _borders(g, res)
     return g
+
+
+def _borders(g: QuadGraph, res: Resolved) -> None:
+    """Which of the counties the reports touch border each other (both ways, so a query needs
+    no UNION): from the shipped county borders, loaded only when two counties are there."""
+    counties = sorted(k for k in res.canonical if k[0] == "Place" and res.attrs.get(k, {}).get("level") == "county")
+    if len(counties) < 2:
+        return
+    from .counties import neighbours
+
+    adj = neighbours()
+    here = set(k[1] for k in counties)
+    for key in counties:
+        for other in sorted(adj.get(key[1], ()) & here):
+            g.add((entity_iri(key), GK.borders, entity_iri(("Place", other))))

@@ -7,9 +7,16 @@ result does not depend on the order the files were read in.
 
 Resolution reads only a small note per entity and report (:class:`EntityNote`), so a build
 can drop each report's extraction as soon as it is written and still resolve the corpus.
+
+One name can mean two things in two places: a county's own 5544 and another county's 5544
+with other parts. A report's graph is a function of that report alone, so it names the
+formula by its name; resolution, which sees every report, tells the meanings apart by the
+parts the reports list (:func:`senses`) and records each as a *sense* of the entity (the
+entities graph writes them as ``gk:sense``), so that adoption is counted per meaning.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +41,7 @@ class EntityNote(NamedTuple):
     jurisdiction: tuple[tuple[str, str], ...] = ()  # places the report says this agency serves
     first: int = -1  # where the report first names it (the begin of its first mention)
     quotes: tuple[str, ...] = ()  # the report's evidence of relations it takes part in: the 3 first in code-point order
+    actors: tuple[tuple[str, str], ...] = ()  # who conducts, implements or adopts it in this report
 
 
 QUOTES_KEPT = 3  # evidence quotes per entity for the views (the first in code-point order)
@@ -46,20 +54,89 @@ def _smallest(quotes: Iterable[str], n: int = QUOTES_KEPT) -> tuple[str, ...]:
 def notes(ex: Extraction) -> tuple[EntityNote, ...]:
     served: dict[tuple[str, str], set] = defaultdict(set)
     quoted: dict[tuple[str, str], set] = defaultdict(set)
+    taken_up: dict[tuple[str, str], set] = defaultdict(set)
     seen = set()
     for r in ex.relations:
         if r.subject not in ex.entities or r.object not in ex.entities:
             continue
         if r.predicate == "jurisdiction":
             served[r.subject].add(r.object)
+        elif r.predicate in ADOPTING:
+            taken_up[r.object].add(r.subject)
         if (r.subject, r.predicate, r.object) not in seen:  # the evidence the report's graph keeps: the first
             seen.add((r.subject, r.predicate, r.object))
             quoted[r.subject].add(r.quote)
             quoted[r.object].add(r.quote)
     return tuple(EntityNote(key, e.name, max(1, len(e.mentions)), tuple(sorted(e.aliases)), tuple(sorted(e.attrs.items())),
                             tuple(e.components), e.formula_count, bool(e.mentions), tuple(sorted(served.get(key, ()))),
-                            min((m.begin for m in e.mentions), default=-1), _smallest(quoted.get(key, ())))
+                            min((m.begin for m in e.mentions), default=-1), _smallest(quoted.get(key, ())),
+                            tuple(sorted(taken_up.get(key, ()))))
                  for key, e in sorted(ex.entities.items()))
+
+
+ADOPTING = ("conducts", "implements", "adopts")
+
+
+class Sense(NamedTuple):
+    """One meaning of a name used for different things in different places."""
+
+    parts: tuple[str, ...]  # the parts its reports list, in the order first seen
+    counties: tuple[tuple[str, str], ...]  # the counties that take it up
+    reports: tuple[str, ...]  # the reports that use the name in this meaning
+
+
+def _agree(a: set[str], b: set[str]) -> bool:
+    """Two part lists describe the same thing when they share at least half of the shorter
+    (a reworded part or a part left out does not make another mechanism)."""
+    return len(a & b) >= max(1, math.ceil(min(len(a), len(b)) / 2))
+
+
+def senses(uses: list[tuple[str, tuple, tuple[str, ...]]]) -> list[Sense]:
+    """The meanings of one name, from its uses: (report id, counties taking it up, parts
+    listed). Uses whose parts agree (:func:`_agree`), or that are in the same county, are one
+    meaning; a use that lists no parts joins the meaning of its county when there is exactly
+    one. One meaning (the usual case) gives ``[]``: the name is not ambiguous."""
+    from .extract import name_key
+
+    listed = [(rid, set(cs), tuple(name_key(p) for p in parts), parts) for rid, cs, parts in uses if parts]
+    parent = list(range(len(listed)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(listed)):
+        for j in range(i):
+            _, ci, pi, _ = listed[i]
+            _, cj, pj, _ = listed[j]
+            if _agree(set(pi), set(pj)) or ci & cj:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(listed)):
+        groups[root(i)].append(i)
+    if len(groups) < 2:
+        return []
+    found = []
+    for members in groups.values():
+        parts: list[str] = []
+        keys: set = set()
+        for i in members:
+            for p, k in zip(listed[i][3], listed[i][2]):
+                if k not in keys:
+                    keys.add(k)
+                    parts.append(p)
+        counties = set().union(*(listed[i][1] for i in members))
+        found.append([parts, counties, {listed[i][0] for i in members}])
+    for rid, cs, parts in uses:
+        if parts:
+            continue
+        homes = [f for f in found if f[1] & set(cs)]
+        if len(homes) == 1:
+            homes[0][2].add(rid)
+    out = [Sense(tuple(p), tuple(sorted(c)), tuple(sorted(r))) for p, c, r in found]
+    return sorted(out, key=lambda s: (s.reports[0], s.counties))
 
 
 @dataclass
@@ -76,6 +153,8 @@ class Resolved:
     reports: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     first_mention: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     quotes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # names that mean different things in different places: their meanings (see :func:`senses`)
+    senses: dict[tuple[str, str], list[Sense]] = field(default_factory=dict)
 
     def counties(self, key: tuple[str, str]) -> list[tuple[str, str]]:
         """The county-level units ``key`` rolls up to: a place through its parents (itself if
@@ -98,6 +177,7 @@ class Resolver:
 
     def __init__(self) -> None:
         self._names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        self._uses: dict[tuple[str, str], list] = defaultdict(list)  # (report, actors, parts) of taken-up items
         self._out = Resolved()
 
     def add(self, entity_notes: Iterable[EntityNote], report_id: str = "") -> None:
@@ -128,6 +208,8 @@ class Resolver:
                 out.mentioned.add(n.key)
             if n.jurisdiction:
                 out.jurisdiction.setdefault(n.key, set()).update(n.jurisdiction)
+            if n.actors:
+                self._uses[n.key].append((report_id, n.actors, n.components))
 
     def result(self) -> Resolved:
         out = self._out
@@ -135,6 +217,12 @@ class Resolver:
             out.canonical[key] = sorted(counter.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
             out.aliases[key].discard(out.canonical[key])
             out.aliases[key].discard("")
+        for key, uses in self._uses.items():
+            if sum(1 for _, _, parts in uses if parts) < 2:
+                continue  # one list of parts (or none) cannot disagree with another
+            found = senses([(rid, tuple(c for a in actors for c in out.counties(a)), parts) for rid, actors, parts in uses])
+            if found:
+                out.senses[key] = found
         return out
 
 

@@ -33,6 +33,7 @@ class GK(DefinedNamespace):
     Document: URIRef
     Honor: URIRef
     Statistic: URIRef
+    Sense: URIRef
     # entity properties
     mention: URIRef
     report: URIRef
@@ -40,6 +41,7 @@ class GK(DefinedNamespace):
     level: URIRef
     within: URIRef
     inCounty: URIRef
+    borders: URIRef
     jurisdiction: URIRef
     conducts: URIRef
     implements: URIRef
@@ -50,6 +52,7 @@ class GK(DefinedNamespace):
     componentsMatchCount: URIRef
     issuedBy: URIRef
     awardedTo: URIRef
+    sense: URIRef
     # statistics
     about: URIRef
     indicator: URIRef

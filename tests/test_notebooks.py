@@ -28,6 +28,8 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
         assert "六位一体" in text and "林涛" in text
     if path.stem.startswith("02"):
         assert (tmp_path / "out" / "figures" / "diffusion.png").exists() and "扫黑除恶专项斗争" in text
+    if path.stem.startswith("04"):
+        assert (tmp_path / "out-diffusion" / "figures" / "adoption_curves.png").exists() and "neighbours_adopted" in text
     if path.stem.startswith("03"):
         assert (tmp_path / "out" / "figures" / "statistics.png").exists() and "调解成功率" in text
 

@@ -19,7 +19,7 @@ from .agencies import AgencyHit, find_agencies
 from .components import fill_components
 from .doc import Doc
 from .honors import find_honors
-from .named import find_named
+from .named import find_named, strip_prefix
 from .persons import find_persons
 from .places import PlaceHit, find_context, find_places
 from .statistics import find_statistics
@@ -28,6 +28,10 @@ __all__ = ["extract", "extract_text", "name_key"]
 
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉<>()（）【】\[\]]+")
 _CAMPAIGN_TAIL = re.compile("(专项斗争|专项行动|专项整治行动|专项整治|行动|活动|创建活动|系列宣传活动|宣传活动)$")
+# written forms of one name (诉前调解工作机制 / 诉前调解机制, “雪亮工程”建设 / 雪亮工程): one key
+_NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$)"), "Program": re.compile("(?<=(工程|平台|系统|中心))建设$")}
+# …and a name a clause's opening word or a descriptive prefix ran into (根据乡村雪亮工程) keys as its core
+_LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
 PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
 
@@ -49,7 +53,12 @@ def _named_key(t: str, name: str) -> str:
         stem = _CAMPAIGN_TAIL.sub("", k)
         if len(stem) >= 2:
             k = stem
-    return k
+    elif t in _NAMED_FORMS:
+        k = _NAMED_FORMS[t].sub("", k)
+    if t not in PREDICATE:  # documents (关于…的意见), honors: their names as written
+        return k
+    core = strip_prefix(_LEADING_WORDS.sub("", k))
+    return core if len(core) >= 4 and core[0].isalnum() else k  # never a key that opens with punctuation
 
 
 def extract_text(text: str, report_id: str = "report", *, gazetteer: Gazetteer | None = None) -> Extraction:

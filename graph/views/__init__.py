@@ -32,11 +32,15 @@ def __getattr__(name: str):
 
 
 TITLES = {"overview": "总览 Overview", "mechanism": "机制扩散 County × mechanism", "agency": "机构与行动 Agencies",
-          "county": "县域 County", "report": "报道 Report"}
+          "county": "县域 County", "report": "报道 Report", "map": "扩散地图 Diffusion map"}
 
 
 def make_view(store, kind: str, focus: str | None = None, *, reports_href: str = "reports/",
               index_href: str = "index.html") -> str:
+    if kind == "map":  # the diffusion map of one item (``focus``), or of every shared item to choose from
+        from .map import make_map
+
+        return make_map(store, focus, reports_href=reports_href, index_href=index_href)
     return _pages(store, kind, focus, [(reports_href, index_href)])[0]
 
 
@@ -106,10 +110,16 @@ def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int 
         for page in pages:
             _write_page(store, folder, top_page, cat, page)
     written = [folder / name for _, _, name in pages]
-    items = "".join(f'<li><a href="{html.escape(p.name, quote=True)}">{html.escape(_label(p.name))}</a></li>' for p in written)
+    from .map import write_maps
+
+    maps = write_maps(store, folder)  # a page per item reported in two counties or more
+    written += [folder / name for _, name in maps]
+    mapped = "".join(f'<li><a href="{html.escape(n, quote=True)}">{html.escape(label)}</a></li>' for label, n in maps)
+    items = "".join(f'<li><a href="{html.escape(p.name, quote=True)}">{html.escape(_label(p.name))}</a></li>' for p in written[:len(pages)])
     texts = "".join(f'<li><a href="reports/{html.escape(quote(rid), quote=True)}.html">{html.escape(rid)}</a></li>' for rid in report_ids)
     (folder / "index.html").write_text(f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>govkg views</title>
 <style>body{{font-family:sans-serif;margin:2em}}</style></head><body><h1>govkg views 视图</h1><ul>{items}</ul>
+{f'<h2>扩散地图 Diffusion maps</h2><p>Counties by the year each first reports the item, its adoption curve beside it.</p><ul>{mapped}</ul>' if mapped else ''}
 <h2>报道原文 Report texts</h2><p>A report's own network: <code>govkg view OUT --kind report --focus ID</code></p><ul>{texts}</ul>
 </body></html>
 """, encoding="utf-8")

@@ -345,7 +345,7 @@ def _to_simplified(text: str, offs: list[int]) -> tuple[str, list[int]]:
 
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` (a report as read) for extraction."""
-    from .script import detect_script
+    from .script import detect_script, fold_variants
 
     lines = _split_lines(text)
     paragraphs, captions = _paragraphs(lines)
@@ -360,6 +360,7 @@ def normalise(text: str) -> Normalised:
         t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
         if script == "zh-Hant":
             t, offs = _to_simplified(t, offs)
+        t = fold_variants(t)
         if not t:
             continue
         if offsets:

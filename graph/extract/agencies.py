@@ -113,8 +113,11 @@ class _AgencyGrammar:
 
     def __init__(self, text: str, places: list[str]):
         self.text = text
-        self.places = sorted(places, key=len, reverse=True)
-        first = {"中", *_LVL, *(p[0] for p in places), *(b.surface[0] for b in _bodies())}
+        # the places by first character, longest first: a position tries only those that can start there
+        self.places: dict[str, list[str]] = {}
+        for p in sorted(places, key=len, reverse=True):
+            self.places.setdefault(p[0], []).append(p)
+        first = {"中", *_LVL, *self.places, *(b.surface[0] for b in _bodies())}
         self.candidates = [i for i, c in enumerate(text) if c in first]
 
     def _body(self, i: int, start: int, **groups: str | None) -> _Match | None:
@@ -126,7 +129,7 @@ class _AgencyGrammar:
         for cpc in ((True, False) if text.startswith("中共", i) else (False,)):
             j = i + 2 if cpc else i
             c = "中共" if cpc else None
-            for place in self.places:
+            for place in self.places.get(text[j:j + 1], ()):
                 if text.startswith(place, j):
                     k = j + len(place)
                     if k < len(text) and text[k] in _LVL1:
@@ -355,14 +358,16 @@ _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(
 def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
     """``(place | 省市县区) mod{2,5} (局|厅|委员会)`` found like ``re.finditer`` would (places
     longest first, matches not overlapping), with only the tail compiled, once."""
-    order = sorted(places, key=len, reverse=True)
-    first = {*"省市县区", *(p[0] for p in places)}
+    order: dict[str, list[str]] = {}
+    for p in sorted(places, key=len, reverse=True):
+        order.setdefault(p[0], []).append(p)
+    first = {*"省市县区", *order}
     pos = 0
     for i, c in enumerate(text):
         if i < pos or c not in first:
             continue
         found = None
-        for p in order:
+        for p in order.get(c, ()):
             if text.startswith(p, i):
                 t = _BUREAU_TAIL.match(text, i + len(p))
                 if t:

@@ -129,6 +129,15 @@ def _everyday(word: str) -> bool:
     return len(tags) == 1 and not tags[0][1].startswith(("ns", "nr", "nz", "nt"))
 
 
+def _word_start(text: str, s: int) -> bool:
+    """Does a word start at ``s`` (no word of the dictionary runs across it, or segmenting says so)?"""
+    from ..segment import is_word, token_spans
+
+    if s == 0 or not any(is_word(text[i:j]) for i in range(max(0, s - 3), s) for j in range(s + 1, min(len(text), s + 3) + 1)):
+        return True
+    return any(a == s for a, _ in token_spans(text, max(0, s - 4), min(len(text), s + 4)))
+
+
 def _aligned(text: str, s: int, e: int) -> bool:
     """Do [s, e) start and end on word boundaries (福建 in 幸福建设 does not)? Segmenting
     (without its HMM) makes no token that is not a dictionary word: where no word of the

@@ -1,7 +1,7 @@
 """Agencies: qualification to the report's place, short forms, units, central bodies."""
 from __future__ import annotations
 
-from helpers import entity, names, run
+from helpers import entity, names, relations, run
 
 
 def test_bare_county_bodies_take_the_focal_county():
@@ -124,3 +124,8 @@ def test_no_bureau_in_a_phrase_and_no_body_of_a_list_of_levels():
 def test_level_word_after_a_verb_and_a_centre_set_up_on_a_level_word():
     ex = run("湄潭县的视频全部接入县综治中心。同年建立县社会风险研判中心。")
     assert {"湄潭县综治中心", "湄潭县社会风险研判中心"} <= names(ex, "Agency")
+
+
+def test_a_quoted_unit_named_twice_serves_the_most_local_place_given():
+    ex = run("湄潭县兴隆镇成立“连心桥”调解队。此后，“连心桥”调解队调处纠纷20起。")
+    assert {b for a, b in relations(ex, "jurisdiction") if a == "连心桥调解队"} == {"兴隆镇"}

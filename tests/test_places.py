@@ -141,3 +141,26 @@ def test_villages_after_a_city_and_by_unknown_names():
 def test_phrases_that_name_divisions_elsewhere_are_no_places():
     ex = run("湄潭县荣获省级“平安县”称号。这个新城区的居民很满意。")
     assert names(ex, "Place") == {"湄潭县"}
+
+
+def test_a_township_named_again_alone_is_the_one_named_with_its_county():
+    ex = run("湄潭县干部与湖南省凤凰县阿拉营镇干部座谈，湄潭县兴隆镇、阿拉营镇代表发言。")
+    towns = [e for e in ex.entities.values() if e.type == "Place" and e.name == "阿拉营镇"]
+    assert len(towns) == 1 and towns[0].attrs["parent"] == gazetteer_code("凤凰县")
+
+
+def gazetteer_code(name):
+    from graph.gazetteer import load
+
+    return load().lookup(name)[0].code
+
+
+def test_a_repeated_line_counts_once_for_the_focus():
+    text = "古丈县：开展普法宣传\n古丈县：开展普法宣传\n古丈县：开展普法宣传\n湖南省湘西州凤凰县公安局召开会议，凤凰县综治中心参加。"
+    assert run(text).focus[1] == gazetteer_code("凤凰县")
+
+
+def test_a_county_misspelt_by_one_character_after_its_prefecture():
+    ex = run("湖南省长沙市开付区召开会议。长沙市开发区也派员参加。")
+    assert "开付区" in entity(ex, "Place", "开福区").aliases
+    assert "开发区" not in {a for e in ex.entities.values() for a in e.aliases}

@@ -518,6 +518,14 @@ def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
         surface = text[s:e]
         out.append(AgencyHit(s, e, name, surface, "unit", place, aliases={surface, name, q.content}))
         taken.append((s, e))
+    # one unit named twice serves the most local place either mention gives it
+    rank = {"village": 0, "township": 1, "county": 2, "prefecture": 3, "province": 4}
+    best: dict[str, Place] = {}
+    for h in out:
+        if h.name not in best or rank.get(h.jurisdiction.level, 5) < rank.get(best[h.name].level, 5):
+            best[h.name] = h.jurisdiction
+    for h in out:
+        h.jurisdiction = best[h.name]
     return out
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
 from ..normalise import is_cjk
-from .doc import Context, Doc
+from .doc import CJK, Context, Doc
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
@@ -233,7 +233,16 @@ def find_context(text: str, gz: Gazetteer) -> Context:
     """The report's focal place: the county-level unit it names most, else a prefecture
     or province; ties go to the first named."""
     hits = [h for h in _full_names(text, gz) if _standalone(text, h[0], h[2]) or _after_parent(text, h[0], h[2], gz)]
-    names = Counter(v for _, _, v in hits)
+    # a line repeated word for word (a menu, a neighbouring headline) counts once; a name
+    # written after the places above it (四川省X市Y区) once more
+    line_start: dict[str, int] = {}  # a line's text → where it first stands
+    names: Counter = Counter()
+    for s, _, v in hits:
+        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+        if line_start.setdefault(text[ls:le if le >= 0 else len(text)], ls) != ls:
+            continue
+        names[v] += 2 if _after_parent(text, s, v, gz) else 1
+    unique_text = "\n".join(dict.fromkeys(text.split("\n")))
     first = {}
     for s, _, v in hits:
         first.setdefault(v, s)
@@ -255,7 +264,7 @@ def find_context(text: str, gz: Gazetteer) -> Context:
         for n, at, place in by_place.values():
             # short forms (平江, 慈利) count too once the full name is there
             sn = short_name(place.name, level)
-            extra = text.count(sn) - n // 2 if sn != place.name else 0
+            extra = unique_text.count(sn) - n // 2 if sn != place.name else 0
             cands.append((n + max(extra, 0), -at, place))
         if cands:
             cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
@@ -304,7 +313,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             hits.append(PlaceHit(s, e, place, v))
     # townships before short names: 海伦镇 is no 海伦 + 镇
     taken = [(h.start, h.end) for h in hits]
-    hits.extend(_townships(doc, taken))
+    hits.extend(_townships(doc, taken, hits))
     # short names: of the focal chain (慈利, 张家界, 湖南), of places the text names in full
     # (酉阳 after 酉阳县), and of provinces and prefectures anywhere (江苏, 南通)
     shorts: dict[str, Place] = {}
@@ -333,6 +342,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     hits.sort(key=lambda h: (h.start, h.end))
     hits.extend(_after_places(doc, hits, taken))
     hits.extend(_other_townships(doc, hits, taken))
+    hits.extend(_named_again(doc, hits, taken))
     hits.sort(key=lambda h: (h.start, h.end))
     hits.extend(_villages(doc, hits))
     hits.sort(key=lambda h: (h.start, h.end))
@@ -362,6 +372,8 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
             inside = [t for t in names[v] if gz.is_within(t.code, h.place.code)]
             if len(inside) == 1:
                 found = (inside[0], v)
+        if found is None and h.place.level in ("prefecture", "province"):
+            found = _misspelt_child(text, e, h.place, gz)
         if found is None and (h.place.level == "county" or not gz.children.get(h.place.code)):
             # a township the register does not list, right after its county (or a city without counties)
             m = _TOWN_END.search(text, e + 2, e + 7)
@@ -374,6 +386,25 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
             if not _overlaps(s2, e2, taken):
                 out.append(PlaceHit(s2, e2, place, form))
                 taken.append((s2, e2))
+    return out
+
+
+def _named_again(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:
+    """A township of the register named again alone (X县Y镇 … Y镇) is the one named before;
+    one never placed stays a township of the report's county the register does not list."""
+    ctx, text = doc.ctx, doc.text
+    names, _ = _township_names(ctx.gazetteer)
+    found = {h.surface: h.place for h in hits if h.place.level == "township"}
+    out = []
+    for s, e, v in _register_townships(text, ctx.gazetteer):
+        if _overlaps(s, e, taken) or v in _TOWNSHIP_STOP or not _reads_as_name(text, s, e - (2 if v.endswith(("街道", "苏木")) else 1)):
+            continue
+        place = found.get(v)
+        if place is None and ctx.county is not None:
+            place = Place("", v, "township", ctx.county.code)
+        if place is not None:
+            out.append(PlaceHit(s, e, place, v))
+            taken.append((s, e))
     return out
 
 
@@ -394,6 +425,25 @@ def _child_forms(gz: Gazetteer, code: str) -> dict[str, tuple[tuple[str, Place],
         for form in forms:
             out.setdefault(form[:2], []).append((form, child))
     return {k: tuple(v) for k, v in out.items()}
+
+
+_COUNTY_SHAPE = re.compile(f"[{CJK}]{{2,4}}?[县市区旗]")
+
+
+def _misspelt_child(text: str, e: int, parent: Place, gz: Gazetteer) -> tuple[Place, str] | None:
+    """A county right after its prefecture written with one character wrong, as a careless
+    conversion leaves it (西双版纳州动腊县): the one child of that length differing in one
+    character of its name, not its level word."""
+    from ..segment import is_word
+
+    m = _COUNTY_SHAPE.match(text, e)
+    if m is None or m.group() in gz.by_name or is_word(m.group()) or is_word(m.group()[:-1]):
+        return None  # 开发区 is no misspelt 开福区
+    v = m.group()
+    near = [gz.places[c] for c in gz.children.get(parent.code, ())
+            if len(gz.places[c].name) == len(v) and gz.places[c].name[-1] == v[-1]
+            and sum(a != b for a, b in zip(gz.places[c].name, v)) == 1]
+    return (near[0], v) if len(near) == 1 else None
 
 
 def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:
@@ -429,7 +479,8 @@ def _after_parent(text: str, s: int, name: str, gz: Gazetteer) -> bool:
     """Is the name at ``s`` written right after a division above it (山东单县, 湖南省慈利县)?"""
     for p in gz.lookup(name):
         for a in gz.chain(p.code)[1:]:
-            for form in {a.name, short_name(a.name, a.level)}:
+            sn = short_name(a.name, a.level)
+            for form in {a.name, sn, sn + a.name[-1]}:  # 湘西州 for 湘西土家族苗族自治州
                 if len(form) >= 2 and text.startswith(form, s - len(form)):
                     return True
     return False
@@ -521,7 +572,9 @@ def _reads_as_name(text: str, s: int, e: int) -> bool:
 _TOWNSHIP_STOP = frozenset(load_set("place_stopwords.txt"))
 
 
-def _townships(doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceHit]:
+def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Townships of the report's county, by name, short name or 街 form; and the ones the
+    register does not list, by shape — but not right after another county (X县Y镇 is X's)."""
     from ..segment import is_word
 
     gz, ctx, text = doc.ctx.gazetteer, doc.ctx, doc.text
@@ -529,6 +582,10 @@ def _townships(doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceHit]:
     county = ctx.county
     if county is None:
         return out
+    chain = {p.code for p in gz.chain(county.code)}
+    foreign = {h.end for h in hits if h.place.level in UPPER_LEVELS and h.place.code not in chain}
+    wide, _ = _wide_shorts(gz)
+    foreign |= {e for s, e, v in _wide_short_hits(text, gz) if wide[v].code not in chain and _aligned(text, s, e)}
     names: dict[str, Place] = {}
     chain_shorts = {short_name(p.name, p.level) for p in gz.chain(county.code)}
     for code in gz.children.get(county.code, []):
@@ -540,7 +597,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceHit]:
         if t.name.endswith("街道") and len(t.name) >= 4:
             names.setdefault(t.name[:-1], t)  # 芦台街 for 芦台街道
     for s, e, v in _longest_matches(text, names):
-        if _overlaps(s, e, taken):
+        if _overlaps(s, e, taken) or s in foreign:
             continue
         place = names[v]
         if v != place.name and len(v) == 2:
@@ -559,11 +616,13 @@ def _townships(doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceHit]:
             continue
         s, e = span
         name = text[s:e]
-        if _overlaps(s, e, taken) or name in _TOWNSHIP_STOP:
+        if _overlaps(s, e, taken) or name in _TOWNSHIP_STOP or s in foreign:
             continue
         known = gz.lookup(name, "township")
         place = next((p for p in known if p.parent == county.code), None)
         if place is None:
+            if known:
+                continue  # a township of another county: read later, where the text says which
             place = Place("", name, "township", county.code)
         out.append(PlaceHit(s, e, place, name))
         taken.append((s, e))
@@ -592,7 +651,11 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
                 continue
             if len(text[s:m.start()]) < 3:
                 continue
-            parent = ctx.county
+            # in the township named last before it, or the only one the report names
+            towns = [h for h in hits if h.place.level == "township"]
+            before = [h for h in towns if h.end <= s]
+            parent = before[-1].place if before else (
+                towns[0].place if len({h.place.id for h in towns}) == 1 else ctx.county)
         else:
             parent = parent_hit.place
         if parent is None:

@@ -164,3 +164,25 @@ def test_a_county_misspelt_by_one_character_after_its_prefecture():
     ex = run("湖南省长沙市开付区召开会议。长沙市开发区也派员参加。")
     assert "开付区" in entity(ex, "Place", "开福区").aliases
     assert "开发区" not in {a for e in ex.entities.values() for a in e.aliases}
+
+
+def test_a_report_on_several_counties_of_one_city_is_the_city_s():
+    ex = run("湘西州部署平安建设。凤凰县、古丈县、花垣县、保靖县分别汇报，湘西州要求各县落实。")
+    assert ex.focus[1] == gazetteer_code("湘西土家族苗族自治州")
+    # two counties, one of them the report's: it stays the focus
+    assert run("凤凰县与古丈县签订协议，凤凰县公安局、凤凰县法院参加。").focus[1] == gazetteer_code("凤凰县")
+
+
+def test_a_report_on_one_township_is_that_township_s():
+    from helpers import relations
+
+    ex = run("凤凰县阿拉营镇推行“三色管理”机制。阿拉营镇今年调处纠纷120起。阿拉营镇获评先进。")
+    assert ex.focus[1] == gazetteer_code("凤凰县")
+    assert ("阿拉营镇", "三色管理") in relations(ex, "adopts")
+    assert {ex.entities[s.subject].name for s in ex.statistics} == {"阿拉营镇"}
+    # named alone, a township unique in the register gives its county
+    assert run("阿拉营镇召开会议。阿拉营镇党委部署工作。").focus[1] == gazetteer_code("凤凰县")
+
+
+def test_a_misspelt_county_after_its_prefecture_is_the_focus():
+    assert run("湖南省长沙市开付区召开会议，开付区公安局参加。").focus[1] == gazetteer_code("开福区")

@@ -229,6 +229,36 @@ def _county_of_townships(text: str, gz: Gazetteer, within: Place | None) -> Plac
     return None
 
 
+def _common_above(gz: Gazetteer, a: Place, b: Place) -> Place | None:
+    """The lowest division above both ``a`` and ``b``."""
+    above = {p.code for p in gz.chain(a.code)[1:]}
+    return next((p for p in gz.chain(b.code)[1:] if p.code in above), None)
+
+
+def _names_place(text: str, gz: Gazetteer, place: Place) -> bool:
+    """Does the text name ``place`` by its full name, another name, or its short form on word boundaries?"""
+    if any(text.find(n) >= 0 for n in [place.name] + [n for n in _other_names(gz).get(place.code, ())]):
+        return True
+    sn = short_name(place.name, place.level)
+    i = text.find(sn) if sn != place.name and len(sn) >= 2 else -1
+    while i >= 0:
+        if _aligned(text, i, i + len(sn)):
+            return True
+        i = text.find(sn, i + 1)
+    return False
+
+
+@lru_cache(maxsize=4)
+def _other_names(gz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Division code → the other names of provinces, prefectures and counties (锡盟, 石柱县)."""
+    out: dict[str, list[str]] = {}
+    for name in gz.upper_names:
+        for code in gz.by_name[name]:
+            if gz.places[code].name != name:
+                out.setdefault(code, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def find_context(text: str, gz: Gazetteer) -> Context:
     """The report's focal place: the county-level unit it names most, else a prefecture
     or province; ties go to the first named."""
@@ -244,8 +274,13 @@ def find_context(text: str, gz: Gazetteer) -> Context:
         names[v] += 2 if _after_parent(text, s, v, gz) else 1
     unique_text = "\n".join(dict.fromkeys(text.split("\n")))
     first = {}
-    for s, _, v in hits:
+    for s, e, v in hits:
         first.setdefault(v, s)
+        # a county misspelt right after its prefecture (X州动腊县) counts as that county
+        for p in gz.lookup(v):
+            if p.level == "prefecture" and (child := _misspelt_child(text, e, p, gz)) is not None:
+                names[child[0].name] += 1
+                first.setdefault(child[0].name, e)
     context_codes = {c for v in names for c in gz.by_name[v] if len(gz.by_name[v]) == 1}
     ctx = Context(gz)
     for level in ("county", "prefecture", "province"):
@@ -269,6 +304,12 @@ def find_context(text: str, gz: Gazetteer) -> Context:
         if cands:
             cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
             ctx.focus = cands[0][2]
+            if len(cands) > 2 and cands[0][0] < 2 * cands[1][0]:
+                # three or more units of one level, none named far more often: a report on the
+                # city or province above them, where the text names it (锡盟 … X旗, Y旗, Z旗)
+                above = _common_above(gz, cands[0][2], cands[1][2])
+                if above is not None and _names_place(text, gz, above):
+                    ctx.focus = above
             break
     if ctx.focus is None:
         # no full name: the prefecture (else the province) its short forms name most (南通, 江苏)
@@ -282,10 +323,45 @@ def find_context(text: str, gz: Gazetteer) -> Context:
     if ctx.focus is None:
         # townships name their county when the text names no place above them (大乘镇、龙华镇)
         ctx.focus = _county_of_townships(text, gz, None)
+    township = _topic_township(text, gz, ctx.focus, unique_text)
+    if ctx.focus is None and township is not None:
+        ctx.focus = gz.places.get(township.parent)  # one township named alone: its county is the focus
     if ctx.focus is not None:
         for p in gz.chain(ctx.focus.code):
             setattr(ctx, p.level, p)
+    ctx.township = township if township is not None and ctx.county is not None and township.parent == ctx.county.code else None
     return ctx
+
+
+def _topic_township(text: str, gz: Gazetteer, focus: Place | None, unique_text: str) -> Place | None:
+    """The township a report is about: of the focal county, named more often than the county
+    and than any other of its townships; or, where the text names no county, the one township
+    it names, if the register has one of that name only."""
+    names_, _ = _township_names(gz)
+    counts: Counter = Counter()
+    lines: dict[str, int] = {}
+    for s, _, v in _register_townships(text, gz):
+        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+        if lines.setdefault(text[ls:le if le >= 0 else len(text)], ls) != ls:
+            continue  # a repeated line counts once
+        cands = names_[v] if focus is None else [t for t in names_[v] if t.parent == focus.code]
+        if len(cands) == 1:
+            counts[cands[0].code] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    town = gz.places[ranked[0][0]]
+    if focus is None:
+        return town if len(counts) == 1 else None
+    if focus.level != "county":
+        return None
+    county_n = sum(unique_text.count(n) for n in (focus.name, *_other_names(gz).get(focus.code, ())))
+    sn = short_name(focus.name, "county")
+    if sn != focus.name:
+        county_n = max(county_n, unique_text.count(sn))
+    return town if ranked[0][1] > county_n else None
 
 
 def find_places(doc: Doc) -> list[PlaceHit]:
@@ -651,11 +727,8 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
                 continue
             if len(text[s:m.start()]) < 3:
                 continue
-            # in the township named last before it, or the only one the report names
-            towns = [h for h in hits if h.place.level == "township"]
-            before = [h for h in towns if h.end <= s]
-            parent = before[-1].place if before else (
-                towns[0].place if len({h.place.id for h in towns}) == 1 else ctx.county)
+            # in the township the report is about, else in its county
+            parent = ctx.township or ctx.county
         else:
             parent = parent_hit.place
         if parent is None:

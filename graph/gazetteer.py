@@ -52,7 +52,7 @@ def short_name(name: str, level: str) -> str:
             break
     # strip the ethnic designations of autonomous units (…土家族苗族 → …), written with or
     # without 族 (博尔塔拉蒙古自治州, 伊犁哈萨克自治州)
-    changed = True
+    changed = "族" in s or "自治" in name  # most names hold no ethnic designation
     while changed:
         changed = False
         for eth in _ethnic_names():

@@ -56,12 +56,27 @@ def _bodies() -> tuple[Body, ...]:
 
 
 @lru_cache(maxsize=1)
-def _bodies_by_first() -> dict[str, tuple[str, ...]]:
-    """Body surfaces by first character, longest first: at one position the first that fits is the longest."""
-    out: dict[str, list[str]] = {}
+def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
+    """The characters bodies end in (a pattern), the lengths of the bodies ending in each, the surfaces."""
+    lengths: dict[str, set[int]] = {}
     for b in _bodies():
-        out.setdefault(b.surface[0], []).append(b.surface)
-    return {k: tuple(v) for k, v in out.items()}
+        lengths.setdefault(b.surface[-1], set()).add(len(b.surface))
+    return (re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()},
+            frozenset(b.surface for b in _bodies()))
+
+
+def _bodies_in(text: str) -> dict[int, str]:
+    """Position → the longest body surface starting there."""
+    ends, lengths, surfaces = _body_ends()
+    out: dict[int, str] = {}
+    for m in ends.finditer(text):
+        e = m.end()
+        for n in lengths[m.group()]:
+            if n <= e and text[e - n:e] in surfaces:
+                s = e - n
+                if len(out.get(s, "")) < n:
+                    out[s] = text[s:e]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -90,39 +105,35 @@ def _national() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
-    """The central bodies' first characters, and the lengths of the names starting with each."""
+    """The characters the central bodies' names end in, and the lengths of the names ending in each."""
     lengths: dict[str, set[int]] = {}
     for name in _national():
-        lengths.setdefault(name[0], set()).add(len(name))
+        lengths.setdefault(name[-1], set()).add(len(name))
     return (re.compile("[" + "".join(sorted(lengths)) + "]"),
-            {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()})
+            {c: tuple(sorted(v)) for c, v in lengths.items()})
 
 
 def _national_hits(text: str) -> list[tuple[int, int, str]]:
     """Central bodies named in ``text``, leftmost longest: (start, end, name as written). A
     ministry's name inside a longer word is none (司法部门, 公安部门 are any such department),
     nor a short form inside another word (集中办理 holds no 中办)."""
-    from .places import _aligned
+    from .places import _aligned, _leftmost_longest
 
     national = _national()
-    first, lengths = _national_index()
-    out = []
-    pos = 0
-    for m in first.finditer(text):
-        i = m.start()
-        if i < pos:
-            continue
+    last, lengths = _national_index()
+    found = []
+    for m in last.finditer(text):
+        e = m.end()
         for n in lengths[m.group()]:
-            name = text[i:i + n]
-            if name not in national:
-                continue
-            if name.endswith("部") and text[i + n:i + n + 1] == "门":
-                continue
-            if n <= 3 and not _aligned(text, i, i + n):
-                continue
-            out.append((i, i + n, name))
-            pos = i + n
-            break
+            if n <= e and text[e - n:e] in national:
+                found.append((e - n, e, text[e - n:e]))
+    out = []
+    for s, e, name in _leftmost_longest(found):
+        if name.endswith("部") and text[e:e + 1] == "门":
+            continue
+        if e - s <= 3 and not _aligned(text, s, e):
+            continue
+        out.append((s, e, name))
     return out
 
 
@@ -164,15 +175,25 @@ class _AgencyGrammar:
         self.places: dict[str, list[str]] = {}
         for p in sorted(places, key=len, reverse=True):
             self.places.setdefault(p[0], []).append(p)
-        first = {"中", "自", *_LVL, *self.places, *_bodies_by_first()}
-        self.candidates = [i for i, c in enumerate(text) if c in first]
+        # every match ends in a body: the longest body starting at each position, found from
+        # the few characters bodies end in; a match can start only a little before one
+        self.body_at = _bodies_in(text)
+        starts = set()
+        for b in self.body_at:
+            starts.update((b, b - 1, b - 3))  # body, level word + body, 自治区 + body
+        for p in places:
+            i = text.find(p)
+            while i >= 0:
+                e = i + len(p)
+                if e in self.body_at or e + 1 in self.body_at:
+                    starts.add(i)
+                i = text.find(p, i + 1)
+        starts |= {i - 2 for i in starts if text.startswith("中共", i - 2)}
+        self.candidates = sorted(i for i in starts if i >= 0)
 
     def _body(self, i: int, start: int, **groups: str | None) -> _Match | None:
-        text = self.text
-        for surface in _bodies_by_first().get(text[i:i + 1], ()):
-            if text.startswith(surface, i):
-                return _Match(start, i + len(surface), body=surface, **groups)
-        return None
+        surface = self.body_at.get(i)
+        return _Match(start, i + len(surface), body=surface, **groups) if surface else None
 
     def _at(self, i: int) -> _Match | None:
         text = self.text
@@ -435,32 +456,38 @@ _TOWNSHIP_UNITS = {"派出所": "公安局", "人民法庭": "人民法院", "�
 _TOWNSHIP_UNIT_RE = re.compile("边境派出所|森林派出所|派出所|人民法庭|法庭|司法所|检察室")
 
 
+@lru_cache(maxsize=1024)
+def _township_forms(gz, county: str) -> dict[str, Place]:
+    """A county's townships by full name and short name (周坡镇, 周坡)."""
+    from ..gazetteer import short_name
+
+    out: dict[str, Place] = {}
+    for code in gz.children.get(county, ()):
+        t = gz.places[code]
+        out.setdefault(t.name, t)
+        sn = short_name(t.name, "township")
+        if sn != t.name and len(sn) >= 2:
+            out.setdefault(sn, t)
+    return out
+
+
 def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                     taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """A police station, court, justice office … named on a township's name or short name
     (周坡派出所 for the station of 周坡镇): the unit of the county's body, serving the township.
     The township is one of the report's county, or of a county the report names."""
-    from ..gazetteer import short_name
-
     text, ctx, gz = doc.text, doc.ctx, doc.ctx.gazetteer
-    counties = {}
-    for p in [ctx.county] + [h.place for h in places if h.place.level == "county"]:
-        if p is not None and p.code:
-            counties.setdefault(p.code, p)
-    if not counties:
-        return []
-    names: dict[str, Place] = {}
-    for county in counties.values():
-        for code in gz.children.get(county.code, ()):
-            t = gz.places[code]
-            names.setdefault(t.name, t)
-            sn = short_name(t.name, "township")
-            if sn != t.name and len(sn) >= 2:
-                names.setdefault(sn, t)
     ends = {h.end for h in hits} | {h.end for h in places}
     out = []
     for m in _TOWNSHIP_UNIT_RE.finditer(text):
         us = m.start()
+        # townships of the report's county, and of a county named in the same sentence
+        ss, se = doc.sentence_at(us)
+        names: dict[str, Place] = {}
+        for p in [ctx.county] + [h.place for h in places if h.place.level == "county" and ss <= h.start < se]:
+            if p is not None and p.code:
+                for k, t in _township_forms(gz, p.code).items():
+                    names.setdefault(k, t)
         for n in (5, 4, 3, 2):
             s = us - n
             if s < 0 or text[s:us] not in names or any(s < b and a < m.end() for a, b in taken):

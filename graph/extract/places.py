@@ -108,17 +108,20 @@ def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
 
 
 @lru_cache(maxsize=4)
-def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern]:
+def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str, tuple[int, ...]]]:
     """Short forms of provinces and prefectures that name one division only, no other
     division's full name and no everyday word (江苏, 南通, 锡林郭勒): read in any report. And a
-    pattern for their first characters."""
+    pattern for their first characters, and their lengths by first character."""
     stop = _SHORT_STOP
     out = {}
     for sn, places in _shorts(gz).items():
         if len(places) == 1 and places[0].level in ("province", "prefecture") and sn not in gz.by_name \
                 and sn not in stop:
             out[sn] = places[0]
-    return out, re.compile("[" + "".join(sorted({k[0] for k in out})) + "]")
+    lengths: dict[str, set[int]] = {}
+    for k in out:
+        lengths.setdefault(k[0], set()).add(len(k))
+    return out, re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()}
 
 
 def _everyday(word: str) -> bool:
@@ -129,27 +132,44 @@ def _everyday(word: str) -> bool:
     return len(tags) == 1 and not tags[0][1].startswith(("ns", "nr", "nz", "nt"))
 
 
+def _crossed(text: str, edge: int) -> bool:
+    """Does a word of the dictionary run across ``edge``? jieba's prefix dictionary holds
+    every word and every start of one (count 0): from each start a few characters back, the
+    stretch is followed across the edge while it is still the start of a word."""
+    from ..segment import tokenizer
+
+    if edge <= 0 or edge >= len(text):
+        return False
+    freq = tokenizer().FREQ
+    n = len(text)
+    for i in range(max(0, edge - 5), edge):
+        j = edge + 1
+        while j <= n and (count := freq.get(text[i:j])) is not None:
+            if count > 0:
+                return True
+            j += 1
+    return False
+
+
 def _word_start(text: str, s: int) -> bool:
     """Does a word start at ``s`` (no word of the dictionary runs across it, or segmenting says so)?"""
-    from ..segment import is_word, token_spans
+    from ..segment import token_spans
 
-    if s == 0 or not any(is_word(text[i:j]) for i in range(max(0, s - 3), s) for j in range(s + 1, min(len(text), s + 3) + 1)):
+    if not _crossed(text, s):
         return True
     return any(a == s for a, _ in token_spans(text, max(0, s - 4), min(len(text), s + 4)))
 
 
+@lru_cache(maxsize=4096)  # the focus and the places of a report ask about the same spans
 def _aligned(text: str, s: int, e: int) -> bool:
     """Do [s, e) start and end on word boundaries (福建 in 幸福建设 does not)? Segmenting
     (without its HMM) makes no token that is not a dictionary word: where no word of the
     dictionary crosses either end, both are boundaries, and nothing need be segmented."""
-    from ..segment import is_word, token_spans
+    from ..segment import token_spans
 
-    n = len(text)
-    crossing = any(is_word(text[i:j]) for edge in (s, e) for i in range(max(0, edge - 3), edge)
-                   for j in range(edge + 1, min(n, edge + 3) + 1))
-    if not crossing:
+    if not _crossed(text, s) and not _crossed(text, e):
         return True
-    spans = token_spans(text, max(0, s - 4), min(n, e + 4))
+    spans = token_spans(text, max(0, s - 4), min(len(text), e + 4))
     return any(a == s for a, _ in spans) and any(b == e for _, b in spans)
 
 
@@ -157,11 +177,11 @@ def _aligned(text: str, s: int, e: int) -> bool:
 def _wide_short_hits(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
     """Register-wide short forms of provinces and prefectures in ``text``, leftmost longest
     (a caller checks they stand on word boundaries: :func:`_aligned`)."""
-    shorts, first = _wide_shorts(gz)
+    shorts, first, lengths = _wide_shorts(gz)
     found = []
     for m in first.finditer(text):
         i = m.start()
-        for n in (2, 3, 4, 5):
+        for n in lengths[m.group()]:
             v = text[i:i + n]
             if v in shorts:
                 found.append((i, i + n, v))
@@ -188,14 +208,16 @@ def _surnames() -> frozenset[str]:
 def _township_names(gz: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[int, ...]]]:
     """Every township's full name → the townships that bear it; and the name lengths ending in
     each of the few last characters such names have (镇, 乡, 道, 木 …)."""
-    out: dict[str, list[Place]] = {}
-    for p in gz.places.values():
-        if p.level == "township" and len(p.name) >= 3 and not p.abolished:
-            out.setdefault(p.name, []).append(p)
+    places = gz.places
+    out: dict[str, tuple[Place, ...]] = {}
     lengths: dict[str, set[int]] = {}
-    for name in out:
-        lengths.setdefault(name[-1], set()).add(len(name))
-    return {k: tuple(v) for k, v in out.items()}, {c: tuple(sorted(v)) for c, v in lengths.items()}
+    for name, codes in gz.by_name.items():
+        if len(name) >= 3 and name[-1] in "镇乡道木":
+            towns = tuple(p for c in codes if (p := places[c]).level == "township" and not p.abolished)
+            if towns:
+                out[name] = towns
+                lengths.setdefault(name[-1], set()).add(len(name))
+    return out, {c: tuple(sorted(v)) for c, v in lengths.items()}
 
 
 _TOWN_END = re.compile("镇|乡|街道|苏木")
@@ -313,7 +335,7 @@ def find_context(text: str, gz: Gazetteer) -> Context:
             break
     if ctx.focus is None:
         # no full name: the prefecture (else the province) its short forms name most (南通, 江苏)
-        shorts, _ = _wide_shorts(gz)
+        shorts = _wide_shorts(gz)[0]
         counts = Counter(shorts[v].code for s, e, v in _wide_short_hits(text, gz) if _aligned(text, s, e))
         for level in ("prefecture", "province"):
             ranked = [(n, gz.places[c]) for c, n in counts.most_common() if gz.places[c].level == level]
@@ -410,7 +432,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if not _overlaps(s, e, taken) and (v in chain_shorts or _aligned(text, s, e)):
             hits.append(PlaceHit(s, e, shorts[v], v))
             taken.append((s, e))
-    wide, _ = _wide_shorts(gz)
+    wide = _wide_shorts(gz)[0]
     for s, e, v in _wide_short_hits(text, gz):
         if not _overlaps(s, e, taken) and _aligned(text, s, e):
             hits.append(PlaceHit(s, e, wide[v], v))
@@ -660,8 +682,11 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         return out
     chain = {p.code for p in gz.chain(county.code)}
     foreign = {h.end for h in hits if h.place.level in UPPER_LEVELS and h.place.code not in chain}
-    wide, _ = _wide_shorts(gz)
-    foreign |= {e for s, e, v in _wide_short_hits(text, gz) if wide[v].code not in chain and _aligned(text, s, e)}
+    wide = _wide_shorts(gz)[0]
+    wide_ends = {e: s for s, e, v in _wide_short_hits(text, gz) if wide[v].code not in chain}
+
+    def after_foreign(s: int) -> bool:  # right after another county, or a city's short form (东莞X镇)
+        return s in foreign or (s in wide_ends and _aligned(text, wide_ends[s], s))
     names: dict[str, Place] = {}
     chain_shorts = {short_name(p.name, p.level) for p in gz.chain(county.code)}
     for code in gz.children.get(county.code, []):
@@ -673,7 +698,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         if t.name.endswith("街道") and len(t.name) >= 4:
             names.setdefault(t.name[:-1], t)  # 芦台街 for 芦台街道
     for s, e, v in _longest_matches(text, names):
-        if _overlaps(s, e, taken) or s in foreign:
+        if _overlaps(s, e, taken) or after_foreign(s):
             continue
         place = names[v]
         if v != place.name and len(v) == 2:
@@ -692,7 +717,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
             continue
         s, e = span
         name = text[s:e]
-        if _overlaps(s, e, taken) or name in _TOWNSHIP_STOP or s in foreign:
+        if _overlaps(s, e, taken) or name in _TOWNSHIP_STOP or after_foreign(s):
             continue
         known = gz.lookup(name, "township")
         place = next((p for p in known if p.parent == county.code), None)

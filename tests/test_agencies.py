@@ -129,3 +129,17 @@ def test_level_word_after_a_verb_and_a_centre_set_up_on_a_level_word():
 def test_a_quoted_unit_named_twice_serves_the_most_local_place_given():
     ex = run("湄潭县兴隆镇成立“连心桥”调解队。此后，“连心桥”调解队调处纠纷20起。")
     assert {b for a, b in relations(ex, "jurisdiction") if a == "连心桥调解队"} == {"兴隆镇"}
+
+
+def test_party_committees_by_their_full_name_and_an_autonomous_region_s():
+    ex = run("中共湄潭县委员会召开全会。")
+    assert "湄潭县委" in names(ex, "Agency")
+    ex = run("中共宁夏回族自治区委员会召开全会，自治区党委政法委部署工作。")
+    assert {"宁夏回族自治区党委", "宁夏回族自治区党委政法委"} <= names(ex, "Agency")
+    # in a province that is no autonomous region, 自治区党委 names no body of it
+    assert names(run("贵州省召开会议。自治区党委派员参加。"), "Agency") == set()
+
+
+def test_no_bureau_in_a_hall_and_a_minister_s_title_keeps_the_ministry():
+    assert names(run("贵州省歌舞团在贵阳音乐厅演出。"), "Agency") == set()
+    assert "司法部" in names(run("司法部副部长出席会议。"), "Agency")

@@ -131,7 +131,7 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
     for s, e, name in _leftmost_longest(found):
         if name.endswith("部") and text[e:e + 1] == "门":
             continue
-        if e - s <= 3 and not _aligned(text, s, e):
+        if e - s <= 2 and not _aligned(text, s, e):
             continue
         out.append((s, e, name))
     return out
@@ -247,6 +247,10 @@ def _canonical(place: Place | None, body: Body, level_word: str | None) -> str:
         canon = "高级人民法院" if place.level == "province" else "中级人民法院"
     elif canon == "委" and place.level in ("township", "village"):
         canon = "党委"  # 镇委 is the township's party committee
+    elif place.level in ("province", "prefecture", "county") and canon.startswith("党委"):
+        canon = canon[1:]  # 省党委 is 省委
+    if place.name.endswith("自治区") and canon.startswith("委"):
+        canon = "党" + canon  # an autonomous region's committee is its 党委: 自治区党委政法委
     # 政法委 of a county is its party committee's: 平江县委政法委
     return place.name + canon
 
@@ -315,6 +319,8 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                 continue
             if after in ("员", "会") or text[e:e + 2] in ("托", "派"):
                 continue
+        if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
+            continue  # 委员会议: a members' meeting
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
         if place is None and body.surface not in bare_ok and not level_word and any(a < s < b for a, b in quoted):
             continue
@@ -328,7 +334,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                         not boundary_ok and not _word_start(text, s)):
                     continue
                 if level_word == "自治区":
-                    place = ctx.province
+                    place = ctx.province if ctx.province is not None and ctx.province.name.endswith("自治区") else None
                 elif level_word in ("乡", "镇"):
                     place = _local_place(places, s, ("township",))
                 elif level_word == "村":
@@ -662,11 +668,11 @@ def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
             continue
         found = None
         for p in order.get(c, ()):
-            if text.startswith(p, i):
+            if text.startswith(p, i):  # the longest place written here, and no shorter one inside it
                 t = _BUREAU_TAIL.match(text, i + len(p))
                 if t:
                     found = _Match(i, t.end(), place=p, mod=t.group("mod"), head=t.group("head"))
-                    break
+                break
         if found is None and c in "省市县区":
             t = _BUREAU_TAIL.match(text, i + 1)
             if t:
@@ -677,7 +683,8 @@ def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
 
 
 # words ending in 局 that name no bureau
-_NOT_BUREAU = frozenset("大局 格局 布局 结局 全局 当局 骗局 时局 棋局 饭局 赌局 开局 出局 残局 僵局 乱局 定局 终局 变局 危局 胜局 败局 新局".split())
+_NOT_BUREAU = frozenset("大局 格局 布局 结局 全局 当局 骗局 时局 棋局 饭局 赌局 开局 出局 残局 僵局 乱局 定局 终局 变局 危局 胜局 败局 新局 "
+                        "大厅 餐厅 客厅 展厅 舞厅 门厅 前厅 歌厅 饭厅 乐厅 会厅 宴厅 茶厅".split())
 
 
 def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[int, int]]) -> list[AgencyHit]:
@@ -688,8 +695,8 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
         s, e = m.span()
         if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
             continue
-        if m.group("head") == "局" and text[e - 2:e] in _NOT_BUREAU:
-            continue  # 社会大局, 新格局: no bureau
+        if text[e - 2:e] in _NOT_BUREAU:
+            continue  # 社会大局, 新格局, 音乐厅: no bureau
         if m.group("lvl") and s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_OK:
             continue
         place = by_surface.get(m.group("place")) if m.group("place") else doc.ctx.level_place(m.group("lvl"))

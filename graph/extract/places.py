@@ -594,7 +594,7 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-_BAD_POS = ("v", "d", "p", "c", "u", "r", "f", "m", "q", "a", "t", "y", "e", "o")
+_BAD_POS = ("v", "d", "p", "c", "u", "r", "f", "m", "q", "a", "b", "t", "y", "e", "o")
 _BAD_POS_1 = ("d", "p", "c", "u", "r", "f", "m", "t", "y", "e", "o")
 _MOTION = set("进驻下上回去来入出返赴往离住包联帮到在至抵")
 

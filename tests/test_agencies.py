@@ -143,3 +143,14 @@ def test_party_committees_by_their_full_name_and_an_autonomous_region_s():
 def test_no_bureau_in_a_hall_and_a_minister_s_title_keeps_the_ministry():
     assert names(run("贵州省歌舞团在贵阳音乐厅演出。"), "Agency") == set()
     assert "司法部" in names(run("司法部副部长出席会议。"), "Agency")
+
+
+def test_province_department_shorthand_takes_the_system_named_before():
+    ex = run("湄潭县公安局落实公安部部署和省厅要求。")
+    assert "贵州省公安厅" in names(ex, "Agency")
+    assert "省厅" in entity(ex, "Agency", "贵州省公安厅").aliases
+
+
+def test_a_place_s_named_station_may_join_its_parts_with_and():
+    ex = run("湄潭县禁毒宣传及戒毒康复指导服务站挂牌。")
+    assert "湄潭县禁毒宣传及戒毒康复指导服务站" in names(ex, "Agency")

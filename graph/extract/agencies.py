@@ -388,6 +388,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     hits.extend(_league_committees(doc, taken))
     hits.extend(_generic_bureaus(doc, by_surface, taken))
     hits.extend(_quoted_units(doc, places, hits, taken))
+    hits.extend(_system_shorthand(doc, sorted(hits, key=lambda h: h.start), taken))
     hits.extend(_references(text, hits))
     hits.extend(_bare_units(doc, hits, taken))
     hits.extend(_quoted_centres(doc, places, taken))
@@ -652,6 +653,35 @@ def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+# the systems a ministry, a provincial department and a local bureau share (公安部 → 省公安厅 → 县公安局)
+_SYSTEMS = ("人力资源和社会保障", "住房和城乡建设", "市场监督管理", "文化和旅游", "自然资源", "生态环境", "交通运输",
+            "农业农村", "卫生健康", "应急管理", "公安", "司法", "民政", "教育", "财政", "水利", "商务", "审计", "统计",
+            "林业", "体育", "信访")
+_SHORTHAND = re.compile("省厅|市局")
+
+
+def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """省厅, 市局: the province's department (the city's bureau) of the system of the body
+    named last before it (公安部 … 省厅 is the province's 公安厅)."""
+    from .places import _aligned
+
+    text, ctx = doc.text, doc.ctx
+    out = []
+    for m in _SHORTHAND.finditer(text):
+        s, e = m.span()
+        if any(s < b and a < e for a, b in taken) or not _aligned(text, s, e):
+            continue
+        place = ctx.province if m.group() == "省厅" else ctx.level_place("市")
+        prior = [h for h in hits if h.end <= s and any(w in h.name for w in _SYSTEMS)]
+        if place is None or not prior:
+            continue
+        system = next(w for w in _SYSTEMS if w in prior[-1].name)
+        name = place.name + system + m.group()[1]
+        out.append(AgencyHit(s, e, name, m.group(), prior[-1].kind, place, aliases={m.group(), name}))
+        taken.append((s, e))
+    return out
+
+
 _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(?![{CJK}]{{0,1}}长)")
 
 
@@ -708,8 +738,8 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
     return out
 
 
-_CENTRE = re.compile(f"([{CJK}]{{2,14}}?)(中心|工作领导小组|领导小组)")
-_CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组)")
+_CENTRE = re.compile(f"([{CJK}]{{2,18}}?)(中心|工作领导小组|领导小组|工作站|救助站|服务站)")
+_CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组|工作站|救助站|服务站)")
 _SET_UP = ("建立", "成立", "设立", "组建", "建成", "依托", "挂牌")
 _SET_UP_GROUP = re.compile(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))")
 
@@ -724,7 +754,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
     out = []
     full = {h.start: h for h in places if h.place.level in ("county", "prefecture", "province", "township")
             and (h.surface == h.place.name or h.surface[-1] in "县市区州旗镇乡街")}
-    for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 14):
+    for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 18):
         s, e = m.span()
         # the name starts at a place name inside the match
         starts = [p for p in full if s <= p < e - 2]
@@ -733,7 +763,9 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             if any(ps < b and a < e for a, b in taken):
                 continue
             mod = text[full[ps].end:m.start(2)]
-            if not mod or set(mod) & _FUNCTION or len(mod) > 12:
+            # a name may join two of its parts with 及 or 和 (社区戒毒及社区康复…工作站)
+            if not mod or set(mod) & (_FUNCTION - set("及和")) or len(mod) > 14 \
+                    or any(_has_verb(part) for part in re.split("[及和]", mod) if part):
                 continue
             place = full[ps].place
             out.append(AgencyHit(ps, e, text[ps:e], text[ps:e], "centre", place,

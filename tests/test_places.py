@@ -186,3 +186,8 @@ def test_a_report_on_one_township_is_that_township_s():
 
 def test_a_misspelt_county_after_its_prefecture_is_the_focus():
     assert run("湖南省长沙市开付区召开会议，开付区公安局参加。").focus[1] == gazetteer_code("开福区")
+
+
+def test_a_sumu_is_the_township_the_register_lists_as_a_xiang():
+    ex = run("科右前旗巴日嘎斯台苏木召开平安建设会议。")
+    assert "巴日嘎斯台苏木" in entity(ex, "Place", "巴日嘎斯台乡").aliases

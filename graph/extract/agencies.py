@@ -276,7 +276,7 @@ def _carried(text: str, s: int, prev: "AgencyHit | None") -> bool:
     (X市民政局、教育局、妇联)?"""
     if prev is None or prev.jurisdiction is None or prev.kind == "national" or prev.parent:
         return False
-    return text[prev.end:s] in ("、", "，", "和", "及", "与", "以及", "、及")
+    return text[prev.end:s] in ("、", "和", "及", "与", "以及", "、及")
 
 
 def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
@@ -354,6 +354,9 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                 if not boundary_ok:
                     continue
                 place = ctx.prefecture if bare_ok[body.surface] == "prefecture" else (ctx.county or ctx.focus)
+                if place is not None and place.level == "province" and body.canonical.endswith("局") \
+                        and body.kind not in ("police", "justice", "petition"):
+                    continue  # a province has departments (厅), not bureaus: 教育局 alone is no province's
         elif level_word and body.canonical == "委" and place.name.endswith(level_word):
             level_word = None  # 攸县县委 is 攸县委
         if place is None:

@@ -696,7 +696,9 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         if sn != t.name and sn not in names and len(sn) >= 2 and sn not in _TOWNSHIP_STOP and sn not in chain_shorts:
             names[sn] = t
         if t.name.endswith("街道") and len(t.name) >= 4:
-            names.setdefault(t.name[:-1], t)  # 芦台街 for 芦台街道
+            names.setdefault(t.name[:-1], t)  # X街 for X街道
+        elif t.name.endswith("乡") and len(t.name) >= 3:
+            names.setdefault(t.name[:-1] + "苏木", t)  # a 乡 of Inner Mongolia is a 苏木
     for s, e, v in _longest_matches(text, names):
         if _overlaps(s, e, taken) or after_foreign(s):
             continue
@@ -711,7 +713,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         out.append(PlaceHit(s, e, place, v))
         taken.append((s, e))
     # townships the register does not list (renamed, merged): by shape, in the county
-    for m in re.finditer("镇|乡|街道", text):
+    for m in _TOWN_END.finditer(text):
         span = _name_before(text, m.start(), m.end())
         if span is None:
             continue

@@ -96,7 +96,7 @@ def test_quoted_proper_named_units_are_agencies_of_their_place():
 
 
 def test_sub_units_of_a_body_alone_or_chained():
-    ex = run("湄潭县人民检察院联合第四检察部开展普法。湄潭县检察院未成年人检察部介入。")
+    ex = run("湄潭县人民检察院召开会议，第四检察部汇报办案情况。湄潭县检察院未成年人检察部介入。")
     assert {"湄潭县人民检察院第四检察部", "湄潭县人民检察院未成年人检察部"} <= names(ex, "Agency")
     ex = run("湄潭县公安局召开会议，交警大队、特警大队负责人参加。")
     assert "湄潭县公安局特警大队" in names(ex, "Agency")

@@ -154,3 +154,10 @@ def test_province_department_shorthand_takes_the_system_named_before():
 def test_a_place_s_named_station_may_join_its_parts_with_and():
     ex = run("湄潭县禁毒宣传及戒毒康复指导服务站挂牌。")
     assert "湄潭县禁毒宣传及戒毒康复指导服务站" in names(ex, "Agency")
+
+
+def test_a_township_station_written_several_ways_is_one_agency():
+    ex = run("湄潭县公安局抄乐派出所开展巡逻。抄乐镇派出所民警走访群众，抄乐派出所所长讲话。")
+    stations = [n for n in names(ex, "Agency") if n.endswith("派出所")]
+    assert len(stations) == 1
+    assert {"抄乐镇派出所", "抄乐派出所", "湄潭县公安局抄乐派出所"} <= entity(ex, "Agency", stations[0]).aliases

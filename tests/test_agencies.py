@@ -1,7 +1,7 @@
 """Agencies: qualification to the report's place, short forms, units, central bodies."""
 from __future__ import annotations
 
-from helpers import entity, names, run
+from helpers import entity, names, relations, run
 
 
 def test_bare_county_bodies_take_the_focal_county():
@@ -42,3 +42,122 @@ def test_bare_body_inside_a_quoted_name_is_no_agency():
     ex = run("湄潭县深入推进“法院执行年”专项活动。")
     assert "湄潭县人民法院" not in names(ex, "Agency")
     assert "法院执行年" in names(ex, "Campaign")
+
+
+def test_the_central_bodies_are_a_closed_public_set_with_their_short_forms():
+    ex = run("中组部、团中央和全国妇联联合发文，国家医保局、最高检派员参加。")
+    assert {"中共中央组织部", "共青团中央", "中华全国妇女联合会", "国家医疗保障局", "最高人民检察院"} <= names(ex, "Agency")
+    assert "中组部" in entity(ex, "Agency", "中共中央组织部").aliases
+
+
+def test_a_ministry_name_inside_a_longer_word_is_none():
+    ex = run("湄潭县加强与司法部门、公安部门的协作，集中办理一批积案。")
+    assert not {"司法部", "公安部", "中共中央办公厅"} & names(ex, "Agency")
+
+
+def test_a_list_of_bare_bodies_carries_the_place_of_its_first():
+    ex = run("湄潭县卫健局、人社局、科协、侨联联合开展义诊。")
+    assert {"湄潭县卫生健康局", "湄潭县人力资源和社会保障局", "湄潭县科学技术协会", "湄潭县归国华侨联合会"} <= names(ex, "Agency")
+    assert entity(ex, "Agency", "湄潭县科学技术协会").attrs["jurisdiction"] == "520328000000"
+
+
+def test_bare_government_departments_are_the_report_county_s():
+    ex = run("湄潭县召开调度会，林业局和统计局派员参加。")
+    assert {"湄潭县林业局", "湄潭县统计局"} <= names(ex, "Agency")
+
+
+def test_township_and_village_bodies_take_their_township_or_village():
+    ex = run("湄潭县兴隆镇召开会议，镇党委书记、镇综治中心主任参加。兴隆镇龙凤村党支部组织党员巡逻。")
+    assert {"兴隆镇党委", "兴隆镇综治中心", "龙凤村党支部"} <= names(ex, "Agency")
+    assert entity(ex, "Agency", "龙凤村党支部").attrs["jurisdiction"].endswith("龙凤村")
+    # a level word in a list of levels names no one body
+    assert not any("调委会" in n for n in names(run("湄潭县共有乡、镇调委会15个。"), "Agency"))
+
+
+def test_units_named_on_a_township_s_short_name_serve_that_township():
+    ex = run("湄潭县召开会议。抄乐派出所民警走访群众，抄乐人民法庭就地开庭。")
+    station = entity(ex, "Agency", "湄潭县公安局抄乐派出所")
+    assert station.attrs["parent"] == "湄潭县公安局"
+    assert gazetteer_name(station.attrs["jurisdiction"]) == "抄乐镇"
+    assert "抄乐派出所" in station.aliases
+    assert "湄潭县人民法院抄乐人民法庭" in names(ex, "Agency")
+
+
+def gazetteer_name(code):
+    from graph.gazetteer import load
+
+    return load().places[code].name
+
+
+def test_quoted_proper_named_units_are_agencies_of_their_place():
+    ex = run("湄潭县兴隆镇龙凤村“老兵之家”调解室成立以来，调处纠纷30余起。")
+    unit = entity(ex, "Agency", "老兵之家调解室")
+    assert unit.attrs["jurisdiction"].endswith("龙凤村")
+
+
+def test_sub_units_of_a_body_alone_or_chained():
+    ex = run("湄潭县人民检察院召开会议，第四检察部汇报办案情况。湄潭县检察院未成年人检察部介入。")
+    assert {"湄潭县人民检察院第四检察部", "湄潭县人民检察院未成年人检察部"} <= names(ex, "Agency")
+    ex = run("湄潭县公安局召开会议，交警大队、特警大队负责人参加。")
+    assert "湄潭县公安局特警大队" in names(ex, "Agency")
+    ex = run("遵义市公安局汇川区分局高坪派出所开展夜查。")
+    station = entity(ex, "Agency", "遵义市公安局汇川区分局高坪派出所")
+    assert gazetteer_name(station.attrs["jurisdiction"]) == "高坪街道"
+    assert gazetteer_name(entity(ex, "Agency", "遵义市公安局汇川区分局").attrs["jurisdiction"]) == "汇川区"
+    # 副大队长 is a title, no unit
+    assert not any(n.endswith("副大队") for n in names(run("湄潭县公安局刑侦大队副大队长讲话。"), "Agency"))
+
+
+def test_region_party_committee_courts_above_the_county_and_league_committees():
+    ex = run("宁夏自治区党委政法委召开会议。")
+    assert "宁夏回族自治区党委政法委" in names(ex, "Agency")
+    ex = run("湄潭县法院的做法得到省法院肯定。团县委组织青年志愿者参加。")
+    assert {"贵州省高级人民法院", "湄潭县人民法院", "湄潭县团委"} <= names(ex, "Agency")
+    assert "湄潭县委" not in names(ex, "Agency")
+
+
+def test_no_bureau_in_a_phrase_and_no_body_of_a_list_of_levels():
+    assert names(run("湄潭县坚持维护社会大局稳定。"), "Agency") == set()
+    assert names(run("湄潭县要求各县市（区）司法局加强调解。"), "Agency") == set()
+
+
+def test_level_word_after_a_verb_and_a_centre_set_up_on_a_level_word():
+    ex = run("湄潭县的视频全部接入县综治中心。同年建立县社会风险研判中心。")
+    assert {"湄潭县综治中心", "湄潭县社会风险研判中心"} <= names(ex, "Agency")
+
+
+def test_a_quoted_unit_named_twice_serves_the_most_local_place_given():
+    ex = run("湄潭县兴隆镇成立“连心桥”调解队。此后，“连心桥”调解队调处纠纷20起。")
+    assert {b for a, b in relations(ex, "jurisdiction") if a == "连心桥调解队"} == {"兴隆镇"}
+
+
+def test_party_committees_by_their_full_name_and_an_autonomous_region_s():
+    ex = run("中共湄潭县委员会召开全会。")
+    assert "湄潭县委" in names(ex, "Agency")
+    ex = run("中共宁夏回族自治区委员会召开全会，自治区党委政法委部署工作。")
+    assert {"宁夏回族自治区党委", "宁夏回族自治区党委政法委"} <= names(ex, "Agency")
+    # in a province that is no autonomous region, 自治区党委 names no body of it
+    assert names(run("贵州省召开会议。自治区党委派员参加。"), "Agency") == set()
+
+
+def test_no_bureau_in_a_hall_and_a_minister_s_title_keeps_the_ministry():
+    assert names(run("贵州省歌舞团在贵阳音乐厅演出。"), "Agency") == set()
+    assert "司法部" in names(run("司法部副部长出席会议。"), "Agency")
+
+
+def test_province_department_shorthand_takes_the_system_named_before():
+    ex = run("湄潭县公安局落实公安部部署和省厅要求。")
+    assert "贵州省公安厅" in names(ex, "Agency")
+    assert "省厅" in entity(ex, "Agency", "贵州省公安厅").aliases
+
+
+def test_a_place_s_named_station_may_join_its_parts_with_and():
+    ex = run("湄潭县禁毒宣传及戒毒康复指导服务站挂牌。")
+    assert "湄潭县禁毒宣传及戒毒康复指导服务站" in names(ex, "Agency")
+
+
+def test_a_township_station_written_several_ways_is_one_agency():
+    ex = run("湄潭县公安局抄乐派出所开展巡逻。抄乐镇派出所民警走访群众，抄乐派出所所长讲话。")
+    stations = [n for n in names(ex, "Agency") if n.endswith("派出所")]
+    assert len(stations) == 1
+    assert {"抄乐镇派出所", "抄乐派出所", "湄潭县公安局抄乐派出所"} <= entity(ex, "Agency", stations[0]).aliases

@@ -70,3 +70,124 @@ def test_upper_names_are_every_name_of_a_province_prefecture_or_county():
     scanned = {name for name, codes in gz.by_name.items() if any(gz.places[c].level in UPPER_LEVELS for c in codes)}
     assert gz.upper_names == scanned
     assert {"慈利县", "张家界市", "湖南省"} <= gz.upper_names and "莲塘坳镇" not in gz.upper_names
+
+
+def test_variant_characters_opencc_leaves_are_folded():
+    from graph.normalise import normalise
+
+    assert normalise("陜西省延安市召開會議").text == "陕西省延安市召开会议"
+    assert "陕西省" in names(run("陜西省延安市宝塔区召开平安建设推进会。"), "Place")
+
+
+def test_autonomous_units_by_their_plain_level_word():
+    ex = run("玉屏县召开平安建设推进会，宁夏自治区政法委派员参加。")
+    assert ex.focus[1] == "520622000000"
+    assert "玉屏县" in entity(ex, "Place", "玉屏侗族自治县").aliases
+    assert "宁夏回族自治区" in names(ex, "Place")
+
+
+def test_standard_banner_abbreviations_and_former_names():
+    assert run("科右前旗司法局组织调解员培训。").focus[1] == "152221000000"
+    # a county that became a city keeps its code today
+    ex = run("2015年，横县公安局开展专项行动。")
+    assert ex.focus[1] == "450181000000" and "横县" in entity(ex, "Place", "横州市").aliases
+
+
+def test_history_table_is_current():
+    from graph import gazetteer
+
+    path = gazetteer.Path(gazetteer.__file__).parent / "lexicon" / "place_history.txt"
+    assert path.read_text(encoding="utf-8") == gazetteer.history_table()
+
+
+def test_short_forms_of_provinces_and_prefectures_anywhere():
+    ex = run("湄潭县组织网格员赴浙江温州学习基层治理经验。")
+    assert {"浙江省", "温州市"} <= names(ex, "Place")
+    assert ex.focus[1] == "520328000000"  # the county named in full stays the focus
+    # a short form alone sets the focus when the text names no place in full
+    assert run("温州全市公安机关开展夏季治安整治。").focus[1] == "330300000000"
+
+
+def test_short_forms_need_word_boundaries_and_are_no_given_names():
+    ex = run("湄潭县推进幸福建设。局长王南平表示，要抓好落实。")
+    assert not {"福建省", "南平市"} & names(ex, "Place")
+
+
+def test_county_short_form_after_a_place_above_it():
+    ex = run("湄潭县组织网格员赴湖南湘西凤凰学习。")
+    assert {"湖南省", "湘西土家族苗族自治州", "凤凰县"} <= names(ex, "Place")
+
+
+def test_townships_name_their_county_when_the_text_names_none():
+    ex = run("法院派出干警到抄乐镇、新南镇调解纠纷，石莲镇司法所配合。")
+    assert ex.focus[1] == "520328000000"
+    assert entity(ex, "Place", "石莲镇").attrs["parent"] == "520328000000"
+
+
+def test_township_after_a_city_without_counties_and_street_short_forms():
+    ex = run("不少青年外出到中山市小榄镇务工。")
+    assert entity(ex, "Place", "小榄镇").attrs["parent"] == "442000000000"
+    ex = run("湄潭县湄江街组织居民议事。")
+    assert "湄江街" in entity(ex, "Place", "湄江街道").aliases
+
+
+def test_villages_after_a_city_and_by_unknown_names():
+    ex = run("在福建省南平市茶洋口村，村民自发组建巡逻队。")
+    assert entity(ex, "Place", "茶洋口村").attrs["parent"] == "350700000000"
+    ex = run("科右前旗组织排查。”巴彦苏力嘎查牧民说，调解很及时。")
+    assert "巴彦苏力嘎查" in names(ex, "Place")
+
+
+def test_phrases_that_name_divisions_elsewhere_are_no_places():
+    ex = run("湄潭县荣获省级“平安县”称号。这个新城区的居民很满意。")
+    assert names(ex, "Place") == {"湄潭县"}
+
+
+def test_a_township_named_again_alone_is_the_one_named_with_its_county():
+    ex = run("湄潭县干部与湖南省凤凰县阿拉营镇干部座谈，湄潭县兴隆镇、阿拉营镇代表发言。")
+    towns = [e for e in ex.entities.values() if e.type == "Place" and e.name == "阿拉营镇"]
+    assert len(towns) == 1 and towns[0].attrs["parent"] == gazetteer_code("凤凰县")
+
+
+def gazetteer_code(name):
+    from graph.gazetteer import load
+
+    return load().lookup(name)[0].code
+
+
+def test_a_repeated_line_counts_once_for_the_focus():
+    text = "古丈县：开展普法宣传\n古丈县：开展普法宣传\n古丈县：开展普法宣传\n湖南省湘西州凤凰县公安局召开会议，凤凰县综治中心参加。"
+    assert run(text).focus[1] == gazetteer_code("凤凰县")
+
+
+def test_a_county_misspelt_by_one_character_after_its_prefecture():
+    ex = run("湖南省长沙市开付区召开会议。长沙市开发区也派员参加。")
+    assert "开付区" in entity(ex, "Place", "开福区").aliases
+    assert "开发区" not in {a for e in ex.entities.values() for a in e.aliases}
+
+
+def test_a_report_on_several_counties_of_one_city_is_the_city_s():
+    ex = run("湘西州部署平安建设。凤凰县、古丈县、花垣县、保靖县分别汇报，湘西州要求各县落实。")
+    assert ex.focus[1] == gazetteer_code("湘西土家族苗族自治州")
+    # two counties, one of them the report's: it stays the focus
+    assert run("凤凰县与古丈县签订协议，凤凰县公安局、凤凰县法院参加。").focus[1] == gazetteer_code("凤凰县")
+
+
+def test_a_report_on_one_township_is_that_township_s():
+    from helpers import relations
+
+    ex = run("凤凰县阿拉营镇推行“三色管理”机制。阿拉营镇今年调处纠纷120起。阿拉营镇获评先进。")
+    assert ex.focus[1] == gazetteer_code("凤凰县")
+    assert ("阿拉营镇", "三色管理") in relations(ex, "adopts")
+    assert {ex.entities[s.subject].name for s in ex.statistics} == {"阿拉营镇"}
+    # named alone, a township unique in the register gives its county
+    assert run("阿拉营镇召开会议。阿拉营镇党委部署工作。").focus[1] == gazetteer_code("凤凰县")
+
+
+def test_a_misspelt_county_after_its_prefecture_is_the_focus():
+    assert run("湖南省长沙市开付区召开会议，开付区公安局参加。").focus[1] == gazetteer_code("开福区")
+
+
+def test_a_sumu_is_the_township_the_register_lists_as_a_xiang():
+    ex = run("科右前旗巴日嘎斯台苏木召开平安建设会议。")
+    assert "巴日嘎斯台苏木" in entity(ex, "Place", "巴日嘎斯台乡").aliases

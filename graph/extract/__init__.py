@@ -120,7 +120,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                and not any(a.start <= h.start and h.end <= a.end for a, _ in ag_keys)]
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
-    topic_key = _headline_agency(doc, ag_keys) or focal_key
+    # a report on one township is that township's, where no agency heads it
+    town_key = ("Place", ctx.township.id) if ctx.township else None
+    topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
     governed = _governed(actors, doc.text)  # mentions a preposition governs: never a subject
     named_keys = []
     for h in named:

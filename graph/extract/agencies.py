@@ -18,16 +18,15 @@ from ..lexicon import load_table
 from .doc import CJK, Doc, finditer_near
 from .places import PlaceHit
 
-# a bare body (no place, no level word) stands for the focal county's own body
-_BARE_OK = {"法院", "人民法院", "检察院", "人民检察院", "公安局", "司法局", "信访局", "公安机关", "司法行政机关",
-            "监察委", "监察委员会", "纪委监委", "编委会", "交警大队", "政法委"}
 # characters that may stand right before a bare body or level word (a boundary, a
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
 # match is inside a longer word (社区警务室 is no 区警务室)
-_BEFORE_OK = "、和与及至驻在由向对经交报送请同把将被从据到以"
+_BEFORE_OK = "、和与及至驻在由向对经交报送请同把将被从据到以的"
 _COLLECTIVE_BEFORE = ("全省", "全国", "全市", "各级", "各地", "广大", "全区", "各", "全县", "基层", "中央")
 _FUNCTION = set("的了在和与及或对向把被将为从到由于等各全该本这那每其此个些所以而且并就都也还又更最很是有")
 _UNIT_MOD_MAX = 8
+_LEVEL_LIST = ("县、", "乡、", "镇、", "村、", "市、", "区、")  # 乡、镇调委会: bodies of a level, no one body
+_LEVELS_BEFORE = re.compile("[县市区旗镇乡村][（(][县市区旗镇乡村街道]{1,2}[）)]$")  # 旗县市（区）司法局
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,7 @@ class Body:
     surface: str
     canonical: str
     kind: str
+    bare: str = ""  # "bare": alone, the report's county's; "prefecture": alone, its prefecture's
 
 
 @dataclass
@@ -51,14 +51,44 @@ class AgencyHit:
 
 @lru_cache(maxsize=1)
 def _bodies() -> tuple[Body, ...]:
-    rows = [Body(*r[:3]) for r in load_table("agency_bodies.txt") if len(r) >= 3]
+    rows = [Body(*r[:4]) for r in load_table("agency_bodies.txt") if len(r) >= 3]
     return tuple(sorted(rows, key=lambda b: -len(b.surface)))
+
+
+@lru_cache(maxsize=1)
+def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
+    """The characters bodies end in (a pattern), the lengths of the bodies ending in each, the surfaces."""
+    lengths: dict[str, set[int]] = {}
+    for b in _bodies():
+        lengths.setdefault(b.surface[-1], set()).add(len(b.surface))
+    return (re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()},
+            frozenset(b.surface for b in _bodies()))
+
+
+def _bodies_in(text: str) -> dict[int, str]:
+    """Position → the longest body surface starting there."""
+    ends, lengths, surfaces = _body_ends()
+    out: dict[int, str] = {}
+    for m in ends.finditer(text):
+        e = m.end()
+        for n in lengths[m.group()]:
+            if n <= e and text[e - n:e] in surfaces:
+                s = e - n
+                if len(out.get(s, "")) < n:
+                    out[s] = text[s:e]
+    return out
 
 
 @lru_cache(maxsize=1)
 def _units() -> tuple[tuple[str, frozenset[str]], ...]:
     rows = [(r[0], frozenset(r[1].split())) for r in load_table("agency_units.txt") if len(r) >= 2]
     return tuple(sorted(rows, key=lambda u: -len(u[0])))
+
+
+@lru_cache(maxsize=1)
+def _whole_units() -> frozenset[str]:
+    """Unit heads that are a unit's whole name (巡特警大队)."""
+    return frozenset(r[0] for r in load_table("agency_units.txt") if len(r) >= 3 and r[2] == "whole")
 
 
 @lru_cache(maxsize=1)
@@ -74,13 +104,41 @@ def _national() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _body_re() -> re.Pattern:
-    # the bodies longest first: at one position the first that fits is the longest
-    return re.compile("|".join(re.escape(b.surface) for b in _bodies()))
+def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+    """The characters the central bodies' names end in, and the lengths of the names ending in each."""
+    lengths: dict[str, set[int]] = {}
+    for name in _national():
+        lengths.setdefault(name[-1], set()).add(len(name))
+    return (re.compile("[" + "".join(sorted(lengths)) + "]"),
+            {c: tuple(sorted(v)) for c, v in lengths.items()})
+
+
+def _national_hits(text: str) -> list[tuple[int, int, str]]:
+    """Central bodies named in ``text``, leftmost longest: (start, end, name as written). A
+    ministry's name inside a longer word is none (司法部门, 公安部门 are any such department),
+    nor a short form inside another word (集中办理 holds no 中办)."""
+    from .places import _aligned, _leftmost_longest
+
+    national = _national()
+    last, lengths = _national_index()
+    found = []
+    for m in last.finditer(text):
+        e = m.end()
+        for n in lengths[m.group()]:
+            if n <= e and text[e - n:e] in national:
+                found.append((e - n, e, text[e - n:e]))
+    out = []
+    for s, e, name in _leftmost_longest(found):
+        if name.endswith("部") and text[e:e + 1] == "门":
+            continue
+        if e - s <= 2 and not _aligned(text, s, e):
+            continue
+        out.append((s, e, name))
+    return out
 
 
 _LVL1 = "省市县区州盟旗"  # after a place name: 慈利 + 县
-_LVL = "省市县区州盟旗乡镇"  # standing for the report's place: 县公安局
+_LVL = "省市县区州盟旗乡镇村"  # standing for the report's place: 县公安局, 镇党委, 村党支部
 
 
 class _Match:
@@ -113,20 +171,36 @@ class _AgencyGrammar:
 
     def __init__(self, text: str, places: list[str]):
         self.text = text
-        self.places = sorted(places, key=len, reverse=True)
-        first = {"中", *_LVL, *(p[0] for p in places), *(b.surface[0] for b in _bodies())}
-        self.candidates = [i for i, c in enumerate(text) if c in first]
+        # the places by first character, longest first: a position tries only those that can start there
+        self.places: dict[str, list[str]] = {}
+        for p in sorted(places, key=len, reverse=True):
+            self.places.setdefault(p[0], []).append(p)
+        # every match ends in a body: the longest body starting at each position, found from
+        # the few characters bodies end in; a match can start only a little before one
+        self.body_at = _bodies_in(text)
+        starts = set()
+        for b in self.body_at:
+            starts.update((b, b - 1, b - 3))  # body, level word + body, 自治区 + body
+        for p in places:
+            i = text.find(p)
+            while i >= 0:
+                e = i + len(p)
+                if e in self.body_at or e + 1 in self.body_at:
+                    starts.add(i)
+                i = text.find(p, i + 1)
+        starts |= {i - 2 for i in starts if text.startswith("中共", i - 2)}
+        self.candidates = sorted(i for i in starts if i >= 0)
 
     def _body(self, i: int, start: int, **groups: str | None) -> _Match | None:
-        b = _body_re().match(self.text, i)
-        return _Match(start, b.end(), body=b.group(), **groups) if b else None
+        surface = self.body_at.get(i)
+        return _Match(start, i + len(surface), body=surface, **groups) if surface else None
 
     def _at(self, i: int) -> _Match | None:
         text = self.text
         for cpc in ((True, False) if text.startswith("中共", i) else (False,)):
             j = i + 2 if cpc else i
             c = "中共" if cpc else None
-            for place in self.places:
+            for place in self.places.get(text[j:j + 1], ()):
                 if text.startswith(place, j):
                     k = j + len(place)
                     if k < len(text) and text[k] in _LVL1:
@@ -136,6 +210,10 @@ class _AgencyGrammar:
                     m = self._body(k, i, cpc=c, place=place)
                     if m:
                         return m
+            if text.startswith("自治区", j):  # 自治区党委: the autonomous region's
+                m = self._body(j + 3, i, cpc=c, lvl="自治区")
+                if m:
+                    return m
             if j < len(text) and text[j] in _LVL:
                 m = self._body(j + 1, i, cpc=c, lvl=text[j])
                 if m:
@@ -164,32 +242,65 @@ def _canonical(place: Place | None, body: Body, level_word: str | None) -> str:
     canon = body.canonical
     if place is None:
         return (level_word or "") + canon
+    if canon == "人民法院" and place.level in ("province", "prefecture"):
+        # a province's court is its high court, a city's its intermediate court
+        canon = "高级人民法院" if place.level == "province" else "中级人民法院"
+    elif canon == "委" and place.level in ("township", "village"):
+        canon = "党委"  # 镇委 is the township's party committee
+    elif place.level in ("province", "prefecture", "county") and canon.startswith("党委"):
+        canon = canon[1:]  # 省党委 is 省委
+    if place.name.endswith("自治区") and canon.startswith("委"):
+        canon = "党" + canon  # an autonomous region's committee is its 党委: 自治区党委政法委
     # 政法委 of a county is its party committee's: 平江县委政法委
     return place.name + canon
 
 
+@lru_cache(maxsize=1)
+def _bare_bodies() -> dict[str, str]:
+    """Bodies that, written alone, are the report's own: surface → the level they stand at."""
+    return {b.surface: b.bare for b in _bodies() if b.bare}
+
+
+def _local_place(places: list[PlaceHit], pos: int, levels: tuple[str, ...]) -> Place | None:
+    """The township (or village) a bare 镇 / 村 refers to: the last one named before ``pos``,
+    else the one the report names, if it names one only."""
+    before = [h for h in places if h.place.level in levels and h.end <= pos]
+    if before:
+        return before[-1].place
+    named = {h.place.id: h.place for h in places if h.place.level in levels}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _carried(text: str, s: int, prev: "AgencyHit | None") -> bool:
+    """Does the body at ``s`` continue a list whose previous body named its place
+    (X市民政局、教育局、妇联)?"""
+    if prev is None or prev.jurisdiction is None or prev.kind == "national" or prev.parent:
+        return False
+    return text[prev.end:s] in ("、", "和", "及", "与", "以及", "、及")
+
+
 def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
+    from .places import _word_start
+
     text, ctx = doc.text, doc.ctx
     hits: list[AgencyHit] = []
     taken: list[tuple[int, int]] = []
     # central bodies first: 中央政法委 must not read as a bare 政法委
     national = _national()
-    for name in sorted(national, key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            canon = national[name]
-            hits.append(AgencyHit(m.start(), m.end(), canon, name, "national", None, aliases={name}))
-            taken.append(m.span())
-    township_hits = [h for h in places if h.place.level in ("township", "village")]
+    for s, e, name in _national_hits(text):
+        hits.append(AgencyHit(s, e, national[name], name, "national", None, aliases={name}))
+        taken.append((s, e))
+    # units named on a township before bodies: 新市人民法庭 is no 市 + 人民法庭
+    hits.extend(_township_units(doc, places, hits, taken))
     by_surface = {}
     for h in places:
         by_surface.setdefault(h.surface, h.place)
     grammar = _AgencyGrammar(text, sorted(by_surface))
-    from ..segment import is_word
     quoted = [(q.start, q.end) for q in doc.quotes]
+    bare_ok = _bare_bodies()
     pos = 0
     ends: set[int] = set()
+    prev: AgencyHit | None = None  # the last body found, for lists
     while True:
         m = grammar.search(pos)
         if m is None:
@@ -208,72 +319,273 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                 continue
             if after in ("员", "会") or text[e:e + 2] in ("托", "派"):
                 continue
+        if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
+            continue  # 委员会议: a members' meeting
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
-        if place is None and body.surface not in _BARE_OK and any(a < s < b for a, b in quoted):
+        if place is None and body.surface not in bare_ok and not level_word and any(a < s < b for a, b in quoted):
             continue
         if place is None and not level_word and any(a < s < b for a, b in quoted):
             continue  # a bare 法院 inside “法院执行年” names no body
         if place is None:
             if level_word:
-                # a level word inside a longer word (社区, 片区, 全县) is no level word
-                if level_word in ("乡", "镇") or text[s - 1:s] in ("全", "各", "本", "该") or (
-                        not boundary_ok and is_word(text[s - 1:s + 1])):
+                # a level word inside a longer word (社区, 片区, 全县, 入市) is no level word
+                if text[s - 1:s] in ("全", "各", "本", "该", "每") or text[max(0, s - 2):s] in _LEVEL_LIST or (
+                        text[s - 1:s] in "（(" and text[s - 2:s - 1] in _LVL) or (
+                        not boundary_ok and not _word_start(text, s)):
                     continue
-                place = ctx.level_place(level_word)
+                if level_word == "自治区":
+                    place = ctx.province if ctx.province is not None and ctx.province.name.endswith("自治区") else None
+                elif level_word in ("乡", "镇"):
+                    place = _local_place(places, s, ("township",))
+                elif level_word == "村":
+                    place = _local_place(places, s, ("village",))
+                else:
+                    place = ctx.level_place(level_word)
+                if level_word == "县" and body.canonical == "委" and text[s - 1:s] == "团":
+                    continue  # 团县委 is the Youth League's committee, found below
+            elif _carried(text, s, prev):
+                place = prev.jurisdiction  # X市民政局、教育局 …
             else:
-                if body.surface not in _BARE_OK:
+                if body.surface not in bare_ok:
                     continue
-                if text[max(0, s - 2):s] in _COLLECTIVE_BEFORE or text[max(0, s - 1):s] in _COLLECTIVE_BEFORE:
+                if text[max(0, s - 2):s] in _COLLECTIVE_BEFORE or text[max(0, s - 1):s] in _COLLECTIVE_BEFORE \
+                        or _LEVELS_BEFORE.search(text, max(0, s - 6), s):
                     continue
                 if not boundary_ok:
                     continue
-                place = ctx.county or ctx.focus
+                place = ctx.prefecture if bare_ok[body.surface] == "prefecture" else (ctx.county or ctx.focus)
+                if place is not None and place.level == "province" and body.canonical.endswith("局") \
+                        and body.kind not in ("police", "justice", "petition"):
+                    continue  # a province has departments (厅), not bureaus: 教育局 alone is no province's
         elif level_word and body.canonical == "委" and place.name.endswith(level_word):
             level_word = None  # 攸县县委 is 攸县委
         if place is None:
             continue
-        if place.level in ("township", "village") and body.kind == "party":
-            continue
         canon = _canonical(place, body, level_word)
         surface = text[s:e]
-        aliases = {surface, canon}
+        aliases = {surface, canon, place.name + text[m.start("body"):e]}
         if m.group("cpc"):
             aliases.add(surface[2:])
+        if body.surface == "交警大队":  # the traffic brigade is the police bureau's
+            aliases.add(place.name + "公安局交警大队")
         hit = AgencyHit(s, e, canon, surface, body.kind, place, aliases=aliases)
-        if place_surface and place_surface != place.name:
-            aliases.add(place.name + text[m.start("body"):e])
         hits.append(hit)
+        prev = hit
         taken.append((s, e))
         ends.add(e)
-        unit = _unit_after(text, e)
-        if unit is not None:
+        # units after the body, and a unit's units: …公安局X区分局Y派出所
+        ustart, parent_name, parent_place = e, canon, place
+        while (unit := _unit_after(text, ustart, places)) is not None:
             ue, utext = unit
-            # a unit named after a township serves that township: …公安局天堂寨镇派出所
-            town = next((h.place for h in township_hits if h.start == e and h.end <= ue), None)
-            hits.append(AgencyHit(s, ue, canon + utext, text[s:ue], hit.kind, town or place, parent=canon,
-                                  aliases={text[s:ue], canon + utext, utext}))
-            taken.append((e, ue))
-        pos = e
+            # a unit named after a place serves that place: …公安局天堂寨镇派出所, …公安局X区分局
+            sub = next((h.place for h in places if h.start == ustart and h.end <= ue
+                        and h.place.level in ("county", "township", "village")), None)
+            if sub is None and parent_place is not None and parent_place.level == "county":
+                sub = _township_named(doc, parent_place, ustart)
+            name = parent_name + utext
+            hits.append(AgencyHit(s, ue, name, text[s:ue], hit.kind, sub or parent_place, parent=parent_name,
+                                  aliases={text[s:ue], name, utext, text[ustart:ue]}))
+            taken.append((ustart, ue))
+            ustart, parent_name, parent_place = ue, name, sub or parent_place
+        pos = max(e, ustart)
+    hits.extend(_league_committees(doc, taken))
     hits.extend(_generic_bureaus(doc, by_surface, taken))
+    hits.extend(_quoted_units(doc, places, hits, taken))
+    hits.extend(_system_shorthand(doc, sorted(hits, key=lambda h: h.start), taken))
     hits.extend(_references(text, hits))
     hits.extend(_bare_units(doc, hits, taken))
     hits.extend(_quoted_centres(doc, places, taken))
+    _one_station_per_township(hits)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
 
-def _unit_after(text: str, pos: int) -> tuple[int, str] | None:
-    """A unit named right after a body: …公安局合成作战指挥中心."""
+_STATIONS = ("派出所", "人民法庭", "司法所", "检察室")
+
+
+def _one_station_per_township(hits: list[AgencyHit]) -> None:
+    """A township's police station (court, justice office …) written several ways in one
+    report (X镇派出所, X派出所, Y县公安局X派出所) is one agency: the name that says most."""
+    groups: dict[tuple[str, str], list[AgencyHit]] = {}
+    for h in hits:
+        if h.jurisdiction is not None and h.jurisdiction.level == "township":
+            unit = next((u for u in _STATIONS if h.name.endswith(u)), None)
+            if unit is not None:
+                groups.setdefault((h.jurisdiction.id, unit), []).append(h)
+    for same in groups.values():
+        if len({h.name for h in same}) < 2:
+            continue
+        best = max(same, key=lambda h: (h.parent is not None, len(h.name)))
+        aliases = set().union(*(h.aliases for h in same)) | {h.name for h in same}
+        for h in same:
+            h.name, h.parent, h.aliases = best.name, best.parent, aliases
+
+
+def _unit_after(text: str, pos: int, places: list[PlaceHit] = ()) -> tuple[int, str] | None:
+    """A unit named right after a body: …公安局合成作战指挥中心, …公安局天堂寨镇派出所,
+    …公安局X区分局 (the unit word ending first, the longest of those). Its modifier names no
+    other place inside it and starts with no verb of motion (…编办赴X镇…中心)."""
     window = text[pos:pos + _UNIT_MOD_MAX + 6]
+    inner = [h.start - pos for h in places if pos < h.start < pos + len(window)]
+    best = None
     for head, _ in _units():
         i = window.find(head)
         while i >= 0:
             mod = window[:i]
-            if all(is_cjk(c) for c in mod) and not set(mod) & _FUNCTION and (mod or head not in ("中心", "大队")):
+            if all(is_cjk(c) for c in mod) and not set(mod) & _FUNCTION and (mod or head not in ("中心", "大队")) \
+                    and not (mod and mod[0] in _MOTION) and not any(0 < p < i for p in inner) \
+                    and not (mod in ("", "副") and window[i + len(head):i + len(head) + 1] == "长"):
                 if not mod or not _has_verb(mod):
-                    return pos + i + len(head), window[:i + len(head)]
+                    end = i + len(head)
+                    if best is None or end < best:
+                        best = end
+                    break
             i = window.find(head, i + 1)
+    return (pos + best, window[:best]) if best is not None else None
+
+
+def _township_named(doc: Doc, county: Place | None, pos: int) -> Place | None:
+    """The township of ``county`` whose name or short name the text writes at ``pos`` (广兴 of 广兴镇)."""
+    from ..gazetteer import short_name
+
+    if county is None or not county.code:
+        return None
+    gz, text = doc.ctx.gazetteer, doc.text
+    for code in doc.ctx.gazetteer.children.get(county.code, ()):
+        t = gz.places[code]
+        sn = short_name(t.name, "township")
+        for form in (t.name, sn):
+            if len(form) >= 2 and text.startswith(form, pos):
+                return t
     return None
+
+
+_MOTION = set("赴到去往至来进驻抵")
+
+
+_LEAGUE = re.compile("团(?P<lvl>[省市县区州旗])委")
+
+
+def _league_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """The Communist Youth League's committee of a place: 团县委, 团市委 (written with 团 before the level)."""
+    out = []
+    for m in _LEAGUE.finditer(doc.text):
+        s, e = m.span()
+        if any(s < b and a < e for a, b in taken):
+            continue
+        place = doc.ctx.level_place(m.group("lvl"))
+        if place is None:
+            continue
+        name = place.name + "团委"
+        out.append(AgencyHit(s, e, name, m.group(), "mass", place, aliases={m.group(), name, "共青团" + place.name + "委员会"}))
+        taken.append((s, e))
+    return out
+
+
+# units named on their township (周坡派出所, 龙华人民法庭): unit word → the county body they belong to
+_TOWNSHIP_UNITS = {"派出所": "公安局", "人民法庭": "人民法院", "法庭": "人民法院", "司法所": "司法局",
+                   "检察室": "人民检察院", "边境派出所": "公安局", "森林派出所": "公安局"}
+_TOWNSHIP_UNIT_RE = re.compile("边境派出所|森林派出所|派出所|人民法庭|法庭|司法所|检察室")
+
+
+@lru_cache(maxsize=1024)
+def _township_forms(gz, county: str) -> dict[str, Place]:
+    """A county's townships by full name and short name (周坡镇, 周坡)."""
+    from ..gazetteer import short_name
+
+    out: dict[str, Place] = {}
+    for code in gz.children.get(county, ()):
+        t = gz.places[code]
+        out.setdefault(t.name, t)
+        sn = short_name(t.name, "township")
+        if sn != t.name and len(sn) >= 2:
+            out.setdefault(sn, t)
+    return out
+
+
+def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
+                    taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """A police station, court, justice office … named on a township's name or short name
+    (周坡派出所 for the station of 周坡镇): the unit of the county's body, serving the township.
+    The township is one of the report's county, or of a county the report names."""
+    text, ctx, gz = doc.text, doc.ctx, doc.ctx.gazetteer
+    ends = {h.end for h in hits} | {h.end for h in places}
+    out = []
+    for m in _TOWNSHIP_UNIT_RE.finditer(text):
+        us = m.start()
+        # townships of the report's county, and of a county named in the same sentence
+        ss, se = doc.sentence_at(us)
+        names: dict[str, Place] = {}
+        for p in [ctx.county] + [h.place for h in places if h.place.level == "county" and ss <= h.start < se]:
+            if p is not None and p.code:
+                for k, t in _township_forms(gz, p.code).items():
+                    names.setdefault(k, t)
+        for n in (5, 4, 3, 2):
+            s = us - n
+            if s < 0 or text[s:us] not in names or any(s < b and a < m.end() for a, b in taken):
+                continue
+            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends):
+                continue
+            town = names[text[s:us]]
+            county = gz.places.get(town.parent)
+            if county is None:
+                break
+            unit = "人民法庭" if m.group() == "法庭" else m.group()
+            parent = county.name + _TOWNSHIP_UNITS[m.group()]
+            name = parent + text[s:us] + unit
+            surface = text[s:m.end()]
+            kind = {"公安局": "police", "人民法院": "court", "司法局": "justice", "人民检察院": "procuratorate"}[
+                _TOWNSHIP_UNITS[m.group()]]
+            out.append(AgencyHit(s, m.end(), name, surface, kind, town, parent=parent,
+                                 aliases={surface, name, text[s:us] + unit, county.name + surface}))
+            taken.append((s, m.end()))
+            break
+    return out
+
+
+# units named by a proper name in quotes: “X”调解室, “X”志愿服务队
+_QUOTED_UNIT_HEADS = ("志愿服务队", "调解委员会", "调解工作室", "调解中心", "调解室", "调解队", "调解站", "工作室",
+                      "服务队", "服务站", "志愿队", "巡逻队", "警务室", "工作站", "服务社")
+_QUOTED_UNIT = re.compile(f"(?P<mod>[{CJK}]{{0,4}}?)(?P<head>" + "|".join(_QUOTED_UNIT_HEADS) + ")")
+
+
+def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
+                  taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """A unit with a proper name in quotes and a unit word after it (“X”调解室, “X”边界调解室):
+    an agency of the place written right before it, else of the township or village last
+    named in its sentence, else of the body last named there, else of the report's county."""
+    text, ctx = doc.text, doc.ctx
+    out = []
+    for q in doc.quotes:
+        m = _QUOTED_UNIT.match(text, q.end)
+        if m is None or not q.content or not all(is_cjk(c) for c in q.content) or len(q.content) > 10:
+            continue
+        s, e = q.start, m.end()
+        if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")):
+            continue
+        ss, _ = doc.sentence_at(s)
+        place = next((h.place for h in places if h.end == s), None)
+        if place is None:
+            local = [h for h in places if ss <= h.start and h.end <= s and h.place.level in ("township", "village")]
+            place = local[-1].place if local else None
+        if place is None:
+            bodies = [h for h in hits if ss <= h.start and h.end <= s and h.jurisdiction is not None]
+            place = bodies[-1].jurisdiction if bodies else (ctx.county or ctx.focus)
+        if place is None:
+            continue
+        name = q.content + m.group("mod") + m.group("head")
+        surface = text[s:e]
+        out.append(AgencyHit(s, e, name, surface, "unit", place, aliases={surface, name, q.content}))
+        taken.append((s, e))
+    # one unit named twice serves the most local place either mention gives it
+    rank = {"village": 0, "township": 1, "county": 2, "prefecture": 3, "province": 4}
+    best: dict[str, Place] = {}
+    for h in out:
+        if h.name not in best or rank.get(h.jurisdiction.level, 5) < rank.get(best[h.name].level, 5):
+            best[h.name] = h.jurisdiction
+    for h in out:
+        h.jurisdiction = best[h.name]
+    return out
 
 
 def _has_verb(text: str) -> bool:
@@ -285,15 +597,22 @@ def _has_verb(text: str) -> bool:
     return any(w in verbs or flag.startswith(("d", "p", "c", "u")) for w, flag in pos_tags(text))
 
 
+_COUNTY_BODY = {"police": "公安局", "court": "人民法院", "procuratorate": "人民检察院"}
+_ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}$")
+
+
 def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
-    """A unit written alone (控告申诉室, 侦查实战中心) belongs to the nearest body of its kind
-    before it, else to the focal county's body of that kind."""
+    """A unit written alone (控告申诉室, 侦查实战中心, 第三检察部, 巡特警大队) belongs to the
+    nearest bureau, court or procuratorate of its kind before it; a unit whose head is its whole
+    name, where none is named, to the focal county's."""
     from ..segment import pos_tags, token_spans
 
-    text = doc.text
+    text, ctx = doc.text, doc.ctx
+    whole = _whole_units()
     out = []
     for head, kinds in _units():
-        if head in ("中心", "大队", "中队", "支队", "派出所", "警务室", "办公室", "督查室", "领导小组", "人民法庭"):
+        if head in ("中心", "大队", "中队", "支队", "派出所", "警务室", "办公室", "督查室", "领导小组", "人民法庭",
+                    "分局", "司法所"):
             continue
         for m in re.finditer(re.escape(head), text):
             hs, he = m.span()
@@ -301,30 +620,40 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                 continue
             spans = [t for t in token_spans(text, max(0, hs - 8), hs)]
             start = hs
-            for a, b in reversed(spans):
-                tok = text[a:b]
-                if any(a < y and x < b for x, y in taken):
-                    break
-                flags = [f for _, f in pos_tags(tok)]
-                if not all(is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
-                    break
-                if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags):
-                    break
-                start = a
-                if hs - start >= 6:
-                    break
-            if start == hs and head not in ("控告申诉室",):
+            ordinal = _ORDINAL.search(text, max(0, hs - 4), hs)
+            if ordinal is not None:
+                start = ordinal.start()  # 第三检察部
+            else:
+                for a, b in reversed(spans):
+                    tok = text[a:b]
+                    if any(a < y and x < b for x, y in taken):
+                        break
+                    flags = [f for _, f in pos_tags(tok)]
+                    if not all(is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
+                        break
+                    if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags):
+                        break
+                    start = a
+                    if hs - start >= 6:
+                        break
+            if start == hs and head not in ("控告申诉室",) and head not in whole:
+                continue
+            if start < hs and any(start < b and a < he for a, b in taken):
                 continue
             parent = None
             for h in reversed(hits):
-                if h.end <= hs and h.kind in kinds and h.parent is None:
-                    parent = h
+                if h.end <= hs and h.kind in kinds and h.parent is None and h.name.endswith(("局", "院", "厅", "处", "委")):
+                    parent = (h.name, h.kind, h.jurisdiction)
                     break
+            if parent is None and head in whole and ctx.county is not None:
+                kind = next(k for k in kinds)
+                if kind in _COUNTY_BODY:
+                    parent = (ctx.county.name + _COUNTY_BODY[kind], kind, ctx.county)
             if parent is None:
                 continue
             surface = text[start:he]
-            name = parent.name + surface
-            out.append(AgencyHit(start, he, name, surface, parent.kind, parent.jurisdiction, parent=parent.name,
+            name = parent[0] + surface
+            out.append(AgencyHit(start, he, name, surface, parent[1], parent[2], parent=parent[0],
                                  aliases={surface, name}))
             taken.append((start, he))
     return out
@@ -349,25 +678,56 @@ def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+# the systems a ministry, a provincial department and a local bureau share (公安部 → 省公安厅 → 县公安局)
+_SYSTEMS = ("人力资源和社会保障", "住房和城乡建设", "市场监督管理", "文化和旅游", "自然资源", "生态环境", "交通运输",
+            "农业农村", "卫生健康", "应急管理", "公安", "司法", "民政", "教育", "财政", "水利", "商务", "审计", "统计",
+            "林业", "体育", "信访")
+_SHORTHAND = re.compile("省厅|市局")
+
+
+def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
+    """省厅, 市局: the province's department (the city's bureau) of the system of the body
+    named last before it (公安部 … 省厅 is the province's 公安厅)."""
+    from .places import _aligned
+
+    text, ctx = doc.text, doc.ctx
+    out = []
+    for m in _SHORTHAND.finditer(text):
+        s, e = m.span()
+        if any(s < b and a < e for a, b in taken) or not _aligned(text, s, e):
+            continue
+        place = ctx.province if m.group() == "省厅" else ctx.level_place("市")
+        prior = [h for h in hits if h.end <= s and any(w in h.name for w in _SYSTEMS)]
+        if place is None or not prior:
+            continue
+        system = next(w for w in _SYSTEMS if w in prior[-1].name)
+        name = place.name + system + m.group()[1]
+        out.append(AgencyHit(s, e, name, m.group(), prior[-1].kind, place, aliases={m.group(), name}))
+        taken.append((s, e))
+    return out
+
+
 _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(?![{CJK}]{{0,1}}长)")
 
 
 def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
     """``(place | 省市县区) mod{2,5} (局|厅|委员会)`` found like ``re.finditer`` would (places
     longest first, matches not overlapping), with only the tail compiled, once."""
-    order = sorted(places, key=len, reverse=True)
-    first = {*"省市县区", *(p[0] for p in places)}
+    order: dict[str, list[str]] = {}
+    for p in sorted(places, key=len, reverse=True):
+        order.setdefault(p[0], []).append(p)
+    first = {*"省市县区", *order}
     pos = 0
     for i, c in enumerate(text):
         if i < pos or c not in first:
             continue
         found = None
-        for p in order:
-            if text.startswith(p, i):
+        for p in order.get(c, ()):
+            if text.startswith(p, i):  # the longest place written here, and no shorter one inside it
                 t = _BUREAU_TAIL.match(text, i + len(p))
                 if t:
                     found = _Match(i, t.end(), place=p, mod=t.group("mod"), head=t.group("head"))
-                    break
+                break
         if found is None and c in "省市县区":
             t = _BUREAU_TAIL.match(text, i + 1)
             if t:
@@ -375,6 +735,11 @@ def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
         if found is not None:
             yield found
             pos = found.span()[1]
+
+
+# words ending in 局 that name no bureau
+_NOT_BUREAU = frozenset("大局 格局 布局 结局 全局 当局 骗局 时局 棋局 饭局 赌局 开局 出局 残局 僵局 乱局 定局 终局 变局 危局 胜局 败局 新局 "
+                        "大厅 餐厅 客厅 展厅 舞厅 门厅 前厅 歌厅 饭厅 乐厅 会厅 宴厅 茶厅".split())
 
 
 def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[int, int]]) -> list[AgencyHit]:
@@ -385,6 +750,8 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
         s, e = m.span()
         if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
             continue
+        if text[e - 2:e] in _NOT_BUREAU:
+            continue  # 社会大局, 新格局, 音乐厅: no bureau
         if m.group("lvl") and s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_OK:
             continue
         place = by_surface.get(m.group("place")) if m.group("place") else doc.ctx.level_place(m.group("lvl"))
@@ -396,31 +763,58 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
     return out
 
 
-_CENTRE = re.compile(f"([{CJK}]{{2,14}}?)(中心|工作领导小组|领导小组)")
-_CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组)")
+_CENTRE = re.compile(f"([{CJK}]{{2,18}}?)(中心|工作领导小组|领导小组|工作站|救助站|服务站)")
+_CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组|工作站|救助站|服务站)")
+_SET_UP = ("建立", "成立", "设立", "组建", "建成", "依托", "挂牌")
 _SET_UP_GROUP = re.compile(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))")
 
 
 def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
-    """A place's named centre or leading group: 平江县重症违法人员收治中心, …工作领导小组."""
+    """A place's named centre or leading group: 平江县重症违法人员收治中心, X街矛盾纠纷调处化解中心,
+    …工作领导小组; or one of a level word where a sentence or a setting-up verb puts it
+    (建立县社会综合服务指挥中心)."""
+    from .places import _word_start
+
     text = doc.text
     out = []
-    full = {h.start: h for h in places if h.surface == h.place.name and h.place.level in ("county", "prefecture", "province")}
-    for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 14):
+    full = {h.start: h for h in places if h.place.level in ("county", "prefecture", "province", "township")
+            and (h.surface == h.place.name or h.surface[-1] in "县市区州旗镇乡街")}
+    for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 18):
         s, e = m.span()
         # the name starts at a place name inside the match
         starts = [p for p in full if s <= p < e - 2]
-        if not starts:
+        if starts:
+            ps = starts[-1]
+            if any(ps < b and a < e for a, b in taken):
+                continue
+            mod = text[full[ps].end:m.start(2)]
+            # a name may join two of its parts with 及 or 和 (社区戒毒及社区康复…工作站)
+            if not mod or set(mod) & (_FUNCTION - set("及和")) or len(mod) > 14 \
+                    or any(_has_verb(part) for part in re.split("[及和]", mod) if part):
+                continue
+            place = full[ps].place
+            out.append(AgencyHit(ps, e, text[ps:e], text[ps:e], "centre", place,
+                                 aliases={text[ps:e], place.name + text[full[ps].end:e]}))
+            taken.append((ps, e))
             continue
-        ps = starts[-1]
-        if any(ps < b and a < e for a, b in taken):
-            continue
-        mod = text[full[ps].end:m.start(2)]
-        if not mod or set(mod) & _FUNCTION or len(mod) > 12:
-            continue
-        place = full[ps].place
-        out.append(AgencyHit(ps, e, text[ps:e], text[ps:e], "centre", place, aliases={text[ps:e]}))
-        taken.append((ps, e))
+        # a level word at a word's start, after a boundary or a setting-up verb, then a name
+        for ps in range(s, e - 4):
+            lvl = text[ps]
+            if lvl not in "省市县区" or not (ps == 0 or not is_cjk(text[ps - 1]) or text[ps - 1] in "、，：；"
+                                             or text[max(0, ps - 2):ps] in _SET_UP):
+                continue
+            mod = text[ps + 1:m.start(2)]
+            if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):
+                continue
+            if any(ps < b and a < e for a, b in taken):
+                break
+            place = doc.ctx.level_place(lvl)
+            if place is None:
+                break
+            name = place.name + text[ps + 1:e]
+            out.append(AgencyHit(ps, e, name, text[ps:e], "centre", place, aliases={text[ps:e], name, text[ps + 1:e]}))
+            taken.append((ps, e))
+            break
     # a leading group set up without a place (成立了…领导小组) belongs to the report's place
     for m in _SET_UP_GROUP.finditer(text):
         s, e = m.span(1)

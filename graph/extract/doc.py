@@ -24,6 +24,7 @@ class Context:
     county: Place | None = None
     prefecture: Place | None = None
     province: Place | None = None
+    township: Place | None = None  # the township the report is about, where it is about one
 
     def level_place(self, level_word: str) -> Place | None:
         """The place a bare level word (县, 市, 省 …) refers to in this report."""

@@ -7,13 +7,17 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..gazetteer import Gazetteer, Place, short_name
+from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
 from ..normalise import is_cjk
-from .doc import Context, Doc
+from .doc import CJK, Context, Doc
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
+_BOUNDARY = "在到和与省市州、及"  # characters a place name may follow inside a sentence
+_DEMONSTRATIVE = set("这那该此每各片个座栋排间幢所")  # …and characters none can follow
+_PHRASES = load_set("place_phrases.txt")
+_SHORT_STOP = load_set("place_short_stopwords.txt")
 _FUNCTION_CHARS = set("的了在和与及或对向把被将为从到由于等各全该本这那每其此个些所以而且并就都也还又更最很")
 
 
@@ -88,18 +92,221 @@ def _pick(candidates: list[Place], context_codes: set[str], gz: Gazetteer) -> Pl
     return None
 
 
+@lru_cache(maxsize=4)
+def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
+    """Short forms of every province, prefecture and county (南通 for 南通市) → the divisions
+    that go by them, for the ones that differ from the full name."""
+    out: dict[str, list[Place]] = {}
+    for name in gz.upper_names:
+        for code in gz.by_name[name]:
+            p = gz.places[code]
+            if p.name == name and p.level in UPPER_LEVELS:
+                sn = short_name(name, p.level)
+                if sn != name and len(sn) >= 2:
+                    out.setdefault(sn, []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4)
+def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str, tuple[int, ...]]]:
+    """Short forms of provinces and prefectures that name one division only, no other
+    division's full name and no everyday word (江苏, 南通, 锡林郭勒): read in any report. And a
+    pattern for their first characters, and their lengths by first character."""
+    stop = _SHORT_STOP
+    out = {}
+    for sn, places in _shorts(gz).items():
+        if len(places) == 1 and places[0].level in ("province", "prefecture") and sn not in gz.by_name \
+                and sn not in stop:
+            out[sn] = places[0]
+    lengths: dict[str, set[int]] = {}
+    for k in out:
+        lengths.setdefault(k[0], set()).add(len(k))
+    return out, re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()}
+
+
+def _everyday(word: str) -> bool:
+    """Is ``word`` one word of the dictionary that is no proper name (平房, 长治 as in 长治久安)?"""
+    from ..segment import pos_tags
+
+    tags = pos_tags(word)
+    return len(tags) == 1 and not tags[0][1].startswith(("ns", "nr", "nz", "nt"))
+
+
+def _crossed(text: str, edge: int) -> bool:
+    """Does a word of the dictionary run across ``edge``? jieba's prefix dictionary holds
+    every word and every start of one (count 0): from each start a few characters back, the
+    stretch is followed across the edge while it is still the start of a word."""
+    from ..segment import tokenizer
+
+    if edge <= 0 or edge >= len(text):
+        return False
+    freq = tokenizer().FREQ
+    n = len(text)
+    for i in range(max(0, edge - 5), edge):
+        j = edge + 1
+        while j <= n and (count := freq.get(text[i:j])) is not None:
+            if count > 0:
+                return True
+            j += 1
+    return False
+
+
+def _word_start(text: str, s: int) -> bool:
+    """Does a word start at ``s`` (no word of the dictionary runs across it, or segmenting says so)?"""
+    from ..segment import token_spans
+
+    if not _crossed(text, s):
+        return True
+    return any(a == s for a, _ in token_spans(text, max(0, s - 4), min(len(text), s + 4)))
+
+
+@lru_cache(maxsize=4096)  # the focus and the places of a report ask about the same spans
+def _aligned(text: str, s: int, e: int) -> bool:
+    """Do [s, e) start and end on word boundaries (福建 in 幸福建设 does not)? Segmenting
+    (without its HMM) makes no token that is not a dictionary word: where no word of the
+    dictionary crosses either end, both are boundaries, and nothing need be segmented."""
+    from ..segment import token_spans
+
+    if not _crossed(text, s) and not _crossed(text, e):
+        return True
+    spans = token_spans(text, max(0, s - 4), min(len(text), e + 4))
+    return any(a == s for a, _ in spans) and any(b == e for _, b in spans)
+
+
+@lru_cache(maxsize=2)
+def _wide_short_hits(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
+    """Register-wide short forms of provinces and prefectures in ``text``, leftmost longest
+    (a caller checks they stand on word boundaries: :func:`_aligned`)."""
+    shorts, first, lengths = _wide_shorts(gz)
+    found = []
+    for m in first.finditer(text):
+        i = m.start()
+        for n in lengths[m.group()]:
+            v = text[i:i + n]
+            if v in shorts:
+                found.append((i, i + n, v))
+    return tuple(h for h in _leftmost_longest(found) if not _given_name(text, h[0], h[1]))
+
+
+_TITLE_END = set("长员记任理官师警席委书")
+
+
+def _given_name(text: str, s: int, e: int) -> bool:
+    """Is the two-character name at [s, e) the given name of a person (局长朱中卫): right
+    after a surname that follows a title or stands at a clause start?"""
+    if e - s != 2 or s == 0 or text[s - 1] not in _surnames():
+        return False
+    return s == 1 or not is_cjk(text[s - 2]) or text[s - 2] in _TITLE_END
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(w for w in load_set("surnames.txt") if len(w) == 1)
+
+
+@lru_cache(maxsize=4)
+def _township_names(gz: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[int, ...]]]:
+    """Every township's full name → the townships that bear it; and the name lengths ending in
+    each of the few last characters such names have (镇, 乡, 道, 木 …)."""
+    places = gz.places
+    out: dict[str, tuple[Place, ...]] = {}
+    lengths: dict[str, set[int]] = {}
+    for name, codes in gz.by_name.items():
+        if len(name) >= 3 and name[-1] in "镇乡道木":
+            towns = tuple(p for c in codes if (p := places[c]).level == "township" and not p.abolished)
+            if towns:
+                out[name] = towns
+                lengths.setdefault(name[-1], set()).add(len(name))
+    return out, {c: tuple(sorted(v)) for c, v in lengths.items()}
+
+
+_TOWN_END = re.compile("镇|乡|街道|苏木")
+
+
+@lru_cache(maxsize=2)
+def _register_townships(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
+    """Full names of townships anywhere in the register found in ``text``, leftmost longest."""
+    names, lengths = _township_names(gz)
+    found = []
+    for m in _TOWN_END.finditer(text):
+        e = m.end()
+        for n in lengths.get(text[e - 1], ()):
+            if n <= e and text[e - n:e] in names:
+                found.append((e - n, e, text[e - n:e]))
+    return tuple(_leftmost_longest(found))
+
+
+def _county_of_townships(text: str, gz: Gazetteer, within: Place | None) -> Place | None:
+    """The county whose townships the text names, when it names no county: the one county
+    (within ``within``, if given) holding at least two of the townships named, more than any other."""
+    names, _ = _township_names(gz)
+    votes: Counter = Counter()
+    for v in {v for _, _, v in _register_townships(text, gz)}:
+        for county in {t.parent for t in names[v]}:
+            if county and (within is None or gz.is_within(county, within.code)):
+                votes[county] += 1
+    best = votes.most_common(2)
+    if best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > best[1][1]):
+        return gz.places.get(best[0][0])
+    return None
+
+
+def _common_above(gz: Gazetteer, a: Place, b: Place) -> Place | None:
+    """The lowest division above both ``a`` and ``b``."""
+    above = {p.code for p in gz.chain(a.code)[1:]}
+    return next((p for p in gz.chain(b.code)[1:] if p.code in above), None)
+
+
+def _names_place(text: str, gz: Gazetteer, place: Place) -> bool:
+    """Does the text name ``place`` by its full name, another name, or its short form on word boundaries?"""
+    if any(text.find(n) >= 0 for n in [place.name] + [n for n in _other_names(gz).get(place.code, ())]):
+        return True
+    sn = short_name(place.name, place.level)
+    i = text.find(sn) if sn != place.name and len(sn) >= 2 else -1
+    while i >= 0:
+        if _aligned(text, i, i + len(sn)):
+            return True
+        i = text.find(sn, i + 1)
+    return False
+
+
+@lru_cache(maxsize=4)
+def _other_names(gz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Division code → the other names of provinces, prefectures and counties (锡盟, 石柱县)."""
+    out: dict[str, list[str]] = {}
+    for name in gz.upper_names:
+        for code in gz.by_name[name]:
+            if gz.places[code].name != name:
+                out.setdefault(code, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def find_context(text: str, gz: Gazetteer) -> Context:
     """The report's focal place: the county-level unit it names most, else a prefecture
     or province; ties go to the first named."""
-    hits = [h for h in _full_names(text, gz) if _standalone(text, h[0], h[2])]
-    names = Counter(v for _, _, v in hits)
-    first = {}
+    hits = [h for h in _full_names(text, gz) if _standalone(text, h[0], h[2]) or _after_parent(text, h[0], h[2], gz)]
+    # a line repeated word for word (a menu, a neighbouring headline) counts once; a name
+    # written after the places above it (四川省X市Y区) once more
+    line_start: dict[str, int] = {}  # a line's text → where it first stands
+    names: Counter = Counter()
     for s, _, v in hits:
+        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+        if line_start.setdefault(text[ls:le if le >= 0 else len(text)], ls) != ls:
+            continue
+        names[v] += 2 if _after_parent(text, s, v, gz) else 1
+    unique_text = "\n".join(dict.fromkeys(text.split("\n")))
+    first = {}
+    for s, e, v in hits:
         first.setdefault(v, s)
+        # a county misspelt right after its prefecture (X州动腊县) counts as that county
+        for p in gz.lookup(v):
+            if p.level == "prefecture" and (child := _misspelt_child(text, e, p, gz)) is not None:
+                names[child[0].name] += 1
+                first.setdefault(child[0].name, e)
     context_codes = {c for v in names for c in gz.by_name[v] if len(gz.by_name[v]) == 1}
     ctx = Context(gz)
     for level in ("county", "prefecture", "province"):
-        cands = []
+        by_place: dict[str, list] = {}
         for name, n in names.items():
             places = [p for p in gz.lookup(name) if p.level == level]
             if not places:
@@ -107,18 +314,76 @@ def find_context(text: str, gz: Gazetteer) -> Context:
             place = _pick(places, context_codes, gz)
             if place is None:
                 continue
+            entry = by_place.setdefault(place.code, [0, first[name], place])
+            entry[0] += n * 2
+            entry[1] = min(entry[1], first[name])
+        cands = []
+        for n, at, place in by_place.values():
             # short forms (平江, 慈利) count too once the full name is there
             sn = short_name(place.name, level)
-            extra = text.count(sn) - n if sn != place.name else 0
-            cands.append((n * 2 + max(extra, 0), -first[name], place))
+            extra = unique_text.count(sn) - n // 2 if sn != place.name else 0
+            cands.append((n + max(extra, 0), -at, place))
         if cands:
             cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
             ctx.focus = cands[0][2]
+            if len(cands) > 2 and cands[0][0] < 2 * cands[1][0]:
+                # three or more units of one level, none named far more often: a report on the
+                # city or province above them, where the text names it (锡盟 … X旗, Y旗, Z旗)
+                above = _common_above(gz, cands[0][2], cands[1][2])
+                if above is not None and _names_place(text, gz, above):
+                    ctx.focus = above
             break
+    if ctx.focus is None:
+        # no full name: the prefecture (else the province) its short forms name most (南通, 江苏)
+        shorts = _wide_shorts(gz)[0]
+        counts = Counter(shorts[v].code for s, e, v in _wide_short_hits(text, gz) if _aligned(text, s, e))
+        for level in ("prefecture", "province"):
+            ranked = [(n, gz.places[c]) for c, n in counts.most_common() if gz.places[c].level == level]
+            if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                ctx.focus = ranked[0][1]
+                break
+    if ctx.focus is None:
+        # townships name their county when the text names no place above them (大乘镇、龙华镇)
+        ctx.focus = _county_of_townships(text, gz, None)
+    township = _topic_township(text, gz, ctx.focus, unique_text)
+    if ctx.focus is None and township is not None:
+        ctx.focus = gz.places.get(township.parent)  # one township named alone: its county is the focus
     if ctx.focus is not None:
         for p in gz.chain(ctx.focus.code):
             setattr(ctx, p.level, p)
+    ctx.township = township if township is not None and ctx.county is not None and township.parent == ctx.county.code else None
     return ctx
+
+
+def _topic_township(text: str, gz: Gazetteer, focus: Place | None, unique_text: str) -> Place | None:
+    """The township a report is about: of the focal county, named more often than the county
+    and than any other of its townships; or, where the text names no county, the one township
+    it names, if the register has one of that name only."""
+    names_, _ = _township_names(gz)
+    counts: Counter = Counter()
+    lines: dict[str, int] = {}
+    for s, _, v in _register_townships(text, gz):
+        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+        if lines.setdefault(text[ls:le if le >= 0 else len(text)], ls) != ls:
+            continue  # a repeated line counts once
+        cands = names_[v] if focus is None else [t for t in names_[v] if t.parent == focus.code]
+        if len(cands) == 1:
+            counts[cands[0].code] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    town = gz.places[ranked[0][0]]
+    if focus is None:
+        return town if len(counts) == 1 else None
+    if focus.level != "county":
+        return None
+    county_n = sum(unique_text.count(n) for n in (focus.name, *_other_names(gz).get(focus.code, ())))
+    sn = short_name(focus.name, "county")
+    if sn != focus.name:
+        county_n = max(county_n, unique_text.count(sn))
+    return town if ranked[0][1] > county_n else None
 
 
 def find_places(doc: Doc) -> list[PlaceHit]:
@@ -137,49 +402,209 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         place = _pick(gz.lookup(v), context_codes, gz)
         if place is None or place.level not in ("province", "prefecture", "county"):
             continue
-        if place.code not in focal_chain and not _standalone(text, s, v):
+        if place.code not in focal_chain and not _standalone(text, s, v) and not _after_parent(text, s, v, gz):
             continue  # 佳县 inside 最佳县市
+        if place.code not in focal_chain and ((s > 0 and text[s - 1] in _DEMONSTRATIVE) or (
+                v in _PHRASES and not _after_parent(text, s, v, gz))):
+            continue  # 这片平房区, 创建“平安县”: a phrase, no place
         if True:
             hits.append(PlaceHit(s, e, place, v))
     # townships before short names: 海伦镇 is no 海伦 + 镇
     taken = [(h.start, h.end) for h in hits]
-    hits.extend(_townships(doc, taken))
-    # short names of the focal chain: 慈利, 张家界, 湖南
-    shorts = {}
+    hits.extend(_townships(doc, taken, hits))
+    # short names: of the focal chain (慈利, 张家界, 湖南), of places the text names in full
+    # (酉阳 after 酉阳县), and of provinces and prefectures anywhere (江苏, 南通)
+    shorts: dict[str, Place] = {}
+    chain_shorts = set()
     if ctx.focus is not None:
         for p in gz.chain(ctx.focus.code):
             sn = short_name(p.name, p.level)
             if sn != p.name and len(sn) >= 2:
                 shorts[sn] = p
+                chain_shorts.add(sn)
+    for h in hits:
+        if h.place.level in UPPER_LEVELS and h.place.code:
+            sn = short_name(h.place.name, h.place.level)
+            if sn != h.place.name and len(sn) >= 2 and sn not in gz.by_name and sn not in _SHORT_STOP \
+                    and not _everyday(sn):
+                shorts.setdefault(sn, h.place)
     for s, e, v in _longest_matches(text, shorts):
-        if not _overlaps(s, e, taken):
+        if not _overlaps(s, e, taken) and (v in chain_shorts or _aligned(text, s, e)):
             hits.append(PlaceHit(s, e, shorts[v], v))
             taken.append((s, e))
+    wide = _wide_shorts(gz)[0]
+    for s, e, v in _wide_short_hits(text, gz):
+        if not _overlaps(s, e, taken) and _aligned(text, s, e):
+            hits.append(PlaceHit(s, e, wide[v], v))
+            taken.append((s, e))
+    hits.sort(key=lambda h: (h.start, h.end))
+    hits.extend(_after_places(doc, hits, taken))
+    hits.extend(_other_townships(doc, hits, taken))
+    hits.extend(_named_again(doc, hits, taken))
     hits.sort(key=lambda h: (h.start, h.end))
     hits.extend(_villages(doc, hits))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
 
+def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:
+    """Places written right after the place they belong to, anywhere in the register: a
+    county's short form after its prefecture or province (湖南省慈利), a township after its
+    county or prefecture (和平区南营门街, 东莞大朗镇), by name or, where the register has
+    none, by shape."""
+    gz, text = doc.ctx.gazetteer, doc.text
+    names, _ = _township_names(gz)
+    towns = {s: (e, v) for s, e, v in _register_townships(text, gz)}
+    out: list[PlaceHit] = []
+    for h in sorted(hits, key=lambda h: h.start):
+        e = h.end
+        if not h.place.code or h.place.level not in UPPER_LEVELS or _overlaps(e, e + 1, taken):
+            continue
+        found = None
+        for form, child in _child_forms(gz, h.place.code).get(text[e:e + 2], ()):
+            if text.startswith(form, e) and (found is None or len(form) > len(found[1])) and (
+                    form == child.name or _aligned(text, e, e + len(form))):
+                found = (child, form)
+        if found is None and e in towns:  # a township of one of its counties: 蚌埠市X镇
+            te, v = towns[e]
+            inside = [t for t in names[v] if gz.is_within(t.code, h.place.code)]
+            if len(inside) == 1:
+                found = (inside[0], v)
+        if found is None and h.place.level in ("prefecture", "province"):
+            found = _misspelt_child(text, e, h.place, gz)
+        if found is None and (h.place.level == "county" or not gz.children.get(h.place.code)):
+            # a township the register does not list, right after its county (or a city without counties)
+            m = _TOWN_END.search(text, e + 2, e + 7)
+            span = _name_before(text, m.start(), m.end()) if m else None
+            if span is not None and span[0] == e and text[e:span[1]] not in _TOWNSHIP_STOP:
+                found = (Place("", text[e:span[1]], "township", h.place.code), text[e:span[1]])
+        if found is not None:
+            place, form = found
+            s2, e2 = e, e + len(form)
+            if not _overlaps(s2, e2, taken):
+                out.append(PlaceHit(s2, e2, place, form))
+                taken.append((s2, e2))
+    return out
+
+
+def _named_again(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:
+    """A township of the register named again alone (X县Y镇 … Y镇) is the one named before;
+    one never placed stays a township of the report's county the register does not list."""
+    ctx, text = doc.ctx, doc.text
+    names, _ = _township_names(ctx.gazetteer)
+    found = {h.surface: h.place for h in hits if h.place.level == "township"}
+    out = []
+    for s, e, v in _register_townships(text, ctx.gazetteer):
+        if _overlaps(s, e, taken) or v in _TOWNSHIP_STOP or not _reads_as_name(text, s, e - (2 if v.endswith(("街道", "苏木")) else 1)):
+            continue
+        place = found.get(v)
+        if place is None and ctx.county is not None:
+            place = Place("", v, "township", ctx.county.code)
+        if place is not None:
+            out.append(PlaceHit(s, e, place, v))
+            taken.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _child_forms(gz: Gazetteer, code: str) -> dict[str, tuple[tuple[str, Place], ...]]:
+    """The names a division's children are written by right after it — their full names, a
+    county's short form (慈利), a street's 街 form (湄江街 for 湄江街道) — by first two characters."""
+    out: dict[str, list[tuple[str, Place]]] = {}
+    for c in gz.children.get(code, ()):
+        child = gz.places[c]
+        forms = [child.name]
+        if child.level == "township" and child.name.endswith("街道") and len(child.name) >= 4:
+            forms.append(child.name[:-1])
+        elif child.level == "county":
+            sn = short_name(child.name, child.level)
+            if sn != child.name and len(sn) >= 2:
+                forms.append(sn)
+        for form in forms:
+            out.setdefault(form[:2], []).append((form, child))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_COUNTY_SHAPE = re.compile(f"[{CJK}]{{2,4}}?[县市区旗]")
+
+
+def _misspelt_child(text: str, e: int, parent: Place, gz: Gazetteer) -> tuple[Place, str] | None:
+    """A county right after its prefecture written with one character wrong, as a careless
+    conversion leaves it (西双版纳州动腊县): the one child of that length differing in one
+    character of its name, not its level word."""
+    from ..segment import is_word
+
+    m = _COUNTY_SHAPE.match(text, e)
+    if m is None or m.group() in gz.by_name or is_word(m.group()) or is_word(m.group()[:-1]):
+        return None  # 开发区 is no misspelt 开福区
+    v = m.group()
+    near = [gz.places[c] for c in gz.children.get(parent.code, ())
+            if len(gz.places[c].name) == len(v) and gz.places[c].name[-1] == v[-1]
+            and sum(a != b for a, b in zip(gz.places[c].name, v)) == 1]
+    return (near[0], v) if len(near) == 1 else None
+
+
+def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:
+    """Townships of the register outside the focal county, named in full: the one of that
+    name within the report's prefecture or province, else the one of that name in the whole
+    register when it is no everyday word."""
+    from ..segment import is_word
+
+    gz, ctx, text = doc.ctx.gazetteer, doc.ctx, doc.text
+    names, _ = _township_names(gz)
+    within = [p for p in (ctx.prefecture, ctx.province) if p is not None]
+    out: list[PlaceHit] = []
+    for s, e, v in _register_townships(text, gz):
+        if _overlaps(s, e, taken) or v in _TOWNSHIP_STOP:
+            continue
+        cands = names[v]
+        place = None
+        for area in within:
+            inside = [t for t in cands if gz.is_within(t.code, area.code)]
+            if inside:
+                place = inside[0] if len(inside) == 1 else None
+                break
+        if place is None and not any(gz.is_within(t.code, a.code) for t in cands for a in within):
+            if len(cands) == 1 and not is_word(v) and _aligned(text, s, e):
+                place = cands[0]
+        if place is not None:
+            out.append(PlaceHit(s, e, place, v))
+            taken.append((s, e))
+    return out
+
+
+def _after_parent(text: str, s: int, name: str, gz: Gazetteer) -> bool:
+    """Is the name at ``s`` written right after a division above it (山东单县, 湖南省慈利县)?"""
+    for p in gz.lookup(name):
+        for a in gz.chain(p.code)[1:]:
+            sn = short_name(a.name, a.level)
+            for form in {a.name, sn, sn + a.name[-1]}:  # 湘西州 for 湘西土家族苗族自治州
+                if len(form) >= 2 and text.startswith(form, s - len(form)):
+                    return True
+    return False
+
+
 def _standalone(text: str, s: int, name: str) -> bool:
     """A two-character name (X县) right after a Chinese character that is no place
     boundary is part of a longer word: 最佳县市 holds no 佳县."""
-    return len(name) > 2 or s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "在到和与省市州、及"
+    return len(name) > 2 or s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BOUNDARY
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-_BAD_POS = ("v", "d", "p", "c", "u", "r", "f", "m", "q", "a", "t", "y", "e", "o")
+_BAD_POS = ("v", "d", "p", "c", "u", "r", "f", "m", "q", "a", "b", "t", "y", "e", "o")
+_BAD_POS_1 = ("d", "p", "c", "u", "r", "f", "m", "t", "y", "e", "o")
+_MOTION = set("进驻下上回去来入出返赴往离住包联帮到在至抵")
 
 
-def _name_before(text: str, sfx_start: int, sfx_end: int) -> tuple[int, int] | None:
+def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | None = None) -> tuple[int, int] | None:
     """The span of a place name ending in the suffix at [sfx_start, sfx_end): the word or
     two before it, if they read as a name (no verb, adverb, numeral …)."""
-    from ..segment import pos_tags, token_spans
+    from ..segment import token_spans
 
-    lo = max(0, sfx_start - 4)
+    lo = max(0, sfx_start - 6)
     spans = token_spans(text, lo, min(len(text), sfx_end + 2))
     tok = next(((a, b) for a, b in spans if a <= sfx_start < b), None)
     if tok is None:
@@ -187,37 +612,81 @@ def _name_before(text: str, sfx_start: int, sfx_end: int) -> tuple[int, int] | N
     a, b = tok
     if a < sfx_start:  # the suffix is inside a longer word: 城关镇 (a name) or 下乡 (not)
         if b == sfx_end and sfx_start - a >= 2:
-            prefix_start = a
-        else:
-            return None
-    else:
-        if b != sfx_end:
-            return None  # 乡镇, 乡村, 社区戒毒 …
-        before = [t for t in spans if t[1] <= sfx_start]
-        if not before:
-            return None
-        prefix_start = before[-1][0]
-        if sfx_start - prefix_start == 1 and len(before) >= 2:
-            prefix_start = before[-2][0]
-    prefix = text[prefix_start:sfx_start]
+            return (a, sfx_end) if _reads_as_name(text, a, sfx_start) else None
+        return None
+    # 乡镇, 乡村, 社区戒毒 … are words of their own; a suffix the dictionary does not know
+    # (嘎查) falls apart into characters, and ends on a word boundary
+    if b != sfx_end and not (sfx_end - sfx_start > 1 and any(e == sfx_end for _, e in spans)):
+        return None
+    before = [t for t in spans if t[1] <= sfx_start]
+    if not before:
+        return None
+    starts = [before[-1][0]]
+    if sfx_start - starts[0] == 1 and len(before) >= 2:
+        starts = [before[-2][0]]
+        # a name the dictionary does not know falls apart into characters (茶 + 洋 + 口): up
+        # to four of them, and a proper name before them (乌兰 + 套 + 海)
+        k = 2 if before[-2][1] - before[-2][0] == 1 else len(before)
+        while k < len(before) and before[-k - 1][1] - before[-k - 1][0] == 1 and sfx_start - before[-k - 1][0] <= 4:
+            k += 1
+            starts.insert(0, before[-k][0])
+        if k < len(before):
+            a, e = before[-k - 1]
+            if e - a > 1 and sfx_start - a <= 4 and _proper(text[a:e]):
+                starts.insert(0, a)
+    for start in starts:
+        if after is not None:  # a name starts after the place before it: 月江镇 | 福顶村
+            start = max([start] + [p for p in after if start < p < sfx_start])
+        if _reads_as_name(text, start, sfx_start):
+            return start, sfx_end
+    return None
+
+
+def _proper(word: str) -> bool:
+    from ..segment import pos_tags
+
+    tags = pos_tags(word)
+    return len(tags) == 1 and tags[0][1].startswith(("ns", "nr", "nz"))
+
+
+def _reads_as_name(text: str, s: int, e: int) -> bool:
+    """Can text[s:e] be the name part of a place (before 镇, 村 …)?"""
+    from ..segment import pos_tags
+
+    prefix = text[s:e]
     if not 2 <= len(prefix) <= 4 or not all(is_cjk(c) for c in prefix) or set(prefix) & _FUNCTION_CHARS or prefix in _TOWNSHIP_STOP:
-        return None
-    if any(flag.startswith(_BAD_POS) for _, flag in pos_tags(prefix)):
-        return None
-    if prefix_start > 0 and text[prefix_start - 1] in "各全该本每":
-        return None
-    return prefix_start, sfx_end
+        return False
+    if prefix.startswith(("中国", "全国", "全省", "全市", "全县")):
+        return False  # 中国畲乡, 全国…之乡: a title, no place
+    # a word of the language that is a verb, adverb, numeral … cannot be part of a name; a
+    # name the dictionary does not know falls apart into single characters whose tags say
+    # little (福顶, 大朗, 新城口): of those only function words and verbs of motion disqualify
+    if any(flag.startswith(_BAD_POS) if len(w) > 1 else (flag.startswith(_BAD_POS_1) or w in _MOTION)
+           for w, flag in pos_tags(prefix)):
+        return False
+    return not (s > 0 and text[s - 1] in "各全该本每")
 
 
 _TOWNSHIP_STOP = frozenset(load_set("place_stopwords.txt"))
 
 
-def _townships(doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceHit]:
+def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Townships of the report's county, by name, short name or 街 form; and the ones the
+    register does not list, by shape — but not right after another county (X县Y镇 is X's)."""
+    from ..segment import is_word
+
     gz, ctx, text = doc.ctx.gazetteer, doc.ctx, doc.text
     out: list[PlaceHit] = []
     county = ctx.county
     if county is None:
         return out
+    chain = {p.code for p in gz.chain(county.code)}
+    foreign = {h.end for h in hits if h.place.level in UPPER_LEVELS and h.place.code not in chain}
+    wide = _wide_shorts(gz)[0]
+    wide_ends = {e: s for s, e, v in _wide_short_hits(text, gz) if wide[v].code not in chain}
+
+    def after_foreign(s: int) -> bool:  # right after another county, or a city's short form (东莞X镇)
+        return s in foreign or (s in wide_ends and _aligned(text, wide_ends[s], s))
     names: dict[str, Place] = {}
     chain_shorts = {short_name(p.name, p.level) for p in gz.chain(county.code)}
     for code in gz.children.get(county.code, []):
@@ -226,30 +695,37 @@ def _townships(doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceHit]:
         sn = short_name(t.name, "township")
         if sn != t.name and sn not in names and len(sn) >= 2 and sn not in _TOWNSHIP_STOP and sn not in chain_shorts:
             names[sn] = t
+        if t.name.endswith("街道") and len(t.name) >= 4:
+            names.setdefault(t.name[:-1], t)  # X街 for X街道
+        elif t.name.endswith("乡") and len(t.name) >= 3:
+            names.setdefault(t.name[:-1] + "苏木", t)  # a 乡 of Inner Mongolia is a 苏木
     for s, e, v in _longest_matches(text, names):
-        if _overlaps(s, e, taken):
+        if _overlaps(s, e, taken) or after_foreign(s):
             continue
         place = names[v]
         if v != place.name and len(v) == 2:
-            # a two-character short name only in a list of places (伍市、三市镇)
+            # a two-character short name only in a list of places (伍市、三市镇), or where it is
+            # no word of the language, standing as a word of its own (莘塍某村)
             before = text[s - 1] if s else ""
             after = text[e] if e < len(text) else ""
-            if before not in "、和与及" and after not in "、和与及":
+            if before not in "、和与及" and after not in "、和与及" and (is_word(v) or not _aligned(text, s, e)):
                 continue
         out.append(PlaceHit(s, e, place, v))
         taken.append((s, e))
     # townships the register does not list (renamed, merged): by shape, in the county
-    for m in re.finditer("镇|乡|街道", text):
+    for m in _TOWN_END.finditer(text):
         span = _name_before(text, m.start(), m.end())
         if span is None:
             continue
         s, e = span
         name = text[s:e]
-        if _overlaps(s, e, taken) or name in _TOWNSHIP_STOP:
+        if _overlaps(s, e, taken) or name in _TOWNSHIP_STOP or after_foreign(s):
             continue
         known = gz.lookup(name, "township")
         place = next((p for p in known if p.parent == county.code), None)
         if place is None:
+            if known:
+                continue  # a township of another county: read later, where the text says which
             place = Place("", name, "township", county.code)
         out.append(PlaceHit(s, e, place, name))
         taken.append((s, e))
@@ -262,9 +738,10 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     text, ctx = doc.text, doc.ctx
     out: list[PlaceHit] = []
     taken = [(h.start, h.end) for h in hits]
-    by_end = {h.end: h for h in hits if h.place.level == "township"}
-    for m in re.finditer("村|社区|居委会", text):
-        span = _name_before(text, m.start(), m.end())
+    # right after its township, or after a county or city where the text names no township
+    by_end = {h.end: h for h in hits if h.place.level in ("township", "county", "prefecture")}
+    for m in re.finditer("村|社区|居委会|嘎查", text):
+        span = _name_before(text, m.start(), m.end(), set(by_end))
         if span is None:
             continue
         s, e = span
@@ -273,11 +750,12 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
         parent_hit = by_end.get(s)
         if parent_hit is None:
             # standalone: sentence or clause start, a name that is not an everyday word
-            if s > 0 and text[s - 1] not in "，。；、：（(“\n ":
+            if s > 0 and text[s - 1] not in "，。；、：（(“”\n ":
                 continue
             if len(text[s:m.start()]) < 3:
                 continue
-            parent = ctx.county
+            # in the township the report is about, else in its county
+            parent = ctx.township or ctx.county
         else:
             parent = parent_hit.place
         if parent is None:

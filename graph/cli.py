@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -104,12 +105,36 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    from .export import export
+def _export_format(output: str) -> str:
+    """The format an output name implies when --format is not given: its extension, or csv for
+    a folder (one that exists, or a name ending in /); anything else is a question to ask."""
+    from .export import FORMATS, STDOUT
 
-    fmt = args.format or (args.output.suffix.lstrip(".") if args.output.suffix else "csv")
+    if output == STDOUT:
+        raise GovkgError("-o - (standard output) needs --format (ttl, trig, nq, nt, jsonld, graphml or gexf)")
+    suffix = Path(output).suffix.lstrip(".").lower()
+    if suffix == "csv":
+        raise GovkgError(f"{output}: csv writes a folder of five tables; give a folder name (e.g. -o tables/)")
+    if suffix in FORMATS:
+        return suffix
+    if suffix and not Path(output).is_dir():
+        raise GovkgError(f"{output}: no export format is called {suffix!r}; give --format ({', '.join(FORMATS)})")
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        return "csv"
+    raise GovkgError(f"{output}: cannot tell the format from the name; give --format, or end a folder's name with / for the CSV tables")
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import STDOUT, TABLES, export
+
+    fmt = args.format or _export_format(args.output)
     path = export(args.build, fmt, args.output)
-    print(f"wrote {path}")
+    if args.output != STDOUT:
+        if fmt == "csv":
+            note = "; no --format, and a folder gets the CSV tables" if not args.format else ""
+            print(f"wrote {', '.join(TABLES)} into {path}{os.sep}{note}")
+        else:
+            print(f"wrote {path}")
     return 0
 
 
@@ -194,8 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     xp = sub.add_parser("export", help="export a build: RDF, Gephi networks or CSV tables")
     xp.add_argument("build", type=Path, nargs="?", default=Path("out"))
     xp.add_argument("--format", "-f", choices=["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv"],
-                    help="default: from the output's extension (a folder: csv)")
-    xp.add_argument("-o", "--output", type=Path, required=True, help="the file to write (a folder for csv)")
+                    help="default: from the output's extension; csv for an existing folder or a name ending in /")
+    xp.add_argument("-o", "--output", required=True,
+                    help="the file to write ('-': standard output); for csv a folder, the tables written beside its other files")
     xp.set_defaults(func=_cmd_export)
     ps = sub.add_parser("push", help="load a build into a SPARQL 1.1 Graph Store (one named graph per report)")
     ps.add_argument("build", type=Path, nargs="?", default=Path("out"))

@@ -3,19 +3,26 @@
 RDF: ttl and trig (as built), nq and nt (sorted lines, so equal builds give equal files),
 jsonld. Networks for Gephi: graphml and gexf, entities as nodes with type, label, division
 code, reports and mention count as attributes, relations as edges. Tables: csv, a folder of
-entities.csv, relations.csv, statistics.csv, posts.csv and adoption.csv.
+entities.csv, relations.csv, statistics.csv, posts.csv and adoption.csv, written beside
+whatever else the folder holds.
 """
 from __future__ import annotations
 
 import csv
+import io
 import os
 import shutil
+import stat
+import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import GovkgError
 from .query import ENTITY_TYPE_VALUES, run_on_store
-from .store import GRAPH_TRIG, GRAPH_TTL, open_store
+from .store import CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, STORE_DIR, SUMMARY, VIEW, VIEWS_DIR, open_store
 
 FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv")
 
@@ -59,88 +66,135 @@ def _select(store, q: str) -> tuple[list[str], list[list[str]]]:
     return res.vars, [["" if t is None else str(t) for t in row] for row in res.rows]
 
 
+STDOUT = "-"  # as ``out``: standard output (single-file formats)
+TABLES = ("entities.csv", "relations.csv", "statistics.csv", "posts.csv", "adoption.csv")
+_BUILD_FILES = (GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW)
+_BUILD_FOLDERS = (STORE_DIR, CACHE_DIR, VIEWS_DIR)
+
+
 def export(build_dir: str | Path, fmt: str, out: str | Path) -> Path:
-    """Export the build in ``build_dir`` as ``fmt`` to ``out`` (a file; a folder for csv)."""
+    """Export the build in ``build_dir`` as ``fmt`` to ``out``: a file (``"-"``: standard
+    output), or for csv a folder, into which the five tables are written beside whatever else
+    it holds. Only the export's own files are written, each atomically; a link, a device or a
+    pipe named as ``out`` is written into, never replaced; an existing file keeps its mode."""
     if fmt not in FORMATS:
         raise GovkgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    build, out = Path(build_dir), Path(out)
+    build = Path(build_dir)
     store = open_store(build)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if str(out) == STDOUT:
+        if fmt == "csv":
+            raise GovkgError("csv writes a folder of five tables, not one stream: give -o FOLDER")
+        stream = sys.stdout.buffer
+        _write_file(store, build, fmt, stream)
+        stream.flush()
+        return Path(STDOUT)
+    out = Path(out)
+    _refuse_build_paths(build, out, folder=fmt == "csv")
     if fmt == "csv":
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        try:
-            _write_csv(store, tmp)
-            if out.exists():
-                shutil.rmtree(out) if out.is_dir() else out.unlink()
-            os.replace(tmp, out)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+        if out.exists() and not out.is_dir():
+            raise GovkgError(f"{out}: not a folder; csv writes a folder of five tables ({', '.join(TABLES)})")
+        out.mkdir(parents=True, exist_ok=True)
+        for name, (cols, rows) in _tables(store):
+            with _target(out / name) as f:
+                _csv(f, cols, rows)
         return out
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if fmt == "ttl":
-            shutil.copyfile(build / GRAPH_TTL, tmp)
-        elif fmt == "trig":
-            shutil.copyfile(build / GRAPH_TRIG, tmp)
-        elif fmt in ("nq", "nt"):
-            _write_lines(store, fmt, tmp)
-        elif fmt == "jsonld":
-            from rdflib import Dataset
-
-            ds = Dataset()
-            ds.parse(build / GRAPH_TRIG, format="trig")
-            tmp.write_text(ds.serialize(format="json-ld", indent=1, ensure_ascii=False), encoding="utf-8")
-        else:
-            _write_network(store, fmt, tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is not
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with _target(out) as f:
+        _write_file(store, build, fmt, f)
     return out
 
 
-def _write_lines(store, fmt: str, path: Path) -> None:
-    import io
+def _refuse_build_paths(build: Path, out: Path, *, folder: bool) -> None:
+    """A folder target must not be the working folder, the build or a folder holding it; no
+    target may be one of the build's own files or inside its store, cache or views."""
+    b, o = build.resolve(), out.resolve()
+    if folder and (o == Path.cwd().resolve() or o == b or o in b.parents):
+        what = "the current folder" if o == Path.cwd().resolve() else "the build itself" if o == b else "a folder holding the build"
+        raise GovkgError(f"{out}: will not write the tables into {what}; name a folder of their own (e.g. -o tables/)")
+    if (not folder and o.parent == b and o.name in _BUILD_FILES) or any(o == b / d or b / d in o.parents for d in _BUILD_FOLDERS):
+        raise GovkgError(f"{out}: part of the build in {build}; choose a path outside it")
 
+
+@contextmanager
+def _target(out: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``out`` with. A regular file (or a new one) is written aside and
+    renamed over ``out`` when complete, keeping an existing file's mode; anything else a user
+    can name (a link, /dev/stdout, a named pipe) is opened and written into, never replaced."""
+    try:
+        st = os.lstat(out)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise GovkgError(f"{out}: {exc.strerror}") from exc
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise GovkgError(f"{out}: is a folder; give a file name (only csv writes a folder)")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if os.path.isdir(out):
+            raise GovkgError(f"{out}: links to a folder; give a file name (only csv writes a folder)")
+        with open(out, "wb") as f:
+            yield f
+        return
+    if st is not None:
+        mode = stat.S_IMODE(st.st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # mkstemp makes the file private; an export is not
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, out)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def _write_file(store, build: Path, fmt: str, f: BinaryIO) -> None:
+    if fmt in ("ttl", "trig"):
+        with open(build / (GRAPH_TTL if fmt == "ttl" else GRAPH_TRIG), "rb") as src:
+            shutil.copyfileobj(src, f)
+    elif fmt in ("nq", "nt"):
+        f.write(_lines(store, fmt))
+    elif fmt == "jsonld":
+        from rdflib import Dataset
+
+        ds = Dataset()
+        ds.parse(build / GRAPH_TRIG, format="trig")
+        f.write(ds.serialize(format="json-ld", indent=1, ensure_ascii=False).encode("utf-8"))
+    else:
+        _write_network(store, fmt, f)
+
+
+def _lines(store, fmt: str) -> bytes:
+    """Sorted N-Quads of the named graphs, or N-Triples of their union (each triple once)."""
     import pyoxigraph as ox
 
-    buf = io.BytesIO()
-    if fmt == "nq":
-        for q in store.quads_for_pattern(None, None, None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):  # the default graph only repeats the named ones
-                buf.write(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n".encode("utf-8"))
-    else:  # the union of all graphs, each triple once
-        seen = set()
-        for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            seen.add(f"{q.subject} {q.predicate} {q.object} .\n")
-        buf.write("".join(seen).encode("utf-8"))
-    lines = sorted(set(buf.getvalue().decode("utf-8").splitlines(keepends=True)))
-    path.write_text("".join(lines), encoding="utf-8")
+    if fmt == "nq":  # the default graph only repeats the named ones
+        lines = {f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n"
+                 for q in store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)}
+    else:
+        lines = {f"{q.subject} {q.predicate} {q.object} .\n" for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    return "".join(sorted(lines)).encode("utf-8")
 
 
-def _write_csv(store, folder: Path) -> None:
-    tables = {"entities.csv": _ENTITIES, "relations.csv": _RELATIONS, "statistics.csv": _STATISTICS, "posts.csv": _POSTS}
-    for name, q in tables.items():
-        cols, rows = _select(store, q)
-        _csv(folder / name, cols, rows)
+def _tables(store) -> Iterator[tuple[str, tuple[list[str], list[list[str]]]]]:
     from .query import library
 
-    cols, rows = _select(store, library()["adoption_table"].text)
-    _csv(folder / "adoption.csv", cols, rows)
+    queries = dict(zip(TABLES, (_ENTITIES, _RELATIONS, _STATISTICS, _POSTS, library()["adoption_table"].text)))
+    for name in TABLES:
+        yield name, _select(store, queries[name])
 
 
-def _csv(path: Path, cols: list[str], rows: list[list[str]]) -> None:
+def _csv(f: BinaryIO, cols: list[str], rows: list[list[str]]) -> None:
     # UTF-8 with a BOM: Excel then opens Chinese text correctly; pandas reads it with encoding="utf-8-sig"
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(cols)
-        w.writerows(rows)
+    text = io.TextIOWrapper(f, encoding="utf-8-sig", newline="")
+    w = csv.writer(text)
+    w.writerow(cols)
+    w.writerows(rows)
+    text.flush()
+    text.detach()
 
 
 def network(store):
@@ -163,11 +217,11 @@ def network(store):
     return g
 
 
-def _write_network(store, fmt: str, path: Path) -> None:
+def _write_network(store, fmt: str, f: BinaryIO) -> None:
     import networkx as nx
 
     g = network(store)
     if fmt == "graphml":
-        nx.write_graphml(g, path, encoding="utf-8")
+        nx.write_graphml(g, f, encoding="utf-8")
     else:
-        nx.write_gexf(g, path, encoding="utf-8")
+        nx.write_gexf(g, f, encoding="utf-8")

@@ -28,11 +28,23 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_validate(args: argparse.Namespace) -> int:
+def _graph(build: Path):
+    """The build's graph.ttl as an rdflib Graph; a file that does not parse is the user's to know."""
     from .store import open_graph
+
+    try:
+        return open_graph(build)
+    except GovkgError:
+        raise
+    except Exception as exc:  # rdflib's parser raises several kinds
+        detail = " ".join(str(exc).split())[:200]
+        raise GovkgError(f"{build / 'graph.ttl'}: not readable as Turtle ({detail}); build again") from exc
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
-    report = validate(open_graph(args.build))
+    report = validate(_graph(args.build))
     if report.conforms:
         print(f"{args.build}: conforms to ontology/shapes.ttl")
         return 0
@@ -61,9 +73,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
     from .evaluate import evaluate, format_scores
-    from .store import open_graph
 
-    result = evaluate(open_graph(args.build), args.gold, reports=args.reports)
+    result = evaluate(_graph(args.build), args.gold, reports=args.reports)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_scores(result), end="" if not args.json else "\n")
     return 0
 
@@ -153,6 +164,7 @@ def _cmd_push(args: argparse.Namespace) -> int:
 def _cmd_view(args: argparse.Namespace) -> int:
     import os
 
+    from .output import output_file
     from .store import open_store
     from .views import make_view
 
@@ -160,9 +172,11 @@ def _cmd_view(args: argparse.Namespace) -> int:
     reports = Path(args.build).resolve() / "views" / "reports"
     href = os.path.relpath(reports, out.resolve().parent).replace(os.sep, "/") + "/"
     index = os.path.relpath(Path(args.build).resolve() / "views" / "index.html", out.resolve().parent).replace(os.sep, "/")
+    if out.is_dir():
+        raise GovkgError(f"{out}: is a folder; give the page's file name (e.g. -o {out / 'view.html'})")
     page = make_view(open_store(args.build), args.kind, args.focus, reports_href=href, index_href=index)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    with output_file(out) as f:
+        f.write(page.encode("utf-8"))
     print(f"wrote {out}")
     return 0
 
@@ -176,6 +190,45 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _count(low: int):
+    """An argparse type: a whole number of at least ``low``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+    return parse
+
+
+def _port(text: str) -> int:
+    value = _count(0)(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govkg", description="Chinese local-government reports → knowledge graph")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -183,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("source", type=Path, help="a folder of .txt/.md reports (or one file)")
     b.add_argument("-o", "--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     b.add_argument("-q", "--quiet", action="store_true", help="do not print the summary")
-    b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction (default: 1)")
+    b.add_argument("-j", "--jobs", type=_count(1), default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("--clean", action="store_true", help="extract every report again, ignoring the previous build's cache")
     b.add_argument("--no-view", action="store_true", help="skip the network views (views/ and view.html); govkg view makes any later")
     b.set_defaults(func=_cmd_build)
@@ -206,14 +259,14 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--param", "-p", action="append", metavar="NAME=VALUE", help="a query parameter (repeatable)")
     q.add_argument("--from", dest="source", type=Path, default=Path("out"), help="the build to query (default: out/)")
     q.add_argument("--format", "-f", choices=["table", "csv", "tsv", "json", "xml"], default="table")
-    q.add_argument("--limit", type=int, default=None, help="fail if the result has more rows than this")
+    q.add_argument("--limit", type=_count(0), default=None, help="fail if the result has more rows than this")
     q.set_defaults(func=_cmd_query)
     sv = sub.add_parser("serve", help="serve a build over the SPARQL 1.1 Protocol, with a query page and the views")
     sv.add_argument("build", type=Path, nargs="?", default=Path("out"))
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    sv.add_argument("--port", type=int, default=7878)
-    sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
-    sv.add_argument("--max-rows", type=int, default=10000, help="most rows a result may have (default: 10000)")
+    sv.add_argument("--port", type=_port, default=7878)
+    sv.add_argument("--timeout", type=_seconds, default=10.0, help="seconds a query may run (default: 10)")
+    sv.add_argument("--max-rows", type=_count(1), default=10000, help="most rows a result may have (default: 10000)")
     sv.add_argument("--verbose", action="store_true", help="log every request")
     sv.set_defaults(func=_cmd_serve)
     xp = sub.add_parser("export", help="export a build: RDF, Gephi networks or CSV tables")
@@ -239,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     st.add_argument("build", type=Path, nargs="?", default=Path("out"))
     st.add_argument("--kind", choices=["overview", "county", "mechanism", "agency", "report"], default="overview")
     st.add_argument("--focus")
-    st.add_argument("--top", type=int, default=10)
+    st.add_argument("--top", type=_count(1), default=10)
     st.set_defaults(func=_cmd_stats)
     args = ap.parse_args(argv)
     try:
@@ -250,6 +303,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("govkg: interrupted; the previous build, if any, is untouched", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`govkg query … | head`): stop quietly, as a shell tool does
+        _quiet_stdout()
+        return 141
+    except OSError as exc:  # a file or folder the user named cannot be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"govkg: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug, not the user's doing: one line, the traceback on request
+        if os.environ.get("GOVKG_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:300]
+        print(f"govkg: internal error: {type(exc).__name__}: {detail} (a bug in govkg; GOVKG_DEBUG=1 shows where)",
+              file=sys.stderr)
+        return 70
     finally:
         if argv is None:  # the program itself, about to end (not a caller that goes on running)
             # spare the interpreter a last garbage collection over everything the command loaded

@@ -54,15 +54,36 @@ class PRF:
                 "f1": round(f, 4)}
 
 
+def _gold_problem(data) -> str | None:
+    """What keeps ``data`` from being a gold file, or None."""
+    if not isinstance(data, dict) or not isinstance(data.get("report"), str):
+        return 'no "report": the report id'
+    if not isinstance(data.get("entities"), list):
+        return 'no "entities" list'
+    for i, e in enumerate(data["entities"]):
+        if not isinstance(e, dict) or not isinstance(e.get("type"), str) or not isinstance(e.get("name"), str):
+            return f'entity {i + 1} has no "type" and "name"'
+    if not isinstance(data.get("statistics", []), list):
+        return '"statistics" is not a list'
+    return None
+
+
 class GoldSet:
     def __init__(self, folder: Path):
         self.reports: dict[str, dict] = {}
+        if not Path(folder).is_dir():
+            raise InputError(f"{folder}: not a folder of gold .json files")
+        self.files: dict[str, str] = {}  # report id -> the gold file naming it
         for path in sorted(Path(folder).glob("*.json")):
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-                self.reports[data["report"]] = data
-            except (ValueError, KeyError) as exc:
+            except (ValueError, OSError) as exc:
                 raise InputError(f"{path}: not a gold file ({exc})") from exc
+            problem = _gold_problem(data)
+            if problem:
+                raise InputError(f"{path}: not a gold file ({problem})")
+            self.reports[data["report"]] = data
+            self.files[data["report"]] = path.name
         if not self.reports:
             raise InputError(f"{folder}: no gold .json files")
         self.entity: dict[tuple, dict] = {}

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
-import stat
 import sys
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import GovkgError
+from .output import output_file
 from .query import ENTITY_TYPE_VALUES, run_on_store
 from .store import CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, STORE_DIR, SUMMARY, VIEW, VIEWS_DIR, open_store
 
@@ -95,10 +92,10 @@ def export(build_dir: str | Path, fmt: str, out: str | Path) -> Path:
             raise GovkgError(f"{out}: not a folder; csv writes a folder of five tables ({', '.join(TABLES)})")
         out.mkdir(parents=True, exist_ok=True)
         for name, (cols, rows) in _tables(store):
-            with _target(out / name) as f:
+            with output_file(out / name) as f:
                 _csv(f, cols, rows)
         return out
-    with _target(out) as f:
+    with output_file(out) as f:
         _write_file(store, build, fmt, f)
     return out
 
@@ -112,43 +109,6 @@ def _refuse_build_paths(build: Path, out: Path, *, folder: bool) -> None:
         raise GovkgError(f"{out}: will not write the tables into {what}; name a folder of their own (e.g. -o tables/)")
     if (not folder and o.parent == b and o.name in _BUILD_FILES) or any(o == b / d or b / d in o.parents for d in _BUILD_FOLDERS):
         raise GovkgError(f"{out}: part of the build in {build}; choose a path outside it")
-
-
-@contextmanager
-def _target(out: Path) -> Iterator[BinaryIO]:
-    """A binary file to write ``out`` with. A regular file (or a new one) is written aside and
-    renamed over ``out`` when complete, keeping an existing file's mode; anything else a user
-    can name (a link, /dev/stdout, a named pipe) is opened and written into, never replaced."""
-    try:
-        st = os.lstat(out)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise GovkgError(f"{out}: {exc.strerror}") from exc
-    if st is not None and stat.S_ISDIR(st.st_mode):
-        raise GovkgError(f"{out}: is a folder; give a file name (only csv writes a folder)")
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        if os.path.isdir(out):
-            raise GovkgError(f"{out}: links to a folder; give a file name (only csv writes a folder)")
-        with open(out, "wb") as f:
-            yield f
-        return
-    if st is not None:
-        mode = stat.S_IMODE(st.st_mode)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # mkstemp makes the file private; an export is not
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, out)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 def _write_file(store, build: Path, fmt: str, f: BinaryIO) -> None:

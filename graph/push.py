@@ -48,7 +48,11 @@ def graphs_of(build_dir: str | Path) -> list[tuple[str, bytes, int]]:
 def push(build_dir: str | Path, store_url: str, *, user: str | None = None, password: str | None = None,
          timeout: float = 120.0) -> PushResult:
     """PUT every named graph of the build into the Graph Store at ``store_url``."""
-    if not store_url.startswith(("http://", "https://")):
+    try:
+        ok = urllib.parse.urlsplit(store_url).scheme in ("http", "https") and urllib.parse.urlsplit(store_url).hostname
+    except ValueError:
+        ok = False
+    if not ok:
         raise PushError(f"{store_url}: the store must be an http(s) Graph Store endpoint URL")
     opener = _opener(store_url, user, password)
     result = PushResult(store_url)

@@ -115,7 +115,10 @@ def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
     if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and p.is_file()):
         if not p.is_file():
             raise QueryError(f"{spec}: no such query file (and no library query of that name; see 'govkg query --list')")
-        text = p.read_text(encoding="utf-8")
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{spec}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
         return text, _parse_header(p.stem, text)
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I):
         return spec, None

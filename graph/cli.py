@@ -75,6 +75,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_scores
 
     result = evaluate(_graph(args.build), args.gold, reports=args.reports)
+    missing = result["gold_without_report"]
+    if missing:
+        print(f"govkg: {len(missing)} of {result['reports']} gold files name no report of {args.build} "
+              f"(counted as missed): {', '.join(missing)}", file=sys.stderr)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_scores(result), end="" if not args.json else "\n")
     return 0
 

@@ -386,14 +386,28 @@ def evaluate(graph: Graph, gold_dir: str | Path, *, ontology: Graph | None = Non
         from .validate import ontology_file
 
         ontology = Graph().parse(ontology_file("govkg.ttl"), format="turtle")
+    built = {str(i) for r in graph.subjects(RDF.type, GK.Report) for i in graph.objects(r, DCTERMS.identifier)}
+    unmatched = sorted(gold.files[rid] for rid in gold.reports if rid not in built)
+    if len(unmatched) == len(gold.reports):
+        some_gold = ", ".join(sorted(gold.reports)[:3])
+        some_built = ", ".join(sorted(built)[:3]) or "none"
+        raise InputError(f"{gold_dir}: none of its {len(unmatched)} gold files names a report of this build "
+                         f"(gold report ids: {some_gold}…; the build's: {some_built}…); a gold file's \"report\" "
+                         f"is the report's path under the source folder without its suffix")
     bg = BuiltGraph(graph, ontology)
-    return {"reports": len(gold.reports), "entities": _entities(gold, bg), "relations": _relations(gold, bg),
+    return {"reports": len(gold.reports), "gold_without_report": unmatched,
+            "entities": _entities(gold, bg), "relations": _relations(gold, bg),
             "components": _components(gold, bg), "posts": _posts(gold, bg), "statistics": _statistics(gold, bg),
             "provenance": _provenance(bg, Path(reports) if reports else None), "resolution": _resolution(gold, bg)}
 
 
 def format_scores(result: dict) -> str:
-    lines = [f"reports scored: {result['reports']}", f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    lines = [f"reports scored: {result['reports']}"]
+    if result.get("gold_without_report"):
+        missing = result["gold_without_report"]
+        lines.append(f"gold files naming no report of the build (their entities count as missed): {len(missing)}: "
+                     + ", ".join(missing))
+    lines += [f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
 
     def row(name: str, s: dict) -> None:
         lines.append(f"{name:18}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}{s['tp']:6}{s['fp']:6}{s['fn']:6}")

@@ -11,6 +11,7 @@ aliases, parents — goes into the entities and places graphs.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 
 from typing import NamedTuple
@@ -19,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import XSD, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from .model import Extraction
+from .model import Entity, Extraction, Post, Relation, Statistic
 from .resolve import Resolved
 from .vocab import GK, ID, NIF, ORG
 
@@ -182,6 +183,36 @@ def _statement(g: QuadGraph, s: URIRef, p: URIRef, o, report: URIRef | None, quo
         g.add((st, GK.evidenceSource, Literal(source)))
 
 
+class Written(NamedTuple):
+    """What a report's graph holds of its extraction, in the order it is written: the code path
+    both :func:`report_graph` and ``govkg explain`` take, so the audit shows what the build writes."""
+
+    entities: list[tuple[tuple[str, str], Entity]]  # (key, entity), mentioned in the text (implied places live in the places graph only)
+    relations: list[Relation]  # both ends extracted, each (subject, predicate, object) once, first evidence kept
+    posts: list[Post]  # each (person, title, organisation) once: one post node, every quote on it
+    statistics: list[Statistic]  # finite values only
+
+
+def written(ex: Extraction) -> Written:
+    """The parts of ``ex`` its report graph writes (see :class:`Written`)."""
+    entities = [(key, e) for key, e in sorted(ex.entities.items()) if e.mentions]
+    relations, seen = [], set()
+    for rel in ex.relations:
+        if rel.subject not in ex.entities or rel.object not in ex.entities:
+            continue
+        spo = (entity_iri(rel.subject), rel.predicate, entity_iri(rel.object))
+        if spo not in seen:
+            seen.add(spo)
+            relations.append(rel)
+    posts, seen = [], set()
+    for post in ex.posts:
+        if (post.person, post.title, post.org) not in seen:
+            seen.add((post.person, post.title, post.org))
+            posts.append(post)
+    statistics = [st for st in ex.statistics if math.isfinite(st.value)]
+    return Written(entities, relations, posts, statistics)
+
+
 def report_graph(ex: Extraction) -> QuadGraph:
     """What one report says, with its evidence; a function of the report alone."""
     rid = ex.report.id
@@ -200,9 +231,8 @@ def report_graph(ex: Extraction) -> QuadGraph:
     term, rows, T = g.term, g.rows, _T
     r_t = term(r)
     r_base = r_t[:-1]
-    for key, e in sorted(ex.entities.items()):
-        if not e.mentions:
-            continue  # implied places live in the places graph only
+    w = written(ex)
+    for key, e in w.entities:
         node = entity_iri(key)
         _type(g, node, key, e.attrs)
         node_t = term(node)
@@ -228,14 +258,8 @@ def report_graph(ex: Extraction) -> QuadGraph:
         if fc is not None:
             g.add((node, GK.formulaCount, _typed(fc)))
             g.add((node, GK.componentsMatchCount, _typed(bool(comps) and len(comps) == fc)))
-    seen = set()
-    for rel in ex.relations:
-        if rel.subject not in ex.entities or rel.object not in ex.entities:
-            continue
+    for rel in w.relations:
         s, p, o = entity_iri(rel.subject), PREDICATES[rel.predicate], entity_iri(rel.object)
-        if (s, p, o) in seen:
-            continue
-        seen.add((s, p, o))
         g.add((s, p, o))
         _statement(g, s, p, o, r, rel.quote, rel.begin, rel.end)
     for post in ex.posts:
@@ -248,7 +272,7 @@ def report_graph(ex: Extraction) -> QuadGraph:
         g.add((pi, GK.quote, _zh(post.quote)))
         g.add((pi, GK.report, r))
     stat_base = term(ID[f"statistic/{slug(rid)}/"])[:-1]
-    for i, st in enumerate(ex.statistics):
+    for i, st in enumerate(w.statistics):
         si = f"{stat_base}{i + 1}>"
         rows.append((si, T["type"], T["Statistic"]))
         if st.subject is not None and st.subject in ex.entities:

@@ -88,7 +88,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
     if args.list or not args.query:
         for name, q in library().items():
-            params = " ".join(f"--param {p.name}=…" + ("" if p.required else "?") for p in q.params)
+            params = " ".join(p.usage() for p in q.params)
             print(f"{name:22} {q.title}")
             if params:
                 print(f"{'':22} {params}")

@@ -7,6 +7,7 @@ Each ``graph/queries/NAME.rq`` starts with a header::
     # title: 中文标题 | English title
     # answers: what the rows are
     # param: county label optional | 县级单位名称 | a county-level unit's name
+    # param: kind text optional {adopts,conducts} | … | …    (only these values)
 
 Parameter kinds: ``label`` (a Chinese name, bound as a ``@zh`` literal), ``text`` (a plain
 string), ``int``, ``iri``.
@@ -55,6 +56,11 @@ class Param:
     required: bool
     help_zh: str = ""
     help_en: str = ""
+    choices: tuple[str, ...] = ()  # the only values it takes (header: ``{a,b}`` after optional/required)
+
+    def usage(self) -> str:
+        """``--param NAME=…`` as --list shows it (``?``: optional)."""
+        return f"--param {self.name}={'|'.join(self.choices) or '…'}" + ("" if self.required else "?")
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,10 @@ def _parse_header(name: str, text: str) -> NamedQuery:
             answers = value.strip()
         else:
             head, *helps = [p.strip() for p in value.split("|")]
-            pname, kind, req = (head.split() + ["text", "optional"])[:3]
-            params.append(Param(pname, kind, req == "required", *(helps + ["", ""])[:2]))
+            pname, *rest = head.split()
+            kind, req, choices = (rest + ["text", "optional", ""][len(rest):])[:3]
+            choices = tuple(c.strip() for c in choices.strip("{}").split(",") if c.strip())
+            params.append(Param(pname, kind, req == "required", *(helps + ["", ""])[:2], choices=choices))
     return NamedQuery(name, title, answers, tuple(params), text)
 
 
@@ -154,10 +162,13 @@ def bind_params(params: dict[str, str], named: NamedQuery | None) -> dict:
         if unknown:
             raise QueryError(f"query {named.name!r} has no parameter {unknown[0]!r}; it takes: "
                              + (", ".join(kinds) or "none"))
+    choices = {p.name: p.choices for p in named.params if p.choices} if named else {}
     out = {}
     for k, v in params.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k):
             raise QueryError(f"{k!r} is not a parameter name")
+        if k in choices and v not in choices[k]:
+            raise QueryError(f"query {named.name!r}: --param {k} takes {' or '.join(choices[k])}, not {v!r}")
         kind = kinds.get(k, "text")
         if kind == "label":
             term = ox.Literal(v, language="zh")

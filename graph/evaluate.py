@@ -350,7 +350,10 @@ def _provenance(bg: BuiltGraph, reports: Path | None) -> dict:
     if reports is not None:
         from .read import read_report, report_files
 
-        texts = {rid: read_report(p, rid).text for p, rid in report_files(reports)}
+        from .rdf import writable
+
+        # anchors are the text as read, but for characters no XML can hold (written as U+FFFD, one for one)
+        texts = {rid: writable(read_report(p, rid).text) for p, rid in report_files(reports)}
         ok = sum(1 for rid, b, e, a in bg.mentions
                  if rid in texts and None not in (b, e, a) and texts[rid][int(b):int(e)] == str(a))
         out["offsets_valid"] = round(ok / len(bg.mentions), 4) if bg.mentions else 0.0

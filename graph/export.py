@@ -58,9 +58,13 @@ SELECT ?person ?post ?organisation ?report ?quote WHERE {
 } ORDER BY ?person ?organisation ?post"""
 
 
-def _select(store, q: str) -> tuple[list[str], list[list[str]]]:
+def _select(store, q: str, *, xml: bool = False) -> tuple[list[str], list[list[str]]]:
+    """Rows of strings ("" for unbound); ``xml``: with characters XML cannot hold made U+FFFD."""
+    from .rdf import writable
+
     res = run_on_store(store, q)
-    return res.vars, [["" if t is None else str(t) for t in row] for row in res.rows]
+    cell = (lambda t: "" if t is None else writable(str(t))) if xml else (lambda t: "" if t is None else str(t))
+    return res.vars, [[cell(t) for t in row] for row in res.rows]
 
 
 STDOUT = "-"  # as ``out``: standard output (single-file formats)
@@ -158,17 +162,18 @@ def _csv(f: BinaryIO, cols: list[str], rows: list[list[str]]) -> None:
 
 
 def network(store):
-    """A networkx MultiDiGraph of entities and relations, attributes flat and never None."""
+    """A networkx MultiDiGraph of entities and relations, attributes flat and never None (and
+    free of characters XML cannot hold, which become U+FFFD: GraphML and GEXF are XML)."""
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    cols, rows = _select(store, _ENTITIES)
+    cols, rows = _select(store, _ENTITIES, xml=True)
     for row in rows:
         r = dict(zip(cols, row))
         g.add_node(r["e"], label=r["label"], type=r["type"], code=r["code"], level=r["level"],
                    jurisdiction=r["jurisdiction"], aliases=r["aliases"], reports=r["reports"],
                    mentions=int(r["mentions"] or 0))
-    cols, rows = _select(store, _RELATIONS)
+    cols, rows = _select(store, _RELATIONS, xml=True)
     for row in rows:
         r = dict(zip(cols, row))
         if r["s"] in g and r["o"] in g and not g.has_edge(r["s"], r["o"], key=r["predicate"]):

@@ -400,8 +400,14 @@ def format_json(res: QueryResult) -> str:
 
 
 def format_xml(res: QueryResult) -> str:
-    """SPARQL Query Results XML Format."""
-    from xml.sax.saxutils import escape, quoteattr
+    """SPARQL Query Results XML Format. A character XML cannot hold (a control character in a
+    store built elsewhere) is written as U+FFFD, so the document always parses."""
+    from xml.sax.saxutils import escape as _escape, quoteattr
+
+    from .rdf import writable
+
+    def escape(text: str) -> str:
+        return _escape(writable(text))
 
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
     if res.kind == "ask":

@@ -21,6 +21,7 @@ from rdflib import XSD, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from .model import Entity, Extraction, Post, Relation, Statistic
+from .normalise import UNWRITABLE
 from .resolve import Resolved
 from .vocab import GK, ID, NIF, ORG
 
@@ -76,11 +77,20 @@ def _typed(value) -> Literal:
     if isinstance(value, int):
         return Literal(str(value), datatype=str(XSD.integer))
     if isinstance(value, float):  # xsd:decimal has no exponent: 99.99, never 9.999e1
+        if not math.isfinite(value):  # a 310-digit count is no number to write ("inf")
+            raise ValueError(f"not a finite number: {value}")
         return Literal(format(value, "f").rstrip("0").rstrip(".") or "0", datatype=str(XSD.decimal))
     return Literal(str(value))
 
 
-_PLAIN = re.compile(r'[\x00-\x1f"\\\x7f]')  # characters N-Triples escapes in a literal
+_PLAIN = re.compile(f'[\\x00-\\x1f"\\\\{UNWRITABLE}]')  # characters N-Triples escapes in a literal, or none may hold
+_UNWRITABLE_RE = re.compile(f"[{UNWRITABLE}]")
+
+
+def writable(text: str) -> str:
+    """``text`` with each character no XML document can hold (and U+FFFE, U+FFFF, which rapper
+    refuses in Turtle) replaced by U+FFFD, one for one, so offsets into it still hold."""
+    return _UNWRITABLE_RE.sub("\ufffd", text)
 XSD_STRING = str(XSD.string)
 IRI_CACHE = 200_000
 
@@ -103,6 +113,7 @@ class QuadGraph:
             v = str(t.value)
             dt = t.datatype if t.datatype != XSD_STRING else None
             if _PLAIN.search(v):  # rare: let Oxigraph escape it
+                v = writable(v)  # an anchor or a file name as it was in the file
                 return str(ox.Literal(v, language=t.lang) if t.lang else
                            ox.Literal(v, datatype=ox.NamedNode(dt)) if dt else ox.Literal(v))
             if t.lang:

@@ -124,9 +124,11 @@ def _write_file(store, build: Path, fmt: str, f: BinaryIO) -> None:
     elif fmt == "jsonld":
         from rdflib import Dataset
 
+        from .vocab import PREFIXES
+
         ds = Dataset()
         ds.parse(build / GRAPH_TRIG, format="trig")
-        f.write(ds.serialize(format="json-ld", indent=1, ensure_ascii=False).encode("utf-8"))
+        f.write(ds.serialize(format="json-ld", context=PREFIXES, indent=1, ensure_ascii=False).encode("utf-8"))
     else:
         _write_network(store, fmt, f)
 

@@ -28,14 +28,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import GovkgError
 from .model import ENTITY_TYPES
+from .vocab import PREFIXES as VOCAB_PREFIXES, rdf_graph
 
-PREFIXES = {
-    "gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "org": "http://www.w3.org/ns/org#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "prov": "http://www.w3.org/ns/prov#", "id": "https://w3id.org/govkg/id/",
-}
+PREFIXES = {**VOCAB_PREFIXES, "id": "https://w3id.org/govkg/id/"}  # predefined in every query
 
 
 # each entity class → its type name (places come as Province … Village): a VALUES block for queries
@@ -304,7 +299,7 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
             if limit is not None and len(rows) > limit:
                 raise QueryError(f"the result has more than {limit} rows; add LIMIT or narrow the query")
         return QueryResult("select", names, rows)
-    g = Graph()
+    g = rdf_graph()  # CONSTRUCT and DESCRIBE results are written with the project's prefixes
     for i, t in enumerate(res):
         g.add((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)))
         if limit is not None and i >= limit:
@@ -331,11 +326,19 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
+def graph_text(g: Graph, fmt: str) -> str:
+    """A CONSTRUCT or DESCRIBE result in an rdflib format, with the project's prefixes (JSON-LD:
+    as its context)."""
+    if fmt == "json-ld":
+        return g.serialize(format="json-ld", context=VOCAB_PREFIXES)
+    return g.serialize(format=fmt)
+
+
 def format_table(res: QueryResult, *, max_width: int = 60) -> str:
     if res.kind == "ask":
         return "yes\n" if res.boolean else "no\n"
     if res.kind == "graph":
-        return res.graph.serialize(format="turtle")
+        return graph_text(res.graph, "turtle")
 
     def clip(s: str) -> str:
         s = s.replace("\n", " ")
@@ -393,7 +396,7 @@ def format_json(res: QueryResult) -> str:
     if res.kind == "ask":
         return json.dumps({"head": {}, "boolean": res.boolean})
     if res.kind == "graph":
-        return res.graph.serialize(format="json-ld")
+        return graph_text(res.graph, "json-ld")
     return json.dumps({"head": {"vars": res.vars},
                        "results": {"bindings": [{v: _json_term(t) for v, t in zip(res.vars, row) if t is not None}
                                                 for row in res.rows]}}, ensure_ascii=False)

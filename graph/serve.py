@@ -64,14 +64,14 @@ def _negotiate(accept: str, graph: bool) -> tuple[str, str]:
 def _child(build_dir: str, query: str, accept: str, max_rows: int, conn) -> None:
     """Run one query in a child process and send (status, content type, body) back."""
     try:
-        from .query import FORMATTERS, QueryError, run_on_store
+        from .query import FORMATTERS, QueryError, graph_text, run_on_store
         from .store import open_store
 
         try:
             res = run_on_store(open_store(build_dir), query, limit=max_rows)
             if res.kind == "graph":
                 fmt, mt = _negotiate(accept, True)
-                body = res.graph.serialize(format=fmt)
+                body = graph_text(res.graph, fmt)
                 conn.send((200, f"{mt}; charset=utf-8", body.encode("utf-8")))
             else:
                 fmt, mt = _negotiate(accept, False)

@@ -61,6 +61,9 @@ class BuildWriter:
         self._ttl = open(self.tmp / GRAPH_TTL, "wb", buffering=1 << 20)
         self._trig.write(_header("trig"))
         self._ttl.write(_header("ttl"))
+        from .rdf import TurtleUnion
+
+        self._union = TurtleUnion()  # graph.ttl states each triple once, however many graphs hold it
         if view:
             (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
         self.fingerprint = fingerprint
@@ -86,7 +89,7 @@ class BuildWriter:
         views/reports/."""
         with stage("write"):
             self._trig.write(part.trig)
-            self._ttl.write(part.ttl)
+            self._ttl.write(self._union.add(part.ttl))
             if self.view:
                 page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
@@ -120,7 +123,7 @@ class BuildWriter:
         with stage("write"):
             for trig, ttl in shared:
                 self._trig.write(trig)
-                self._ttl.write(ttl)
+                self._ttl.write(self._union.add(ttl))
             self._trig.close()
             self._ttl.close()
             (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")

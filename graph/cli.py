@@ -75,7 +75,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_scores
 
     result = evaluate(_graph(args.build), args.gold, reports=args.reports)
-    missing = result["gold_without_report"]
+    missing = result.get("gold_without_report")
     if missing:
         print(f"govkg: {len(missing)} of {result['reports']} gold files name no report of {args.build} "
               f"(counted as missed): {', '.join(missing)}", file=sys.stderr)

@@ -398,7 +398,8 @@ def evaluate(graph: Graph, gold_dir: str | Path, *, ontology: Graph | None = Non
                          f"(gold report ids: {some_gold}…; the build's: {some_built}…); a gold file's \"report\" "
                          f"is the report's path under the source folder without its suffix")
     bg = BuiltGraph(graph, ontology)
-    return {"reports": len(gold.reports), "gold_without_report": unmatched,
+    named = {"gold_without_report": unmatched} if unmatched else {}  # (absent when all match, as in the reference scorer)
+    return {"reports": len(gold.reports), **named,
             "entities": _entities(gold, bg), "relations": _relations(gold, bg),
             "components": _components(gold, bg), "posts": _posts(gold, bg), "statistics": _statistics(gold, bg),
             "provenance": _provenance(bg, Path(reports) if reports else None), "resolution": _resolution(gold, bg)}

@@ -109,12 +109,16 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .serve import Limits, make_server
 
-    server = make_server(args.build, args.host, args.port, Limits(args.timeout, args.max_rows), verbose=args.verbose)
+    limits = Limits(timeout=args.timeout, max_rows=args.max_rows, max_memory_mb=args.max_memory)
+    server = make_server(args.build, args.host, args.port, limits, verbose=args.verbose, allow_hosts=tuple(args.allow_host or ()))
     host, port = server.server_address[:2]
     print(f"govkg: serving {args.build} — query page http://{host}:{port}/ , SPARQL endpoint http://{host}:{port}/sparql "
-          f"(time limit {args.timeout:g} s, at most {args.max_rows} rows); Ctrl-C stops", flush=True)
+          f"(time limit {args.timeout:g} s, at most {args.max_rows} rows and {args.max_memory} MB a query); Ctrl-C stops",
+          flush=True)
     try:
         server.serve_forever()
+    except KeyboardInterrupt:
+        print("govkg: stopped", file=sys.stderr)
     finally:
         server.server_close()
     return 0
@@ -271,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     sv.add_argument("--port", type=_port, default=7878)
     sv.add_argument("--timeout", type=_seconds, default=10.0, help="seconds a query may run (default: 10)")
     sv.add_argument("--max-rows", type=_count(1), default=10000, help="most rows a result may have (default: 10000)")
+    sv.add_argument("--max-memory", type=_count(16), default=1024, metavar="MB",
+                    help="memory a query may take, in MB (default: 1024); past it the query is stopped")
+    sv.add_argument("--allow-host", action="append", metavar="NAME",
+                    help="a host name clients may use for this server besides IP addresses and localhost (repeatable)")
     sv.add_argument("--verbose", action="store_true", help="log every request")
     sv.set_defaults(func=_cmd_serve)
     xp = sub.add_parser("export", help="export a build: RDF, Gephi networks or CSV tables")

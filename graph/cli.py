@@ -166,6 +166,9 @@ def _cmd_push(args: argparse.Namespace) -> int:
     result = push(args.build, args.store, user=args.user, password=password)
     total = sum(n for _, n in result.graphs)
     print(f"pushed {len(result.graphs)} graphs ({total} triples) to {result.store}")
+    if result.removed:
+        print(f"removed {len(result.removed)} graphs an earlier push left that the build no longer has: "
+              + ", ".join(result.removed))
     return 0
 
 

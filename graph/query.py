@@ -309,8 +309,6 @@ def inline_params(query: str, terms: dict) -> str:
 
 def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int | None = None) -> QueryResult:
     """Run ``query`` on a pyoxigraph store (the union of all named graphs as default graph)."""
-    import pyoxigraph as ox
-
     check_query(query)
     # the default graph is the union of all reports' graphs, each fact once; a query that names its
     # dataset (FROM …) gets exactly that instead: graphs of this store, never files or URLs

@@ -215,18 +215,6 @@ def _timeout_answer(limits: Limits) -> tuple[int, str, bytes]:
                        f"(govkg serve --timeout)\n").encode("utf-8")
 
 
-def run_limited(build_dir: str, query: str, accept: str, limits: Limits) -> tuple[int, str, bytes]:
-    """Run a query in its own process, stopped at the time limit (no turn-taking: for callers
-    outside the server)."""
-    proc, conn = _start(build_dir, query, accept, limits)
-    try:
-        if conn.poll(limits.timeout):
-            return _answer(proc, conn, limits)
-        return _timeout_answer(limits)
-    finally:
-        _stop(proc, conn)
-
-
 class _Turns:
     """Queries take turns in arrival order (see the module's docstring). Lives on the event loop:
     no locks; the waiting on each query's pipe happens in a thread of its own pool."""

@@ -6,7 +6,6 @@ is stopped at a limit, and a bounded load test (loopback only, fixed counts, it 
 shows a simple query answered within 1 s while all of these attacks run at once."""
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import threading

@@ -58,6 +58,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     from .read import report_files
 
     path = Path(args.report)
+    if not path.exists() and (path.suffix.lower() in (".txt", ".md") or path.is_absolute()):
+        raise GovkgError(f"{args.report}: no such file")
     if not path.exists():  # a report id as the build names it (2019/0315), or just the file's stem
         files = report_files(args.source)
         matches = [p for p, rid in files if rid == args.report] or [p for p, _ in files if p.stem == args.report]

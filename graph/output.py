@@ -16,7 +16,8 @@ from .errors import GovkgError
 def output_file(out: str | Path) -> Iterator[BinaryIO]:
     """A binary file to write ``out`` with. A regular file (or a new one) is written aside and
     renamed over ``out`` when complete, keeping an existing file's mode; anything else a user
-    can name (a link, /dev/stdout, a named pipe) is opened and written into, never replaced."""
+    can name (a link, /dev/stdout, a named pipe, a file with several hard links) is opened and
+    written into, never replaced."""
     out = Path(out)
     try:
         st = os.lstat(out)
@@ -26,7 +27,7 @@ def output_file(out: str | Path) -> Iterator[BinaryIO]:
         raise GovkgError(f"{out}: {exc.strerror}") from exc
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise GovkgError(f"{out}: is a folder; give a file name")
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    if st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1):  # (a hard link stays one)
         if os.path.isdir(out):
             raise GovkgError(f"{out}: links to a folder; give a file name")
         with open(out, "wb") as f:

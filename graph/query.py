@@ -136,7 +136,6 @@ def _strip_strings_and_comments(q: str) -> str:
 
 def _has_service(node) -> bool:
     """Whether rdflib's parse tree of a query holds a SERVICE pattern, at any depth."""
-    from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
     todo = [node]
@@ -146,10 +145,10 @@ def _has_service(node) -> bool:
             if n.name == "ServiceGraphPattern":
                 return True
             todo.extend(n.values())
-        elif isinstance(n, (ParseResults, list, tuple)):
-            todo.extend(n)
         elif isinstance(n, dict):
             todo.extend(n.values())
+        elif not isinstance(n, (str, bytes)) and hasattr(n, "__iter__"):  # pyparsing's ParseResults, lists
+            todo.extend(n)
     return False
 
 

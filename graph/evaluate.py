@@ -54,15 +54,36 @@ class PRF:
                 "f1": round(f, 4)}
 
 
+def _gold_problem(data) -> str | None:
+    """What keeps ``data`` from being a gold file, or None."""
+    if not isinstance(data, dict) or not isinstance(data.get("report"), str):
+        return 'no "report": the report id'
+    if not isinstance(data.get("entities"), list):
+        return 'no "entities" list'
+    for i, e in enumerate(data["entities"]):
+        if not isinstance(e, dict) or not isinstance(e.get("type"), str) or not isinstance(e.get("name"), str):
+            return f'entity {i + 1} has no "type" and "name"'
+    if not isinstance(data.get("statistics", []), list):
+        return '"statistics" is not a list'
+    return None
+
+
 class GoldSet:
     def __init__(self, folder: Path):
         self.reports: dict[str, dict] = {}
+        if not Path(folder).is_dir():
+            raise InputError(f"{folder}: not a folder of gold .json files")
+        self.files: dict[str, str] = {}  # report id -> the gold file naming it
         for path in sorted(Path(folder).glob("*.json")):
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-                self.reports[data["report"]] = data
-            except (ValueError, KeyError) as exc:
+            except (ValueError, OSError) as exc:
                 raise InputError(f"{path}: not a gold file ({exc})") from exc
+            problem = _gold_problem(data)
+            if problem:
+                raise InputError(f"{path}: not a gold file ({problem})")
+            self.reports[data["report"]] = data
+            self.files[data["report"]] = path.name
         if not self.reports:
             raise InputError(f"{folder}: no gold .json files")
         self.entity: dict[tuple, dict] = {}
@@ -329,7 +350,10 @@ def _provenance(bg: BuiltGraph, reports: Path | None) -> dict:
     if reports is not None:
         from .read import read_report, report_files
 
-        texts = {rid: read_report(p, rid).text for p, rid in report_files(reports)}
+        from .rdf import writable
+
+        # anchors are the text as read, but for characters no XML can hold (written as U+FFFD, one for one)
+        texts = {rid: writable(read_report(p, rid).text) for p, rid in report_files(reports)}
         ok = sum(1 for rid, b, e, a in bg.mentions
                  if rid in texts and None not in (b, e, a) and texts[rid][int(b):int(e)] == str(a))
         out["offsets_valid"] = round(ok / len(bg.mentions), 4) if bg.mentions else 0.0
@@ -365,14 +389,29 @@ def evaluate(graph: Graph, gold_dir: str | Path, *, ontology: Graph | None = Non
         from .validate import ontology_file
 
         ontology = Graph().parse(ontology_file("govkg.ttl"), format="turtle")
+    built = {str(i) for r in graph.subjects(RDF.type, GK.Report) for i in graph.objects(r, DCTERMS.identifier)}
+    unmatched = sorted(gold.files[rid] for rid in gold.reports if rid not in built)
+    if len(unmatched) == len(gold.reports):
+        some_gold = ", ".join(sorted(gold.reports)[:3])
+        some_built = ", ".join(sorted(built)[:3]) or "none"
+        raise InputError(f"{gold_dir}: none of its {len(unmatched)} gold files names a report of this build "
+                         f"(gold report ids: {some_gold}…; the build's: {some_built}…); a gold file's \"report\" "
+                         f"is the report's path under the source folder without its suffix")
     bg = BuiltGraph(graph, ontology)
-    return {"reports": len(gold.reports), "entities": _entities(gold, bg), "relations": _relations(gold, bg),
+    named = {"gold_without_report": unmatched} if unmatched else {}  # (absent when all match, as in the reference scorer)
+    return {"reports": len(gold.reports), **named,
+            "entities": _entities(gold, bg), "relations": _relations(gold, bg),
             "components": _components(gold, bg), "posts": _posts(gold, bg), "statistics": _statistics(gold, bg),
             "provenance": _provenance(bg, Path(reports) if reports else None), "resolution": _resolution(gold, bg)}
 
 
 def format_scores(result: dict) -> str:
-    lines = [f"reports scored: {result['reports']}", f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    lines = [f"reports scored: {result['reports']}"]
+    if result.get("gold_without_report"):
+        missing = result["gold_without_report"]
+        lines.append(f"gold files naming no report of the build (their entities count as missed): {len(missing)}: "
+                     + ", ".join(missing))
+    lines += [f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
 
     def row(name: str, s: dict) -> None:
         lines.append(f"{name:18}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}{s['tp']:6}{s['fp']:6}{s['fn']:6}")

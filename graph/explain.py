@@ -1,5 +1,6 @@
 """An audit view of one report's extraction: every entity, relation and statistic with
-the sentence it came from, so a reader can check a report in a minute."""
+the sentence it came from, so a reader can check a report in a minute. It shows exactly what
+the build writes into the report's graph (:func:`graph.rdf.written` chooses for both)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,6 +20,9 @@ def explain_text(ex: Extraction, *, width: int = 60) -> str:
         s = s.replace("\n", " ")
         return s if len(s) <= width else s[: width - 1] + "…"
 
+    from .rdf import written
+
+    w = written(ex)  # what the report's graph holds: the same selection the build writes
     label = {k: e.name for k, e in ex.entities.items()}
     r = ex.report
     lines = [f"# {r.id}  ({r.path}, {r.encoding or r.format}, {ex.script})"]
@@ -34,7 +38,7 @@ def explain_text(ex: Extraction, *, width: int = 60) -> str:
     if ex.focus:
         lines.append(f"focus: {label.get(ex.focus, ex.focus[1])}" + (f"   date: {ex.date}" if ex.date else ""))
     for t in ENTITY_TYPES:
-        ents = sorted((e for e in ex.entities.values() if e.type == t and e.mentions), key=lambda e: e.mentions[0].begin)
+        ents = sorted((e for _, e in w.entities if e.type == t), key=lambda e: e.mentions[0].begin)
         if not ents:
             continue
         lines.append(f"\n## {t} ({len(ents)})")
@@ -51,18 +55,16 @@ def explain_text(ex: Extraction, *, width: int = 60) -> str:
             aliases = sorted(a for a in e.aliases if a != e.name)
             if aliases:
                 lines.append(f"      also: {' | '.join(aliases[:6])}")
-    lines.append(f"\n## Relations ({len(ex.relations)})")
-    for r in ex.relations:
-        if r.predicate == "jurisdiction":
-            continue
+    lines.append(f"\n## Relations ({len(w.relations)})")
+    for r in w.relations:
         lines.append(f"  {label.get(r.subject, r.subject[1])} —{r.predicate}→ {label.get(r.object, r.object[1])}")
         lines.append(f"      « {short(r.quote)} »")
-    if ex.posts:
-        lines.append(f"\n## Posts ({len(ex.posts)})")
-        for p in ex.posts:
+    if w.posts:
+        lines.append(f"\n## Posts ({len(w.posts)})")
+        for p in w.posts:
             lines.append(f"  {label.get(p.person, p.person[1])}: {p.title} @ {label.get(p.org, p.org[1])}")
-    lines.append(f"\n## Statistics ({len(ex.statistics)})")
-    for s in ex.statistics:
+    lines.append(f"\n## Statistics ({len(w.statistics)})")
+    for s in w.statistics:
         value = int(s.value) if float(s.value).is_integer() else s.value
         q = f" ({s.qualifier})" if s.qualifier else ""
         period = f" [{s.period}]" if s.period else ""

@@ -3,19 +3,23 @@
 RDF: ttl and trig (as built), nq and nt (sorted lines, so equal builds give equal files),
 jsonld. Networks for Gephi: graphml and gexf, entities as nodes with type, label, division
 code, reports and mention count as attributes, relations as edges. Tables: csv, a folder of
-entities.csv, relations.csv, statistics.csv, posts.csv and adoption.csv.
+entities.csv, relations.csv, statistics.csv, posts.csv and adoption.csv, written beside
+whatever else the folder holds.
 """
 from __future__ import annotations
 
 import csv
-import os
+import io
 import shutil
-import tempfile
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import GovkgError
+from .output import output_file
 from .query import ENTITY_TYPE_VALUES, run_on_store
-from .outdir import GRAPH_TRIG, GRAPH_TTL
+from .outdir import CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, STORE_DIR, SUMMARY, VIEW, VIEWS_DIR
 from .store import open_store
 
 FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv")
@@ -55,111 +59,130 @@ SELECT ?person ?post ?organisation ?report ?quote WHERE {
 } ORDER BY ?person ?organisation ?post"""
 
 
-def _select(store, q: str) -> tuple[list[str], list[list[str]]]:
+def _select(store, q: str, *, xml: bool = False) -> tuple[list[str], list[list[str]]]:
+    """Rows of strings ("" for unbound); ``xml``: with characters XML cannot hold made U+FFFD."""
+    from .rdf import writable
+
     res = run_on_store(store, q)
-    return res.vars, [["" if t is None else str(t) for t in row] for row in res.rows]
+    cell = (lambda t: "" if t is None else writable(str(t))) if xml else (lambda t: "" if t is None else str(t))
+    return res.vars, [[cell(t) for t in row] for row in res.rows]
+
+
+STDOUT = "-"  # as ``out``: standard output (single-file formats)
+TABLES = ("entities.csv", "relations.csv", "statistics.csv", "posts.csv", "adoption.csv")
+_BUILD_FILES = (GRAPH_TRIG, GRAPH_TTL, SUMMARY, VIEW)
+_BUILD_FOLDERS = (STORE_DIR, CACHE_DIR, VIEWS_DIR)
 
 
 def export(build_dir: str | Path, fmt: str, out: str | Path, *, progress: bool = False) -> Path:
-    """Export the build in ``build_dir`` as ``fmt`` to ``out`` (a file; a folder for csv);
-    ``progress``: show the statements written on stderr (:mod:`graph.progress`)."""
+    """Export the build in ``build_dir`` as ``fmt`` to ``out``: a file (``"-"``: standard
+    output), or for csv a folder, into which the five tables are written beside whatever else
+    it holds. Only the export's own files are written, each atomically; a link, a device or a
+    pipe named as ``out`` is written into, never replaced; an existing file keeps its mode. ``progress``: show the statements
+    written on stderr (:mod:`graph.progress`)."""
     if fmt not in FORMATS:
         raise GovkgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    build, out = Path(build_dir), Path(out)
+    build = Path(build_dir)
     store = open_store(build)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if str(out) == STDOUT:
+        if fmt == "csv":
+            raise GovkgError("csv writes a folder of five tables, not one stream: give -o FOLDER")
+        stream = sys.stdout.buffer
+        _write_file(store, build, fmt, stream, progress)
+        stream.flush()
+        return Path(STDOUT)
+    out = Path(out)
+    _refuse_build_paths(build, out, folder=fmt == "csv")
     if fmt == "csv":
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        try:
-            _write_csv(store, tmp)
-            if out.exists():
-                shutil.rmtree(out) if out.is_dir() else out.unlink()
-            os.replace(tmp, out)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+        if out.exists() and not out.is_dir():
+            raise GovkgError(f"{out}: not a folder; csv writes a folder of five tables ({', '.join(TABLES)})")
+        out.mkdir(parents=True, exist_ok=True)
+        for name, (cols, rows) in _tables(store):
+            with output_file(out / name) as f:
+                _csv(f, cols, rows)
         return out
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if fmt == "ttl":
-            shutil.copyfile(build / GRAPH_TTL, tmp)
-        elif fmt == "trig":
-            shutil.copyfile(build / GRAPH_TRIG, tmp)
-        elif fmt in ("nq", "nt"):
-            _write_lines(store, fmt, tmp, progress)
-        elif fmt == "jsonld":
-            from rdflib import Dataset
-
-            ds = Dataset()
-            ds.parse(build / GRAPH_TRIG, format="trig")
-            tmp.write_text(ds.serialize(format="json-ld", indent=1, ensure_ascii=False), encoding="utf-8")
-        else:
-            _write_network(store, fmt, tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is not
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with output_file(out) as f:
+        _write_file(store, build, fmt, f, progress)
     return out
 
 
-def _write_lines(store, fmt: str, path: Path, progress: bool = False) -> None:
-    import io
+def _refuse_build_paths(build: Path, out: Path, *, folder: bool) -> None:
+    """A folder target must not be the working folder, the build or a folder holding it; no
+    target may be one of the build's own files or inside its store, cache or views."""
+    b, o = build.resolve(), out.resolve()
+    if folder and (o == Path.cwd().resolve() or o == b or o in b.parents):
+        what = "the current folder" if o == Path.cwd().resolve() else "the build itself" if o == b else "a folder holding the build"
+        raise GovkgError(f"{out}: will not write the tables into {what}; name a folder of their own (e.g. -o tables/)")
+    if (not folder and o.parent == b and o.name in _BUILD_FILES) or any(o == b / d or b / d in o.parents for d in _BUILD_FOLDERS):
+        raise GovkgError(f"{out}: part of the build in {build}; choose a path outside it")
 
+
+def _write_file(store, build: Path, fmt: str, f: BinaryIO, progress: bool = False) -> None:
+    if fmt in ("ttl", "trig"):
+        with open(build / (GRAPH_TTL if fmt == "ttl" else GRAPH_TRIG), "rb") as src:
+            shutil.copyfileobj(src, f)
+    elif fmt in ("nq", "nt"):
+        f.write(_lines(store, fmt, progress))
+    elif fmt == "jsonld":
+        from rdflib import Dataset
+
+        from .vocab import PREFIXES
+
+        ds = Dataset()
+        ds.parse(build / GRAPH_TRIG, format="trig")
+        f.write(ds.serialize(format="json-ld", context=PREFIXES, indent=1, ensure_ascii=False).encode("utf-8"))
+    else:
+        _write_network(store, fmt, f)
+
+
+def _lines(store, fmt: str, progress: bool = False) -> bytes:
+    """Sorted N-Quads of the named graphs, or N-Triples of their union (each triple once)."""
     import pyoxigraph as ox
 
     from .progress import track
 
-    buf = io.BytesIO()
-    if fmt == "nq":
+    if fmt == "nq":  # the default graph only repeats the named ones
         quads = store.quads_for_pattern(None, None, None, None)
-        for q in track(quads, total=len(store), what="statements", label="export") if progress else quads:
-            if not isinstance(q.graph_name, ox.DefaultGraph):  # the default graph only repeats the named ones
-                buf.write(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n".encode("utf-8"))
-    else:  # the union of all graphs, each triple once
-        seen = set()
-        for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            seen.add(f"{q.subject} {q.predicate} {q.object} .\n")
-        buf.write("".join(seen).encode("utf-8"))
-    lines = sorted(set(buf.getvalue().decode("utf-8").splitlines(keepends=True)))
-    path.write_text("".join(lines), encoding="utf-8")
+        if progress:
+            quads = track(quads, total=len(store), what="statements", label="export")
+        lines = {f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n"
+                 for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+    else:
+        lines = {f"{q.subject} {q.predicate} {q.object} .\n" for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    return "".join(sorted(lines)).encode("utf-8")
 
 
-def _write_csv(store, folder: Path) -> None:
-    tables = {"entities.csv": _ENTITIES, "relations.csv": _RELATIONS, "statistics.csv": _STATISTICS, "posts.csv": _POSTS}
-    for name, q in tables.items():
-        cols, rows = _select(store, q)
-        _csv(folder / name, cols, rows)
+def _tables(store) -> Iterator[tuple[str, tuple[list[str], list[list[str]]]]]:
     from .query import library
 
-    cols, rows = _select(store, library()["adoption_table"].text)
-    _csv(folder / "adoption.csv", cols, rows)
+    queries = dict(zip(TABLES, (_ENTITIES, _RELATIONS, _STATISTICS, _POSTS, library()["adoption_table"].text)))
+    for name in TABLES:
+        yield name, _select(store, queries[name])
 
 
-def _csv(path: Path, cols: list[str], rows: list[list[str]]) -> None:
+def _csv(f: BinaryIO, cols: list[str], rows: list[list[str]]) -> None:
     # UTF-8 with a BOM: Excel then opens Chinese text correctly; pandas reads it with encoding="utf-8-sig"
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(cols)
-        w.writerows(rows)
+    text = io.TextIOWrapper(f, encoding="utf-8-sig", newline="")
+    w = csv.writer(text)
+    w.writerow(cols)
+    w.writerows(rows)
+    text.flush()
+    text.detach()
 
 
 def network(store):
-    """A networkx MultiDiGraph of entities and relations, attributes flat and never None."""
+    """A networkx MultiDiGraph of entities and relations, attributes flat and never None (and
+    free of characters XML cannot hold, which become U+FFFD: GraphML and GEXF are XML)."""
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    cols, rows = _select(store, _ENTITIES)
+    cols, rows = _select(store, _ENTITIES, xml=True)
     for row in rows:
         r = dict(zip(cols, row))
         g.add_node(r["e"], label=r["label"], type=r["type"], code=r["code"], level=r["level"],
                    jurisdiction=r["jurisdiction"], aliases=r["aliases"], reports=r["reports"],
                    mentions=int(r["mentions"] or 0))
-    cols, rows = _select(store, _RELATIONS)
+    cols, rows = _select(store, _RELATIONS, xml=True)
     for row in rows:
         r = dict(zip(cols, row))
         if r["s"] in g and r["o"] in g and not g.has_edge(r["s"], r["o"], key=r["predicate"]):
@@ -168,14 +191,14 @@ def network(store):
     return g
 
 
-def _write_network(store, fmt: str, path: Path) -> None:
+def _write_network(store, fmt: str, f: BinaryIO) -> None:
     import networkx as nx
 
     g = network(store)
     if fmt == "graphml":
-        nx.write_graphml(g, path, encoding="utf-8")
+        nx.write_graphml(g, f, encoding="utf-8")
     else:
-        nx.write_gexf(g, path, encoding="utf-8")
+        nx.write_gexf(g, f, encoding="utf-8")
 
 
 # ---------------------------------------------------------------- county × year panels
@@ -216,24 +239,16 @@ def export_panel(build_dir: str | Path, out: str | Path, *, diffusion: bool = Fa
     else:
         rows, cols = panel_rows(d, items), PANEL_COLUMNS
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with output_file(out) as f:
         if fmt == "csv":
-            with tmp.open("w", encoding="utf-8", newline="") as f:
-                w = csv.writer(f)
-                w.writerow(cols)
-                w.writerows([["" if r[c] is None else r[c] for c in cols] for r in rows])
+            text = io.TextIOWrapper(f, encoding="utf-8", newline="")
+            w = csv.writer(text)
+            w.writerow(cols)
+            w.writerows([["" if r[c] is None else r[c] for c in cols] for r in rows])
+            text.flush()
+            text.detach()
         else:
-            _write_parquet(rows, cols, tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            _write_parquet(rows, cols, f)
     return out
 
 
@@ -242,10 +257,10 @@ _PANEL_TYPES = {"county_code": "int64", "year": "int32", "reports": "int32", "en
                 "province_share": "float64"}
 
 
-def _write_parquet(rows: list[dict], cols: tuple[str, ...], path: Path) -> None:
+def _write_parquet(rows: list[dict], cols: tuple[str, ...], f: BinaryIO) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = pa.schema([(c, getattr(pa, _PANEL_TYPES.get(c, "string"))()) for c in cols])
     table = pa.Table.from_pylist([{c: r[c] for c in cols} for r in rows], schema=schema)
-    pq.write_table(table, path)
+    pq.write_table(table, f)

@@ -266,7 +266,12 @@ def _joins_word(last: _Line, nxt: _Line) -> bool:
     return bool(a and b and is_cjk(a[-1]) and is_cjk(b[0])) and spans_boundary(a, b)
 
 
-_SPECIAL = re.compile("[\\s" + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
+# characters no XML document (RDF/XML, SPARQL XML results, GraphML, GEXF) can hold, DEL and the
+# C1 controls, lone surrogates and the BMP's noncharacters (U+FFFE, U+FFFF: rapper refuses them in
+# Turtle): left out of the normalised text, so no name, label or quote carries them (a regex class)
+UNWRITABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+_UNWRITABLE_RE = re.compile(f"[{UNWRITABLE}]")
+_SPECIAL = re.compile("[\\s" + UNWRITABLE + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
 
 
 def _clean_chars(text: str, offs: list[int], keep_word_spaces: bool) -> tuple[str, list[int]]:
@@ -286,6 +291,8 @@ def _clean_chars(text: str, offs: list[int], keep_word_spaces: bool) -> tuple[st
             last = text[k - 1]
         pos = k + 1
         c, off = _FULLWIDTH_ALNUM.get(text[k], text[k]), offs[k]
+        if not c.isspace() and _UNWRITABLE_RE.match(c):
+            continue  # a control character or noncharacter: garbage, never part of a name
         if c.isspace():
             prev = last
             j = k + 1

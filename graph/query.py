@@ -7,6 +7,7 @@ Each ``graph/queries/NAME.rq`` starts with a header::
     # title: 中文标题 | English title
     # answers: what the rows are
     # param: county label optional | 县级单位名称 | a county-level unit's name
+    # param: kind text optional {adopts,conducts} | … | …    (only these values)
 
 Parameter kinds: ``label`` (a Chinese name, bound as a ``@zh`` literal), ``text`` (a plain
 string), ``int``, ``iri``.
@@ -27,14 +28,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import GovkgError
 from .model import ENTITY_TYPES
+from .vocab import PREFIXES as VOCAB_PREFIXES, rdf_graph
 
-PREFIXES = {
-    "gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "org": "http://www.w3.org/ns/org#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "prov": "http://www.w3.org/ns/prov#", "id": "https://w3id.org/govkg/id/",
-}
+PREFIXES = {**VOCAB_PREFIXES, "id": "https://w3id.org/govkg/id/"}  # predefined in every query
 
 
 # each entity class → its type name (places come as Province … Village): a VALUES block for queries
@@ -55,6 +51,11 @@ class Param:
     required: bool
     help_zh: str = ""
     help_en: str = ""
+    choices: tuple[str, ...] = ()  # the only values it takes (header: ``{a,b}`` after optional/required)
+
+    def usage(self) -> str:
+        """``--param NAME=…`` as --list shows it (``?``: optional)."""
+        return f"--param {self.name}={'|'.join(self.choices) or '…'}" + ("" if self.required else "?")
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,10 @@ def _parse_header(name: str, text: str) -> NamedQuery:
             answers = value.strip()
         else:
             head, *helps = [p.strip() for p in value.split("|")]
-            pname, kind, req = (head.split() + ["text", "optional"])[:3]
-            params.append(Param(pname, kind, req == "required", *(helps + ["", ""])[:2]))
+            pname, *rest = head.split()
+            kind, req, choices = (rest + ["text", "optional", ""][len(rest):])[:3]
+            choices = tuple(c.strip() for c in choices.strip("{}").split(",") if c.strip())
+            params.append(Param(pname, kind, req == "required", *(helps + ["", ""])[:2], choices=choices))
     return NamedQuery(name, title, answers, tuple(params), text)
 
 
@@ -115,7 +118,10 @@ def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
     if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and p.is_file()):
         if not p.is_file():
             raise QueryError(f"{spec}: no such query file (and no library query of that name; see 'govkg query --list')")
-        text = p.read_text(encoding="utf-8")
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{spec}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
         return text, _parse_header(p.stem, text)
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I):
         return spec, None
@@ -128,11 +134,47 @@ def _strip_strings_and_comments(q: str) -> str:
     return re.sub(r"#[^\n]*", "", q)
 
 
+def _has_service(node) -> bool:
+    """Whether rdflib's parse tree of a query holds a SERVICE pattern, at any depth."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, CompValue):
+            if n.name == "ServiceGraphPattern":
+                return True
+            todo.extend(n.values())
+        elif isinstance(n, dict):
+            todo.extend(n.values())
+        elif not isinstance(n, (str, bytes)) and hasattr(n, "__iter__"):  # pyparsing's ParseResults, lists
+            todo.extend(n)
+    return False
+
+
+def check_federation(q: str) -> None:
+    """Refuse a query that would make the store send a request (SERVICE), found by parsing the
+    query, never by reading its text: strings, comments and IRIs cannot hide it. Oxigraph can
+    only see the keyword where the letters "service" stand in the text (it does not read \\u
+    escapes outside strings), so only such a query is parsed; one rdflib cannot parse then is
+    refused too, since it cannot be checked."""
+    if not re.search("service", q, re.I):
+        return
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(q)
+    except Exception as exc:  # pyparsing's ParseException, and whatever else a parser may raise
+        detail = " ".join(str(exc).split())[:200]
+        raise QueryError(f"SPARQL syntax error, or a form govkg cannot check for SERVICE (which is refused): {detail}") from exc
+    if _has_service(tree):
+        raise QueryError("SERVICE is refused: this store never sends requests to other hosts")
+
+
 def check_query(q: str) -> None:
     """Refuse what a read-only, local endpoint must not run."""
+    check_federation(q)
     code = _strip_strings_and_comments(q)
-    if re.search(r"\bSERVICE\b", code, re.I):
-        raise QueryError("SERVICE is refused: this store never sends requests to other hosts")
     if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|\{|<|GRAPH|SILENT|DEFAULT|ALL|NAMED)?",
                  code, re.I) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", code, re.I):
         raise QueryError("updates are refused: the graph is read-only here")
@@ -151,10 +193,13 @@ def bind_params(params: dict[str, str], named: NamedQuery | None) -> dict:
         if unknown:
             raise QueryError(f"query {named.name!r} has no parameter {unknown[0]!r}; it takes: "
                              + (", ".join(kinds) or "none"))
+    choices = {p.name: p.choices for p in named.params if p.choices} if named else {}
     out = {}
     for k, v in params.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k):
             raise QueryError(f"{k!r} is not a parameter name")
+        if k in choices and v not in choices[k]:
+            raise QueryError(f"query {named.name!r}: --param {k} takes {' or '.join(choices[k])}, not {v!r}")
         kind = kinds.get(k, "text")
         if kind == "label":
             term = ox.Literal(v, language="zh")
@@ -263,8 +308,6 @@ def inline_params(query: str, terms: dict) -> str:
 
 def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int | None = None) -> QueryResult:
     """Run ``query`` on a pyoxigraph store (the union of all named graphs as default graph)."""
-    import pyoxigraph as ox
-
     check_query(query)
     # the default graph is the union of all reports' graphs, each fact once; a query that names its
     # dataset (FROM …) gets exactly that instead: graphs of this store, never files or URLs
@@ -280,6 +323,15 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
+    try:  # results come lazily: evaluation errors surface while reading them
+        return _collect(res, limit)
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+def _collect(res, limit: int | None) -> QueryResult:
+    import pyoxigraph as ox
+
     if isinstance(res, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(res))
     if isinstance(res, ox.QuerySolutions):
@@ -290,7 +342,7 @@ def run_on_store(store, query: str, bindings: dict | None = None, *, limit: int 
             if limit is not None and len(rows) > limit:
                 raise QueryError(f"the result has more than {limit} rows; add LIMIT or narrow the query")
         return QueryResult("select", names, rows)
-    g = Graph()
+    g = rdf_graph()  # CONSTRUCT and DESCRIBE results are written with the project's prefixes
     for i, t in enumerate(res):
         g.add((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)))
         if limit is not None and i >= limit:
@@ -317,11 +369,19 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
+def graph_text(g: Graph, fmt: str) -> str:
+    """A CONSTRUCT or DESCRIBE result in an rdflib format, with the project's prefixes (JSON-LD:
+    as its context)."""
+    if fmt == "json-ld":
+        return g.serialize(format="json-ld", context=VOCAB_PREFIXES)
+    return g.serialize(format=fmt)
+
+
 def format_table(res: QueryResult, *, max_width: int = 60) -> str:
     if res.kind == "ask":
         return "yes\n" if res.boolean else "no\n"
     if res.kind == "graph":
-        return res.graph.serialize(format="turtle")
+        return graph_text(res.graph, "turtle")
 
     def clip(s: str) -> str:
         s = s.replace("\n", " ")
@@ -379,15 +439,21 @@ def format_json(res: QueryResult) -> str:
     if res.kind == "ask":
         return json.dumps({"head": {}, "boolean": res.boolean})
     if res.kind == "graph":
-        return res.graph.serialize(format="json-ld")
+        return graph_text(res.graph, "json-ld")
     return json.dumps({"head": {"vars": res.vars},
                        "results": {"bindings": [{v: _json_term(t) for v, t in zip(res.vars, row) if t is not None}
                                                 for row in res.rows]}}, ensure_ascii=False)
 
 
 def format_xml(res: QueryResult) -> str:
-    """SPARQL Query Results XML Format."""
-    from xml.sax.saxutils import escape, quoteattr
+    """SPARQL Query Results XML Format. A character XML cannot hold (a control character in a
+    store built elsewhere) is written as U+FFFD, so the document always parses."""
+    from xml.sax.saxutils import escape as _escape, quoteattr
+
+    from .rdf import writable
+
+    def escape(text: str) -> str:
+        return _escape(writable(text))
 
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
     if res.kind == "ask":

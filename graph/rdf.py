@@ -11,7 +11,9 @@ aliases, parents — goes into the entities and places graphs.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+import unicodedata
 
 from typing import NamedTuple
 
@@ -19,7 +21,8 @@ import pyoxigraph as ox
 from rdflib import XSD, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS
 
-from .model import Extraction
+from .model import Entity, Extraction, Post, Relation, Statistic
+from .normalise import UNWRITABLE
 from .resolve import Resolved
 from .dates import find_period, period_interval
 from .vocab import GK, ID, NIF, ORG, SCHEMA
@@ -31,12 +34,28 @@ PREDICATES = {"within": GK.within, "jurisdiction": GK.jurisdiction, "conducts": 
               "awardedTo": GK.awardedTo}
 PLACES_GRAPH = ID["graph/places"]
 ENTITIES_GRAPH = ID["graph/entities"]
-_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff_.~+\-]")
+# The IRI policy, one for every IRI govkg makes: IRIs (RFC 3987) that keep a name readable. A
+# name's characters stand as they are, except what is percent-encoded (UTF-8): ASCII other than
+# letters, digits and - . _ ~ +, and in any script the characters RFC 3987 leaves out of IRIs or
+# a reader cannot see: spaces, control and format characters, private use, noncharacters.
+_PLAIN_IRI = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff_.~+\-]")  # anything else needs a look
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
+    (p << 16, (p << 16) + 0xFFFD) for p in range(1, 15))  # RFC 3987 ucschar (planes 1–14 less their last two)
+_HIDDEN = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co"}
+
+
+def _iri_char(m: re.Match) -> str:
+    c = m.group(0)
+    n = ord(c)
+    if n > 0x7F and any(lo <= n <= hi for lo, hi in _UCSCHAR) and unicodedata.category(c) not in _HIDDEN:
+        return c
+    return "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
 
 
 def slug(text: str) -> str:
-    """A readable IRI segment: Chinese and ASCII word characters kept, the rest %-encoded."""
-    return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), text)
+    """A readable IRI segment under the IRI policy above: 六位一体、“三治”融合 stay as they are,
+    a space is %20, a slash %2F, a comma %2C, a zero-width space %E2%80%8B."""
+    return _PLAIN_IRI.sub(_iri_char, text)
 
 
 def entity_iri(key: tuple[str, str]) -> URIRef:
@@ -76,11 +95,20 @@ def _typed(value) -> Literal:
     if isinstance(value, int):
         return Literal(str(value), datatype=str(XSD.integer))
     if isinstance(value, float):  # xsd:decimal has no exponent: 99.99, never 9.999e1
+        if not math.isfinite(value):  # a 310-digit count is no number to write ("inf")
+            raise ValueError(f"not a finite number: {value}")
         return Literal(format(value, "f").rstrip("0").rstrip(".") or "0", datatype=str(XSD.decimal))
     return Literal(str(value))
 
 
-_PLAIN = re.compile(r'[\x00-\x1f"\\\x7f]')  # characters N-Triples escapes in a literal
+_PLAIN = re.compile(f'[\\x00-\\x1f"\\\\{UNWRITABLE}]')  # characters N-Triples escapes in a literal, or none may hold
+_UNWRITABLE_RE = re.compile(f"[{UNWRITABLE}]")
+
+
+def writable(text: str) -> str:
+    """``text`` with each character no XML document can hold (and U+FFFE, U+FFFF, which rapper
+    refuses in Turtle) replaced by U+FFFD, one for one, so offsets into it still hold."""
+    return _UNWRITABLE_RE.sub("\ufffd", text)
 XSD_STRING = str(XSD.string)
 IRI_CACHE = 200_000
 
@@ -103,6 +131,7 @@ class QuadGraph:
             v = str(t.value)
             dt = t.datatype if t.datatype != XSD_STRING else None
             if _PLAIN.search(v):  # rare: let Oxigraph escape it
+                v = writable(v)  # an anchor or a file name as it was in the file
                 return str(ox.Literal(v, language=t.lang) if t.lang else
                            ox.Literal(v, datatype=ox.NamedNode(dt)) if dt else ox.Literal(v))
             if t.lang:
@@ -125,6 +154,82 @@ class QuadGraph:
         """The graph's statements, each once, sorted by subject, predicate, object."""
         g = f"<{self.identifier}>"
         return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in sorted(set(self.rows)))
+
+
+# an object in a Turtle statement as Oxigraph writes it: a literal (escaped, one line), an IRI, a
+# prefixed name, a number or boolean
+_OBJECT = re.compile(rb'"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^(?:<[^>]*>|[^\s,;<"]+))?|<[^>]*>|[^\s,"<]+')
+# subjects only one graph describes: a report, its mentions, statements, statistics, lists
+_OWN_SUBJECTS = tuple(f"{ID}{ns}/".encode() for ns in ("report", "statement", "statistic", "components"))
+
+
+class TurtleUnion:
+    """The union of several graphs as one Turtle text, each triple once: the graphs' Turtle blocks
+    (as :func:`graph.store.report_statements` writes them: a subject at the line start, one
+    predicate a line, objects joined by `` , ``) pass through :meth:`add` one after another, and
+    what an earlier block said is left out. Only subjects several graphs describe (entities,
+    posts) can repeat; their mention lines are each report's own. Holds a 16-byte digest per
+    such triple, not the triples."""
+
+    def __init__(self) -> None:
+        self._seen: set[bytes] = set()
+
+    def add(self, ttl: bytes) -> bytes:
+        pieces = ttl.split(b"\n<")  # each a subject's statements, its "<" cut off (but the first's)
+        changed = False
+        for i, piece in enumerate(pieces):
+            if i == 0 and not piece.startswith(b"<") or piece.startswith(_OWN_SUBJECTS):
+                continue
+            new = self._block(piece if i == 0 else b"<" + piece)
+            if new is not None:
+                pieces[i] = new if i == 0 or not new else new[1:]
+                changed = True
+        if not changed:
+            return ttl
+        kept = [p for p in pieces if p]
+        if not kept:
+            return b""
+        out = b"\n<".join(kept)
+        return out if out.endswith(b"\n") else out + b"\n"
+
+    def _block(self, block: bytes) -> bytes | None:
+        """``block`` without the triples already seen (b"" if none is left), or None when nothing
+        is left out (or its shape is not the one expected)."""
+        lines = block.rstrip(b"\n").split(b"\n")
+        subject, _, lines[0] = lines[0].partition(b" ")
+        seen, fresh_of = self._seen, {}  # line index -> its objects not seen before (only lines that lose some)
+        last = len(lines) - 1
+        for i, line in enumerate(lines):
+            if i and line[:1] != b"\t" or not line.endswith(b" ." if i == last else b" ;"):
+                return None  # not the shape Oxigraph writes: kept whole
+            if line.startswith(b"gk:mention ", 1 if i else 0):
+                continue  # a report's own mentions
+            pred, _, objs = line[1 if i else 0:-2].partition(b" ")
+            tokens = _OBJECT.findall(objs)
+            if b" , ".join(tokens) != objs:
+                continue  # not understood: kept whole
+            fresh = []
+            for o in tokens:
+                key = hashlib.blake2b(b" ".join((subject, pred, o)), digest_size=16).digest()
+                if key not in seen:
+                    seen.add(key)
+                    fresh.append(o)
+            if len(fresh) < len(tokens):
+                fresh_of[i] = (pred, fresh)
+        if not fresh_of:
+            return None
+        kept = []
+        for i, line in enumerate(lines):
+            body = line[1 if i else 0:-2]
+            if i in fresh_of:
+                pred, fresh = fresh_of[i]
+                if not fresh:
+                    continue
+                body = pred + b" " + b" , ".join(fresh)
+            kept.append(body)
+        if not kept:
+            return b""
+        return subject + b" " + b" ;\n\t".join(kept) + b" .\n"
 
 
 def _integer(value: int) -> str:
@@ -239,6 +344,36 @@ def _period(g: QuadGraph, node: URIRef, period: str | None, report_date: str | N
         g.add((pi, DCAT.endDate, _date_literal(interval.end)))
 
 
+class Written(NamedTuple):
+    """What a report's graph holds of its extraction, in the order it is written: the code path
+    both :func:`report_graph` and ``govkg explain`` take, so the audit shows what the build writes."""
+
+    entities: list[tuple[tuple[str, str], Entity]]  # (key, entity), mentioned in the text (implied places live in the places graph only)
+    relations: list[Relation]  # both ends extracted, each (subject, predicate, object) once, first evidence kept
+    posts: list[Post]  # each (person, title, organisation) once: one post node, every quote on it
+    statistics: list[Statistic]  # finite values only
+
+
+def written(ex: Extraction) -> Written:
+    """The parts of ``ex`` its report graph writes (see :class:`Written`)."""
+    entities = [(key, e) for key, e in sorted(ex.entities.items()) if e.mentions]
+    relations, seen = [], set()
+    for rel in ex.relations:
+        if rel.subject not in ex.entities or rel.object not in ex.entities:
+            continue
+        spo = (entity_iri(rel.subject), rel.predicate, entity_iri(rel.object))
+        if spo not in seen:
+            seen.add(spo)
+            relations.append(rel)
+    posts, seen = [], set()
+    for post in ex.posts:
+        if (post.person, post.title, post.org) not in seen:
+            seen.add((post.person, post.title, post.org))
+            posts.append(post)
+    statistics = [st for st in ex.statistics if math.isfinite(st.value)]
+    return Written(entities, relations, posts, statistics)
+
+
 def report_graph(ex: Extraction) -> QuadGraph:
     """What one report says, with its evidence; a function of the report alone."""
     rid = ex.report.id
@@ -252,9 +387,8 @@ def report_graph(ex: Extraction) -> QuadGraph:
     term, rows, T = g.term, g.rows, _T
     r_t = term(r)
     r_base = r_t[:-1]
-    for key, e in sorted(ex.entities.items()):
-        if not e.mentions:
-            continue  # implied places live in the places graph only
+    w = written(ex)
+    for key, e in w.entities:
         node = entity_iri(key)
         _type(g, node, key, e.attrs)
         node_t = term(node)
@@ -280,14 +414,8 @@ def report_graph(ex: Extraction) -> QuadGraph:
         if fc is not None:
             g.add((node, GK.formulaCount, _typed(fc)))
             g.add((node, GK.componentsMatchCount, _typed(bool(comps) and len(comps) == fc)))
-    seen = set()
-    for rel in ex.relations:
-        if rel.subject not in ex.entities or rel.object not in ex.entities:
-            continue
+    for rel in w.relations:
         s, p, o = entity_iri(rel.subject), PREDICATES[rel.predicate], entity_iri(rel.object)
-        if (s, p, o) in seen:
-            continue
-        seen.add((s, p, o))
         g.add((s, p, o))
         st = _statement(g, s, p, o, r, rel.quote, rel.begin, rel.end)
         if rel.predicate in ("conducts", "implements", "adopts"):
@@ -302,7 +430,7 @@ def report_graph(ex: Extraction) -> QuadGraph:
         g.add((pi, GK.quote, _zh(post.quote)))
         g.add((pi, GK.report, r))
     stat_base = term(ID[f"statistic/{slug(rid)}/"])[:-1]
-    for i, st in enumerate(ex.statistics):
+    for i, st in enumerate(w.statistics):
         si = f"{stat_base}{i + 1}>"
         rows.append((si, T["type"], T["Statistic"]))
         if st.subject is not None and st.subject in ex.entities:

@@ -9,6 +9,23 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
 ID = Namespace("https://w3id.org/govkg/id/")
+# the project's vocabulary prefixes, declared in every RDF text govkg writes (resources keep their
+# full, readable IRIs); queries may use them undeclared
+PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
+            "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "org": "http://www.w3.org/ns/org#",
+            "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#", "prov": "http://www.w3.org/ns/prov#"}
+
+
+def rdf_graph():
+    """An empty rdflib Graph that writes the project's prefixes (not ``ns1:`` …)."""
+    from rdflib import Graph
+
+    g = Graph(bind_namespaces="none")
+    for prefix, iri in PREFIXES.items():
+        g.bind(prefix, iri)
+    return g
 
 
 class GK(DefinedNamespace):

@@ -12,6 +12,7 @@ from pathlib import Path
 from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, TEXTS_DIR, VIEW,
                      VIEWS_DIR, discard, lock, staging, swap_in)
 from .parts import BuildResult, ReportPart
+from .rdf import TurtleUnion
 from .statements import header, report_statements
 from .store import StoreLoader, open_store, update_store
 from .timing import stage
@@ -42,6 +43,7 @@ class BuildWriter:
             self._ttl = open(self.tmp / GRAPH_TTL, "wb", buffering=1 << 20)
             self._trig.write(header("trig"))
             self._ttl.write(header("ttl"))
+            self._union = TurtleUnion()  # graph.ttl states each triple once, however many graphs hold it
             if view:
                 (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
             self._manifest: dict[str, str] = {}  # report id -> the part its graph came from
@@ -69,7 +71,7 @@ class BuildWriter:
         views/reports/."""
         with stage("write"):
             self._trig.write(part.trig)
-            self._ttl.write(part.ttl)
+            self._ttl.write(self._union.add(part.ttl))
             if self.view:
                 page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +109,7 @@ class BuildWriter:
         with stage("write"):
             for trig, ttl in shared:
                 self._trig.write(trig)
-                self._ttl.write(ttl)
+                self._ttl.write(self._union.add(ttl))
             self._trig.close()
             self._ttl.close()
             (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")

@@ -75,3 +75,272 @@ def test_no_actor_in_the_sentence_means_the_focal_county():
 def test_emphasis_quotes_are_not_entities():
     ex = run("凤凰县公安局勇于“亮剑”，守住“生命线”，打造“新格局”。")
     assert not names(ex, "Mechanism") and not names(ex, "Campaign")
+
+
+# ---- quoted coinages typed from their context (no head noun after them)
+
+def test_frame_noun_after_a_quote_types_it():
+    ex = run("凤桥县持续加大“清霸除痞”力度，乡镇法庭发挥“三所一庭”作用，落实“零接触”要求。")
+    assert "清霸除痞" in names(ex, "Campaign")
+    assert {"三所一庭", "零接触"} <= names(ex, "Mechanism")
+
+
+def test_governing_verb_before_a_quote_types_it():
+    ex = run("凤桥县对各村干部实行“一岗双责”，重拳打击整治“两霸三乱”，持续开展“清源”。")
+    assert "一岗双责" in names(ex, "Mechanism")
+    assert {"两霸三乱", "清源"} <= names(ex, "Campaign")
+
+
+def test_quotes_of_one_list_share_the_type_one_of_them_shows():
+    ex = run("派出所用“党员挂牌”、“三心工作法”和“警民夜话”拉近警民距离。")
+    assert {"党员挂牌", "三心工作法", "警民夜话"} <= names(ex, "Mechanism")
+
+
+def test_the_same_words_keep_the_type_they_first_got():
+    ex = run("凤桥县推行“一村一法官”。\n“一村一法官”启动以来，各乡镇持续开展“一村一法官”。")
+    assert "一村一法官" in names(ex, "Mechanism") and "一村一法官" not in names(ex, "Campaign")
+
+
+def test_quote_shapes_joined_parts_year_drives_and_titles_worked_for():
+    ex = run("凤桥县构建“村长+警长+网格长”三级治理团队，搭建“县—乡—村”三级调处网络，"
+             "把今年定为“矛盾纠纷大化解年”，创建“无访社区”。")
+    m = entity(ex, "Mechanism", "村长+警长+网格长")
+    assert m.components == ["村长", "警长", "网格长"] and m.formula_count == 3
+    assert entity(ex, "Mechanism", "县—乡—村").components == ["县", "乡", "村"]
+    assert {"矛盾纠纷大化解年", "无访社区"} <= names(ex, "Campaign")
+
+
+def test_images_counts_contrasts_speech_and_old_ways_are_not_names():
+    ex = run("凤桥县织密社会治安“安全罩”，揪出“黑中介”12人，实现从“被动接访”到“主动下访”转变，"
+             "改变这种“等案上门”的模式，守住“第一现场”。\n“今年我们一定要把每件小事办好。”")
+    assert not names(ex, "Mechanism") and not names(ex, "Campaign") and not names(ex, "Program")
+
+
+def test_a_quote_inside_speech_is_read():
+    ex = run("他说：“这些年走下来，坚持‘枫溪经验’就能把矛盾留在村里解决，这个道理到今天也没有变。”")
+    assert "枫溪经验" in names(ex, "Mechanism")
+
+
+def test_formula_before_the_head_names_the_mechanism_not_the_stage_quote():
+    ex = run("凤桥镇通过重塑“前端收集”的四环闭合机制，实现矛盾早发现。")
+    assert "四环闭合机制" in names(ex, "Mechanism") and "前端收集" not in names(ex, "Mechanism")
+    ex = run("凤桥镇构建“信息收集—分级研判—限时处置”的三环联动机制。")
+    assert entity(ex, "Mechanism", "三环联动机制").components == ["信息收集", "分级研判", "限时处置"]
+
+
+def test_quoted_list_before_n_battles_is_a_campaign():
+    ex = run("工作专班锁定“积案清零、秩序整治、作风整顿”三场硬仗。")
+    assert "三场硬仗" in names(ex, "Campaign")
+
+
+def test_quoted_app_is_a_program():
+    ex = run("群众可通过“平安凤桥”APP反映诉求。")
+    assert "平安凤桥" in names(ex, "Program")
+
+
+# ---- programs: a proper name, not a kind of thing
+
+def test_generic_platforms_and_works_are_not_programs():
+    ex = run("凤桥县依托服务中心平台，搭建社会管理平台，把道路养护当作重要惠民工程，"
+             "推进便民大桥工程，查处强揽工程施工队的村霸。")
+    assert not names(ex, "Program")
+
+
+def test_proper_platform_and_works_are_programs():
+    ex = run("凤桥县建成警务实战指挥平台，加快天网工程、视频监控联网工程升级。")
+    assert {"警务实战指挥平台", "天网工程", "视频监控联网工程"} <= names(ex, "Program")
+
+
+def test_leading_conjunctions_and_prepositions_are_not_part_of_a_name():
+    ex = run("虽然天网工程已经建成，根据智慧安防工程规划，还要新增探头。")
+    assert {"天网工程", "智慧安防工程"} <= names(ex, "Program")
+    assert not any(n.startswith(("虽然", "根据")) for n in names(ex, "Program"))
+
+
+def test_heads_only_at_word_boundaries():
+    ex = run("凤桥县促进调解工作法治化，实施“三联共治、四网合一、五级联动”综合性工程。")
+    assert "调解工作法" not in names(ex, "Mechanism")
+    assert not names(ex, "Program") and "三联共治、四网合一、五级联动" in names(ex, "Mechanism")
+
+
+# ---- campaigns without quotes
+
+def test_unquoted_campaigns_after_prepositions_and_coordination():
+    ex = run("凤桥县结合干部作风教育整顿和廉政主题教育，按照禁毒攻坚专项行动部署，在全省反诈百日会战期间破获案件。")
+    got = names(ex, "Campaign")
+    assert {"干部作风教育整顿", "廉政主题教育", "禁毒攻坚专项行动"} <= got
+    assert any(n.endswith("反诈百日会战") for n in got)
+    assert not any(n.startswith(("结合", "按照", "在")) for n in got)
+
+
+def test_stock_phrases_are_not_mechanisms():
+    ex = run("凤桥县推动市域治理体系和治理能力现代化，注重调解机制创新，理顺体制机制。")
+    assert not names(ex, "Mechanism")
+
+
+# ---- components: every formula whose parts the text enumerates
+
+def test_parts_of_a_quote_described_by_the_quote_before_it():
+    ex = run("凤桥乡推行“八户一组、四网合一、两级联调”的“842”网格模式。")
+    assert entity(ex, "Mechanism", "842").components == ["八户一组", "四网合一", "两级联调"]
+
+
+def test_quoted_list_and_its_formula_items():
+    ex = run("凤桥县实施“三联共治、四网合一、五级联动”综合性工程。")
+    assert entity(ex, "Mechanism", "三联共治、四网合一、五级联动").components == ["三联共治", "四网合一", "五级联动"]
+    assert entity(ex, "Mechanism", "四网合一").formula_count == 4
+
+
+def test_unquoted_count_after_a_list_takes_it_and_is_dropped_without_one():
+    ex = run("凤桥派出所建起了警情通报、案件会商、联勤联动三项机制。凤桥县还有两项制度。")
+    assert entity(ex, "Mechanism", "三项机制").components == ["警情通报", "案件会商", "联勤联动"]
+    assert "两项制度" not in names(ex, "Mechanism")
+
+
+def test_a_list_ending_in_etc_gives_fewer_parts_and_says_so():
+    ex = run("凤桥县细化落实首问负责、限时办结等五项服务制度。")
+    m = entity(ex, "Mechanism", "五项服务制度")
+    assert m.components == ["首问负责", "限时办结"] and m.formula_count == 5
+
+
+def test_parts_after_yi_shi_er_shi():
+    ex = run("凤桥县法院做到“三个当天”，一是当天立案，二是当天分案，三是当天送达，审判效率明显提升。四是别的。")
+    assert entity(ex, "Mechanism", "三个当天").components == ["当天立案", "当天分案", "当天送达"]
+
+
+def test_parts_as_headings_after_a_count():
+    ex = run("凤桥县检察院通过建立三项机制，守护青少年。\n建立多维救助机制。开展救助。\n"
+             "建立陪伴帮教机制。开办夜校。\n建立协同关爱机制。组建联盟。\n其他工作。")
+    assert entity(ex, "Mechanism", "三项机制").components == ["多维救助机制", "陪伴帮教机制", "协同关爱机制"]
+
+
+def test_parts_that_share_the_formula_word():
+    ex = run("凤桥县安排法治宣传“三度”工作。测评内容包括群众知晓度（“您知道吗？”）、服务满意度（“您满意吗？”）"
+             "和队伍信任度等。")
+    assert entity(ex, "Mechanism", "三度").components == ["群众知晓度", "服务满意度", "队伍信任度"]
+    ex = run("凤桥县推行“五打”工作法。坚持“先手打”，坚持“精准打”，坚持“联合打”。")
+    m = entity(ex, "Mechanism", "五打")
+    assert m.components == ["先手打", "精准打", "联合打"] and m.formula_count == 5
+
+
+def test_parts_opening_the_sentences_of_a_formula_section():
+    ex = run("凤桥乡实施“三强夯基、两建增效、四联聚力”工程。\n三强夯基，筑牢根基。强组织建设，锻造队伍。开展活动。"
+             "强村企联建，构建协同机制。强共建共享，绘就蓝图。\n两建增效，织密网络。")
+    assert entity(ex, "Mechanism", "三强夯基").components == ["强组织建设", "强村企联建", "强共建共享"]
+
+
+def test_chain_before_a_mechanism_and_list_inside_its_name():
+    ex = run("凤桥县初步建成乡镇党委-村党支部-村民小组党小组的农村基层党建体系。凤桥县建立邻里纠纷预防、排查、调处机制。")
+    assert entity(ex, "Mechanism", "基层党建体系").components == ["乡镇党委", "村党支部", "村民小组党小组"]
+    assert entity(ex, "Mechanism", "邻里纠纷预防、排查、调处机制").components == ["预防", "排查", "调处"]
+
+
+# ---- unquoted names: where they start and what they are not
+
+def test_unquoted_names_before_their_completing_verb_and_after_a_modifier():
+    ex = run("2019年，全县乡镇邻里纠纷调处联动机制全面建立。凤桥县积极打造人人参与的社区治理新格局，"
+             "形成以网格管理为基础的联合调处机制。")
+    got = names(ex, "Mechanism")
+    assert any(n.endswith("邻里纠纷调处联动机制") for n in got)
+    assert "社区治理新格局" in got and "联合调处机制" in got
+    assert "人人参与的社区治理新格局" in entity(ex, "Mechanism", "社区治理新格局").aliases
+
+
+def test_parallel_coinage_names_a_mechanism_wherever_it_stands():
+    ex = run("凤桥县边界乡镇协作紧密，联防联控联治制度体系覆盖全部边界村。")
+    assert any(n.startswith("联防联控联治") for n in names(ex, "Mechanism"))
+
+
+def test_verbs_adjectives_and_headings_are_not_names():
+    ex = run("公安局保持严打整治行动的高压态势，执行涉案人员特殊制度和程序。\n建强网格体系，打通末梢。")
+    assert not names(ex, "Campaign") and not names(ex, "Mechanism")
+
+
+def test_optimise_and_draw_up_govern_mechanisms():
+    ex = run("凤桥县法院优化行政案件快审快结机制，与司法局共同制定诉调衔接工作规则制度。")
+    got = names(ex, "Mechanism")
+    assert any(n.endswith("快审快结机制") for n in got) and "诉调衔接工作规则制度" in got
+
+
+def test_a_verb_before_works_governs_them():
+    ex = run("严厉打击阻挠重点工程施工的违法行为。")
+    assert not names(ex, "Program")
+
+
+def test_year_long_drive_before_its_activity_head():
+    ex = run("今年，凤桥县在全县信访积案清理攻坚年活动中推进平安建设。")
+    assert any(n.endswith("信访积案清理攻坚年活动") for n in names(ex, "Campaign"))
+
+
+def test_the_body_leading_the_report_adopts_what_its_sections_name():
+    ex = run("本报讯\n凤凰县人民检察院以守护青少年为重点，通过建立两项机制，织密保护网络。\n"
+             "建立多维救助机制。开展救助。\n建立陪伴帮教机制。开办夜校。")
+    assert ("凤凰县人民检察院", "多维救助机制") in relations(ex, "adopts")
+
+
+def test_a_county_party_committee_leading_the_report_leaves_the_county_as_actor():
+    ex = run("本报讯\n凤凰县委召开常委会议，研究安排平安工作。\n建立邻里纠纷排查化解机制。")
+    assert ("凤凰县", "邻里纠纷排查化解机制") in relations(ex, "adopts")
+
+
+def test_drives_named_by_the_title_they_create():
+    ex = run("在凤桥州，平安医院创建扎实推进，文明城市示范创建取得实效。")
+    assert {"平安医院创建", "文明城市示范创建"} <= names(ex, "Campaign")
+
+
+def test_quotes_inside_a_document_title_name_things_too():
+    ex = run("县禁毒办出台《2021年全县“戒毒人员帮扶年”工作方案》，下发《关于全面推行“诉警联调”机制的意见》。")
+    assert "戒毒人员帮扶年" in names(ex, "Campaign") and "诉警联调" in names(ex, "Mechanism")
+    assert len(names(ex, "Document")) == 2
+
+
+def test_mechanism_named_by_the_list_of_what_it_does():
+    ex = run("派出所努力构建多渠道受理诉求、全天候巡查路面、近距离服务居民勤务运行机制。")
+    m = entity(ex, "Mechanism", "多渠道受理诉求、全天候巡查路面、近距离服务居民勤务运行机制")
+    assert m.components == ["多渠道受理诉求", "全天候巡查路面", "近距离服务居民"]
+
+
+def test_a_drive_keeps_the_verb_it_is_named_with():
+    ex = run("凤凰县公安局开展学习“凤城卫士”精神活动。")
+    assert "学习凤城卫士精神活动" in entity(ex, "Campaign", "凤城卫士").aliases
+
+
+def test_a_counted_kind_is_no_program_and_system_heads_end_at_words():
+    ex = run("凤桥县建成警务工作平台3个，推行平安积分制度。")
+    assert not names(ex, "Program")
+    assert "平安积分制度" in names(ex, "Mechanism")
+
+
+def test_a_body_named_after_the_thing_is_no_actor_of_it():
+    ex = run("本报讯\n凤凰县人民检察院以守护青少年为重点开展工作。\n建立协同关爱机制，牵头凤凰县民政局等单位组建联盟。")
+    assert ("凤凰县人民检察院", "协同关爱机制") in relations(ex, "adopts")
+    assert ("凤凰县民政局", "协同关爱机制") not in relations(ex, "adopts")
+
+
+def test_a_body_named_in_a_post_title_is_no_actor():
+    ex = run("凤凰县召开表彰大会。\n会上，湘西州人大副主任、凤凰县委书记李某介绍了“凤凰经验”。")
+    adopters = {a for a, m in relations(ex, "adopts") if m == "凤凰经验"}
+    assert adopters == {"凤凰县"}
+
+
+def test_a_formula_spelled_out_later_in_its_paragraph_is_one_mechanism():
+    ex = run("凤桥县推进“三方共治”。依托便民驿站，形成“网格共治+线上智治+村民自治”社区治理格局。")
+    m = entity(ex, "Mechanism", "三方共治")
+    assert m.components == ["网格共治", "线上智治", "村民自治"]
+    assert "网格共治+线上智治+村民自治" not in names(ex, "Mechanism")
+
+
+def test_the_same_quoted_words_keep_their_type_before_a_weak_head():
+    ex = run("凤桥县建立“警民联调”机制。两部门升级“警民联调”平台，整合资源。")
+    assert "警民联调" in names(ex, "Mechanism") and not names(ex, "Program")
+
+
+def test_kinds_quoted_before_a_mechanism_in_its_sentence_are_its_parts():
+    ex = run("凤桥县构建“两级片区”架构。划定红色“严管片区”20个，黄色“留意片区”40个，绿色“常规片区”90个，"
+             "形成“蓝橙绿”三色片区管理模式。")
+    assert entity(ex, "Mechanism", "蓝橙绿").components == ["严管片区", "留意片区", "常规片区"]
+
+
+def test_a_drive_for_a_wu_title():
+    ex = run("凤桥县法院助力无访村（社区）建设。")
+    assert "无访村（社区）建设" in names(ex, "Campaign")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..dates import report_date
 from ..gazetteer import Gazetteer, Place
@@ -124,6 +125,22 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     town_key = ("Place", ctx.township.id) if ctx.township else None
     topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
     governed = _governed(actors, doc.text)  # mentions a preposition governs: never a subject
+    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed) or focal_key
+    # the bodies of a person's several posts (州政协副主席、县委书记李某介绍…) name the posts, not
+    # a doer; one post (县公安局局长某人表示，将推进…) speaks for its body
+    titles = _post_titles()
+    text = doc.text
+    holders = set()
+    for a in actors:
+        end = next((a[1] + k + len(t) for k in range(5) if not re.search("[，。；、：]", text[a[1]:a[1] + k])
+                    for t in titles if text.startswith(t, a[1] + k)), None)
+        if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
+                                                           and text[:a[0] - 1].endswith(titles))):
+            holders.add(a[:2])
+    for a in reversed(actors):  # 湖南 + 湘西州政协副主席: the place before the body goes with it
+        if any(b[0] == a[1] for b in holders):
+            holders.add(a[:2])
+    doers = [a for a in actors if a[:2] not in holders]
     named_keys = []
     for h in named:
         key_name = _named_key(h.type, h.name)
@@ -134,7 +151,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, actors, governed, h.start, named, focal_key) or topic_key
+            actor = _actor(doc, doers, governed, h.start, named, focal_key) or named_topic
             if actor is not None:
                 ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
@@ -201,7 +218,8 @@ def _specific(actors: list, text: str) -> list:
 
 def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
-    clause; else the first free one of its sentence (before it, else after it); a clause on
+    clause; else the first free one of its sentence before it (one after it is mostly a
+    partner or an object: 建立X机制，牵头县妇联…); a clause on
     the whole county (全县…) is the county's; else the subject carried from earlier
     sentences of the same paragraph."""
     text = doc.text
@@ -216,9 +234,6 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         return focal_key
     for s, e, k in inside:
         if s < pos and (s, e) not in governed:
-            return k
-    for s, e, k in inside:
-        if s > pos and (s, e) not in governed:
             return k
     if focal_key and re.search("(全县|全市|全区|全旗)", text[ss:pos]):
         return focal_key
@@ -252,6 +267,32 @@ def _headline_agency(doc: Doc, ag_keys) -> tuple[str, str] | None:
         return None
     for a, k in ag_keys:
         if a.start < len(first) and a.parent is None:
+            return k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _post_titles() -> tuple[str, ...]:
+    from ..lexicon import load_set
+
+    return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
+
+
+def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:
+    """The body a report is about when its headline names none: the agency that is the subject
+    of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs."""
+    text = doc.text
+    body = text.find("\n") + 1 if len(text.split("\n", 1)[0]) <= 80 else 0
+    for a, k in ag_keys:
+        if a.start < body or a.parent is not None or (a.start, a.end) in governed:
+            continue
+        if re.search("(?:[省市县区旗州盟]委|人民政府|政府)$", a.name):
+            return None  # 攸县委, 县政府 leading: the county itself acts
+        if a.start > body + 200:
+            return None
+        ss, _ = doc.sentence_at(a.start)
+        # the clause's subject: nothing but a date, a place or a few words before it
+        if re.fullmatch("[^，。；]{0,12}", text[ss:a.start]):
             return k
     return None
 

@@ -1,10 +1,12 @@
-"""The parts a report lists for a number formula, accepted only when their count matches."""
+"""The parts a report lists for a number formula, accepted only when their count matches (or,
+for parts that share the formula's own characters or end in 等, fewer: the graph's
+gk:componentsMatchCount then says they do not match)."""
 from __future__ import annotations
 
 import re
 
 from .doc import Doc
-from .named import NamedHit
+from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
 
@@ -13,47 +15,96 @@ _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立�
 
 
 def _after_verbs(item: str) -> str:
-    """凤凰县建立了公安 → 公安: the list starts after the sentence's verb."""
-    from ..segment import lcut
+    """凤凰县建立了公安 → 公安, 细化延伸入户走访 → 入户走访: the list starts after the sentence's
+    verbs (a part is a noun phrase: verbs opening it belong to the clause)."""
+    from ..segment import lcut, pos_tags
 
-    verbs = load_set("predicate_verbs.txt") | {"了", "将", "把", "由", "以", "包括", "涵盖", "整合"}
+    verbs = load_set("predicate_verbs.txt") | {"了", "将", "把", "由", "以", "包括", "涵盖", "整合", "有", "均有"}
     toks = lcut(item)
     cut = 0
     for i, tok in enumerate(toks[:-1]):
         if tok in verbs:
             cut = i + 1
-    return "".join(toks[cut:]) or item
+    item = strip_leading("".join(toks[cut:]) or item)
+    tags = pos_tags(item)
+    while len(tags) > 2 and tags[0][1] == "v":  # 细化 延伸 走访报告
+        item = item[len(tags[0][0]):]
+        tags = tags[1:]
+    return item
 
 
 def _split_items(text: str) -> list[str]:
     text = text.strip()
     text = re.sub("等$", "", text)
     parts = [p.strip() for p in re.split("[、，]", text) if p.strip()]
+    if len(parts) >= 2 and re.search("[和及]", parts[-1]):
+        # 1名片长、1名楼长和多名志愿者的队伍架构: the last two joined by 和, then the whole's noun
+        tail = re.sub("的[^、，和及]{2,10}$", "", parts[-1])
+        parts[-1:] = [p for p in re.split("[和及]", tail) if p]
     if parts:
         parts[0] = _after_verbs(_LEAD_VERBS.sub("", parts[0]))
         parts[-1] = re.sub("等$", "", parts[-1])
     return [p for p in parts if p]
 
 
+# finders whose parts share the formula's own words (“五打”: “先手打”“精准打”): fewer may be listed
+_PARTIAL_OK = set()
+
+
 def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
     mechs = [h for h in hits if h.type == "Mechanism"]
     for h in mechs:
-        if h.components or h.formula_count is None:
+        if h.components:
             continue
         n = h.formula_count
-        for finder in (_list_before, _paren_after, _ordinal_paragraphs, _heading_items, _digit_parts, _net_parts,
-                       _room_and_teams):
+        if n is None and re.fullmatch("[0-9]+(?:\\+[0-9A-Za-zＮ]+)+", h.name):
+            n = h.name.count("+") + 1  # 2+1+N: three parts, whatever N counts
+        if n is None:
+            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits)
+            continue
+        for finder in (_list_before, _paren_after, _ordinal_paragraphs, _shi_items, _heading_items, _headings_after,
+                       _digit_parts, _net_parts, _room_and_teams, _shared_words, _parallel_quotes):
             parts = finder(doc, h, hits)
-            if parts and len(parts) == n:
+            if parts and (len(parts) == n or (finder in _PARTIAL_OK and len(parts) < n)):
                 h.components = parts
                 break
+            if finder is _list_before and parts and doc.text[h.start - 1:h.start] == "等" and len(parts) < n:
+                h.components = parts  # A、B、C等五项工作制度: the parts named, fewer than the count
+                break
+    _spelled_out(doc, hits)
+    # a bare count whose parts the text does not list names nothing we can tell
+    hits[:] = [h for h in hits if not (h.needs_parts and not h.components)]
+
+
+def _spelled_out(doc: Doc, hits: list[NamedHit]) -> None:
+    """推动“两网同治”……形成“网格共治+线上智治”社区治理格局: a later mechanism of the
+    same paragraph whose parts, as many as the formula counts, all end in a word of the formula
+    spells the formula out — one mechanism, its parts and its written forms."""
+    text = doc.text
+    drop = set()
+    for h in hits:
+        if h.type != "Mechanism" or h.components or not h.formula_count or id(h) in drop:
+            continue
+        pe = text.find("\n", h.end)
+        for x in hits:
+            if (x is h or x.type != "Mechanism" or id(x) in drop or not (h.end <= x.start and (pe < 0 or x.start < pe))
+                    or len(x.components) != h.formula_count):
+                continue
+            ends = {p[-1] for p in x.components}
+            if len(ends) == 1 and ends <= set(h.name):
+                h.components = list(x.components)
+                h.aliases |= x.aliases | {x.name}
+                drop.add(id(x))
+                break
+    if drop:
+        hits[:] = [h for h in hits if id(h) not in drop]
 
 
 def _list_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     text = doc.text
     s = h.start
     cs = s
-    while cs > 0 and text[cs - 1] not in "。；：\n，（(":
+    while cs > 0 and text[cs - 1] not in "。；：\n，（(" and s - cs < 300:
         cs -= 1
     # a list joined by 、 may run across commas only inside it; stop at a comma
     seg = text[cs:s]
@@ -145,3 +196,126 @@ def _room_and_teams(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
         return [rooms[-1]] + teams
     return []
 
+
+
+_SHI = re.compile("([一二三四五六七八九十]+)是([^，。；：,\n]{2,30})")
+
+
+def _shi_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """“三个当天”，一是当天立案，二是…，三是…: the words after each 一是, 二是 … in order,
+    read from the formula on (within its paragraph and the ones after it)."""
+    text = doc.text
+    out: list[str] = []
+    pos = h.end
+    limit = min(len(text), h.end + 3000)
+    while len(out) < (h.formula_count or 4):
+        m = _SHI.search(text, pos, limit)
+        if m is None or cn_int(m.group(1)) != len(out) + 1:
+            break
+        if not out and "\n" in text[h.end:m.start()].strip("\n") and text[h.end:m.start()].count("\n") > 1:
+            break  # the first part opens the formula's own paragraph or the next one, no later
+        out.append(m.group(2))
+        pos = m.end()
+    return out
+
+
+def _headings_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """建立三项机制 … then paragraphs opening with 建立多维救助机制。 建立陪伴帮教机制。 …: the
+    paragraphs right after the formula's whose first clause ends with the formula's head noun."""
+    head = re.sub("^[一二三四五六七八九十两]+[项大个类条种]", "", h.name)
+    if head == h.name or len(head) < 2:
+        return []
+    text = doc.text
+    nl = text.find("\n", h.end)
+    out: list[str] = []
+    while nl >= 0 and len(out) < (h.formula_count or 0):
+        end = text.find("\n", nl + 1)
+        line = text[nl + 1:end if end >= 0 else len(text)].strip()
+        m = re.match(f"([^，。；：,]{{2,20}}{head[-2:]})[。，：；]", line)
+        if not m:
+            break
+        out.append(strip_leading(m.group(1)))
+        nl = end
+    return out
+
+
+def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """Parts written with the formula's own word: 三度 — 群众知晓度、服务满意度、队伍信任度;
+    五打 — “先手打”“精准打”; 四强提质 — sentences opening 强基础，强队伍，…"""
+    name, text = h.name, doc.text
+    m = re.fullmatch("[一二三四五六七八九十]([一-龥])([一-龥]{0,2})", name)
+    if not m:
+        return []
+    char, rest = m.group(1), m.group(2)
+    again = text.find(name, h.end)  # the formula's own section (四强提质，夯实…), else right after it
+    start = again + len(name) if again >= 0 else h.end
+    ps = text.rfind("\n", 0, start) + 1
+    pe = text.find("\n", start)
+    para = text[start:pe if pe >= 0 else len(text)]
+    if not rest:  # N + one word: a list or quotes of parts ending in it, after it and before the next formula
+        stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
+                    and x.name != name] + [h.end + 900])
+        window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“您知道……吗？”）
+        for lm in re.finditer("(?:[^、，。；：“”\n和]{1,40}[、和])+[^、，。；：“”\n和]{2,30}", window):
+            items = [re.sub("等$", "", x.strip()) for x in re.split("[、和]", lm.group(0))]
+            items[0] = re.sub("^.*(?:包括|包含|分别是|即)", "", items[0])  # 测评内容包括A率: A率
+            items = [x for x in items if x]
+            if len(items) >= 2 and all(x.endswith(char) and len(x) > 1 for x in items):
+                return items
+        quoted = [q.content for q in doc.quotes if h.end <= q.start < stop and q.content.endswith(char)
+                  and 2 < len(q.content) <= 6 and q.content != name]
+        quoted = list(dict.fromkeys(quoted))
+        return quoted if len(quoted) >= 2 else []
+    # N + word + words: the sentences of its section that open with the word
+    out = []
+    for sent in re.split("[。；\n]", para):
+        sent = sent.strip()
+        if sent.startswith(char):
+            first = re.split("[，,：:]", sent)[0]
+            if 2 < len(first) <= 8 and "“" not in first:
+                out.append(first)
+    return out
+
+
+def _parallel_quotes(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """“三段制”工作法。通过重塑“前端收集”…，织密“中端研判”…，融合“后端办结”…: the quotes
+    right after the formula, as many as it counts, all of one length and one last word."""
+    n = h.formula_count or 0
+    pe = doc.text.find("\n", h.end)
+    qs = [q.content for q in doc.quotes if h.end <= q.start and (pe < 0 or q.start < pe)][:n]
+    if len(qs) == n >= 2 and len({len(x) for x in qs}) == 1 and len({x[-1] for x in qs}) == 1:
+        return qs
+    return []
+
+
+def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """红色“严管片区”…，黄色“留意片区”…，绿色“常规片区”…，“蓝橙绿”三色片区管理: the
+    quotes right before it in its paragraph, all ending in one word its own name holds."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    prev = max([x.end for x in hits if x.type == "Mechanism" and x.end <= h.start and x is not h] + [ss])
+    qs = [q.content for q in doc.quotes if prev <= q.start and q.end <= h.start]
+    run: list[str] = []
+    for c in reversed(qs):
+        if len(c) < 3 or (run and c[-2:] != run[0][-2:]):
+            break
+        run.insert(0, c)
+    names = {h.name} | h.aliases
+    if len(run) >= 2 and any(run[0][-2:] in nm for nm in names) and len(set(run)) == len(run):
+        return run
+    return []
+
+
+def _joined_before(doc: Doc, h: NamedHit) -> list[str]:
+    """乡镇党委-村党支部-村民小组党小组的农村基层党建体系: the chain joined by dashes right before it."""
+    m = re.search("([^，。；：“”\n的]{2,80})的$", doc.text[max(0, h.start - 90):h.start])
+    if not m:
+        return []
+    parts = re.split("[-—―－+＋]", m.group(1))
+    parts[0] = _after_verbs(parts[0])
+    if len(parts) >= 3 and all(1 <= len(p) <= 10 and re.fullmatch("[一-龥]+", p) for p in parts):
+        return parts
+    return []
+
+
+_PARTIAL_OK.update({_shared_words})

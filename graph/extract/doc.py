@@ -59,6 +59,11 @@ class Doc:
         """The text's quotations, found once for every rule that needs them."""
         return find_quotes(self.text)
 
+    @cached_property
+    def nested_quotes(self) -> list["Quote"]:
+        """Quotations inside others (inside speech above all), which :attr:`quotes` leaves out."""
+        return find_nested_quotes(self.text)
+
     @property
     def text(self) -> str:
         return self.norm.text
@@ -117,41 +122,65 @@ class Quote:
     content: str
 
 
-_OPENERS = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
-# where a quotation's scan stops: a line end, its closing mark, or the same opening mark (nested)
-_QUOTE_STOPS = {o: re.compile("[\n" + o + c + "]") for o, c in QUOTE_PAIRS.items()}
+_MARKS = re.compile("[\n" + "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "]")
+_CLOSER_OF = {c: o for o, c in QUOTE_PAIRS.items()}
+SPEECH_LEN = 40  # a longer quotation is speech: kept out of ``find_quotes``, its inner quotes in ``find_nested_quotes``
+
+
+def _partners(text: str) -> tuple[list[int], dict[int, int]]:
+    """Every opening mark, in order, and the closing mark each one pairs with on its own line
+    (the same kind nests: “有“三无”创建” pairs the outer marks). One pass, a stack per kind."""
+    openers: list[int] = []
+    partner: dict[int, int] = {}
+    stacks: dict[str, list[int]] = {o: [] for o in QUOTE_PAIRS}
+    for m in _MARKS.finditer(text):
+        c, j = m.group(), m.start()
+        if c == "\n":
+            for st in stacks.values():
+                st.clear()
+        elif c in stacks:
+            openers.append(j)
+            stacks[c].append(j)
+        elif stacks[_CLOSER_OF[c]]:
+            partner[stacks[_CLOSER_OF[c]].pop()] = j
+    return openers, partner
+
+
+def _outermost(openers: list[int], partner: dict[int, int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Pairs read left to right from ``lo`` to ``hi``, each skipping what it encloses; an opening
+    mark with no partner is passed over."""
+    out = []
+    k = bisect.bisect_left(openers, lo)
+    pos = lo
+    while k < len(openers) and openers[k] < hi:
+        i = openers[k]
+        k += 1
+        if i < pos:
+            continue
+        j = partner.get(i)
+        if j is None or j >= hi:
+            continue
+        out.append((i, j))
+        pos = j + 1
+    return out
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Outermost quotations (nested ‘’ inside “” stay in the content)."""
-    out: list[Quote] = []
-    i = 0
-    while (m := _OPENERS.search(text, i)) is not None:
-        i = m.start()
-        ch = text[i]
-        stops = _QUOTE_STOPS[ch]  # its closing mark, a line end, or itself again
-        depth, j = 0, i + 1
-        end = -1
-        while (s := stops.search(text, j)) is not None:
-            j = s.start()
-            c = text[j]
-            if c == "\n":
-                break
-            if c == ch:
-                depth += 1
-            elif depth == 0:
-                end = j
-                break
-            else:
-                depth -= 1
-            j += 1
-        if end < 0:  # not closed on its line
-            i += 1
-            continue
-        content = text[i + 1:end]
-        if content and len(content) <= 40:
-            out.append(Quote(i, end + 1, content))
-        i = end + 1
+    """Outermost quotations (nested ‘’ inside “” stay in the content); speech longer than
+    SPEECH_LEN characters is left out. Linear in the text's length."""
+    openers, partner = _partners(text)
+    return [Quote(i, j + 1, text[i + 1:j]) for i, j in _outermost(openers, partner, 0, len(text))
+            if 0 < j - i - 1 <= SPEECH_LEN]
+
+
+def find_nested_quotes(text: str) -> list[Quote]:
+    """Quotations one level inside others, speech above all (“……‘枫溪经验’是……”): the
+    outermost pairs within each outermost quotation. Linear in the text's length."""
+    openers, partner = _partners(text)
+    out = []
+    for i, j in _outermost(openers, partner, 0, len(text)):
+        out += [Quote(a, b + 1, text[a + 1:b]) for a, b in _outermost(openers, partner, i + 1, j)
+                if 0 < b - a - 1 <= SPEECH_LEN]
     return out
 
 

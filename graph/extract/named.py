@@ -1,16 +1,25 @@
-"""Campaigns, programs, mechanisms, documents: named things typed by their head noun.
+"""Campaigns, programs, mechanisms, documents: named things typed by their head noun or context.
 
 Rules, in order (an earlier rule's span is not read again by a later one):
 
-1. quoted names: “X” + optional modifier + head noun (“六位一体”巡防机制, “雪亮工程”建设),
-   quote lists sharing a head (“冬春攻势”“夏秋攻势”等专项行动), a quote whose own ending
-   is a head (“百日会战”), a quoted number formula (“一村一辅警”, “5544”);
-2. a quoted list followed by a number formula names the formula and lists its parts
-   (“改革创新、科技运用、队伍建设”三大举措);
-3. 《X》: a document, unless a head after it says column (栏目) or activity (活动);
-4. unquoted names after a trigger verb, a clause boundary, 的 or 及 (深入推进三年禁毒行动,
-   建立案件督办机制, …的人民调解组织体系);
-5. unquoted number formulas (一室一警, 4+x) and 平安/法治 + place drives (平安雁峰).
+1. 《X》: a document, unless a head after it says column (栏目) or activity (活动);
+2. quoted names: “X” + optional modifier + head noun (“六位一体”巡防机制, “雪亮工程”建设),
+   quote lists sharing a head (“冬春攻势”“夏秋攻势”等专项行动), a quoted list followed by a
+   number formula (“A、B、C”三项举措, its parts listed); a quote with no head is typed by its own
+   shape (an ending head, a number formula, parts joined by + or —, a 、-list, a year-long
+   drive “…年”, a title worked for “无访社区”), by the frame noun after it (…力度, …作用,
+   …要求), by its governing verb (实行“…”, 开展“…”) or by the other quotes of its list; images,
+   counts, contrasts (从“A”到“B”), old ways (这种“…”) and speech name nothing. Quotes inside
+   speech and inside document titles are read too; “A、B”的“C” lists the parts of C;
+3. unquoted number counts after a list (A、B、C五项机制), kept only when the text lists their
+   parts, and mechanisms named by the list of what they do (构建A、B、C工作机制);
+4. unquoted names after a trigger verb, a clause boundary, a preposition, 的 or 及 (深入推进三年
+   禁毒行动, 建立案件督办机制, 在全省…会战期间), before a completing verb (X机制全面建立), or
+   coined in parallel (联防联控联治); heads only at word boundaries, leading prepositions,
+   conjunctions and clause verbs stripped; programs need a proper name, not a kind of thing
+   (社会管理平台, 重要惠民工程);
+5. unquoted number formulas (一室一警, 4+x), 平安/法治 + place drives (平安雁峰) and drives named
+   by the title they create (平安医院创建).
 """
 from __future__ import annotations
 
@@ -20,7 +29,7 @@ from functools import lru_cache
 
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Quote, finditer_near
-from .numbers import formula_value, is_formula
+from .numbers import cn_int, formula_value, is_formula
 
 _GENERIC_CORES = frozenset({"新", "大", "总体", "全面", "两个", "主要", "这个", "一个", "有效", "相关", "各项", "新型", "各类",
                             "专项", "综合", "基层", "重点", "整体", "现代化", "信息化"})
@@ -38,6 +47,7 @@ class NamedHit:
     formula_count: int | None = None
     core_span: tuple[int, int] | None = None
     issuer_hint: str | None = None  # for documents: text before
+    needs_parts: bool = False  # a bare count (五项机制): kept only when the text lists its parts
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +57,85 @@ def _heads() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _quoted_only() -> frozenset[str]:
+    """Heads that name a thing only next to a quotation (“调解超市”, “一岗双责”制)."""
+    return frozenset(r[0] for r in load_table("named_heads.txt") if len(r) >= 3 and r[2] == "quoted")
+
+
+@lru_cache(maxsize=1)
 def _head_re() -> re.Pattern:
     return re.compile("|".join(re.escape(h) for h, _ in _heads()))
+
+
+@lru_cache(maxsize=1)
+def _generic() -> dict[str, frozenset[str]]:
+    """Word classes of named_generic.txt: generic modifiers, physical works, stock continuations."""
+    out: dict[str, set[str]] = {}
+    for row in load_table("named_generic.txt"):
+        if len(row) >= 2:
+            out.setdefault(row[0], set()).update(row[1].split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(side, type) → words of named_frames.txt, longest first."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for row in load_table("named_frames.txt"):
+        if len(row) >= 3:
+            out.setdefault((row[0], row[1]), set()).update(row[2].split())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def is_generic(core: str) -> bool:
+    """Is ``core`` made only of generic words (社会治理, 重要民生, 信息管理)?"""
+    from ..segment import lcut
+
+    words = _generic()["generic"]
+    if core in words:
+        return True
+    toks = [t for t in lcut(core) if t.strip()]
+    return bool(toks) and all(t in words for t in toks)
+
+
+def _verb_before(text: str, pos: int) -> str | None:
+    """The verb written right before ``pos`` that a drive's name may keep (创建, 学习, 争创)."""
+    from ..segment import pos_tags
+
+    tags = pos_tags(text[max(0, pos - 4):pos])
+    if tags and tags[-1][1] == "v" and len(tags[-1][0]) == 2 and tags[-1][0] not in _lead_words():
+        return tags[-1][0]
+    return None
+
+
+def _verb_next(run: str, pos: int) -> bool:
+    from ..segment import pos_tags
+
+    tags = pos_tags(run[pos:pos + 4]) if pos < len(run) else ()
+    return bool(tags) and tags[0][1] == "v" and len(tags[0][0]) > 1
+
+
+def _nonsocial(mod: str) -> bool:
+    """A modifier that puts a head outside governance: 地貌格局, 产业格局, 经济体系."""
+    return any(w in mod for w in _generic().get("nonsocial", ()))
+
+
+def head_at_word(run: str, start: int, end: int) -> bool:
+    """Does the head ``run[start:end]`` end a word: not the start of a longer one (系统性,
+    工程施工, 工作法治化)? A head of one character must start one too (联网, 互联网)."""
+    from ..segment import token_spans
+
+    for a, b in token_spans(run, 0, min(len(run), end + 3)):
+        if a < end <= b:  # the token holding the head's last character
+            if b > end and a <= start and run[end:b] in _HEAD_SUFFIXES:
+                return True  # 工程建设, 平台建设: the head and the work done on it
+            return b == end and (end - start > 1 or a == start)
+    return True
+
+
+# words written onto a head without changing what it names (“天网”工程建设)
+_HEAD_SUFFIXES = frozenset({"建设", "创建", "管理", "建成", "运行", "工作", "试点", "升级", "改造", "规划", "方案", "项目",
+                            "资金", "经费"})
 
 
 def head_type(text: str) -> tuple[str, str] | None:
@@ -81,8 +168,70 @@ def strip_prefix(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    # 联合, 创新 … open names too (联合调处机制): never stripped
+    return (load_set("predicate_verbs.txt") - {"联合", "创新", "发展", "投入", "开发", "对接", "接入"}) | frozenset(
+        {"注册", "筑牢", "丰富", "发现", "比如", "例如", "虽然", "但是", "根据", "按照", "作为", "统筹", "运用", "用好", "争夺", "拖欠",
+         "打好", "打赢", "打响", "细化", "优化", "量化", "固化", "延伸"})
+
+
+def strip_leading(name: str) -> str:
+    """A name less the words that open its clause: prepositions, conjunctions, adverbs,
+    pronouns and predicate verbs (按照智慧安防工程 → 智慧安防工程, 注册成立X平台 → X平台)."""
+    from ..segment import pos_tags
+
+    lead = _lead_words()
+    while True:
+        w = next((w for w in lead if name.startswith(w) and len(name) - len(w) >= 2), None)
+        if w is None:
+            tags = pos_tags(name)
+            if not tags:
+                return name
+            tok, tag = tags[0]
+            if len(name) - len(tok) < 2 or tag[:1] not in ("p", "c", "d", "r"):
+                return name
+            w = tok
+        name = name[len(w):]
+
+
+def _strip_place(doc: Doc, name: str) -> str:
+    """A name less the report's own place opening it (凤凰县反诈人民战争 → 反诈人民战争)."""
+    ctx = doc.ctx
+    for p in (ctx.county, ctx.prefecture, ctx.province):
+        if p is not None and name.startswith(p.name) and len(name) - len(p.name) >= 2:
+            return name[len(p.name):]
+    return name
+
+
+_AGENCY_END = ("中心", "局", "所", "院", "委", "办", "站", "队", "庭", "室")
+
+
+def proper_program(core: str, head: str) -> bool:
+    """Is ``core`` + ``head`` a program's proper name (阳光警务执法平台, 天网工程), not a kind of
+    thing (社会管理平台, 重要惠民工程, 我们这个平台, 服务中心平台, 便民大桥工程)?"""
+    from ..segment import lcut, pos_tags
+
+    if is_generic(core) or core.endswith(_AGENCY_END):
+        return False
+    if head in ("平台", "系统", "网", "中心") and len(core) < 3:
+        return False
+    if any(tag[:1] == "r" for _, tag in pos_tags(core)):
+        return False  # 这个, 我局: a demonstrative or pronoun, no name
+    if core in _lead_words() or _only_verbs(core):
+        return False  # 完善工程: a verb, no name
+    tags = pos_tags(core)
+    if tags and len(tags[-1][0]) == 1 and tags[-1][1] == "v":
+        return False  # 强基础建平台: a verb and its object
+    if head.endswith("工程"):
+        toks = lcut(core)
+        if toks and (toks[-1] in _generic()["works"] or core[-1] in _generic()["works"]):
+            return False
+    return True
+
+
 _NUMERAL_FORMULA = re.compile(
-    r"^(?:[一二三四五六七八九十两]+(?:位一体|个[一-龥]{1,2}|大[一-龥]{1,2}|项[一-龥]{1,2}|网融合|级[一-龥]{1,2})"
+    r"^(?:[一二三四五六七八九十两]+(?:位一体|个[一-龥]{1,2}|大[一-龥]{1,2}|项[一-龥]{1,2}|网融合|级[一-龥]{1,2}|场[一-龥]{1,2})"
     r"|一[一-龥]{1,2}[一二三四五六七八九十][一-龥]{1,2}(?:[一二三四五六七八九十][一-龥]{1,3})*)")
 
 
@@ -94,19 +243,29 @@ def _formula_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     f = m.group(0)
-    return f if is_formula(f, strict=False) else None
+    return f if is_formula(f, strict=False) or re.fullmatch("[一二三四五六七八九十两]+场[一-龥]{1,2}", f) else None
 
 
 def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     text = doc.text
     hits: list[NamedHit] = []
     quotes = doc.quotes
+    seen: dict[str, str] = {}  # quoted words → the type their context gave them
     _documents(text, hits, taken)
-    _quoted(text, quotes, hits, taken)
+    _quoted(text, quotes, hits, taken, seen)
+    _quoted(text, doc.nested_quotes, hits, taken, seen)  # “……‘X经验’……”: quotes inside speech
+    # 《全县“戒毒人员帮扶年”工作方案》: a quote inside a title names a thing too
+    docs = [(h.start, h.end) for h in hits if h.type == "Document"]
+    in_docs = [q for q in quotes if any(a < q.start and q.end < b for a, b in docs)]
+    if in_docs:
+        _quoted(text, in_docs, hits, [x for x in taken if x not in docs], seen)
     _quoted_heads(text, quotes, hits, taken)
+    _counted(text, hits, taken)
+    _listed(text, hits, taken)
     _unquoted(doc, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
+    _title_drives(text, hits, taken)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
@@ -144,7 +303,7 @@ def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, 
     function word, then a head; the last such head wins (…的平安创建工作格局 → 工作格局).
     Returns (start, head end, head, type)."""
     window = text[pos:pos + max_mod + 6]
-    m = re.match(f"(?:等)?(?:的)?([{CJK}0-9+]{{0,{max_mod + 4}}})", window)
+    m = re.match(f"(?:等)?(?:的)?([{CJK}0-9A-Za-z+]{{0,{max_mod + 4}}})", window)
     if not m:
         return None
     run = m.group(0)
@@ -158,22 +317,37 @@ def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, 
         after = run[hm.start() + len(h):hm.start() + len(h) + 1]
         if h == "网" and after in ("络", "站", "页", "民", "格", "点"):
             continue
+        if not head_at_word(run, hm.start(), hm.start() + len(h)):
+            continue  # 系统性, 工作法治化, 联网: not a head here
+        if h == "系统" and _verb_next(run, hm.start() + len(h)):
+            continue  # “诉警联调”系统整合: 系统 says how, not what
         mod = run[lead:hm.start()]
         if has_function_word(mod.replace("的", "")) or hm.start() - lead > max_mod:
             break
+        if best is not None and t == "Document" and "的" in mod:
+            break  # “诉警联调”机制建设的意见: the quote names the mechanism, the title is a paper
         best = (pos, pos + hm.start() + len(h), h, t)
     return best
 
 
-def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]],
+            seen: dict[str, str]) -> None:
     used: set[int] = set()
+    described: list[tuple[int, int]] = []  # (i, j): quote i lists the parts of quote j (“A、B”的“C”)
     for i, q in enumerate(quotes):
         if i in used or _overlaps(q.start, q.end, taken):
             continue
         content = q.content.strip()
-        if not content or "。" in content or len(content) > 30:
+        if not content or "。" in content or len(content) > 40:
+            continue
+        if (i + 1 < len(quotes) and text[q.end:quotes[i + 1].start] == "的"
+                and (_joined_parts(content) or list_items(content))):
+            described.append((i, i + 1))  # read with the quote it describes, below
+            used.add(i)
             continue
         group = _quote_list(text, quotes, i)
+        if len(group) > 1 and "、" in quotes[group[-1]].content and _formula_after(text, quotes[group[-1]].end):
+            group = group[:-1]  # “指挥室”和“A、B、C”一室三队: the list before the formula is read on its own
         last = quotes[group[-1]]
         # a quoted list followed by a number formula: “A、B、C”三大举措
         formula = _formula_after(text, last.end)
@@ -182,10 +356,12 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             head = _head_after(text, fend, 6)
             hend = head[1] if head and head[0] == fend else fend
             parts = [p for p in re.split("[、，]", content) if p]
-            count = formula_value(formula)
-            hit = NamedHit("Mechanism", formula, q.start, hend, {formula, text[q.start:hend]},
-                           formula_count=count, core_span=(last.end, fend))
-            if count == len(parts):
+            count = formula_value(formula) or cn_int(re.match("[一二三四五六七八九十两]+", formula).group(0))
+            own = ending_type(formula)
+            t = "Campaign" if own and own[1] == "Campaign" else "Mechanism"  # “A、B”两场硬仗: drives
+            hit = NamedHit(t, formula, q.start, hend, {formula, text[q.start:hend]},
+                           formula_count=count if t == "Mechanism" else None, core_span=(last.end, fend))
+            if count == len(parts) and t == "Mechanism":
                 hit.components = parts
             hits.append(hit)
             taken.append((q.start, hend))
@@ -200,13 +376,33 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             head = _head_after(text, probe, 8)
         if head is None:
             head = _head_after(text, last.end)
-        if len(group) > 1 and head is None:
-            group = [i]
+        if head is None or head[3] == "Document":  # “X年”工作方案: the paper is named by 《》, the quote by itself
+            used.update(group)
+            _unheaded(text, quotes, group, hits, taken, seen)
+            continue
+        before = text[max(0, q.start - 6):q.start]
+        mod = text[last.end:head[1] - len(head[2])].lstrip("的")
+        if before.endswith(_frames().get(("before", "-"), ())) or _nonsocial(mod):
+            used.update(group)
+            continue  # 这种“等案上门”的模式, “七山二水一分田”的地貌格局: not a named way of working
+        if len(group) == 1 and head[3] == "Mechanism" and re.fullmatch(f"[一二三四五六七八九十][{CJK}]{{3}}", mod):
+            # 重塑“前端收集”的四环闭合机制: the formula names the mechanism, the quote one of its stages
+            ms = head[1] - len(head[2]) - len(mod)
+            hit = NamedHit("Mechanism", mod + head[2], ms, head[1], {mod, mod + head[2], q.content + "的" + mod + head[2]},
+                           core_span=(ms, ms + len(mod)), formula_count=cn_int(mod[0]))
+            parts = _joined_parts(q.content) or list_items(q.content)
+            if parts and len(parts) == hit.formula_count:  # “收集—研判—处置”的三环联动机制
+                hit.components = parts
+                hit.aliases.add(q.content)
+            hits.append(hit)
+            taken.append((ms, head[1]))
+            used.add(i)
+            continue
         for k in group:
             used.add(k)
             qk = quotes[k]
             ck = qk.content.strip()
-            if not ck or len(ck) > 30:
+            if not ck or len(ck) > 40:
                 continue
             own = ending_type(ck) if not set(ck) & set("是了吗呢吧啊") else None
             if head is not None and (len(group) > 1 or k == group[-1]):
@@ -217,10 +413,19 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                 # never a formula (“一中心四平台”模式) nor a one-character ending (“打伞破网”行动)
                 if own and own[1] != t and own[1] != "Campaign" and len(own[0]) > 1 and not is_formula(ck):
                     t = own[1]
+                elif h in ("系统", "平台", "网") and seen.get(ck, t) != t:
+                    t = seen[ck]  # “诉警联调”机制 … “诉警联调”平台: the same words, the same thing
+                elif own and own[1] == "Campaign" and len(own[0]) > 1 and h in ("计划", "项目"):
+                    t = "Campaign"  # “春风行动”计划: a drive, whatever its plan is called
+                if t != "Mechanism" and len(group) == 1 and _formula_list(ck):
+                    t = "Mechanism"  # “四强提质、两建增效、三联聚力”系统性工程: a formula of formulas
                 end = hend if k == group[-1] else qk.end
                 if len(group) == 1:
                     full = text[qk.start:hend]
                     aliases = {ck, full, ck + text[qk.end:hend].lstrip("的")}
+                    verb = _verb_before(text, qk.start)
+                    if verb and t == "Campaign":  # 创建“平安示范校园”活动: the drive is named with its verb
+                        aliases |= {verb + ck, verb + full, verb + ck + text[qk.end:hend]}
                 else:
                     aliases = {ck}
                     # “626”禁毒: the words stuck to the quote belong to the item
@@ -231,39 +436,281 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                         aliases.add(ck + stuck)
                     aliases.add(ck + h)
                 name = ck
-                items = [x for x in ck.split("、") if x]
-                if t == "Mechanism" and len(group) == 1 and len(items) >= 3 and all(len(x) <= 8 for x in items):
-                    hit = NamedHit(t, name, qk.start, end, aliases, components=items, core_span=(qk.start + 1, qk.end - 1))
-                elif t == "Mechanism" and (is_formula(ck) or re.fullmatch("[0-9]{2,6}", ck)):
-                    hit = NamedHit(t, name, qk.start, end, aliases, formula_count=formula_value(ck), core_span=(qk.start + 1, qk.end - 1))
+                items = list_items(ck)
+                joined = _joined_parts(ck)
+                announced = re.match("[一二三四五六七八九十两]+(?=[级个项大类支条])", text[qk.end:hend].lstrip("的"))
+                count = cn_int(announced.group(0)) if announced else None
+                if t == "Mechanism" and len(group) == 1 and joined:
+                    hit = NamedHit(t, name, qk.start, end, aliases, components=joined, formula_count=count,
+                                   core_span=(qk.start + 1, qk.end - 1))
+                elif t == "Mechanism" and len(group) == 1 and items:
+                    hit = NamedHit(t, name, qk.start, end, aliases, components=items, formula_count=count,
+                                   core_span=(qk.start + 1, qk.end - 1))
+                    _item_formulas(qk, items, hits)
+                elif t == "Mechanism" and (is_formula(ck) or re.fullmatch("[0-9]{2,6}", ck) or _formula_shape(ck)):
+                    hit = NamedHit(t, name, qk.start, end, aliases, formula_count=formula_value(ck) or _shape_value(ck),
+                                   core_span=(qk.start + 1, qk.end - 1))
                 else:
                     hit = NamedHit(t, name, qk.start, end, aliases, core_span=(qk.start + 1, qk.end - 1))
                 hits.append(hit)
                 taken.append((qk.start, end))
+                seen.setdefault(ck, t)
                 continue
-            # no head after: the quote's own ending, or its shape
-            if own:
-                t = own[1]
-                if t == "-":
-                    continue
-                name = ck
-                hits.append(NamedHit(t, name, qk.start, qk.end, {ck}, core_span=(qk.start + 1, qk.end - 1)))
-                taken.append((qk.start, qk.end))
-                continue
-            if is_formula(ck):
-                hits.append(NamedHit("Mechanism", ck, qk.start, qk.end, {ck}, formula_count=formula_value(ck),
-                                     core_span=(qk.start + 1, qk.end - 1)))
-                taken.append((qk.start, qk.end))
-                continue
-            # a quote that is the object of a campaign verb: 开展“大练兵”; of a mechanism verb: 推出“共享法庭”
-            before = text[max(0, qk.start - 4):qk.start]
-            if re.search("(推行|推出|探索|首创|创新推出)了?$", before) and 2 <= len(ck) <= 10 and "、" not in ck:
-                hits.append(NamedHit("Mechanism", ck, qk.start, qk.end, {ck}, core_span=(qk.start + 1, qk.end - 1)))
-                taken.append((qk.start, qk.end))
-                continue
-            if re.search("(开展|举行|举办|发起)了?$", before) and 2 <= len(ck) <= 10 and "、" not in ck:
-                hits.append(NamedHit("Campaign", ck, qk.start, qk.end, {ck}, core_span=(qk.start + 1, qk.end - 1)))
-                taken.append((qk.start, qk.end))
+    _attach_parts(text, quotes, described, hits, taken, seen)
+
+
+def _attach_parts(text: str, quotes: list[Quote], described: list[tuple[int, int]], hits: list[NamedHit],
+                  taken: list[tuple[int, int]], seen: dict[str, str]) -> None:
+    """“八户一组、四网合一、两级联调”的“842”网格模式: the first quote lists the parts of the
+    mechanism the second names; with no such mechanism, the first is read on its own."""
+    for i, j in described:
+        a, b = quotes[i], quotes[j]
+        h = next((h for h in hits if h.start == b.start and h.type == "Mechanism"), None)
+        parts = _joined_parts(a.content) or list_items(a.content)
+        if h is None:
+            _unheaded(text, quotes, [i], hits, taken, seen)
+            continue
+        h.aliases |= {a.content, text[a.start:h.end]}
+        taken.append((a.start, b.start))
+        if not h.components and (h.formula_count in (None, len(parts)) or _leading_numbers(parts) == h.name):
+            h.components = parts
+
+
+def _item_formulas(q: Quote, items: list[str], hits: list[NamedHit]) -> None:
+    """“四强提质、两建增效、三联聚力”: a list of formulas names each of them too."""
+    if not all(is_formula(x) or _formula_shape(x) or re.fullmatch(f"[{_NUMS}][{CJK}]{{2,4}}", x) for x in items):
+        return  # in a list, a numeral opening every item makes each a formula (四强提质、两建增效)
+    pos = q.start + 1
+    for x in items:
+        k = q.content.find(x, pos - q.start - 1) + q.start + 1
+        hits.append(NamedHit("Mechanism", x, k, k + len(x), {x}, formula_count=formula_value(x) or _shape_value(x)))
+        pos = k + len(x)
+
+
+def _leading_numbers(parts: list[str]) -> str:
+    """八户一组、四网合一、两级联调 → "842": the numbers the parts open with, written together."""
+    out = ""
+    for p in parts:
+        m = re.match("[一二三四五六七八九十百两]+", p)
+        if not m:
+            return ""
+        out += str(cn_int(m.group(0)))
+    return out
+
+
+def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[NamedHit],
+              taken: list[tuple[int, int]], seen: dict[str, str]) -> None:
+    """Quotes with no head noun after them, typed by their own shape (“戒毒人员帮扶年”, “一村一警”,
+    “网格长+网格员”), by the words around them (实行“一岗双责”, “打伞破网”力度, 发挥“三所一庭”作用),
+    or by the other quotes of their list (“A”、“B工作法”和“C”)."""
+    first, last = quotes[group[0]], quotes[group[-1]]
+    ctx = _context_type(text, first.start, last.end)
+    if ctx == "-":
+        return
+    members = []
+    for k in group:
+        q = quotes[k]
+        c = q.content.strip()
+        if not c or len(c) > 40 or _overlaps(q.start, q.end, taken) or _is_speech(c, ctx):
+            continue
+        members.append((q, c, _shape_type(text, q, c)))
+    shared = {t for _, _, t in members if t and t != "-"}
+    share = next(iter(shared)) if len(shared) == 1 and len(group) > 1 else None
+    for q, c, own in members:
+        t = own
+        if _agency_like(c) and not re.search("(?:推出|推行|探索出?|首创)了?$", text[max(0, q.start - 4):q.start]):
+            continue  # “边境检查站”: a body, named by the agency rules (推出“共享法庭”: a way of working)
+        if own and _ending_is_quoted_only(c) and ctx is None and share is None and not re.search(
+                "(?:打造|构建|建强|建成|推出|设立|创建|建立)$", text[max(0, q.start - 2):q.start]):
+            continue  # “专属片区”: a kind of area, unless a verb or frame makes it a way of working
+        if c in seen and (t is None or is_formula(c)):
+            t = seen[c]  # the same words typed earlier in the report keep their type
+        if t is None and _formula_shape(c) and ctx in ("Mechanism", "Campaign"):
+            t = ctx  # 发挥“三所一庭”作用, 集中打击整治“两霸三乱”: a formula the context vouches for
+        if t == "Campaign" and is_formula(c) and _list_count_before(text, q.start) == formula_value(c):
+            t = "Mechanism"  # 打好A、B、C“三大会战”: a formula whose parts are listed
+        if t is None:
+            t = ctx
+        if t is None:
+            t = share
+        if t is None or t == "-":
+            continue
+        if own == "Mechanism" and ctx == "Campaign" and is_formula(c) and c not in seen:
+            t = "Campaign"  # 集中打击整治“两霸三乱”: a drive named by a formula
+        count = formula_value(c) if (is_formula(c) or _formula_shape(c)) else None
+        if _formula_shape(c) and count is None:
+            count = _shape_value(c)
+        parts = _joined_parts(c) or list_items(c)
+        hit = NamedHit(t, c, q.start, q.end, {c}, core_span=(q.start + 1, q.end - 1))
+        if t == "Mechanism":
+            if parts:
+                hit.components = parts
+                announced = re.match("[一二三四五六七八九十两]+(?=[级个项大类支条])", text[q.end:q.end + 4].lstrip("的"))
+                hit.formula_count = cn_int(announced.group(0)) if announced else None  # “A+B+C”三级团队
+            elif count is not None:
+                hit.formula_count = count
+        hits.append(hit)
+        taken.append((q.start, q.end))
+        seen.setdefault(c, t)
+
+
+_ADJACENT_ONLY = ("工作", "建设", "部署")  # “三度”工作 names; 打造“X”的工作 does not
+_SPEECH_MARKS = set("。！？!?；;：:…")
+
+
+def _agency_like(c: str) -> bool:
+    """“边境检查站”, “老娘舅调解室”: a body or its room (the agency rules name those), not
+    “法官进村” nor a formula (“三所一庭”)."""
+    from ..segment import lcut
+
+    if is_formula(c) or _formula_shape(c) or len(c) > 12 or re.search("[、，,]", c):
+        return False
+    toks = lcut(c)
+    return len(toks[-1]) >= 2 and toks[-1].endswith(_AGENCY_END)
+
+
+def _ending_is_quoted_only(c: str) -> bool:
+    own = ending_type(c)
+    return own is not None and own[0] in _quoted_only()
+
+
+def _list_count_before(text: str, pos: int) -> int:
+    """How many items a 、-list right before ``pos`` in its clause has (0: none)."""
+    cs = max(text.rfind(c, 0, pos) for c in "，。；：\n") + 1
+    seg = text[cs:pos]
+    return seg.count("、") + 1 if "、" in seg else 0
+
+
+def _is_speech(c: str, ctx: str | None) -> bool:
+    """A sentence someone says, not a name: sentence marks, or a comma without a frame noun
+    after it that makes the whole a named requirement (“…，…”要求)."""
+    if set(c) & _SPEECH_MARKS or c.startswith(("我", "你", "他", "她", "您", "咱")):
+        return True
+    if re.match("第[一二三四五六七八九十]", c):
+        return True  # “第一现场”: an ordinal image
+    return ("，" in c or "," in c) and ctx not in ("Mechanism", "Campaign")
+
+
+def _context_type(text: str, start: int, end: int) -> str | None:
+    """What the words around the quote span ``start``–``end`` say it names: Campaign, Mechanism,
+    "weak" (a verb that types only a coined phrase), "-" (nothing) or None (they do not say)."""
+    frames = _frames()
+    after = text[end:end + 8]
+    after = after[1:] if after.startswith("等") else after
+    if re.match(r"[0-9０-９一二三四五六七八九十百千万两余多]+[个人名件起次家条项户所座处辆元万亿位支批类种场]", after):
+        return "-"  # “黑中介”14人: a count of things so called
+    for t in ("-", "Campaign", "Program", "Mechanism"):
+        words = frames.get(("after", t), ())
+        if after.startswith(words) or (after.startswith("的") and after[1:].startswith(words) and not after[1:].startswith(_ADJACENT_ONLY)):
+            return t
+    before = text[max(0, start - 8):start]
+    # 从“管理”到“治理”: the two ends of a change, not names
+    if before.endswith(("从", "由")) and re.match("(?:到|向|迈向|走向|转向|转变为|变为)[“‘「『]", after):
+        return "-"
+    if re.search("(?:到|向|迈向|走向|转向|转变为|变为)$", before) and re.search("[”’」』](?:到|向|迈向|走向|转向|转变为|变为)$", before):
+        return "-"
+    bare = re.sub("了$", "", before)
+    for t in ("-", "Campaign", "Mechanism"):
+        words = frames.get(("before", t), ())
+        if bare.endswith(words) or re.sub("(?:出|起)$", "", bare).endswith(words):
+            return t
+    cs = max(text.rfind(c, 0, start) for c in "，。；：、\n") + 1
+    clause = text[cs:start]
+    verb = next((w for w in frames.get(("before", "nominal"), ()) if bare.endswith(w)), None)
+    if verb is not None:
+        from ..segment import pos_tags
+
+        pre = clause[:len(clause) - (len(before) - len(bare)) - len(verb)]
+        tags = pos_tags(pre[-6:]) if pre else ()
+        if not tags or not (tags[-1][1][:1] == "n" or tags[-1][1] == "vn"):
+            return "Mechanism"  # 深入推进“X”; not 队伍建设“X”
+    # 启动禁毒“百日清零”: a campaign verb and a short modifier before the quote
+    if re.search("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)", clause):
+        return "-"  # 织密…“安全网”, 守护群众“菜篮子”: an image
+    m = re.search(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$", clause)
+    if m and not has_function_word(m.group(1)):
+        return "Campaign"
+    return None
+
+
+_PLACE_DRIVE = re.compile(f"(?:平安|法治)[{CJK}]{{2,3}}")
+_WU_UNIT = re.compile(f"无[{CJK}]{{1,3}}(?:县|市|区|乡|镇|村|社区|村屯|村居|学校|校园|单位|企业|家庭|小区|景区|医院|市场)")
+_STYLE_VERBS = ("服务", "受理", "化解", "调解", "解纷", "办理", "管理", "治理", "帮扶", "诉服", "调处", "救助", "接访",
+                "办结", "解决")
+
+
+def _shape_type(text: str, q: Quote, c: str) -> str | None:
+    """What a quote's own shape says it names, or None."""
+    own = ending_type(c) if not set(c) & set("是了吗呢吧啊") else None
+    if own:
+        h, t = own
+        if t == "Document" and h == "方案" and len(c) <= 8:
+            return "Mechanism"  # “凤城方案”: an approach, not a paper (a paper stands in 《》)
+        if t == "Program" and is_generic(c[:-len(h)]):
+            return None  # “监控网”
+        return t
+    if _WU_UNIT.fullmatch(c):
+        return "Campaign"  # 创建“无访社区”: the title a drive works for
+    if _PLACE_DRIVE.fullmatch(c) and (text.startswith("建设", q.end) or re.search(
+            "(?:建设|推进|创建|争创|打造|开展)[”“、]*$", text[max(0, q.start - 8):q.start])):
+        return "Campaign"  # 推进“平安X”建设: a place-wide drive
+    if len(c) >= 5 and c.endswith("年") and re.fullmatch(f"[{CJK}]+", c) and not re.search("[一二三四五六七八九十]年$", c):
+        return "Campaign"  # “矛盾纠纷大化解年”: a year-long drive
+    if is_formula(c) or _joined_parts(c) or _formula_list(c):
+        return "Mechanism"
+    if len(c) == 3 and c.endswith("式") and text.startswith(_STYLE_VERBS, q.end):
+        return "Mechanism"  # “一站式”办理: a way of working
+    return None
+
+
+_NUMS = "一二三四五六七八九十两"
+_PAIR_SHAPE = re.compile(f"[{_NUMS}][{CJK}]{{1,2}}(?:[{_NUMS}][{CJK}]{{1,3}})+")  # 三所一庭, 三区一中心, 四议两公开
+_RATE_SHAPE = re.compile(f"[一二三四五六七八九十][{CJK}]")  # 三度, 五打, 四访 (not 两会, 两委)
+_NOT_COUNTED = set("个次年月日天名人件起项大位届期批种座级类条支场份些")
+
+
+def _formula_shape(c: str) -> bool:
+    """Number formulas of a quote beyond :func:`is_formula`: 三所一庭, 三区一中心, 四议两公开, 三度."""
+    if _PAIR_SHAPE.fullmatch(c):
+        return not set(c[1:]) & _NOT_COUNTED - set(_NUMS)
+    if _RATE_SHAPE.fullmatch(c):
+        return c[1] not in _NOT_COUNTED and c[1] not in _NUMS
+    return False
+
+
+def _shape_value(c: str) -> int | None:
+    nums = [ch for ch in c if ch in _NUMS]
+    if _RATE_SHAPE.fullmatch(c):
+        return cn_int(c[0])
+    return sum(cn_int(n) or 0 for n in nums) or None
+
+
+_JOINERS = re.compile("[+＋—―\-－]")
+
+
+def _joined_parts(c: str) -> list[str]:
+    """The parts of a formula joined by + or —: 村长+组长+户长, 县—乡—村."""
+    if not _JOINERS.search(c) or re.fullmatch("[0-9A-Za-z+＋xXＸ]+", c):
+        return []  # 4+1+X: a digit formula, its parts are not listed words
+    parts = [p for p in _JOINERS.split(c)]
+    if len(parts) < 2 or any(not p or len(p) > 12 or not re.search(f"[{CJK}]", p) for p in parts):
+        return []
+    return parts
+
+
+def list_items(c: str) -> list[str]:
+    """The items of a quoted list of three or more short parts (“A、B、C”, “X，A、B、C”)."""
+    items = [x.strip() for x in re.split("[、，,]", c) if x.strip()]
+    if len(items) >= 3 and all(2 <= len(x) <= 10 and re.fullmatch(f"[{CJK}]+", x) for x in items):
+        return items
+    return []
+
+
+def _formula_list(c: str) -> bool:
+    """“四强提质、两建增效、三联聚力”: a list of three or more short items, slogans or formulas."""
+    items = c.split("、")
+    return len(items) >= 3 and all(2 <= len(x) <= 8 and re.fullmatch(f"[{CJK}]+", x) and not x.startswith("最")
+                                   for x in items)  # not goals: 最平安县城、最可靠警队
 
 
 def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -307,17 +754,24 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     """The pattern of an unquoted name, a lookahead for its heads, and how far before its head
     a match can start (for :func:`finditer_near`)."""
     verbs = sorted({v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}, key=len, reverse=True)
-    heads = [h for h, t in _heads() if t in ("Campaign", "Program", "Mechanism")]
-    head_alt = "|".join(re.escape(h) for h in heads)
-    left = "(?:" + "|".join(re.escape(v) for v in verbs) + ")了?|[，。；：、（\n]|的|及|^"
+    heads = [h for h, t in _heads() if t in ("Campaign", "Program", "Mechanism") and h not in _quoted_only()
+             and h not in _NEVER_UNQUOTED]
+    head_alt = "|".join(re.escape(h) + ("(?!度)" if h.endswith("制") else "") for h in heads)
+    left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
+            + "|".join(_PREP_LEFT) + "|^")
     pattern = re.compile(f"(?:{left})(?P<name>[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
     return pattern, re.compile(f"(?={head_alt})"), len(verbs[0]) + 1 + 16
 
 
+# prepositions that open the phrase a name stands in (在全省禁毒百日会战期间, 按照…专项行动要求)
+_PREP_LEFT = ("按照", "根据", "结合", "围绕", "依托", "通过", "借助", "利用", "对照", "关于", "对于", "由于", "随着", "为了",
+              "针对", "对", "在", "以")
+_LEAD_PREP = set("对在以把将为从向于与和")
 # heads that make a name only right after a trigger verb (开展…行动, 建立…机制); the
 # others may follow a clause boundary too (，网格化服务管理平台)
 _STRONG_HEADS = {"专项斗争", "专项行动", "专项整治行动", "专项整治", "专项治理", "攻势", "会战", "攻坚战", "工程", "平台",
-                 "提质扩容工程", "培养工程", "体系", "工作体系", "综合防控体系", "宣传月", "宣传周"}
+                 "提质扩容工程", "培养工程", "体系", "工作体系", "综合防控体系", "宣传月", "宣传周",
+                 "学习教育", "主题教育", "教育整顿", "人民战争", "综合整治", "集中整治"}
 _NEVER_UNQUOTED = {"宣传", "创建", "网", "计划", "项目", "任务", "举措", "原则", "战略", "理念", "思路", "发展思路",
                    "经验", "办法", "竞赛", "大练兵", "大走访", "大排查", "品牌创建", "品牌建设"}
 _VERB_ONLY = {"格局", "新格局", "工作格局"}  # 打造…新格局: only right after a verb
@@ -339,6 +793,8 @@ def _after_last_verb(name: str) -> int:
     spans = token_spans(name, 0, len(name))
     for k, (a, b) in enumerate(spans):
         tok = name[a:b]
+        if k and name[spans[k - 1][0]:a].endswith("化"):
+            continue  # 规范化建设: a verb after an -化 word is a noun
         # a verb token, or a verb written as two tokens (创新性 推行)
         if (tok in verbs or tok.endswith(long_verbs)) and b < len(name):
             cut = b  # 研究部署 ends with a trigger verb
@@ -358,23 +814,64 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if head in _NEVER_UNQUOTED or _overlaps(ns, he, [x for x in taken if x not in inner]):
             continue
         left = text[m.start():ns]
-        after_verb = bool(left) and left not in "，。；：、（\n的及"
+        after_verb = bool(left) and left not in "，。；：、（\n的及和与" and left not in _PREP_LEFT
+        if left in ("和", "与") and not any(b == m.start() for _, b in taken):
+            continue  # 和 joins two names (A专项行动和B专项行动), not a name and a clause
+        if any(text.startswith(w, he) for w in _generic()["stock"]):
+            continue  # …治理体系和治理能力现代化, X机制创新: a stock phrase, not a name
+        if t == "Program" and re.match("[0-9一二三四五六七八九十百千两]+[个套处家座台所]", text[he:he + 5]):
+            continue  # 建成X工作平台2个: a count of a kind of thing, not a program's name
+        # X机制全面建立: a name before the verb that completes it
+        if re.match("(?:已经|已|全面|基本|逐步|初步|正式)?(?:建立|形成|建成|确立|健全|落地)", text[he:he + 6]):
+            after_verb = True
+        full_mod = None
+        k = name.rfind("的")
+        cut = _after_last_verb(name[:k]) if k > 0 else 0
+        if cut:  # ，积极打造A的B新格局: the verb before the modifier governs the name
+            name = name[cut:]
+            after_verb = True
         # the name runs from the last boundary inside it
-        for sep in ("的", "及"):
+        for sep in ("的", "及") + _PREP_LEFT[:-3]:
             k = name.rfind(sep)
             if k >= 0:
-                name = name[k + 1:]
-                after_verb = False
+                before_sep = name[:k]
+                # 打造A的B新格局, 形成以网格管理为基础的联合调处机制: the verb's
+                # object is the whole phrase, its short modifier included
+                if sep == "的" and after_verb and t == "Mechanism" and 2 <= len(before_sep) <= 10 and (
+                        re.fullmatch("以.{2,8}为.{1,4}", before_sep) or not has_function_word(before_sep)):
+                    full_mod = name
+                else:
+                    after_verb = False
+                name = name[k + len(sep):]
         cut = _after_last_verb(name)
         if cut:
             name = name[cut:]
             after_verb = True
-        name = name.lstrip("了、")
+            full_mod = None
+        stay = _after_clause_verb(name)
+        if stay:  # 公安局保持严打的态势: the clause's verb, whose object is no name
+            continue
+        name = _after_lone_prep(name.lstrip("了、"))
+        if has_function_word(name) or name.startswith(_NOT_NAMED) or strip_prefix(name + head).startswith(_NOT_NAMED):
+            continue
+        name = strip_leading(name)
+        placed = name
+        if t == "Campaign":
+            name = _strip_place(doc, name)
         ns = he - len(head) - len(name)
+        if head in ("活动", "行动") and len(name) >= 5 and name.endswith("年") and not re.search("[0-9一二三四五六七八九十]年$", name):
+            after_verb = True  # 以…攻坚年活动为契机: a year-long drive
+        coined = _parallel(name) and head in ("体系", "机制", "格局", "新格局", "制度", "模式")
+        if coined:
+            after_verb = True  # 联防联控联治制度体系: a coined parallel phrase names it wherever it stands
         if not after_verb and head not in _STRONG_HEADS or (head in _VERB_ONLY and not after_verb):
             continue
-        if len(name) < (2 if after_verb else 3) or has_function_word(name):
+        if len(name) < (2 if after_verb or head == "工程" or len(head) >= 4 else 3) or has_function_word(name):
             continue
+        if _only_verbs(name) or (t == "Mechanism" and _ends_in_adjective(name)):
+            continue  # 保持严打行动, 特殊制度: a verb's object or an adjective's noun, no name
+        if head in _NOUN_NAMED and not _nouns_only(name):
+            continue  # 正确把握主题教育: the head is a verb's object; 专题主题教育 is a name
         if t == "Program" and not after_verb and left == "的":
             continue
         if "、" in name:
@@ -383,22 +880,132 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
                 continue
         if t == "Program" and head == "系统" and len(name) < 4:
             continue
-        if name in _GENERIC_CORES or re.fullmatch("[一二三四五六七八九十两]+[项个大类条]", name):
+        if t == "Program" and head.endswith("工程"):
+            name = _after_lead_verbs(name, ("v", "vn", "d", "ad", "i", "l"))  # 严厉打击阻挠X工程
+            ns = he - len(head) - len(name)
+        if t == "Program" and not proper_program(name, head):
             continue
-        if name.startswith(("各", "全体", "相关", "有关", "其他", "这", "一系列", "系列")):
+        if t == "Program" and not after_verb and not _noun_phrase(name):
+            continue  # 关心三峡工程, 重点抓好工程: a verb's object, no program's name
+        bare = name if full_mod else _after_lead_verbs(name)
+        if t == "Mechanism" and is_generic(bare) and len(_tokens(bare)) <= (1 if full_mod else 2):
+            continue  # 调解机制, 信息化防控体系; not 乡村公共法律服务网络体系
+        if t == "Mechanism" and _opens_with_verb(name) and not after_verb:
+            continue  # 。建强网格体系，: a verb and its object heading a paragraph
+        if not head_at_word(text[ns:he + 4], he - ns - len(head), he - ns):
+            continue
+        if name in _GENERIC_CORES or re.fullmatch("[一二三四五六七八九十两]+[项个大类条]", name):
             continue
         if re.fullmatch("[一二三四五六七八九十两]+[种个项批支道条]", name):
             continue
-        if t == "Campaign" and "、" in name:
+        if t in ("Campaign", "Program") and "、" in name:
             name = name.rsplit("、", 1)[1]  # 扫黑除恶、三级巡防、打盗抢专项斗争: the head is the last item's
             ns = he - len(head) - len(name)
+        if head == "工程" and len(name) == 2 and not after_verb and (
+                "、" not in (text[ns - 1:ns] + text[he:he + 1]) or re.match(f"[{CJK}]", text[he:he + 1])
+                and not re.match("(?:的|建设|等|和|及)", text[he:he + 2])):
+            continue  # 天网工程、视频监控联网工程 name programs; 生物工程 alone, 细胞工程育种: a field
         full = name + head
-        core = strip_prefix(full)
-        hit = NamedHit(t, core, ns, he, {full, core})
+        core = name if coined else strip_prefix(full)  # the coinage names it, as a formula does
+        hit = NamedHit(t, core, ns, he, {full, core, placed + head})
+        if coined and text.startswith("体系", he):
+            hit.aliases.add(full + "体系")
+        if full_mod and full_mod.endswith(name):
+            hit.aliases.add(full_mod + head)
+        if t == "Mechanism" and "、" in name:  # 矛盾纠纷预防、排查、调处机制
+            hit.components = _name_parts(name)
         if t == "Campaign" and head in ("专项斗争", "专项行动", "专项整治行动", "专项整治", "攻势", "会战"):
             hit.aliases.add(name)
         hits.append(hit)
         taken.append((ns, he))
+
+
+_NOT_NAMED = ("各", "全体", "相关", "有关", "其他", "这", "那", "此", "一系列", "系列", "所有", "一切", "全部")
+_NOUN_NAMED = ("学习教育", "主题教育", "教育整顿")  # heads complete in themselves: only a noun names one
+
+
+def _nouns_only(name: str) -> bool:
+    from ..segment import pos_tags
+
+    return all(tag[:1] in ("n", "j") or tag in ("vn", "nz", "b") for _, tag in pos_tags(name))
+
+
+def _tokens(name: str) -> list[str]:
+    from ..segment import lcut
+
+    return [t for t in lcut(name) if t.strip()]
+
+
+def _after_lone_prep(name: str) -> str:
+    """也是对天网 → 天网: the name starts after a preposition standing as a word of its own
+    (not the 对 of 对接)."""
+    from ..segment import token_spans
+
+    cut = 0
+    for a, b in token_spans(name, 0, len(name)):
+        if b - a == 1 and name[a] in _LEAD_PREP and len(name) - b >= 2:
+            cut = b
+    return name[cut:]
+
+
+def _parallel(name: str) -> bool:
+    """联防联控联治, 共建共治共享, 自治法治德治: one character repeated in step."""
+    return len(name) == 6 and (name[0] == name[2] == name[4] or name[1] == name[3] == name[5])
+
+
+def _after_clause_verb(name: str) -> bool:
+    """Does a verb that keeps or strengthens what is already there end ``name`` (公安局保持)?"""
+    return name.endswith(("保持", "巩固", "维持", "持续", "继续", "加大", "加强", "强化"))
+
+
+def _noun_phrase(name: str) -> bool:
+    """No verb before its last word, and not ending in 好 (抓好, 维护好): a name, not a predicate."""
+    from ..segment import pos_tags
+
+    tags = pos_tags(name)
+    return not name.endswith("好") and not any(tag == "v" for _, tag in tags[:-1])
+
+
+def _only_verbs(name: str) -> bool:
+    """保持 (专项行动的态势): a clause's verb, not a name (反诈人民战争, 合成作战平台 are names)."""
+    return name in _lead_words() or name in ("保持", "巩固", "维持", "保障", "确保", "持续", "继续")
+
+
+def _ends_in_adjective(name: str) -> bool:
+    from ..segment import pos_tags
+
+    tags = pos_tags(name)
+    return bool(tags) and tags[-1][1] == "a" and len(tags) > 1
+
+
+def _opens_with_verb(name: str) -> bool:
+    """建实网格: a two-character verb, then its object."""
+    from ..segment import pos_tags
+
+    tags = pos_tags(name)
+    if len(tags) < 2 or tags[0][1] != "v" or tags[0][0] in _name_verbs()[0]:
+        return False
+    return len(tags[0][0]) == 2 or (len(tags) >= 3 and len(tags[1][0]) == 1)  # 建实 网格: a verb and its result
+
+
+def _after_lead_verbs(name: str, tags_out: tuple[str, ...] = ("v", "vn")) -> str:
+    """The name less the verbs (and, asked, adverbs and idioms) opening it."""
+    from ..segment import pos_tags
+
+    tags = list(pos_tags(name))
+    while len(tags) > 1 and tags[0][1] in tags_out and len(name) - len(tags[0][0]) >= 2:
+        name = name[len(tags[0][0]):]
+        tags = tags[1:]
+    return name
+
+
+def _name_parts(name: str) -> list[str]:
+    """预防、排查、调处 from 矛盾纠纷预防、排查、调处: the first item loses the words the others share."""
+    parts = name.split("、")
+    rest = {len(p) for p in parts[1:]}
+    if len(rest) == 1 and len(parts[0]) > (n := rest.pop()):
+        parts[0] = parts[0][-n:]
+    return parts
 
 
 def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -415,6 +1022,43 @@ def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: l
         full = name + q.content
         hits.append(NamedHit("Mechanism", full, s, q.end, {full, text[s:q.end], name + q.content.lstrip("新")}))
         taken.append((s, q.end))
+
+
+_COUNTED = re.compile("(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)([项大个类条种])([一-龥]{0,2}?)"
+                      "(工作制度|工作机制|机制|制度|举措|措施|工作法|体系)")
+
+
+def _counted(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """Unquoted counts of ways of working (A、B、C五项机制; 通过建立三项机制; 三项举措推动…): a
+    mechanism named by its count, kept only when the text lists its parts (see components)."""
+    for m in _COUNTED.finditer(text):
+        s, e = m.span()
+        n = cn_int(m.group(1))
+        if n is None or n < 2 or _overlaps(s, e, taken):
+            continue
+        hits.append(NamedHit("Mechanism", m.group(0), s, e, {m.group(0)}, formula_count=n, needs_parts=True))
+        taken.append((s, e))
+
+
+_LISTED = re.compile(f"(?:构建|建立|形成|推行|探索|健全|完善)(?:起|出)?了?((?:[{CJK}]{{3,10}}、){{2,8}}[{CJK}]{{3,16}}?)"
+                     "(运行机制|工作机制|机制|工作体系|体系|模式)")
+
+
+def _listed(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """构建A、B、C工作机制: a way of working named by the list of what it does; the items are
+    its parts (the last one less the words before the head that the others lack)."""
+    for m in _LISTED.finditer(text):
+        s, e = m.span(1)[0], m.end()
+        items = m.group(1).split("、")
+        if len(items) < 3 or _overlaps(s, e, taken) or any(has_function_word(x) for x in items):
+            continue
+        lengths = {len(x) for x in items[:-1]}
+        parts = list(items)
+        if len(lengths) == 1 and len(parts[-1]) > (n := lengths.pop()):
+            parts[-1] = parts[-1][:n]  # 近距离服务居民工作: 近距离服务居民
+        name = m.group(1) + m.group(2)
+        hits.append(NamedHit("Mechanism", name, s, e, {name}, components=parts))
+        taken.append((s, e))
 
 
 _RESULT_FORMULA = re.compile("(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}")  # 三降五零六升
@@ -442,6 +1086,33 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
             aliases.add(text[s:hend])
         hits.append(NamedHit("Mechanism", f, s, hend, aliases))
         taken.append((s, hend))
+
+
+_TITLE_DRIVE = re.compile(f"((?:平安|法治|文明|无讼|无毒)[{CJK}]{{1,4}}|[{CJK}]{{2,8}}示范)创建(?!活动|工作|单位|示范)")
+
+
+_NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建设")
+
+
+def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """Drives named by the title they work for: 平安医院创建, 文明城市示范创建 (创建 alone, unquoted,
+    is an everyday verb; after such a title it names the drive)."""
+    for m in _TITLE_DRIVE.finditer(text):
+        s, e = m.span()
+        title = m.group(1)
+        if _overlaps(s, e, taken) or has_function_word(title):
+            continue
+        name = _after_lead_verbs(strip_leading(title))  # 做到X示范创建: the verb is no part of it
+        s = e - len("创建") - len(name)
+        hits.append(NamedHit("Campaign", name + "创建", s, e, {name + "创建", name}))
+        taken.append((s, e))
+    for m in _NONE_DRIVE.finditer(text):  # 助力无访村（社区）建设: the drive for a 无X title
+        s, e = m.span()
+        if _overlaps(s, e, taken) or not re.search("(?:县|市|区|乡|镇|村|社区|村居|学校|校园|单位|企业|小区|家庭)$", m.group(1)):
+            continue
+        title = m.group(1) + (m.group(2) or "")
+        hits.append(NamedHit("Campaign", title + "建设", s, e, {title + "建设", title, m.group(1)}))
+        taken.append((s, e))
 
 
 def _place_drives(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:

@@ -78,3 +78,42 @@ def test_item05_a_second_build_into_the_same_folder_is_refused_and_the_first_goe
     (tmp_path / ".out.tmp-killed").mkdir()
     assert govkg("build", src, "-o", out, "-q", "--no-view").returncode == 0
     assert not list(tmp_path.glob(".out.*"))
+
+
+# item 3: reports with nothing of one kind (no place, no entity at all, no Chinese)
+NOTHING_OF_ONE_KIND = ["县公安局开展专项行动。", "慈利县破获案件12起。", "今天天气很好。", "hello world"]
+
+
+def _quads(build_dir) -> set:
+    from graph.store import open_store
+
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in open_store(build_dir)}
+
+
+@pytest.mark.parametrize("text", NOTHING_OF_ONE_KIND)
+def test_item03_a_report_with_nothing_of_one_kind_builds(tmp_path, text):
+    """An empty entities or places graph stopped the build: 'unexpected Oxigraph output: the
+    block does not start with the prefix lines'."""
+    from rdflib import Dataset
+
+    from graph import build
+
+    (tmp_path / "r.txt").write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(tmp_path / "r.txt", out)
+    assert result.ok and not result.failures
+    assert (out / "view.html").exists() and (out / "views" / "reports" / "r.html").exists()
+    assert len(Dataset().parse(out / "graph.trig", format="trig")) > 0 and _quads(out)
+    # rebuilds that bring the store up to date (the shared graphs empty before or after) agree with clean ones
+    for more in ("\n湄潭县公安局开展“清风”专项行动。\n", ""):
+        (tmp_path / "r.txt").write_text(text + more + "\n", encoding="utf-8")
+        build(tmp_path / "r.txt", out, view=False)
+        build(tmp_path / "r.txt", tmp_path / "clean", view=False, incremental=False)
+        assert _quads(out) == _quads(tmp_path / "clean")
+        assert (out / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
+
+
+def test_item03_the_command_builds_hello_world(tmp_path):
+    (tmp_path / "r.txt").write_text("hello world\n", encoding="utf-8")
+    run = govkg("build", tmp_path / "r.txt", "-o", tmp_path / "out", "-q")
+    assert run.returncode == 0 and not run.stderr, run.stderr

@@ -106,6 +106,12 @@ def staging(out: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading it means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
 def discard(tmp: Path) -> None:
     """A staging folder, removed (a build that did not finish)."""
     shutil.rmtree(tmp, ignore_errors=True)
@@ -142,6 +148,10 @@ def swap_in(tmp: Path, out: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
         return
     backup = None
+    try:  # the staging folder becomes out/: out/'s mode, or a new folder's (mkdtemp made it 0700)
+        os.chmod(tmp, out.stat().st_mode & 0o7777)
+    except FileNotFoundError:
+        os.chmod(tmp, 0o777 & ~_umask())
     if out.exists():
         backup = out.with_name(f".{out.name}.old-{os.getpid()}")
         os.replace(out, backup)

@@ -17,7 +17,7 @@ lines above its own, so imports point back against the flow and never in a circl
     extract                                                → Extraction: entities, relations, statistics
     resolve                                                one node per entity across reports
     rdf parts                                              a report's named graph; a build's parts
-    statements outdir                                      TriG/Turtle blocks; out/'s layout, lock, swap
+    statements outdir partcache                            TriG/Turtle blocks; out/'s layout, lock, swap; the part cache
     store                                                  the Oxigraph store: open, bulk-load, update
     query summary validate                                 the one SPARQL path; summary.md; SHACL
     views export push serve evaluate explain               what users look at, take away and check

@@ -10,10 +10,7 @@ grows with the number of distinct entities, not with the text.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from .extract import extract
 from .gazetteer import load as load_gazetteer
 from .model import Report
 from .outdir import CACHE_DIR
+from .partcache import PartCache
 from .parts import BuildResult, Failure, ReportPart
 from .read import read_report, report_files
 from .resolve import Resolver, notes
@@ -78,47 +76,6 @@ def make_part(report: Report, digest: str) -> ReportPart:
         page = report_page(report.id, report.text, mentions).encode("utf-8")
     focus = ex.entities[ex.focus].name if ex.focus and ex.focus in ex.entities else None
     return ReportPart(report.id, report.path, digest, notes(ex), dict(report_counts(ex)), focus, trig, ttl, page)
-
-
-@dataclass(frozen=True)
-class PartCache:
-    """Report parts by content, in out/.cache: a rebuild after adding or changing a few reports
-    extracts only those. ``folder``: the new build's cache; ``previous``: the last build's."""
-
-    folder: Path | None
-    previous: Path | None
-    fingerprint: str
-
-    def name(self, report: Report, digest: str) -> str:
-        # the id, file name and encoding are written into the report's graph: part of the key
-        h = hashlib.sha256("\x1f".join((digest, report.id, Path(report.path).name, report.encoding)).encode()).hexdigest()
-        return f"{self.fingerprint}-{h[:40]}.pickle"
-
-    def get(self, name: str, report: Report) -> ReportPart | None:
-        """The previous build's part under ``name`` (:meth:`name`), or None."""
-        if self.previous is None:
-            return None
-        f = os.path.join(self.previous, name)  # plain strings: a thousand Path objects cost more than the reads
-        try:
-            with open(f, "rb") as fh:
-                data = fh.read()
-            part = pickle.loads(data)  # our own cache, written by this code (same fingerprint)
-        except Exception:  # absent, or unreadable: extract again
-            return None
-        if self.folder is not None:
-            to = os.path.join(self.folder, name)
-            try:
-                os.link(f, to)
-            except OSError:
-                with open(to, "wb") as fh:
-                    fh.write(data)
-        part.path, part.reused, part.key = report.path, True, name
-        return part
-
-    def put(self, part: ReportPart) -> None:
-        if self.folder is not None:
-            with open(os.path.join(self.folder, part.key), "wb") as fh:
-                fh.write(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = False) -> ReportPart | Failure:

@@ -140,6 +140,7 @@ def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result:
         with stage("resolve"):
             resolver.add(item.notes, item.report_id)
         result.parts.append(item.slim())
+    result.notes = writer.notes  # the same list: what finishing adds comes too
     if not result.parts:
         writer.abort()
         return result

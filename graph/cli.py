@@ -16,6 +16,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view)
     for f in result.failures:
         print(f"govkg: skipped {f.path}: {f.reason}", file=sys.stderr)
+    for note in result.notes:
+        print(f"govkg: note: {note}", file=sys.stderr)
     if not result.ok:
         print("govkg: nothing could be built", file=sys.stderr)
         return 1

@@ -47,6 +47,7 @@ class BuildResult:
     failures: list[Failure] = field(default_factory=list)
     resolved: Resolved | None = None
     files: dict[str, Path] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the user should know that is no failure of a report
 
     @property
     def ok(self) -> bool:

@@ -230,3 +230,74 @@ def test_item12_a_part_reads_back_as_written():
         assert all(type(x) is type(y) for n, m in zip(back.notes, part.notes) for x, y in zip(n, m))
         with pytest.raises(Unfit):
             decode(encode(part)[:-1], report)  # cut short
+
+
+# item 7: ways a previous build's cache or store is found damaged
+def _sst(out: Path) -> list[Path]:
+    return sorted((out / "store").glob("*.sst"))
+
+
+DAMAGE = {
+    "manifest_is_a_list": lambda out: (out / ".cache" / "manifest.json").write_text("[]"),
+    "manifest_is_garbage": lambda out: (out / ".cache" / "manifest.json").write_bytes(b"\x00{garbage"),
+    "shared_nq_cut_short": lambda out: (out / ".cache" / "shared.nq").write_bytes((out / ".cache" / "shared.nq").read_bytes()[:700]),
+    "shared_nq_lines_lost": lambda out: (out / ".cache" / "shared.nq").write_text(
+        "".join((out / ".cache" / "shared.nq").read_text(encoding="utf-8").splitlines(True)[:5]), encoding="utf-8"),
+    "shared_nq_garbage_line": lambda out: (out / ".cache" / "shared.nq").open("a").write("garbage line\n"),
+    "sst_missing": lambda out: _sst(out)[0].unlink(),
+    "sst_overwritten": lambda out: [p.write_bytes(os.urandom(p.stat().st_size)) for p in _sst(out)],
+    "sst_cut_short": lambda out: _sst(out)[-1].write_bytes(_sst(out)[-1].read_bytes()[:100]),
+    "current_garbage": lambda out: (out / "store" / "CURRENT").write_text("garbage\n"),
+    "store_gone": lambda out: __import__("shutil").rmtree(out / "store"),
+}
+TWO_REPORTS = {"a.txt": "凤凰县公安局开展“清风”专项行动，破获案件3起。", "b.txt": "湄潭县人民法院推行“诉调对接”工作机制。"}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_item07_a_damaged_cache_or_store_is_set_aside_with_a_note(tmp_path, damage):
+    """A corrupt manifest.json, shared.nq, .sst or CURRENT stopped every incremental rebuild
+    with a traceback until --clean."""
+    from graph import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name, text in TWO_REPORTS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    build(src, out, view=False)
+    DAMAGE[damage](out)
+    (src / "a.txt").write_text(TWO_REPORTS["a.txt"] + "\n县公安局开展“净网”专项行动。", encoding="utf-8")
+    again = build(src, out, view=False)
+    assert not again.failures and len(again.notes) == 1 and "the store is loaded anew" in again.notes[0], again.notes
+    assert "\n" not in again.notes[0]
+    assert again.reused == 1  # the unchanged report's part still checks out on its own
+    build(src, tmp_path / "clean", view=False, incremental=False)
+    assert (out / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
+    assert _quads(out) == _quads(tmp_path / "clean")
+    assert not build(src, out, view=False).notes  # and the next rebuild updates the new store again
+
+
+@pytest.mark.parametrize("damage", ["current_garbage", "sst_missing"])
+def test_item07_a_query_on_a_damaged_store_says_so_in_one_line(tmp_path, damage):
+    from graph import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TWO_REPORTS["a.txt"], encoding="utf-8")
+    build(src, out, view=False)
+    DAMAGE[damage](out)
+    run = govkg("query", "posts", "--from", out)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+    assert "the store is damaged" in run.stderr and "--clean" in run.stderr
+
+
+def test_item07_the_command_prints_the_note(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TWO_REPORTS["a.txt"], encoding="utf-8")
+    assert govkg("build", src, "-o", out, "-q", "--no-view").returncode == 0
+    DAMAGE["current_garbage"](out)
+    (src / "b.txt").write_text(TWO_REPORTS["b.txt"], encoding="utf-8")
+    run = govkg("build", src, "-o", out, "-q", "--no-view")
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    notes = [ln for ln in run.stderr.splitlines() if ln.startswith("govkg: note: the store is loaded anew")]
+    assert len(notes) == 1 and str(out / "store") in notes[0], run.stderr

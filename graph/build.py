@@ -24,7 +24,7 @@ from .parts import BuildResult, Failure, ReportPart
 from .read import read_report, report_files
 from .resolve import Resolver, notes
 from .timing import stage
-from .write import BuildWriter
+from .write import BuildWriter, writing
 
 
 def _warm(*, whole: bool = False) -> None:
@@ -165,14 +165,10 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     out = Path(out_dir)
     todo = report_files(source)  # a missing or empty source is an error before anything is written
     fingerprint = code_fingerprint()
-    writer = BuildWriter(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs)
-    try:
+    with writing(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs) as writer:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
         cache = PartCache(writer.cache_dir, previous, fingerprint)
         # with workers, this process loads the views' modules and pinyin tables while they load
         # their dictionaries, instead of after the last report (its page writers inherit them)
         meanwhile = _warm_views if view and jobs > 1 else None
         return assemble(iter_parts(todo, jobs=jobs, cache=cache, meanwhile=meanwhile), writer, BuildResult(out))
-    except BaseException:
-        writer.abort()
-        raise

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from .build import _part_for, assemble
 from .parts import BuildResult, Failure, ReportPart
 from .read import report_files
-from .write import BuildWriter
+from .write import writing
 
 
 def _work(job: tuple[str, str]) -> ReportPart | Failure:
@@ -56,9 +56,5 @@ def build_on_dask(source: str | Path, out_dir: str | Path, *, client=None, view:
     """``govkg build`` with extraction on Dask (``client``: a distributed Client; None: Dask's
     local default scheduler). Same output as ``graph.build``."""
     bag = extract_bag(source, partitions=partitions)
-    writer = BuildWriter(Path(out_dir), view=view)
-    try:
+    with writing(Path(out_dir), view=view) as writer:
         return assemble(_in_order(bag, client), writer, BuildResult(Path(out_dir)))
-    except BaseException:
-        writer.abort()
-        raise

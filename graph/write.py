@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, VIEW, VIEWS_DIR,
-                     discard, lock, staging, swap_in)
+                     discard, lock, staging, swap_in, unwritable)
 from .parts import BuildResult, ReportPart
 from .statements import header, report_statements
 from .store import StoreLoader, open_store, update_store
@@ -181,3 +183,23 @@ class BuildWriter:
         if self.tmp is not None:
             discard(self.tmp)
         self._lock.release()
+
+
+@contextmanager
+def writing(out: Path, **options) -> Iterator[BuildWriter]:
+    """A :class:`BuildWriter` for ``out`` (``options``: its keywords) for the block to write the
+    build with; if the block fails, what it wrote is removed and ``out`` left as it was, and an
+    OSError (a full disk, a read-only folder) becomes one line: a :class:`~graph.errors.BuildError`."""
+    out = Path(out)
+    try:
+        writer = BuildWriter(out, **options)
+    except OSError as exc:
+        raise unwritable(out.resolve(), exc) from None
+    try:
+        yield writer
+    except OSError as exc:
+        writer.abort()
+        raise unwritable(writer.out, exc) from None
+    except BaseException:
+        writer.abort()
+        raise

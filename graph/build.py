@@ -140,13 +140,15 @@ def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result:
         with stage("resolve"):
             resolver.add(item.notes, item.report_id)
         result.parts.append(item.slim())
-    result.notes = writer.notes  # the same list: what finishing adds comes too
+    result.warnings += writer.warnings
     if not result.parts:
         writer.abort()
         return result
     with stage("resolve"):
         result.resolved = resolver.result()
+    told = len(writer.warnings)
     result.files = writer.finish(result)
+    result.warnings += writer.warnings[told:]  # what finishing found
     return result
 
 

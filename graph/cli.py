@@ -14,10 +14,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .summary import summary_markdown
 
     result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view)
+    for w in result.warnings:
+        print(f"govkg: {w}", file=sys.stderr)
     for f in result.failures:
         print(f"govkg: skipped {f.path}: {f.reason}", file=sys.stderr)
-    for note in result.notes:
-        print(f"govkg: note: {note}", file=sys.stderr)
     if not result.ok:
         print("govkg: nothing could be built", file=sys.stderr)
         return 1

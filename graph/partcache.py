@@ -85,10 +85,40 @@ def _notes(rows: Any) -> tuple[EntityNote, ...]:
     return tuple(map(EntityNote._make, rows))
 
 
+def _value_check(hint: Any) -> Callable[[Any], Any]:
+    """A function that checks one field of a part as MessagePack gives it back, returning it,
+    or raises :class:`Unfit`."""
+    if hint == tuple[EntityNote, ...]:
+        return _notes
+    if typing.get_origin(hint) is dict:
+        keys, values = typing.get_args(hint)
+
+        def mapping(v: Any) -> Any:
+            if type(v) is not dict or not set(map(type, v)) <= {keys} or not set(map(type, v.values())) <= {values}:
+                raise Unfit(f"{hint} expected")
+            return v
+        return mapping
+    if hint is bytes:
+        allowed = {bytes}
+    elif hint is str or typing.get_origin(hint) in (typing.Union, types.UnionType):
+        allowed = {hint} if hint is str else set(typing.get_args(hint))
+    else:
+        raise TypeError(f"no cache check for {hint}")
+
+    def value(v: Any) -> Any:
+        if type(v) not in allowed:
+            raise Unfit(f"{hint} expected")
+        return v
+    return value
+
+
+_OWN = {"report_id", "path", "reused", "key"}  # the report's own, or set as a part is taken from the cache
+_FIELDS = {name: _value_check(hint) for name, hint in typing.get_type_hints(ReportPart).items() if name not in _OWN}
+
+
 def encode(part: ReportPart) -> bytes:
     """A part as its cache entry."""
-    return MAGIC + msgpack.packb({"id": part.report_id, "digest": part.digest, "notes": part.notes, "counts": part.counts,
-                                  "focus": part.focus, "trig": part.trig, "ttl": part.ttl, "page": part.page},
+    return MAGIC + msgpack.packb({"id": part.report_id, **{name: getattr(part, name) for name in _FIELDS}},
                                  use_bin_type=True)
 
 
@@ -102,13 +132,7 @@ def decode(data: bytes, report: Report) -> ReportPart:
         raise Unfit(f"unreadable: {exc}") from None
     if type(d) is not dict or d.get("id") != report.id:
         raise Unfit("not this report's entry")
-    digest, counts, focus = d.get("digest"), d.get("counts"), d.get("focus")
-    trig, ttl, page = d.get("trig"), d.get("ttl"), d.get("page")
-    if (type(digest) is not str or type(counts) is not dict or not set(map(type, counts)) <= {str}
-            or not set(map(type, counts.values())) <= {int} or not (focus is None or type(focus) is str)
-            or not type(trig) is type(ttl) is type(page) is bytes):
-        raise Unfit("a field of the wrong type")
-    return ReportPart(report.id, report.path, digest, _notes(d.get("notes")), counts, focus, trig, ttl, page)
+    return ReportPart(report_id=report.id, path=report.path, **{name: check(d.get(name)) for name, check in _FIELDS.items()})
 
 
 @dataclass(frozen=True)

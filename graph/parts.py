@@ -45,9 +45,9 @@ class BuildResult:
     out_dir: Path
     parts: list[ReportPart] = field(default_factory=list)  # one per report built, in report-id order
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the user should know that is no report's failure
     resolved: Resolved | None = None
     files: dict[str, Path] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # what the user should know that is no failure of a report
 
     @property
     def ok(self) -> bool:

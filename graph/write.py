@@ -36,7 +36,7 @@ class BuildWriter:
         self.jobs = jobs  # processes for writing the views
         self.fingerprint = fingerprint
         self._trig = self._ttl = self._loader = None
-        self.notes: list[str] = []  # what the user should know: a previous build's store that did not check out
+        self.warnings: list[str] = []  # what the user should know: a previous build's store that did not check out
         self._lock = lock(self.out)  # refused here if another build holds out/
         self.tmp: Path | None = None
         try:
@@ -62,7 +62,7 @@ class BuildWriter:
     def _previous_manifest(self) -> dict[str, str] | None:
         """Which part each report's graph came from in the previous build, if that build was
         made by this code and its record, shared graphs and store check out; else None (with a
-        note when something was there but did not check out: the store is then loaded anew)."""
+        warning when something was there but did not check out: the store is then loaded anew)."""
         path = self.out / CACHE_DIR / MANIFEST
         if not path.exists():
             return None
@@ -89,7 +89,7 @@ class BuildWriter:
         return reports
 
     def _not_reused(self, why: str) -> None:
-        self.notes.append(f"the store is loaded anew, not updated from the previous build's: {why}")
+        self.warnings.append(f"the store is loaded anew, not updated from the previous build's: {why}")
         return None
 
     def add(self, part: ReportPart) -> None:
@@ -147,7 +147,7 @@ class BuildWriter:
                                  fresh=self._fresh, shared=shared_nq,
                                  shared_before=(self.out / CACHE_DIR / SHARED_NQ).read_text(encoding="utf-8"))
                 except (RuntimeError, SyntaxError, ValueError) as exc:  # RocksDB's checks on opening it: a damaged store
-                    self.notes.append("the store is loaded anew, not updated from the previous build's: "
+                    self.warnings.append("the store is loaded anew, not updated from the previous build's: "
                                       f"{self.out / STORE_DIR}: {' '.join(str(exc).split())}")
                     shutil.rmtree(tmp / STORE_DIR, ignore_errors=True)
                     loader = StoreLoader(tmp / STORE_DIR)

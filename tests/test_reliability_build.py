@@ -254,7 +254,7 @@ TWO_REPORTS = {"a.txt": "凤凰县公安局开展“清风”专项行动，破�
 
 
 @pytest.mark.parametrize("damage", DAMAGE)
-def test_item07_a_damaged_cache_or_store_is_set_aside_with_a_note(tmp_path, damage):
+def test_item07_a_damaged_cache_or_store_is_set_aside_with_a_warning(tmp_path, damage):
     """A corrupt manifest.json, shared.nq, .sst or CURRENT stopped every incremental rebuild
     with a traceback until --clean."""
     from graph import build
@@ -267,13 +267,13 @@ def test_item07_a_damaged_cache_or_store_is_set_aside_with_a_note(tmp_path, dama
     DAMAGE[damage](out)
     (src / "a.txt").write_text(TWO_REPORTS["a.txt"] + "\n县公安局开展“净网”专项行动。", encoding="utf-8")
     again = build(src, out, view=False)
-    assert not again.failures and len(again.notes) == 1 and "the store is loaded anew" in again.notes[0], again.notes
-    assert "\n" not in again.notes[0]
+    assert not again.failures and len(again.warnings) == 1 and "the store is loaded anew" in again.warnings[0], again.warnings
+    assert "\n" not in again.warnings[0]
     assert again.reused == 1  # the unchanged report's part still checks out on its own
     build(src, tmp_path / "clean", view=False, incremental=False)
     assert (out / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
     assert _quads(out) == _quads(tmp_path / "clean")
-    assert not build(src, out, view=False).notes  # and the next rebuild updates the new store again
+    assert not build(src, out, view=False).warnings  # and the next rebuild updates the new store again
 
 
 @pytest.mark.parametrize("damage", ["current_garbage", "sst_missing"])
@@ -290,7 +290,7 @@ def test_item07_a_query_on_a_damaged_store_says_so_in_one_line(tmp_path, damage)
     assert "the store is damaged" in run.stderr and "--clean" in run.stderr
 
 
-def test_item07_the_command_prints_the_note(tmp_path):
+def test_item07_the_command_says_why_the_store_is_loaded_anew(tmp_path):
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     (src / "a.txt").write_text(TWO_REPORTS["a.txt"], encoding="utf-8")
@@ -299,8 +299,8 @@ def test_item07_the_command_prints_the_note(tmp_path):
     (src / "b.txt").write_text(TWO_REPORTS["b.txt"], encoding="utf-8")
     run = govkg("build", src, "-o", out, "-q", "--no-view")
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
-    notes = [ln for ln in run.stderr.splitlines() if ln.startswith("govkg: note: the store is loaded anew")]
-    assert len(notes) == 1 and str(out / "store") in notes[0], run.stderr
+    lines = [ln for ln in run.stderr.splitlines() if ln.startswith("govkg: the store is loaded anew")]
+    assert len(lines) == 1 and str(out / "store") in lines[0], run.stderr
 
 
 # item 6: a disk that fills up, a folder that cannot be written

@@ -21,7 +21,7 @@ from .model import Report
 from .outdir import CACHE_DIR
 from .partcache import PartCache
 from .parts import BuildResult, Failure, ReportPart
-from .read import read_report, report_files
+from .read import links_outside, read_report, report_files
 from .resolve import Resolver, notes
 from .timing import stage
 from .write import BuildWriter, writing
@@ -152,8 +152,17 @@ def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result:
     return result
 
 
+def _inside(todo: list[tuple[Path, str]], source: str | Path, follow_links: bool) -> tuple[list[tuple[Path, str]], list[Failure]]:
+    """The reports to build, and the links leading out of ``source`` that are not followed."""
+    if follow_links:
+        return todo, []
+    inside, outside = links_outside(todo, source)
+    return inside, [Failure(str(p), f"a link to {target}, outside {source}: not followed (--follow-links follows it)")
+                    for p, target in outside]
+
+
 def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: int = 1,
-          incremental: bool = True) -> BuildResult:
+          incremental: bool = True, follow_links: bool = False) -> BuildResult:
     """Build the knowledge graph of the reports under ``source`` into ``out_dir``.
 
     Writes graph.trig (one named graph per report, plus the entities and places graphs),
@@ -161,11 +170,14 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     Everything goes into a temporary folder that replaces the build in ``out_dir`` only once
     complete, so an interrupted build leaves the previous one. ``incremental``: reuse the
     parts of reports whose text has not changed since the last build in ``out_dir``.
+    ``follow_links``: also build files that symbolic links in ``source`` lead to outside it
+    (by default they are skipped, each named among the failures).
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     out = Path(out_dir)
     todo = report_files(source)  # a missing or empty source is an error before anything is written
+    todo, skipped = _inside(todo, source, follow_links)
     fingerprint = code_fingerprint()
     with writing(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs) as writer:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
@@ -173,4 +185,5 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
         # with workers, this process loads the views' modules and pinyin tables while they load
         # their dictionaries, instead of after the last report (its page writers inherit them)
         meanwhile = _warm_views if view and jobs > 1 else None
-        return assemble(iter_parts(todo, jobs=jobs, cache=cache, meanwhile=meanwhile), writer, BuildResult(out))
+        return assemble(iter_parts(todo, jobs=jobs, cache=cache, meanwhile=meanwhile), writer,
+                        BuildResult(out, failures=skipped))

@@ -13,7 +13,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary_markdown
 
-    result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view)
+    result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view,
+                   follow_links=args.follow_links)
     for w in result.warnings:
         print(f"govkg: {w}", file=sys.stderr)
     for f in result.failures:
@@ -163,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("--clean", action="store_true", help="extract every report again, ignoring the previous build's cache")
     b.add_argument("--no-view", action="store_true", help="skip the network views (views/ and view.html); govkg view makes any later")
+    b.add_argument("--follow-links", action="store_true",
+                   help="also build files that symbolic links in SOURCE lead to outside it (skipped by default)")
     b.set_defaults(func=_cmd_build)
     v = sub.add_parser("validate", help="check a build against the SHACL shapes")
     v.add_argument("build", type=Path, nargs="?", default=Path("out"))

@@ -10,7 +10,11 @@ grows with the number of distinct entities, not with the text.
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -78,9 +82,43 @@ def make_part(report: Report, digest: str) -> ReportPart:
     return ReportPart(report.id, report.path, digest, notes(ex), dict(report_counts(ex)), focus, trig, ttl, page)
 
 
-def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = False) -> ReportPart | Failure:
+REPORT_TIMEOUT = 120.0  # seconds one report's extraction may take before it is skipped (a county report: < 1 s)
+
+
+class ReportTimeout(BaseException):
+    """A report's extraction ran past its time limit. A BaseException, like KeyboardInterrupt,
+    so that no ``except Exception`` on the way swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ReportTimeout` in the block once it has run ``seconds`` (None or 0: no
+    limit). A timer signal (SIGALRM) interrupts the extraction between two Python steps; where
+    there is none — not the main thread (a Dask worker), no setitimer — the block runs unlimited."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ReportTimeout
+
+    handler = signal.signal(signal.SIGALRM, expired)
+    t0 = time.monotonic()
+    outer = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, handler)
+        if outer[0] > 0:  # someone else's timer was running: it goes on with what it had left
+            signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - t0), 1e-3), outer[1])
+
+
+def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = False,
+              timeout: float | None = REPORT_TIMEOUT) -> ReportPart | Failure:
     """Read, extract and write one report (in a worker): a part, or the failure that stopped it.
-    ``whole``: load all of jieba's dictionary before the first report (see :func:`_warm`)."""
+    ``whole``: load all of jieba's dictionary before the first report (see :func:`_warm`);
+    ``timeout``: seconds its extraction may take (:func:`time_limit`)."""
     path, rid = job
     try:
         with stage("read"):
@@ -95,7 +133,10 @@ def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = Fals
             return hit
     _warm(whole=whole)  # before the first report is segmented (the loads are once per process)
     try:
-        part = make_part(report, digest)
+        with time_limit(timeout):
+            part = make_part(report, digest)
+    except ReportTimeout:  # text no rule is made for must not hang the build either
+        return Failure(report.path, f"extraction ran past the time limit for one report ({timeout:g} s, --report-timeout)")
     except Exception as exc:  # one bad report must not sink the build; it is reported by name
         return Failure(report.path, f"extraction failed: {type(exc).__name__}: {exc}")
     if cache is not None:
@@ -105,15 +146,17 @@ def _part_for(job: tuple[Path, str], cache: PartCache | None, whole: bool = Fals
 
 
 def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache | None = None,
-               meanwhile: Callable[[], None] | None = None) -> Iterator[ReportPart | Failure]:
+               meanwhile: Callable[[], None] | None = None,
+               timeout: float | None = REPORT_TIMEOUT) -> Iterator[ReportPart | Failure]:
     """Each report of ``todo`` (:func:`graph.read.report_files`) as a part (or a failure), in that order;
     ``jobs`` worker processes extract in parallel, so the order — and the output — do not
     depend on it. ``meanwhile``: work for this process while the workers load their
-    dictionaries (it has nothing else to do until their first parts come)."""
+    dictionaries (it has nothing else to do until their first parts come). ``timeout``:
+    seconds one report's extraction may take before it is skipped (None: no limit)."""
     if jobs > 1 and len(todo) > 1:
         import multiprocessing as mp
 
-        work = partial(_part_for, cache=cache, whole=True)  # each worker loads its dictionary once, whole
+        work = partial(_part_for, cache=cache, whole=True, timeout=timeout)  # each worker loads its dictionary once, whole
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(jobs) as pool:
             parts = pool.imap(work, todo, chunksize=max(1, min(4, len(todo) // (jobs * 8))))
@@ -121,7 +164,7 @@ def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache 
                 meanwhile()
             yield from parts
     else:
-        yield from map(partial(_part_for, cache=cache), todo)
+        yield from map(partial(_part_for, cache=cache, timeout=timeout), todo)
 
 
 def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result: BuildResult) -> BuildResult:
@@ -162,7 +205,8 @@ def _inside(todo: list[tuple[Path, str]], source: str | Path, follow_links: bool
 
 
 def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: int = 1,
-          incremental: bool = True, follow_links: bool = False) -> BuildResult:
+          incremental: bool = True, follow_links: bool = False,
+          report_timeout: float | None = REPORT_TIMEOUT) -> BuildResult:
     """Build the knowledge graph of the reports under ``source`` into ``out_dir``.
 
     Writes graph.trig (one named graph per report, plus the entities and places graphs),
@@ -171,10 +215,14 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     complete, so an interrupted build leaves the previous one. ``incremental``: reuse the
     parts of reports whose text has not changed since the last build in ``out_dir``.
     ``follow_links``: also build files that symbolic links in ``source`` lead to outside it
-    (by default they are skipped, each named among the failures).
+    (by default they are skipped, each named among the failures). ``report_timeout``: seconds
+    one report's extraction may take; a report that takes longer is skipped and named among the
+    failures (None: no limit).
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
+    if report_timeout is not None and not report_timeout >= 0:
+        raise ValueError("report_timeout must be a number of seconds, or None")
     out = Path(out_dir)
     todo = report_files(source)  # a missing or empty source is an error before anything is written
     todo, skipped = _inside(todo, source, follow_links)
@@ -185,5 +233,5 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
         # with workers, this process loads the views' modules and pinyin tables while they load
         # their dictionaries, instead of after the last report (its page writers inherit them)
         meanwhile = _warm_views if view and jobs > 1 else None
-        return assemble(iter_parts(todo, jobs=jobs, cache=cache, meanwhile=meanwhile), writer,
+        return assemble(iter_parts(todo, jobs=jobs, cache=cache, meanwhile=meanwhile, timeout=report_timeout), writer,
                         BuildResult(out, failures=skipped))

@@ -195,7 +195,8 @@ def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result:
     return result
 
 
-def _inside(todo: list[tuple[Path, str]], source: str | Path, follow_links: bool) -> tuple[list[tuple[Path, str]], list[Failure]]:
+def _inside(todo: list[tuple[Path, str]], source: str | Path,
+            follow_links: bool) -> tuple[list[tuple[Path, str]], list[Failure]]:
     """The reports to build, and the links leading out of ``source`` that are not followed."""
     if follow_links:
         return todo, []

@@ -13,6 +13,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary_markdown
 
+    if args.report_timeout < 0:
+        print("govkg: --report-timeout takes a number of seconds (0: no limit)", file=sys.stderr)
+        return 2
     result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view,
                    follow_links=args.follow_links, report_timeout=args.report_timeout or None)
     for w in result.warnings:

@@ -144,4 +144,4 @@ def open_store(build_dir: str | Path):
         raise InputError(f"{p}: cannot open the store: {exc}") from exc
     except (RuntimeError, ValueError) as exc:  # what RocksDB says of a damaged store
         raise StoreError(f"{p}: the store is damaged and cannot be opened ({_reason(exc)}); "
-                         "build it again with 'govkg build SOURCE -o OUT --clean'") from None
+                         f"build it again with 'govkg build SOURCE -o {build_dir} --clean'") from None

@@ -147,8 +147,7 @@ class BuildWriter:
                                  fresh=self._fresh, shared=shared_nq,
                                  shared_before=(self.out / CACHE_DIR / SHARED_NQ).read_text(encoding="utf-8"))
                 except (RuntimeError, SyntaxError, ValueError) as exc:  # RocksDB's checks on opening it: a damaged store
-                    self.warnings.append("the store is loaded anew, not updated from the previous build's: "
-                                      f"{self.out / STORE_DIR}: {' '.join(str(exc).split())}")
+                    self._not_reused(f"{self.out / STORE_DIR}: {' '.join(str(exc).split())}")
                     shutil.rmtree(tmp / STORE_DIR, ignore_errors=True)
                     loader = StoreLoader(tmp / STORE_DIR)
                     loader.add_files(tmp / GRAPH_TRIG, tmp / GRAPH_TTL)

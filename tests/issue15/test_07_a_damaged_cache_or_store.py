@@ -57,7 +57,7 @@ def test_item07_a_damaged_cache_or_store_is_set_aside_with_a_warning(tmp_path, d
 
 
 @pytest.mark.parametrize("damage", ["current_garbage", "sst_missing"])
-def test_item07_a_query_on_a_damaged_store_says_so_in_one_line(tmp_path, damage):
+def test_item07_query_and_serve_on_a_damaged_store_say_so_in_one_line(tmp_path, damage):
     from graph import build
 
     src, out = tmp_path / "in", tmp_path / "out"
@@ -65,9 +65,9 @@ def test_item07_a_query_on_a_damaged_store_says_so_in_one_line(tmp_path, damage)
     (src / "a.txt").write_text(TWO_REPORTS["a.txt"], encoding="utf-8")
     build(src, out, view=False)
     DAMAGE[damage](out)
-    run = govkg("query", "posts", "--from", out)
-    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
-    assert "the store is damaged" in run.stderr and "--clean" in run.stderr
+    for run in (govkg("query", "posts", "--from", out), govkg("serve", out, "--port", "0", timeout=60)):
+        assert run.returncode == 2 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+        assert "the store is damaged" in run.stderr and f"-o {out} --clean" in run.stderr
 
 
 def test_item07_the_command_says_why_the_store_is_loaded_anew(tmp_path):

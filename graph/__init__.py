@@ -20,7 +20,7 @@ lines above its own, so imports point back against the flow and never in a circl
     extract                                                → Extraction: entities, relations, statistics
     resolve                                                one node per entity across reports
     rdf parts                                              a report's named graph; a build's parts
-    statements outdir output                               TriG/Turtle blocks; out/'s layout, lock, swap; safe single files
+    statements outdir output partcache                     TriG/Turtle blocks; out/'s layout, lock, swap; safe single files; the part cache
     store                                                  the Oxigraph store: open, bulk-load, update
     query summary validate                                 the one SPARQL path; summary.md; SHACL
     diffusion                                              adoptions by county and year, curves, panels

@@ -10,9 +10,11 @@ grows with the number of distinct entities, not with the text.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,11 +24,12 @@ from .extract import extract
 from .gazetteer import load as load_gazetteer
 from .model import Report
 from .outdir import CACHE_DIR
+from .partcache import PartCache
 from .parts import BuildResult, Failure, ReportPart
-from .read import read_report, report_files
+from .read import links_outside, read_report, report_files
 from .resolve import Resolver, notes
 from .timing import stage
-from .write import BuildWriter
+from .write import BuildWriter, writing
 
 
 def _warm(*, whole: bool = False) -> None:
@@ -82,53 +85,44 @@ def make_part(report: Report, digest: str) -> ReportPart:
     return ReportPart(report.id, report.path, digest, notes(ex), dict(report_counts(ex)), focus, trig, ttl, page, text)
 
 
-@dataclass(frozen=True)
-class PartCache:
-    """Report parts by content, in out/.cache: a rebuild after adding or changing a few reports
-    extracts only those. ``folder``: the new build's cache; ``previous``: the last build's."""
-
-    folder: Path | None
-    previous: Path | None
-    fingerprint: str
-
-    def name(self, report: Report, digest: str) -> str:
-        # the id, file name, encoding, format and what the file or a manifest says of it are
-        # written into the report's graph: part of the key
-        h = hashlib.sha256("\x1f".join((digest, report.id, Path(report.path).name, report.encoding, report.format,
-                                        repr(report.meta))).encode()).hexdigest()
-        return f"{self.fingerprint}-{h[:40]}.pickle"
-
-    def get(self, name: str, report: Report) -> ReportPart | None:
-        """The previous build's part under ``name`` (:meth:`name`), or None."""
-        if self.previous is None:
-            return None
-        f = os.path.join(self.previous, name)  # plain strings: a thousand Path objects cost more than the reads
-        try:
-            with open(f, "rb") as fh:
-                data = fh.read()
-            part = pickle.loads(data)  # our own cache, written by this code (same fingerprint)
-        except Exception:  # absent, or unreadable: extract again
-            return None
-        if self.folder is not None:
-            to = os.path.join(self.folder, name)
-            try:
-                os.link(f, to)
-            except OSError:
-                with open(to, "wb") as fh:
-                    fh.write(data)
-        part.path, part.reused, part.key = report.path, True, name
-        return part
-
-    def put(self, part: ReportPart) -> None:
-        if self.folder is not None:
-            with open(os.path.join(self.folder, part.key), "wb") as fh:
-                fh.write(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+REPORT_TIMEOUT = 120.0  # seconds one report's extraction may take before it is skipped (a county report: < 1 s)
 
 
-def _part_for(job: tuple, cache: PartCache | None, whole: bool = False) -> ReportPart | Failure:
+class ReportTimeout(BaseException):
+    """A report's extraction ran past its time limit. A BaseException, like KeyboardInterrupt,
+    so that no ``except Exception`` on the way swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ReportTimeout` in the block once it has run ``seconds`` (None or 0: no
+    limit). A timer signal (SIGALRM) interrupts the extraction between two Python steps; where
+    there is none — not the main thread (a Dask worker), no setitimer — the block runs unlimited."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ReportTimeout
+
+    handler = signal.signal(signal.SIGALRM, expired)
+    t0 = time.monotonic()
+    outer = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, handler)
+        if outer[0] > 0:  # someone else's timer was running: it goes on with what it had left
+            signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - t0), 1e-3), outer[1])
+
+
+def _part_for(job: tuple, cache: PartCache | None, whole: bool = False,
+              timeout: float | None = REPORT_TIMEOUT) -> ReportPart | Failure:
     """Read, extract and write one report (in a worker): a part, or the failure that stopped it.
     ``job``: (file, report id[, what the manifest says of it]). ``whole``: load all of jieba's
-    dictionary before the first report (see :func:`_warm`)."""
+    dictionary before the first report (see :func:`_warm`);
+    ``timeout``: seconds its extraction may take (:func:`time_limit`)."""
     path, rid = job[:2]
     try:
         with stage("read"):
@@ -143,7 +137,10 @@ def _part_for(job: tuple, cache: PartCache | None, whole: bool = False) -> Repor
             return hit
     _warm(whole=whole)  # before the first report is segmented (the loads are once per process)
     try:
-        part = make_part(report, digest)
+        with time_limit(timeout):
+            part = make_part(report, digest)
+    except ReportTimeout:  # text no rule is made for must not hang the build either
+        return Failure(report.path, f"extraction ran past the time limit for one report ({timeout:g} s, --report-timeout)")
     except Exception as exc:  # one bad report must not sink the build; it is reported by name
         return Failure(report.path, f"extraction failed: {type(exc).__name__}: {exc}")
     if cache is not None:
@@ -153,15 +150,17 @@ def _part_for(job: tuple, cache: PartCache | None, whole: bool = False) -> Repor
 
 
 def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache | None = None,
-               meanwhile: Callable[[], None] | None = None) -> Iterator[ReportPart | Failure]:
+               meanwhile: Callable[[], None] | None = None,
+               timeout: float | None = REPORT_TIMEOUT) -> Iterator[ReportPart | Failure]:
     """Each report of ``todo`` (:func:`graph.read.report_files`) as a part (or a failure), in that order;
     ``jobs`` worker processes extract in parallel, so the order — and the output — do not
     depend on it. ``meanwhile``: work for this process while the workers load their
-    dictionaries (it has nothing else to do until their first parts come)."""
+    dictionaries (it has nothing else to do until their first parts come). ``timeout``:
+    seconds one report's extraction may take before it is skipped (None: no limit)."""
     if jobs > 1 and len(todo) > 1:
         import multiprocessing as mp
 
-        work = partial(_part_for, cache=cache, whole=True)  # each worker loads its dictionary once, whole
+        work = partial(_part_for, cache=cache, whole=True, timeout=timeout)  # each worker loads its dictionary once, whole
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(jobs) as pool:
             parts = pool.imap(work, todo, chunksize=max(1, min(4, len(todo) // (jobs * 8))))
@@ -169,7 +168,7 @@ def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache 
                 meanwhile()
             yield from parts
     else:
-        yield from map(partial(_part_for, cache=cache), todo)
+        yield from map(partial(_part_for, cache=cache, timeout=timeout), todo)
 
 
 def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result: BuildResult) -> BuildResult:
@@ -188,12 +187,15 @@ def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result:
         with stage("resolve"):
             resolver.add(item.notes, item.report_id)
         result.parts.append(item.slim())
+    result.warnings += writer.warnings
     if not result.parts:
         writer.abort()
         return result
     with stage("resolve"):
         result.resolved = resolver.result()
+    told = len(writer.warnings)
     result.files = writer.finish(result)
+    result.warnings += writer.warnings[told:]  # what finishing found
     return result
 
 
@@ -220,8 +222,20 @@ def _manifest(source: str | Path, given: str | Path | None, todo: list[tuple[Pat
     return _Jobs(jobs, mf.problems)
 
 
+
+def _inside(todo: list[tuple[Path, str]], source: str | Path,
+            follow_links: bool) -> tuple[list[tuple[Path, str]], list[Failure]]:
+    """The reports to build, and the links leading out of ``source`` that are not followed."""
+    if follow_links:
+        return todo, []
+    inside, outside = links_outside(todo, source)
+    return inside, [Failure(str(p), f"a link to {target}, outside {source}: not followed (--follow-links follows it)")
+                    for p, target in outside]
+
+
 def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: int = 1,
-          incremental: bool = True, manifest: str | Path | None = None, progress: bool = False) -> BuildResult:
+          incremental: bool = True, manifest: str | Path | None = None, progress: bool = False,
+          follow_links: bool = False, report_timeout: float | None = REPORT_TIMEOUT) -> BuildResult:
     """Build the knowledge graph of the reports under ``source`` into ``out_dir``.
 
     Writes graph.trig (one named graph per report, plus the entities and places graphs),
@@ -232,26 +246,29 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     ``manifest``: a CSV or JSON file of what is known of each report (default: manifest.csv or
     manifest.json in ``source``, if there is one; :mod:`graph.manifest`). ``progress``: report
     progress on stderr (:mod:`graph.progress`).
+    ``follow_links``: also build files that symbolic links in ``source`` lead to outside it
+    (by default they are skipped, each named among the failures). ``report_timeout``: seconds
+    one report's extraction may take; a report that takes longer is skipped and named among the
+    failures (None: no limit).
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
+    if report_timeout is not None and not report_timeout >= 0:
+        raise ValueError("report_timeout must be a number of seconds, or None")
     out = Path(out_dir)
     todo = report_files(source)  # a missing or empty source is an error before anything is written
+    todo, skipped = _inside(todo, source, follow_links)
     mf = _manifest(source, manifest, todo)
     fingerprint = code_fingerprint()
-    writer = BuildWriter(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs)
-    try:
+    with writing(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs) as writer:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
         cache = PartCache(writer.cache_dir, previous, fingerprint)
         # with workers, this process loads the views' modules and pinyin tables while they load
         # their dictionaries, instead of after the last report (its page writers inherit them)
         meanwhile = _warm_views if view and jobs > 1 else None
-        items = iter_parts(mf.jobs, jobs=jobs, cache=cache, meanwhile=meanwhile)
+        items = iter_parts(mf.jobs, jobs=jobs, cache=cache, meanwhile=meanwhile, timeout=report_timeout)
         if progress:
             from .progress import track
 
             items = track(items, total=len(todo), what="reports", label="build")
-        return assemble(items, writer, BuildResult(out, warnings=mf.problems))
-    except BaseException:
-        writer.abort()
-        raise
+        return assemble(items, writer, BuildResult(out, failures=skipped, warnings=mf.problems))

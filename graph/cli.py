@@ -14,8 +14,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .summary import summary_markdown
 
+    if args.report_timeout < 0:
+        print("govkg: --report-timeout takes a number of seconds (0: no limit)", file=sys.stderr)
+        return 2
     result = build(args.source, args.out, jobs=args.jobs, incremental=not args.clean, view=not args.no_view,
-                   manifest=args.manifest, progress=not args.quiet)
+                   manifest=args.manifest, progress=not args.quiet, follow_links=args.follow_links,
+                   report_timeout=args.report_timeout or None)
     for w in result.warnings:
         print(f"govkg: {w}", file=sys.stderr)
     for f in result.failures:
@@ -286,6 +290,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-j", "--jobs", type=_count(1), default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("--clean", action="store_true", help="extract every report again, ignoring the previous build's cache")
     b.add_argument("--no-view", action="store_true", help="skip the network views (views/ and view.html); govkg view makes any later")
+    b.add_argument("--follow-links", action="store_true",
+                   help="also build files that symbolic links in SOURCE lead to outside it (skipped by default)")
+    b.add_argument("--report-timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="skip a report whose extraction takes longer than this (default: 120; 0: no limit)")
     b.set_defaults(func=_cmd_build)
     v = sub.add_parser("validate", help="check a build against the SHACL shapes")
     v.add_argument("build", type=Path, nargs="?", default=Path("out"))

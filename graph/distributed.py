@@ -17,10 +17,10 @@ from pathlib import Path
 
 from collections.abc import Iterator
 
-from .build import _part_for, assemble
+from .build import _inside, _part_for, assemble
 from .parts import BuildResult, Failure, ReportPart
 from .read import report_files
-from .write import BuildWriter
+from .write import writing
 
 
 def _work(job: tuple[str, str]) -> ReportPart | Failure:
@@ -28,11 +28,16 @@ def _work(job: tuple[str, str]) -> ReportPart | Failure:
     return _part_for((Path(job[0]), job[1]), None, whole=True)  # a Dask worker extracts many reports
 
 
-def extract_bag(source: str | Path, *, partitions: int | None = None):
-    """A Dask bag of parts (or failures), one element per report file, in report-id order."""
+def extract_bag(source: str | Path, *, partitions: int | None = None, follow_links: bool = False):
+    """A Dask bag of parts (or failures), one element per report file, in report-id order
+    (``follow_links``: as :func:`graph.build`'s)."""
+    return _bag(_inside(report_files(source), source, follow_links)[0], partitions)
+
+
+def _bag(todo: list[tuple[Path, str]], partitions: int | None):
     import dask.bag as db
 
-    jobs = [(str(p), rid) for p, rid in report_files(source)]
+    jobs = [(str(p), rid) for p, rid in todo]
     return db.from_sequence(jobs, npartitions=partitions or min(len(jobs), 64)).map(_work)
 
 
@@ -52,13 +57,10 @@ def _in_order(bag, client) -> Iterator[ReportPart | Failure]:
 
 
 def build_on_dask(source: str | Path, out_dir: str | Path, *, client=None, view: bool = True,
-                  partitions: int | None = None) -> BuildResult:
+                  partitions: int | None = None, follow_links: bool = False) -> BuildResult:
     """``govkg build`` with extraction on Dask (``client``: a distributed Client; None: Dask's
     local default scheduler). Same output as ``graph.build``."""
-    bag = extract_bag(source, partitions=partitions)
-    writer = BuildWriter(Path(out_dir), view=view)
-    try:
-        return assemble(_in_order(bag, client), writer, BuildResult(Path(out_dir)))
-    except BaseException:
-        writer.abort()
-        raise
+    todo, skipped = _inside(report_files(source), source, follow_links)
+    bag = _bag(todo, partitions)
+    with writing(Path(out_dir), view=view) as writer:
+        return assemble(_in_order(bag, client), writer, BuildResult(Path(out_dir), failures=skipped))

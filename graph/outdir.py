@@ -93,6 +93,21 @@ class Lock:
             _HELD.discard(self.path)
 
 
+def unwritable(out: Path, exc: OSError) -> BuildError:
+    """The one line that says a build could not be written, what stopped it and where (the
+    file it was writing is in the staging folder, gone by now: the file system is named)."""
+    what = exc.strerror
+    if not what:  # RocksDB's messages come without one, and name a file in the staging folder: say only what
+        text = " ".join(str(exc).split())
+        what = next((os.strerror(e) for e in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EIO)
+                     if os.strerror(e) in text), text)
+    where = exc.filename if exc.filename and not str(exc.filename).startswith(str(out.parent / f".{out.name}.tmp-")) \
+        else out.parent
+    kept = "the previous build there is as it was" if out.exists() else "nothing was left there"
+    return BuildError(f"{out}: the build could not be written: {what} (in {where}); {kept}, and the unfinished one "
+                      "was removed")
+
+
 def lock(out: Path) -> Lock:
     """Hold ``out`` (resolved) for one build until :meth:`Lock.release`; :class:`OutputBusy` if
     another build holds it. Makes ``out``'s parent if need be."""
@@ -105,6 +120,12 @@ def staging(out: Path) -> Path:
     (:func:`lock`); what killed builds left there is cleared first."""
     _remove_leftovers(out)
     return Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading it means setting it: put it straight back
+    os.umask(mask)
+    return mask
 
 
 def discard(tmp: Path) -> None:
@@ -131,7 +152,7 @@ def swap_in(tmp: Path, out: Path) -> None:
     besides a build (the user's files) is never replaced: the build's entries move into it one by
     one, each atomically, and everything else there stays as it was."""
     if out.exists() and any(e.name not in BUILD_ENTRIES for e in out.iterdir()):
-        for entry in sorted(tmp.iterdir(), key=lambda e: e.name != GRAPH_TRIG):  # graph.trig last: it marks a build
+        for entry in sorted(tmp.iterdir(), key=lambda e: e.name == GRAPH_TRIG):  # graph.trig last: it marks a build
             target = out / entry.name
             if target.exists():
                 old = out / f".{entry.name}.old-{os.getpid()}"
@@ -143,10 +164,19 @@ def swap_in(tmp: Path, out: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
         return
     backup = None
+    try:  # the staging folder becomes out/: out/'s mode, or a new folder's (mkdtemp made it 0700)
+        os.chmod(tmp, out.stat().st_mode & 0o7777)
+    except FileNotFoundError:
+        os.chmod(tmp, 0o777 & ~_umask())
     if out.exists():
         backup = out.with_name(f".{out.name}.old-{os.getpid()}")
         os.replace(out, backup)
-    os.replace(tmp, out)
+    try:
+        os.replace(tmp, out)
+    except BaseException:
+        if backup is not None:  # the previous build goes back where it was
+            os.replace(backup, out)
+        raise
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
 

@@ -46,7 +46,7 @@ class BuildResult:
     out_dir: Path
     parts: list[ReportPart] = field(default_factory=list)  # one per report built, in report-id order
     failures: list[Failure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # the manifest's problems, by line
+    warnings: list[str] = field(default_factory=list)  # what the user should know that is no report's failure (the manifest's problems by line, …)
     resolved: Resolved | None = None
     files: dict[str, Path] = field(default_factory=dict)
 

@@ -75,3 +75,32 @@ def read_reports(source: str | Path) -> Iterator[Report | ReadError]:
             yield read_report(p, rid)
         except ReadError as err:
             yield err
+
+
+def links_outside(files: list[tuple[Path, str]],
+                  source: str | Path) -> tuple[list[tuple[Path, str]], list[tuple[Path, Path]]]:
+    """``files`` (:func:`report_files` of ``source``) split into those that stay inside the
+    folder ``source`` and the symbolic links — to a file, or through a linked folder — that lead
+    out of it, each with where it leads. A file named as the source is the user's own choice:
+    nothing is split off."""
+    src = Path(source)
+    if not src.is_dir():
+        return list(files), []
+    root = src.resolve()
+    folders: dict[Path, Path | None] = {}  # each folder once: where it leads, if out of the source folder
+
+    def leads_out(p: Path) -> Path | None:
+        target = p.resolve()
+        return None if target == root or target.is_relative_to(root) else target
+
+    inside, outside = [], []
+    for p, rid in files:
+        if p.parent not in folders:
+            folders[p.parent] = leads_out(p.parent)
+        if folders[p.parent] is not None:
+            outside.append((p, p.resolve()))
+        elif p.is_symlink() and (target := leads_out(p)) is not None:
+            outside.append((p, target))
+        else:
+            inside.append((p, rid))
+    return inside, outside

@@ -50,6 +50,8 @@ def report_statements(g, nquads: str | None = None) -> tuple[bytes, bytes]:
 
     text = g.nquads() if nquads is None else nquads
     quads = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    if not quads:  # a corpus with no entities or no places: Oxigraph writes no prefix lines for nothing
+        return b"", b""
     trig = _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES), "trig")
     ttl = _graph_block_as_turtle(trig)
     if ttl is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError
+from .errors import GovkgError, InputError
 from .outdir import STORE_DIR
 from .statements import header, pieces
 
@@ -122,8 +122,17 @@ def update_store(previous: Path, path: Path, *, drop: list[str], fresh: list[tup
     del store
 
 
+class StoreError(GovkgError):
+    """The build's store is damaged: it cannot be opened or read."""
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__  # RocksDB's messages run over several lines
+
+
 def open_store(build_dir: str | Path):
-    """The build's Oxigraph store, read-only (several readers may share it)."""
+    """The build's Oxigraph store, read-only (several readers may share it); :class:`StoreError`
+    in one line if it is damaged."""
     import pyoxigraph as ox
 
     p = Path(build_dir) / STORE_DIR
@@ -133,3 +142,6 @@ def open_store(build_dir: str | Path):
         return ox.Store.read_only(str(p))
     except OSError as exc:
         raise InputError(f"{p}: cannot open the store: {exc}") from exc
+    except (RuntimeError, ValueError) as exc:  # what RocksDB says of a damaged store
+        raise StoreError(f"{p}: the store is damaged and cannot be opened ({_reason(exc)}); "
+                         f"build it again with 'govkg build SOURCE -o {build_dir} --clean'") from None

@@ -19,6 +19,11 @@ def report_counts(ex) -> Counter:
     return c
 
 
+def _cell(text: str) -> str:
+    """Text for one table cell: a | or a line break in a file name must not end the cell or the row."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "\\r").replace("\n", "\\n")
+
+
 def summary_markdown(result: "BuildResult", *, max_rows: int | None = None) -> str:
     """The table of counts per report and in total; with ``max_rows``, reports past that many
     are left out of the table (the totals still count them) — for a terminal."""
@@ -32,7 +37,8 @@ def summary_markdown(result: "BuildResult", *, max_rows: int | None = None) -> s
             if i == max_rows:
                 lines.append(f"| … {len(result.parts) - max_rows} more (see summary.md) | | " + " | " * (len(cols) - 1) + " |")
             continue
-        lines.append(f"| {part.report_id} | {part.focus or '—'} | " + " | ".join(str(part.counts.get(k, 0)) for k in cols) + " |")
+        lines.append(f"| {_cell(part.report_id)} | {_cell(part.focus or '—')} | "
+                     + " | ".join(str(part.counts.get(k, 0)) for k in cols) + " |")
     res = result.resolved
     if res is not None:
         nodes = Counter(k[0] for k in res.canonical)
@@ -41,6 +47,6 @@ def summary_markdown(result: "BuildResult", *, max_rows: int | None = None) -> s
     if result.failures:
         lines += ["", "## Reports that failed", "", "| file | reason |", "|---|---|"]
         for f in result.failures:
-            lines.append(f"| {f.path} | {f.reason} |")
+            lines.append(f"| {_cell(f.path)} | {_cell(f.reason)} |")
     lines.append("")
     return "\n".join(lines)

@@ -6,11 +6,15 @@ the resolution); the writer lays them out as :mod:`graph.outdir` names them.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, TEXTS_DIR, VIEW,
-                     VIEWS_DIR, discard, lock, staging, swap_in)
+                     VIEWS_DIR, discard, lock, staging, swap_in, unwritable)
 from .parts import BuildResult, ReportPart
 from .rdf import TurtleUnion
 from .statements import header, report_statements
@@ -33,6 +37,7 @@ class BuildWriter:
         self.jobs = jobs  # processes for writing the views
         self.fingerprint = fingerprint
         self._trig = self._ttl = self._loader = None
+        self.warnings: list[str] = []  # what the user should know: a previous build's store that did not check out
         self._lock = lock(self.out)  # refused here if another build holds out/
         self.tmp: Path | None = None
         try:
@@ -57,14 +62,37 @@ class BuildWriter:
             raise
 
     def _previous_manifest(self) -> dict[str, str] | None:
+        """Which part each report's graph came from in the previous build, if that build was
+        made by this code and its record, shared graphs and store check out; else None (with a
+        warning when something was there but did not check out: the store is then loaded anew)."""
+        path = self.out / CACHE_DIR / MANIFEST
+        if not path.exists():
+            return None
         try:
-            m = json.loads((self.out / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if (m.get("fingerprint") != self.fingerprint or not (self.out / STORE_DIR / "CURRENT").exists()
-                or not (self.out / CACHE_DIR / SHARED_NQ).exists()):
-            return None
-        return m.get("reports")
+            m = json.loads(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            return self._not_reused(f"{path} cannot be read ({exc})")
+        if type(m) is not dict:
+            return self._not_reused(f"{path} is not a build's record")
+        if m.get("fingerprint") != self.fingerprint:
+            return None  # made by another version of govkg: nothing to note
+        reports, shared = m.get("reports"), m.get("shared")
+        if (type(reports) is not dict or not set(map(type, reports)) <= {str}
+                or not set(map(type, reports.values())) <= {str} or type(shared) is not str):
+            return self._not_reused(f"{path} is not a build's record")
+        try:
+            digest = hashlib.sha256((self.out / CACHE_DIR / SHARED_NQ).read_bytes()).hexdigest()
+        except OSError as exc:
+            return self._not_reused(f"{self.out / CACHE_DIR / SHARED_NQ} cannot be read ({exc.strerror})")
+        if digest != shared:
+            return self._not_reused(f"{self.out / CACHE_DIR / SHARED_NQ} is not as the last build wrote it")
+        if not (self.out / STORE_DIR / "CURRENT").is_file():  # a damaged store is found as it is copied (see finish)
+            return self._not_reused(f"{self.out / STORE_DIR}: no store there")
+        return reports
+
+    def _not_reused(self, why: str) -> None:
+        self.warnings.append(f"the store is loaded anew, not updated from the previous build's: {why}")
+        return None
 
     def add(self, part: ReportPart) -> None:
         """One report's graph into graph.trig, graph.ttl and the store, its text page into
@@ -120,12 +148,20 @@ class BuildWriter:
                 self._loader = None
             else:
                 gone = [rid for rid, key in self._previous.items() if self._manifest.get(rid) != key]
-                update_store(self.out / STORE_DIR, tmp / STORE_DIR, drop=[str(report_graph_iri(r)) for r in gone],
-                             fresh=self._fresh, shared=shared_nq,
-                             shared_before=(self.out / CACHE_DIR / SHARED_NQ).read_text(encoding="utf-8"))
-            (self.cache_dir / SHARED_NQ).write_text(shared_nq, encoding="utf-8")
-            (self.cache_dir / MANIFEST).write_text(json.dumps({"fingerprint": self.fingerprint, "reports": self._manifest},
-                                                              ensure_ascii=False, sort_keys=True), encoding="utf-8")
+                try:
+                    update_store(self.out / STORE_DIR, tmp / STORE_DIR, drop=[str(report_graph_iri(r)) for r in gone],
+                                 fresh=self._fresh, shared=shared_nq,
+                                 shared_before=(self.out / CACHE_DIR / SHARED_NQ).read_text(encoding="utf-8"))
+                except (RuntimeError, SyntaxError, ValueError) as exc:  # RocksDB's checks on opening it: a damaged store
+                    self._not_reused(f"{self.out / STORE_DIR}: {' '.join(str(exc).split())}")
+                    shutil.rmtree(tmp / STORE_DIR, ignore_errors=True)
+                    loader = StoreLoader(tmp / STORE_DIR)
+                    loader.add_files(tmp / GRAPH_TRIG, tmp / GRAPH_TTL)
+                    loader.close()
+            data = shared_nq.encode("utf-8")
+            (self.cache_dir / SHARED_NQ).write_bytes(data)
+            record = {"fingerprint": self.fingerprint, "reports": self._manifest, "shared": hashlib.sha256(data).hexdigest()}
+            (self.cache_dir / MANIFEST).write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         if self.view:
             from .views import write_views
             from .views.data import catalog_of
@@ -152,3 +188,23 @@ class BuildWriter:
         if self.tmp is not None:
             discard(self.tmp)
         self._lock.release()
+
+
+@contextmanager
+def writing(out: Path, **options) -> Iterator[BuildWriter]:
+    """A :class:`BuildWriter` for ``out`` (``options``: its keywords) for the block to write the
+    build with; if the block fails, what it wrote is removed and ``out`` left as it was, and an
+    OSError (a full disk, a read-only folder) becomes one line: a :class:`~graph.errors.BuildError`."""
+    out = Path(out)
+    try:
+        writer = BuildWriter(out, **options)
+    except OSError as exc:
+        raise unwritable(out.resolve(), exc) from None
+    try:
+        yield writer
+    except OSError as exc:
+        writer.abort()
+        raise unwritable(writer.out, exc) from None
+    except BaseException:
+        writer.abort()
+        raise

@@ -1,33 +1,16 @@
-"""Issue 15, the build's side: one regression test per item, each failing on the code before
-its fix, with its fixture beside it (reports written here, in sentences of our own)."""
+"""Issue 15, item 5: two builds into the same -o: once the first had run a minute, the second
+deleted its temporary folder and the first died with a FileNotFoundError. A lock now keeps the
+second out, with one line naming the first; nothing of a live build is touched."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-import pytest
-
-from conftest import ROOT, SEEDS
-
-CLI = [sys.executable, "-m", "graph.cli"]
+from i15_build import ROOT, govkg, wait_for
 
 
-def govkg(*args, env=None, cwd=ROOT, timeout=300):
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout)
-
-
-def _wait_for(cond, what: str, limit: float = 60.0):
-    end = time.monotonic() + limit
-    while not cond():
-        if time.monotonic() > end:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.05)
-
-
-# item 5: a build that pauses (it waits for a file before its first report), run as its own process
 PAUSED_BUILD = """
 import sys, time
 from pathlib import Path
@@ -55,7 +38,7 @@ def test_item05_a_second_build_into_the_same_folder_is_refused_and_the_first_goe
     first = subprocess.Popen([sys.executable, "-c", PAUSED_BUILD, str(src), str(out), str(go)], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        _wait_for(lambda: list(tmp_path.glob(".out.tmp-*")), "the first build's staging folder")
+        wait_for(lambda: list(tmp_path.glob(".out.tmp-*")), "the first build's staging folder")
         staging = next(tmp_path.glob(".out.tmp-*"))
         old = time.time() - 300  # as if the first build had run for five minutes
         os.utime(staging, (old, old))

@@ -1,0 +1,184 @@
+"""Report parts by content, in out/.cache: a rebuild after adding or changing a few reports
+extracts only those.
+
+A cached part is plain data in MessagePack — strings, numbers, arrays and the report's TriG,
+Turtle and text page as bytes — so reading the cache can never run code (a planted file is just
+a file that does not check out). Every field is checked against the types of
+:class:`~graph.parts.ReportPart` and :class:`~graph.resolve.EntityNote` as it is read back; an
+entry that does not check out is a cache miss: the report is extracted again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import msgpack
+
+from .model import Report
+from .parts import ReportPart
+from .resolve import EntityNote
+
+MAGIC = b"govkg-part 2\n"
+SUFFIX = ".part"
+_SCALARS = {str, int, float, bool, type(None)}  # what an attribute's value (typed ``object``) may be
+
+
+class Unfit(ValueError):
+    """A cache entry that does not check out."""
+
+
+def _checker(hint: Any) -> Callable[[tuple], None]:
+    """A function that checks a column of values as MessagePack gives them back (arrays as
+    tuples) against ``hint``, raising :class:`Unfit` if one does not fit. A whole column is
+    checked at once, at C speed: a rebuild reads tens of thousands of notes."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (str, int, bool, object) or origin in (typing.Union, types.UnionType):
+        if hint is object:
+            allowed = _SCALARS
+        elif hint in (str, int, bool):
+            allowed = {hint}
+        else:
+            allowed = set(args)
+            if not allowed <= _SCALARS:
+                raise TypeError(f"no cache check for {hint}")
+
+        def scalars(col: tuple) -> None:
+            if not set(map(type, col)) <= allowed:  # type(), not isinstance: a bool is no int here
+                raise Unfit(f"{hint} expected")
+        return scalars
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # tuple[X, ...]: any length
+        inner = _checker(args[0])
+
+        def rows(col: tuple) -> None:
+            if not set(map(type, col)) <= {tuple}:
+                raise Unfit("arrays expected")
+            inner(tuple(chain.from_iterable(col)))
+        return rows
+    if origin is tuple:  # tuple[X, Y]: that many, a column each
+        parts = [_checker(a) for a in args]
+
+        def fixed(col: tuple) -> None:
+            if not set(map(type, col)) <= {tuple} or not set(map(len, col)) <= {len(parts)}:
+                raise Unfit(f"arrays of {len(parts)} expected")
+            for check, c in zip(parts, zip(*col)):
+                check(c)
+        return fixed
+    raise TypeError(f"no cache check for {hint}")
+
+
+_NOTE_CHECKS = [_checker(h) for h in typing.get_type_hints(EntityNote).values()]
+
+
+def _notes(rows: Any) -> tuple[EntityNote, ...]:
+    if type(rows) is not tuple or not set(map(type, rows)) <= {tuple} or not set(map(len, rows)) <= {len(_NOTE_CHECKS)}:
+        raise Unfit("notes expected")
+    if rows:
+        for check, col in zip(_NOTE_CHECKS, zip(*rows)):
+            check(col)
+    return tuple(map(EntityNote._make, rows))
+
+
+def _value_check(hint: Any) -> Callable[[Any], Any]:
+    """A function that checks one field of a part as MessagePack gives it back, returning it,
+    or raises :class:`Unfit`."""
+    if hint == tuple[EntityNote, ...]:
+        return _notes
+    if typing.get_origin(hint) is dict:
+        keys, values = typing.get_args(hint)
+
+        def mapping(v: Any) -> Any:
+            if type(v) is not dict or not set(map(type, v)) <= {keys} or not set(map(type, v.values())) <= {values}:
+                raise Unfit(f"{hint} expected")
+            return v
+        return mapping
+    if hint is bytes:
+        allowed = {bytes}
+    elif hint is str or typing.get_origin(hint) in (typing.Union, types.UnionType):
+        allowed = {hint} if hint is str else set(typing.get_args(hint))
+    else:
+        raise TypeError(f"no cache check for {hint}")
+
+    def value(v: Any) -> Any:
+        if type(v) not in allowed:
+            raise Unfit(f"{hint} expected")
+        return v
+    return value
+
+
+_OWN = {"report_id", "path", "reused", "key"}  # the report's own, or set as a part is taken from the cache
+_FIELDS = {name: _value_check(hint) for name, hint in typing.get_type_hints(ReportPart).items() if name not in _OWN}
+
+
+def encode(part: ReportPart) -> bytes:
+    """A part as its cache entry."""
+    return MAGIC + msgpack.packb({"id": part.report_id, **{name: getattr(part, name) for name in _FIELDS}},
+                                 use_bin_type=True)
+
+
+def decode(data: bytes, report: Report) -> ReportPart:
+    """The part a cache entry holds for ``report``; :class:`Unfit` if it does not check out."""
+    if not data.startswith(MAGIC):
+        raise Unfit("not a govkg cache entry")
+    try:
+        d = msgpack.unpackb(memoryview(data)[len(MAGIC):], use_list=False, raw=False)
+    except Exception as exc:  # any malformed input: msgpack's own errors, bad UTF-8, too deep, cut short
+        raise Unfit(f"unreadable: {exc}") from None
+    if type(d) is not dict or d.get("id") != report.id:
+        raise Unfit("not this report's entry")
+    return ReportPart(report_id=report.id, path=report.path, **{name: check(d.get(name)) for name, check in _FIELDS.items()})
+
+
+@dataclass(frozen=True)
+class PartCache:
+    """Report parts by content, in out/.cache. ``folder``: the new build's cache; ``previous``:
+    the last build's."""
+
+    folder: Path | None
+    previous: Path | None
+    fingerprint: str
+
+    def name(self, report: Report, digest: str) -> str:
+        # the id, file name, encoding, format and what the file or a manifest says of it are
+        # written into the report's graph: part of the key
+        h = hashlib.sha256("\x1f".join((digest, report.id, Path(report.path).name, report.encoding, report.format,
+                                        repr(report.meta))).encode()).hexdigest()
+        return f"{self.fingerprint}-{h[:40]}{SUFFIX}"
+
+    def get(self, name: str, report: Report) -> ReportPart | None:
+        """The previous build's part under ``name`` (:meth:`name`), or None (absent, or it does
+        not check out)."""
+        if self.previous is None:
+            return None
+        f = os.path.join(self.previous, name)  # plain strings: a thousand Path objects cost more than the reads
+        try:
+            with open(f, "rb") as fh:
+                data = fh.read()
+            part = decode(data, report)
+        except (OSError, Unfit):
+            return None
+        if self.folder is not None:
+            to = os.path.join(self.folder, name)
+            try:
+                os.link(f, to)
+            except OSError:
+                with open(to, "wb") as fh:
+                    fh.write(data)
+        part.reused, part.key = True, name
+        return part
+
+    def put(self, part: ReportPart) -> None:
+        if self.folder is None:
+            return
+        try:
+            data = encode(part)
+        except (TypeError, ValueError):  # a value MessagePack cannot hold: the report is extracted again next time
+            return
+        with open(os.path.join(self.folder, part.key), "wb") as fh:
+            fh.write(data)

@@ -1,5 +1,17 @@
-"""Officials: a chain of (body, title) right before a name (慈利县公安局党委书记、局长屈辉说),
-or a caption: a name alone on a line with its posts on the lines after it."""
+"""People: officials with their posts, and the other people a report names.
+
+A personal name is taken only where its context says a person stands there:
+
+- after a post title, with or without the body before it (县公安局党委书记、局长X, 派出所所长X,
+  特邀调解员X, 市委常委、副市长X), the chain of posts giving the person's posts;
+- before a title or honorific (X总书记, X同志, X所长您好);
+- at the start of a clause before a reporting verb (X说, X表示, X告诉记者);
+- in a list joined to one of those (X、Y、Z等; X和Y);
+- in a byline (记者 X, 通讯员 X, （X 摄）, …电（X）): a person without posts;
+- in a caption: a name alone on a line with its posts on the lines after it.
+
+``NAME是…TITLE`` and ``他是…TITLE`` give posts to a person already named. The name's length
+after its surname is read from jieba's segmentation (its HMM finds unknown names)."""
 from __future__ import annotations
 
 import re
@@ -7,13 +19,42 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load_set
+from ..segment import is_word
 from .agencies import AgencyHit
-from .doc import Doc
+from .doc import CJK, Doc
+from .places import PlaceHit
 
-# what an official does right after being named: 马国华主持召开…, 张三出席…
-_NEXT_VERBS = {"主持", "出席", "表示", "指出", "强调", "介绍", "要求", "带队", "调研", "讲话", "参加", "督导", "检查",
-               "看望", "慰问", "部署", "宣布", "致辞", "一行", "带头", "率队", "同志", "说道", "认为", "签署", "共同"}
-_AFTER_NAME = set("说，。、；：（(在带同舍等和与表指强介要也是一率到对作为接出于向")
+Body = AgencyHit | PlaceHit
+
+# function characters: a name does not end on one of them (张三说 is 张三)
+_FUNC = set("说称和及与在等的是了也都就又对向将把被从为于以到去有要会并或而且但则即让给曾已还却才任摄")
+# single characters that follow a name as a word of their own: never the name's last character
+_STOP = _FUNC | set("称指讲问答笑想看听来走拿做写用摄讯电报")
+# reporting verbs: a name at a clause start before one of them is a person
+_REPORT = ("说道", "说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "感慨", "回忆", "透露", "解释", "谈到",
+           "提到", "补充", "坦承", "笑着说", "激动地说", "感慨地说", "动情地说", "对记者说", "向记者介绍", "告诉记者")
+# titles and honorifics written after a name: 习近平总书记, 张三同志, 李四所长
+_AFTER = ("总书记", "同志", "书记", "主席", "总理", "委员长", "局长", "所长", "院长", "检察长", "庭长", "部长", "主任",
+          "市长", "县长", "区长", "镇长", "乡长", "省长", "厅长", "队长", "警官", "法官", "检察官", "先生", "女士",
+          "教授", "院士", "博士", "总统", "大使", "将军", "老师", "医生", "律师", "一行", "夫妇")
+# nouns for people that are not titles (专家, 村民, 中锋 …): such a noun right before a name says
+# a person stands there (a person without a post)
+_PEOPLE = ("专家", "学者", "教授", "研究员", "作家", "画家", "书法家", "艺术家", "科学家", "企业家", "经济学家", "摄影师",
+           "演员", "导演", "歌手", "选手", "运动员", "球员", "教练", "主教练", "中锋", "前锋", "后卫", "门将", "棋手",
+           "村民", "居民", "市民", "农民", "牧民", "渔民", "老人", "老汉", "大爷", "大妈", "阿姨", "学生", "研究生",
+           "护士", "工人", "职工", "员工", "党员", "老党员", "战士", "军人", "烈士", "英雄", "模范", "妻子", "丈夫",
+           "儿子", "女儿", "父亲", "母亲", "老伴", "当事人", "负责人", "创始人", "主持人", "农户", "户主", "网友")
+# last characters of a body's name, never of a person's (强基办|主任, 宣传部|部长)
+_BODY_HEADS = set("办局委部处科所院站队组会厅室庭司署社团校")
+# the bodies a bare title may be written after (派出所所长X): the one body of that kind the report names
+_BARE_BODY = re.compile("(?:人民法庭|派出所|司法所|法庭|法院|检察院|公安局|分局|综治中心|中心|工作站|党支部|党总支|党委|"
+                        "村委会|居委会|调委会|大队|中队|支队|警务室|站|所)$")
+# heads of a government: their title is a post in the people's government, never in the party committee
+_GOV_HEAD = re.compile("(?:常务副|副)?(省长|市长|县长|区长|州长|旗长|盟长)$")
+_PRESS = {"记者", "通讯员", "编辑", "主编", "总编辑", "社长"}
+_BYLINE_ROLE = ("本报记者", "特约记者", "见习记者", "实习记者", "摄影记者", "本报通讯员", "特约通讯员", "通讯员", "实习生", "记者",
+                "摄影", "作者", "撰稿", "文", "图", "文/图", "文／图", "图/文", "图／文")
+_SENT_BREAK = set("，。；：！？、“”‘’（）()「」《》\n ")
 
 
 @dataclass
@@ -21,8 +62,8 @@ class PersonHit:
     name: str
     start: int
     end: int
-    posts: list[tuple[str, AgencyHit | None]] = field(default_factory=list)
-    evidence: tuple[int, int] | None = None  # the caption lines, when the posts come from a caption
+    posts: list[tuple[str, Body | None]] = field(default_factory=list)
+    evidence: tuple[int, int] | None = None  # where the posts are read, when not the name's sentence
 
 
 @lru_cache(maxsize=1)
@@ -31,106 +72,500 @@ def _titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _title_forms() -> tuple[frozenset[str], tuple[int, ...], str]:
+    """Every written form of every title, its deputy and grade prefixes included (副局长,
+    二级警长), the lengths they come in (longest first) and the characters they end with."""
+    grades = ("", "一级", "二级", "三级", "四级", "高级", "首席", "特邀", "专职", "兼职", "驻村", "驻站", "驻所")
+    deputies = ("", "常务副", "专职副", "执行副", "副")
+    forms = frozenset(g + d + t for g in grades for d in deputies for t in _titles())
+    return forms, tuple(sorted({len(f) for f in forms}, reverse=True)), "".join(sorted({f[-1] for f in forms}))
+
+
+@lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     return load_set("surnames.txt")
 
 
-def _name_at(text: str, s: int) -> int | None:
-    """End of a personal name starting at ``s``, or None. jieba's person tag decides the
-    length where it sees one; else a name is two or three characters before a boundary."""
-    from ..segment import pos_tags
+@lru_cache(maxsize=4096)
+def _hmm_words(text: str) -> tuple[str, ...]:
+    """jieba's words with its HMM, which joins the characters of an unknown name into one word."""
+    from ..segment import tokenizer
+    from ..timing import stage
 
-    two = text[s:s + 2]
-    sur = two if two in _surnames() else text[s:s + 1]
-    if sur not in _surnames():
+    with stage("segment"):
+        return tuple(tokenizer().lcut(text, HMM=True))
+
+
+def _tag(word: str) -> str | None:
+    """jieba's dictionary tag of ``word``, None for a word it does not know."""
+    from ..segment import is_word, pos_tags
+
+    if not is_word(word):
         return None
-    from ..segment import is_word
+    tags = pos_tags(word)
+    return tags[0][1] if len(tags) == 1 else None
 
-    tags = pos_tags(text[s:s + len(sur) + 3])
-    if tags and tags[0][1] == "nr" and len(sur) < len(tags[0][0]) <= len(sur) + 2 and tags[0][0].startswith(sur):
-        end = s + len(tags[0][0])
-        # 黄伟共同签署: the name's last character starts the next word
-        if end - s == len(sur) + 2 and is_word(text[end - 1:end + 1]) and not is_word(text[s + len(sur):end]):
-            end -= 1
-        return end
-    if text[s + len(sur) + 2:s + len(sur) + 4] in _NEXT_VERBS:
-        return s + len(sur) + 2
-    if text[s + len(sur) + 1:s + len(sur) + 3] in _NEXT_VERBS:
-        return s + len(sur) + 1
-    for length in (len(sur) + 2, len(sur) + 1):
-        cand = text[s:s + length]
-        if len(cand) < length or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+
+def _given_name(word: str, strict: bool) -> bool:
+    """Can ``word``, written after a surname jieba left alone, be the given name? Not a title
+    (和|县长), not a function or frequent word (某|群众, 某|今年); given names that are rare
+    words pass (赵|光辉, 周|立新). ``strict``: only words jieba does not know, or knows as names."""
+    if len(word) == 1:
+        return True
+    tag = _tag(word)
+    if tag is None or tag.startswith("nr"):
+        return True
+    if strict or word in _titles() or tag[0] in "pcurf":
+        return False
+    from ..segment import tokenizer
+
+    freq = tokenizer().FREQ.get(word, 0)
+    return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
+
+
+def _common_word(word: str) -> bool:
+    """Is ``word`` (two characters or more) an everyday word of jieba's dictionary (安全, 金融;
+    not 江泽, which it knows twice)?"""
+    from ..segment import tokenizer
+
+    if len(word) < 2 or tokenizer().FREQ.get(word, 0) < 100:
+        return False
+    return not (_tag(word) or "nr").startswith("nr")
+
+
+def _common(word: str) -> bool:
+    """Is ``word`` an everyday word rather than a given name (群众, 马上, 全力; not 光辉, 国庆)?"""
+    from ..segment import tokenizer
+
+    tag = _tag(word)
+    if tag is None or tag.startswith("nr"):
+        return False
+    return tag[0] in "vdpcurf" or tokenizer().FREQ.get(word, 0) >= 1000
+
+
+_RUN = re.compile(f"[{CJK}]+")
+_MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
+
+
+def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
+    """End of a personal name starting at ``s``, or None: a surname, then one or two
+    characters as jieba's segmentation of what follows reads them (何瑞玉|第一时间, 付梅|及,
+    赵|光辉|看来). ``strict``: the name must read as one unknown or personal-name word (for
+    contexts weaker than a title before it)."""
+    sur = _surnames()
+    n = 2 if text[s:s + 2] in sur else (1 if text[s:s + 1] in sur else 0)
+    if not n:
+        return None
+    run = _RUN.match(text, s, s + 10)
+    if run is None or run.end() - s <= n:
+        return None
+    w = run.group(0)
+    toks = _hmm_words(w)
+    t0 = toks[0]
+    function_surname = (_tag(w[:n]) or "nr")[0] in "pcdru"  # 由, 于, 和, 向, 任 are words first
+    if len(t0) > n:
+        tag = _tag(t0)
+        if function_surname and len(t0) == n + 1 and tag is None:
+            return None  # 由村（社区）: the HMM's guess is not enough here
+        if len(t0) > n + 2:
+            if tag is None and w[n + 2] in _FUNC:
+                k = n + 2  # 田志华任: 任 starts what follows
+            elif len(t0) <= 4 and (tag or "").startswith("nr"):
+                return s + len(t0)
+            else:
+                return None
+        elif tag is not None and not tag.startswith("nr"):
+            return None  # an everyday word: 全力, 马上, 高度
+        else:
+            k = len(t0)
+        rest = toks[1:]
+    else:
+        if len(t0) < n or len(toks) < 2 or function_surname:
+            return None  # 由|村, 向|群众: a function word, not a surname
+        t1 = toks[1]
+        if len(t1) > 2 or (len(t1) == 1 and (strict or t1 in _FUNC)) or not _given_name(t1, strict):
+            return None
+        k = n + len(t1)
+        rest = toks[2:]
+    if k == n + 2 and (w[k - 1] in _FUNC or w[k - 1:k + 1] == "图为"):
+        k -= 1  # 高敏为: 为 starts what follows; 某某图为: a photo's caption
+    elif k == n + 1 and not strict and rest and len(rest[0]) == 1 and rest[0] not in _STOP and (
+            len(rest) == 1 or len(rest[1]) > 1 or rest[1] in _FUNC):
+        k += 1  # 杨柳|春|介绍, 李家|祥: a lone character between a name and what follows is the name's
+    if "某" in w[:k + 1] or w[:k] in _titles():
+        return None  # 陈某, 张某某: names withheld
+    if strict and k > n and (_common_word(w[:n + 1]) or function_surname and k == n + 2):
+        return None  # 安全观, 那达慕: an everyday word, or a function word, where a surname would be
+    return s + k
+
+
+def _name_after_title(text: str, s: int) -> int | None:
+    """A name right after a title: Han (surname first) or a transliterated minority name (·)."""
+    m = _MINORITY.match(text, s)
+    if m is None:
+        return name_end(text, s)
+    # 买买提·吐尔逊: parts joined by ·; the last one ends where an everyday word or a
+    # function character begins (买买提·吐尔逊|赶到, 科·斯坎达利迪斯|近日)
+    e = m.end()
+    while text[e:e + 1] == "·" and (run := _RUN.match(text, e + 1, e + 9)) is not None:
+        if text[run.end():run.end() + 1] == "·":
+            e = run.end()
             continue
-        if cand[-1] in _AFTER_NAME:
+        e = run.start() + 1
+        while e < run.end() and text[e] not in _FUNC and not _everyday(text, e):
+            e += 1
+    return e
+
+
+def _everyday(text: str, i: int) -> bool:
+    """Does an everyday word (not a name) of two or more characters start at ``i``?"""
+    for k in (4, 3, 2):
+        word = text[i:i + k]
+        if len(word) == k and is_word(word):
+            tag = _tag(word) or ""
+            if not tag.startswith(("nr", "ns", "nz")):
+                return True
+    return False
+
+
+def _whole_word(text: str, s: int, e: int) -> bool:
+    """Does no word of the sentence end inside ``text[s:e]`` having begun before it (赛区|长沙
+    holds no 区长; 法院院长 holds 院长)?"""
+    lo = max(0, s - 4)
+    pos = lo
+    for w in _hmm_words(text[lo:e]):
+        end = pos + len(w)
+        if pos < s < end < e:
+            return False
+        pos = end
+    return True
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Start of a personal name ending exactly at ``end`` (习近平|总书记), read as whole words."""
+    for length in (3, 2, 4):
+        s = end - length
+        if s < 0 or not _RUN.fullmatch(text, s, end):
             continue
-        after = text[s + length:s + length + 1]
-        if after == "" or after in _AFTER_NAME or text[s + length:s + length + 2] == "同志":
-            return s + length
+        if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff":
+            # the name must start a word of the sentence: 贯彻|习近平, not 公|安局
+            words = _hmm_words(text[max(0, s - 4):end])
+            pos, cut = max(0, s - 4), set()
+            for w in words:
+                cut.add(pos)
+                pos += len(w)
+            if s not in cut:
+                continue
+        if text[end - 1] not in _BODY_HEADS and name_end(text, s, strict=True) == end:
+            return s
     return None
 
 
-def _title_at_end(text: str, end: int) -> tuple[int, str] | None:
-    for t in _titles():
-        if text.endswith(t, 0, end):
-            return end - len(t), t
-    return None
+# ---------------------------------------------------------------- chains of posts
+
+def _title_at_end(text: str, end: int, by_end: dict | None = None) -> tuple[int, str] | None:
+    """The title written right before ``end``: the one a body's name ends right before (镇党委|书记
+    when 镇党委 is a body, else 镇|党委书记), else the longest."""
+    forms, lengths, _ = _title_forms()
+    found = [end - n for n in lengths if n <= end and text[end - n:end] in forms]
+    if not found:
+        return None
+    st = next((st for st in found if by_end and st in by_end), found[0])
+    return st, text[st:end]
 
 
-def _chain_before(text: str, pos: int, agencies: list[AgencyHit]) -> list[tuple[str, AgencyHit | None]]:
-    """(title, body) pairs written right before ``pos``, nearest last."""
-    by_end = {a.end: a for a in agencies}
-    posts: list[tuple[str, AgencyHit | None]] = []
+class _Bodies:
+    """The agencies and places of a report, by where they end, for reading posts."""
+
+    def __init__(self, text: str, agencies: list[AgencyHit], places: list[PlaceHit], doc: Doc):
+        self.text = text
+        self.doc = doc
+        self.agencies = sorted(agencies, key=lambda a: a.start)
+        self.by_end: dict[int, AgencyHit] = {}
+        for a in self.agencies:
+            if a.end not in self.by_end or a.start < self.by_end[a.end].start:
+                self.by_end[a.end] = a
+        self.all_places = sorted(places, key=lambda p: p.start)
+        self.places: dict[int, PlaceHit] = {}
+        for p in places:
+            # a township's or village's own officials: 某镇镇长, 某村网格员
+            if p.place.level in ("township", "village") and not any(
+                    a.start <= p.start and p.end <= a.end for a in agencies):
+                self.places[p.end] = p
+
+    def bare(self, pos: int) -> tuple[Body | None, int] | None:
+        """The body a bare word ending at ``pos`` names (派出所所长, 该站站长, 该村网格员), with
+        the word's start: the one agency of the report whose name ends that way, or for 该X
+        the nearest agency (or for 该村, 该镇 the nearest village or township) before it."""
+        text = self.text
+        m = re.search(f"该([{CJK}]{{1,2}})$", text[max(0, pos - 3):pos])
+        if m:
+            ws = pos - len(m.group(0))
+            head = m.group(1)
+            prior: list[Body] = [a for a in self.agencies if a.end <= ws and a.name.endswith(head)]
+            if head in ("村", "镇", "乡", "社区", "嘎查", "街道"):
+                prior = [p for p in self.all_places if p.end <= ws and p.place.name.endswith(head)
+                         and p.place.level in ("township", "village")]
+            return (prior[-1] if prior else None), ws
+        m = _BARE_BODY.search(text, max(0, pos - 4), pos)
+        if m is None:
+            return None
+        # the words before the title since the last break, where they end one agency's name:
+        # 某某派出所 for 某县公安局某某派出所 named elsewhere in the report
+        ws = pos - len(m.group(0))
+        while ws > max(0, pos - 12) and _RUN.match(text[ws - 1]):
+            ws -= 1
+        tail = text[ws:pos]
+        if ws < m.start() and (ws == 0 or not _RUN.match(text[ws - 1])):
+            found = {a.name: a for a in self.agencies if a.name.endswith(tail) or tail in a.aliases}
+            if len(found) == 1:
+                return next(iter(found.values())), ws
+        ws = m.start()
+        if ws > 0 and text[ws - 1] not in _SENT_BREAK and text[ws - 1] not in "、兼":
+            return None  # part of a longer name the grammar did not read
+        found = {a.name: a for a in self.agencies if a.name.endswith(m.group(0)) and a.end <= pos}
+        return (next(iter(found.values())) if len(found) == 1 else None), ws
+
+    def government(self, jurisdiction) -> AgencyHit | None:
+        """The people's government of a place, where the report names it."""
+        if jurisdiction is None:
+            return None
+        for a in self.agencies:
+            if a.jurisdiction is not None and a.jurisdiction.id == jurisdiction.id and a.name.endswith("人民政府"):
+                return a
+        return None
+
+
+def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | None]], int]:
+    """(title, body) pairs written right before ``pos``, in text order, and where the chain
+    starts: 市委常委、副市长, 公安局党委书记、局长, 社长兼总编辑, 派出所第十九任所长."""
+    text = bodies.text
+    by_end = bodies.by_end
+    chain: list[tuple[str, Body | None]] = []
     while True:
-        t = _title_at_end(text, pos)
-        body = None
+        t = _title_at_end(text, pos, by_end)
         if t is None:
             # 省公安厅长: the body's last character doubles as the title's first
             if text[pos - 1:pos] == "长" and (pos - 1) in by_end:
                 body = by_end[pos - 1]
-                posts.append((body.name[-1] + "长", body))
+                chain.append((body.name[-1] + "长", body))
                 pos = body.start
             else:
                 break
         else:
             ts, title = t
-            body = by_end.get(ts)
-            if body is None and (ts + 1) in by_end and by_end[ts + 1].name.endswith(title[0]):
-                body = by_end[ts + 1]  # 公安厅长: 厅 belongs to both
-            posts.append((title, body))
-            pos = body.start if body else ts
-        if text[pos - 1:pos] == "、":
+            bs = ts
+            ordinal = re.search("第[一二三四五六七八九十百0-9]+任$", text[max(0, ts - 6):ts])
+            if ordinal:
+                bs = ts - len(ordinal.group(0))
+            body: Body | None = by_end.get(bs)
+            if body is None and (bs + 1) in by_end and by_end[bs + 1].name.endswith(title[0]):
+                body = by_end[bs + 1]  # 公安厅长: 厅 belongs to both
+            if body is not None:
+                pos = body.start
+            elif bs in bodies.places and title not in _PRESS:
+                body = bodies.places[bs]  # 某镇镇长, 某村网格员
+                pos = body.start
+            elif (bare := bodies.bare(bs)) is not None:
+                body, pos = bare
+            else:
+                pos = ts
+            chain.append((title, body))
+        if text[pos - 1:pos] in ("、", "兼"):
             pos -= 1
             continue
         break
-    posts.reverse()
-    # a title without its own body belongs to the body named before it
-    last = None
-    out = []
-    for title, body in posts:
-        body = body or last
+    chain.reverse()
+    # a title without a body of its own belongs to the body named before it (公安局党委书记、局长),
+    # except a government head's (市委常委、副市长: the city's people's government)
+    out: list[tuple[str, Body | None]] = []
+    last: Body | None = None
+    for title, body in chain:
+        if body is None:
+            gov = _GOV_HEAD.search(title)
+            if gov:
+                juris = next((b.jurisdiction for _, b in chain if isinstance(b, AgencyHit) and b.jurisdiction), None)
+                body = bodies.government(juris or bodies.doc.ctx.level_place(gov.group(1)[0]))
+            elif isinstance(last, AgencyHit):
+                body = last
         out.append((title, body))
-        last = body
-    return [p for p in out if p[1] is not None]
+        if body is not None:
+            last = body
+    return out, pos
 
 
-def find_persons(doc: Doc, agencies: list[AgencyHit]) -> list[PersonHit]:
+# ---------------------------------------------------------------- finding people
+
+def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | None = None) -> list[PersonHit]:
     text = doc.text
+    places = places or []
+    bodies = _Bodies(text, agencies, places, doc)
     out: list[PersonHit] = []
-    title_alt = "|".join(re.escape(t) for t in _titles())
-    for m in re.finditer(f"(?:{title_alt}|(?<=[厅局院所])长)", text):
+    # what is taken: 1 by an agency or a person, 2 by a place
+    taken = bytearray(len(text))
+    for p in places:
+        taken[p.start:p.end] = b"\2" * (p.end - p.start)
+    for a in agencies:
+        taken[a.start:a.end] = b"\1" * (a.end - a.start)
+
+    def free(s: int, e: int, *, weak: bool = False) -> bool:
+        """No agency, no person found already (and, for a weak context, no place) overlaps."""
+        span = taken[s:e]
+        return not any(span) if weak else 1 not in span
+
+    def add(hits) -> None:
+        for h in hits:
+            out.append(h)
+            taken[h.start:h.end] = b"\1" * (h.end - h.start)
+
+    # a name after a title, with the chain of posts before it; 省公安厅长X
+    for s in _name_starts(text):
+        t = _title_at_end(text, s, bodies.by_end)
+        fused = text[s - 1] == "长" and (s - 1) in bodies.by_end  # 公安厅|长: 厅 is the body's and the title's
+        if t is None and not fused:
+            continue
+        e = _name_after_title(text, s)
+        if e is not None and free(s, e) and (fused or _whole_word(text, t[0], s)):
+            chain, _ = _chain_before(s, bodies)
+            add([PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])])
+    # a name before a title or honorific: 习近平总书记, 张三同志
+    for m in _AFTER_RE.finditer(text):
+        s = _name_before(text, m.start())
+        if s is not None and free(s, m.start(), weak=True):
+            add([PersonHit(text[s:m.start()], s, m.start())])
+    # a name opening a clause before a reporting verb: 张三说, 李四告诉记者
+    for m in _report_re().finditer(text):
+        s = m.start("name")
+        verb_end = m.end("verb")
+        if m.group("verb") == "说" and text[verb_end:verb_end + 1] not in "，：:“”。！":
+            continue  # 说 alone reports speech only before the speech itself
+        e = name_end(text, s, strict=True)
+        if e == m.end("name") and free(s, e, weak=True) and not is_word(text[e:verb_end + 1]):
+            add([PersonHit(text[s:e], s, e)])
+    # a name after a noun for a person: 经济学家X, 村民X, 中锋X
+    for m in _PEOPLE_RE.finditer(text):
         s = m.end()
-        e = _name_at(text, s)
-        if e is None:
+        if not _whole_word(text, m.start(), s):
             continue
-        posts = _chain_before(text, s, agencies)
-        if not posts:
-            continue
-        out.append(PersonHit(text[s:e], s, e, posts))
-    out.extend(_captions(doc, agencies))
+        e = _name_after_title(text, s) if _MINORITY.match(text, s) else name_end(text, s, strict=True)
+        if e is not None and free(s, e, weak=True):
+            add([PersonHit(text[s:e], s, e)])
+    add(_lists(text, out, free))
+    add(h for h in _bylines(text) if free(h.start, h.end, weak=True))
+    out.extend(_captions(doc, bodies))
+    add(_repeats(text, out, free))
+    out.sort(key=lambda h: h.start)
+    out.extend(_predicates(doc, bodies, out))
     return out
 
 
-def _captions(doc: Doc, agencies: list[AgencyHit]) -> list[PersonHit]:
+@lru_cache(maxsize=1)
+def _name_starts_re() -> re.Pattern:
+    """Where a name may follow a title: a title's last character, then a surname's first (or
+    any character of a transliterated name written with ·)."""
+    first = "".join(sorted({n[0] for n in _surnames()}))
+    return re.compile(f"(?<=[{_title_forms()[2]}])(?:(?=[{first}])|(?=[{CJK}]{{1,6}}·))")
+
+
+def _name_starts(text: str) -> list[int]:
+    return [m.start() for m in _name_starts_re().finditer(text)]
+
+
+def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
+    """Every other place a found name is written, as a whole word (张三又一次来到…): the
+    same person, mentioned again."""
+    extra = []
+    for name in {h.name for h in found}:
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if not free(s, e, weak=True) or any(x.start == s for x in extra):
+                continue
+            if _RUN.match(text, e) and name_end(text, s) != e:
+                continue  # the start of a longer name, or of another word
+            extra.append(PersonHit(name, s, e))
+    return extra
+
+
+_AFTER_RE = re.compile("|".join(_AFTER))
+
+
+@lru_cache(maxsize=1)
+def _report_re() -> re.Pattern:
+    first = "".join(sorted({n[0] for n in _surnames()}))
+    return re.compile(f"(?:^|(?<=[，。；：！？”’\n 、）]))(?P<name>[{first}][{CJK}]{{1,3}}?)(?P<verb>{'|'.join(_REPORT)})",
+                      re.M)
+
+
+_PEOPLE_RE = re.compile("|".join(sorted(_PEOPLE, key=len, reverse=True)))
+
+
+def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
+    """Names joined to a found name: 张三、李四、王五等; 张三和李四. Posts are not shared:
+    the text does not say whose they are."""
+    extra: list[PersonHit] = []
+    for hit in found:
+        e = hit.end
+        while text[e:e + 1] in ("、", "和", "及", "与"):
+            s = e + 1
+            e2 = name_end(text, s, strict=True)
+            if e2 is None or not free(s, e2, weak=True):
+                break
+            nxt = text[e2:e2 + 1]
+            if not (nxt in _SENT_BREAK or nxt in "等和及与" or text.startswith(_REPORT, e2)):
+                break
+            extra.append(PersonHit(text[s:e2], s, e2))
+            e = e2
+    return extra
+
+
+_ROLE = "|".join(re.escape(r) for r in sorted(_BYLINE_ROLE, key=len, reverse=True))
+_NAMES = f"(?P<names>[{CJK}]{{2,4}}(?:[ \u3000、][{CJK}]{{2,4}})*)"
+_NAMES_END = "(?=[ \u3000]*(?:摄|[）)|｜]|$)|、(?:通讯员|记者))"
+_BYLINES = [
+    # 记者 王五, （记者 王五）, 通讯员 赵六 钱七: a reporting role, a space or mark, the names
+    re.compile(f"(?:{_ROLE})(?:[ \u3000]*[：:|｜/／][ \u3000□■]*|[ \u3000]+)" + _NAMES + _NAMES_END, re.M),
+    # …电（王五）, 本报讯（王五 赵六）: the names in a dateline's brackets
+    re.compile(f"(?<=[电讯：:])[（(]" + _NAMES + _NAMES_END, re.M),
+    # （王五、通讯员 赵六）: a reporter before a role named in the same brackets
+    re.compile(f"(?:^|(?<=[。！？]))[（(]" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M),
+    # ■王五 on a line of its own
+    re.compile(f"^[ \u3000]*[□■][ \u3000]*" + _NAMES + "[ \u3000]*$", re.M),
+    # （王五 摄）, 王五 摄
+    re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M),
+]
+
+
+def _bylines(text: str) -> list[PersonHit]:
+    """Reporters and photographers: 记者 X, 通讯员 X Y, （X 摄）, 新华社…电（X）. People
+    without posts: the byline names no body they hold a post in."""
+    out = []
+    seen = set()
+    for rx in _BYLINES:
+        for m in rx.finditer(text):
+            pos = m.start("names")
+            for part in re.split("[ \u3000、]", m.group("names")):
+                s, e = pos, pos + len(part)
+                pos = e + 1
+                if part.endswith("摄"):  # 王五摄: the photographer's credit, written without a space
+                    part, e = part[:-1], e - 1
+                if (s, e) in seen or not _byline_name(part):
+                    continue
+                seen.add((s, e))
+                out.append(PersonHit(part, s, e))
+    return out
+
+
+def _byline_name(name: str) -> bool:
+    """A whole personal name, as a byline writes it: a surname and one to two characters (two
+    to three after a double surname), not a word of the dictionary other than a name."""
+    sur = 2 if name[:2] in _surnames() else (1 if name[:1] in _surnames() else 0)
+    if not sur or not 1 <= len(name) - sur <= 2 or "某" in name:
+        return False
+    tag = _tag(name)
+    return tag is None or tag.startswith("nr")
+
+
+def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
     """林涛 / 攸县委副书记 / 政法委书记: a name on its own line, posts on the next lines."""
     text = doc.text
     out = []
@@ -140,16 +575,67 @@ def _captions(doc: Doc, agencies: list[AgencyHit]) -> list[PersonHit]:
         lines.append((pos, pos + len(line), line.strip()))
         pos += len(line) + 1
     for i, (s, e, line) in enumerate(lines):
-        if not 2 <= len(line) <= 4 or _name_at(text, s) != e:
+        if not 2 <= len(line) <= 4 or name_end(text, s) != e:
             continue
-        posts: list[tuple[str, AgencyHit | None]] = []
+        posts: list[tuple[str, Body | None]] = []
         last = e
-        for s2, e2, line2 in lines[i + 1:i + 4]:
-            chain = _chain_before(text, e2, agencies)
-            if not chain or chain[0][1] is None or chain[0][1].start != s2:
+        for s2, e2, _ in lines[i + 1:i + 4]:
+            chain, cs = _chain_before(e2, bodies)
+            if not chain or chain[0][1] is None or cs != s2:
                 break
-            posts.extend(chain)
+            posts.extend(p for p in chain if p[1] is not None)
             last = e2
         if posts:
             out.append(PersonHit(line, s, e, posts, evidence=(s, last)))
+    return out
+
+
+def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit | None:
+    """The last name opening a clause between ``lo`` and ``hi`` (近日，张三又一次来到…), for a
+    他是… that follows it with no other person named."""
+    taken = [(a.start, a.end) for a in bodies.agencies] + [(p.start, p.end) for p in bodies.all_places]
+    who = None
+    for m in re.finditer("(?:^|(?<=[，。；：！？”]))", text[lo:hi], re.M):
+        s = lo + m.start()
+        e = name_end(text, s, strict=True)
+        if e is not None and e <= hi and not any(s < b and a < e for a, b in taken):
+            who = PersonHit(text[s:e], s, e)
+    return who
+
+
+_PREDICATE = re.compile(f"(?P<he>[他她])?是(?P<rest>[{CJK}]{{2,30}}?)(?=[，。；\n]|$)", re.M)
+
+
+def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
+    """张三是某县公安局局长 / 他是某县县委书记: posts of a person already named, read from a
+    predicate whose chain of posts runs from 是 to the clause's end."""
+    text = doc.text
+    out = []
+    place_spans = {p.start: p.end for p in bodies.all_places}
+    for m in _PREDICATE.finditer(text):
+        end = m.end()
+        chain, cs = _chain_before(end, bodies)
+        posts = [(t, b) for t, b in chain if b is not None]
+        if not posts:
+            continue
+        # nothing but places between 是 and the chain (他是浙江省某县县委书记)
+        pos = m.start("rest")
+        while pos < cs and pos in place_spans:
+            pos = place_spans[pos]
+        if pos != cs:
+            continue
+        if m.group("he"):
+            para = text.rfind("\n", 0, m.start()) + 1
+            prior = [h for h in found if para <= h.start and h.end <= m.start()]
+            if prior:
+                who = prior[-1]
+            elif (who := _subject_before(text, para, m.start(), bodies)) is None:
+                continue
+            else:
+                out.append(who)
+        else:
+            who = next((h for h in found if h.end == m.start()), None)
+            if who is None:
+                continue
+        out.append(PersonHit(who.name, who.start, who.end, posts, evidence=doc.sentence_at(m.start())))
     return out

@@ -125,3 +125,35 @@ def test_a_transliterated_name():
 ])
 def test_no_person_where_there_is_none(text):
     assert people(text) == set()
+
+
+def test_a_list_of_names_on_its_own():
+    assert people("出席会议的有：吴秀兰、李志刚、赵文博。") == {"吴秀兰", "李志刚", "赵文博"}
+
+
+def test_a_name_heading_a_clause_before_what_officials_do():
+    assert people("会议由县委办公室承办。刘志远主持会议并讲话。") == {"刘志远"}
+
+
+def test_a_surname_and_an_honorific_is_no_name():
+    assert people("店铺负责人姚先生告诉记者，生意很好。") == set()
+
+
+def test_a_name_in_a_title_belongs_to_the_title():
+    assert people("他写了《张建军传》一书。") == set()
+
+
+def test_everyday_words_jieba_also_lists_as_names_are_not_names_in_a_list():
+    assert people("按照“严格、公正、文明、廉洁”的要求，争创全国文明城市。") == set()
+
+
+def test_posts_in_a_body_being_set_up():
+    ex = run("凤凰县成立了由县委书记张建军任组长、县委副书记李志刚任副组长的凤凰县扫黑除恶专项斗争领导小组。")
+    assert {("张建军", "组长", "凤凰县扫黑除恶专项斗争领导小组"), ("李志刚", "副组长", "凤凰县扫黑除恶专项斗争领导小组"),
+            ("张建军", "书记", "凤凰县委")} <= posts(ex)
+    assert ("张建军", "主任", "凤凰县禁毒委员会") in posts(run("凤凰县委成立了由张建军任主任的凤凰县禁毒委员会。"))
+
+
+def test_a_post_named_instead_of_its_holder():
+    ex = run("凤凰县委书记张建军出席会议。会议决定成立凤凰县禁毒委员会，由县委书记担任主任。")
+    assert ("张建军", "主任", "凤凰县禁毒委员会") in posts(ex)

@@ -27,12 +27,21 @@ from .places import PlaceHit
 Body = AgencyHit | PlaceHit
 
 # function characters: a name does not end on one of them (张三说 is 张三)
-_FUNC = set("说称和及与在等的是了也都就又对向将把被从为于以到去有要会并或而且但则即让给曾已还却才任摄")
+_FUNC = set("说称和及与在等的是了也都就又对向将把被从为于以到去有要会并或而且但则即让给曾已还却才任摄啥吗呢吧么哪")
+# what follows a surname as a form of address, not as a given name: 姚先生, 王师傅
+_HONORIFIC = {"先生", "女士", "小姐", "师傅", "同志", "老师", "大爷", "大妈", "阿姨", "大姐", "大哥", "总", "老", "某"}
+# last characters of bodies and places, never of a name (某某办, 某某街); a weaker context also
+# refuses the ones a rare name ends with (某某村, 某某园)
+_NOT_LAST = set("办局委部处科厅室庭司署宫馆厂店楼街")
+_NOT_LAST_STRICT = _NOT_LAST | set("院站园路道村港湾岛河湖所会团校社队组")
 # single characters that follow a name as a word of their own: never the name's last character
 _STOP = _FUNC | set("称指讲问答笑想看听来走拿做写用摄讯电报")
 # reporting verbs: a name at a clause start before one of them is a person
 _REPORT = ("说道", "说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "感慨", "回忆", "透露", "解释", "谈到",
-           "提到", "补充", "坦承", "笑着说", "激动地说", "感慨地说", "动情地说", "对记者说", "向记者介绍", "告诉记者")
+           "提到", "补充", "坦承", "笑着说", "激动地说", "感慨地说", "动情地说", "对记者说", "向记者介绍", "告诉记者",
+           # what an official does, named at the head of the clause: 张三主持会议, 李四一行抵达
+           "主持", "出席", "会见", "会晤", "接见", "看望", "慰问", "视察", "考察", "调研", "率团", "率队", "带队", "宣布",
+           "致辞", "讲话", "发言", "签署", "抵达", "一行", "等人", "等同志")
 # titles and honorifics written after a name: 习近平总书记, 张三同志, 李四所长
 _AFTER = ("总书记", "同志", "书记", "主席", "总理", "委员长", "局长", "所长", "院长", "检察长", "庭长", "部长", "主任",
           "市长", "县长", "区长", "镇长", "乡长", "省长", "厅长", "队长", "警官", "法官", "检察官", "先生", "女士",
@@ -42,10 +51,9 @@ _AFTER = ("总书记", "同志", "书记", "主席", "总理", "委员长", "局
 _PEOPLE = ("专家", "学者", "教授", "研究员", "作家", "画家", "书法家", "艺术家", "科学家", "企业家", "经济学家", "摄影师",
            "演员", "导演", "歌手", "选手", "运动员", "球员", "教练", "主教练", "中锋", "前锋", "后卫", "门将", "棋手",
            "村民", "居民", "市民", "农民", "牧民", "渔民", "老人", "老汉", "大爷", "大妈", "阿姨", "学生", "研究生",
-           "护士", "工人", "职工", "员工", "党员", "老党员", "战士", "军人", "烈士", "英雄", "模范", "妻子", "丈夫",
-           "儿子", "女儿", "父亲", "母亲", "老伴", "当事人", "负责人", "创始人", "主持人", "农户", "户主", "网友")
-# last characters of a body's name, never of a person's (强基办|主任, 宣传部|部长)
-_BODY_HEADS = set("办局委部处科所院站队组会厅室庭司署社团校")
+           "护士", "工人", "职工", "员工", "党员", "老党员", "战士", "军人", "烈士", "英雄", "模范", "当事人",
+           "负责人", "创始人", "主持人", "农户", "户主", "网友",
+           "总统", "副总统", "首相", "外长", "大臣", "总裁", "会长", "议长", "长官", "国王", "主帅")
 # the bodies a bare title may be written after (派出所所长X): the one body of that kind the report names
 _BARE_BODY = re.compile("(?:人民法庭|派出所|司法所|法庭|法院|检察院|公安局|分局|综治中心|中心|工作站|党支部|党总支|党委|"
                         "村委会|居委会|调委会|大队|中队|支队|警务室|站|所)$")
@@ -123,6 +131,12 @@ def _given_name(word: str, strict: bool) -> bool:
     return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
 
 
+def _freq(word: str) -> int:
+    from ..segment import tokenizer
+
+    return tokenizer().FREQ.get(word, 0)
+
+
 def _common_word(word: str) -> bool:
     """Is ``word`` (two characters or more) an everyday word of jieba's dictionary (安全, 金融;
     not 江泽, which it knows twice)?"""
@@ -131,6 +145,15 @@ def _common_word(word: str) -> bool:
     if len(word) < 2 or tokenizer().FREQ.get(word, 0) < 100:
         return False
     return not (_tag(word) or "nr").startswith("nr")
+
+
+def _adverbial(word: str) -> bool:
+    """Is ``word`` an everyday adverb, time word, preposition or conjunction (共同, 上月), which
+    a name's last character and the next one would make (某某共同签署)?"""
+    if not _common_word(word):
+        return False
+    tag = _tag(word)
+    return tag is None or tag[0] in "dtfpc"
 
 
 def _common(word: str) -> bool:
@@ -176,6 +199,8 @@ def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
                 return None
         elif tag is not None and not tag.startswith("nr"):
             return None  # an everyday word: 全力, 马上, 高度
+        elif tag is not None and len(t0) == n + 1 and _freq(t0) >= (500 if strict else 1000):
+            return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉
         else:
             k = len(t0)
         rest = toks[1:]
@@ -187,13 +212,15 @@ def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
             return None
         k = n + len(t1)
         rest = toks[2:]
-    if k == n + 2 and (w[k - 1] in _FUNC or w[k - 1:k + 1] == "图为"):
-        k -= 1  # 高敏为: 为 starts what follows; 某某图为: a photo's caption
+    if k == n + 2 and (w[k - 1] in _FUNC or w[k - 1:k + 1] == "图为" or _adverbial(w[k - 1:k + 1])):
+        k -= 1  # 高敏为: 为 starts what follows; 某某图为: a photo's caption; 某某|上月, 某某|共同: a word
     elif k == n + 1 and not strict and rest and len(rest[0]) == 1 and rest[0] not in _STOP and (
             len(rest) == 1 or len(rest[1]) > 1 or rest[1] in _FUNC):
         k += 1  # 杨柳|春|介绍, 李家|祥: a lone character between a name and what follows is the name's
-    if "某" in w[:k + 1] or w[:k] in _titles():
-        return None  # 陈某, 张某某: names withheld
+    if k == n + 1 and w[k - 1] in _FUNC:
+        return None  # 干啥, 于是: a surname character and a particle
+    if "某" in w[:k + 1] or w[:k] in _titles() or w[n:k] in _HONORIFIC or w[k - 1] in (_NOT_LAST_STRICT if strict else _NOT_LAST):
+        return None  # 陈某, 张某某: names withheld; 姚先生: a surname and an honorific; 某某街, 某某办: places, bodies
     if strict and k > n and (_common_word(w[:n + 1]) or function_surname and k == n + 2):
         return None  # 安全观, 那达慕: an everyday word, or a function word, where a surname would be
     return s + k
@@ -229,13 +256,14 @@ def _everyday(text: str, i: int) -> bool:
 
 
 def _whole_word(text: str, s: int, e: int) -> bool:
-    """Does no word of the sentence end inside ``text[s:e]`` having begun before it (赛区|长沙
-    holds no 区长; 法院院长 holds 院长)?"""
+    """Is ``text[s:e]`` whole words of its sentence: no word ending inside it that began
+    before it (赛区|长沙 holds no 区长; 法院院长 holds 院长), none running on past its end
+    (经济部|长官 holds no 部长)?"""
     lo = max(0, s - 4)
     pos = lo
-    for w in _hmm_words(text[lo:e]):
+    for w in _hmm_words(text[lo:e + 2]):
         end = pos + len(w)
-        if pos < s < end < e:
+        if pos < s < end < e or pos < e < end:
             return False
         pos = end
     return True
@@ -256,7 +284,7 @@ def _name_before(text: str, end: int) -> int | None:
                 pos += len(w)
             if s not in cut:
                 continue
-        if text[end - 1] not in _BODY_HEADS and name_end(text, s, strict=True) == end:
+        if text[s - 1:s] != "·" and name_end(text, s, strict=True) == end:
             return s
     return None
 
@@ -450,12 +478,72 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
         e = _name_after_title(text, s) if _MINORITY.match(text, s) else name_end(text, s, strict=True)
         if e is not None and free(s, e, weak=True):
             add([PersonHit(text[s:e], s, e)])
+    # names listed together: 张三、李四、王五 (each a name on its own: both sides of a 、)
+    for m in re.finditer("、", text):
+        i = m.start()
+        s = _name_before(text, i)
+        e = name_end(text, i + 1, strict=True)
+        if s is None or e is None or not (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与"):
+            continue
+        if (s == 0 or not _RUN.match(text[s - 1]) or text[s - 1] == "、") and free(s, i, weak=True) and free(i + 1, e, weak=True):
+            add([PersonHit(text[s:i], s, i), PersonHit(text[i + 1:e], i + 1, e)])
     add(_lists(text, out, free))
     add(h for h in _bylines(text) if free(h.start, h.end, weak=True))
     out.extend(_captions(doc, bodies))
     add(_repeats(text, out, free))
+    # a name inside a title in 《》 (a book's, a film's, a document's) is part of that title
+    titled = bytearray(len(text))
+    for m in re.finditer("《[^《》\n]{1,60}》", text):
+        titled[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    out = [h for h in out if not titled[h.start]]
     out.sort(key=lambda h: h.start)
     out.extend(_predicates(doc, bodies, out))
+    out.extend(_appointed(doc, bodies, out))
+    return out
+
+
+_APPOINT = re.compile("(?:担任|任|为)")
+
+
+def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
+    """成立了由张三任组长、李四任副组长的领导小组 / 成立某领导小组，由张三担任组长: posts in
+    a body being set up, held by the people named before 任 in its 由… clause."""
+    text = doc.text
+    by_start = {a.start: a for a in bodies.agencies}
+    out = []
+    for m in re.finditer("由", text):
+        ss, se = doc.sentence_at(m.start())
+        # the body: right after the clause's 的 (由…的领导小组), else right before ，由 (领导小组，由…)
+        body = None
+        de = text.find("的", m.end(), se)
+        while de >= 0 and body is None:
+            body = by_start.get(de + 1)
+            de = text.find("的", de + 1, se) if body is None else de
+        end = de if body is not None else se
+        if body is None and text[m.start() - 1:m.start()] == "，" and (m.start() - 1) in bodies.by_end:
+            body = bodies.by_end[m.start() - 1]
+        if body is None:
+            continue
+        forms, lengths, _ = _title_forms()
+        for v in _APPOINT.finditer(text, m.end(), end):
+            title = next((text[v.end():v.end() + n] for n in lengths if text[v.end():v.end() + n] in forms), None)
+            if title is None:
+                continue
+            who = next((h for h in found if h.end == v.start()), None)
+            if who is None and (ns := _name_before(text, v.start())) is not None and text[ns - 1] in "由、，":
+                who = PersonHit(text[ns:v.start()], ns, v.start())  # 由张三任主任: a name the clause alone gives
+            if who is None:
+                # 由区委书记担任组长: the one person the report names in that post
+                chain, _ = _chain_before(v.start(), bodies)
+                if not chain or chain[-1][1] is None:
+                    continue
+                held = {(h.name, h.start, h.end) for h in found
+                        if any(t == chain[-1][0] and b is not None and b.name == chain[-1][1].name for t, b in h.posts)}
+                if len({n for n, _, _ in held}) != 1:
+                    continue
+                name, hs, he = min(held, key=lambda x: x[1])
+                who = PersonHit(name, hs, he)
+            out.append(PersonHit(who.name, who.start, who.end, [(title, body)], evidence=(ss, se)))
     return out
 
 

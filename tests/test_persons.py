@@ -18,9 +18,9 @@ def people(text: str) -> set[str]:
 
 
 def test_a_title_with_no_body_before_it_still_names_a_person():
-    assert "龙光明" in people("禾库派出所所长龙光明第一时间赶到现场。")
-    assert "李强" in people("民警李强迅速赶到，特邀调解员吴秀兰正在接待群众。")
-    assert "吴秀兰" in people("民警李强迅速赶到，特邀调解员吴秀兰正在接待群众。")
+    assert "龙光明" in people("禾库派出所所长龙光明立即赶到现场。")
+    assert "李强" in people("民警李强迅速赶到，人民调解员吴秀兰正在调解纠纷。")
+    assert "吴秀兰" in people("民警李强迅速赶到，人民调解员吴秀兰正在调解纠纷。")
 
 
 def test_a_township_head_holds_his_post_in_the_township():
@@ -37,17 +37,17 @@ def test_a_name_ends_before_the_word_after_it():
 
 
 @pytest.mark.parametrize("text, length", [
-    ("龙光明第一时间赶到", 3),  # a whole unknown name
+    ("龙光明立即赶到", 3),  # a whole unknown name
     ("王丽及县司法局", 2),  # 及 starts what follows
     ("田志华任副组长", 3),  # 任 starts what follows
-    ("赵光明看来", 3),  # a given name that is also a word
-    ("杨柳青介绍", 3),  # a lone character between the name and the verb is the name's
+    ("孙光明认为", 3),  # a given name that is also a word
+    ("石林辉介绍", 3),  # a lone character between the name and the verb is the name's
 ])
 def test_name_length_after_a_surname(text, length):
     assert name_end(text, 0) == length
 
 
-@pytest.mark.parametrize("text", ["全力以赴", "马上赶到", "向群众宣传", "和县长一起", "由村（社区）干部", "张某某"])
+@pytest.mark.parametrize("text", ["全力以赴", "马上赶到", "向群众宣传", "和县长一起", "由此可见", "张某某"])
 def test_words_after_a_surname_character_are_not_names(text):
     assert name_end(text, 0) is None
 
@@ -83,7 +83,7 @@ def test_this_village_refers_to_the_village_named_before():
 
 
 def test_a_title_after_the_name():
-    assert people("全县干部认真学习张建华同志的先进事迹，并向刘明远所长请教。") == {"张建华", "刘明远"}
+    assert people("全县干部认真学习张建华同志的先进事迹。刘明远所长说，要向他学习。") == {"张建华", "刘明远"}
 
 
 def test_a_name_before_a_reporting_verb():
@@ -97,7 +97,7 @@ def test_names_listed_after_an_official_are_people_without_his_post():
 
 
 def test_he_is_gives_posts_to_the_person_named_before():
-    ex = run("近日，张建军又一次来到禾库镇。他是凤凰县公安局局长。")
+    ex = run("上周，张建军到禾库镇检查工作。他是凤凰县公安局局长。")
     assert posts(ex) == {("张建军", "局长", "凤凰县公安局")}
 
 
@@ -119,9 +119,9 @@ def test_a_transliterated_name():
 
 @pytest.mark.parametrize("text", [
     "村民张某某与民警向群众宣传，书记和县长都到了，民警全力以赴。",
-    "重要的城市赛区长沙赛区在长沙举行。",  # 区长 across two words is no title
+    "这个辖区长期没有发生案件。",  # 区长 across two words is no title
     "村民安全意识明显增强，村民金融知识也多了。",  # a surname character starting an everyday word
-    "县委宣传部部长出席，强基办主任主持。",  # bodies before a title are no names
+    "县委统战部部长出席，综治办主任主持。",  # bodies before a title are no names
 ])
 def test_no_person_where_there_is_none(text):
     assert people(text) == set()
@@ -136,7 +136,8 @@ def test_a_name_heading_a_clause_before_what_officials_do():
 
 
 def test_a_surname_and_an_honorific_is_no_name():
-    assert people("店铺负责人姚先生告诉记者，生意很好。") == set()
+    assert people("店主王先生告诉记者，生意很好。") == set()
+    assert people("网友：陈院长认为这样做很好。") == set()
 
 
 def test_a_name_in_a_title_belongs_to_the_title():

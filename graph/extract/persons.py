@@ -3,15 +3,20 @@
 A personal name is taken only where its context says a person stands there:
 
 - after a post title, with or without the body before it (县公安局党委书记、局长X, 派出所所长X,
-  特邀调解员X, 市委常委、副市长X), the chain of posts giving the person's posts;
-- before a title or honorific (X总书记, X同志, X所长您好);
-- at the start of a clause before a reporting verb (X说, X表示, X告诉记者);
-- in a list joined to one of those (X、Y、Z等; X和Y);
+  人民调解员X, 县委常委、副县长X), the chain of posts giving the person's posts;
+- after a noun for a person that is no title (村民X, 专家X);
+- before a title or honorific (X总书记, X同志, X所长);
+- at the start of a clause before a reporting verb or what officials do (X说, X告诉记者, X主持);
+- in a list: joined to one of those (X、Y、Z等; X和Y), or names on both sides of a 、;
 - in a byline (记者 X, 通讯员 X, （X 摄）, …电（X）): a person without posts;
-- in a caption: a name alone on a line with its posts on the lines after it.
+- in a caption: a name alone on a line with its posts on the lines after it;
+- wherever a name found once is written again.
 
-``NAME是…TITLE`` and ``他是…TITLE`` give posts to a person already named. The name's length
-after its surname is read from jieba's segmentation (its HMM finds unknown names)."""
+``X是…TITLE`` and ``他是…TITLE`` give posts to a person named before; ``由X任组长的…领导小组``
+and ``…领导小组，由X担任组长`` posts in the body being set up (X may be a post whose one holder
+the report names). The name's length after its surname is read from jieba's segmentation (its
+HMM joins the characters of an unknown name); a weak context asks more of the name (a word
+jieba does not know, or knows as a name). A name inside 《》 is part of a title."""
 from __future__ import annotations
 
 import re
@@ -19,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load_set
-from ..segment import is_word
+from ..segment import is_word, pos_tags, tokenizer
+from ..timing import stage
 from .agencies import AgencyHit
 from .doc import CJK, Doc
 from .places import PlaceHit
@@ -42,10 +48,12 @@ _REPORT = ("说道", "说", "表示", "介绍", "指出", "强调", "认为", "�
            # what an official does, named at the head of the clause: 张三主持会议, 李四一行抵达
            "主持", "出席", "会见", "会晤", "接见", "看望", "慰问", "视察", "考察", "调研", "率团", "率队", "带队", "宣布",
            "致辞", "讲话", "发言", "签署", "抵达", "一行", "等人", "等同志")
-# titles and honorifics written after a name: 习近平总书记, 张三同志, 李四所长
-_AFTER = ("总书记", "同志", "书记", "主席", "总理", "委员长", "局长", "所长", "院长", "检察长", "庭长", "部长", "主任",
-          "市长", "县长", "区长", "镇长", "乡长", "省长", "厅长", "队长", "警官", "法官", "检察官", "先生", "女士",
-          "教授", "院士", "博士", "总统", "大使", "将军", "老师", "医生", "律师", "一行", "夫妇")
+# titles and honorifics written after a name: X总书记, 张三同志, 李四所长您好 (an office title after a
+# name only before a break or a greeting: after a body it is the body's post, read elsewhere)
+_AFTER = ("总书记", "同志", "主席", "总理", "委员长", "先生", "女士", "教授", "院士", "博士", "总统", "大使", "将军",
+          "一行", "夫妇")
+_AFTER_OFFICE = ("书记", "局长", "所长", "院长", "检察长", "庭长", "部长", "主任", "市长", "县长", "区长", "镇长", "乡长",
+                 "省长", "厅长", "队长", "警官", "法官", "检察官", "老师", "医生", "律师")
 # nouns for people that are not titles (专家, 村民, 中锋 …): such a noun right before a name says
 # a person stands there (a person without a post)
 _PEOPLE = ("专家", "学者", "教授", "研究员", "作家", "画家", "书法家", "艺术家", "科学家", "企业家", "经济学家", "摄影师",
@@ -82,11 +90,11 @@ def _titles() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _title_forms() -> tuple[frozenset[str], tuple[int, ...], str]:
     """Every written form of every title, its deputy and grade prefixes included (副局长,
-    二级警长), the lengths they come in (longest first) and the characters they end with."""
+    二级警长), the lengths they come in (longest first) and their last two characters."""
     grades = ("", "一级", "二级", "三级", "四级", "高级", "首席", "特邀", "专职", "兼职", "驻村", "驻站", "驻所")
     deputies = ("", "常务副", "专职副", "执行副", "副")
     forms = frozenset(g + d + t for g in grades for d in deputies for t in _titles())
-    return forms, tuple(sorted({len(f) for f in forms}, reverse=True)), "".join(sorted({f[-1] for f in forms}))
+    return forms, tuple(sorted({len(f) for f in forms}, reverse=True)), frozenset(f[-2:] for f in forms)
 
 
 @lru_cache(maxsize=1)
@@ -97,17 +105,13 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _hmm_words(text: str) -> tuple[str, ...]:
     """jieba's words with its HMM, which joins the characters of an unknown name into one word."""
-    from ..segment import tokenizer
-    from ..timing import stage
-
     with stage("segment"):
         return tuple(tokenizer().lcut(text, HMM=True))
 
 
+@lru_cache(maxsize=16384)
 def _tag(word: str) -> str | None:
     """jieba's dictionary tag of ``word``, None for a word it does not know."""
-    from ..segment import is_word, pos_tags
-
     if not is_word(word):
         return None
     tags = pos_tags(word)
@@ -117,7 +121,7 @@ def _tag(word: str) -> str | None:
 def _given_name(word: str, strict: bool) -> bool:
     """Can ``word``, written after a surname jieba left alone, be the given name? Not a title
     (和|县长), not a function or frequent word (某|群众, 某|今年); given names that are rare
-    words pass (赵|光辉, 周|立新). ``strict``: only words jieba does not know, or knows as names."""
+    words pass (王|光明, 周|立新). ``strict``: only words jieba does not know, or knows as names."""
     if len(word) == 1:
         return True
     tag = _tag(word)
@@ -125,18 +129,16 @@ def _given_name(word: str, strict: bool) -> bool:
         return True
     if strict or word in _titles() or tag[0] in "pcurf":
         return False
-    from ..segment import tokenizer
-
-    freq = tokenizer().FREQ.get(word, 0)
+    freq = _freq(word)
     return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
 
 
 def _freq(word: str) -> int:
-    from ..segment import tokenizer
-
+    """The word's count in jieba's dictionary (0 for a word it does not know)."""
     return tokenizer().FREQ.get(word, 0)
 
 
+@lru_cache(maxsize=16384)
 def _common_word(word: str) -> bool:
     """Is ``word`` (two characters or more) an everyday word of jieba's dictionary (安全, 金融;
     not 江泽, which it knows twice)?"""
@@ -172,16 +174,16 @@ _MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
 
 def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
     """End of a personal name starting at ``s``, or None: a surname, then one or two
-    characters as jieba's segmentation of what follows reads them (何瑞玉|第一时间, 付梅|及,
-    赵|光辉|看来). ``strict``: the name must read as one unknown or personal-name word (for
+    characters as jieba's segmentation of what follows reads them (龙光明|立即, 王丽|及,
+    王|光明|看来). ``strict``: the name must read as one unknown or personal-name word (for
     contexts weaker than a title before it)."""
     sur = _surnames()
     n = 2 if text[s:s + 2] in sur else (1 if text[s:s + 1] in sur else 0)
     if not n:
         return None
-    run = _RUN.match(text, s, s + 10)
-    if run is None or run.end() - s <= n:
-        return None
+    run = _RUN.match(text, s, s + 6)  # a name of up to four characters and what follows it
+    if run is None or run.end() - s <= n or _common_word(text[s:s + n + 1]):
+        return None  # (安全, 高度, 干部: an everyday word starts here, not a name)
     w = run.group(0)
     toks = _hmm_words(w)
     t0 = toks[0]
@@ -189,7 +191,7 @@ def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
     if len(t0) > n:
         tag = _tag(t0)
         if function_surname and len(t0) == n + 1 and tag is None:
-            return None  # 由村（社区）: the HMM's guess is not enough here
+            return None  # 由此: the HMM's guess is not enough for a surname that is a word first
         if len(t0) > n + 2:
             if tag is None and w[n + 2] in _FUNC:
                 k = n + 2  # 田志华任: 任 starts what follows
@@ -213,16 +215,17 @@ def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
         k = n + len(t1)
         rest = toks[2:]
     if k == n + 2 and (w[k - 1] in _FUNC or w[k - 1:k + 1] == "图为" or _adverbial(w[k - 1:k + 1])):
-        k -= 1  # 高敏为: 为 starts what follows; 某某图为: a photo's caption; 某某|上月, 某某|共同: a word
+        k -= 1  # 李敏为: 为 starts what follows; 某某图为: a photo's caption; 某某|上月, 某某|共同: a word
     elif k == n + 1 and not strict and rest and len(rest[0]) == 1 and rest[0] not in _STOP and (
             len(rest) == 1 or len(rest[1]) > 1 or rest[1] in _FUNC):
-        k += 1  # 杨柳|春|介绍, 李家|祥: a lone character between a name and what follows is the name's
+        k += 1  # 石林|辉|介绍: a lone character between a name and what follows is the name's
     if k == n + 1 and w[k - 1] in _FUNC:
-        return None  # 干啥, 于是: a surname character and a particle
-    if "某" in w[:k + 1] or w[:k] in _titles() or w[n:k] in _HONORIFIC or w[k - 1] in (_NOT_LAST_STRICT if strict else _NOT_LAST):
-        return None  # 陈某, 张某某: names withheld; 姚先生: a surname and an honorific; 某某街, 某某办: places, bodies
-    if strict and k > n and (_common_word(w[:n + 1]) or function_surname and k == n + 2):
-        return None  # 安全观, 那达慕: an everyday word, or a function word, where a surname would be
+        return None  # 于是, 高呢: a surname character and a particle
+    if "某" in w[:k + 1] or w[:k] in _titles() or w[n:k] in _HONORIFIC or w[n:k] in _title_forms()[0] or \
+            w[k - 1] in (_NOT_LAST_STRICT if strict else _NOT_LAST):
+        return None  # 陈某, 张某某: names withheld; 王先生, 李院长: a surname and a form of address; 某某街, 某某办
+    if strict and function_surname and k == n + 2:
+        return None  # 那么多: a function word where a surname would be
     return s + k
 
 
@@ -232,7 +235,7 @@ def _name_after_title(text: str, s: int) -> int | None:
     if m is None:
         return name_end(text, s)
     # 买买提·吐尔逊: parts joined by ·; the last one ends where an everyday word or a
-    # function character begins (买买提·吐尔逊|赶到, 科·斯坎达利迪斯|近日)
+    # function character begins (买买提·吐尔逊|赶到, 艾尼·买买提|近日)
     e = m.end()
     while text[e:e + 1] == "·" and (run := _RUN.match(text, e + 1, e + 9)) is not None:
         if text[run.end():run.end() + 1] == "·":
@@ -257,9 +260,12 @@ def _everyday(text: str, i: int) -> bool:
 
 def _whole_word(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]`` whole words of its sentence: no word ending inside it that began
-    before it (赛区|长沙 holds no 区长; 法院院长 holds 院长), none running on past its end
-    (经济部|长官 holds no 部长)?"""
+    before it (辖区|长期 holds no 区长; 法院院长 holds 院长), none running on past its end
+    (总部|长官 holds no 部长)?"""
     lo = max(0, s - 4)
+    if not any(is_word(text[j:k]) for j in range(lo, s) for k in range(s + 1, e)) and \
+            not any(is_word(text[j:k]) for j in range(s + 1, e) for k in range(e + 1, e + 3)):
+        return True  # no word of the dictionary crosses either edge
     pos = lo
     for w in _hmm_words(text[lo:e + 2]):
         end = pos + len(w)
@@ -270,21 +276,26 @@ def _whole_word(text: str, s: int, e: int) -> bool:
 
 
 def _name_before(text: str, end: int) -> int | None:
-    """Start of a personal name ending exactly at ``end`` (习近平|总书记), read as whole words."""
-    for length in (3, 2, 4):
-        s = end - length
-        if s < 0 or not _RUN.fullmatch(text, s, end):
-            continue
-        if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff":
-            # the name must start a word of the sentence: 贯彻|习近平, not 公|安局
-            words = _hmm_words(text[max(0, s - 4):end])
-            pos, cut = max(0, s - 4), set()
-            for w in words:
-                cut.add(pos)
-                pos += len(w)
-            if s not in cut:
-                continue
-        if text[s - 1:s] != "·" and name_end(text, s, strict=True) == end:
+    """Start of a personal name ending exactly at ``end`` (学习|张三|同志), read as whole words:
+    the last word before ``end``, or a surname and the word after it."""
+    if text[end - 1:end] in _NOT_LAST_STRICT:
+        return None  # 公安局|局长, 办公室|主任: a body, not a name, ends here
+    lo = max(0, end - 6)
+    rs = end  # where the run of characters before ``end`` starts (at most six back)
+    while rs > lo and _RUN.match(text[rs - 1]):
+        rs -= 1
+    sur = _surnames()
+    if end - rs < 2 or not any(text[j] in sur or text[j:j + 2] in sur for j in range(max(rs, end - 4), end - 1)):
+        return None  # no surname where a name would start
+    words = _hmm_words(text[rs:end])
+    starts = []
+    pos = end
+    for w in reversed(words[-2:]):
+        pos -= len(w)
+        starts.append(pos)
+    for s in starts:
+        if 2 <= end - s <= 4 and (text[s] in sur or text[s:s + 2] in sur) and text[s - 1:s] != "·" \
+                and (s > lo or not _RUN.match(text[s - 1:s] or " ")) and name_end(text, s, strict=True) == end:
             return s
     return None
 
@@ -294,7 +305,9 @@ def _name_before(text: str, end: int) -> int | None:
 def _title_at_end(text: str, end: int, by_end: dict | None = None) -> tuple[int, str] | None:
     """The title written right before ``end``: the one a body's name ends right before (镇党委|书记
     when 镇党委 is a body, else 镇|党委书记), else the longest."""
-    forms, lengths, _ = _title_forms()
+    forms, lengths, ends = _title_forms()
+    if text[end - 2:end] not in ends:
+        return None
     found = [end - n for n in lengths if n <= end and text[end - n:end] in forms]
     if not found:
         return None
@@ -322,7 +335,7 @@ class _Bodies:
                 self.places[p.end] = p
 
     def bare(self, pos: int) -> tuple[Body | None, int] | None:
-        """The body a bare word ending at ``pos`` names (派出所所长, 该站站长, 该村网格员), with
+        """The body a bare word ending at ``pos`` names (派出所所长, 该所所长, 该村网格员), with
         the word's start: the one agency of the report whose name ends that way, or for 该X
         the nearest agency (or for 该村, 该镇 the nearest village or township) before it."""
         text = self.text
@@ -366,7 +379,7 @@ class _Bodies:
 
 def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | None]], int]:
     """(title, body) pairs written right before ``pos``, in text order, and where the chain
-    starts: 市委常委、副市长, 公安局党委书记、局长, 社长兼总编辑, 派出所第十九任所长."""
+    starts: 县委常委、副县长, 公安局党委书记、局长, 局长兼政委, 派出所第三任所长."""
     text = bodies.text
     by_end = bodies.by_end
     chain: list[tuple[str, Body | None]] = []
@@ -456,7 +469,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
         if e is not None and free(s, e) and (fused or _whole_word(text, t[0], s)):
             chain, _ = _chain_before(s, bodies)
             add([PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])])
-    # a name before a title or honorific: 习近平总书记, 张三同志
+    # a name before a title or honorific: 张三同志, 李四所长
     for m in _AFTER_RE.finditer(text):
         s = _name_before(text, m.start())
         if s is not None and free(s, m.start(), weak=True):
@@ -473,19 +486,21 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     # a name after a noun for a person: 经济学家X, 村民X, 中锋X
     for m in _PEOPLE_RE.finditer(text):
         s = m.end()
-        if not _whole_word(text, m.start(), s):
-            continue
         e = _name_after_title(text, s) if _MINORITY.match(text, s) else name_end(text, s, strict=True)
-        if e is not None and free(s, e, weak=True):
+        if e is not None and free(s, e, weak=True) and _whole_word(text, m.start(), s):
             add([PersonHit(text[s:e], s, e)])
-    # names listed together: 张三、李四、王五 (each a name on its own: both sides of a 、)
+    # names listed together: 张三、李四、王五 (a name on each side of a 、, the left one after a break)
+    sur = _surnames()
     for m in re.finditer("、", text):
         i = m.start()
-        s = _name_before(text, i)
-        e = name_end(text, i + 1, strict=True)
-        if s is None or e is None or not (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与"):
+        if text[i + 1:i + 2] not in sur and text[i + 1:i + 3] not in sur:
             continue
-        if (s == 0 or not _RUN.match(text[s - 1]) or text[s - 1] == "、") and free(s, i, weak=True) and free(i + 1, e, weak=True):
+        s = next((j for j in (i - 3, i - 2, i - 4) if j >= 0 and (text[j] in sur or text[j:j + 2] in sur)
+                  and (j == 0 or text[j - 1] == "、" or not _RUN.match(text[j - 1]))), None)
+        if s is None or name_end(text, s, strict=True) != i or not free(s, i, weak=True):
+            continue
+        e = name_end(text, i + 1, strict=True)
+        if e is not None and (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与") and free(i + 1, e, weak=True):
             add([PersonHit(text[s:i], s, i), PersonHit(text[i + 1:e], i + 1, e)])
     add(_lists(text, out, free))
     add(h for h in _bylines(text) if free(h.start, h.end, weak=True))
@@ -552,18 +567,21 @@ def _name_starts_re() -> re.Pattern:
     """Where a name may follow a title: a title's last character, then a surname's first (or
     any character of a transliterated name written with ·)."""
     first = "".join(sorted({n[0] for n in _surnames()}))
-    return re.compile(f"(?<=[{_title_forms()[2]}])(?:(?=[{first}])|(?=[{CJK}]{{1,6}}·))")
+    last = "".join(sorted({e[-1] for e in _title_forms()[2]}))
+    return re.compile(f"[{last}](?:(?=[{first}])|(?=[{CJK}]{{1,6}}·))")
 
 
 def _name_starts(text: str) -> list[int]:
-    return [m.start() for m in _name_starts_re().finditer(text)]
+    return [m.end() for m in _name_starts_re().finditer(text)]
 
 
 def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
-    """Every other place a found name is written, as a whole word (张三又一次来到…): the
+    """Every other place a found name is written, as a whole word (张三随后来到…): the
     same person, mentioned again."""
     extra = []
     for name in {h.name for h in found}:
+        if text.count(name) < 2:
+            continue
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()
             if not free(s, e, weak=True) or any(x.start == s for x in extra):
@@ -574,7 +592,8 @@ def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
     return extra
 
 
-_AFTER_RE = re.compile("|".join(_AFTER))
+# every branch starts with its literal, so the engine skips ahead on their first characters
+_AFTER_RE = re.compile("|".join([*_AFTER, *(f"{t}(?=[，。！？、：；”）\n]|您|你|好|说|表示|介绍)" for t in _AFTER_OFFICE)]))
 
 
 @lru_cache(maxsize=1)
@@ -609,17 +628,18 @@ def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 _ROLE = "|".join(re.escape(r) for r in sorted(_BYLINE_ROLE, key=len, reverse=True))
 _NAMES = f"(?P<names>[{CJK}]{{2,4}}(?:[ \u3000、][{CJK}]{{2,4}})*)"
 _NAMES_END = "(?=[ \u3000]*(?:摄|[）)|｜]|$)|、(?:通讯员|记者))"
-_BYLINES = [
+_BYLINES = [  # each pattern with the words or marks it needs (cheap to look for first)
     # 记者 王五, （记者 王五）, 通讯员 赵六 钱七: a reporting role, a space or mark, the names
-    re.compile(f"(?:{_ROLE})(?:[ \u3000]*[：:|｜/／][ \u3000□■]*|[ \u3000]+)" + _NAMES + _NAMES_END, re.M),
+    (re.compile(f"(?:{_ROLE})(?:[ \u3000]*[：:|｜/／][ \u3000□■]*|[ \u3000]+)" + _NAMES + _NAMES_END, re.M),
+     ("记者", "通讯员", "实习生", "摄影", "作者", "撰稿", "文/", "文／", "图/", "图／", "文：", "图：", "文|", "文｜")),
     # …电（王五）, 本报讯（王五 赵六）: the names in a dateline's brackets
-    re.compile(f"(?<=[电讯：:])[（(]" + _NAMES + _NAMES_END, re.M),
+    (re.compile(f"(?<=[电讯：:])[（(]" + _NAMES + _NAMES_END, re.M), ("电（", "讯（", "：（", "电(", "讯(", ":(")),
     # （王五、通讯员 赵六）: a reporter before a role named in the same brackets
-    re.compile(f"(?:^|(?<=[。！？]))[（(]" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M),
+    (re.compile(f"(?:^|(?<=[。！？]))[（(]" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M), ("、通讯员", "、记者", "、实习生")),
     # ■王五 on a line of its own
-    re.compile(f"^[ \u3000]*[□■][ \u3000]*" + _NAMES + "[ \u3000]*$", re.M),
+    (re.compile(f"^[ \u3000]*[□■][ \u3000]*" + _NAMES + "[ \u3000]*$", re.M), ("□", "■")),
     # （王五 摄）, 王五 摄
-    re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M),
+    (re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M), ("摄",)),
 ]
 
 
@@ -628,7 +648,9 @@ def _bylines(text: str) -> list[PersonHit]:
     without posts: the byline names no body they hold a post in."""
     out = []
     seen = set()
-    for rx in _BYLINES:
+    for rx, marks in _BYLINES:
+        if not any(k in text for k in marks):
+            continue  # none of the words or marks the pattern needs
         for m in rx.finditer(text):
             pos = m.start("names")
             for part in re.split("[ \u3000、]", m.group("names")):
@@ -679,7 +701,7 @@ def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
 
 
 def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit | None:
-    """The last name opening a clause between ``lo`` and ``hi`` (近日，张三又一次来到…), for a
+    """The last name opening a clause between ``lo`` and ``hi`` (近日，张三来到…), for a
     他是… that follows it with no other person named."""
     taken = [(a.start, a.end) for a in bodies.agencies] + [(p.start, p.end) for p in bodies.all_places]
     who = None
@@ -691,7 +713,7 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
     return who
 
 
-_PREDICATE = re.compile(f"(?P<he>[他她])?是(?P<rest>[{CJK}]{{2,30}}?)(?=[，。；\n]|$)", re.M)
+_PREDICATE = re.compile(f"是(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
 
 
 def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
@@ -702,28 +724,32 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
     place_spans = {p.start: p.end for p in bodies.all_places}
     for m in _PREDICATE.finditer(text):
         end = m.end()
+        if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
+            continue  # the clause does not end on a title
+        he = text[m.start() - 1:m.start()] in ("他", "她")
+        start, rest = m.start() - he, m.start("rest")
         chain, cs = _chain_before(end, bodies)
         posts = [(t, b) for t, b in chain if b is not None]
         if not posts:
             continue
-        # nothing but places between 是 and the chain (他是浙江省某县县委书记)
-        pos = m.start("rest")
+        # nothing but places between 是 and the chain (他是某省某县县委书记)
+        pos = rest
         while pos < cs and pos in place_spans:
             pos = place_spans[pos]
         if pos != cs:
             continue
-        if m.group("he"):
-            para = text.rfind("\n", 0, m.start()) + 1
-            prior = [h for h in found if para <= h.start and h.end <= m.start()]
+        if he:
+            para = text.rfind("\n", 0, start) + 1
+            prior = [h for h in found if para <= h.start and h.end <= start]
             if prior:
                 who = prior[-1]
-            elif (who := _subject_before(text, para, m.start(), bodies)) is None:
+            elif (who := _subject_before(text, para, start, bodies)) is None:
                 continue
             else:
                 out.append(who)
         else:
-            who = next((h for h in found if h.end == m.start()), None)
+            who = next((h for h in found if h.end == start), None)
             if who is None:
                 continue
-        out.append(PersonHit(who.name, who.start, who.end, posts, evidence=doc.sentence_at(m.start())))
+        out.append(PersonHit(who.name, who.start, who.end, posts, evidence=doc.sentence_at(start)))
     return out

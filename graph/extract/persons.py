@@ -102,6 +102,11 @@ def _surnames() -> frozenset[str]:
     return load_set("surnames.txt")
 
 
+@lru_cache(maxsize=1)
+def _surname_firsts() -> frozenset[str]:
+    return frozenset(n[0] for n in _surnames())
+
+
 @lru_cache(maxsize=4096)
 def _hmm_words(text: str) -> tuple[str, ...]:
     """jieba's words with its HMM, which joins the characters of an unknown name into one word."""
@@ -484,8 +489,11 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
         if e == m.end("name") and free(s, e, weak=True) and not is_word(text[e:verb_end + 1]):
             add([PersonHit(text[s:e], s, e)])
     # a name after a noun for a person: 经济学家X, 村民X, 中锋X
+    first = _surname_firsts()
     for m in _PEOPLE_RE.finditer(text):
         s = m.end()
+        if text[s:s + 1] not in first and text[s + 1:s + 2] != "·" and not _MINORITY.match(text, s):
+            continue
         e = _name_after_title(text, s) if _MINORITY.match(text, s) else name_end(text, s, strict=True)
         if e is not None and free(s, e, weak=True) and _whole_word(text, m.start(), s):
             add([PersonHit(text[s:e], s, e)])
@@ -566,7 +574,7 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
 def _name_starts_re() -> re.Pattern:
     """Where a name may follow a title: a title's last character, then a surname's first (or
     any character of a transliterated name written with ·)."""
-    first = "".join(sorted({n[0] for n in _surnames()}))
+    first = "".join(sorted(_surname_firsts()))
     last = "".join(sorted({e[-1] for e in _title_forms()[2]}))
     return re.compile(f"[{last}](?:(?=[{first}])|(?=[{CJK}]{{1,6}}·))")
 
@@ -598,7 +606,7 @@ _AFTER_RE = re.compile("|".join([*_AFTER, *(f"{t}(?=[，。！？、：；”）
 
 @lru_cache(maxsize=1)
 def _report_re() -> re.Pattern:
-    first = "".join(sorted({n[0] for n in _surnames()}))
+    first = "".join(sorted(_surname_firsts()))
     return re.compile(f"(?:^|(?<=[，。；：！？”’\n 、）]))(?P<name>[{first}][{CJK}]{{1,3}}?)(?P<verb>{'|'.join(_REPORT)})",
                       re.M)
 

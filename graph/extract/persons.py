@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load_set
-from ..segment import is_word, pos_tags, tokenizer
+from ..segment import is_word, tokenizer, word_tag
 from ..timing import stage
 from .agencies import AgencyHit
 from .doc import CJK, Doc
@@ -114,13 +114,9 @@ def _hmm_words(text: str) -> tuple[str, ...]:
         return tuple(tokenizer().lcut(text, HMM=True))
 
 
-@lru_cache(maxsize=16384)
 def _tag(word: str) -> str | None:
     """jieba's dictionary tag of ``word``, None for a word it does not know."""
-    if not is_word(word):
-        return None
-    tags = pos_tags(word)
-    return tags[0][1] if len(tags) == 1 else None
+    return word_tag(word)
 
 
 def _given_name(word: str, strict: bool) -> bool:

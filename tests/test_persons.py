@@ -158,3 +158,19 @@ def test_posts_in_a_body_being_set_up():
 def test_a_post_named_instead_of_its_holder():
     ex = run("凤凰县委书记张建军出席会议。会议决定成立凤凰县禁毒委员会，由县委书记担任主任。")
     assert ("张建军", "主任", "凤凰县禁毒委员会") in posts(ex)
+
+
+def test_a_post_in_a_township_conforms_to_the_shapes(tmp_path):
+    from rdflib import Graph
+
+    from graph import build
+    from graph.validate import validate
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("凤凰县禾库镇镇长龙光明表示，将继续推进平安建设。", encoding="utf-8")
+    build(src, tmp_path / "out", view=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert any("禾库镇" in str(o) for o in g.objects(None, None))
+    report = validate(g)
+    assert report.conforms, report.text

@@ -293,6 +293,11 @@ def is_word(text: str) -> bool:
     return tk.FREQ.get(text, 0) > 0
 
 
+def word_tag(text: str) -> str | None:
+    """The part-of-speech tag jieba's dictionary gives ``text`` (None for a word it does not know)."""
+    return _tags().get(text) if is_word(text) else None
+
+
 def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """jieba tokens of ``text[start:end]`` as absolute spans."""
     out = []

@@ -157,8 +157,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         elif h.type == "Document":
             for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
-    persons = find_persons(doc, agencies)
-    ag_by_span = {(a.start, a.end): k for a, k in ag_keys}
+    persons = find_persons(doc, agencies, places)
+    ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
     person_keys = []
     for p in persons:
         e = Entity("Person", p.name, attrs={"key_name": p.name})

@@ -1,5 +1,22 @@
-"""Officials: a chain of (body, title) right before a name (慈利县公安局党委书记、局长屈辉说),
-or a caption: a name alone on a line with its posts on the lines after it."""
+"""People: officials with their posts, and the other people a report names.
+
+A personal name is taken only where its context says a person stands there:
+
+- after a post title, with or without the body before it (县公安局党委书记、局长X, 派出所所长X,
+  人民调解员X, 县委常委、副县长X), the chain of posts giving the person's posts;
+- after a noun for a person that is no title (村民X, 专家X);
+- before a title or honorific (X总书记, X同志, X所长);
+- at the start of a clause before a reporting verb or what officials do (X说, X告诉记者, X主持);
+- in a list: joined to one of those (X、Y、Z等; X和Y), or names on both sides of a 、;
+- in a byline (记者 X, 通讯员 X, （X 摄）, …电（X）): a person without posts;
+- in a caption: a name alone on a line with its posts on the lines after it;
+- wherever a name found once is written again.
+
+``X是…TITLE`` and ``他是…TITLE`` give posts to a person named before; ``由X任组长的…领导小组``
+and ``…领导小组，由X担任组长`` posts in the body being set up (X may be a post whose one holder
+the report names). The name's length after its surname is read from jieba's segmentation (its
+HMM joins the characters of an unknown name); a weak context asks more of the name (a word
+jieba does not know, or knows as a name). A name inside 《》 is part of a title."""
 from __future__ import annotations
 
 import re
@@ -7,13 +24,53 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load_set
+from ..segment import is_word, tokenizer, word_tag
+from ..timing import stage
 from .agencies import AgencyHit
-from .doc import Doc
+from .doc import CJK, Doc
+from .places import PlaceHit
 
-# what an official does right after being named: 马国华主持召开…, 张三出席…
-_NEXT_VERBS = {"主持", "出席", "表示", "指出", "强调", "介绍", "要求", "带队", "调研", "讲话", "参加", "督导", "检查",
-               "看望", "慰问", "部署", "宣布", "致辞", "一行", "带头", "率队", "同志", "说道", "认为", "签署", "共同"}
-_AFTER_NAME = set("说，。、；：（(在带同舍等和与表指强介要也是一率到对作为接出于向")
+Body = AgencyHit | PlaceHit
+
+# function characters: a name does not end on one of them (张三说 is 张三)
+_FUNC = set("说称和及与在等的是了也都就又对向将把被从为于以到去有要会并或而且但则即让给曾已还却才任摄啥吗呢吧么哪")
+# what follows a surname as a form of address, not as a given name: 姚先生, 王师傅
+_HONORIFIC = {"先生", "女士", "小姐", "师傅", "同志", "老师", "大爷", "大妈", "阿姨", "大姐", "大哥", "总", "老", "某"}
+# last characters of bodies and places, never of a name (某某办, 某某街); a weaker context also
+# refuses the ones a rare name ends with (某某村, 某某园)
+_NOT_LAST = set("办局委部处科厅室庭司署宫馆厂店楼街")
+_NOT_LAST_STRICT = _NOT_LAST | set("院站园路道村港湾岛河湖所会团校社队组")
+# single characters that follow a name as a word of their own: never the name's last character
+_STOP = _FUNC | set("称指讲问答笑想看听来走拿做写用摄讯电报")
+# reporting verbs: a name at a clause start before one of them is a person
+_REPORT = ("说道", "说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "感慨", "回忆", "透露", "解释", "谈到",
+           "提到", "补充", "坦承", "笑着说", "激动地说", "感慨地说", "动情地说", "对记者说", "向记者介绍", "告诉记者",
+           # what an official does, named at the head of the clause: 张三主持会议, 李四一行抵达
+           "主持", "出席", "会见", "会晤", "接见", "看望", "慰问", "视察", "考察", "调研", "率团", "率队", "带队", "宣布",
+           "致辞", "讲话", "发言", "签署", "抵达", "一行", "等人", "等同志")
+# titles and honorifics written after a name: X总书记, 张三同志, 李四所长您好 (an office title after a
+# name only before a break or a greeting: after a body it is the body's post, read elsewhere)
+_AFTER = ("总书记", "同志", "主席", "总理", "委员长", "先生", "女士", "教授", "院士", "博士", "总统", "大使", "将军",
+          "一行", "夫妇")
+_AFTER_OFFICE = ("书记", "局长", "所长", "院长", "检察长", "庭长", "部长", "主任", "市长", "县长", "区长", "镇长", "乡长",
+                 "省长", "厅长", "队长", "警官", "法官", "检察官", "老师", "医生", "律师")
+# nouns for people that are not titles (专家, 村民, 中锋 …): such a noun right before a name says
+# a person stands there (a person without a post)
+_PEOPLE = ("专家", "学者", "教授", "研究员", "作家", "画家", "书法家", "艺术家", "科学家", "企业家", "经济学家", "摄影师",
+           "演员", "导演", "歌手", "选手", "运动员", "球员", "教练", "主教练", "中锋", "前锋", "后卫", "门将", "棋手",
+           "村民", "居民", "市民", "农民", "牧民", "渔民", "老人", "老汉", "大爷", "大妈", "阿姨", "学生", "研究生",
+           "护士", "工人", "职工", "员工", "党员", "老党员", "战士", "军人", "烈士", "英雄", "模范", "当事人",
+           "负责人", "创始人", "主持人", "农户", "户主", "网友",
+           "总统", "副总统", "首相", "外长", "大臣", "总裁", "会长", "议长", "长官", "国王", "主帅")
+# the bodies a bare title may be written after (派出所所长X): the one body of that kind the report names
+_BARE_BODY = re.compile("(?:人民法庭|派出所|司法所|法庭|法院|检察院|公安局|分局|综治中心|中心|工作站|党支部|党总支|党委|"
+                        "村委会|居委会|调委会|大队|中队|支队|警务室|站|所)$")
+# heads of a government: their title is a post in the people's government, never in the party committee
+_GOV_HEAD = re.compile("(?:常务副|副)?(省长|市长|县长|区长|州长|旗长|盟长)$")
+_PRESS = {"记者", "通讯员", "编辑", "主编", "总编辑", "社长"}
+_BYLINE_ROLE = ("本报记者", "特约记者", "见习记者", "实习记者", "摄影记者", "本报通讯员", "特约通讯员", "通讯员", "实习生", "记者",
+                "摄影", "作者", "撰稿", "文", "图", "文/图", "文／图", "图/文", "图／文")
+_SENT_BREAK = set("，。；：！？、“”‘’（）()「」《》\n ")
 
 
 @dataclass
@@ -21,8 +78,8 @@ class PersonHit:
     name: str
     start: int
     end: int
-    posts: list[tuple[str, AgencyHit | None]] = field(default_factory=list)
-    evidence: tuple[int, int] | None = None  # the caption lines, when the posts come from a caption
+    posts: list[tuple[str, Body | None]] = field(default_factory=list)
+    evidence: tuple[int, int] | None = None  # where the posts are read, when not the name's sentence
 
 
 @lru_cache(maxsize=1)
@@ -31,106 +88,598 @@ def _titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _title_forms() -> tuple[frozenset[str], tuple[int, ...], str]:
+    """Every written form of every title, its deputy and grade prefixes included (副局长,
+    二级警长), the lengths they come in (longest first) and their last two characters."""
+    grades = ("", "一级", "二级", "三级", "四级", "高级", "首席", "特邀", "专职", "兼职", "驻村", "驻站", "驻所")
+    deputies = ("", "常务副", "专职副", "执行副", "副")
+    forms = frozenset(g + d + t for g in grades for d in deputies for t in _titles())
+    return forms, tuple(sorted({len(f) for f in forms}, reverse=True)), frozenset(f[-2:] for f in forms)
+
+
+@lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     return load_set("surnames.txt")
 
 
-def _name_at(text: str, s: int) -> int | None:
-    """End of a personal name starting at ``s``, or None. jieba's person tag decides the
-    length where it sees one; else a name is two or three characters before a boundary."""
-    from ..segment import pos_tags
+@lru_cache(maxsize=1)
+def _surname_firsts() -> frozenset[str]:
+    return frozenset(n[0] for n in _surnames())
 
-    two = text[s:s + 2]
-    sur = two if two in _surnames() else text[s:s + 1]
-    if sur not in _surnames():
+
+@lru_cache(maxsize=4096)
+def _hmm_words(text: str) -> tuple[str, ...]:
+    """jieba's words with its HMM, which joins the characters of an unknown name into one word."""
+    with stage("segment"):
+        return tuple(tokenizer().lcut(text, HMM=True))
+
+
+def _tag(word: str) -> str | None:
+    """jieba's dictionary tag of ``word``, None for a word it does not know."""
+    return word_tag(word)
+
+
+def _given_name(word: str, strict: bool) -> bool:
+    """Can ``word``, written after a surname jieba left alone, be the given name? Not a title
+    (和|县长), not a function or frequent word (某|群众, 某|今年); given names that are rare
+    words pass (王|光明, 周|立新). ``strict``: only words jieba does not know, or knows as names."""
+    if len(word) == 1:
+        return True
+    tag = _tag(word)
+    if tag is None or tag.startswith("nr"):
+        return True
+    if strict or word in _titles() or tag[0] in "pcurf":
+        return False
+    freq = _freq(word)
+    return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
+
+
+def _freq(word: str) -> int:
+    """The word's count in jieba's dictionary (0 for a word it does not know)."""
+    return tokenizer().FREQ.get(word, 0)
+
+
+@lru_cache(maxsize=16384)
+def _common_word(word: str) -> bool:
+    """Is ``word`` (two characters or more) an everyday word of jieba's dictionary (安全, 金融;
+    not 江泽, which it knows twice)?"""
+    from ..segment import tokenizer
+
+    if len(word) < 2 or tokenizer().FREQ.get(word, 0) < 100:
+        return False
+    return not (_tag(word) or "nr").startswith("nr")
+
+
+def _adverbial(word: str) -> bool:
+    """Is ``word`` an everyday adverb, time word, preposition or conjunction (共同, 上月), which
+    a name's last character and the next one would make (某某共同签署)?"""
+    if not _common_word(word):
+        return False
+    tag = _tag(word)
+    return tag is None or tag[0] in "dtfpc"
+
+
+def _common(word: str) -> bool:
+    """Is ``word`` an everyday word rather than a given name (群众, 马上, 全力; not 光辉, 国庆)?"""
+    from ..segment import tokenizer
+
+    tag = _tag(word)
+    if tag is None or tag.startswith("nr"):
+        return False
+    return tag[0] in "vdpcurf" or tokenizer().FREQ.get(word, 0) >= 1000
+
+
+_RUN = re.compile(f"[{CJK}]+")
+_MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
+
+
+def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
+    """End of a personal name starting at ``s``, or None: a surname, then one or two
+    characters as jieba's segmentation of what follows reads them (龙光明|立即, 王丽|及,
+    王|光明|看来). ``strict``: the name must read as one unknown or personal-name word (for
+    contexts weaker than a title before it)."""
+    sur = _surnames()
+    n = 2 if text[s:s + 2] in sur else (1 if text[s:s + 1] in sur else 0)
+    if not n:
         return None
-    from ..segment import is_word
+    run = _RUN.match(text, s, s + 6)  # a name of up to four characters and what follows it
+    if run is None or run.end() - s <= n or _common_word(text[s:s + n + 1]):
+        return None  # (安全, 高度, 干部: an everyday word starts here, not a name)
+    w = run.group(0)
+    toks = _hmm_words(w)
+    t0 = toks[0]
+    function_surname = (_tag(w[:n]) or "nr")[0] in "pcdru"  # 由, 于, 和, 向, 任 are words first
+    if len(t0) > n:
+        tag = _tag(t0)
+        if function_surname and len(t0) == n + 1 and tag is None:
+            return None  # 由此: the HMM's guess is not enough for a surname that is a word first
+        if len(t0) > n + 2:
+            if tag is None and w[n + 2] in _FUNC:
+                k = n + 2  # 田志华任: 任 starts what follows
+            elif len(t0) <= 4 and (tag or "").startswith("nr"):
+                return s + len(t0)
+            else:
+                return None
+        elif tag is not None and not tag.startswith("nr"):
+            return None  # an everyday word: 全力, 马上, 高度
+        elif tag is not None and len(t0) == n + 1 and _freq(t0) >= (500 if strict else 1000):
+            return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉
+        else:
+            k = len(t0)
+        rest = toks[1:]
+    else:
+        if len(t0) < n or len(toks) < 2 or function_surname:
+            return None  # 由|村, 向|群众: a function word, not a surname
+        t1 = toks[1]
+        if len(t1) > 2 or (len(t1) == 1 and (strict or t1 in _FUNC)) or not _given_name(t1, strict):
+            return None
+        k = n + len(t1)
+        rest = toks[2:]
+    if k == n + 2 and (w[k - 1] in _FUNC or w[k - 1:k + 1] == "图为" or _adverbial(w[k - 1:k + 1])):
+        k -= 1  # 李敏为: 为 starts what follows; 某某图为: a photo's caption; 某某|上月, 某某|共同: a word
+    elif k == n + 1 and not strict and rest and len(rest[0]) == 1 and rest[0] not in _STOP and (
+            len(rest) == 1 or len(rest[1]) > 1 or rest[1] in _FUNC):
+        k += 1  # 石林|辉|介绍: a lone character between a name and what follows is the name's
+    if k == n + 1 and w[k - 1] in _FUNC:
+        return None  # 于是, 高呢: a surname character and a particle
+    if "某" in w[:k + 1] or w[:k] in _titles() or w[n:k] in _HONORIFIC or w[n:k] in _title_forms()[0] or \
+            w[k - 1] in (_NOT_LAST_STRICT if strict else _NOT_LAST):
+        return None  # 陈某, 张某某: names withheld; 王先生, 李院长: a surname and a form of address; 某某街, 某某办
+    if strict and function_surname and k == n + 2:
+        return None  # 那么多: a function word where a surname would be
+    return s + k
 
-    tags = pos_tags(text[s:s + len(sur) + 3])
-    if tags and tags[0][1] == "nr" and len(sur) < len(tags[0][0]) <= len(sur) + 2 and tags[0][0].startswith(sur):
-        end = s + len(tags[0][0])
-        # 黄伟共同签署: the name's last character starts the next word
-        if end - s == len(sur) + 2 and is_word(text[end - 1:end + 1]) and not is_word(text[s + len(sur):end]):
-            end -= 1
-        return end
-    if text[s + len(sur) + 2:s + len(sur) + 4] in _NEXT_VERBS:
-        return s + len(sur) + 2
-    if text[s + len(sur) + 1:s + len(sur) + 3] in _NEXT_VERBS:
-        return s + len(sur) + 1
-    for length in (len(sur) + 2, len(sur) + 1):
-        cand = text[s:s + length]
-        if len(cand) < length or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+
+def _name_after_title(text: str, s: int) -> int | None:
+    """A name right after a title: Han (surname first) or a transliterated minority name (·)."""
+    m = _MINORITY.match(text, s)
+    if m is None:
+        return name_end(text, s)
+    # 买买提·吐尔逊: parts joined by ·; the last one ends where an everyday word or a
+    # function character begins (买买提·吐尔逊|赶到, 艾尼·买买提|近日)
+    e = m.end()
+    while text[e:e + 1] == "·" and (run := _RUN.match(text, e + 1, e + 9)) is not None:
+        if text[run.end():run.end() + 1] == "·":
+            e = run.end()
             continue
-        if cand[-1] in _AFTER_NAME:
-            continue
-        after = text[s + length:s + length + 1]
-        if after == "" or after in _AFTER_NAME or text[s + length:s + length + 2] == "同志":
-            return s + length
+        e = run.start() + 1
+        while e < run.end() and text[e] not in _FUNC and not _everyday(text, e):
+            e += 1
+    return e
+
+
+def _everyday(text: str, i: int) -> bool:
+    """Does an everyday word (not a name) of two or more characters start at ``i``?"""
+    for k in (4, 3, 2):
+        word = text[i:i + k]
+        if len(word) == k and is_word(word):
+            tag = _tag(word) or ""
+            if not tag.startswith(("nr", "ns", "nz")):
+                return True
+    return False
+
+
+def _whole_word(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` whole words of its sentence: no word ending inside it that began
+    before it (辖区|长期 holds no 区长; 法院院长 holds 院长), none running on past its end
+    (总部|长官 holds no 部长)?"""
+    lo = max(0, s - 4)
+    if not any(is_word(text[j:k]) for j in range(lo, s) for k in range(s + 1, e)) and \
+            not any(is_word(text[j:k]) for j in range(s + 1, e) for k in range(e + 1, e + 3)):
+        return True  # no word of the dictionary crosses either edge
+    pos = lo
+    for w in _hmm_words(text[lo:e + 2]):
+        end = pos + len(w)
+        if pos < s < end < e or pos < e < end:
+            return False
+        pos = end
+    return True
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Start of a personal name ending exactly at ``end`` (学习|张三|同志), read as whole words:
+    the last word before ``end``, or a surname and the word after it."""
+    if text[end - 1:end] in _NOT_LAST_STRICT:
+        return None  # 公安局|局长, 办公室|主任: a body, not a name, ends here
+    lo = max(0, end - 6)
+    rs = end  # where the run of characters before ``end`` starts (at most six back)
+    while rs > lo and _RUN.match(text[rs - 1]):
+        rs -= 1
+    sur = _surnames()
+    if end - rs < 2 or not any(text[j] in sur or text[j:j + 2] in sur for j in range(max(rs, end - 4), end - 1)):
+        return None  # no surname where a name would start
+    words = _hmm_words(text[rs:end])
+    starts = []
+    pos = end
+    for w in reversed(words[-2:]):
+        pos -= len(w)
+        starts.append(pos)
+    for s in starts:
+        if 2 <= end - s <= 4 and (text[s] in sur or text[s:s + 2] in sur) and text[s - 1:s] != "·" \
+                and (s > lo or not _RUN.match(text[s - 1:s] or " ")) and name_end(text, s, strict=True) == end:
+            return s
     return None
 
 
-def _title_at_end(text: str, end: int) -> tuple[int, str] | None:
-    for t in _titles():
-        if text.endswith(t, 0, end):
-            return end - len(t), t
-    return None
+# ---------------------------------------------------------------- chains of posts
+
+def _title_at_end(text: str, end: int, by_end: dict | None = None) -> tuple[int, str] | None:
+    """The title written right before ``end``: the one a body's name ends right before (镇党委|书记
+    when 镇党委 is a body, else 镇|党委书记), else the longest."""
+    forms, lengths, ends = _title_forms()
+    if text[end - 2:end] not in ends:
+        return None
+    found = [end - n for n in lengths if n <= end and text[end - n:end] in forms]
+    if not found:
+        return None
+    st = next((st for st in found if by_end and st in by_end), found[0])
+    return st, text[st:end]
 
 
-def _chain_before(text: str, pos: int, agencies: list[AgencyHit]) -> list[tuple[str, AgencyHit | None]]:
-    """(title, body) pairs written right before ``pos``, nearest last."""
-    by_end = {a.end: a for a in agencies}
-    posts: list[tuple[str, AgencyHit | None]] = []
+class _Bodies:
+    """The agencies and places of a report, by where they end, for reading posts."""
+
+    def __init__(self, text: str, agencies: list[AgencyHit], places: list[PlaceHit], doc: Doc):
+        self.text = text
+        self.doc = doc
+        self.agencies = sorted(agencies, key=lambda a: a.start)
+        self.by_end: dict[int, AgencyHit] = {}
+        for a in self.agencies:
+            if a.end not in self.by_end or a.start < self.by_end[a.end].start:
+                self.by_end[a.end] = a
+        self.all_places = sorted(places, key=lambda p: p.start)
+        self.places: dict[int, PlaceHit] = {}
+        for p in places:
+            # a township's or village's own officials: 某镇镇长, 某村网格员
+            if p.place.level in ("township", "village") and not any(
+                    a.start <= p.start and p.end <= a.end for a in agencies):
+                self.places[p.end] = p
+
+    def bare(self, pos: int) -> tuple[Body | None, int] | None:
+        """The body a bare word ending at ``pos`` names (派出所所长, 该所所长, 该村网格员), with
+        the word's start: the one agency of the report whose name ends that way, or for 该X
+        the nearest agency (or for 该村, 该镇 the nearest village or township) before it."""
+        text = self.text
+        m = re.search(f"该([{CJK}]{{1,2}})$", text[max(0, pos - 3):pos])
+        if m:
+            ws = pos - len(m.group(0))
+            head = m.group(1)
+            prior: list[Body] = [a for a in self.agencies if a.end <= ws and a.name.endswith(head)]
+            if head in ("村", "镇", "乡", "社区", "嘎查", "街道"):
+                prior = [p for p in self.all_places if p.end <= ws and p.place.name.endswith(head)
+                         and p.place.level in ("township", "village")]
+            return (prior[-1] if prior else None), ws
+        m = _BARE_BODY.search(text, max(0, pos - 4), pos)
+        if m is None:
+            return None
+        # the words before the title since the last break, where they end one agency's name:
+        # 某某派出所 for 某县公安局某某派出所 named elsewhere in the report
+        ws = pos - len(m.group(0))
+        while ws > max(0, pos - 12) and _RUN.match(text[ws - 1]):
+            ws -= 1
+        tail = text[ws:pos]
+        if ws < m.start() and (ws == 0 or not _RUN.match(text[ws - 1])):
+            found = {a.name: a for a in self.agencies if a.name.endswith(tail) or tail in a.aliases}
+            if len(found) == 1:
+                return next(iter(found.values())), ws
+        ws = m.start()
+        if ws > 0 and text[ws - 1] not in _SENT_BREAK and text[ws - 1] not in "、兼":
+            return None  # part of a longer name the grammar did not read
+        found = {a.name: a for a in self.agencies if a.name.endswith(m.group(0)) and a.end <= pos}
+        return (next(iter(found.values())) if len(found) == 1 else None), ws
+
+    def government(self, jurisdiction) -> AgencyHit | None:
+        """The people's government of a place, where the report names it."""
+        if jurisdiction is None:
+            return None
+        for a in self.agencies:
+            if a.jurisdiction is not None and a.jurisdiction.id == jurisdiction.id and a.name.endswith("人民政府"):
+                return a
+        return None
+
+
+def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | None]], int]:
+    """(title, body) pairs written right before ``pos``, in text order, and where the chain
+    starts: 县委常委、副县长, 公安局党委书记、局长, 局长兼政委, 派出所第三任所长."""
+    text = bodies.text
+    by_end = bodies.by_end
+    chain: list[tuple[str, Body | None]] = []
     while True:
-        t = _title_at_end(text, pos)
-        body = None
+        t = _title_at_end(text, pos, by_end)
         if t is None:
             # 省公安厅长: the body's last character doubles as the title's first
             if text[pos - 1:pos] == "长" and (pos - 1) in by_end:
                 body = by_end[pos - 1]
-                posts.append((body.name[-1] + "长", body))
+                chain.append((body.name[-1] + "长", body))
                 pos = body.start
             else:
                 break
         else:
             ts, title = t
-            body = by_end.get(ts)
-            if body is None and (ts + 1) in by_end and by_end[ts + 1].name.endswith(title[0]):
-                body = by_end[ts + 1]  # 公安厅长: 厅 belongs to both
-            posts.append((title, body))
-            pos = body.start if body else ts
-        if text[pos - 1:pos] == "、":
+            bs = ts
+            ordinal = re.search("第[一二三四五六七八九十百0-9]+任$", text[max(0, ts - 6):ts])
+            if ordinal:
+                bs = ts - len(ordinal.group(0))
+            body: Body | None = by_end.get(bs)
+            if body is None and (bs + 1) in by_end and by_end[bs + 1].name.endswith(title[0]):
+                body = by_end[bs + 1]  # 公安厅长: 厅 belongs to both
+            if body is not None:
+                pos = body.start
+            elif bs in bodies.places and title not in _PRESS:
+                body = bodies.places[bs]  # 某镇镇长, 某村网格员
+                pos = body.start
+            elif (bare := bodies.bare(bs)) is not None:
+                body, pos = bare
+            else:
+                pos = ts
+            chain.append((title, body))
+        if text[pos - 1:pos] in ("、", "兼"):
             pos -= 1
             continue
         break
-    posts.reverse()
-    # a title without its own body belongs to the body named before it
-    last = None
-    out = []
-    for title, body in posts:
-        body = body or last
+    chain.reverse()
+    # a title without a body of its own belongs to the body named before it (公安局党委书记、局长),
+    # except a government head's (市委常委、副市长: the city's people's government)
+    out: list[tuple[str, Body | None]] = []
+    last: Body | None = None
+    for title, body in chain:
+        if body is None:
+            gov = _GOV_HEAD.search(title)
+            if gov:
+                juris = next((b.jurisdiction for _, b in chain if isinstance(b, AgencyHit) and b.jurisdiction), None)
+                body = bodies.government(juris or bodies.doc.ctx.level_place(gov.group(1)[0]))
+            elif isinstance(last, AgencyHit):
+                body = last
         out.append((title, body))
-        last = body
-    return [p for p in out if p[1] is not None]
+        if body is not None:
+            last = body
+    return out, pos
 
 
-def find_persons(doc: Doc, agencies: list[AgencyHit]) -> list[PersonHit]:
+# ---------------------------------------------------------------- finding people
+
+def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | None = None) -> list[PersonHit]:
     text = doc.text
+    places = places or []
+    bodies = _Bodies(text, agencies, places, doc)
     out: list[PersonHit] = []
-    title_alt = "|".join(re.escape(t) for t in _titles())
-    for m in re.finditer(f"(?:{title_alt}|(?<=[厅局院所])长)", text):
+    # what is taken: 1 by an agency or a person, 2 by a place
+    taken = bytearray(len(text))
+    for p in places:
+        taken[p.start:p.end] = b"\2" * (p.end - p.start)
+    for a in agencies:
+        taken[a.start:a.end] = b"\1" * (a.end - a.start)
+
+    def free(s: int, e: int, *, weak: bool = False) -> bool:
+        """No agency, no person found already (and, for a weak context, no place) overlaps."""
+        span = taken[s:e]
+        return not any(span) if weak else 1 not in span
+
+    def add(hits) -> None:
+        for h in hits:
+            out.append(h)
+            taken[h.start:h.end] = b"\1" * (h.end - h.start)
+
+    # a name after a title, with the chain of posts before it; 省公安厅长X
+    for s in _name_starts(text):
+        t = _title_at_end(text, s, bodies.by_end)
+        fused = text[s - 1] == "长" and (s - 1) in bodies.by_end  # 公安厅|长: 厅 is the body's and the title's
+        if t is None and not fused:
+            continue
+        e = _name_after_title(text, s)
+        if e is not None and free(s, e) and (fused or _whole_word(text, t[0], s)):
+            chain, _ = _chain_before(s, bodies)
+            add([PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])])
+    # a name before a title or honorific: 张三同志, 李四所长
+    for m in _AFTER_RE.finditer(text):
+        s = _name_before(text, m.start())
+        if s is not None and free(s, m.start(), weak=True):
+            add([PersonHit(text[s:m.start()], s, m.start())])
+    # a name opening a clause before a reporting verb: 张三说, 李四告诉记者
+    for m in _report_re().finditer(text):
+        s = m.start("name")
+        verb_end = m.end("verb")
+        if m.group("verb") == "说" and text[verb_end:verb_end + 1] not in "，：:“”。！":
+            continue  # 说 alone reports speech only before the speech itself
+        e = name_end(text, s, strict=True)
+        if e == m.end("name") and free(s, e, weak=True) and not is_word(text[e:verb_end + 1]):
+            add([PersonHit(text[s:e], s, e)])
+    # a name after a noun for a person: 经济学家X, 村民X, 中锋X
+    first = _surname_firsts()
+    for m in _PEOPLE_RE.finditer(text):
         s = m.end()
-        e = _name_at(text, s)
-        if e is None:
+        if text[s:s + 1] not in first and text[s + 1:s + 2] != "·" and not _MINORITY.match(text, s):
             continue
-        posts = _chain_before(text, s, agencies)
-        if not posts:
+        e = _name_after_title(text, s) if _MINORITY.match(text, s) else name_end(text, s, strict=True)
+        if e is not None and free(s, e, weak=True) and _whole_word(text, m.start(), s):
+            add([PersonHit(text[s:e], s, e)])
+    # names listed together: 张三、李四、王五 (a name on each side of a 、, the left one after a break)
+    sur = _surnames()
+    for m in re.finditer("、", text):
+        i = m.start()
+        if text[i + 1:i + 2] not in sur and text[i + 1:i + 3] not in sur:
             continue
-        out.append(PersonHit(text[s:e], s, e, posts))
-    out.extend(_captions(doc, agencies))
+        s = next((j for j in (i - 3, i - 2, i - 4) if j >= 0 and (text[j] in sur or text[j:j + 2] in sur)
+                  and (j == 0 or text[j - 1] == "、" or not _RUN.match(text[j - 1]))), None)
+        if s is None or name_end(text, s, strict=True) != i or not free(s, i, weak=True):
+            continue
+        e = name_end(text, i + 1, strict=True)
+        if e is not None and (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与") and free(i + 1, e, weak=True):
+            add([PersonHit(text[s:i], s, i), PersonHit(text[i + 1:e], i + 1, e)])
+    add(_lists(text, out, free))
+    add(h for h in _bylines(text) if free(h.start, h.end, weak=True))
+    out.extend(_captions(doc, bodies))
+    add(_repeats(text, out, free))
+    # a name inside a title in 《》 (a book's, a film's, a document's) is part of that title
+    titled = bytearray(len(text))
+    for m in re.finditer("《[^《》\n]{1,60}》", text):
+        titled[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    out = [h for h in out if not titled[h.start]]
+    out.sort(key=lambda h: h.start)
+    out.extend(_predicates(doc, bodies, out))
+    out.extend(_appointed(doc, bodies, out))
     return out
 
 
-def _captions(doc: Doc, agencies: list[AgencyHit]) -> list[PersonHit]:
+_APPOINT = re.compile("(?:担任|任|为)")
+
+
+def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
+    """成立了由张三任组长、李四任副组长的领导小组 / 成立某领导小组，由张三担任组长: posts in
+    a body being set up, held by the people named before 任 in its 由… clause."""
+    text = doc.text
+    by_start = {a.start: a for a in bodies.agencies}
+    out = []
+    for m in re.finditer("由", text):
+        ss, se = doc.sentence_at(m.start())
+        # the body: right after the clause's 的 (由…的领导小组), else right before ，由 (领导小组，由…)
+        body = None
+        de = text.find("的", m.end(), se)
+        while de >= 0 and body is None:
+            body = by_start.get(de + 1)
+            de = text.find("的", de + 1, se) if body is None else de
+        end = de if body is not None else se
+        if body is None and text[m.start() - 1:m.start()] == "，" and (m.start() - 1) in bodies.by_end:
+            body = bodies.by_end[m.start() - 1]
+        if body is None:
+            continue
+        forms, lengths, _ = _title_forms()
+        for v in _APPOINT.finditer(text, m.end(), end):
+            title = next((text[v.end():v.end() + n] for n in lengths if text[v.end():v.end() + n] in forms), None)
+            if title is None:
+                continue
+            who = next((h for h in found if h.end == v.start()), None)
+            if who is None and (ns := _name_before(text, v.start())) is not None and text[ns - 1] in "由、，":
+                who = PersonHit(text[ns:v.start()], ns, v.start())  # 由张三任主任: a name the clause alone gives
+            if who is None:
+                # 由区委书记担任组长: the one person the report names in that post
+                chain, _ = _chain_before(v.start(), bodies)
+                if not chain or chain[-1][1] is None:
+                    continue
+                held = {(h.name, h.start, h.end) for h in found
+                        if any(t == chain[-1][0] and b is not None and b.name == chain[-1][1].name for t, b in h.posts)}
+                if len({n for n, _, _ in held}) != 1:
+                    continue
+                name, hs, he = min(held, key=lambda x: x[1])
+                who = PersonHit(name, hs, he)
+            out.append(PersonHit(who.name, who.start, who.end, [(title, body)], evidence=(ss, se)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_starts_re() -> re.Pattern:
+    """Where a name may follow a title: a title's last character, then a surname's first (or
+    any character of a transliterated name written with ·)."""
+    first = "".join(sorted(_surname_firsts()))
+    last = "".join(sorted({e[-1] for e in _title_forms()[2]}))
+    return re.compile(f"[{last}](?:(?=[{first}])|(?=[{CJK}]{{1,6}}·))")
+
+
+def _name_starts(text: str) -> list[int]:
+    return [m.end() for m in _name_starts_re().finditer(text)]
+
+
+def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
+    """Every other place a found name is written, as a whole word (张三随后来到…): the
+    same person, mentioned again."""
+    extra = []
+    for name in {h.name for h in found}:
+        if text.count(name) < 2:
+            continue
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if not free(s, e, weak=True) or any(x.start == s for x in extra):
+                continue
+            if _RUN.match(text, e) and name_end(text, s) != e:
+                continue  # the start of a longer name, or of another word
+            extra.append(PersonHit(name, s, e))
+    return extra
+
+
+# every branch starts with its literal, so the engine skips ahead on their first characters
+_AFTER_RE = re.compile("|".join([*_AFTER, *(f"{t}(?=[，。！？、：；”）\n]|您|你|好|说|表示|介绍)" for t in _AFTER_OFFICE)]))
+
+
+@lru_cache(maxsize=1)
+def _report_re() -> re.Pattern:
+    first = "".join(sorted(_surname_firsts()))
+    return re.compile(f"(?:^|(?<=[，。；：！？”’\n 、）]))(?P<name>[{first}][{CJK}]{{1,3}}?)(?P<verb>{'|'.join(_REPORT)})",
+                      re.M)
+
+
+_PEOPLE_RE = re.compile("|".join(sorted(_PEOPLE, key=len, reverse=True)))
+
+
+def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
+    """Names joined to a found name: 张三、李四、王五等; 张三和李四. Posts are not shared:
+    the text does not say whose they are."""
+    extra: list[PersonHit] = []
+    for hit in found:
+        e = hit.end
+        while text[e:e + 1] in ("、", "和", "及", "与"):
+            s = e + 1
+            e2 = name_end(text, s, strict=True)
+            if e2 is None or not free(s, e2, weak=True):
+                break
+            nxt = text[e2:e2 + 1]
+            if not (nxt in _SENT_BREAK or nxt in "等和及与" or text.startswith(_REPORT, e2)):
+                break
+            extra.append(PersonHit(text[s:e2], s, e2))
+            e = e2
+    return extra
+
+
+_ROLE = "|".join(re.escape(r) for r in sorted(_BYLINE_ROLE, key=len, reverse=True))
+_NAMES = f"(?P<names>[{CJK}]{{2,4}}(?:[ \u3000、][{CJK}]{{2,4}})*)"
+_NAMES_END = "(?=[ \u3000]*(?:摄|[）)|｜]|$)|、(?:通讯员|记者))"
+_BYLINES = [  # each pattern with the words or marks it needs (cheap to look for first)
+    # 记者 王五, （记者 王五）, 通讯员 赵六 钱七: a reporting role, a space or mark, the names
+    (re.compile(f"(?:{_ROLE})(?:[ \u3000]*[：:|｜/／][ \u3000□■]*|[ \u3000]+)" + _NAMES + _NAMES_END, re.M),
+     ("记者", "通讯员", "实习生", "摄影", "作者", "撰稿", "文/", "文／", "图/", "图／", "文：", "图：", "文|", "文｜")),
+    # …电（王五）, 本报讯（王五 赵六）: the names in a dateline's brackets
+    (re.compile(f"(?<=[电讯：:])[（(]" + _NAMES + _NAMES_END, re.M), ("电（", "讯（", "：（", "电(", "讯(", ":(")),
+    # （王五、通讯员 赵六）: a reporter before a role named in the same brackets
+    (re.compile(f"(?:^|(?<=[。！？]))[（(]" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M), ("、通讯员", "、记者", "、实习生")),
+    # ■王五 on a line of its own
+    (re.compile(f"^[ \u3000]*[□■][ \u3000]*" + _NAMES + "[ \u3000]*$", re.M), ("□", "■")),
+    # （王五 摄）, 王五 摄
+    (re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M), ("摄",)),
+]
+
+
+def _bylines(text: str) -> list[PersonHit]:
+    """Reporters and photographers: 记者 X, 通讯员 X Y, （X 摄）, 新华社…电（X）. People
+    without posts: the byline names no body they hold a post in."""
+    out = []
+    seen = set()
+    for rx, marks in _BYLINES:
+        if not any(k in text for k in marks):
+            continue  # none of the words or marks the pattern needs
+        for m in rx.finditer(text):
+            pos = m.start("names")
+            for part in re.split("[ \u3000、]", m.group("names")):
+                s, e = pos, pos + len(part)
+                pos = e + 1
+                if part.endswith("摄"):  # 王五摄: the photographer's credit, written without a space
+                    part, e = part[:-1], e - 1
+                if (s, e) in seen or not _byline_name(part):
+                    continue
+                seen.add((s, e))
+                out.append(PersonHit(part, s, e))
+    return out
+
+
+def _byline_name(name: str) -> bool:
+    """A whole personal name, as a byline writes it: a surname and one to two characters (two
+    to three after a double surname), not a word of the dictionary other than a name."""
+    sur = 2 if name[:2] in _surnames() else (1 if name[:1] in _surnames() else 0)
+    if not sur or not 1 <= len(name) - sur <= 2 or "某" in name:
+        return False
+    tag = _tag(name)
+    return tag is None or tag.startswith("nr")
+
+
+def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
     """林涛 / 攸县委副书记 / 政法委书记: a name on its own line, posts on the next lines."""
     text = doc.text
     out = []
@@ -140,16 +689,71 @@ def _captions(doc: Doc, agencies: list[AgencyHit]) -> list[PersonHit]:
         lines.append((pos, pos + len(line), line.strip()))
         pos += len(line) + 1
     for i, (s, e, line) in enumerate(lines):
-        if not 2 <= len(line) <= 4 or _name_at(text, s) != e:
+        if not 2 <= len(line) <= 4 or name_end(text, s) != e:
             continue
-        posts: list[tuple[str, AgencyHit | None]] = []
+        posts: list[tuple[str, Body | None]] = []
         last = e
-        for s2, e2, line2 in lines[i + 1:i + 4]:
-            chain = _chain_before(text, e2, agencies)
-            if not chain or chain[0][1] is None or chain[0][1].start != s2:
+        for s2, e2, _ in lines[i + 1:i + 4]:
+            chain, cs = _chain_before(e2, bodies)
+            if not chain or chain[0][1] is None or cs != s2:
                 break
-            posts.extend(chain)
+            posts.extend(p for p in chain if p[1] is not None)
             last = e2
         if posts:
             out.append(PersonHit(line, s, e, posts, evidence=(s, last)))
+    return out
+
+
+def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit | None:
+    """The last name opening a clause between ``lo`` and ``hi`` (近日，张三来到…), for a
+    他是… that follows it with no other person named."""
+    taken = [(a.start, a.end) for a in bodies.agencies] + [(p.start, p.end) for p in bodies.all_places]
+    who = None
+    for m in re.finditer("(?:^|(?<=[，。；：！？”]))", text[lo:hi], re.M):
+        s = lo + m.start()
+        e = name_end(text, s, strict=True)
+        if e is not None and e <= hi and not any(s < b and a < e for a, b in taken):
+            who = PersonHit(text[s:e], s, e)
+    return who
+
+
+_PREDICATE = re.compile(f"是(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+
+
+def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
+    """张三是某县公安局局长 / 他是某县县委书记: posts of a person already named, read from a
+    predicate whose chain of posts runs from 是 to the clause's end."""
+    text = doc.text
+    out = []
+    place_spans = {p.start: p.end for p in bodies.all_places}
+    for m in _PREDICATE.finditer(text):
+        end = m.end()
+        if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
+            continue  # the clause does not end on a title
+        he = text[m.start() - 1:m.start()] in ("他", "她")
+        start, rest = m.start() - he, m.start("rest")
+        chain, cs = _chain_before(end, bodies)
+        posts = [(t, b) for t, b in chain if b is not None]
+        if not posts:
+            continue
+        # nothing but places between 是 and the chain (他是某省某县县委书记)
+        pos = rest
+        while pos < cs and pos in place_spans:
+            pos = place_spans[pos]
+        if pos != cs:
+            continue
+        if he:
+            para = text.rfind("\n", 0, start) + 1
+            prior = [h for h in found if para <= h.start and h.end <= start]
+            if prior:
+                who = prior[-1]
+            elif (who := _subject_before(text, para, start, bodies)) is None:
+                continue
+            else:
+                out.append(who)
+        else:
+            who = next((h for h in found if h.end == start), None)
+            if who is None:
+                continue
+        out.append(PersonHit(who.name, who.start, who.end, posts, evidence=doc.sentence_at(start)))
     return out

@@ -1,0 +1,176 @@
+"""People: officials and their posts wherever they are written, names in lists, after
+reporting verbs and in bylines; and what is not a name. Every sentence is written here."""
+from __future__ import annotations
+
+import pytest
+from helpers import names, run
+
+from graph.extract.persons import name_end
+
+
+def posts(ex) -> set[tuple[str, str, str]]:
+    label = {k: e.name for k, e in ex.entities.items()}
+    return {(label[p.person], p.title, label[p.org]) for p in ex.posts}
+
+
+def people(text: str) -> set[str]:
+    return names(run(text), "Person")
+
+
+def test_a_title_with_no_body_before_it_still_names_a_person():
+    assert "龙光明" in people("禾库派出所所长龙光明立即赶到现场。")
+    assert "李强" in people("民警李强迅速赶到，人民调解员吴秀兰正在调解纠纷。")
+    assert "吴秀兰" in people("民警李强迅速赶到，人民调解员吴秀兰正在调解纠纷。")
+
+
+def test_a_township_head_holds_his_post_in_the_township():
+    assert ("龙光明", "镇长", "禾库镇") in posts(run("凤凰县禾库镇镇长龙光明表示，将继续推进。"))
+
+
+def test_a_name_ends_before_the_word_after_it():
+    ex = run("凤凰县委政法委副书记王丽华及县司法局局长陈刚出席会议。")
+    assert names(ex, "Person") == {"王丽华", "陈刚"}
+    assert ("王丽华", "副书记", "凤凰县委政法委") in posts(ex)
+    assert ("陈刚", "局长", "凤凰县司法局") in posts(ex)
+    assert "周立新" in people("凤凰县委常委、副县长周立新任组长。")
+    assert "陈刚" in people("凤凰县公安局局长陈刚告诉记者，今年破案120起。")
+
+
+@pytest.mark.parametrize("text, length", [
+    ("龙光明立即赶到", 3),  # a whole unknown name
+    ("王丽及县司法局", 2),  # 及 starts what follows
+    ("田志华任副组长", 3),  # 任 starts what follows
+    ("孙光明认为", 3),  # a given name that is also a word
+    ("石林辉介绍", 3),  # a lone character between the name and the verb is the name's
+])
+def test_name_length_after_a_surname(text, length):
+    assert name_end(text, 0) == length
+
+
+@pytest.mark.parametrize("text", ["全力以赴", "马上赶到", "向群众宣传", "和县长一起", "由此可见", "张某某"])
+def test_words_after_a_surname_character_are_not_names(text):
+    assert name_end(text, 0) is None
+
+
+def test_a_government_head_holds_his_post_in_the_government_not_the_party_committee():
+    ex = run("凤凰县政府召开会议。县委常委、副县长周立新出席。")
+    assert posts(ex) == {("周立新", "常委", "凤凰县委"), ("周立新", "副县长", "凤凰县人民政府")}
+
+
+def test_several_posts_of_one_body():
+    ex = run("凤凰县人民法院党组书记、院长杨青山说，要抓好落实。")
+    assert posts(ex) == {("杨青山", "党组书记", "凤凰县人民法院"), ("杨青山", "院长", "凤凰县人民法院")}
+
+
+def test_grade_prefix_belongs_to_the_title():
+    ex = run("凤凰县公安局二级警长田志华介绍了经验。")
+    assert posts(ex) == {("田志华", "二级警长", "凤凰县公安局")}
+
+
+def test_an_ordinal_between_body_and_title():
+    ex = run("凤凰县公安局禾库派出所第三任所长龙光明回忆说，当年条件艰苦。")
+    assert posts(ex) == {("龙光明", "所长", "凤凰县公安局禾库派出所")}
+
+
+def test_a_bare_station_is_the_one_the_report_names_in_full():
+    ex = run("凤凰县公安局禾库派出所成立了调解室。禾库派出所所长龙光明介绍，调解室已化解纠纷20起。")
+    assert posts(ex) == {("龙光明", "所长", "凤凰县公安局禾库派出所")}
+
+
+def test_this_village_refers_to_the_village_named_before():
+    ex = run("2021年，凤凰县禾库镇德榜村发生纠纷，该村网格员吴小红上门调解。")
+    assert posts(ex) == {("吴小红", "网格员", "德榜村")}
+
+
+def test_a_title_after_the_name():
+    assert people("全县干部认真学习张建华同志的先进事迹。刘明远所长说，要向他学习。") == {"张建华", "刘明远"}
+
+
+def test_a_name_before_a_reporting_verb():
+    assert people("“这是大家的功劳。”李秀英告诉记者。") == {"李秀英"}
+
+
+def test_names_listed_after_an_official_are_people_without_his_post():
+    ex = run("凤凰县公安局局长张建军、王丽、刘洋等参加。")
+    assert names(ex, "Person") == {"张建军", "王丽", "刘洋"}
+    assert posts(ex) == {("张建军", "局长", "凤凰县公安局")}
+
+
+def test_he_is_gives_posts_to_the_person_named_before():
+    ex = run("上周，张建军到禾库镇检查工作。他是凤凰县公安局局长。")
+    assert posts(ex) == {("张建军", "局长", "凤凰县公安局")}
+
+
+def test_a_name_repeated_is_the_same_person():
+    ex = run("凤凰县公安局局长张建军说，要抓落实。会后，张建军又到禾库镇调研。")
+    person = next(e for e in ex.entities.values() if e.type == "Person")
+    assert [m.anchor for m in person.mentions] == ["张建军", "张建军"]
+
+
+def test_bylines_are_people_without_posts():
+    ex = run("凤凰县开展宣传活动。（记者 张文华 通讯员 李明）\n群众踊跃参加。（王小兵 摄）")
+    assert names(ex, "Person") == {"张文华", "李明", "王小兵"}
+    assert not ex.posts
+
+
+def test_a_transliterated_name():
+    assert people("民警买买提·吐尔逊赶到现场。") == {"买买提·吐尔逊"}
+
+
+@pytest.mark.parametrize("text", [
+    "村民张某某与民警向群众宣传，书记和县长都到了，民警全力以赴。",
+    "这个辖区长期没有发生案件。",  # 区长 across two words is no title
+    "村民安全意识明显增强，村民金融知识也多了。",  # a surname character starting an everyday word
+    "县委统战部部长出席，综治办主任主持。",  # bodies before a title are no names
+])
+def test_no_person_where_there_is_none(text):
+    assert people(text) == set()
+
+
+def test_a_list_of_names_on_its_own():
+    assert people("出席会议的有：吴秀兰、李志刚、赵文博。") == {"吴秀兰", "李志刚", "赵文博"}
+
+
+def test_a_name_heading_a_clause_before_what_officials_do():
+    assert people("会议由县委办公室承办。刘志远主持会议并讲话。") == {"刘志远"}
+
+
+def test_a_surname_and_an_honorific_is_no_name():
+    assert people("店主王先生告诉记者，生意很好。") == set()
+    assert people("网友：陈院长认为这样做很好。") == set()
+
+
+def test_a_name_in_a_title_belongs_to_the_title():
+    assert people("他写了《张建军传》一书。") == set()
+
+
+def test_everyday_words_jieba_also_lists_as_names_are_not_names_in_a_list():
+    assert people("按照“严格、公正、文明、廉洁”的要求，争创全国文明城市。") == set()
+
+
+def test_posts_in_a_body_being_set_up():
+    ex = run("凤凰县成立了由县委书记张建军任组长、县委副书记李志刚任副组长的凤凰县扫黑除恶专项斗争领导小组。")
+    assert {("张建军", "组长", "凤凰县扫黑除恶专项斗争领导小组"), ("李志刚", "副组长", "凤凰县扫黑除恶专项斗争领导小组"),
+            ("张建军", "书记", "凤凰县委")} <= posts(ex)
+    assert ("张建军", "主任", "凤凰县禁毒委员会") in posts(run("凤凰县委成立了由张建军任主任的凤凰县禁毒委员会。"))
+
+
+def test_a_post_named_instead_of_its_holder():
+    ex = run("凤凰县委书记张建军出席会议。会议决定成立凤凰县禁毒委员会，由县委书记担任主任。")
+    assert ("张建军", "主任", "凤凰县禁毒委员会") in posts(ex)
+
+
+def test_a_post_in_a_township_conforms_to_the_shapes(tmp_path):
+    from rdflib import Graph
+
+    from graph import build
+    from graph.validate import validate
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("凤凰县禾库镇镇长龙光明表示，将继续推进平安建设。", encoding="utf-8")
+    build(src, tmp_path / "out", view=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert any("禾库镇" in str(o) for o in g.objects(None, None))
+    report = validate(g)
+    assert report.conforms, report.text

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from ..dates import report_date
 from ..gazetteer import Gazetteer, Place
@@ -19,11 +21,12 @@ from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
 from .doc import Doc
-from .honors import find_honors
+from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
 from .places import PlaceHit, find_context, find_places
 from .statistics import find_statistics
+from .subjects import SubjectFinder
 
 __all__ = ["extract", "extract_text", "name_key"]
 
@@ -116,9 +119,11 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     fill_components(doc, named)
     # actors: agencies, and places that are not part of an agency's name
     actors = [(a.start, a.end, k) for a, k in ag_keys]
+    spans = sorted((a.start, a.end) for a, _ in ag_keys)
+    ag_starts, ag_reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
     actors += [(h.start, h.end, k) for h, k in place_keys
                if h.place.level in ("county", "prefecture", "province", "township", "village")
-               and not any(a.start <= h.start and h.end <= a.end for a, _ in ag_keys)]
+               and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)]
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
     # a report on one township is that township's, where no agency heads it
@@ -173,18 +178,25 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             org = ag_by_span.get((body.start, body.end)) if body else None
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
-    honors = find_honors(doc, taken + [(h.start, h.end) for h in named])
+    whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
+    county_id = ctx.county.id if ctx.county else None
+    # who each honor and figure is about: bodies, places and persons at the head of a clause
     recipients = sorted(actors + person_keys)
+    starts = [s for s, _, _ in recipients]
+    subjects = SubjectFinder(doc, recipients, governed, topic_key, whole, _own_bodies(ex, ctx),
+                             lambda k: ex.entities[k].attrs if k in ex.entities else {}, county_id)
+    honors = find_honors(doc, taken + [(h.start, h.end) for h in named], starts)
     for h in honors:
         e = Entity("Honor", h.name, aliases=set(h.aliases), attrs={"key_name": name_key(h.name)})
         e.mentions.append(doc.mention(h.start, h.end))
         ent = ex.add(e)
         q, b, qe = doc.quote(h.start)
-        who = _awardee(doc, recipients, h.trigger_start, h.awardee_end, topic_key, focal_key)
+        who = awardee(doc, h, recipients, starts, subjects, lambda k: ex.entities[k].name if k in ex.entities else None)
         if who is not None:
             ex.relations.append(Relation(ent.key, "awardedTo", who, q, b, qe))
-    for st in find_statistics(doc, [(s, e) for s, e, _ in actors]):
-        subject = _stat_subject(doc, actors, st.start) or topic_key
+    names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
+    for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
+        subject = subjects(st.start)
         q, b, qe = doc.quote(st.start)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
@@ -317,45 +329,16 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[
     return [focal_key] if focal_key else []
 
 
-def _awardee(doc: Doc, recipients: list, trigger_start: int, must_end: int | None, topic_key=None,
-             focal_key=None) -> tuple[str, str] | None:
-    """Who received an honor: the agency, place or person right before its trigger verb
-    (a few words may stand between: 李春生舍己救人被评为); the awarder in 被公安部列为 is not."""
-    text = doc.text
-    ss, _ = doc.sentence_at(trigger_start)
-    awarder = re.match("被[^，。；]{1,10}?(?=列为|评为|授予|命名为)", text[trigger_start:trigger_start + 14])
-    bm = re.search("被([^，。；被]{1,10})$", text[ss:trigger_start])
-    if bm:  # 被公安部评为: the body between 被 and the verb gave the honor
-        awarder = awarder or bm
-        trigger_start = ss + bm.start()
-    best = None
-    for s, e, key in recipients:
-        if s < ss or e > trigger_start:
-            continue
-        gap = text[e:trigger_start]
-        if re.fullmatch("[^，。；、“”]{0,6}", gap):
-            best = key
-    if best is None and must_end is None:
-        # “…百佳县市”出炉，攸县荣登榜位: the place right before the ranking verb
-        for s, e, key in recipients:
-            if trigger_start - 6 <= s and e <= trigger_start:
-                best = key
-    if best is None and must_end is not None:
-        clause = text[ss:trigger_start]
-        if awarder or re.search("作为|列为", clause):
-            best = topic_key if topic_key != focal_key else None
-        if re.search("(全县|全区|全市|全旗)[^，。；]*$", clause):
-            best = focal_key
-    return best
-
-
-def _stat_subject(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
-    ss, _ = doc.sentence_at(pos)
-    subject = None
-    for s, e, key in actors:
-        if ss <= s and e <= pos:
-            subject = key
-    return subject
+def _own_bodies(ex: Extraction, ctx) -> dict[str, tuple[str, str]]:
+    """The report's own county's bodies by kind (公安局, 检察院, 法院, 司法局), where it names them."""
+    out: dict[str, tuple[str, str]] = {}
+    county = ctx.county.id if ctx.county else None
+    for e in ex.entities.values():
+        if e.type == "Agency" and county and e.attrs.get("jurisdiction") == county and not e.attrs.get("parent"):
+            for kind in ("公安局", "检察院", "法院", "司法局"):
+                if e.name.endswith(kind):
+                    out.setdefault(kind, e.key)
+    return out
 
 
 def _add_hierarchy(ex: Extraction, gz: Gazetteer) -> None:

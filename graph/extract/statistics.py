@@ -1,29 +1,66 @@
 """Statistics: a number with its unit and the words that say what was counted.
 
-Grammar: ``[近|约|超过|逾] number [万|亿] [余|多] unit [以上|左右]`` or ``number % [以上]``;
-the indicator is the clause before the number less its subject and time words (or,
-when nothing is left, the words after the unit)."""
+Grammar: ``[近|约|超过|突破…] number [万|亿] [余|多|来] unit [以上|左右]`` or ``number %``;
+the number in Arabic digits or Chinese numerals (三次, 上千名, 百余名, 两万余); the unit one of
+a general class of units (stat_units.txt: counts, compound counts such as 件次 or 个百分点,
+measures, money, scores). The indicator is the clause before the number less its subject and
+time words (or, when nothing is left, the words after the unit); a bare change (同比下降5%)
+keeps the indicator of the count before it; 分别 lists give each number its own item.
+
+Every step looks at a bounded window around its number, and the sentence's periods are read
+once, so the work is linear in the length of the text.
+"""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import load_set
+from ..lexicon import load_set, load_table
 from .doc import CJK, Doc
 
+# the period a figure covers: dates and months (2021年3月8日, 今年1-9月, 1~5月份), spans
+# (2017年至今, 自2017年起, 近5年来, 连续三年), and the present (截至目前, 目前, 日前)
+# a verb of spending alone (投入, 安排专项经费) and the clause after the sum that says what for
+_SPEND = re.compile("(?:共|累计|先后|再次)?(?:投入|投资|拨付|拨款|下拨|安排|争取|筹集|筹措)(?:了)?(?:专项)?(?:资金|经费)?")
+_PURPOSE = re.compile("[，,]([^，。；0-9]{2,24})")
+_N = "[0-9一二三四五六七八九十两]"
+_MONTHS = "[0-9]{1,2}(?:[-—~～至到][0-9]{1,2})?月份?(?:[0-9]{1,2}日)?"
 _PERIOD = re.compile(
-    "(截至[^，。；0-9]{0,6}[0-9]{0,4}[^，。；0-9]{0,3}?(?:底|末|月|日|年)(?:底|末)?|[0-9]{4}年?(?:至|到)[0-9]{4}年|[0-9]{4}年(?:至今|以来|上半年|下半年|[0-9]{1,2}月(?:份)?)?|"
-    "今年(?:以来|上半年|下半年|[0-9]{1,2}月)?|去年|近[一二三四五六七八九十两0-9]+年|[0-9]{1,2}月(?:份|底)?|上半年|下半年)")
-_LEAD = re.compile("^(?:其中|同时|目前|此外|另外|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|共计|总计|达|为|有|"
+    "(截至[^，。；0-9]{0,6}[0-9]{0,4}[^，。；0-9]{0,3}?(?:底|末|月|日|年)(?:底|末)?|截至目前|"
+    f"(?:自|从|到)?(?:[0-9]{{4}}年?(?:至|到|-|—)[0-9]{{4}}年|[0-9]{{4}}年(?:{_MONTHS})?(?:至今|以来|起|全年|上半年|下半年|底)?)|"
+    f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
+    f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|近年来|多年来|连续多年|目前|日前|当日)")
+_LEAD = re.compile("^(?:其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
                    "该院|该局|该所|该中心|该委|该县|该区|该市|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
+_TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
+# a clause that only says how a number changed: it keeps the indicator of the count before it
+_CHANGE_BY = "(?:同比|环比|比上年同期|比去年同期|比上年|比去年|比同期|较上年同期|较去年同期|较上年|较去年|较同期|与上年同期相比|与上年同期|与去年同期)"
+_CHANGE = _CHANGE_BY + "?(?:上升|下降|增长|减少|提升|提高|降低|增加|下滑|回落)了?"
+_CHANGE_ONLY = re.compile(_CHANGE)
+_CHANGE_TAIL = re.compile(_CHANGE_BY + "(?:上升|下降|增长|减少|提升|提高|降低|增加|下滑|回落)?了?$")
+# what a count names when its noun is one of these: a slogan's length, a fixed name (四套班子)
+_NOT_COUNTED = re.compile("(?:字|班子|性)")
+# a Chinese-numeral count of these is a list heading (建立四项机制), not a claim
+_LIST_HEADS = re.compile("(?:机制|制度|措施|举措|原则|要求|目标|理念|指标|能力|意识|作用|体系|格局|模式|经验|做法|方法|"
+                         "重点|工作|关系|方面|环节|步|大|个一|字|服务|精准|到位|同步|走在)")
+_CN_DIGITS = "一二三四五六七八九十两百千"
+# bodies and units a clause may open by counting (三个派出所开展…, 五个乡镇完成…)
+_BODY_COUNTED = re.compile(f"[{CJK}]{{0,6}}?(?:人民法庭|法庭|派出所|司法所|检察室|警务室|乡镇|街道|社区|行政村|部门|单位|"
+                           "工作站|调委会|调解委员会|中心)(?![{CJK}]{0,1}(?:的|之))")
+_SUBJECT_ONLY = re.compile("(?:其中|同时|目前|此外|另外|全县|全市|全区|[，、\\s])*")
+_ONE_VERBS = re.compile("(?:打掉|破获|侦破|抓获|捣毁|摧毁|铲除|查获|缴获|设有|荣立|荣获|获得|荣记)(?:了)?$")
+_TIME_AFTER = re.compile("[月年日季周天]|小时|工作日")
 
 
 def _strip_trail(text: str) -> str:
     """Drop trailing linking words as whole tokens (行为 keeps its 为)."""
     from ..segment import lcut
 
+    if not text or text[-1] not in _TRAIL_ENDS:
+        return text  # no linking word can end it: spare the segmenter
     toks = lcut(text)
     while toks and toks[-1] in _TRAIL_WORDS:
         toks.pop()
@@ -41,44 +78,323 @@ class StatHit:
     period: str | None
     surface: str
     context: str = ""  # the activity clause the indicator was completed with
+    base: str = ""  # the words before the number, before a noun after it was added
+    noun: str = ""  # the words after the number (what it counts), where it has them
+    verb: str | None = None  # the verbs that open ``base`` (found when a later count needs them)
+
+
+def _lead_verbs(hit: StatHit) -> str:
+    """The verbs that open a count's words (查处 in 查处违纪案件12件), found once."""
+    if hit.verb is None:
+        from ..segment import pos_tags
+
+        known = _verb_words()
+        verbs = []
+        for word, tag in pos_tags(hit.base):
+            if not (tag.startswith("v") or word in known):
+                break
+            verbs.append(word)
+        hit.verb = "".join(verbs)
+    return hit.verb
+
+
+def _opens_predicate(text: str) -> bool:
+    """Does ``text`` open with a verb, adverb or preposition in its first two words (轮流坐班,
+    按需进驻), not a noun phrase (全国青年岗位能手)?"""
+    from ..segment import pos_tags
+
+    return any(tag[:1] in ("v", "d", "p", "c") for _, tag in pos_tags(text[:6])[:2])
+
+
+def _tail_verbs(text: str) -> str:
+    """The verbs that close ``text`` (设有 in 值班室设有)."""
+    from ..segment import pos_tags
+
+    known = _verb_words()
+    verbs: list[str] = []
+    for word, tag in reversed(pos_tags(text)):
+        if not (tag.startswith("v") or word in known):
+            break
+        verbs.insert(0, word)
+    return "".join(verbs)
+
+
+def _bare_noun(text: str) -> bool:
+    """Is ``text`` a noun phrase alone, with no list mark, verb or preposition (应急发电机)?"""
+    from ..segment import pos_tags
+
+    if re.search("[、，（(]", text):
+        return False
+    known = _verb_words()  # a verbal noun (综治, 建设) may stand in a noun phrase
+    return not any((tag[:1] in ("v", "p") and tag != "vn") or word in known for word, tag in pos_tags(text))
+
+
+def _has_verb(text: str) -> bool:
+    from ..segment import pos_tags
+
+    known = _verb_words()
+    return any((tag.startswith("v") and tag != "vn") or word in known for word, tag in pos_tags(text))
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Verbs jieba's tags miss (落实 is tagged an adjective): the lexicons' predicate verbs."""
+    return load_set("predicate_verbs.txt") | load_set("stat_verbs.txt")
+
+
+def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | None, clause_start: int,
+                cs: int, opener: StatHit | None = None) -> tuple[str, str, str, str | None] | None:
+    """The words of a count that leaves them out and borrows them from the count before it,
+    as (indicator, base, noun, verbs), or None:
+
+    - 审结刑事案件420件，同比上升4.2%: a bare change keeps the words of the count it changes;
+    - 审结案件420件，结案率97.5%: a bare rate is the rate of that count;
+    - 12个部门常驻办公，5个轮流坐班: a bare count of the same unit counts the same noun;
+    - 查处违纪案件12件，群众身边问题8件，共计20件, 部署6项行动、24项工作: a list item without
+      a verb takes the verbs of the count that opened the list."""
+    if near is None:
+        return None
+    near_base = near.base or near.indicator
+    if _CHANGE_ONLY.fullmatch(before):
+        prev_ind = _CHANGE_TAIL.sub("", near_base)
+        return prev_ind + before, prev_ind, "", near.verb
+    if re.fullmatch(f"[{CJK}]{{0,2}}率", before) and near.unit != "元" and not near_base.endswith("率"):
+        return near_base + before, near_base, "", near.verb
+    if near.unit != unit or near.end > clause_start:
+        return None
+    raw = text[clause_start:cs].strip()
+    if not before and near.noun and not re.search("[0-9]", raw) and text[clause_start - 1:clause_start] == "，" \
+            and (not noun or _opens_predicate(noun)):
+        return near.noun + noun, near.base, near.noun, near.verb
+    if not before and noun and text[clause_start - 1:clause_start] == "、":
+        verb = _lead_verbs(opener or near)  # 部署开展6项行动、24项具体工作: one verb for both
+        if verb:
+            return verb + noun, verb, noun, verb
+    if re.fullmatch("共计|合计|总计|共", text[clause_start:clause_start + 2].rstrip("0123456789")) and not before:
+        verb = _lead_verbs(opener or near)
+        return (verb + "共计", verb, "", verb) if verb else None
+    if before and not noun and near.base and not _has_verb(before):
+        verb = _lead_verbs(near)
+        if verb:
+            return verb + before, verb + before, "", verb
+    return None
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, str]:
+    """Every unit word → its class (count, compound, measure, money, score)."""
+    out: dict[str, str] = {}
+    for row in load_table("stat_units.txt"):
+        if len(row) >= 2:
+            for u in row[1].split():
+                out[u] = row[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _count_verb_re() -> re.Pattern:
+    """A count verb ending the text before a number (打掉, 举办了, 派出), and the word before it."""
+    verbs = "|".join(sorted(load_set("stat_verbs.txt"), key=len, reverse=True))
+    return re.compile(f"(.?)(?:{verbs})(?:了|出)?$")
 
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
-    units = sorted(load_set("stat_units.txt"), key=len, reverse=True)
-    unit_alt = "|".join(re.escape(u) for u in units)
+    unit_alt = "件[(（]人[)）]次|" + "|".join(re.escape(u) for u in sorted(units(), key=len, reverse=True))
     return re.compile(
-        f"(?P<pre>近|约|超过|逾|超)?(?P<num>[0-9]+(?:\\.[0-9]+)?)(?P<mult>万|亿)?(?P<post>余|多)?"
-        f"(?:(?P<pct>%|％)|(?P<unit>{unit_alt}))(?P<post2>以上|左右|余)?")
+        f"(?:(?P<num>[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=万)|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}"
+        f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
+        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$))"
+        "(?P<post2>以上|左右|余|以下)?")
 
 
+_NORM = re.compile(f"每[个名位户村人][{CJK}]{{1,6}}[均都]?(?:有|配备|配)")
+_PRE = re.compile("(?:近|约|超过|逾|超|突破|至少|不少于)$")
 _RANGE = re.compile("(?P<lo>[0-9]+(?:\\.[0-9]+)?)(?:至|到|~|～|-|—)$")
 _STOP_AFTER = "，。；、：（()！？\n“”"
+_CLAUSE_STOP = "，；：。"
+# a number with 万 or 亿 and no unit: the unit its indicator implies
+_IMPLIED_UNIT = (("元", re.compile("(?:金额|资金|经费|标的|投入|投资|收入|产值|价值|罚款|罚金|费用?|款项?|资产)$")),
+                 ("人", re.compile("(?:人口|人数|群众|居民|常住人口|户籍人口)$")))
 
 
-def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[StatHit]:
+def _count_at(text: str, pos: int) -> bool:
+    """Does a count in Chinese numerals start at ``pos`` (一台, 两名)? Its noun is its own."""
+    if text[pos] not in _CN_DIGITS:
+        return False
+    m = _number_re().match(text, pos)
+    return bool(m and m.group("cn") and m.group("unit"))
+
+
+def _clause_text(text: str, lo: int, pos: int) -> str:
+    """The text of the comma-clause before ``pos`` (at most 40 characters back)."""
+    cs = pos
+    while cs > lo and pos - cs < 40 and text[cs - 1] not in _CLAUSE_STOP:
+        cs -= 1
+    return text[cs:pos]
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause that ends at ``pos`` begins: after the last ，；：。 or an unclosed
+    bracket; a 、 stops it only when the item before it holds a number of its own (平安单位24个、
+    平安校园5个), so an object list stays whole (破获盗窃、诈骗案件76起); a closed bracket
+    (村(社区)) is passed over."""
+    cs = pos
+    lo = max(lo, pos - 80)
+    item_has_digit = False
+    while cs > lo:
+        ch = text[cs - 1]
+        if ch in _CLAUSE_STOP or ch in "(（":
+            break
+        if ch in ")）":
+            opener = text.rfind("(" if ch == ")" else "（", max(lo, cs - 20), cs - 1)
+            if opener < 0:
+                break
+            cs = opener
+            continue
+        if ch == "、":
+            j = cs - 1
+            while j > lo and text[j - 1] not in _CLAUSE_STOP + "、(（":
+                if text[j - 1].isdigit():
+                    item_has_digit = True
+                    break
+                j -= 1
+            if item_has_digit:
+                break
+        cs -= 1
+    return cs
+
+
+def _accept_duration(text: str, e: int, value: float, unit: str) -> bool:
+    """A duration is a figure where its clause ends on it (每周驻村6小时) or it bounds an act
+    (10分钟内出发, 半个小时才到); not a regime (24小时值班, 24小时内办结)."""
+    after = text[e:e + 2]
+    if unit.endswith("小时") and value in (24, 48, 72):
+        return False
+    return not after or after[0] in "，。；、" or after[0] in "才就" or after.startswith(("内", "以内"))
+
+
+def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "StatHit | None" = None) -> bool:
+    """Is a count written in Chinese numerals a claim? Approximate counts (上千名, 百余名, 数千起)
+    always are; otherwise a count verb (打掉一个, 举办两场), 等 (等七个), 连续 / 累计 (连续三次),
+    or a list (A、B、C三场) must come right before it, or 一次 must close a clause after its
+    deed (荣立二等功一次). Never a list heading (建立四项机制) nor 一批."""
+    cn = m.group("cn")
+    unit = m.group("unit") or ""
+    after = text[e:e + 4]
+    if cn[0] in "上数几" or m.group("post"):
+        return True
+    if cn == "一" and not (_ONE_VERBS.search(text, max(sent_s, s - 6), s) or unit == "次"
+                          or (prev is not None and prev.unit == unit)):
+        return False  # the commonest case by far: 一 as an article
+    if prev is not None and prev.unit == unit and 0 <= s - prev.end <= 20 \
+            and not re.search("[，。；：、]", text[prev.end:s]):
+        return True  # 一台发电机一台卫星电话: the next item of a run of counts
+    if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
+        return False
+    if "每" in text[_clause_start(text, sent_s, s):s]:
+        return False  # 每半月召开一次: how often, not how many
+    before = text[max(sent_s, s - 12):s]
+    if re.search("(?:等|连续|累计|共计|先后|共|合计|总计)$", before):
+        return True
+    vm = _count_verb_re().search(before)
+    if vm:
+        if cn != "一":
+            return True
+        # 一 is mostly an article (建立了一支队伍); it counts only what was struck, seized or won
+        return bool(_ONE_VERBS.search(before)) and vm.group(1) not in ("每", "又", "再", "这", "那", "某")
+    if cn != "一" and re.search(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$", before):
+        return True
+    if cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
+        return True  # 三个派出所开展…: a count of bodies that opens its clause
+    clause = text[_clause_start(text, sent_s, s):s]
+    if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、") and "每" not in clause:
+        return bool(re.search(f"[{CJK}]{{2}}", clause))
+    return False
+
+
+def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[tuple[int, int]] = ()) -> list[StatHit]:
     """Statistics of ``doc``; ``subjects`` are the spans of agency and place mentions,
-    dropped from the front of an indicator."""
+    dropped from the front of an indicator; a number inside one of ``names`` (a named
+    formula, campaign or honor) is part of that name, not a claim."""
     text = doc.text
     out: list[StatHit] = []
-    quoted = [(q.start, q.end) for q in doc.quotes]
+    quoted = sorted((q.start, q.end) for q in doc.quotes) + sorted(names)
+    quoted.sort()
+    q_starts = [a for a, _ in quoted]
+    q_reach = []  # the furthest end among the spans starting at or before each one
+    for _, b in quoted:
+        q_reach.append(max(b, q_reach[-1]) if q_reach else b)
     sent_index = {span: i for i, span in enumerate(doc.sentences)}
     last_period: dict[int, str] = {}
     prev_after_end = -1
+    prev_ran_in = False  # the previous number's noun ran up to this number
+    period_scan = (-1, 0, None)  # (sentence start, scanned up to, longest period so far)
+    subj = sorted(subjects)
+    subj_starts = [a for a, _ in subj]
     for m in _number_re().finditer(text):
+        if not (m.group("unit") or m.group("pct") or m.group("mult")):
+            continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
-        num_start = m.start("num")
+        # a qualifier before the number (近5000个, 超过3成), read here rather than by the pattern,
+        # which would otherwise try it at every character
+        pre_m = _PRE.search(text, max(0, s - 3), s)
+        pre = pre_m.group(0) if pre_m else None
+        if pre_m:
+            s = pre_m.start()
+        num_start = m.start("num") if m.group("num") else m.start("cn")
         prev = text[num_start - 1] if num_start > 0 else ""
-        if prev.isdigit() or prev in ".第+-" or (prev.isascii() and prev.isalpha()):
+        if m.group("num"):
+            if prev and (prev.isdigit() or prev in ".第+-每" or (prev.isascii() and prev.isalpha())):
+                continue
+        elif (prev and prev in _CN_DIGITS + "第每之几万亿初周期") or text[num_start:num_start + 2] in ("一一", "一个个"):
             continue
-        if any(a < s and e < b for a, b in quoted):
+        elif m.group("cn") == "一" and m.group("unit") != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
+                and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == m.group("unit")):
+            continue  # 一 as an article, the commonest case by far: rejected before any other work
+        i = bisect.bisect_left(q_starts, s) - 1
+        if i >= 0 and q_reach[i] > e and any(a < s and e < b for a, b in quoted[max(0, i - 8):i + 1]):
             continue  # “10个严禁” names something; it claims no number
         unit = "%" if m.group("pct") else m.group("unit")
         after = text[e:e + 1]
-        if unit in ("个", "名", "项", "期", "批", "次", "场", "类", "组", "队", "种", "门", "年度", "道", "轮") and after in (
-                "月", "年", "日", "小", "工", "季", "周"):
+        sent_s, sent_e = doc.sentence_at(s)
+        if unit is None:
+            # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
+            if not m.group("num") or not m.group("mult") or (after and after not in "，。；、,） )\n"):
+                continue
+            head = text[_clause_start(text, sent_s, s):s]
+            unit = next((u for u, rx in _IMPLIED_UNIT if rx.search(_strip_trail(head) if head else "")), None)
+            if unit is None:
+                continue
+        unit = re.sub("[(（)）]", "", unit)
+        if units().get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
             continue  # 3个月, 24小时 …
-        value = float(m.group("num"))
+        if _NOT_COUNTED.match(text, e) and unit in ("个", "套", "次"):
+            continue  # 6个字, 4套班子, 一次性
+        if unit == "分" and ((after and after in "钟之") or (prev and prev in "时点")):
+            continue  # 5分钟, 3分之1, 8时30分
+        if m.group("post2") in ("以上", "以下") and e < len(text) and re.match(f"[{CJK}]", text[e]) and text[e] != "的":
+            continue  # 10万元以上经济案件: a threshold that qualifies a noun (not 80%以上的村)
+        if m.group("num") and _NORM.search(_clause_text(text, sent_s, s)):
+            continue  # 每个小区均配备2名调解员、1名法律顾问: a norm for each unit, not a count
+        if m.group("num"):
+            value = float(m.group("num"))
+            if unit == "年度" and 1900 <= value <= 2100:
+                continue  # 2023年度: a year
+        elif m.group("cn") == "半":
+            value = 0.5  # 半个小时
+        else:
+            from .numbers import cn_int
+
+            near_prev = out[-1] if out and out[-1].start >= sent_s else None
+            if units().get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
+                continue
+            digits = m.group("cn").lstrip("上数几")
+            value = float(cn_int(digits) or 0) if digits else 1.0
+            if not value:
+                continue
+        if units().get(unit) == "duration" and not _accept_duration(text, e, value, unit):
+            continue
         if m.group("mult"):
             value *= 10_000 if m.group("mult") == "万" else 100_000_000
         if unit in ("万元", "亿元"):  # money in yuan: 515万元 is 5150000 元
@@ -87,112 +403,248 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = ()) -> list[Stat
         elif unit == "万人":
             value *= 10_000
             unit = "人"
+        elif unit == "个小时":
+            unit = "小时"
         value = round(value, 6)
-        qualifier = m.group("pre") or m.group("post") or m.group("post2")
+        cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in "上数几" else None
+        qualifier = pre or cn_pre or m.group("post") or m.group("post2")
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
-        sent_s, sent_e = doc.sentence_at(s)
         si = sent_index.get((sent_s, sent_e), -1)
+        same_sentence = bool(out) and out[-1].start >= sent_s
         # the clause before the number …
-        cs = s
-        while cs > sent_s and text[cs - 1] not in "，、；：。（()":
-            cs -= 1
-        cs = max(cs, prev_after_end if prev_after_end <= s else cs)
+        cs = _clause_start(text, sent_s, s)
+        after_noun_before = same_sentence and prev_ran_in  # the previous count's noun ran up to this one
+        if after_noun_before:
+            cs = max(cs, out[-1].end)  # 为15户困难家庭发放慰问金30000元: the noun between both
+        elif prev_after_end <= s:
+            cs = max(cs, prev_after_end)
         clause_start = cs  # before any subject is skipped
         rng = _RANGE.search(text[max(cs, s - 8):s])
-        before = text[cs:s - len(rng.group(0))] if rng else text[cs:s]
         # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
         ae = e
-        while ae < len(text) and ae - e < 24 and not text[ae].isdigit() and (
-                text[ae] not in _STOP_AFTER or (ae > e and text[ae] in "、（()）" and ae + 1 < len(text)
-                                                 and not text[ae + 1].isdigit())):
+        while ae < len(text) and ae - e < 24 and not text[ae].isdigit() and not _count_at(text, ae):
+            ch = text[ae]
+            if ch == "“":  # 1名“全国青年岗位能手”, 打掉一个“砂霸”团伙: a quoted name in the noun
+                close = text.find("”", ae, e + 24)
+                if close < 0:
+                    break
+                ae = close + 1
+                continue
+            if ch in _STOP_AFTER and not (ae > e and ch in "、（()）" and ae + 1 < len(text) and not text[ae + 1].isdigit()):
+                break
             ae += 1
-        after_text = text[e:ae].lstrip("的") if ae > e and "\u4e00" <= text[e] <= "\u9fff" else ""
+        after_text = text[e:ae].lstrip("的") if ae > e and re.match(f"[{CJK}“]", text[e]) else ""
+        after_text = after_text.replace("“", "").replace("”", "")
+        if units().get(unit) == "duration" and re.match("以?内", after_text):
+            qualifier = qualifier or "内"
+            after_text = re.sub("^以?内", "", after_text)
+        ran_in = bool(after_text) and ae < len(text) and (text[ae].isdigit() or _count_at(text, ae))
         prev_after_end = ae if after_text else e
-        found = [pm.group(0) for pm in _PERIOD.finditer(text, sent_s, s)]
-        period = max(found, key=len) if found else None
+        prev_ran_in = ran_in or (ae == e and text[e:e + 1].isdigit())
+        period = _period_before(text, sent_s, s, period_scan)
+        period_scan = (sent_s, s, period)
         if period is None:
             period = last_period.get(si - 1)
             if period and "\n" in text[max(0, sent_s - 1):sent_s]:
                 period = None  # a period carries on only within the paragraph
         if period:
             last_period[si] = period
-        for a, b in subjects:
-            if cs <= a < s and b <= s:
+        k = bisect.bisect_left(subj_starts, cs)
+        while k < len(subj) and subj[k][0] < s:
+            a, b = subj[k]
+            if b <= s:
                 lead = text[cs:a].strip("，、 ")
                 if not lead or _PERIOD.fullmatch(lead):
                     cs = max(cs, b)
+            k += 1
         before = _PERIOD.sub("", text[cs:s - len(rng.group(0))] if rng else text[cs:s])
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
         after_text = re.sub("[和及与]$", "", after_text)
+        has_prev = clause_start > sent_s and text[clause_start - 1] == "，"
+        pcs = text.rfind("，", max(sent_s, clause_start - 80), clause_start - 1) + 1 if has_prev else -1
+        # the count before, when it stands in this clause or the one right before it
+        near = out[-1] if same_sentence and out[-1].end <= clause_start and len(
+            re.findall("[，、；：]", text[out[-1].end:clause_start])) <= 1 else None
+        opener = None
+        if near is not None:
+            for back in range(len(out) - 1, max(-1, len(out) - 20), -1):
+                if out[back].start < sent_s or out[back].unit != unit:
+                    break
+                opener = out[back]
+        if after_noun_before and after_text and out[-1].end < s and _bare_noun(text[out[-1].end:s]):
+            # 设有一台发电机一台卫星电话: the noun between is the first count's; this one has its own
+            verb = _tail_verbs(out[-1].base) or _lead_verbs(out[-1])
+            out.append(StatHit(s, e, value, unit, qualifier, verb + after_text, period, text[s:e], "", verb,
+                               after_text, verb))
+            prev_ran_in = ran_in
+            continue
+        hit = _elliptical(text, before, after_text, unit, near, clause_start, cs, opener)
+        if hit is not None:
+            indicator, base, noun, verb = hit
+            out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], "", base, noun, verb))
+            prev_ran_in = ran_in
+            continue
+        base = before
+        if same_sentence and re.match("(?:约|大约)?占(?:全|总|比|到)", before) and out[-1].end <= s:
+            before = (out[-1].base or out[-1].indicator) + before  # 面积…、约占全省20%: a share of it
         # a short indicator takes the activity named in the clause before it, when that clause
         # claims no number itself (…数据排查，排查信息42万多条，发现问题144条)
         context = ""
-        has_prev = clause_start > sent_s and text[clause_start - 1] == "，"
-        pcs = text.rfind("，", sent_s, clause_start - 1) + 1 if has_prev else -1
-        if has_prev and len(before) <= 4:
+        spend = unit == "元" and not after_text and _SPEND.fullmatch(before)
+        if spend:
+            # 投入515万元，为基层配置运兵车…: money is named by what it was spent on, after it
+            pm = _PURPOSE.match(text, ae)
+            if pm and re.search(f"[{CJK}]{{2}}", pm.group(1)):
+                after_text = re.sub("^(?:用于|用来|专门用于)", "", pm.group(1))
+        # (not when the number opens its clause and the words after it say what was done:
+        # …，3名民警荣立个人二等功)
+        done_after = not before and after_text and _has_verb(after_text)
+        if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after:
             prev_clause = text[max(pcs, sent_s):clause_start - 1]
-            if prev_clause and not re.search("[0-9]", prev_clause) and len(prev_clause) <= 24:
+            counted = re.search("[0-9]", prev_clause) or (out and out[-1].start >= pcs)
+            if prev_clause and not counted and len(prev_clause) <= 24:
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
         indicator = context + before + after_text
         if len(re.findall(f"[{CJK}]", indicator)) <= 2:
             # 投入515万元，为基层配置…: a bare verb reads on into the next clause
-            nm = re.match("[，,]([^，。；0-9]{2,16})(?=[，。；]|$)", text[ae:])
+            nm = re.match("[，,]([^，。；0-9]{2,16})(?=[，。；]|$)", text[ae:ae + 18])
             if nm and re.match(f"[{CJK}]", nm.group(1)):
                 indicator += nm.group(1)
             elif out and out[-1].end >= s - 1:
                 indicator = out[-1].indicator
         if not indicator:
             continue
-        if out and out[-1].end == s and unit == "人" and out[-1].unit in ("件", "起"):
-            indicator = out[-1].indicator + "人数"  # 3件12人: cases, then people
-        if rng and not m.group("pre"):
+        if out and out[-1].end == s:
+            # 3件12人, 4类23项工作, 62件75人次: two counts of one deed
+            if unit == "人" and out[-1].unit in ("件", "起"):
+                indicator = out[-1].indicator + "人数"
+            elif after_text:
+                indicator = (out[-1].base or out[-1].indicator) + after_text
+                out[-1].indicator += after_text
+        if rng and not pre:
             lo = float(rng.group("lo"))
             rs = s - len(rng.group(0))
-            out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e], context))
+            out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e], context, base, after_text))
             qualifier = "上限"
-        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context))
+        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context, base, after_text))
     out.extend(_fractions(doc, out))
     out.sort(key=lambda h: h.start)
+    _ranges(text, out)
     _distribute(text, out, subjects)
+    _shared_predicate(text, out)
     return out
 
 
-_FRACTION = re.compile("(?P<den>[一二三四五六七八九十百]+)分之(?P<num>[一二三四五六七八九十]+)|(?<![一二三四五六七八九十])(?P<cheng>[一二三四五六七八九十])成(?=[，。；、以左]|$)")
+_ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已)([{CJK}]{{2,8}})$")
+
+
+def _shared_predicate(text: str, stats: list[StatHit]) -> None:
+    """9个乡镇调解室、132个村调解室全部建成投用: the predicate closing a list of counted nouns
+    is every item's (乡镇调解室建成投用, 村调解室建成投用)."""
+    i = 0
+    while i < len(stats):
+        j = i
+        # a run: each count's noun then one list mark, up to the next count
+        while j + 1 < len(stats) and stats[j].noun and stats[j + 1].start - stats[j].end <= len(stats[j].noun) + 2 \
+                and text[stats[j + 1].start - 1] in "，、" and len(stats[j].noun) <= 12 \
+                and not re.search("[，、]|全部|均|都", stats[j].noun):
+            j += 1
+        m = _ALL_DONE.match(stats[j].noun) if j > i else None
+        if m:
+            for st in stats[i:j]:
+                st.indicator = st.noun + m.group(2)
+            stats[j].indicator = m.group(1) + m.group(2)
+        i = j + 1
+
+
+def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:
+    """The longest period word between the sentence start and ``pos``, reading on from where
+    the previous number of the same sentence stopped (so a long sentence is read once)."""
+    start, upto, best = scan
+    if start != sent_s:
+        upto, best = sent_s, None
+    for pm in _PERIOD.finditer(text, max(sent_s, upto - 16), pos):
+        if pm.start() < upto and pm.end() <= upto:
+            continue
+        if best is None or len(pm.group(0)) > len(best):
+            best = pm.group(0)
+    return best
+
+
+_FRACTION = re.compile("(?P<den>[一二三四五六七八九十百]+)分之(?P<num>[一二三四五六七八九十]+)|"
+                       "(?<![一二三四五六七八九十])(?P<cheng>[一二三四五六七八九十])成(?=[，。；、以左]|$)|(?P<half>一半)")
+_FRACTION_PRE = re.compile("(?:近|约|超过)$")
 
 
 def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
-    """五分之一 → 20 %, 三成 → 30 %: shares written in words."""
+    """五分之一 → 20 %, 三成 → 30 %, 一半 → 50 %: shares written in words."""
     from .numbers import cn_int
 
     text = doc.text
     out = []
+    starts = [h.start for h in have]
     for m in _FRACTION.finditer(text):
         s, e = m.span()
-        if any(h.start <= s < h.end for h in have):
+        j = bisect.bisect_right(starts, s) - 1
+        if j >= 0 and have[j].start <= s < have[j].end:
             continue
-        if m.group("cheng"):
+        if m.group("half"):
+            if not re.search("占[^，。；]{0,8}的?$", text[max(0, s - 10):s]):
+                continue  # 一半 is a share only after 占
+            value = 50.0
+        elif m.group("cheng"):
             value = (cn_int(m.group("cheng")) or 0) * 10.0
         else:
             den, num = cn_int(m.group("den")), cn_int(m.group("num"))
             if not den or num is None or num > den:
                 continue
             value = round(100.0 * num / den, 2)
+        pm = _FRACTION_PRE.search(text, max(0, s - 2), s)
+        qualifier = pm.group(0) if pm else None
+        if text[e:e + 2] == "以上":
+            qualifier, e = "以上", e + 2
         cs = s
-        while cs > 0 and text[cs - 1] not in "，。；：、\n":
+        while cs > 0 and s - cs < 40 and text[cs - 1] not in "，。；：、\n":
             cs -= 1
-        indicator = _LEAD.sub("", _PERIOD.sub("", text[cs:s]))
-        indicator = _strip_trail(indicator).strip()
+        indicator = _strip_trail(_LEAD.sub("", _PERIOD.sub("", text[cs:pm.start() if pm else s]))).strip()
+        if re.match("(?:约|大约)?占(?:全|总|比|到)", indicator) and j >= 0:
+            k = j
+            while k >= 0 and have[k].end > s:
+                k -= 1
+            if k >= 0 and have[k].start >= cs - 30:  # 耕地面积45万亩、约占全市三分之一: a share of it
+                indicator = (have[k].base or have[k].indicator) + indicator
         if len(indicator) < 2:
-            continue
-        out.append(StatHit(s, e, value, "%", None, indicator, None, text[s:e]))
+            # 近三分之一的劳动力外出务工: the share of the noun after it
+            am = re.match(f"[{CJK}]{{2,16}}", text[e:e + 16])
+            if not am:
+                continue
+            indicator = am.group(0) + "占比"
+        out.append(StatHit(s, e, value, "%", qualifier, indicator, None, text[s:e]))
     return out
 
 
+def _ranges(text: str, stats: list[StatHit]) -> None:
+    """从76.4%到90.1%，群众满意度稳步上升: both ends of the range have the same words."""
+    for a, b in zip(stats, stats[1:]):
+        if a.unit == b.unit and text[a.end:b.start] in ("到", "至") and text[a.start - 1:a.start] == "从":
+            b.indicator = re.sub("^[到至]", "", b.indicator)
+            own = re.sub("从$", "", a.base)
+            if own:  # 命案破案率从90%到100%: what both ends measure is written before them
+                a.indicator = b.indicator = own
+            elif len(re.findall(f"[{CJK}]", a.indicator)) <= 2:
+                a.indicator = b.indicator
+
+
+_LIST_LEAD = re.compile("^[^、]{0,12}?(?:集中在|集中于|分布在|分布于|涉及|包括)")
+_LIST_TAIL = re.compile("等?(领域|方面|类型|类|行业|部门|单位|地区|乡镇|环节)?$")
+
+
 def _distribute(text: str, stats: list[StatHit], subjects=()) -> None:
-    """A、B、C同比分别上升x%、y%、z%: give each number its own item."""
+    """A、B、C同比分别上升x%、y%、z%: give each number its own item; the items may stand in
+    the clause before (涉及A、B、C等方面，分别占总数的x%、y%、z%)."""
     i = 0
     while i < len(stats):
         run = [stats[i]]
@@ -210,4 +662,29 @@ def _distribute(text: str, stats: list[StatHit], subjects=()) -> None:
                     verb = m.group(2).replace("分别", "")
                     for st, item in zip(run, items):
                         st.indicator = item + verb
+            else:
+                _distribute_back(text, run, text[max(0, run[0].start - 160):run[0].start])
         i += len(run)
+
+
+def _distribute_back(text: str, run: list[StatHit], head: str) -> None:
+    """分别 opens the clause of the numbers; the list it distributes over ends the clause before."""
+    clause = re.split("[，；。\n]", head)[-1]
+    m = re.match("(?:同比)?分别(.*)$", clause)
+    if not m:
+        return
+    rest = re.sub("的$", "", m.group(1))
+    parts = re.split("[，；。\n]", head[:len(head) - len(clause)].rstrip("，"))
+    if not parts:
+        return
+    items = parts[-1].split("、")
+    if len(items) != len(run):
+        return
+    items[0] = _LIST_LEAD.sub("", items[0])
+    tail = _LIST_TAIL.search(items[-1])
+    noun = tail.group(1) or "" if tail else ""
+    items[-1] = items[-1][:tail.start()] if tail else items[-1]
+    if not all(items):
+        return
+    for st, item in zip(run, items):
+        st.indicator = item + noun + rest

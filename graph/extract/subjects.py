@@ -1,0 +1,204 @@
+"""Who a sentence is about: the body or place at the head of its clauses.
+
+Statistics (破获案件23起) and honors (被评为…) are claims about a subject the text names
+at the head of a clause (县公安局破获…, 全县共…, 检察机关批捕…), or leaves to the report
+(its headline body, its protagonist, a section's subtitle). One :class:`SubjectFinder` per
+report answers for every position, in linear time overall.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from .doc import Doc
+from .statistics import _PERIOD
+
+_SEPS = re.compile("[，；：]")
+# what may stand before a clause's subject: time words, connectives, the source of a figure
+_SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
+                           "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|连续[0-9一二三四五六七八九十两]+年|"
+                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|[，、\\s])*")
+# a clause on a whole unit (全县…): the unit's own figure
+_WHOLE = re.compile("(?:全|该|我)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长])")
+# bodies a report names by their kind alone (检察机关批捕…, 慈利公安): its own place's body
+GENERIC_BODIES = {"公安机关": "公安局", "警方": "公安局", "公安": "公安局", "检察机关": "检察院", "审判机关": "法院",
+                  "司法行政机关": "司法局", "检察": "检察院", "法院": "法院"}
+_GENERIC = re.compile("公安机关|检察机关|审判机关|司法行政机关|警方")
+# a place's party committee and government named together speak for the place (县委、县政府)
+_LEADERSHIP = re.compile("(?:[县市区旗州盟省]委|人民政府|政府)$")
+_LEADERSHIP_PAIR = re.compile("[、和及与]?[县市区旗州盟省]?(?:委|人民政府|政府)(?![^，。；、]{0,2}委)")
+# 经X(会议)研究/批准/决定: X is who acts, though a preposition governs it
+_DECIDED = re.compile("[^，。；]{0,4}?(?:研究|决定|批准|同意|审议|审定)")
+# a body in a time clause (自X组建以来，…) is not the subject of what follows
+_SINCE = re.compile("[^，。；]{0,10}?以来")
+# a body named only to introduce its speaker (县公安局副局长X介绍，…)
+_SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
+
+
+class SubjectFinder:
+    """Who a report's figures and honors are about, asked position by position.
+
+    The subject is the acting body, place or person the text names: the last one at the
+    head of a clause (after time words) before the position in its sentence, not one that
+    only introduces a speaker (县公安局副局长X介绍，…) or sits in a time clause (自X组建以来);
+    经X会议研究 makes X the actor; a clause on a whole unit (全县…, 该镇…) is that unit's; a
+    body named by its kind (检察机关, 慈利公安) is the report's own body of that kind; 县委、
+    县政府 together are the county; a figure list followed by 这是X交出的成绩单 is X's. A sentence
+    that names none belongs to the section's subtitle body, else to the report's subject:
+    ``default``, or, when that is a place or unknown, the report's protagonist (see
+    :meth:`_protagonist`). Built once per report; each question costs a bisection, so the
+    work stays linear in the length of the text."""
+
+    def __init__(self, doc: Doc, actors: list[tuple[int, int, tuple[str, str]]], governed: set,
+                 default: tuple[str, str] | None, whole: dict[str, tuple[str, str]] | None = None,
+                 bodies: dict[str, tuple[str, str]] | None = None,
+                 attrs_of: Callable[[tuple[str, str]], dict] | None = None, county: str | None = None):
+        self.doc = doc
+        text = doc.text
+        self.seps = [m.start() for m in _SEPS.finditer(text)]
+        whole = whole or {}
+        bodies = bodies or {}
+        attrs_of = attrs_of or (lambda k: {})
+        local = (lambda k: county is not None and attrs_of(k).get("jurisdiction") == county)
+        found: list[tuple[int, int, tuple[str, str] | None]] = []
+        townships: list[tuple[int, tuple[str, str]]] = []
+        for s, e, k in actors:
+            if k[0] == "Place" and attrs_of(k).get("level") == "township":
+                townships.append((s, k))
+            if _SPEAKER.match(text, e) or _SINCE.match(text, e):
+                continue
+            if (s, e) in governed:
+                if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):
+                    continue
+                s -= 1  # 经X局务会研究，…罚款8000元: X decided it
+            if k[0] == "Place":  # 慈利公安: the place's body of that kind
+                bm = re.match("公安|检察|法院", text[e:e + 2])
+                if bm:
+                    k = bodies.get(GENERIC_BODIES[bm.group(0)]) or k
+            elif _LEADERSHIP.search(k[1]) and _LEADERSHIP_PAIR.match(text, e) and attrs_of(k).get("jurisdiction"):
+                k = ("Place", attrs_of(k)["jurisdiction"])  # 县委、县政府: the county itself
+            found.append((s, e, k))
+        town_starts = [s for s, _ in townships]
+        self.wholes: list[tuple[int, int, tuple[str, str]]] = []
+        for m in _WHOLE.finditer(text):
+            if m.group(1) in "镇乡":  # 全镇, 该乡: the township named last before it
+                j = bisect.bisect_left(town_starts, m.start()) - 1
+                k = townships[j][1] if j >= 0 else None
+            else:
+                k = whole.get(m.group(1))
+            if k is not None:
+                found.append((m.start(), m.end(), k))
+                self.wholes.append((m.start(), m.end(), k))
+        self.whole_starts = [s for s, _, _ in self.wholes]
+        for m in _GENERIC.finditer(text):
+            found.append((m.start(), m.end(), bodies.get(GENERIC_BODIES[m.group(0)])))
+        found.sort(key=lambda t: (t[0], -t[1]))
+        found = self._joined(found)
+        heads: list[tuple[int, int, tuple[str, str] | None]] = []
+        last_end = -1
+        for s, e, k in found:
+            if s < last_end:
+                continue  # inside a head already taken (金寨县公安局 in 金寨县公安局X派出所)
+            cs = self._clause_start(s)
+            # a head stands within a few words of its clause's start (a long lead is not all time words)
+            lead = _PERIOD.sub("", text[cs:s]) if s - cs <= 40 else "…"
+            if re.fullmatch("(?:这|这些|以上)(?:就)?是", lead) and k is not None:
+                # 破案率96%，追赃率80%。这是X交出的成绩单: the figures before name their subject after them
+                ps, _ = doc.sentence_at(max(0, doc.sentence_at(s)[0] - 1))
+                heads.append((ps, ps, k))
+                last_end = e
+                continue
+            if heads and s == last_end and k is not None:
+                heads[-1] = (s, e, k)  # 湄潭县永兴镇: the more specific unit speaks for both
+                last_end = e
+            elif _SUBJECT_LEAD.fullmatch(lead):
+                heads.append((s, e, k))
+                last_end = e
+        heads.sort(key=lambda t: t[0])
+        self.heads = heads
+        self.starts = [s for s, _, _ in heads]
+        self.place = default if default is not None and default[0] == "Place" else None
+        self.default = default
+        if default is None or self.place is not None:
+            self.default = self._protagonist(heads, local) or default
+        # a line that is nothing but a body's name heads the section below it (a feature's
+        # subtitle 某县综治中心): the section's figures are that body's
+        self.sections = [(s, k) for s, e, k in found if k is not None and k[0] == "Agency"
+                         and (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")]
+        self.section_starts = [s for s, _ in self.sections]
+
+    @staticmethod
+    def _joined(found: list) -> list:
+        """A place written right before a body's name (湖南省凤凰县人民法院): one mention."""
+        out: list = []
+        for s, e, k in found:
+            if out and out[-1][1] == s and out[-1][2] is not None and out[-1][2][0] == "Place" and k is not None:
+                out[-1] = (out[-1][0], e, k)
+            else:
+                out.append((s, e, k))
+        return out
+
+    def _protagonist(self, heads: list, local) -> tuple[str, str] | None:
+        """What a report is about: the local agency that heads most clauses (at least two,
+        and no fewer than the report's place); else the unit that heads more clauses than the
+        report's place (我省…全省… in a province's report that names one county); else an
+        agency heading one of its first sentences (某县检察院以…开展…)."""
+        counts: dict = {}
+        for _, _, k in heads:
+            if k is not None:
+                counts[k] = counts.get(k, 0) + 1
+        own = counts.get(self.place, 0)
+        agencies = [(n, k) for k, n in counts.items()
+                    if k[0] == "Agency" and (local(k) or self.place is None)]
+        if agencies:
+            n, k = max(agencies, key=lambda t: t[0])
+            if n >= 2 and n >= own:
+                return k
+        units = [(n, k) for k, n in counts.items() if k[0] != "Person"]
+        if units and self.place is not None:
+            n, k = max(units, key=lambda t: t[0])
+            if n >= 2 and n > own:
+                return k
+        opening = [span for span in self.doc.sentences if span[1] - span[0] >= 20][:3]
+        limit = opening[-1][1] if opening else 0
+        for s, _, k in heads:
+            if s >= limit:
+                break
+            if k is not None and k[0] == "Agency" and (local(k) or self.place is None):
+                return k
+        return None
+
+    def _clause_start(self, pos: int) -> int:
+        ss, _ = self.doc.sentence_at(pos)
+        j = bisect.bisect_left(self.seps, pos) - 1
+        return max(ss, self.seps[j] + 1) if j >= 0 else ss
+
+    def head_at(self, pos: int) -> tuple[int, int, tuple[str, str] | None] | None:
+        """The last clause head of the sentence before ``pos`` (start, end, key), or None."""
+        ss, _ = self.doc.sentence_at(pos)
+        i = bisect.bisect_left(self.starts, pos) - 1
+        if i >= 0 and self.heads[i][0] >= ss and self.heads[i][1] <= pos:
+            return self.heads[i]
+        return None
+
+    def head(self, pos: int) -> tuple[str, str] | None:
+        """The subject the sentence names before ``pos``, or None."""
+        at = self.head_at(pos)
+        j = bisect.bisect_left(self.whole_starts, pos) - 1
+        if j >= 0 and self.wholes[j][0] >= self._clause_start(pos) and (at is None or at[0] <= self.wholes[j][0]) \
+                and self.doc.text[self.wholes[j][0] - 1:self.wholes[j][0]] in "—-：:":
+            return self.wholes[j][2]  # …——全镇1.8万人: a whole unit in the figure's own clause
+        if at is None:
+            return None
+        # a body named by its kind that the report never names in full: its place
+        return at[2] or self.place or self.default
+
+    def __call__(self, pos: int) -> tuple[str, str] | None:
+        head = self.head(pos)
+        if head is not None:
+            return head
+        j = bisect.bisect_left(self.section_starts, pos) - 1
+        if j >= 0:
+            return self.sections[j][1]
+        return self.default

@@ -1,0 +1,120 @@
+"""Honors: titles after award verbs, in lists, as modifiers, counted among people, and who
+received them. Every sentence here is written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import entity, names, relations, run
+
+
+def test_a_list_of_titles_after_one_verb_and_a_year_before_a_title():
+    ex = run("去年凤凰县公安局荣获2022年度全省优秀公安基层单位；今年又获评全市平安建设先进集体、全市禁毒工作先进单位等称号。")
+    titles = {"全省优秀公安基层单位", "全市平安建设先进集体", "全市禁毒工作先进单位"}
+    assert names(ex, "Honor") == titles
+    assert "2022年度全省优秀公安基层单位" in entity(ex, "Honor", "全省优秀公安基层单位").aliases
+    assert relations(ex, "awardedTo") == {(t, "凤凰县公安局") for t in titles}
+
+
+def test_two_quoted_titles_joined_by_he_with_a_batch():
+    ex = run("凤凰县禾库镇派出所被省公安厅授予第二批“星级公安派出所”和“全省优秀公安基层单位”称号。")
+    assert names(ex, "Honor") == {"全省优秀公安基层单位", "星级公安派出所"}
+    assert "第二批“星级公安派出所”" in entity(ex, "Honor", "星级公安派出所").aliases
+    assert relations(ex, "awardedTo") == {("全省优秀公安基层单位", "凤凰县公安局禾库镇派出所"), ("星级公安派出所", "凤凰县公安局禾库镇派出所")}
+
+
+def test_a_merit_of_a_rank_goes_to_the_person():
+    ex = run("凤凰县公安局民警张建军荣立个人二等功一次。")
+    assert entity(ex, "Honor", "个人二等功").aliases >= {"二等功"}
+    assert relations(ex, "awardedTo") == {("个人二等功", "张建军")}
+
+
+def test_a_quoted_title_before_its_holder():
+    ex = run("这家全国“星级司法所”——凤凰县禾库镇司法所，去年调解纠纷300余起。")
+    honor = entity(ex, "Honor", "星级司法所")
+    assert "全国星级司法所" in honor.aliases
+    assert relations(ex, "awardedTo") == {("星级司法所", "凤凰县司法局禾库镇司法所")}
+
+
+def test_a_title_held_by_the_body_heading_its_clause():
+    ex = run("凤凰县禾库镇派出所这块“全省一级公安派出所”的牌子挂了十年。")
+    assert relations(ex, "awardedTo") == {("全省一级公安派出所", "凤凰县公安局禾库镇派出所")}
+
+
+def test_a_title_named_after_the_province_that_gives_it():
+    ex = run("凤凰县召开平安建设会议\n2023年，凤凰县被命名为“湖南省平安建设示范县”。")
+    assert relations(ex, "awardedTo") == {("湖南省平安建设示范县", "凤凰县")}
+
+
+def test_titles_counted_among_people_have_no_named_holder():
+    ex = run("近年来，全局先后走出3名全国优秀人民警察和1名“全国青年岗位能手”。")
+    assert names(ex, "Honor") == {"全国优秀人民警察", "全国青年岗位能手"}
+    assert not relations(ex, "awardedTo")
+
+
+def test_a_title_with_its_kind_after_the_quote():
+    ex = run("凤凰县计划培育一批省级“星级公安派出所”达标示范单位。")
+    assert names(ex, "Honor") == {"星级公安派出所达标示范单位"}
+    assert not relations(ex, "awardedTo")  # a goal: nobody holds it yet
+
+
+def test_units_counted_before_the_verb_are_not_named_holders():
+    ex = run("凤凰县召开表彰大会\n其中，12个单位荣获“市级平安单位”称号。")
+    assert names(ex, "Honor") == {"市级平安单位"}
+    assert not relations(ex, "awardedTo")
+
+
+def test_a_holder_the_text_does_not_resolve_is_not_replaced_by_another():
+    ex = run("凤凰县禾库镇被评为省级平安乡镇，镇里的调解队被评为全省优秀调解组织。")
+    assert relations(ex, "awardedTo") == {("省级平安乡镇", "禾库镇")}
+
+
+def test_a_place_title_goes_to_a_place_not_a_body():
+    ex = run("凤凰县公安局召开会议\n凤凰县公安局连续三年被评为全省平安县。")
+    assert not relations(ex, "awardedTo")
+
+
+def test_quoted_titles_side_by_side_and_two_titles_joined_by_he():
+    ex = run("凤凰县先后荣获“全国平安建设先进县”“全国法治县创建先进单位”等称号，"
+             "凤凰县人民法院被评为全国法院先进集体和全省优秀法院。")
+    assert names(ex, "Honor") == {"全国平安建设先进县", "全国法治县创建先进单位", "全国法院先进集体", "全省优秀法院"}
+    assert ("全国法治县创建先进单位", "凤凰县") in relations(ex, "awardedTo")
+    assert ("全省优秀法院", "凤凰县人民法院") in relations(ex, "awardedTo")
+
+
+def test_a_designation_listed_or_fixed_for_a_place_or_body():
+    ex = run("凤凰县被确定为全省社会治理现代化试点县，凤凰县禾库镇司法所被列入全省规范化司法所建设示范点。")
+    assert relations(ex, "awardedTo") == {("全省社会治理现代化试点县", "凤凰县"),
+                                          ("全省规范化司法所建设示范点", "凤凰县司法局禾库镇司法所")}
+
+
+def test_a_person_named_by_role_after_a_body_holds_it_not_the_body():
+    ex = run("凤凰县公安局社区民警李四被授予“全国优秀人民警察”荣誉称号。")
+    assert "全国优秀人民警察" in names(ex, "Honor")
+    assert ("全国优秀人民警察", "凤凰县公安局") not in relations(ex, "awardedTo")
+
+
+def test_titles_for_people_and_youth_bodies():
+    ex = run("凤凰县公安局民警李四荣获“全国三八红旗手”称号，凤凰县法院立案庭获评全国青年文明号，禾库镇被命名为全省无讼村。")
+    assert names(ex, "Honor") == {"全国三八红旗手", "全国青年文明号", "全省无讼村"}
+    assert ("全省无讼村", "禾库镇") in relations(ex, "awardedTo")
+
+
+def test_a_body_named_after_a_place_holds_its_title_not_the_place():
+    ex = run("凤凰县妇联被评为全国五四红旗团委，凤凰县连续三年被评为全省平安县。")
+    assert relations(ex, "awardedTo") == {("全国五四红旗团委", "凤凰县妇女联合会"), ("全省平安县", "凤凰县")}
+
+
+def test_an_unresolved_unit_of_a_body_holds_its_title_not_the_body():
+    ex = run("凤凰县人民检察院控告申诉检察部被评为全国检察机关“文明接待室”。")
+    assert ("文明接待室", "凤凰县人民检察院") not in relations(ex, "awardedTo")
+
+
+@pytest.mark.parametrize("text", [
+    "凤凰县委把基层治理列为“头号任务”。",  # a plan, not a title
+    "凤凰县将2024年确定为“基层基础建设年”。",
+    "凤凰县公安局获得群众一致好评。",
+    "获奖单位名单已公布。",
+    "凤凰县提出打造“全国一流基层政法单位”的目标。",  # a goal in quotes
+])
+def test_no_title(text):
+    assert not names(run(text), "Honor")

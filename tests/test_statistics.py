@@ -1,0 +1,259 @@
+"""Statistics: numbers in words, units by class, indicators that keep their object, lists,
+periods, and who each figure is about. Every sentence here is written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import run
+
+from graph.extract import name_key
+
+
+def facts(text: str) -> dict:
+    """(value, unit) → the statistic, for a text whose figures differ."""
+    return {(s.value, s.unit): s for s in run(text).statistics}
+
+
+def subject_of(ex, value: float) -> str | None:
+    st = next(s for s in ex.statistics if s.value == value)
+    return ex.entities[st.subject].name if st.subject in ex.entities else None
+
+
+# ---------------------------------------------------------------- numbers in words
+
+def test_chinese_numerals_after_a_count_verb_or_an_enumeration():
+    got = facts("凤凰县公安局成功打掉一个盘踞多年的“砂霸”团伙，连续三次获得“平安杯”，"
+                "先后举办两场法律知识竞赛，办结诈骗、盗窃等四类案件。")
+    assert "砂霸团伙" in got[(1, "个")].indicator and "打掉" in got[(1, "个")].indicator
+    assert got[(3, "次")].indicator.endswith("获得平安杯")
+    assert "法律知识竞赛" in got[(2, "场")].indicator
+    assert (4, "类") in got
+
+
+def test_approximate_counts_in_words_keep_their_qualifier():
+    got = facts("上千名群众参加活动，抽调百余名干警组成专班，化解纠纷数千起。")
+    assert (got[(1000, "名")].qualifier, got[(1000, "名")].indicator) == ("上", "群众参加活动")
+    assert got[(100, "名")].qualifier == "余" and got[(100, "名")].indicator == "抽调干警组成专班"
+    assert got[(1000, "起")].qualifier == "数" and got[(1000, "起")].indicator == "化解纠纷"
+
+
+def test_a_merit_once_and_two_devices_in_a_row():
+    got = run("民警张建军荣立个人二等功一次。值班室设有一台应急发电机一台卫星电话。").statistics
+    assert [(s.value, s.unit) for s in got] == [(1, "次"), (1, "台"), (1, "台")]
+    assert got[1].indicator.endswith("设有应急发电机") and got[2].indicator == "设有卫星电话"
+
+
+def test_a_count_of_bodies_that_opens_its_clause():
+    got = facts("三个派出所开展夜间巡逻120余次，两位村民当场签了协议。")
+    assert got[(3, "个")].indicator.startswith("派出所") and (2, "位") not in got
+
+
+def test_durations_that_bound_an_act_but_not_a_regime():
+    got = facts("从镇上赶到山顶的村子要走半个小时，应急分队接警后10分钟内就能出发，"
+                "调解员每周至少驻村6小时，窗口实行24小时值守。")
+    assert set(got) == {(0.5, "小时"), (10, "分钟"), (6, "小时")}
+    assert got[(10, "分钟")].qualifier == "内"
+
+
+@pytest.mark.parametrize("text", [
+    "两位村民因宅基地发生争执。",  # prose, not a claim
+    "凤凰县建立了四项机制。",  # a list heading
+    "每半月召开一次调度会。",  # how often, not how many
+    "表彰了一批先进典型。",
+    "全县建立了一支专业调解队伍。",  # 一 as an article
+])
+def test_chinese_numerals_that_claim_nothing(text):
+    assert not run(text).statistics
+
+
+def test_tens_of_thousands_in_words():
+    got = facts("全县两万余名群众参与平安创建，發放宣傳資料三千余份。")
+    assert got[(20000, "名")].qualifier == "余" and got[(3000, "份")].indicator == "发放宣传资料"
+
+
+# ---------------------------------------------------------------- units
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("全年受理网上投诉215件次。", 215, "件次"),
+    ("赴省上访12件(人)次。", 12, "件人次"),
+    ("全年接访群众1.5万余批次。", 15000, "批次"),
+    ("调解成功率较上年提高2.3个百分点。", 2.3, "个百分点"),
+    ("接入高清摄像头640路。", 640, "路"),
+    ("查获毒品12千克。", 12, "千克"),
+    ("清运建筑垃圾3000立方米。", 3000, "立方米"),
+    ("治理水土流失面积35平方公里。", 35, "平方公里"),
+    ("村民用80分积分换了一袋大米。", 80, "分"),
+    ("全县综治考评排名前进12位。", 12, "位"),
+])
+def test_units_of_every_class(text, value, unit):
+    assert (value, unit) in facts("凤凰县" + text)
+
+
+def test_large_numbers_without_a_unit_take_the_one_their_words_imply():
+    got = facts("凤凰县全年执行到位金额3.5亿，常住人口28.6万。")
+    assert got[(350000000, "元")].indicator == "执行到位金额"
+    assert got[(286000, "人")].indicator == "常住人口"
+
+
+@pytest.mark.parametrize("text", [
+    "他用“早发现、早化解”6个字总结经验。",  # a slogan's length
+    "4套班子成员分片联系乡镇。",  # a fixed name
+    "张三荣获2021年度全省优秀调解员。",  # a year
+    "查处10万元以上经济案件。",  # a threshold that qualifies a noun
+    "每个小区均配备2名调解员、1名法律顾问。",  # a norm for each unit
+    "8时30分召开会议。",
+])
+def test_numbers_that_are_not_figures(text):
+    assert not run(text).statistics
+
+
+# ---------------------------------------------------------------- indicators
+
+def test_an_object_list_stays_whole_and_a_bracket_is_passed_over():
+    got = facts("凤凰县破获盗窃、诈骗案件76起，全县村(社区)法律顾问覆盖率达100%。")
+    assert got[(76, "起")].indicator == "破获盗窃、诈骗案件"
+    assert name_key(got[(100, "%")].indicator) == "村社区法律顾问覆盖率"
+
+
+def test_a_bare_change_or_rate_keeps_the_count_it_follows():
+    got = facts("今年以来，凤凰县法院共审结刑事案件420件，同比上升4.2%，结案率达到97.5%；"
+                "全县命案破案率达100%、较上年提高2.5个百分点。")
+    assert got[(4.2, "%")].indicator == "审结刑事案件同比上升"
+    assert got[(97.5, "%")].indicator == "审结刑事案件结案率"
+    assert got[(2.5, "个百分点")].indicator == "命案破案率较上年提高"
+
+
+def test_a_rate_that_names_itself_keeps_no_other_count():
+    got = facts("凤凰县破获刑事案件12起，调解成功率达98%。")
+    assert got[(98, "%")].indicator == "调解成功率"
+
+
+def test_a_change_after_a_clause_without_a_count_keeps_that_clause():
+    got = facts("受理行政案件90件，非诉执行案件明显减少，同比下降18%。")
+    assert got[(18, "%")].indicator.startswith("非诉执行案件")
+
+
+def test_two_counts_of_one_deed():
+    got = facts("接待来信62件75人次，合力推进禁毒、反诈等4类23项工作。")
+    assert got[(62, "件")].indicator == got[(75, "人次")].indicator == "接待来信"
+    assert "工作" in got[(4, "类")].indicator and "合力推进" in got[(23, "项")].indicator
+
+
+def test_the_noun_between_two_numbers_belongs_to_both():
+    got = facts("县妇联为15户困难家庭发放慰问金30000元。")
+    assert got[(15, "户")].indicator.endswith("困难家庭发放慰问金")
+    assert got[(30000, "元")].indicator == "困难家庭发放慰问金"
+
+
+def test_elliptical_and_verb_sharing_list_items():
+    got = facts("中心有12个部门常驻办公，5个轮流坐班，另有9个按需进驻。")
+    assert got[(5, "个")].indicator == "部门常驻办公轮流坐班"
+    assert got[(9, "个")].indicator == "部门常驻办公按需进驻"
+    got = facts("凤凰县纪委查处违纪案件12件，群众身边问题8件，共计20件；部署开展6项行动、24项具体工作。")
+    assert got[(8, "件")].indicator == "查处群众身边问题" and got[(20, "件")].indicator == "查处共计"
+    assert got[(24, "项")].indicator == "部署开展具体工作"
+
+
+def test_respectively_over_a_list_in_the_clause_before():
+    ex = run("矛盾纠纷涉及土地、婚姻家庭、劳动争议等方面，分别占总数的30%、20%、10%。")
+    assert [s.indicator for s in ex.statistics] == ["土地方面占总数", "婚姻家庭方面占总数", "劳动争议方面占总数"]
+
+
+def test_a_range_from_one_figure_to_another():
+    got = facts("命案破案率从90%到100%，连续三年保持全破。")
+    assert got[(90, "%")].indicator == got[(100, "%")].indicator == "命案破案率"
+    got = facts("从76.4%到90.1%，群众满意度稳步上升。")
+    assert got[(76.4, "%")].indicator == got[(90.1, "%")].indicator == "群众满意度稳步上升"
+
+
+def test_a_share_in_words_of_the_figure_before_it():
+    got = facts("全县耕地面积45万亩、约占全市三分之一，一半以上的村设立了调解室。")
+    assert got[(33.33, "%")].indicator == "耕地面积约占全市"
+
+
+def test_a_predicate_closing_a_list_of_counts_is_every_items():
+    ex = run("截至目前，全县9个乡镇调解室、132个村调解室全部建成投用。")
+    assert [s.indicator for s in ex.statistics] == ["乡镇调解室建成投用", "村调解室建成投用"]
+
+
+def test_money_is_named_by_what_it_was_spent_on():
+    got = facts("2020年，凤凰县公安局争取县政府支持，投入320万元，为派出所配置执法记录仪等设备。")
+    assert got[(3200000, "元")].indicator == "投入为派出所配置执法记录仪等设备"
+
+
+def test_a_number_opening_its_clause_with_its_own_deed_needs_no_context():
+    got = facts("凤凰县被评为全省平安县，县公安局荣获集体一等功，3名民警荣立个人二等功。")
+    assert got[(3, "名")].indicator == "民警荣立个人二等功"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("今年1-9月，全县受理来访事项86件。", "今年1-9月"),
+    ("自2017年起，全县新建监控点800个。", "自2017年起"),
+    ("近5年来，全县办结行政复议案件210件。", "近5年来"),
+    ("截至目前，全县建成调解室30个。", "截至目前"),
+    ("2021年3月8日，县市场监管局罚款6000元。", "2021年3月8日"),
+    ("连续三年，全县命案发案0起，刑事发案比去年同期下降12%。", "连续三年"),
+])
+def test_period_words_are_kept(text, period):
+    st = run("凤凰县" + text).statistics[-1]
+    assert st.period == period and period not in st.indicator
+
+
+# ---------------------------------------------------------------- subjects
+
+def test_the_acting_body_at_the_head_of_its_clause_is_the_subject():
+    ex = run("凤凰县召开平安建设推进会。2022年，凤凰县人民检察院起诉案件120件，县法院审结案件300件。")
+    assert subject_of(ex, 120) == "凤凰县人民检察院"
+    assert subject_of(ex, 300) == "凤凰县人民法院"
+
+
+def test_a_clause_on_the_whole_county_is_the_countys():
+    ex = run("凤凰县公安局召开会议，全县共破获刑事案件150起。")
+    assert subject_of(ex, 150) == "凤凰县"
+
+
+def test_a_body_named_by_its_kind_is_the_countys_body():
+    ex = run("凤凰县公安局介绍经验。凤凰县人民检察院召开会议。检察机关批捕犯罪嫌疑人36人。")
+    assert subject_of(ex, 36) == "凤凰县人民检察院"
+
+
+def test_a_speakers_body_is_not_the_subject():
+    ex = run("凤凰县召开平安建设推进会\n县公安局副局长张建军介绍，今年以来破获盗窃案件45起。")
+    assert subject_of(ex, 45) == "凤凰县"
+
+
+def test_the_reports_protagonist_holds_figures_the_sentence_gives_no_subject_for():
+    ex = run("凤凰县人民检察院以“检察护企”为抓手，服务企业发展。\n建立联动机制。为12家企业挽回损失80万元。")
+    assert subject_of(ex, 12) == "凤凰县人民检察院"
+
+
+def test_figures_before_the_sentence_that_names_their_subject():
+    ex = run("凤凰县召开会议。\n破案率96.3%，追赃率80.5%。这是凤凰县公安局去年交出的成绩单。")
+    assert subject_of(ex, 96.3) == subject_of(ex, 80.5) == "凤凰县公安局"
+
+
+def test_the_party_committee_and_government_together_are_the_county():
+    ex = run("凤凰县公安局开展行动。凤凰县委、县政府投入资金500万元。")
+    assert subject_of(ex, 5000000) == "凤凰县"
+
+
+def test_a_decision_by_a_body_governed_by_jing():
+    ex = run("凤凰县召开会议。凤凰县人民检察院发出检察建议。经凤凰县交通运输局局务会研究，对该公司罚款8000元。")
+    assert subject_of(ex, 8000) == "凤凰县交通运输局"
+
+
+def test_a_body_in_a_time_clause_is_not_the_subject():
+    ex = run("凤凰县公安局工作掠影\n自2020年巡防大队组建以来，街面发案率下降了35%。")
+    assert subject_of(ex, 35) == "凤凰县公安局"
+
+
+def test_a_provinces_report_is_the_provinces_though_it_names_one_county():
+    ex = run("全省政法工作会议召开。\n全省群众安全感达到95.2%，我省执法满意度连续提升。"
+             "凤凰县在会上介绍了矛盾调处经验。我省平安建设取得成效。\n命案发案数量下降了12.4%。")
+    assert subject_of(ex, 12.4) == "湖南省"
+
+
+def test_a_long_comma_spliced_sentence_gives_every_figure():
+    clause = "凤凰县公安局破获案件12起，抓获嫌疑人3名，发放资料2万余份"
+    text = "，".join([clause] * 200) + "。"
+    assert len(run(text).statistics) == 600

@@ -344,3 +344,10 @@ def test_kinds_quoted_before_a_mechanism_in_its_sentence_are_its_parts():
 def test_a_drive_for_a_wu_title():
     ex = run("凤桥县法院推进无访村（社区）建设。")
     assert "无访村（社区）建设" in names(ex, "Campaign")
+
+
+def test_a_quote_ending_in_a_quoted_only_head_keeps_the_head_after_it():
+    # 网格 types a bare quote (“楼栋长”微网格), not one a drive's head follows
+    ex = run("临江县司法局开展“律师进网格”活动，推行“红色网格”。")
+    assert "律师进网格" in names(ex, "Campaign") and "律师进网格" not in names(ex, "Mechanism")
+    assert "红色网格" in names(ex, "Mechanism")

@@ -410,8 +410,10 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                 if t == "-":
                     continue
                 # the quote's own ending types it when the head after is weaker (“X工程”建设), but
-                # never a formula (“一中心四平台”模式) nor a one-character ending (“打伞破网”行动)
-                if own and own[1] != t and own[1] != "Campaign" and len(own[0]) > 1 and not is_formula(ck):
+                # never a formula (“一中心四平台”模式) nor a one-character ending (“打伞破网”行动), nor
+                # an ending that types only a bare quote (“法官进网格”活动 is a drive)
+                if own and own[1] != t and own[1] != "Campaign" and len(own[0]) > 1 and not is_formula(ck) \
+                        and own[0] not in _quoted_only():
                     t = own[1]
                 elif h in ("系统", "平台", "网") and seen.get(ck, t) != t:
                     t = seen[ck]  # “诉警联调”机制 … “诉警联调”平台: the same words, the same thing

@@ -351,3 +351,8 @@ def test_a_quote_ending_in_a_quoted_only_head_keeps_the_head_after_it():
     ex = run("临江县司法局开展“律师进网格”活动，推行“红色网格”。")
     assert "律师进网格" in names(ex, "Campaign") and "律师进网格" not in names(ex, "Mechanism")
     assert "红色网格" in names(ex, "Mechanism")
+
+
+def test_quoted_endings_of_a_local_brand_name_it_after_a_verb_of_making():
+    ex = run("临江县打造“十分钟解纷圈”，推出“平安密码”，建成“临江样板”。")
+    assert {"十分钟解纷圈", "平安密码", "临江样板"} <= names(ex, "Mechanism")

@@ -195,7 +195,7 @@ _AUTONOMOUS = (("自治区", "自治区"), ("自治州", "州"), ("自治县", "
 
 def _add_abbreviations(gz: Gazetteer) -> None:
     """Autonomous units go by their name and plain level word: 石柱县 for 石柱土家族自治县,
-    西双版纳州 for 西双版纳傣族自治州, 广西自治区 for 广西壮族自治区 — where no other
+    延边州 for 延边朝鲜族自治州, 宁夏自治区 for 宁夏回族自治区 — where no other
     division has that name."""
     for place in [p for p in gz.places.values() if p.level in UPPER_LEVELS and "自治" in p.name]:
         for suffix, level_word in _AUTONOMOUS:

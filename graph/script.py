@@ -20,7 +20,7 @@ def t2s(text: str) -> str:
 
 
 # variant forms (异体字) OpenCC's t2s leaves as they are, each to its standard character: one
-# character for one, so offsets hold. 寧陜縣 converts to 宁陜县, which names no county.
+# character for one, so offsets hold. 陜西省 (the variant 陜) stays 陜西省 after t2s, which names no province.
 _VARIANTS = str.maketrans(
     "陜峩廸衞竝淸靑塲槪鄕煕熈吿歳歴氷汚浄渇徳愼掲挿敍昻栢朶犂畧疎痩硏緜縂繋豊鉄錬髪黙嶋嶌廐桒椶欵稭覩躭逈鞵韮"
     "顋餻鬭鼈堦壻冐剏勦尅呌彞曡媿慙戞擕暎枏梹殀炤煑狥瑯畱睠穉粧紥罇羇聦肎胷蔴蠏賍靣",

@@ -105,7 +105,7 @@ def test_sub_units_of_a_body_alone_or_chained():
     assert gazetteer_name(station.attrs["jurisdiction"]) == "高坪街道"
     assert gazetteer_name(entity(ex, "Agency", "遵义市公安局汇川区分局").attrs["jurisdiction"]) == "汇川区"
     # 副大队长 is a title, no unit
-    assert not any(n.endswith("副大队") for n in names(run("湄潭县公安局刑侦大队副大队长讲话。"), "Agency"))
+    assert not any(n.endswith("副大队") for n in names(run("湄潭县公安局治安大队副大队长讲话。"), "Agency"))
 
 
 def test_region_party_committee_courts_above_the_county_and_league_committees():

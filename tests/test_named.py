@@ -122,10 +122,10 @@ def test_a_quote_inside_speech_is_read():
 
 
 def test_formula_before_the_head_names_the_mechanism_not_the_stage_quote():
-    ex = run("凤桥镇通过重塑“前端收集”的四环闭合机制，实现矛盾早发现。")
-    assert "四环闭合机制" in names(ex, "Mechanism") and "前端收集" not in names(ex, "Mechanism")
-    ex = run("凤桥镇构建“信息收集—分级研判—限时处置”的三环联动机制。")
-    assert entity(ex, "Mechanism", "三环联动机制").components == ["信息收集", "分级研判", "限时处置"]
+    ex = run("凤桥镇完善“信息采集”的四步闭环机制，做到隐患早知道。")
+    assert "四步闭环机制" in names(ex, "Mechanism") and "信息采集" not in names(ex, "Mechanism")
+    ex = run("凤桥镇构建“入户采集—集中会商—跟踪回访”的三步闭环机制。")
+    assert entity(ex, "Mechanism", "三步闭环机制").components == ["入户采集", "集中会商", "跟踪回访"]
 
 
 def test_quoted_list_before_n_battles_is_a_campaign():
@@ -181,8 +181,8 @@ def test_stock_phrases_are_not_mechanisms():
 # ---- components: every formula whose parts the text enumerates
 
 def test_parts_of_a_quote_described_by_the_quote_before_it():
-    ex = run("凤桥乡推行“八户一组、四网合一、两级联调”的“842”网格模式。")
-    assert entity(ex, "Mechanism", "842").components == ["八户一组", "四网合一", "两级联调"]
+    ex = run("凤桥乡推行“六户联防、三员包片、两级会商”的“632”治理模式。")
+    assert entity(ex, "Mechanism", "632").components == ["六户联防", "三员包片", "两级会商"]
 
 
 def test_quoted_list_and_its_formula_items():
@@ -209,18 +209,18 @@ def test_parts_after_yi_shi_er_shi():
 
 
 def test_parts_as_headings_after_a_count():
-    ex = run("凤桥县检察院通过建立三项机制，守护青少年。\n建立多维救助机制。开展救助。\n"
-             "建立陪伴帮教机制。开办夜校。\n建立协同关爱机制。组建联盟。\n其他工作。")
-    assert entity(ex, "Mechanism", "三项机制").components == ["多维救助机制", "陪伴帮教机制", "协同关爱机制"]
+    ex = run("凤桥县法院通过建立三项机制，提速审判。\n建立繁案精审机制。抽调骨干。\n"
+             "建立类案速裁机制。集中排期。\n建立判后答疑机制。耐心释法。\n其他工作。")
+    assert entity(ex, "Mechanism", "三项机制").components == ["繁案精审机制", "类案速裁机制", "判后答疑机制"]
 
 
 def test_parts_that_share_the_formula_word():
-    ex = run("凤桥县安排法治宣传“三度”工作。测评内容包括群众知晓度（“您知道吗？”）、服务满意度（“您满意吗？”）"
-             "和队伍信任度等。")
-    assert entity(ex, "Mechanism", "三度").components == ["群众知晓度", "服务满意度", "队伍信任度"]
-    ex = run("凤桥县推行“五打”工作法。坚持“先手打”，坚持“精准打”，坚持“联合打”。")
-    m = entity(ex, "Mechanism", "五打")
-    assert m.components == ["先手打", "精准打", "联合打"] and m.formula_count == 5
+    ex = run("凤桥县推进普法“三度”工作。考核指标包括法律知晓度（“知道多少？”）、宣传覆盖度（“到了没有？”）"
+             "和活动参与度等。")
+    assert entity(ex, "Mechanism", "三度").components == ["法律知晓度", "宣传覆盖度", "活动参与度"]
+    ex = run("凤桥县推行“六访”工作法。做到“节前访”，做到“事后访”，做到“结对访”。")
+    m = entity(ex, "Mechanism", "六访")
+    assert m.components == ["节前访", "事后访", "结对访"] and m.formula_count == 6
 
 
 def test_parts_opening_the_sentences_of_a_formula_section():
@@ -230,8 +230,8 @@ def test_parts_opening_the_sentences_of_a_formula_section():
 
 
 def test_chain_before_a_mechanism_and_list_inside_its_name():
-    ex = run("凤桥县初步建成乡镇党委-村党支部-村民小组党小组的农村基层党建体系。凤桥县建立邻里纠纷预防、排查、调处机制。")
-    assert entity(ex, "Mechanism", "基层党建体系").components == ["乡镇党委", "村党支部", "村民小组党小组"]
+    ex = run("凤桥县初步形成县调委会-乡镇调委会-村调解小组的农村人民调解体系。凤桥县建立邻里纠纷预防、排查、调处机制。")
+    assert entity(ex, "Mechanism", "人民调解体系").components == ["县调委会", "乡镇调委会", "村调解小组"]
     assert entity(ex, "Mechanism", "邻里纠纷预防、排查、调处机制").components == ["预防", "排查", "调处"]
 
 
@@ -247,8 +247,8 @@ def test_unquoted_names_before_their_completing_verb_and_after_a_modifier():
 
 
 def test_parallel_coinage_names_a_mechanism_wherever_it_stands():
-    ex = run("凤桥县边界乡镇协作紧密，联防联控联治制度体系覆盖全部边界村。")
-    assert any(n.startswith("联防联控联治") for n in names(ex, "Mechanism"))
+    ex = run("凤桥县边界乡镇协作紧密，联防联控联创制度体系覆盖全部边界村。")
+    assert any(n.startswith("联防联控联创") for n in names(ex, "Mechanism"))
 
 
 def test_verbs_adjectives_and_headings_are_not_names():
@@ -274,8 +274,8 @@ def test_year_long_drive_before_its_activity_head():
 
 def test_the_body_leading_the_report_adopts_what_its_sections_name():
     ex = run("本报讯\n凤凰县人民检察院以守护青少年为重点，通过建立两项机制，织密保护网络。\n"
-             "建立多维救助机制。开展救助。\n建立陪伴帮教机制。开办夜校。")
-    assert ("凤凰县人民检察院", "多维救助机制") in relations(ex, "adopts")
+             "建立繁案精审机制。抽调骨干。\n建立类案速裁机制。集中排期。")
+    assert ("凤凰县人民检察院", "繁案精审机制") in relations(ex, "adopts")
 
 
 def test_a_county_party_committee_leading_the_report_leaves_the_county_as_actor():
@@ -295,9 +295,9 @@ def test_quotes_inside_a_document_title_name_things_too():
 
 
 def test_mechanism_named_by_the_list_of_what_it_does():
-    ex = run("派出所努力构建多渠道受理诉求、全天候巡查路面、近距离服务居民勤务运行机制。")
-    m = entity(ex, "Mechanism", "多渠道受理诉求、全天候巡查路面、近距离服务居民勤务运行机制")
-    assert m.components == ["多渠道受理诉求", "全天候巡查路面", "近距离服务居民"]
+    ex = run("派出所着力构建快速接处警情、全域覆盖巡防、就近调解纠纷勤务运行机制。")
+    m = entity(ex, "Mechanism", "快速接处警情、全域覆盖巡防、就近调解纠纷勤务运行机制")
+    assert m.components == ["快速接处警情", "全域覆盖巡防", "就近调解纠纷"]
 
 
 def test_a_drive_keeps_the_verb_it_is_named_with():
@@ -324,10 +324,10 @@ def test_a_body_named_in_a_post_title_is_no_actor():
 
 
 def test_a_formula_spelled_out_later_in_its_paragraph_is_one_mechanism():
-    ex = run("凤桥县推进“三方共治”。依托便民驿站，形成“网格共治+线上智治+村民自治”社区治理格局。")
+    ex = run("凤桥县推进“三方共治”。依托便民驿站，形成“网格共治+物业协治+村民自治”社区治理格局。")
     m = entity(ex, "Mechanism", "三方共治")
-    assert m.components == ["网格共治", "线上智治", "村民自治"]
-    assert "网格共治+线上智治+村民自治" not in names(ex, "Mechanism")
+    assert m.components == ["网格共治", "物业协治", "村民自治"]
+    assert "网格共治+物业协治+村民自治" not in names(ex, "Mechanism")
 
 
 def test_the_same_quoted_words_keep_their_type_before_a_weak_head():
@@ -342,5 +342,17 @@ def test_kinds_quoted_before_a_mechanism_in_its_sentence_are_its_parts():
 
 
 def test_a_drive_for_a_wu_title():
-    ex = run("凤桥县法院助力无访村（社区）建设。")
+    ex = run("凤桥县法院推进无访村（社区）建设。")
     assert "无访村（社区）建设" in names(ex, "Campaign")
+
+
+def test_a_quote_ending_in_a_quoted_only_head_keeps_the_head_after_it():
+    # 网格 types a bare quote (“楼栋长”微网格), not one a drive's head follows
+    ex = run("临江县司法局开展“律师进网格”活动，推行“红色网格”。")
+    assert "律师进网格" in names(ex, "Campaign") and "律师进网格" not in names(ex, "Mechanism")
+    assert "红色网格" in names(ex, "Mechanism")
+
+
+def test_quoted_endings_of_a_local_brand_name_it_after_a_verb_of_making():
+    ex = run("临江县打造“十分钟解纷圈”，推出“平安密码”，建成“临江样板”。")
+    assert {"十分钟解纷圈", "平安密码", "临江样板"} <= names(ex, "Mechanism")

@@ -191,3 +191,10 @@ def test_a_misspelt_county_after_its_prefecture_is_the_focus():
 def test_a_sumu_is_the_township_the_register_lists_as_a_xiang():
     ex = run("科右前旗巴日嘎斯台苏木召开平安建设会议。")
     assert "巴日嘎斯台苏木" in entity(ex, "Place", "巴日嘎斯台乡").aliases
+
+
+def test_a_level_compound_of_inner_mongolia_is_no_township():
+    # 苏木镇 (like 乡镇) names the level, not one township
+    ex = run("阿荣旗公安局在每个苏木镇派出所设立调解室。")
+    assert not any(n.startswith("苏木") for n in names(ex, "Place"))
+    assert not any("苏木镇" in n for n in names(ex, "Agency"))

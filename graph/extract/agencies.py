@@ -290,7 +290,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     for s, e, name in _national_hits(text):
         hits.append(AgencyHit(s, e, national[name], name, "national", None, aliases={name}))
         taken.append((s, e))
-    # units named on a township before bodies: 新市人民法庭 is no 市 + 人民法庭
+    # units named on a township before bodies: 伍市人民法庭 is no 市 + 人民法庭
     hits.extend(_township_units(doc, places, hits, taken))
     by_surface = {}
     for h in places:
@@ -424,7 +424,7 @@ def _one_station_per_township(hits: list[AgencyHit]) -> None:
 def _unit_after(text: str, pos: int, places: list[PlaceHit] = ()) -> tuple[int, str] | None:
     """A unit named right after a body: …公安局合成作战指挥中心, …公安局天堂寨镇派出所,
     …公安局X区分局 (the unit word ending first, the longest of those). Its modifier names no
-    other place inside it and starts with no verb of motion (…编办赴X镇…中心)."""
+    other place inside it and starts with no verb of motion (…司法局赴X镇…中心)."""
     window = text[pos:pos + _UNIT_MOD_MAX + 6]
     inner = [h.start - pos for h in places if pos < h.start < pos + len(window)]
     best = None
@@ -445,7 +445,7 @@ def _unit_after(text: str, pos: int, places: list[PlaceHit] = ()) -> tuple[int, 
 
 
 def _township_named(doc: Doc, county: Place | None, pos: int) -> Place | None:
-    """The township of ``county`` whose name or short name the text writes at ``pos`` (广兴 of 广兴镇)."""
+    """The township of ``county`` whose name or short name the text writes at ``pos`` (伍市 of 伍市镇)."""
     from ..gazetteer import short_name
 
     if county is None or not county.code:
@@ -482,7 +482,7 @@ def _league_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[AgencyHit
     return out
 
 
-# units named on their township (周坡派出所, 龙华人民法庭): unit word → the county body they belong to
+# units named on their township (伍市派出所, 三市人民法庭): unit word → the county body they belong to
 _TOWNSHIP_UNITS = {"派出所": "公安局", "人民法庭": "人民法院", "法庭": "人民法院", "司法所": "司法局",
                    "检察室": "人民检察院", "边境派出所": "公安局", "森林派出所": "公安局"}
 _TOWNSHIP_UNIT_RE = re.compile("边境派出所|森林派出所|派出所|人民法庭|法庭|司法所|检察室")
@@ -490,7 +490,7 @@ _TOWNSHIP_UNIT_RE = re.compile("边境派出所|森林派出所|派出所|人民
 
 @lru_cache(maxsize=1024)
 def _township_forms(gz, county: str) -> dict[str, Place]:
-    """A county's townships by full name and short name (周坡镇, 周坡)."""
+    """A county's townships by full name and short name (伍市镇, 伍市)."""
     from ..gazetteer import short_name
 
     out: dict[str, Place] = {}
@@ -506,7 +506,7 @@ def _township_forms(gz, county: str) -> dict[str, Place]:
 def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                     taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """A police station, court, justice office … named on a township's name or short name
-    (周坡派出所 for the station of 周坡镇): the unit of the county's body, serving the township.
+    (伍市派出所 for the station of 伍市镇): the unit of the county's body, serving the township.
     The township is one of the report's county, or of a county the report names."""
     text, ctx, gz = doc.text, doc.ctx, doc.ctx.gazetteer
     ends = {h.end for h in hits} | {h.end for h in places}
@@ -551,7 +551,7 @@ _QUOTED_UNIT = re.compile(f"(?P<mod>[{CJK}]{{0,4}}?)(?P<head>" + "|".join(_QUOTE
 
 def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                   taken: list[tuple[int, int]]) -> list[AgencyHit]:
-    """A unit with a proper name in quotes and a unit word after it (“X”调解室, “X”边界调解室):
+    """A unit with a proper name in quotes and a unit word after it (“X”调解室, “X”巡回调解室):
     an agency of the place written right before it, else of the township or village last
     named in its sentence, else of the body last named there, else of the report's county."""
     text, ctx = doc.text, doc.ctx
@@ -602,7 +602,7 @@ _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}$")
 
 
 def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
-    """A unit written alone (控告申诉室, 侦查实战中心, 第三检察部, 巡特警大队) belongs to the
+    """A unit written alone (控告申诉室, 侦查实战中心, 第二检察部, 巡特警大队) belongs to the
     nearest bureau, court or procuratorate of its kind before it; a unit whose head is its whole
     name, where none is named, to the focal county's."""
     from ..segment import pos_tags, token_spans
@@ -622,7 +622,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
             start = hs
             ordinal = _ORDINAL.search(text, max(0, hs - 4), hs)
             if ordinal is not None:
-                start = ordinal.start()  # 第三检察部
+                start = ordinal.start()  # 第二检察部
             else:
                 for a, b in reversed(spans):
                     tok = text[a:b]
@@ -772,7 +772,7 @@ _SET_UP_GROUP = re.compile(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}
 def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """A place's named centre or leading group: 平江县重症违法人员收治中心, X街矛盾纠纷调处化解中心,
     …工作领导小组; or one of a level word where a sentence or a setting-up verb puts it
-    (建立县社会综合服务指挥中心)."""
+    (成立县社会风险研判中心)."""
     from .places import _word_start
 
     text = doc.text

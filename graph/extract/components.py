@@ -15,7 +15,7 @@ _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立�
 
 
 def _after_verbs(item: str) -> str:
-    """凤凰县建立了公安 → 公安, 细化延伸入户走访 → 入户走访: the list starts after the sentence's
+    """凤凰县建立了公安 → 公安, 深化拓展入户走访 → 入户走访: the list starts after the sentence's
     verbs (a part is a noun phrase: verbs opening it belong to the clause)."""
     from ..segment import lcut, pos_tags
 
@@ -27,7 +27,7 @@ def _after_verbs(item: str) -> str:
             cut = i + 1
     item = strip_leading("".join(toks[cut:]) or item)
     tags = pos_tags(item)
-    while len(tags) > 2 and tags[0][1] == "v":  # 细化 延伸 走访报告
+    while len(tags) > 2 and tags[0][1] == "v":  # 深化 拓展 走访排查
         item = item[len(tags[0][0]):]
         tags = tags[1:]
     return item
@@ -38,7 +38,7 @@ def _split_items(text: str) -> list[str]:
     text = re.sub("等$", "", text)
     parts = [p.strip() for p in re.split("[、，]", text) if p.strip()]
     if len(parts) >= 2 and re.search("[和及]", parts[-1]):
-        # 1名片长、1名楼长和多名志愿者的队伍架构: the last two joined by 和, then the whole's noun
+        # 2名民警、3名辅警和若干名保安的队伍架构: the last two joined by 和, then the whole's noun
         tail = re.sub("的[^、，和及]{2,10}$", "", parts[-1])
         parts[-1:] = [p for p in re.split("[和及]", tail) if p]
     if parts:
@@ -47,7 +47,7 @@ def _split_items(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-# finders whose parts share the formula's own words (“五打”: “先手打”“精准打”): fewer may be listed
+# finders whose parts share the formula's own words (“六访”: “节前访”“事后访”): fewer may be listed
 _PARTIAL_OK = set()
 
 
@@ -77,7 +77,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
 
 
 def _spelled_out(doc: Doc, hits: list[NamedHit]) -> None:
-    """推动“两网同治”……形成“网格共治+线上智治”社区治理格局: a later mechanism of the
+    """推进“三方共治”……形成“网格共治+物业协治+村民自治”社区治理格局: a later mechanism of the
     same paragraph whose parts, as many as the formula counts, all end in a word of the formula
     spells the formula out — one mechanism, its parts and its written forms."""
     text = doc.text
@@ -220,7 +220,7 @@ def _shi_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 def _headings_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
-    """建立三项机制 … then paragraphs opening with 建立多维救助机制。 建立陪伴帮教机制。 …: the
+    """建立三项机制 … then paragraphs opening with 建立繁案精审机制。 建立类案速裁机制。 …: the
     paragraphs right after the formula's whose first clause ends with the formula's head noun."""
     head = re.sub("^[一二三四五六七八九十两]+[项大个类条种]", "", h.name)
     if head == h.name or len(head) < 2:
@@ -240,14 +240,14 @@ def _headings_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
-    """Parts written with the formula's own word: 三度 — 群众知晓度、服务满意度、队伍信任度;
-    五打 — “先手打”“精准打”; 四强提质 — sentences opening 强基础，强队伍，…"""
+    """Parts written with the formula's own word: 三度 — 法律知晓度、宣传覆盖度、活动参与度;
+    六访 — “节前访”“事后访”; 三强夯基 — sentences opening 强组织，强队伍，…"""
     name, text = h.name, doc.text
     m = re.fullmatch("[一二三四五六七八九十]([一-龥])([一-龥]{0,2})", name)
     if not m:
         return []
     char, rest = m.group(1), m.group(2)
-    again = text.find(name, h.end)  # the formula's own section (四强提质，夯实…), else right after it
+    again = text.find(name, h.end)  # the formula's own section (三强夯基，筑牢…), else right after it
     start = again + len(name) if again >= 0 else h.end
     ps = text.rfind("\n", 0, start) + 1
     pe = text.find("\n", start)
@@ -255,10 +255,10 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     if not rest:  # N + one word: a list or quotes of parts ending in it, after it and before the next formula
         stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
                     and x.name != name] + [h.end + 900])
-        window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“您知道……吗？”）
+        window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“知道多少？”）
         for lm in re.finditer("(?:[^、，。；：“”\n和]{1,40}[、和])+[^、，。；：“”\n和]{2,30}", window):
             items = [re.sub("等$", "", x.strip()) for x in re.split("[、和]", lm.group(0))]
-            items[0] = re.sub("^.*(?:包括|包含|分别是|即)", "", items[0])  # 测评内容包括A率: A率
+            items[0] = re.sub("^.*(?:包括|包含|分别是|即)", "", items[0])  # 考核指标包括A率: A率
             items = [x for x in items if x]
             if len(items) >= 2 and all(x.endswith(char) and len(x) > 1 for x in items):
                 return items
@@ -278,7 +278,7 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 def _parallel_quotes(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
-    """“三段制”工作法。通过重塑“前端收集”…，织密“中端研判”…，融合“后端办结”…: the quotes
+    """“三步”工作法。先抓“入户问事”…，再抓“集中议事”…，后抓“限时办事”…: the quotes
     right after the formula, as many as it counts, all of one length and one last word."""
     n = h.formula_count or 0
     pe = doc.text.find("\n", h.end)
@@ -307,7 +307,7 @@ def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 def _joined_before(doc: Doc, h: NamedHit) -> list[str]:
-    """乡镇党委-村党支部-村民小组党小组的农村基层党建体系: the chain joined by dashes right before it."""
+    """县调委会-乡镇调委会-村调解小组的农村人民调解体系: the chain joined by dashes right before it."""
     m = re.search("([^，。；：“”\n的]{2,80})的$", doc.text[max(0, h.start - 90):h.start])
     if not m:
         return []

@@ -15,7 +15,7 @@ Rules, in order (an earlier rule's span is not read again by a later one):
    parts, and mechanisms named by the list of what they do (构建A、B、C工作机制);
 4. unquoted names after a trigger verb, a clause boundary, a preposition, 的 or 及 (深入推进三年
    禁毒行动, 建立案件督办机制, 在全省…会战期间), before a completing verb (X机制全面建立), or
-   coined in parallel (联防联控联治); heads only at word boundaries, leading prepositions,
+   coined in parallel (联防联控联创); heads only at word boundaries, leading prepositions,
    conjunctions and clause verbs stripped; programs need a proper name, not a kind of thing
    (社会管理平台, 重要惠民工程);
 5. unquoted number formulas (一室一警, 4+x), 平安/法治 + place drives (平安雁峰) and drives named
@@ -209,7 +209,7 @@ _AGENCY_END = ("中心", "局", "所", "院", "委", "办", "站", "队", "庭",
 
 def proper_program(core: str, head: str) -> bool:
     """Is ``core`` + ``head`` a program's proper name (阳光警务执法平台, 天网工程), not a kind of
-    thing (社会管理平台, 重要惠民工程, 我们这个平台, 服务中心平台, 便民大桥工程)?"""
+    thing (社会管理平台, 重要惠民工程, 我们这个平台, 指挥中心平台, 跨河大桥工程)?"""
     from ..segment import lcut, pos_tags
 
     if is_generic(core) or core.endswith(_AGENCY_END):
@@ -384,14 +384,14 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
         mod = text[last.end:head[1] - len(head[2])].lstrip("的")
         if before.endswith(_frames().get(("before", "-"), ())) or _nonsocial(mod):
             used.update(group)
-            continue  # 这种“等案上门”的模式, “七山二水一分田”的地貌格局: not a named way of working
+            continue  # 这种“等案上门”的模式, “三山环一湖”的地形格局: not a named way of working
         if len(group) == 1 and head[3] == "Mechanism" and re.fullmatch(f"[一二三四五六七八九十][{CJK}]{{3}}", mod):
-            # 重塑“前端收集”的四环闭合机制: the formula names the mechanism, the quote one of its stages
+            # 完善“信息采集”的四步闭环机制: the formula names the mechanism, the quote one of its stages
             ms = head[1] - len(head[2]) - len(mod)
             hit = NamedHit("Mechanism", mod + head[2], ms, head[1], {mod, mod + head[2], q.content + "的" + mod + head[2]},
                            core_span=(ms, ms + len(mod)), formula_count=cn_int(mod[0]))
             parts = _joined_parts(q.content) or list_items(q.content)
-            if parts and len(parts) == hit.formula_count:  # “收集—研判—处置”的三环联动机制
+            if parts and len(parts) == hit.formula_count:  # “采集—会商—回访”的三步闭环机制
                 hit.components = parts
                 hit.aliases.add(q.content)
             hits.append(hit)
@@ -410,15 +410,17 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                 if t == "-":
                     continue
                 # the quote's own ending types it when the head after is weaker (“X工程”建设), but
-                # never a formula (“一中心四平台”模式) nor a one-character ending (“打伞破网”行动)
-                if own and own[1] != t and own[1] != "Campaign" and len(own[0]) > 1 and not is_formula(ck):
+                # never a formula (“一中心四平台”模式) nor a one-character ending (“打伞破网”行动), nor
+                # an ending that types only a bare quote (“法官进网格”活动 is a drive)
+                if own and own[1] != t and own[1] != "Campaign" and len(own[0]) > 1 and not is_formula(ck) \
+                        and own[0] not in _quoted_only():
                     t = own[1]
                 elif h in ("系统", "平台", "网") and seen.get(ck, t) != t:
                     t = seen[ck]  # “诉警联调”机制 … “诉警联调”平台: the same words, the same thing
                 elif own and own[1] == "Campaign" and len(own[0]) > 1 and h in ("计划", "项目"):
                     t = "Campaign"  # “春风行动”计划: a drive, whatever its plan is called
                 if t != "Mechanism" and len(group) == 1 and _formula_list(ck):
-                    t = "Mechanism"  # “四强提质、两建增效、三联聚力”系统性工程: a formula of formulas
+                    t = "Mechanism"  # “四联共治、三网合一、两级贯通”系统性工程: a formula of formulas
                 end = hend if k == group[-1] else qk.end
                 if len(group) == 1:
                     full = text[qk.start:hend]
@@ -461,7 +463,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
 
 def _attach_parts(text: str, quotes: list[Quote], described: list[tuple[int, int]], hits: list[NamedHit],
                   taken: list[tuple[int, int]], seen: dict[str, str]) -> None:
-    """“八户一组、四网合一、两级联调”的“842”网格模式: the first quote lists the parts of the
+    """“六户联防、三员包片、两级会商”的“632”治理模式: the first quote lists the parts of the
     mechanism the second names; with no such mechanism, the first is read on its own."""
     for i, j in described:
         a, b = quotes[i], quotes[j]
@@ -477,9 +479,9 @@ def _attach_parts(text: str, quotes: list[Quote], described: list[tuple[int, int
 
 
 def _item_formulas(q: Quote, items: list[str], hits: list[NamedHit]) -> None:
-    """“四强提质、两建增效、三联聚力”: a list of formulas names each of them too."""
+    """“四联共治、三网合一、两级贯通”: a list of formulas names each of them too."""
     if not all(is_formula(x) or _formula_shape(x) or re.fullmatch(f"[{_NUMS}][{CJK}]{{2,4}}", x) for x in items):
-        return  # in a list, a numeral opening every item makes each a formula (四强提质、两建增效)
+        return  # in a list, a numeral opening every item makes each a formula (四联共治、三网合一)
     pos = q.start + 1
     for x in items:
         k = q.content.find(x, pos - q.start - 1) + q.start + 1
@@ -488,7 +490,7 @@ def _item_formulas(q: Quote, items: list[str], hits: list[NamedHit]) -> None:
 
 
 def _leading_numbers(parts: list[str]) -> str:
-    """八户一组、四网合一、两级联调 → "842": the numbers the parts open with, written together."""
+    """六户联防、三员包片、两级会商 → "632": the numbers the parts open with, written together."""
     out = ""
     for p in parts:
         m = re.match("[一二三四五六七八九十百两]+", p)
@@ -626,7 +628,7 @@ def _context_type(text: str, start: int, end: int) -> str | None:
             return "Mechanism"  # 深入推进“X”; not 队伍建设“X”
     # 启动禁毒“百日清零”: a campaign verb and a short modifier before the quote
     if re.search("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)", clause):
-        return "-"  # 织密…“安全网”, 守护群众“菜篮子”: an image
+        return "-"  # 织密…“安全网”, 守好群众“钱袋子”: an image
     m = re.search(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$", clause)
     if m and not has_function_word(m.group(1)):
         return "Campaign"
@@ -655,7 +657,7 @@ def _shape_type(text: str, q: Quote, c: str) -> str | None:
             "(?:建设|推进|创建|争创|打造|开展)[”“、]*$", text[max(0, q.start - 8):q.start])):
         return "Campaign"  # 推进“平安X”建设: a place-wide drive
     if len(c) >= 5 and c.endswith("年") and re.fullmatch(f"[{CJK}]+", c) and not re.search("[一二三四五六七八九十]年$", c):
-        return "Campaign"  # “矛盾纠纷大化解年”: a year-long drive
+        return "Campaign"  # “信访积案清仓年”: a year-long drive
     if is_formula(c) or _joined_parts(c) or _formula_list(c):
         return "Mechanism"
     if len(c) == 3 and c.endswith("式") and text.startswith(_STYLE_VERBS, q.end):
@@ -665,7 +667,7 @@ def _shape_type(text: str, q: Quote, c: str) -> str | None:
 
 _NUMS = "一二三四五六七八九十两"
 _PAIR_SHAPE = re.compile(f"[{_NUMS}][{CJK}]{{1,2}}(?:[{_NUMS}][{CJK}]{{1,3}})+")  # 三所一庭, 三区一中心, 四议两公开
-_RATE_SHAPE = re.compile(f"[一二三四五六七八九十][{CJK}]")  # 三度, 五打, 四访 (not 两会, 两委)
+_RATE_SHAPE = re.compile(f"[一二三四五六七八九十][{CJK}]")  # 三度, 六访, 四查 (not 两会, 两委)
 _NOT_COUNTED = set("个次年月日天名人件起项大位届期批种座级类条支场份些")
 
 
@@ -685,7 +687,7 @@ def _shape_value(c: str) -> int | None:
     return sum(cn_int(n) or 0 for n in nums) or None
 
 
-_JOINERS = re.compile("[+＋—―\-－]")
+_JOINERS = re.compile(r"[+＋—―\-－]")
 
 
 def _joined_parts(c: str) -> list[str]:
@@ -707,7 +709,7 @@ def list_items(c: str) -> list[str]:
 
 
 def _formula_list(c: str) -> bool:
-    """“四强提质、两建增效、三联聚力”: a list of three or more short items, slogans or formulas."""
+    """“四联共治、三网合一、两级贯通”: a list of three or more short items, slogans or formulas."""
     items = c.split("、")
     return len(items) >= 3 and all(2 <= len(x) <= 8 and re.fullmatch(f"[{CJK}]+", x) and not x.startswith("最")
                                    for x in items)  # not goals: 最平安县城、最可靠警队
@@ -863,7 +865,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             after_verb = True  # 以…攻坚年活动为契机: a year-long drive
         coined = _parallel(name) and head in ("体系", "机制", "格局", "新格局", "制度", "模式")
         if coined:
-            after_verb = True  # 联防联控联治制度体系: a coined parallel phrase names it wherever it stands
+            after_verb = True  # 联防联控联创制度体系: a coined parallel phrase names it wherever it stands
         if not after_verb and head not in _STRONG_HEADS or (head in _VERB_ONLY and not after_verb):
             continue
         if len(name) < (2 if after_verb or head == "工程" or len(head) >= 4 else 3) or has_function_word(name):
@@ -891,7 +893,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if t == "Mechanism" and is_generic(bare) and len(_tokens(bare)) <= (1 if full_mod else 2):
             continue  # 调解机制, 信息化防控体系; not 乡村公共法律服务网络体系
         if t == "Mechanism" and _opens_with_verb(name) and not after_verb:
-            continue  # 。建强网格体系，: a verb and its object heading a paragraph
+            continue  # 。做强网格体系，: a verb and its object heading a paragraph
         if not head_at_word(text[ns:he + 4], he - ns - len(head), he - ns):
             continue
         if name in _GENERIC_CORES or re.fullmatch("[一二三四五六七八九十两]+[项个大类条]", name):
@@ -937,7 +939,7 @@ def _tokens(name: str) -> list[str]:
 
 
 def _after_lone_prep(name: str) -> str:
-    """也是对天网 → 天网: the name starts after a preposition standing as a word of its own
+    """并对天网 → 天网: the name starts after a preposition standing as a word of its own
     (not the 对 of 对接)."""
     from ..segment import token_spans
 
@@ -949,7 +951,7 @@ def _after_lone_prep(name: str) -> str:
 
 
 def _parallel(name: str) -> bool:
-    """联防联控联治, 共建共治共享, 自治法治德治: one character repeated in step."""
+    """联防联控联创, 共建共治共享, 自治法治德治: one character repeated in step."""
     return len(name) == 6 and (name[0] == name[2] == name[4] or name[1] == name[3] == name[5])
 
 
@@ -979,7 +981,7 @@ def _ends_in_adjective(name: str) -> bool:
 
 
 def _opens_with_verb(name: str) -> bool:
-    """建实网格: a two-character verb, then its object."""
+    """做强网格: a two-character verb, then its object."""
     from ..segment import pos_tags
 
     tags = pos_tags(name)
@@ -1055,7 +1057,7 @@ def _listed(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> No
         lengths = {len(x) for x in items[:-1]}
         parts = list(items)
         if len(lengths) == 1 and len(parts[-1]) > (n := lengths.pop()):
-            parts[-1] = parts[-1][:n]  # 近距离服务居民工作: 近距离服务居民
+            parts[-1] = parts[-1][:n]  # 就近调解纠纷勤务: 就近调解纠纷
         name = m.group(1) + m.group(2)
         hits.append(NamedHit("Mechanism", name, s, e, {name}, components=parts))
         taken.append((s, e))
@@ -1106,7 +1108,7 @@ def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
         s = e - len("创建") - len(name)
         hits.append(NamedHit("Campaign", name + "创建", s, e, {name + "创建", name}))
         taken.append((s, e))
-    for m in _NONE_DRIVE.finditer(text):  # 助力无访村（社区）建设: the drive for a 无X title
+    for m in _NONE_DRIVE.finditer(text):  # 推进无访村（社区）建设: the drive for a 无X title
         s, e = m.span()
         if _overlaps(s, e, taken) or not re.search("(?:县|市|区|乡|镇|村|社区|村居|学校|校园|单位|企业|小区|家庭)$", m.group(1)):
             continue

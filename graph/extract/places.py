@@ -94,7 +94,7 @@ def _pick(candidates: list[Place], context_codes: set[str], gz: Gazetteer) -> Pl
 
 @lru_cache(maxsize=4)
 def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
-    """Short forms of every province, prefecture and county (南通 for 南通市) → the divisions
+    """Short forms of every province, prefecture and county (扬州 for 扬州市) → the divisions
     that go by them, for the ones that differ from the full name."""
     out: dict[str, list[Place]] = {}
     for name in gz.upper_names:
@@ -110,7 +110,7 @@ def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
 @lru_cache(maxsize=4)
 def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str, tuple[int, ...]]]:
     """Short forms of provinces and prefectures that name one division only, no other
-    division's full name and no everyday word (江苏, 南通, 锡林郭勒): read in any report. And a
+    division's full name and no everyday word (安徽, 扬州, 呼伦贝尔): read in any report. And a
     pattern for their first characters, and their lengths by first character."""
     stop = _SHORT_STOP
     out = {}
@@ -192,7 +192,7 @@ _TITLE_END = set("长员记任理官师警席委书")
 
 
 def _given_name(text: str, s: int, e: int) -> bool:
-    """Is the two-character name at [s, e) the given name of a person (局长朱中卫): right
+    """Is the two-character name at [s, e) the given name of a person (局长王建华): right
     after a surname that follows a title or stands at a clause start?"""
     if e - s != 2 or s == 0 or text[s - 1] not in _surnames():
         return False
@@ -272,7 +272,7 @@ def _names_place(text: str, gz: Gazetteer, place: Place) -> bool:
 
 @lru_cache(maxsize=4)
 def _other_names(gz: Gazetteer) -> dict[str, tuple[str, ...]]:
-    """Division code → the other names of provinces, prefectures and counties (锡盟, 石柱县)."""
+    """Division code → the other names of provinces, prefectures and counties (阿盟, 石柱县)."""
     out: dict[str, list[str]] = {}
     for name in gz.upper_names:
         for code in gz.by_name[name]:
@@ -298,7 +298,7 @@ def find_context(text: str, gz: Gazetteer) -> Context:
     first = {}
     for s, e, v in hits:
         first.setdefault(v, s)
-        # a county misspelt right after its prefecture (X州动腊县) counts as that county
+        # a county misspelt right after its prefecture (黔南州荔坡县 for 荔波县) counts as that county
         for p in gz.lookup(v):
             if p.level == "prefecture" and (child := _misspelt_child(text, e, p, gz)) is not None:
                 names[child[0].name] += 1
@@ -328,13 +328,13 @@ def find_context(text: str, gz: Gazetteer) -> Context:
             ctx.focus = cands[0][2]
             if len(cands) > 2 and cands[0][0] < 2 * cands[1][0]:
                 # three or more units of one level, none named far more often: a report on the
-                # city or province above them, where the text names it (锡盟 … X旗, Y旗, Z旗)
+                # city or province above them, where the text names it (阿盟 … X旗, Y旗, Z旗)
                 above = _common_above(gz, cands[0][2], cands[1][2])
                 if above is not None and _names_place(text, gz, above):
                     ctx.focus = above
             break
     if ctx.focus is None:
-        # no full name: the prefecture (else the province) its short forms name most (南通, 江苏)
+        # no full name: the prefecture (else the province) its short forms name most (扬州, 安徽)
         shorts = _wide_shorts(gz)[0]
         counts = Counter(shorts[v].code for s, e, v in _wide_short_hits(text, gz) if _aligned(text, s, e))
         for level in ("prefecture", "province"):
@@ -343,7 +343,7 @@ def find_context(text: str, gz: Gazetteer) -> Context:
                 ctx.focus = ranked[0][1]
                 break
     if ctx.focus is None:
-        # townships name their county when the text names no place above them (大乘镇、龙华镇)
+        # townships name their county when the text names no place above them (X镇、Y镇 of one county)
         ctx.focus = _county_of_townships(text, gz, None)
     township = _topic_township(text, gz, ctx.focus, unique_text)
     if ctx.focus is None and township is not None:
@@ -406,14 +406,14 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             continue  # 佳县 inside 最佳县市
         if place.code not in focal_chain and ((s > 0 and text[s - 1] in _DEMONSTRATIVE) or (
                 v in _PHRASES and not _after_parent(text, s, v, gz))):
-            continue  # 这片平房区, 创建“平安县”: a phrase, no place
+            continue  # 这片X区, 创建“平安县”: a phrase, no place
         if True:
             hits.append(PlaceHit(s, e, place, v))
     # townships before short names: 海伦镇 is no 海伦 + 镇
     taken = [(h.start, h.end) for h in hits]
     hits.extend(_townships(doc, taken, hits))
     # short names: of the focal chain (慈利, 张家界, 湖南), of places the text names in full
-    # (酉阳 after 酉阳县), and of provinces and prefectures anywhere (江苏, 南通)
+    # (兰考 after 兰考县), and of provinces and prefectures anywhere (安徽, 扬州)
     shorts: dict[str, Place] = {}
     chain_shorts = set()
     if ctx.focus is not None:
@@ -450,7 +450,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
 def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:
     """Places written right after the place they belong to, anywhere in the register: a
     county's short form after its prefecture or province (湖南省慈利), a township after its
-    county or prefecture (和平区南营门街, 东莞大朗镇), by name or, where the register has
+    county or prefecture (岳麓区X街, 佛山X镇), by name or, where the register has
     none, by shape."""
     gz, text = doc.ctx.gazetteer, doc.text
     names, _ = _township_names(gz)
@@ -465,7 +465,7 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
             if text.startswith(form, e) and (found is None or len(form) > len(found[1])) and (
                     form == child.name or _aligned(text, e, e + len(form))):
                 found = (child, form)
-        if found is None and e in towns:  # a township of one of its counties: 蚌埠市X镇
+        if found is None and e in towns:  # a township of one of its counties: 芜湖市X镇
             te, v = towns[e]
             inside = [t for t in names[v] if gz.is_within(t.code, h.place.code)]
             if len(inside) == 1:
@@ -530,7 +530,7 @@ _COUNTY_SHAPE = re.compile(f"[{CJK}]{{2,4}}?[县市区旗]")
 
 def _misspelt_child(text: str, e: int, parent: Place, gz: Gazetteer) -> tuple[Place, str] | None:
     """A county right after its prefecture written with one character wrong, as a careless
-    conversion leaves it (西双版纳州动腊县): the one child of that length differing in one
+    conversion leaves it (黔南州荔坡县 for 荔波县): the one child of that length differing in one
     character of its name, not its level word."""
     from ..segment import is_word
 
@@ -574,7 +574,7 @@ def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]
 
 
 def _after_parent(text: str, s: int, name: str, gz: Gazetteer) -> bool:
-    """Is the name at ``s`` written right after a division above it (山东单县, 湖南省慈利县)?"""
+    """Is the name at ``s`` written right after a division above it (河南新县, 湖南省慈利县)?"""
     for p in gz.lookup(name):
         for a in gz.chain(p.code)[1:]:
             sn = short_name(a.name, a.level)
@@ -635,7 +635,7 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | None
             if e - a > 1 and sfx_start - a <= 4 and _proper(text[a:e]):
                 starts.insert(0, a)
     for start in starts:
-        if after is not None:  # a name starts after the place before it: 月江镇 | 福顶村
+        if after is not None:  # a name starts after the place before it: X县 | Y镇
             start = max([start] + [p for p in after if start < p < sfx_start])
         if _reads_as_name(text, start, sfx_start):
             return start, sfx_end
@@ -657,10 +657,10 @@ def _reads_as_name(text: str, s: int, e: int) -> bool:
     if not 2 <= len(prefix) <= 4 or not all(is_cjk(c) for c in prefix) or set(prefix) & _FUNCTION_CHARS or prefix in _TOWNSHIP_STOP:
         return False
     if prefix.startswith(("中国", "全国", "全省", "全市", "全县")):
-        return False  # 中国畲乡, 全国…之乡: a title, no place
+        return False  # 中国竹乡, 全国…之乡: a title, no place
     # a word of the language that is a verb, adverb, numeral … cannot be part of a name; a
     # name the dictionary does not know falls apart into single characters whose tags say
-    # little (福顶, 大朗, 新城口): of those only function words and verbs of motion disqualify
+    # little (石板, 白沙): of those only function words and verbs of motion disqualify
     if any(flag.startswith(_BAD_POS) if len(w) > 1 else (flag.startswith(_BAD_POS_1) or w in _MOTION)
            for w, flag in pos_tags(prefix)):
         return False
@@ -685,7 +685,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
     wide = _wide_shorts(gz)[0]
     wide_ends = {e: s for s, e, v in _wide_short_hits(text, gz) if wide[v].code not in chain}
 
-    def after_foreign(s: int) -> bool:  # right after another county, or a city's short form (东莞X镇)
+    def after_foreign(s: int) -> bool:  # right after another county, or a city's short form (佛山X镇)
         return s in foreign or (s in wide_ends and _aligned(text, wide_ends[s], s))
     names: dict[str, Place] = {}
     chain_shorts = {short_name(p.name, p.level) for p in gz.chain(county.code)}
@@ -705,7 +705,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         place = names[v]
         if v != place.name and len(v) == 2:
             # a two-character short name only in a list of places (伍市、三市镇), or where it is
-            # no word of the language, standing as a word of its own (莘塍某村)
+            # no word of the language, standing as a word of its own (汀溪某村)
             before = text[s - 1] if s else ""
             after = text[e] if e < len(text) else ""
             if before not in "、和与及" and after not in "、和与及" and (is_word(v) or not _aligned(text, s, e)):

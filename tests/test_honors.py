@@ -46,8 +46,8 @@ def test_a_title_named_after_the_province_that_gives_it():
 
 
 def test_titles_counted_among_people_have_no_named_holder():
-    ex = run("近年来，全局先后走出3名全国优秀人民警察和1名“全国青年岗位能手”。")
-    assert names(ex, "Honor") == {"全国优秀人民警察", "全国青年岗位能手"}
+    ex = run("近年来，该院先后涌现出2名全国优秀法官和1名“全国三八红旗手”。")
+    assert names(ex, "Honor") == {"全国优秀法官", "全国三八红旗手"}
     assert not relations(ex, "awardedTo")
 
 

@@ -348,9 +348,9 @@ def test_a_drive_for_a_wu_title():
 
 def test_a_quote_ending_in_a_quoted_only_head_keeps_the_head_after_it():
     # 网格 types a bare quote (“楼栋长”微网格), not one a drive's head follows
-    ex = run("临江县司法局开展“律师进网格”活动，推行“红色网格”。")
+    ex = run("临江县司法局开展“律师进网格”活动，推行“暖心网格”。")
     assert "律师进网格" in names(ex, "Campaign") and "律师进网格" not in names(ex, "Mechanism")
-    assert "红色网格" in names(ex, "Mechanism")
+    assert "暖心网格" in names(ex, "Mechanism")
 
 
 def test_quoted_endings_of_a_local_brand_name_it_after_a_verb_of_making():

@@ -4,7 +4,7 @@ A report names an honor
 - after an award verb (被评为 / 荣获 / 获评 / 被授予 / 被命名为 / 创成 / 夺得 / 荣立 / 列入 /
   被确定为 …): one title or a list of them (获评A、B、C等称号; 命名为“A”和首批“B”), quoted or not;
 - as a quoted title that modifies its holder (全国“星级司法所”Y司法所, “X”——Y);
-- as a title counted among people (走出3名全国优秀人民警察、1名“全国青年岗位能手”);
+- as a title counted among people (涌现出2名全国优秀法官、1名“全国三八红旗手”);
 - as a title striven for (创建“X式派出所”活动): an honor nobody received yet;
 - as a ranking (“…百佳县市”出炉，X荣登榜位), or as items chosen by 评选.
 
@@ -258,7 +258,7 @@ def _modifiers(doc: Doc, out: list[HonorHit], seen: set[int], holders: set[int])
 
 
 def _counted(doc: Doc, out: list[HonorHit], seen: set[int]) -> None:
-    """Titles counted among people (走出3名全国优秀人民警察、1名“全国青年岗位能手”): honors
+    """Titles counted among people (涌现出2名全国优秀法官、1名“全国三八红旗手”): honors
     whose holders the text does not name."""
     text = doc.text
     _, _, _, _, person = _patterns()

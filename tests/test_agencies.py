@@ -161,3 +161,12 @@ def test_a_township_station_written_several_ways_is_one_agency():
     stations = [n for n in names(ex, "Agency") if n.endswith("派出所")]
     assert len(stations) == 1
     assert {"抄乐镇派出所", "抄乐派出所", "湄潭县公安局抄乐派出所"} <= entity(ex, "Agency", stations[0]).aliases
+
+
+def test_a_body_named_by_its_kind_is_the_county_s_body_of_that_kind():
+    ex = run("攸县召开总结会。三年来，攸县检察机关起诉涉恶案件18件；审判机关判决涉恶案件16件；"
+             "组织部门整顿软弱涣散村党组织9个，宣传部门发放资料3000份。")
+    assert {"攸县人民检察院", "攸县人民法院", "攸县委组织部", "攸县委宣传部"} <= names(ex, "Agency")
+    assert "全国检察机关" not in {a for e in ex.entities.values() for a in e.aliases}
+    ex = run("攸县召开会议，全国检察机关的经验值得学习。")
+    assert "攸县人民检察院" not in names(ex, "Agency")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run
+from helpers import names, run
 
+from graph import extract_text
 from graph.extract import name_key
 
 
@@ -257,3 +258,22 @@ def test_a_long_comma_spliced_sentence_gives_every_figure():
     clause = "凤凰县公安局破获案件12起，抓获嫌疑人3名，发放资料2万余份"
     text = "，".join([clause] * 200) + "。"
     assert len(run(text).statistics) == 600
+
+
+def test_an_anonymised_report_s_figures_are_its_own_unnamed_county_s():
+    text = "今年以来，我县信访工作平稳。\n一、基本情况\n全县受理信访事项88件次，同比下降6.5%。"
+    ex = run(text)
+    assert subject_of(ex, 88) == subject_of(ex, 6.5) == "我县"
+    county = ex.entities[ex.focus]
+    assert (county.attrs["level"], county.aliases) == ("county", {"我县", "全县"})
+    assert [m.anchor for m in county.mentions] == ["我县", "全县"]
+    # two reports' 我县 need not be one county
+    assert extract_text(text, "a").focus != extract_text(text, "b").focus
+    # a report that names its county has no such unit
+    assert "我县" not in names(run("攸县召开会议。我县受理信访事项88件次。"), "Place")
+
+
+def test_a_body_that_speaks_of_itself_holds_the_report_s_figures():
+    ex = run("攸县公安局与攸县人民检察院召开联席会议。\n攸县公安局通报了警情。\n"
+             "全院办理审查起诉案件260件。我院还开展法治宣讲40场。")
+    assert subject_of(ex, 260) == subject_of(ex, 40) == "攸县人民检察院"

@@ -26,7 +26,7 @@ from .named import find_named, strip_prefix
 from .persons import find_persons
 from .places import PlaceHit, find_context, find_places
 from .statistics import find_statistics
-from .subjects import SubjectFinder
+from .subjects import SELF_LEVELS, SubjectFinder, self_references
 
 __all__ = ["extract", "extract_text", "name_key"]
 
@@ -96,6 +96,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         e.mentions.append(doc.mention(h.start, h.end))
         ent = ex.add(e)
         place_keys.append((h, ent.key))
+    own = _own_units(doc, ex) if ctx.focus is None else {}
     agencies = find_agencies(doc, places)
     ag_keys: list[tuple[AgencyHit, tuple[str, str]]] = []
     for a in agencies:
@@ -126,6 +127,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)]
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
+    if focal_key is None and own:  # an anonymised report (我县…): the unit it speaks for
+        focal_key = min(own.values(), key=lambda k: _LEVEL_RANK.index(ex.entities[k].attrs["level"]))
+        ex.focus = focal_key
     # a report on one township is that township's, where no agency heads it
     town_key = ("Place", ctx.township.id) if ctx.township else None
     topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
@@ -179,6 +183,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
     whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
+    whole = own | whole
     county_id = ctx.county.id if ctx.county else None
     # who each honor and figure is about: bodies, places and persons at the head of a clause
     recipients = sorted(actors + person_keys)
@@ -338,6 +343,25 @@ def _own_bodies(ex: Extraction, ctx) -> dict[str, tuple[str, str]]:
             for kind in ("公安局", "检察院", "法院", "司法局"):
                 if e.name.endswith(kind):
                     out.setdefault(kind, e.key)
+    return out
+
+
+_LEVEL_RANK = ("village", "township", "county", "prefecture", "province")
+
+
+def _own_units(doc: Doc, ex: Extraction) -> dict[str, tuple[str, str]]:
+    """The unit an anonymised report speaks for (我县信访工作…, 全县信访总量…), one Place per
+    level word, named as the report names it (我县 before 本县 before 全县) and keyed to the
+    report alone: two reports' 我县 need not be one county."""
+    out: dict[str, tuple[str, str]] = {}
+    text = doc.text
+    for w, spans in self_references(text).items():
+        forms = [text[s:e] for s, e in spans]
+        name = min(forms, key=lambda f: ("我本全".index(f[0]), forms.index(f)))
+        e = Entity("Place", name, aliases=set(forms),
+                   attrs={"key_name": f"report/{doc.report_id}/{name}", "level": SELF_LEVELS[w], "code": "", "parent": None})
+        e.mentions.extend(doc.mention(s, end) for s, end in spans)
+        out[w] = ex.add(e).key
     return out
 
 

@@ -20,7 +20,13 @@ _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统�
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|连续[0-9一二三四五六七八九十两]+年|"
                            "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|[，、\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
-_WHOLE = re.compile("(?:全|该|我)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长])")
+_WHOLE = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])")
+# a report's words for its own unit (我县, 本市, 全县), and the level each names
+_SELF = re.compile("(?:我|本|全)(县|市|区|旗|州|盟|省)(?![委政长域份级])")
+SELF_LEVELS = {"县": "county", "区": "county", "旗": "county", "市": "prefecture", "州": "prefecture",
+               "盟": "prefecture", "省": "province"}
+# a body's words for itself (我院, 本局, 全院干警): the report's own body whose name ends so
+_SELF_BODY = re.compile("(?:我|本)(院|局|庭|队)|全(院|庭|队)")
 # bodies a report names by their kind alone (检察机关批捕…, 慈利公安): its own place's body
 GENERIC_BODIES = {"公安机关": "公安局", "警方": "公安局", "公安": "公安局", "检察机关": "检察院", "审判机关": "法院",
                   "司法行政机关": "司法局", "检察": "检察院", "法院": "法院"}
@@ -34,6 +40,21 @@ _DECIDED = re.compile("[^，。；]{0,4}?(?:研究|决定|批准|同意|审议|�
 _SINCE = re.compile("[^，。；]{0,10}?以来")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
+
+
+def self_references(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where a report speaks of its own unit (我县, 本县, 全县), by level word: the unit an
+    anonymised report (one that names no place it is about) is about. A level counts when the
+    text says 我X or 本X of it, or when it is the only level so spoken of (全县 alone)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    own: set[str] = set()
+    for m in _SELF.finditer(text):
+        spans.setdefault(m.group(1), []).append(m.span())
+        if m.group(0)[0] in "我本":
+            own.add(m.group(1))
+    if len(spans) == 1:
+        return spans
+    return {w: v for w, v in spans.items() if w in own}
 
 
 class SubjectFinder:
@@ -79,6 +100,13 @@ class SubjectFinder:
             elif _LEADERSHIP.search(k[1]) and _LEADERSHIP_PAIR.match(text, e) and attrs_of(k).get("jurisdiction"):
                 k = ("Place", attrs_of(k)["jurisdiction"])  # 县委、县政府: the county itself
             found.append((s, e, k))
+        own_body = self._own_body(actors, attrs_of, local)
+        speaker = None
+        for m in _SELF_BODY.finditer(text):
+            k = own_body.get(m.group(1) or m.group(2))
+            if k is not None:
+                found.append((m.start(), m.end(), k))
+                speaker = speaker or (k if m.group(1) else None)
         town_starts = [s for s, _ in townships]
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
         for m in _WHOLE.finditer(text):
@@ -121,12 +149,27 @@ class SubjectFinder:
         self.place = default if default is not None and default[0] == "Place" else None
         self.default = default
         if default is None or self.place is not None:
-            self.default = self._protagonist(heads, local) or default
+            # a report in which a body speaks of itself (我院…) is that body's
+            self.default = speaker or self._protagonist(heads, local) or default
         # a line that is nothing but a body's name heads the section below it (a feature's
         # subtitle 某县综治中心): the section's figures are that body's
         self.sections = [(s, k) for s, e, k in found if k is not None and k[0] == "Agency"
                          and (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")]
         self.section_starts = [s for s, _ in self.sections]
+
+    @staticmethod
+    def _own_body(actors: list, attrs_of, local) -> dict[str, tuple[str, str]]:
+        """The body 我院 / 本局 / 全庭 … stands for, by the last character of its name: the
+        report's own (local, not a unit of another) body ending so that it names most."""
+        counts: dict[tuple[str, str], int] = {}
+        for _, _, k in actors:
+            if k[0] == "Agency" and local(k) and not attrs_of(k).get("parent"):
+                counts[k] = counts.get(k, 0) + 1
+        out: dict[str, tuple[str, str]] = {}
+        for k, n in sorted(counts.items(), key=lambda t: -t[1]):
+            tail = "队" if k[1].endswith("大队") else k[1][-1]
+            out.setdefault(tail, k)
+        return out
 
     @staticmethod
     def _joined(found: list) -> list:

@@ -803,7 +803,9 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             if lvl not in "省市县区" or not (ps == 0 or not is_cjk(text[ps - 1]) or text[ps - 1] in "、，：；"
                                              or text[max(0, ps - 2):ps] in _SET_UP):
                 continue
-            mod = text[ps + 1:m.start(2)]
+            # 县级综治中心: the level's own centre (级 is no part of its name)
+            lvl_end = ps + 2 if text[ps + 1:ps + 2] == "级" else ps + 1
+            mod = text[lvl_end:m.start(2)]
             if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):
                 continue
             if any(ps < b and a < e for a, b in taken):
@@ -811,8 +813,8 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             place = doc.ctx.level_place(lvl)
             if place is None:
                 break
-            name = place.name + text[ps + 1:e]
-            out.append(AgencyHit(ps, e, name, text[ps:e], "centre", place, aliases={text[ps:e], name, text[ps + 1:e]}))
+            name = place.name + text[lvl_end:e]
+            out.append(AgencyHit(ps, e, name, text[ps:e], "centre", place, aliases={text[ps:e], name, text[lvl_end:e]}))
             taken.append((ps, e))
             break
     # a leading group set up without a place (成立了…领导小组) belongs to the report's place

@@ -170,3 +170,32 @@ def test_a_body_named_by_its_kind_is_the_county_s_body_of_that_kind():
     assert "全国检察机关" not in {a for e in ex.entities.values() for a in e.aliases}
     ex = run("攸县召开会议，全国检察机关的经验值得学习。")
     assert "攸县人民检察院" not in names(ex, "Agency")
+
+
+def test_the_traffic_brigade_is_the_police_bureau_s_however_it_is_written():
+    bare = run("平江县召开会议，县交警大队开展夜查。")
+    full = run("平江县公安局交警大队开展夜查。")
+    assert "平江县公安局交警大队" in names(bare, "Agency") & names(full, "Agency")
+    assert "平江县交警大队" in entity(bare, "Agency", "平江县公安局交警大队").aliases
+
+
+def test_a_body_s_former_name_is_one_agency_under_its_present_name():
+    ex = run("攸县公安局城关派出所2018年更名为攸县公安局凤岭派出所，凤岭派出所民警走访群众。")
+    assert "攸县公安局城关派出所" in entity(ex, "Agency", "攸县公安局凤岭派出所").aliases
+    assert "攸县公安局城关派出所" not in names(ex, "Agency")
+    # the present name written short, its full form named before
+    ex = run("攸县公安局凤岭派出所民警走访群众。我们的前身是攸县公安局城关派出所，后来正式更名为凤岭派出所。")
+    assert names(ex, "Agency") == {"攸县公安局", "攸县公安局凤岭派出所"}
+    ex = run("攸县召开会议。桃水派出所的前身是攸县渌田派出所。")
+    assert "攸县公安局渌田派出所" in entity(ex, "Agency", "攸县公安局桃水派出所").aliases
+    # a renaming with no body before it in its sentence merges nothing
+    ex = run("攸县公安局联合攸县人民法院召开会议。会议更名为联席会。")
+    assert {"攸县公安局", "攸县人民法院"} <= names(ex, "Agency")
+
+
+def test_a_declared_short_name_and_the_level_s_own_centre_are_the_body():
+    ex = run("攸县矛盾纠纷多元化解中心（以下简称县矛调中心）开展工作。")
+    assert "县矛调中心" in entity(ex, "Agency", "攸县矛盾纠纷多元化解中心").aliases
+    ex = run("攸县社会治安综合治理中心落成。\n县级综治中心——统筹调度的指挥中枢")
+    assert names(ex, "Agency") == {"攸县综治中心"}
+    assert {"攸县社会治安综合治理中心", "县级综治中心"} <= entity(ex, "Agency", "攸县综治中心").aliases

@@ -344,3 +344,9 @@ def test_kinds_quoted_before_a_mechanism_in_its_sentence_are_its_parts():
 def test_a_drive_for_a_wu_title():
     ex = run("凤桥县法院助力无访村（社区）建设。")
     assert "无访村（社区）建设" in names(ex, "Campaign")
+
+
+def test_a_way_of_working_joined_by_xianjie_or_duijie_is_one_mechanism():
+    ex = run("攸县司法局建立“警调衔接”机制。次年，攸县司法局联合县公安局推行“警调对接”工作机制。")
+    mechanisms = [e for e in ex.entities.values() if e.type == "Mechanism"]
+    assert len(mechanisms) == 1 and {"警调衔接", "警调对接"} <= mechanisms[0].aliases | {mechanisms[0].name}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -20,7 +20,7 @@ from ..normalise import Normalised, normalise
 from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import Doc
+from .doc import CJK, Doc
 from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
@@ -59,6 +59,8 @@ def _named_key(t: str, name: str) -> str:
             k = stem
     elif t in _NAMED_FORMS:
         k = _NAMED_FORMS[t].sub("", k)
+    if t == "Mechanism":  # 警调衔接 / 警调对接: one way of working, whichever word joins it
+        k = k.replace("衔接", "对接")
     if t not in PREDICATE:  # documents (关于…的意见), honors: their names as written
         return k
     core = strip_prefix(_LEADING_WORDS.sub("", k))
@@ -115,6 +117,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         if a.jurisdiction is not None:
             ex.relations.append(Relation(ent.key, "jurisdiction", ("Place", a.jurisdiction.id), q, b, qe))
     _merge_short_forms(ex, ag_keys)
+    _merge_renamed(doc, ex, ag_keys)
     taken = [(a.start, a.end) for a in agencies]
     named = find_named(doc, taken)
     fill_components(doc, named)
@@ -403,16 +406,64 @@ def _merge_short_forms(ex: Extraction, ag_keys: list) -> None:
                 continue
             ltail = long.name[len(pname):] if long.name.startswith(pname) else long.name
             if len(ltail) > len(tail) + 1 and ltail.endswith(tail) and not ltail.endswith("委" + tail):
-                long.aliases |= short.aliases | {short.name}
-                long.mentions.extend(short.mentions)
-                del ex.entities[short.key]
-                for i, (a, k) in enumerate(ag_keys):
-                    if k == short.key:
-                        ag_keys[i] = (a, long.key)
-                for i, r in enumerate(ex.relations):
-                    if r.subject == short.key:
-                        ex.relations[i] = Relation(long.key, r.predicate, r.object, r.quote, r.begin, r.end)
+                _merge_into(ex, ag_keys, short, long)
                 break
+
+
+def _merge_into(ex: Extraction, ag_keys: list, old: Entity, new: Entity) -> None:
+    """``old`` is another name of ``new``: one entity, under ``new``'s name."""
+    new.aliases |= old.aliases | {old.name}
+    new.mentions.extend(old.mentions)
+    del ex.entities[old.key]
+    for i, (a, k) in enumerate(ag_keys):
+        if k == old.key:
+            ag_keys[i] = (a, new.key)
+    for i, r in enumerate(ex.relations):
+        if r.subject == old.key:
+            ex.relations[i] = Relation(new.key, r.predicate, r.object, r.quote, r.begin, r.end)
+
+
+# a body's former name: A…更名为B, B的前身是A, B（原A）; its short name: B（以下简称A）
+_RENAMED_TO = re.compile("(?:正式)?(?:更名为|改名为|改称为?|更名|改名)")
+_FORMERLY = re.compile("的?前身(?:是|为)|[（(](?:原|以下简称|简称)")
+
+
+def _merge_renamed(doc: Doc, ex: Extraction, ag_keys: list) -> None:
+    """A body the report names by its former name too (城关派出所 renamed 某某派出所) is one
+    agency, under its present name: ``A…更名为B`` (A the last body before it in its sentence),
+    ``B的前身是A``, ``B（原A）``; and one it declares a short name for, ``B（以下简称A）``, under
+    its full name."""
+    text = doc.text
+    hits = sorted(ag_keys, key=lambda t: (t[0].start, -t[0].end))  # at one start, the whole unit first
+    starts = [a.start for a, _ in hits]
+    pairs = []
+    for m in re.finditer(f"{_RENAMED_TO.pattern}|{_FORMERLY.pattern}", text):
+        i = bisect_left(starts, m.end())  # the body right after the marker (its place may come first)
+        if i < len(hits) and re.fullmatch(f"[{CJK}]{{0,8}}", text[m.end():hits[i][0].start]):
+            after = hits[i][1]
+        else:  # …更名为金水派出所: a short name of a body named in full elsewhere
+            named = [(len(a), k) for k, e in ex.entities.items() if e.type == "Agency"
+                     for a in e.aliases if len(a) >= 4 and text.startswith(a, m.end())]
+            if not named:
+                continue
+            after = max(named)[1]
+        ss, _ = doc.sentence_at(m.start())
+        before = [t for t in hits if ss <= t[0].start and t[0].end <= m.start()]
+        if not before:
+            continue
+        before.sort(key=lambda t: (t[0].end, t[0].end - t[0].start))  # the whole unit that ends last
+        if _FORMERLY.fullmatch(m.group(0)):
+            if m.group(0).startswith(("（", "(")) and before[-1][0].end != m.start():
+                continue  # （原…) right after the present name only
+            if not m.group(0).startswith(("（", "(")) and before[-1][0].end < m.start() - 1:
+                continue  # B的前身是A: B right before it
+            pairs.append((after, before[-1][1], "简称" in m.group(0)))
+        else:
+            pairs.append((before[-1][1], after, False))
+    for old, new, declared in pairs:
+        if old != new and old in ex.entities and new in ex.entities \
+                and (declared or ex.entities[old].attrs.get("kind") == ex.entities[new].attrs.get("kind")):
+            _merge_into(ex, ag_keys, ex.entities[old], ex.entities[new])
 
 
 def period_year(period: str | None, report_date: str | None) -> int | None:

@@ -277,3 +277,20 @@ def test_a_body_that_speaks_of_itself_holds_the_report_s_figures():
     ex = run("攸县公安局与攸县人民检察院召开联席会议。\n攸县公安局通报了警情。\n"
              "全院办理审查起诉案件260件。我院还开展法治宣讲40场。")
     assert subject_of(ex, 260) == subject_of(ex, 40) == "攸县人民检察院"
+
+
+def test_a_paragraph_s_opening_body_holds_the_figures_of_the_next_sentence():
+    text = ("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+            "【送法上门】攸县司法局组建了普法小分队，深入村组宣讲。全年累计出动86次，发放资料5000余份。"
+            "群众满意率达到98.5%。")
+    ex = run(text)
+    assert subject_of(ex, 86) == subject_of(ex, 5000) == "攸县司法局"
+    assert subject_of(ex, 98.5) == "攸县公安局"  # two sentences on: the report's own again
+    # bodies acting together open on no one body
+    ex = run("攸县召开会议。\n攸县公安局、攸县人民检察院联合督办。截至目前，查处涉案人员14人。")
+    assert subject_of(ex, 14) == "攸县"
+
+
+def test_a_body_that_was_built_is_not_who_acts():
+    ex = run("攸县召开会议。\n攸县综治中心已建成，各乡镇均已安排4个村先行建设。截至目前，已建成警务室29个。")
+    assert subject_of(ex, 4) == subject_of(ex, 29) == "攸县"

@@ -18,7 +18,7 @@ _SEPS = re.compile("[，；：]")
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|连续[0-9一二三四五六七八九十两]+年|"
-                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|[，、\\s])*")
+                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|[，、\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
 _WHOLE = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])")
 # a report's words for its own unit (我县, 本市, 全县), and the level each names
@@ -38,6 +38,10 @@ _LEADERSHIP_PAIR = re.compile("[、和及与]?[县市区旗州盟省]?(?:委|人
 _DECIDED = re.compile("[^，。；]{0,4}?(?:研究|决定|批准|同意|审议|审定)")
 # a body in a time clause (自X组建以来，…) is not the subject of what follows
 _SINCE = re.compile("[^，。；]{0,10}?以来")
+# how many sentences a paragraph's opening body carries to
+_CARRIED = 1
+# a body that is what was built or set up (X综治中心已建成，…), not who acts
+_BUILT = re.compile("(?:已经?|正式|全面|顺利)?(?:建成|落成|挂牌成立|挂牌|揭牌|投用|投入使用|启用)(?:运行|使用)?(?=[，。；、并])")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
 
@@ -87,7 +91,7 @@ class SubjectFinder:
         for s, e, k in actors:
             if k[0] == "Place" and attrs_of(k).get("level") == "township":
                 townships.append((s, k))
-            if _SPEAKER.match(text, e) or _SINCE.match(text, e):
+            if _SPEAKER.match(text, e) or _SINCE.match(text, e) or _BUILT.match(text, e):
                 continue
             if (s, e) in governed:
                 if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):
@@ -237,8 +241,23 @@ class SubjectFinder:
         # a body named by its kind that the report never names in full: its place
         return at[2] or self.place or self.default
 
+    def carried(self, pos: int) -> tuple[str, str] | None:
+        """The body a paragraph opens on, which the next sentences that name no subject go on
+        about (X检察院未检部严格落实…。今年以来，开展讲座200余次); a paragraph opening on
+        several bodies acting together (A、B直接指挥) opens on none."""
+        ps = self.doc.text.rfind("\n", 0, pos) + 1
+        i = bisect.bisect_left(self.starts, ps)
+        if i == len(self.heads) or self.heads[i][0] >= pos or self.heads[i][2] is None:
+            return None
+        s, e, k = self.heads[i]
+        sentences = self.doc._starts
+        if k[0] == "Agency" and self.doc.sentence_at(s)[0] <= ps and self.doc.text[e:e + 1] not in "、和与及同" \
+                and bisect.bisect_right(sentences, pos) - bisect.bisect_right(sentences, s) <= _CARRIED:
+            return k
+        return None
+
     def __call__(self, pos: int) -> tuple[str, str] | None:
-        head = self.head(pos)
+        head = self.head(pos) or self.carried(pos)
         if head is not None:
             return head
         j = bisect.bisect_left(self.section_starts, pos) - 1

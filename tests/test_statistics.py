@@ -294,3 +294,9 @@ def test_a_paragraph_s_opening_body_holds_the_figures_of_the_next_sentence():
 def test_a_body_that_was_built_is_not_who_acts():
     ex = run("攸县召开会议。\n攸县综治中心已建成，各乡镇均已安排4个村先行建设。截至目前，已建成警务室29个。")
     assert subject_of(ex, 4) == subject_of(ex, 29) == "攸县"
+
+
+def test_a_whole_unit_after_a_dash_holds_the_rest_of_its_sentence():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+             "桃水镇地处山区。\n大山留不住年轻人——全镇1.8万人，六成外出务工，上千名老人留守家中。")
+    assert subject_of(ex, 18000) == subject_of(ex, 1000) == "桃水镇"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from .doc import Doc
 from .statistics import _PERIOD
 
-_SEPS = re.compile("[，；：]")
+_SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|连续[0-9一二三四五六七八九十两]+年|"

@@ -300,3 +300,9 @@ def test_a_whole_unit_after_a_dash_holds_the_rest_of_its_sentence():
     ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
              "桃水镇地处山区。\n大山留不住年轻人——全镇1.8万人，六成外出务工，上千名老人留守家中。")
     assert subject_of(ex, 18000) == subject_of(ex, 1000) == "桃水镇"
+
+
+def test_a_body_whose_official_a_designation_names_does_not_act():
+    ex = run("攸县公安局召开会议。\n攸县立即成立以县长为第一责任人，县委政法委书记为直接责任人的工作专班，"
+             "公开招聘工作人员3名，拨付经费60万元。")
+    assert subject_of(ex, 3) == subject_of(ex, 600000) == "攸县"

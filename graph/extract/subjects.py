@@ -42,6 +42,10 @@ _SINCE = re.compile("[^，。；]{0,10}?以来")
 _CARRIED = 1
 # a body that is what was built or set up (X综治中心已建成，…), not who acts
 _BUILT = re.compile("(?:已经?|正式|全面|顺利)?(?:建成|落成|挂牌成立|挂牌|揭牌|投用|投入使用|启用)(?:运行|使用)?(?=[，。；、并])")
+# a body whose official a designation clause names (以县长为组长、政法委书记为副组长的专班;
+# 政法委书记为直接责任人): the body names a post, it does not act
+_DESIGNATED = re.compile("(?:常务)?副?(?:书记|部长|局长|院长|检察长|庭长|所长|主任|县长|市长|区长|镇长|乡长|队长|站长)"
+                         "(?:为|任|担任)(?:第一|直接|主要|总|常务)?(?:责任人|副?组长|成员|召集人|负责人|副?指挥长|副?主任)")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
 
@@ -91,7 +95,7 @@ class SubjectFinder:
         for s, e, k in actors:
             if k[0] == "Place" and attrs_of(k).get("level") == "township":
                 townships.append((s, k))
-            if _SPEAKER.match(text, e) or _SINCE.match(text, e) or _BUILT.match(text, e):
+            if _SPEAKER.match(text, e) or _SINCE.match(text, e) or _BUILT.match(text, e) or _DESIGNATED.match(text, e):
                 continue
             if (s, e) in governed:
                 if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):

@@ -306,3 +306,12 @@ def test_a_body_whose_official_a_designation_names_does_not_act():
     ex = run("攸县公安局召开会议。\n攸县立即成立以县长为第一责任人，县委政法委书记为直接责任人的工作专班，"
              "公开招聘工作人员3名，拨付经费60万元。")
     assert subject_of(ex, 3) == subject_of(ex, 600000) == "攸县"
+
+
+def test_a_township_station_s_feature_is_the_station_s_and_a_repeated_headline_heads_nothing():
+    text = ("凤凰县：召开禁毒工作会议\n凤凰县：召开禁毒工作会议\n"
+            "湖南省株洲市攸县桃水镇地处山区，全镇外出务工人员众多。\n"
+            "桃水派出所民警常年走访留守老人。桃水派出所还组建了志愿服务队。\n"
+            "这支仅有12名民警的队伍，化解矛盾纠纷300余起。")
+    ex = run(text)
+    assert subject_of(ex, 12) == subject_of(ex, 300) == "攸县公安局桃水派出所"

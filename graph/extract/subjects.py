@@ -65,6 +65,26 @@ def self_references(text: str) -> dict[str, list[tuple[int, int]]]:
     return {w: v for w, v in spans.items() if w in own}
 
 
+def _repeated_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines a text repeats (page junk: a neighbouring article's headline printed
+    twice or three times), every copy, including a copy that runs on into the next line's
+    text; in order."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    pos, prev = 0, ""
+    for line in text.split("\n"):
+        if len(prev) >= 6 and line.startswith(prev) and len(line) > len(prev):
+            out.append((pos, pos + len(prev)))  # the copy glued to what follows it
+        if len(line) >= 6:
+            spans.setdefault(line, []).append((pos, pos + len(line)))
+        pos += len(line) + 1
+        prev = line
+    for copies in spans.values():
+        if len(copies) > 1:
+            out.extend(copies)
+    return sorted(set(out))
+
+
 class SubjectFinder:
     """Who a report's figures and honors are about, asked position by position.
 
@@ -90,6 +110,9 @@ class SubjectFinder:
         bodies = bodies or {}
         attrs_of = attrs_of or (lambda k: {})
         local = (lambda k: county is not None and attrs_of(k).get("jurisdiction") == county)
+        # a body of the county or of one of its townships (a township's station in a station's feature)
+        within = (lambda k: local(k) or (county is not None and attrs_of(
+            ("Place", attrs_of(k).get("jurisdiction"))).get("parent") == county))
         found: list[tuple[int, int, tuple[str, str] | None]] = []
         townships: list[tuple[int, tuple[str, str]]] = []
         for s, e, k in actors:
@@ -152,13 +175,18 @@ class SubjectFinder:
                 heads.append((s, e, k))
                 last_end = e
         heads.sort(key=lambda t: t[0])
+        repeated = _repeated_lines(text)
+        if repeated:  # a headline repeated as page junk (a neighbouring article's) heads nothing
+            starts = [a for a, _ in repeated]
+            heads = [h for h in heads if not ((j := bisect.bisect_right(starts, h[0]) - 1) >= 0
+                                              and h[1] <= repeated[j][1])]
         self.heads = heads
         self.starts = [s for s, _, _ in heads]
         self.place = default if default is not None and default[0] == "Place" else None
         self.default = default
         if default is None or self.place is not None:
             # a report in which a body speaks of itself (我院…) is that body's
-            self.default = speaker or self._protagonist(heads, local) or default
+            self.default = speaker or self._protagonist(heads, local, within) or default
         # a line that is nothing but a body's name heads the section below it (a feature's
         # subtitle 某县综治中心): the section's figures are that body's
         self.sections = [(s, k) for s, e, k in found if k is not None and k[0] == "Agency"
@@ -190,10 +218,10 @@ class SubjectFinder:
                 out.append((s, e, k))
         return out
 
-    def _protagonist(self, heads: list, local) -> tuple[str, str] | None:
-        """What a report is about: the local agency that heads most clauses (at least two,
-        and no fewer than the report's place); else the unit that heads more clauses than the
-        report's place (我省…全省… in a province's report that names one county); else an
+    def _protagonist(self, heads: list, local, within) -> tuple[str, str] | None:
+        """What a report is about: the agency of its county or of one of the county's townships
+        that heads most clauses (at least two, and no fewer than the report's place); else the
+        unit that heads more clauses than the report's place (我省…全省… in a province's report that names one county); else an
         agency heading one of its first sentences (某县检察院以…开展…)."""
         counts: dict = {}
         for _, _, k in heads:
@@ -201,7 +229,7 @@ class SubjectFinder:
                 counts[k] = counts.get(k, 0) + 1
         own = counts.get(self.place, 0)
         agencies = [(n, k) for k, n in counts.items()
-                    if k[0] == "Agency" and (local(k) or self.place is None)]
+                    if k[0] == "Agency" and (within(k) or self.place is None)]
         if agencies:
             n, k = max(agencies, key=lambda t: t[0])
             if n >= 2 and n >= own:

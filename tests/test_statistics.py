@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import names, run
+from helpers import entity, names, run
 
 from graph import extract_text
 from graph.extract import name_key
@@ -315,3 +315,19 @@ def test_a_township_station_s_feature_is_the_station_s_and_a_repeated_headline_h
             "这支仅有12名民警的队伍，化解矛盾纠纷300余起。")
     ex = run(text)
     assert subject_of(ex, 12) == subject_of(ex, 300) == "攸县公安局桃水派出所"
+
+
+def test_a_place_whose_figures_a_clause_says_were_achieved_owns_them():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+             "近年来，攸县深化网格治理，实现桃水镇矛盾纠纷化解率97.2%、刑事案件同比下降31.5%。")
+    assert subject_of(ex, 97.2) == subject_of(ex, 31.5) == "桃水镇"
+
+
+def test_a_village_named_after_its_township_is_found_again_alone():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+             "攸县桃水镇福顶村召开积分兑换会。\n当日，福顶村累计兑换积分2079分。")
+    village = entity(ex, "Place", "福顶村")
+    assert len(village.mentions) == 2
+    assert subject_of(ex, 2079) == "福顶村"
+    # a short name that was never placed is no village
+    assert "福田村" not in names(run("攸县召开会议。\n当日，福田村累计兑换积分2079分。"), "Place")

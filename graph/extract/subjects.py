@@ -38,6 +38,8 @@ _LEADERSHIP_PAIR = re.compile("[、和及与]?[县市区旗州盟省]?(?:委|人
 _DECIDED = re.compile("[^，。；]{0,4}?(?:研究|决定|批准|同意|审议|审定)")
 # a body in a time clause (自X组建以来，…) is not the subject of what follows
 _SINCE = re.compile("[^，。；]{0,10}?以来")
+# a place whose figures a clause says were achieved (实现X乡矛盾纠纷化解率95.6%): their owner
+_ACHIEVED = re.compile("(?:[，、\\s]|其中|同时)*(?:实现|确保|保持|推动|促进|助推|使|让)(?:了)?")
 # how many sentences a paragraph's opening body carries to
 _CARRIED = 1
 # a body that is what was built or set up (X综治中心已建成，…), not who acts
@@ -171,7 +173,7 @@ class SubjectFinder:
             if heads and s == last_end and k is not None:
                 heads[-1] = (s, e, k)  # 湄潭县永兴镇: the more specific unit speaks for both
                 last_end = e
-            elif _SUBJECT_LEAD.fullmatch(lead):
+            elif _SUBJECT_LEAD.fullmatch(lead) or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
                 heads.append((s, e, k))
                 last_end = e
         heads.sort(key=lambda t: t[0])

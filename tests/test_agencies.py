@@ -199,3 +199,11 @@ def test_a_declared_short_name_and_the_level_s_own_centre_are_the_body():
     ex = run("攸县社会治安综合治理中心落成。\n县级综治中心——统筹调度的指挥中枢")
     assert names(ex, "Agency") == {"攸县综治中心"}
     assert {"攸县社会治安综合治理中心", "县级综治中心"} <= entity(ex, "Agency", "攸县综治中心").aliases
+
+
+def test_the_police_by_their_everyday_names_and_a_body_of_this_county():
+    ex = run("攸县召开会议。最近，该县警方破获一起贩毒案件，公安部门还开展了禁毒宣传。本县法院审结案件20件。")
+    assert {"攸县公安局", "攸县人民法院"} <= names(ex, "Agency")
+    assert {"县警方", "公安部门"} <= entity(ex, "Agency", "攸县公安局").aliases
+    # 全县 before a body is the collective, not one body
+    assert "攸县公安局" not in names(run("攸县召开会议。全县公安机关开展夜查。"), "Agency")

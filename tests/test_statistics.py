@@ -331,3 +331,8 @@ def test_a_village_named_after_its_township_is_found_again_alone():
     assert subject_of(ex, 2079) == "福顶村"
     # a short name that was never placed is no village
     assert "福田村" not in names(run("攸县召开会议。\n当日，福田村累计兑换积分2079分。"), "Place")
+
+
+def test_a_body_of_this_county_is_the_subject_not_the_county():
+    ex = run("攸县召开会议。该县公安局破获案件5起，本县法院审结案件20件。")
+    assert subject_of(ex, 5) == "攸县公安局" and subject_of(ex, 20) == "攸县人民法院"

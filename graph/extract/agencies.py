@@ -329,9 +329,10 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         if place is None:
             if level_word:
                 # a level word inside a longer word (社区, 片区, 全县, 入市) is no level word
-                if text[s - 1:s] in ("全", "各", "本", "该", "每") or text[max(0, s - 2):s] in _LEVEL_LIST or (
+                # (该市警方, 本县法院: the level's own body, as 市警方 would be)
+                if text[s - 1:s] in ("全", "各", "每") or text[max(0, s - 2):s] in _LEVEL_LIST or (
                         text[s - 1:s] in "（(" and text[s - 2:s - 1] in _LVL) or (
-                        not boundary_ok and not _word_start(text, s)):
+                        not boundary_ok and text[s - 1:s] not in ("该", "本") and not _word_start(text, s)):
                     continue
                 if level_word == "自治区":
                     place = ctx.province if ctx.province is not None and ctx.province.name.endswith("自治区") else None

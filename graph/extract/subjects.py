@@ -17,7 +17,7 @@ from .statistics import _PERIOD
 _SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
-                           "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|连续[0-9一二三四五六七八九十两]+年|"
+                           "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|该|本|连续[0-9一二三四五六七八九十两]+年|"
                            "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|[，、\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
 _WHOLE = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])")
@@ -142,7 +142,10 @@ class SubjectFinder:
                 speaker = speaker or (k if m.group(1) else None)
         town_starts = [s for s, _ in townships]
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
+        body_starts = {s for s, _, k in actors if k[0] == "Agency"}
         for m in _WHOLE.finditer(text):
+            if m.start(1) in body_starts:
+                continue  # 该县公安局, 本县法院: the body, not the whole county
             if m.group(1) in "镇乡":  # 全镇, 该乡: the township named last before it
                 j = bisect.bisect_left(town_starts, m.start()) - 1
                 k = townships[j][1] if j >= 0 else None

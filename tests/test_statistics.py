@@ -336,3 +336,8 @@ def test_a_village_named_after_its_township_is_found_again_alone():
 def test_a_body_of_this_county_is_the_subject_not_the_county():
     ex = run("攸县召开会议。该县公安局破获案件5起，本县法院审结案件20件。")
     assert subject_of(ex, 5) == "攸县公安局" and subject_of(ex, 20) == "攸县人民法院"
+
+
+def test_a_level_as_a_whole_holds_its_figures():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n省级层面通过整合30个基层应用，减轻了基层负担。")
+    assert subject_of(ex, 30) == "湖南省"

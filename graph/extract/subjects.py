@@ -20,7 +20,8 @@ _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统�
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|该|本|连续[0-9一二三四五六七八九十两]+年|"
                            "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|[，、\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
-_WHOLE = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])")
+_WHOLE = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])"
+                    "|(县|市|区|旗|州|盟|省|镇|乡)级?层面")  # 省级层面整合…: the province as a whole
 # a report's words for its own unit (我县, 本市, 全县), and the level each names
 _SELF = re.compile("(?:我|本|全)(县|市|区|旗|州|盟|省)(?![委政长域份级])")
 SELF_LEVELS = {"县": "county", "区": "county", "旗": "county", "市": "prefecture", "州": "prefecture",
@@ -144,13 +145,14 @@ class SubjectFinder:
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
         body_starts = {s for s, _, k in actors if k[0] == "Agency"}
         for m in _WHOLE.finditer(text):
+            level = m.group(1) or m.group(2)
             if m.start(1) in body_starts:
                 continue  # 该县公安局, 本县法院: the body, not the whole county
-            if m.group(1) in "镇乡":  # 全镇, 该乡: the township named last before it
+            if level in "镇乡":  # 全镇, 该乡: the township named last before it
                 j = bisect.bisect_left(town_starts, m.start()) - 1
                 k = townships[j][1] if j >= 0 else None
             else:
-                k = whole.get(m.group(1))
+                k = whole.get(level)
             if k is not None:
                 found.append((m.start(), m.end(), k))
                 self.wholes.append((m.start(), m.end(), k))

@@ -341,3 +341,8 @@ def test_a_body_of_this_county_is_the_subject_not_the_county():
 def test_a_level_as_a_whole_holds_its_figures():
     ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n省级层面通过整合30个基层应用，减轻了基层负担。")
     assert subject_of(ex, 30) == "湖南省"
+
+
+def test_a_body_in_a_clause_that_only_gives_its_role_does_not_take_the_sentence():
+    ex = run("攸县公安局召开会议。\n去年起，攸县启动“平安行动”，县委政法委具体统筹，新增投入3000万元。")
+    assert subject_of(ex, 30000000) == "攸县"

@@ -49,6 +49,9 @@ _BUILT = re.compile("(?:已经?|正式|全面|顺利)?(?:建成|落成|挂牌成
 # 政法委书记为直接责任人): the body names a post, it does not act
 _DESIGNATED = re.compile("(?:常务)?副?(?:书记|部长|局长|院长|检察长|庭长|所长|主任|县长|市长|区长|镇长|乡长|队长|站长)"
                          "(?:为|任|担任)(?:第一|直接|主要|总|常务)?(?:责任人|副?组长|成员|召集人|负责人|副?指挥长|副?主任)")
+# a body in a clause that only gives its role (X启动行动，区委政法委具体统筹，推进…): the
+# sentence's subject goes on
+_ROLE = re.compile("(?:具体|负责|统一|全面)?(?:统筹|牵头|协调|督导|指导|主抓|把关)(?:协调|推进|调度|实施)?(?=[，；])")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
 
@@ -121,7 +124,8 @@ class SubjectFinder:
         for s, e, k in actors:
             if k[0] == "Place" and attrs_of(k).get("level") == "township":
                 townships.append((s, k))
-            if _SPEAKER.match(text, e) or _SINCE.match(text, e) or _BUILT.match(text, e) or _DESIGNATED.match(text, e):
+            if _SPEAKER.match(text, e) or _SINCE.match(text, e) or _BUILT.match(text, e) or _DESIGNATED.match(text, e) \
+                    or _ROLE.match(text, e):
                 continue
             if (s, e) in governed:
                 if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):

@@ -207,3 +207,12 @@ def test_the_police_by_their_everyday_names_and_a_body_of_this_county():
     assert {"县警方", "公安部门"} <= entity(ex, "Agency", "攸县公安局").aliases
     # 全县 before a body is the collective, not one body
     assert "攸县公安局" not in names(run("攸县召开会议。全县公安机关开展夜查。"), "Agency")
+
+
+def test_an_autonomous_unit_s_own_bodies_written_with_its_level_alone():
+    ex = run("威宁彝族回族苗族自治县哲觉镇召开会议，自治县政法委统筹公安、司法等部门。")
+    assert "自治县政法委" in entity(ex, "Agency", "威宁彝族回族苗族自治县委政法委").aliases
+    ex = run("湘西土家族苗族自治州凤凰县召开会议，自治州中级人民法院派员参加。")
+    assert "湘西土家族苗族自治州中级人民法院" in names(ex, "Agency")
+    # a report on a county that is no autonomous county has no such body
+    assert not names(run("攸县召开会议，自治县公安局参加。"), "Agency")

@@ -138,6 +138,7 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 _LVL1 = "省市县区州盟旗"  # after a place name: 慈利 + 县
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")  # written alone for the report's own autonomous unit
 _LVL = "省市县区州盟旗乡镇村"  # standing for the report's place: 县公安局, 镇党委, 村党支部
 
 
@@ -210,8 +211,8 @@ class _AgencyGrammar:
                     m = self._body(k, i, cpc=c, place=place)
                     if m:
                         return m
-            if text.startswith("自治区", j):  # 自治区党委: the autonomous region's
-                m = self._body(j + 3, i, cpc=c, lvl="自治区")
+            if text.startswith(_AUTONOMOUS, j):  # 自治区党委, 自治县政法委: the autonomous unit's
+                m = self._body(j + 3, i, cpc=c, lvl=text[j:j + 3])
                 if m:
                     return m
             if j < len(text) and text[j] in _LVL:
@@ -334,8 +335,9 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                         text[s - 1:s] in "（(" and text[s - 2:s - 1] in _LVL) or (
                         not boundary_ok and text[s - 1:s] not in ("该", "本") and not _word_start(text, s)):
                     continue
-                if level_word == "自治区":
-                    place = ctx.province if ctx.province is not None and ctx.province.name.endswith("自治区") else None
+                if level_word in _AUTONOMOUS:
+                    place = {"自治区": ctx.province, "自治州": ctx.prefecture}.get(level_word, ctx.county)
+                    place = place if place is not None and place.name.endswith(level_word) else None
                 elif level_word in ("乡", "镇"):
                     place = _local_place(places, s, ("township",))
                 elif level_word == "村":

@@ -350,3 +350,8 @@ def test_a_way_of_working_joined_by_xianjie_or_duijie_is_one_mechanism():
     ex = run("攸县司法局建立“警调衔接”机制。次年，攸县司法局联合县公安局推行“警调对接”工作机制。")
     mechanisms = [e for e in ex.entities.values() if e.type == "Mechanism"]
     assert len(mechanisms) == 1 and {"警调衔接", "警调对接"} <= mechanisms[0].aliases | {mechanisms[0].name}
+
+
+def test_this_county_named_as_a_whole_conducts_what_its_sentence_names():
+    ex = run("攸县召开会议。\n最近，攸县公安局破获一起贩毒案件。这是该县深入开展“禁毒人民战争”的成果。")
+    assert ("攸县", "禁毒人民战争") in relations(ex, "conducts")

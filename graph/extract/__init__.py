@@ -240,7 +240,7 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
-    the whole county (全县…) is the county's; else the subject carried from earlier
+    the whole county (全县…, 该县…, 本县…) is the county's; else the subject carried from earlier
     sentences of the same paragraph."""
     text = doc.text
     ss, se = doc.sentence_at(pos)
@@ -250,12 +250,12 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and (s, e) not in governed]
     if clause:
         return clause[-1][2]
-    if focal_key and re.match("(?:同时|其中|目前)?，?(?:全县|全市|全区|全旗|全州)", text[cs:pos]):
+    if focal_key and re.match("(?:同时|其中|目前)?，?(?:全|该|本|我)[县市区旗州](?![委政长])", text[cs:pos]):
         return focal_key
     for s, e, k in inside:
         if s < pos and (s, e) not in governed:
             return k
-    if focal_key and re.search("(全县|全市|全区|全旗)", text[ss:pos]):
+    if focal_key and re.search("(?:全|该|本|我)[县市区旗](?![委政长])", text[ss:pos]):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1

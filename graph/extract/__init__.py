@@ -437,18 +437,20 @@ def _merge_renamed(doc: Doc, ex: Extraction, ag_keys: list) -> None:
     hits = sorted(ag_keys, key=lambda t: (t[0].start, -t[0].end))  # at one start, the whole unit first
     starts = [a.start for a, _ in hits]
     pairs = []
+    by_alias: dict[str, tuple[str, str]] | None = None
     for m in re.finditer(f"{_RENAMED_TO.pattern}|{_FORMERLY.pattern}", text):
         i = bisect_left(starts, m.end())  # the body right after the marker (its place may come first)
         if i < len(hits) and re.fullmatch(f"[{CJK}]{{0,8}}", text[m.end():hits[i][0].start]):
             after = hits[i][1]
         else:  # …更名为金水派出所: a short name of a body named in full elsewhere
-            named = [(len(a), k) for k, e in ex.entities.items() if e.type == "Agency"
-                     for a in e.aliases if len(a) >= 4 and text.startswith(a, m.end())]
-            if not named:
+            if by_alias is None:
+                by_alias = {a: k for k, e in ex.entities.items() if e.type == "Agency" for a in e.aliases if len(a) >= 4}
+            after = next((by_alias[text[m.end():m.end() + n]] for n in range(24, 3, -1)
+                          if text[m.end():m.end() + n] in by_alias), None)
+            if after is None:
                 continue
-            after = max(named)[1]
         ss, _ = doc.sentence_at(m.start())
-        before = [t for t in hits if ss <= t[0].start and t[0].end <= m.start()]
+        before = [t for t in hits[bisect_left(starts, ss):bisect_left(starts, m.start())] if t[0].end <= m.start()]
         if not before:
             continue
         before.sort(key=lambda t: (t[0].end, t[0].end - t[0].start))  # the whole unit that ends last

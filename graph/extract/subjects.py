@@ -95,15 +95,19 @@ class SubjectFinder:
     """Who a report's figures and honors are about, asked position by position.
 
     The subject is the acting body, place or person the text names: the last one at the
-    head of a clause (after time words) before the position in its sentence, not one that
-    only introduces a speaker (县公安局副局长X介绍，…) or sits in a time clause (自X组建以来);
-    经X会议研究 makes X the actor; a clause on a whole unit (全县…, 该镇…) is that unit's; a
-    body named by its kind (检察机关, 慈利公安) is the report's own body of that kind; 县委、
-    县政府 together are the county; a figure list followed by 这是X交出的成绩单 is X's. A sentence
-    that names none belongs to the section's subtitle body, else to the report's subject:
-    ``default``, or, when that is a place or unknown, the report's protagonist (see
-    :meth:`_protagonist`). Built once per report; each question costs a bisection, so the
-    work stays linear in the length of the text."""
+    head of a clause (after time words, a 【section title】 or a dash) before the position in
+    its sentence, not one that only introduces a speaker (县公安局副局长X介绍，…), sits in a
+    time clause (自X组建以来), was built (X已建成), names a post (政法委书记为直接责任人) or
+    only gives its role (X具体统筹，…); 经X会议研究 makes X the actor; a clause on a whole
+    unit (全县…, 该镇…, 省级层面…) is that unit's; a body speaking of itself (我院, 全院) is
+    the report's own body; a body named by its kind (检察机关, 慈利公安) is the report's own
+    body of that kind; 县委、县政府 together are the county; 实现X乡…率 makes the place the
+    owner; a figure list followed by 这是X交出的成绩单 is X's. A sentence that names none
+    belongs to the body its paragraph opened on in the sentence before, else to the section's
+    subtitle body, else to the report's subject: ``default``, or, when that is a place or
+    unknown, the report's protagonist (see :meth:`_protagonist`). A headline repeated as page
+    junk heads nothing. Built once per report; each question costs a bisection, so the work
+    stays linear in the length of the text."""
 
     def __init__(self, doc: Doc, actors: list[tuple[int, int, tuple[str, str]]], governed: set,
                  default: tuple[str, str] | None, whole: dict[str, tuple[str, str]] | None = None,

@@ -532,5 +532,5 @@ def _borders(g: QuadGraph, res: Resolved) -> None:
     adj = neighbours()
     here = set(k[1] for k in counties)
     for key in counties:
-        for other in sorted(adj.get(key[1], ()) & here):
+        for other in sorted(here.intersection(adj.get(key[1], ()))):
             g.add((entity_iri(key), GK.borders, entity_iri(("Place", other))))

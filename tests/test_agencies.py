@@ -161,3 +161,58 @@ def test_a_township_station_written_several_ways_is_one_agency():
     stations = [n for n in names(ex, "Agency") if n.endswith("派出所")]
     assert len(stations) == 1
     assert {"抄乐镇派出所", "抄乐派出所", "湄潭县公安局抄乐派出所"} <= entity(ex, "Agency", stations[0]).aliases
+
+
+def test_a_body_named_by_its_kind_is_the_county_s_body_of_that_kind():
+    ex = run("攸县召开总结会。三年来，攸县检察机关起诉涉恶案件18件；审判机关判决涉恶案件16件；"
+             "组织部门整顿软弱涣散村党组织9个，宣传部门发放资料3000份。")
+    assert {"攸县人民检察院", "攸县人民法院", "攸县委组织部", "攸县委宣传部"} <= names(ex, "Agency")
+    assert "全国检察机关" not in {a for e in ex.entities.values() for a in e.aliases}
+    ex = run("攸县召开会议，全国检察机关的经验值得学习。")
+    assert "攸县人民检察院" not in names(ex, "Agency")
+
+
+def test_the_traffic_brigade_is_the_police_bureau_s_however_it_is_written():
+    bare = run("平江县召开会议，县交警大队开展夜查。")
+    full = run("平江县公安局交警大队开展夜查。")
+    assert "平江县公安局交警大队" in names(bare, "Agency") & names(full, "Agency")
+    assert "平江县交警大队" in entity(bare, "Agency", "平江县公安局交警大队").aliases
+
+
+def test_a_body_s_former_name_is_one_agency_under_its_present_name():
+    ex = run("攸县公安局城关派出所2018年更名为攸县公安局凤岭派出所，凤岭派出所民警走访群众。")
+    assert "攸县公安局城关派出所" in entity(ex, "Agency", "攸县公安局凤岭派出所").aliases
+    assert "攸县公安局城关派出所" not in names(ex, "Agency")
+    # the present name written short, its full form named before
+    ex = run("攸县公安局凤岭派出所民警走访群众。我们的前身是攸县公安局城关派出所，后来正式更名为凤岭派出所。")
+    assert names(ex, "Agency") == {"攸县公安局", "攸县公安局凤岭派出所"}
+    ex = run("攸县召开会议。桃水派出所的前身是攸县渌田派出所。")
+    assert "攸县公安局渌田派出所" in entity(ex, "Agency", "攸县公安局桃水派出所").aliases
+    # a renaming with no body before it in its sentence merges nothing
+    ex = run("攸县公安局联合攸县人民法院召开会议。会议更名为联席会。")
+    assert {"攸县公安局", "攸县人民法院"} <= names(ex, "Agency")
+
+
+def test_a_declared_short_name_and_the_level_s_own_centre_are_the_body():
+    ex = run("攸县矛盾纠纷多元化解中心（以下简称县矛调中心）开展工作。")
+    assert "县矛调中心" in entity(ex, "Agency", "攸县矛盾纠纷多元化解中心").aliases
+    ex = run("攸县社会治安综合治理中心落成。\n县级综治中心——统筹调度的指挥中枢")
+    assert names(ex, "Agency") == {"攸县综治中心"}
+    assert {"攸县社会治安综合治理中心", "县级综治中心"} <= entity(ex, "Agency", "攸县综治中心").aliases
+
+
+def test_the_police_by_their_everyday_names_and_a_body_of_this_county():
+    ex = run("攸县召开会议。最近，该县警方破获一起贩毒案件，公安部门还开展了禁毒宣传。本县法院审结案件20件。")
+    assert {"攸县公安局", "攸县人民法院"} <= names(ex, "Agency")
+    assert {"县警方", "公安部门"} <= entity(ex, "Agency", "攸县公安局").aliases
+    # 全县 before a body is the collective, not one body
+    assert "攸县公安局" not in names(run("攸县召开会议。全县公安机关开展夜查。"), "Agency")
+
+
+def test_an_autonomous_unit_s_own_bodies_written_with_its_level_alone():
+    ex = run("威宁彝族回族苗族自治县哲觉镇召开会议，自治县政法委统筹公安、司法等部门。")
+    assert "自治县政法委" in entity(ex, "Agency", "威宁彝族回族苗族自治县委政法委").aliases
+    ex = run("湘西土家族苗族自治州凤凰县召开会议，自治州中级人民法院派员参加。")
+    assert "湘西土家族苗族自治州中级人民法院" in names(ex, "Agency")
+    # a report on a county that is no autonomous county has no such body
+    assert not names(run("攸县召开会议，自治县公安局参加。"), "Agency")

@@ -324,3 +324,18 @@ def test_integer_literal_shortcut_writes_what_term_writes():
 
     for v in (0, 7, 12345, -3):
         assert rdf._integer(v) == rdf.QuadGraph.term(rdf._typed(v))
+
+
+def test_two_anonymised_reports_keep_two_unnamed_counties(tmp_path):
+    """Regression: a county with no borders entry (an unnamed 我县) broke the borders graph."""
+    from graph import build
+
+    (tmp_path / "in").mkdir()
+    for name, n in (("a", 88), ("b", 97)):
+        (tmp_path / "in" / f"{name}.txt").write_text(f"我县信访工作平稳，全县受理信访事项{n}件次。", encoding="utf-8")
+    build(tmp_path / "in", tmp_path / "out", view=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    rows = g.query("""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                      PREFIX gk: <https://w3id.org/govkg/ontology#>
+                      SELECT DISTINCT ?p WHERE { ?p skos:prefLabel "我县"@zh ; gk:level "county" }""")
+    assert len(rows) == 2

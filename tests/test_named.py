@@ -356,3 +356,14 @@ def test_a_quote_ending_in_a_quoted_only_head_keeps_the_head_after_it():
 def test_quoted_endings_of_a_local_brand_name_it_after_a_verb_of_making():
     ex = run("临江县打造“十分钟解纷圈”，推出“平安密码”，建成“临江样板”。")
     assert {"十分钟解纷圈", "平安密码", "临江样板"} <= names(ex, "Mechanism")
+
+
+def test_a_way_of_working_joined_by_xianjie_or_duijie_is_one_mechanism():
+    ex = run("攸县司法局建立“警调衔接”机制。次年，攸县司法局联合县公安局推行“警调对接”工作机制。")
+    mechanisms = [e for e in ex.entities.values() if e.type == "Mechanism"]
+    assert len(mechanisms) == 1 and {"警调衔接", "警调对接"} <= mechanisms[0].aliases | {mechanisms[0].name}
+
+
+def test_this_county_named_as_a_whole_conducts_what_its_sentence_names():
+    ex = run("攸县召开会议。\n最近，攸县公安局破获一起贩毒案件。这是该县深入开展“禁毒人民战争”的成果。")
+    assert ("攸县", "禁毒人民战争") in relations(ex, "conducts")

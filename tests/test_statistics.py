@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run
+from helpers import entity, names, run
 
+from graph import extract_text
 from graph.extract import name_key
 
 
@@ -257,3 +258,91 @@ def test_a_long_comma_spliced_sentence_gives_every_figure():
     clause = "凤凰县公安局破获案件12起，抓获嫌疑人3名，发放资料2万余份"
     text = "，".join([clause] * 200) + "。"
     assert len(run(text).statistics) == 600
+
+
+def test_an_anonymised_report_s_figures_are_its_own_unnamed_county_s():
+    text = "今年以来，我县信访工作平稳。\n一、基本情况\n全县受理信访事项88件次，同比下降6.5%。"
+    ex = run(text)
+    assert subject_of(ex, 88) == subject_of(ex, 6.5) == "我县"
+    county = ex.entities[ex.focus]
+    assert (county.attrs["level"], county.aliases) == ("county", {"我县", "全县"})
+    assert [m.anchor for m in county.mentions] == ["我县", "全县"]
+    # two reports' 我县 need not be one county
+    assert extract_text(text, "a").focus != extract_text(text, "b").focus
+    # a report that names its county has no such unit
+    assert "我县" not in names(run("攸县召开会议。我县受理信访事项88件次。"), "Place")
+
+
+def test_a_body_that_speaks_of_itself_holds_the_report_s_figures():
+    ex = run("攸县公安局与攸县人民检察院召开联席会议。\n攸县公安局通报了警情。\n"
+             "全院办理审查起诉案件260件。我院还开展法治宣讲40场。")
+    assert subject_of(ex, 260) == subject_of(ex, 40) == "攸县人民检察院"
+
+
+def test_a_paragraph_s_opening_body_holds_the_figures_of_the_next_sentence():
+    text = ("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+            "【送法上门】攸县司法局组建了普法小分队，深入村组宣讲。全年累计出动86次，发放资料5000余份。"
+            "群众满意率达到98.5%。")
+    ex = run(text)
+    assert subject_of(ex, 86) == subject_of(ex, 5000) == "攸县司法局"
+    assert subject_of(ex, 98.5) == "攸县公安局"  # two sentences on: the report's own again
+    # bodies acting together open on no one body
+    ex = run("攸县召开会议。\n攸县公安局、攸县人民检察院联合督办。截至目前，查处涉案人员14人。")
+    assert subject_of(ex, 14) == "攸县"
+
+
+def test_a_body_that_was_built_is_not_who_acts():
+    ex = run("攸县召开会议。\n攸县综治中心已建成，各乡镇均已安排4个村先行建设。截至目前，已建成警务室29个。")
+    assert subject_of(ex, 4) == subject_of(ex, 29) == "攸县"
+
+
+def test_a_whole_unit_after_a_dash_holds_the_rest_of_its_sentence():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+             "桃水镇地处山区。\n大山留不住年轻人——全镇1.8万人，六成外出务工，上千名老人留守家中。")
+    assert subject_of(ex, 18000) == subject_of(ex, 1000) == "桃水镇"
+
+
+def test_a_body_whose_official_a_designation_names_does_not_act():
+    ex = run("攸县公安局召开会议。\n攸县立即成立以县长为第一责任人，县委政法委书记为直接责任人的工作专班，"
+             "公开招聘工作人员3名，拨付经费60万元。")
+    assert subject_of(ex, 3) == subject_of(ex, 600000) == "攸县"
+
+
+def test_a_township_station_s_feature_is_the_station_s_and_a_repeated_headline_heads_nothing():
+    text = ("凤凰县：召开禁毒工作会议\n凤凰县：召开禁毒工作会议\n"
+            "湖南省株洲市攸县桃水镇地处山区，全镇外出务工人员众多。\n"
+            "桃水派出所民警常年走访留守老人。桃水派出所还组建了志愿服务队。\n"
+            "这支仅有12名民警的队伍，化解矛盾纠纷300余起。")
+    ex = run(text)
+    assert subject_of(ex, 12) == subject_of(ex, 300) == "攸县公安局桃水派出所"
+
+
+def test_a_place_whose_figures_a_clause_says_were_achieved_owns_them():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+             "近年来，攸县深化网格治理，实现桃水镇矛盾纠纷化解率97.2%、刑事案件同比下降31.5%。")
+    assert subject_of(ex, 97.2) == subject_of(ex, 31.5) == "桃水镇"
+
+
+def test_a_village_named_after_its_township_is_found_again_alone():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n"
+             "攸县桃水镇福顶村召开积分兑换会。\n当日，福顶村累计兑换积分2079分。")
+    village = entity(ex, "Place", "福顶村")
+    assert len(village.mentions) == 2
+    assert subject_of(ex, 2079) == "福顶村"
+    # a short name that was never placed is no village
+    assert "福田村" not in names(run("攸县召开会议。\n当日，福田村累计兑换积分2079分。"), "Place")
+
+
+def test_a_body_of_this_county_is_the_subject_not_the_county():
+    ex = run("攸县召开会议。该县公安局破获案件5起，本县法院审结案件20件。")
+    assert subject_of(ex, 5) == "攸县公安局" and subject_of(ex, 20) == "攸县人民法院"
+
+
+def test_a_level_as_a_whole_holds_its_figures():
+    ex = run("攸县公安局推进平安建设，攸县公安局破获案件300起。\n省级层面通过整合30个基层应用，减轻了基层负担。")
+    assert subject_of(ex, 30) == "湖南省"
+
+
+def test_a_body_in_a_clause_that_only_gives_its_role_does_not_take_the_sentence():
+    ex = run("攸县公安局召开会议。\n去年起，攸县启动“平安行动”，县委政法委具体统筹，新增投入3000万元。")
+    assert subject_of(ex, 30000000) == "攸县"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -20,13 +20,13 @@ from ..normalise import Normalised, normalise
 from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import Doc
+from .doc import CJK, Doc
 from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
 from .places import PlaceHit, find_context, find_places
 from .statistics import find_statistics
-from .subjects import SubjectFinder
+from .subjects import SELF_LEVELS, SubjectFinder, self_references
 
 __all__ = ["extract", "extract_text", "name_key"]
 
@@ -59,6 +59,8 @@ def _named_key(t: str, name: str) -> str:
             k = stem
     elif t in _NAMED_FORMS:
         k = _NAMED_FORMS[t].sub("", k)
+    if t == "Mechanism":  # 警调衔接 / 警调对接: one way of working, whichever word joins it
+        k = k.replace("衔接", "对接")
     if t not in PREDICATE:  # documents (关于…的意见), honors: their names as written
         return k
     core = strip_prefix(_LEADING_WORDS.sub("", k))
@@ -96,6 +98,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         e.mentions.append(doc.mention(h.start, h.end))
         ent = ex.add(e)
         place_keys.append((h, ent.key))
+    own = _own_units(doc, ex) if ctx.focus is None else {}
     agencies = find_agencies(doc, places)
     ag_keys: list[tuple[AgencyHit, tuple[str, str]]] = []
     for a in agencies:
@@ -114,6 +117,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         if a.jurisdiction is not None:
             ex.relations.append(Relation(ent.key, "jurisdiction", ("Place", a.jurisdiction.id), q, b, qe))
     _merge_short_forms(ex, ag_keys)
+    _merge_renamed(doc, ex, ag_keys)
     taken = [(a.start, a.end) for a in agencies]
     named = find_named(doc, taken)
     fill_components(doc, named)
@@ -126,6 +130,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)]
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
+    if focal_key is None and own:  # an anonymised report (我县…): the unit it speaks for
+        focal_key = min(own.values(), key=lambda k: _LEVEL_RANK.index(ex.entities[k].attrs["level"]))
+        ex.focus = focal_key
     # a report on one township is that township's, where no agency heads it
     town_key = ("Place", ctx.township.id) if ctx.township else None
     topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
@@ -179,6 +186,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
     whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
+    whole = own | whole
     county_id = ctx.county.id if ctx.county else None
     # who each honor and figure is about: bodies, places and persons at the head of a clause
     recipients = sorted(actors + person_keys)
@@ -232,7 +240,7 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
-    the whole county (全县…) is the county's; else the subject carried from earlier
+    the whole county (全县…, 该县…, 本县…) is the county's; else the subject carried from earlier
     sentences of the same paragraph."""
     text = doc.text
     ss, se = doc.sentence_at(pos)
@@ -242,12 +250,12 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and (s, e) not in governed]
     if clause:
         return clause[-1][2]
-    if focal_key and re.match("(?:同时|其中|目前)?，?(?:全县|全市|全区|全旗|全州)", text[cs:pos]):
+    if focal_key and re.match("(?:同时|其中|目前)?，?(?:全|该|本|我)[县市区旗州](?![委政长])", text[cs:pos]):
         return focal_key
     for s, e, k in inside:
         if s < pos and (s, e) not in governed:
             return k
-    if focal_key and re.search("(全县|全市|全区|全旗)", text[ss:pos]):
+    if focal_key and re.search("(?:全|该|本|我)[县市区旗](?![委政长])", text[ss:pos]):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1
@@ -341,6 +349,25 @@ def _own_bodies(ex: Extraction, ctx) -> dict[str, tuple[str, str]]:
     return out
 
 
+_LEVEL_RANK = ("village", "township", "county", "prefecture", "province")
+
+
+def _own_units(doc: Doc, ex: Extraction) -> dict[str, tuple[str, str]]:
+    """The unit an anonymised report speaks for (我县信访工作…, 全县信访总量…), one Place per
+    level word, named as the report names it (我县 before 本县 before 全县) and keyed to the
+    report alone: two reports' 我县 need not be one county."""
+    out: dict[str, tuple[str, str]] = {}
+    text = doc.text
+    for w, spans in self_references(text).items():
+        forms = [text[s:e] for s, e in spans]
+        name = min(forms, key=lambda f: ("我本全".index(f[0]), forms.index(f)))
+        e = Entity("Place", name, aliases=set(forms),
+                   attrs={"key_name": f"report/{doc.report_id}/{name}", "level": SELF_LEVELS[w], "code": "", "parent": None})
+        e.mentions.extend(doc.mention(s, end) for s, end in spans)
+        out[w] = ex.add(e).key
+    return out
+
+
 def _add_hierarchy(ex: Extraction, gz: Gazetteer) -> None:
     """Ancestors of every place (implied places: no mention) and the within relations."""
     extra: dict[str, Place] = {}
@@ -379,16 +406,66 @@ def _merge_short_forms(ex: Extraction, ag_keys: list) -> None:
                 continue
             ltail = long.name[len(pname):] if long.name.startswith(pname) else long.name
             if len(ltail) > len(tail) + 1 and ltail.endswith(tail) and not ltail.endswith("委" + tail):
-                long.aliases |= short.aliases | {short.name}
-                long.mentions.extend(short.mentions)
-                del ex.entities[short.key]
-                for i, (a, k) in enumerate(ag_keys):
-                    if k == short.key:
-                        ag_keys[i] = (a, long.key)
-                for i, r in enumerate(ex.relations):
-                    if r.subject == short.key:
-                        ex.relations[i] = Relation(long.key, r.predicate, r.object, r.quote, r.begin, r.end)
+                _merge_into(ex, ag_keys, short, long)
                 break
+
+
+def _merge_into(ex: Extraction, ag_keys: list, old: Entity, new: Entity) -> None:
+    """``old`` is another name of ``new``: one entity, under ``new``'s name."""
+    new.aliases |= old.aliases | {old.name}
+    new.mentions.extend(old.mentions)
+    del ex.entities[old.key]
+    for i, (a, k) in enumerate(ag_keys):
+        if k == old.key:
+            ag_keys[i] = (a, new.key)
+    for i, r in enumerate(ex.relations):
+        if r.subject == old.key:
+            ex.relations[i] = Relation(new.key, r.predicate, r.object, r.quote, r.begin, r.end)
+
+
+# a body's former name: A…更名为B, B的前身是A, B（原A）; its short name: B（以下简称A）
+_RENAMED_TO = re.compile("(?:正式)?(?:更名为|改名为|改称为?|更名|改名)")
+_FORMERLY = re.compile("的?前身(?:是|为)|[（(](?:原|以下简称|简称)")
+
+
+def _merge_renamed(doc: Doc, ex: Extraction, ag_keys: list) -> None:
+    """A body the report names by its former name too (城关派出所 renamed 某某派出所) is one
+    agency, under its present name: ``A…更名为B`` (A the last body before it in its sentence),
+    ``B的前身是A``, ``B（原A）``; and one it declares a short name for, ``B（以下简称A）``, under
+    its full name."""
+    text = doc.text
+    hits = sorted(ag_keys, key=lambda t: (t[0].start, -t[0].end))  # at one start, the whole unit first
+    starts = [a.start for a, _ in hits]
+    pairs = []
+    by_alias: dict[str, tuple[str, str]] | None = None
+    for m in re.finditer(f"{_RENAMED_TO.pattern}|{_FORMERLY.pattern}", text):
+        i = bisect_left(starts, m.end())  # the body right after the marker (its place may come first)
+        if i < len(hits) and re.fullmatch(f"[{CJK}]{{0,8}}", text[m.end():hits[i][0].start]):
+            after = hits[i][1]
+        else:  # …更名为金水派出所: a short name of a body named in full elsewhere
+            if by_alias is None:
+                by_alias = {a: k for k, e in ex.entities.items() if e.type == "Agency" for a in e.aliases if len(a) >= 4}
+            after = next((by_alias[text[m.end():m.end() + n]] for n in range(24, 3, -1)
+                          if text[m.end():m.end() + n] in by_alias), None)
+            if after is None:
+                continue
+        ss, _ = doc.sentence_at(m.start())
+        before = [t for t in hits[bisect_left(starts, ss):bisect_left(starts, m.start())] if t[0].end <= m.start()]
+        if not before:
+            continue
+        before.sort(key=lambda t: (t[0].end, t[0].end - t[0].start))  # the whole unit that ends last
+        if _FORMERLY.fullmatch(m.group(0)):
+            if m.group(0).startswith(("（", "(")) and before[-1][0].end != m.start():
+                continue  # （原…) right after the present name only
+            if not m.group(0).startswith(("（", "(")) and before[-1][0].end < m.start() - 1:
+                continue  # B的前身是A: B right before it
+            pairs.append((after, before[-1][1], "简称" in m.group(0)))
+        else:
+            pairs.append((before[-1][1], after, False))
+    for old, new, declared in pairs:
+        if old != new and old in ex.entities and new in ex.entities \
+                and (declared or ex.entities[old].attrs.get("kind") == ex.entities[new].attrs.get("kind")):
+            _merge_into(ex, ag_keys, ex.entities[old], ex.entities[new])
 
 
 def period_year(period: str | None, report_date: str | None) -> int | None:

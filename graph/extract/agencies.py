@@ -138,6 +138,7 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 _LVL1 = "省市县区州盟旗"  # after a place name: 慈利 + 县
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")  # written alone for the report's own autonomous unit
 _LVL = "省市县区州盟旗乡镇村"  # standing for the report's place: 县公安局, 镇党委, 村党支部
 
 
@@ -210,8 +211,8 @@ class _AgencyGrammar:
                     m = self._body(k, i, cpc=c, place=place)
                     if m:
                         return m
-            if text.startswith("自治区", j):  # 自治区党委: the autonomous region's
-                m = self._body(j + 3, i, cpc=c, lvl="自治区")
+            if text.startswith(_AUTONOMOUS, j):  # 自治区党委, 自治县政法委: the autonomous unit's
+                m = self._body(j + 3, i, cpc=c, lvl=text[j:j + 3])
                 if m:
                     return m
             if j < len(text) and text[j] in _LVL:
@@ -329,12 +330,14 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         if place is None:
             if level_word:
                 # a level word inside a longer word (社区, 片区, 全县, 入市) is no level word
-                if text[s - 1:s] in ("全", "各", "本", "该", "每") or text[max(0, s - 2):s] in _LEVEL_LIST or (
+                # (该市警方, 本县法院: the level's own body, as 市警方 would be)
+                if text[s - 1:s] in ("全", "各", "每") or text[max(0, s - 2):s] in _LEVEL_LIST or (
                         text[s - 1:s] in "（(" and text[s - 2:s - 1] in _LVL) or (
-                        not boundary_ok and not _word_start(text, s)):
+                        not boundary_ok and text[s - 1:s] not in ("该", "本") and not _word_start(text, s)):
                     continue
-                if level_word == "自治区":
-                    place = ctx.province if ctx.province is not None and ctx.province.name.endswith("自治区") else None
+                if level_word in _AUTONOMOUS:
+                    place = {"自治区": ctx.province, "自治州": ctx.prefecture}.get(level_word, ctx.county)
+                    place = place if place is not None and place.name.endswith(level_word) else None
                 elif level_word in ("乡", "镇"):
                     place = _local_place(places, s, ("township",))
                 elif level_word == "村":
@@ -803,7 +806,9 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             if lvl not in "省市县区" or not (ps == 0 or not is_cjk(text[ps - 1]) or text[ps - 1] in "、，：；"
                                              or text[max(0, ps - 2):ps] in _SET_UP):
                 continue
-            mod = text[ps + 1:m.start(2)]
+            # 县级综治中心: the level's own centre (级 is no part of its name)
+            lvl_end = ps + 2 if text[ps + 1:ps + 2] == "级" else ps + 1
+            mod = text[lvl_end:m.start(2)]
             if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):
                 continue
             if any(ps < b and a < e for a, b in taken):
@@ -811,8 +816,8 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             place = doc.ctx.level_place(lvl)
             if place is None:
                 break
-            name = place.name + text[ps + 1:e]
-            out.append(AgencyHit(ps, e, name, text[ps:e], "centre", place, aliases={text[ps:e], name, text[ps + 1:e]}))
+            name = place.name + text[lvl_end:e]
+            out.append(AgencyHit(ps, e, name, text[ps:e], "centre", place, aliases={text[ps:e], name, text[lvl_end:e]}))
             taken.append((ps, e))
             break
     # a leading group set up without a place (成立了…领导小组) belongs to the report's place

@@ -740,6 +740,7 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     taken = [(h.start, h.end) for h in hits]
     # right after its township, or after a county or city where the text names no township
     by_end = {h.end: h for h in hits if h.place.level in ("township", "county", "prefecture")}
+    short: list[tuple[int, int]] = []  # short standalone names: villages only if named in full too
     for m in re.finditer("村|社区|居委会|嘎查", text):
         span = _name_before(text, m.start(), m.end(), set(by_end))
         if span is None:
@@ -753,6 +754,7 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
             if s > 0 and text[s - 1] not in "，。；、：（(“”\n ":
                 continue
             if len(text[s:m.start()]) < 3:
+                short.append((s, e))
                 continue
             # in the township the report is about, else in its county
             parent = ctx.township or ctx.county
@@ -764,4 +766,9 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
         place = Place("", name, "village", parent.id)
         out.append(PlaceHit(s, e, place, name))
         taken.append((s, e))
+    # a village named after its township (X镇福顶村) and elsewhere alone (福顶村累计…): the one village
+    placed = {h.surface: h.place for h in out if by_end.get(h.start) is not None}
+    for s, e in short:
+        if text[s:e] in placed and not _overlaps(s, e, taken):
+            out.append(PlaceHit(s, e, placed[text[s:e]], text[s:e]))
     return out

@@ -14,13 +14,20 @@ from collections.abc import Callable
 from .doc import Doc
 from .statistics import _PERIOD
 
-_SEPS = re.compile("[，；：]")
+_SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
-                           "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|连续[0-9一二三四五六七八九十两]+年|"
-                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|[，、\\s])*")
+                           "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|该|本|连续[0-9一二三四五六七八九十两]+年|"
+                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|[，、\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
-_WHOLE = re.compile("(?:全|该|我)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长])")
+_WHOLE = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])"
+                    "|(县|市|区|旗|州|盟|省|镇|乡)级?层面")  # 省级层面整合…: the province as a whole
+# a report's words for its own unit (我县, 本市, 全县), and the level each names
+_SELF = re.compile("(?:我|本|全)(县|市|区|旗|州|盟|省)(?![委政长域份级])")
+SELF_LEVELS = {"县": "county", "区": "county", "旗": "county", "市": "prefecture", "州": "prefecture",
+               "盟": "prefecture", "省": "province"}
+# a body's words for itself (我院, 本局, 全院干警): the report's own body whose name ends so
+_SELF_BODY = re.compile("(?:我|本)(院|局|庭|队)|全(院|庭|队)")
 # bodies a report names by their kind alone (检察机关批捕…, 慈利公安): its own place's body
 GENERIC_BODIES = {"公安机关": "公安局", "警方": "公安局", "公安": "公安局", "检察机关": "检察院", "审判机关": "法院",
                   "司法行政机关": "司法局", "检察": "检察院", "法院": "法院"}
@@ -32,23 +39,75 @@ _LEADERSHIP_PAIR = re.compile("[、和及与]?[县市区旗州盟省]?(?:委|人
 _DECIDED = re.compile("[^，。；]{0,4}?(?:研究|决定|批准|同意|审议|审定)")
 # a body in a time clause (自X组建以来，…) is not the subject of what follows
 _SINCE = re.compile("[^，。；]{0,10}?以来")
+# a place whose figures a clause says were achieved (实现X乡矛盾纠纷化解率95.6%): their owner
+_ACHIEVED = re.compile("(?:[，、\\s]|其中|同时)*(?:实现|确保|保持|推动|促进|助推|使|让)(?:了)?")
+# how many sentences a paragraph's opening body carries to
+_CARRIED = 1
+# a body that is what was built or set up (X综治中心已建成，…), not who acts
+_BUILT = re.compile("(?:已经?|正式|全面|顺利)?(?:建成|落成|挂牌成立|挂牌|揭牌|投用|投入使用|启用)(?:运行|使用)?(?=[，。；、并])")
+# a body whose official a designation clause names (以县长为组长、政法委书记为副组长的专班;
+# 政法委书记为直接责任人): the body names a post, it does not act
+_DESIGNATED = re.compile("(?:常务)?副?(?:书记|部长|局长|院长|检察长|庭长|所长|主任|县长|市长|区长|镇长|乡长|队长|站长)"
+                         "(?:为|任|担任)(?:第一|直接|主要|总|常务)?(?:责任人|副?组长|成员|召集人|负责人|副?指挥长|副?主任)")
+# a body in a clause that only gives its role (X启动行动，区委政法委具体统筹，推进…): the
+# sentence's subject goes on
+_ROLE = re.compile("(?:具体|负责|统一|全面)?(?:统筹|牵头|协调|督导|指导|主抓|把关)(?:协调|推进|调度|实施)?(?=[，；])")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
+
+
+def self_references(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where a report speaks of its own unit (我县, 本县, 全县), by level word: the unit an
+    anonymised report (one that names no place it is about) is about. A level counts when the
+    text says 我X or 本X of it, or when it is the only level so spoken of (全县 alone)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    own: set[str] = set()
+    for m in _SELF.finditer(text):
+        spans.setdefault(m.group(1), []).append(m.span())
+        if m.group(0)[0] in "我本":
+            own.add(m.group(1))
+    if len(spans) == 1:
+        return spans
+    return {w: v for w, v in spans.items() if w in own}
+
+
+def _repeated_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines a text repeats (page junk: a neighbouring article's headline printed
+    twice or three times), every copy, including a copy that runs on into the next line's
+    text; in order."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    pos, prev = 0, ""
+    for line in text.split("\n"):
+        if len(prev) >= 6 and line.startswith(prev) and len(line) > len(prev):
+            out.append((pos, pos + len(prev)))  # the copy glued to what follows it
+        if len(line) >= 6:
+            spans.setdefault(line, []).append((pos, pos + len(line)))
+        pos += len(line) + 1
+        prev = line
+    for copies in spans.values():
+        if len(copies) > 1:
+            out.extend(copies)
+    return sorted(set(out))
 
 
 class SubjectFinder:
     """Who a report's figures and honors are about, asked position by position.
 
     The subject is the acting body, place or person the text names: the last one at the
-    head of a clause (after time words) before the position in its sentence, not one that
-    only introduces a speaker (县公安局副局长X介绍，…) or sits in a time clause (自X组建以来);
-    经X会议研究 makes X the actor; a clause on a whole unit (全县…, 该镇…) is that unit's; a
-    body named by its kind (检察机关, 慈利公安) is the report's own body of that kind; 县委、
-    县政府 together are the county; a figure list followed by 这是X交出的成绩单 is X's. A sentence
-    that names none belongs to the section's subtitle body, else to the report's subject:
-    ``default``, or, when that is a place or unknown, the report's protagonist (see
-    :meth:`_protagonist`). Built once per report; each question costs a bisection, so the
-    work stays linear in the length of the text."""
+    head of a clause (after time words, a 【section title】 or a dash) before the position in
+    its sentence, not one that only introduces a speaker (县公安局副局长X介绍，…), sits in a
+    time clause (自X组建以来), was built (X已建成), names a post (政法委书记为直接责任人) or
+    only gives its role (X具体统筹，…); 经X会议研究 makes X the actor; a clause on a whole
+    unit (全县…, 该镇…, 省级层面…) is that unit's; a body speaking of itself (我院, 全院) is
+    the report's own body; a body named by its kind (检察机关, 慈利公安) is the report's own
+    body of that kind; 县委、县政府 together are the county; 实现X乡…率 makes the place the
+    owner; a figure list followed by 这是X交出的成绩单 is X's. A sentence that names none
+    belongs to the body its paragraph opened on in the sentence before, else to the section's
+    subtitle body, else to the report's subject: ``default``, or, when that is a place or
+    unknown, the report's protagonist (see :meth:`_protagonist`). A headline repeated as page
+    junk heads nothing. Built once per report; each question costs a bisection, so the work
+    stays linear in the length of the text."""
 
     def __init__(self, doc: Doc, actors: list[tuple[int, int, tuple[str, str]]], governed: set,
                  default: tuple[str, str] | None, whole: dict[str, tuple[str, str]] | None = None,
@@ -61,12 +120,16 @@ class SubjectFinder:
         bodies = bodies or {}
         attrs_of = attrs_of or (lambda k: {})
         local = (lambda k: county is not None and attrs_of(k).get("jurisdiction") == county)
+        # a body of the county or of one of its townships (a township's station in a station's feature)
+        within = (lambda k: local(k) or (county is not None and attrs_of(
+            ("Place", attrs_of(k).get("jurisdiction"))).get("parent") == county))
         found: list[tuple[int, int, tuple[str, str] | None]] = []
         townships: list[tuple[int, tuple[str, str]]] = []
         for s, e, k in actors:
             if k[0] == "Place" and attrs_of(k).get("level") == "township":
                 townships.append((s, k))
-            if _SPEAKER.match(text, e) or _SINCE.match(text, e):
+            if _SPEAKER.match(text, e) or _SINCE.match(text, e) or _BUILT.match(text, e) or _DESIGNATED.match(text, e) \
+                    or _ROLE.match(text, e):
                 continue
             if (s, e) in governed:
                 if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):
@@ -79,14 +142,25 @@ class SubjectFinder:
             elif _LEADERSHIP.search(k[1]) and _LEADERSHIP_PAIR.match(text, e) and attrs_of(k).get("jurisdiction"):
                 k = ("Place", attrs_of(k)["jurisdiction"])  # 县委、县政府: the county itself
             found.append((s, e, k))
+        own_body = self._own_body(actors, attrs_of, local)
+        speaker = None
+        for m in _SELF_BODY.finditer(text):
+            k = own_body.get(m.group(1) or m.group(2))
+            if k is not None:
+                found.append((m.start(), m.end(), k))
+                speaker = speaker or (k if m.group(1) else None)
         town_starts = [s for s, _ in townships]
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
+        body_starts = {s for s, _, k in actors if k[0] == "Agency"}
         for m in _WHOLE.finditer(text):
-            if m.group(1) in "镇乡":  # 全镇, 该乡: the township named last before it
+            level = m.group(1) or m.group(2)
+            if m.start(1) in body_starts:
+                continue  # 该县公安局, 本县法院: the body, not the whole county
+            if level in "镇乡":  # 全镇, 该乡: the township named last before it
                 j = bisect.bisect_left(town_starts, m.start()) - 1
                 k = townships[j][1] if j >= 0 else None
             else:
-                k = whole.get(m.group(1))
+                k = whole.get(level)
             if k is not None:
                 found.append((m.start(), m.end(), k))
                 self.wholes.append((m.start(), m.end(), k))
@@ -112,21 +186,41 @@ class SubjectFinder:
             if heads and s == last_end and k is not None:
                 heads[-1] = (s, e, k)  # 湄潭县永兴镇: the more specific unit speaks for both
                 last_end = e
-            elif _SUBJECT_LEAD.fullmatch(lead):
+            elif _SUBJECT_LEAD.fullmatch(lead) or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
                 heads.append((s, e, k))
                 last_end = e
         heads.sort(key=lambda t: t[0])
+        repeated = _repeated_lines(text)
+        if repeated:  # a headline repeated as page junk (a neighbouring article's) heads nothing
+            starts = [a for a, _ in repeated]
+            heads = [h for h in heads if not ((j := bisect.bisect_right(starts, h[0]) - 1) >= 0
+                                              and h[1] <= repeated[j][1])]
         self.heads = heads
         self.starts = [s for s, _, _ in heads]
         self.place = default if default is not None and default[0] == "Place" else None
         self.default = default
         if default is None or self.place is not None:
-            self.default = self._protagonist(heads, local) or default
+            # a report in which a body speaks of itself (我院…) is that body's
+            self.default = speaker or self._protagonist(heads, local, within) or default
         # a line that is nothing but a body's name heads the section below it (a feature's
         # subtitle 某县综治中心): the section's figures are that body's
         self.sections = [(s, k) for s, e, k in found if k is not None and k[0] == "Agency"
                          and (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")]
         self.section_starts = [s for s, _ in self.sections]
+
+    @staticmethod
+    def _own_body(actors: list, attrs_of, local) -> dict[str, tuple[str, str]]:
+        """The body 我院 / 本局 / 全庭 … stands for, by the last character of its name: the
+        report's own (local, not a unit of another) body ending so that it names most."""
+        counts: dict[tuple[str, str], int] = {}
+        for _, _, k in actors:
+            if k[0] == "Agency" and local(k) and not attrs_of(k).get("parent"):
+                counts[k] = counts.get(k, 0) + 1
+        out: dict[str, tuple[str, str]] = {}
+        for k, n in sorted(counts.items(), key=lambda t: -t[1]):
+            tail = "队" if k[1].endswith("大队") else k[1][-1]
+            out.setdefault(tail, k)
+        return out
 
     @staticmethod
     def _joined(found: list) -> list:
@@ -139,10 +233,10 @@ class SubjectFinder:
                 out.append((s, e, k))
         return out
 
-    def _protagonist(self, heads: list, local) -> tuple[str, str] | None:
-        """What a report is about: the local agency that heads most clauses (at least two,
-        and no fewer than the report's place); else the unit that heads more clauses than the
-        report's place (我省…全省… in a province's report that names one county); else an
+    def _protagonist(self, heads: list, local, within) -> tuple[str, str] | None:
+        """What a report is about: the agency of its county or of one of the county's townships
+        that heads most clauses (at least two, and no fewer than the report's place); else the
+        unit that heads more clauses than the report's place (我省…全省… in a province's report that names one county); else an
         agency heading one of its first sentences (某县检察院以…开展…)."""
         counts: dict = {}
         for _, _, k in heads:
@@ -150,7 +244,7 @@ class SubjectFinder:
                 counts[k] = counts.get(k, 0) + 1
         own = counts.get(self.place, 0)
         agencies = [(n, k) for k, n in counts.items()
-                    if k[0] == "Agency" and (local(k) or self.place is None)]
+                    if k[0] == "Agency" and (within(k) or self.place is None)]
         if agencies:
             n, k = max(agencies, key=lambda t: t[0])
             if n >= 2 and n >= own:
@@ -194,8 +288,23 @@ class SubjectFinder:
         # a body named by its kind that the report never names in full: its place
         return at[2] or self.place or self.default
 
+    def carried(self, pos: int) -> tuple[str, str] | None:
+        """The body a paragraph opens on, which the next sentences that name no subject go on
+        about (X检察院未检部严格落实…。今年以来，开展讲座200余次); a paragraph opening on
+        several bodies acting together (A、B直接指挥) opens on none."""
+        ps = self.doc.text.rfind("\n", 0, pos) + 1
+        i = bisect.bisect_left(self.starts, ps)
+        if i == len(self.heads) or self.heads[i][0] >= pos or self.heads[i][2] is None:
+            return None
+        s, e, k = self.heads[i]
+        sentences = self.doc._starts
+        if k[0] == "Agency" and self.doc.sentence_at(s)[0] <= ps and self.doc.text[e:e + 1] not in "、和与及同" \
+                and bisect.bisect_right(sentences, pos) - bisect.bisect_right(sentences, s) <= _CARRIED:
+            return k
+        return None
+
     def __call__(self, pos: int) -> tuple[str, str] | None:
-        head = self.head(pos)
+        head = self.head(pos) or self.carried(pos)
         if head is not None:
             return head
         j = bisect.bisect_left(self.section_starts, pos) - 1

@@ -354,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     vw = sub.add_parser("view", help="write an interactive network page of a build")
     vw.add_argument("build", type=Path, nargs="?", default=Path("out"))
     vw.add_argument("--kind", choices=VIEW_KINDS, default="overview")
-    vw.add_argument("--focus", help="the county (county view), report id (report view) or campaign, program or mechanism (map)")
+    vw.add_argument("--focus", help="the county: its name, division code or IRI (county view), report id (report view) or campaign, program or mechanism (map)")
     vw.add_argument("-o", "--output", type=Path, help="the page to write (default: KIND[-FOCUS].html)")
     vw.set_defaults(func=_cmd_view)
     st = sub.add_parser("stats", help="degree and betweenness rankings and communities of a view's network")

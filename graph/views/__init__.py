@@ -6,6 +6,7 @@ per report, the report texts with their mentions marked, and an index).
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import posixpath
@@ -52,7 +53,8 @@ def _pages(store, kind: str, focus: str | None, links: list[tuple[str, str]], ca
     from .data import slice_for
 
     g = slice_for(store, kind, focus, cat=cat)
-    title = TITLES[kind] + (f" — {focus}" if focus else "")
+    shown = g.nodes[focus].get("label", focus) if focus in g else focus  # a county given by its IRI: its name
+    title = TITLES[kind] + (f" — {shown}" if focus else "")
     side = analytics_html(rank(g)) if kind == "overview" else ""
     return [render(g, title=f"govkg · {title}", reports_href=r, analytics=side, index_href=i,
                    vis_src=vis_src and posixpath.join(posixpath.dirname(i), vis_src))  # the script sits beside the index
@@ -84,13 +86,17 @@ def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int 
     > 1 and the store's folder (``store_path``), the pages are made in that many forked
     processes, each reading the store on its own (same bytes as one process writes). ``cat``:
     the entities' details (:func:`~graph.views.data.catalog`), if already known."""
-    from .data import _select, catalog
+    from .data import _select, catalog, counties
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "reports").mkdir(exist_ok=True)
     pages = [("overview", None, "overview.html"), ("mechanism", None, "mechanism.html"), ("agency", None, "agency.html")]
-    counties = sorted({r["l"] for r in _select(store, "SELECT DISTINCT ?l WHERE { ?c a gk:County ; skos:prefLabel ?l ; gk:mention ?m }")})
-    pages += [("county", c, f"county-{_safe_name(c)}.html") for c in counties]
+    listed = counties(store)
+    shared = {label for _, label, _ in listed if sum(1 for _, other, _ in listed if other == label) > 1}
+    # a page per county, named by its name; counties that share a name are told apart by code or IRI
+    pages += [("county", iri if label in shared else label,
+               f"county-{_safe_name(label)}" + (f"-{code or hashlib.sha1(iri.encode()).hexdigest()[:8]}" if label in shared else "")
+               + ".html") for iri, label, code in listed]
     # a report's own network is one command away (govkg view --kind report); a page each would
     # be tens of thousands of files for a province's decade, and its text page is linked below
     report_ids = sorted({r["id"] for r in _select(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }")})

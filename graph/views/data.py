@@ -150,14 +150,31 @@ def overview(store, *, max_items: int = 400, cat: dict | None = None) -> nx.Mult
 MAX_COUNTY_STATISTICS = 300
 
 
+def counties(store) -> list[tuple[str, str, str]]:
+    """Every county the reports mention: (IRI, name, division code or ""), by name then IRI."""
+    rows = _rows(store, """SELECT DISTINCT ?c ?l ?code WHERE { ?c a gk:County ; skos:prefLabel ?l ; gk:mention ?m .
+        OPTIONAL { ?c gk:divisionCode ?code } }""")
+    return sorted({(r["c"], r["l"], r["code"] or "") for r in rows}, key=lambda t: (t[1], t[0]))
+
+
+def find_county(store, focus: str) -> str:
+    """The county ``focus`` names: its name, its division code or its IRI. Counties share names
+    (鼓楼区 is a district of several cities; an anonymised report's 我县 is its own): a name held
+    by several is refused with their codes, so that the page shows the one meant."""
+    found = [c for c in counties(store) if focus in c]
+    if not found:
+        raise GovkgError(f"no county named {focus!r} in this build (see 'govkg query reports_overview')")
+    if len(found) > 1:
+        raise GovkgError(f"{len(found)} counties are called {focus!r}: give one's division code or IRI as the focus ("
+                         + ", ".join(code or iri for iri, _, code in found) + ")")
+    return found[0][0]
+
+
 def county(store, name: str, *, cat: dict | None = None, max_statistics: int = MAX_COUNTY_STATISTICS) -> nx.MultiDiGraph:
-    """One county: its agencies, officials, campaigns, mechanisms with their parts, programs,
+    """One county (``name``: see :func:`find_county`): its agencies, officials, campaigns, mechanisms with their parts, programs,
     honors and statistics (those of the last ``max_statistics``, in report-id order; the
     rest are counted on the page, and all are in the ``statistics_by_topic`` query)."""
-    found = _rows(store, "SELECT ?name ?c WHERE { ?c a gk:County ; skos:prefLabel ?name }", name=name)
-    if not found:
-        raise GovkgError(f"no county named {name!r} in this build (see 'govkg query reports_overview')")
-    c = found[0]["c"]
+    c = find_county(store, name)
     g = nx.MultiDiGraph()
     g.add_node(c)
     inside = f"?a gk:inCounty <{c}> ."

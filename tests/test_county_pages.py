@@ -1,0 +1,34 @@
+"""County pages are one per county, not one per name: China has several 鼓楼区, and every
+anonymised report's 我县 is a county of its own (regression: two counties shared a page)."""
+from __future__ import annotations
+
+import pytest
+
+from graph import build
+from graph.errors import GovkgError
+from graph.store import open_store
+from graph.views.data import find_county
+
+
+@pytest.fixture(scope="module")
+def two_gulou(tmp_path_factory):
+    src = tmp_path_factory.mktemp("gulou")
+    (src / "a.txt").write_text("南京市鼓楼区公安分局开展“净网2026”专项行动，鼓楼区各街道积极参与。", encoding="utf-8")
+    (src / "b.txt").write_text("福州市鼓楼区司法局推行“三调联动”工作机制，鼓楼区群众满意度提升。", encoding="utf-8")
+    out = src.parent / "gulou-out"
+    build(src, out)
+    return out
+
+
+def test_counties_sharing_a_name_get_a_page_each(two_gulou):
+    pages = sorted(p.name for p in (two_gulou / "views").glob("county-*.html"))
+    assert pages == ["county-鼓楼区-320106000000.html", "county-鼓楼区-350102000000.html"]
+    nanjing = (two_gulou / "views" / pages[0]).read_text(encoding="utf-8")
+    assert "净网2026" in nanjing and "三调联动" not in nanjing
+
+
+def test_a_shared_name_as_focus_asks_which_county(two_gulou):
+    store = open_store(two_gulou)
+    with pytest.raises(GovkgError, match="320106000000, 350102000000"):
+        find_county(store, "鼓楼区")
+    assert find_county(store, "350102000000").endswith("/place/350102000000")

@@ -232,6 +232,9 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
                 if cand.kind != "body" or _LIST_MARK.match(cand.text):
                     break
                 tiny_sentence = len(cand) < 12 and not _ends_open(cand)
+                if not skipped and _quote_runs_on(last, cand):
+                    chosen = j  # “早\n发现、早介入”: a quotation the break cut in two
+                    break
                 if not tiny_sentence and (_joins_word(last, cand) or len(cand) > 40):
                     chosen = j
                     break
@@ -256,6 +259,16 @@ def _has_word_space(line: _Line) -> bool:
     t = line.text
     return any(t[k] == " " and is_cjk(t[k - 1]) and is_cjk(t[k + 1]) and not _letter_spaced(t, k)
                for k in range(1, len(t) - 1))
+
+
+def _quote_runs_on(last: _Line, nxt: _Line) -> bool:
+    """Does a quotation left open at the end of ``last`` close early on ``nxt`` (a PDF line
+    break inside a quoted name)?"""
+    tail = last.text[-30:]
+    if tail.rfind("“") <= tail.rfind("”"):
+        return False
+    close, reopen = nxt.text.find("”"), nxt.text.find("“")
+    return 0 <= close <= 30 and (reopen < 0 or close < reopen)
 
 
 def _joins_word(last: _Line, nxt: _Line) -> bool:

@@ -176,6 +176,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             q = text_of(doc, p.evidence)
         for title, body in p.posts:
             org = ag_by_span.get((body.start, body.end)) if body else None
+            if org is None and body is not None and body.start < 0 and body.jurisdiction is not None:
+                org = _implied_agency(ex, body, q, b, qe)  # 副县长: the county's people's government
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
     whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
@@ -202,6 +204,19 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                                        st.surface, period_year(st.period, ex.date)))
     _add_hierarchy(ex, gz)
     return ex
+
+
+def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int) -> tuple[str, str]:
+    """A body a post implies but the text does not name (副县长 → 某县人民政府): an agency
+    with its jurisdiction and no mention."""
+    e = ex.add(Entity("Agency", body.name, attrs={"kind": body.kind, "jurisdiction": body.jurisdiction.id,
+                                                 "implied": True}))
+    pe = _place_entity(body.jurisdiction)
+    ex.entities.setdefault(pe.key, pe)
+    rel = Relation(e.key, "jurisdiction", pe.key, q, b, qe)
+    if rel not in ex.relations:
+        ex.relations.append(rel)
+    return e.key
 
 
 _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到")

@@ -223,6 +223,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             # word or is a long body line; short lines skipped on the way are captions
             if len(last) < 20 and len(para) == 1:
                 break
+            if len(para) == 1 and (_has_word_space(last) or _DATELINE.match(lines[i].text)):
+                break  # a headline (its phrases spaced apart, or a dateline opening the next line)
             j, skipped, chosen = i, [], None
             while j < n and len(skipped) <= 2:
                 cand = lines[j]
@@ -253,6 +255,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
 
 
 _LIST_MARK = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,2})[\s、.．]")
+_DATELINE = re.compile(r"^(?:本报讯|本報訊|本报记者|本報記者|新华社|新華社|[（(](?:记者|通讯员|記者|通訊員))")
 
 
 def _has_word_space(line: _Line) -> bool:

@@ -38,6 +38,7 @@ _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
 PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
+ADOPTING = frozenset(PREDICATE.values())
 
 
 def name_key(name: str) -> str:
@@ -158,7 +159,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         if h.type in PREDICATE:
             actor = _actor(doc, doers, governed, h.start, named, focal_key) or named_topic
             if actor is not None:
-                ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
+                for who in [actor] + _coactors(doc, doers, actor, h.start):
+                    ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
             for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
@@ -202,8 +204,43 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(st.start)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
+    _most_specific(ex, gz)
     _add_hierarchy(ex, gz)
     return ex
+
+
+def _most_specific(ex: Extraction, gz: Gazetteer) -> None:
+    """Who implements or adopts a thing is the most specific actor the text names: a county (or
+    city, province) drops out where one of its own bodies does the same thing in the report
+    (某县推行“X” … 某县司法局推行“X”: the bureau's way of working). A township keeps its own; a
+    county keeps the drives it conducts beside its bodies (扫黑除恶: the county's and its police's)."""
+    by_thing: dict[tuple, set] = {}
+    for r in ex.relations:
+        if r.predicate in ("adopts", "implements"):  # a county conducts its drives beside its bodies
+            by_thing.setdefault((r.predicate, r.object), set()).add(r.subject)
+    drop = set()
+    for (pred, obj), subjects in by_thing.items():
+        for subj in subjects:
+            e = ex.entities.get(subj)
+            if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province"):
+                continue
+            place_id = e.attrs.get("key_name")
+            for other in subjects:
+                juris = ex.entities[other].attrs.get("jurisdiction") if other[0] == "Agency" and other in ex.entities else None
+                if juris and (juris == place_id or _within(gz, juris, place_id)):
+                    drop.add((subj, pred, obj))
+                    break
+    if drop:
+        ex.relations[:] = [r for r in ex.relations if (r.subject, r.predicate, r.object) not in drop]
+
+
+def _within(gz: Gazetteer, place_id: str, ancestor_id: str) -> bool:
+    p = gz.places.get(place_id)
+    while p is not None and p.parent:
+        if p.parent == ancestor_id:
+            return True
+        p = gz.places.get(p.parent)
+    return False
 
 
 def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int) -> tuple[str, str]:
@@ -236,7 +273,7 @@ def _specific(actors: list, text: str) -> list:
     before 郫都区人民检察院, 金寨县公安局 within 金寨县公安局天堂寨镇派出所."""
     out = []
     for s, e, k in actors:
-        refined = any((s2 == e or (s2 == s and e2 > e) or (s <= s2 and e2 <= e and (s2, e2) != (s, e) and k2[0] == k[0] == "Agency"))
+        refined = any((s2 == e or (s2 == s and e2 > e) or (s2 <= s and e <= e2 and (s2, e2) != (s, e) and k2[0] == k[0] == "Agency"))
                       for s2, e2, k2 in actors if (s2, e2, k2) != (s, e, k))
         if not refined:
             out.append((s, e, k))
@@ -271,6 +308,33 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         if (s, e) not in governed:
             subjects.setdefault(doc.sentence_at(s), k)
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
+
+
+_JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|并)$")
+
+
+def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tuple[str, str]]:
+    """The bodies acting together with ``key`` before ``pos`` in its clause: A、B、C联合开展, A与B建立,
+    A联合B开展 — each joined to the one before by nothing but 、/和/与/联合 …, the last one followed
+    by nothing but a few words before the thing (共同, 联合, 在全县 …)."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    mine = [a for a in actors if a[2] == key and ss <= a[0] and a[1] <= pos]
+    if not mine:
+        return []
+    _, end, _ = mine[-1]
+    out = []
+    for s, e, k in actors:
+        if s < end or e > pos:
+            continue
+        if not _JOINT.search(text[end:s]) or len(text[end:s]) > 2 or re.search("[，。；：]", text[end:s]):
+            break
+        if k != key and k not in out:
+            out.append(k)
+        end = e
+    if not out or re.search("[，。；：]", text[end:pos]) or len(text[end:pos]) > 16:
+        return []
+    return out
 
 
 def _governed(actors: list, text: str) -> set[tuple[int, int]]:
@@ -318,8 +382,9 @@ def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:
         if a.start > body + 200:
             return None
         ss, _ = doc.sentence_at(a.start)
-        # the clause's subject: nothing but a date, a place or a few words before it
-        if re.fullmatch("[^，。；]{0,12}", text[ss:a.start]):
+        # the clause's subject: nothing but a date, a place or a few words before it, after at
+        # most one opening clause (党史学习教育以来，某省某县检察院…; 为落实…部署，某县司法局…)
+        if re.fullmatch("[^，。；]{0,12}|[^，。；]{0,40}，(?:[一-龥]{0,8}[省市县区州盟旗])?", text[ss:a.start]):
             return k
     return None
 

@@ -74,6 +74,8 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
             if not counted and finder not in _LEADING_OK:
                 continue  # a count read off the name's first character: only a list the text spells out
             parts = finder(doc, h, hits)
+            if not counted and any(re.search("[“”‘’\"]", p) for p in parts):
+                continue  # a count off the name asks for plain parts: not a list cut out of a quotation
             if parts and (len(parts) in ok or (finder in _PARTIAL_OK and len(parts) < n)):
                 h.components = parts
                 break

@@ -1,0 +1,54 @@
+"""Who conducts, implements or adopts a thing: the most specific actor the text names, every body
+acting together, the body a report is about. Every sentence is written here."""
+from __future__ import annotations
+
+from helpers import relations, run
+
+
+def test_bodies_joined_before_the_verb_all_act():
+    ex = run("凤凰县司法局与县人民法院建立“诉前联调”工作机制。")
+    assert {("凤凰县司法局", "诉前联调"), ("凤凰县人民法院", "诉前联调")} <= relations(ex, "adopts")
+    ex = run("凤凰县公安局、县人民检察院、县教育局联合开展“清网护校”专项行动。")
+    assert {("凤凰县公安局", "清网护校"), ("凤凰县人民检察院", "清网护校"),
+            ("凤凰县教育局", "清网护校")} <= relations(ex, "conducts")
+    ex = run("凤凰县禾库镇派出所联合镇综治中心开展“秋收护航”专项行动。")
+    assert {b for b, _ in relations(ex, "conducts")} == {"凤凰县公安局禾库镇派出所", "禾库镇综治中心"}
+
+
+def test_a_body_named_after_the_verb_is_no_partner():
+    ex = run("凤凰县公安局开展“清网护校”专项行动，县人民检察院派员参加。")
+    assert relations(ex, "conducts") == {("凤凰县公安局", "清网护校")}
+
+
+def test_a_police_station_named_with_its_bureau_is_the_actor_not_the_bureau():
+    ex = run("凤凰县召开会议。县公安局禾库派出所联合镇司法所开展“夜访农家”活动。")
+    assert ("凤凰县公安局禾库派出所", "夜访农家") in relations(ex, "conducts")
+    assert ("凤凰县公安局", "夜访农家") not in relations(ex, "conducts")
+
+
+def test_a_county_drops_out_where_its_own_body_adopts_the_same_way_of_working():
+    ex = run("凤凰县推行“五步说和法”\n本报讯 今年以来，凤凰县司法局在全县推行“五步说和法”，推动纠纷就地化解。")
+    adopts = relations(ex, "adopts")
+    assert ("凤凰县司法局", "五步说和法") in adopts and ("凤凰县", "五步说和法") not in adopts
+
+
+def test_a_county_keeps_the_drive_it_conducts_beside_its_police():
+    ex = run("凤凰县深入开展“利剑”专项行动。凤凰县公安局在“利剑”专项行动中破获案件12起。")
+    assert {("凤凰县", "利剑"), ("凤凰县公安局", "利剑")} <= relations(ex, "conducts")
+
+
+def test_the_body_a_report_is_about_after_an_opening_clause():
+    text = ("主题教育开展以来，湖南省凤凰县人民检察院以护航民营经济为重点，出台多项举措。\n"
+            "建立涉企案件快速办理机制。对涉企案件实行专人专办。")
+    assert ("凤凰县人民检察院", "涉企案件快速办理机制") in relations(run(text), "adopts")
+    # a body the opening verb governs is no subject: the county is the actor
+    text = ("凤凰县政法工作综述\n"
+            "深入学习贯彻全会精神，邀请县委宣讲团为全县政法系统全体干警作专题宣讲，引导干警坚定理想信念。\n"
+            "建立涉企案件快速办理机制。对涉企案件实行专人专办、快侦快诉，切实减轻企业诉累，优化营商环境。")
+    assert not any(a == "凤凰县委宣讲团" for a, _ in relations(run(text), "adopts"))
+
+
+def test_a_headline_stays_apart_from_the_dateline_paragraph_after_it():
+    ex = run("凤凰县推行“五步说和法” 让纠纷化解在萌芽\n本报讯（通讯员 龙小云）凤凰县司法局今年以来推行“五步说和法”，成效明显。")
+    quotes = {r.quote for r in ex.relations if r.predicate == "adopts"}
+    assert all(not q.startswith("凤凰县推行") or "本报讯" not in q for q in quotes)

@@ -52,3 +52,29 @@ def test_a_headline_stays_apart_from_the_dateline_paragraph_after_it():
     ex = run("凤凰县推行“五步说和法” 让纠纷化解在萌芽\n本报讯（通讯员 龙小云）凤凰县司法局今年以来推行“五步说和法”，成效明显。")
     quotes = {r.quote for r in ex.relations if r.predicate == "adopts"}
     assert all(not q.startswith("凤凰县推行") or "本报讯" not in q for q in quotes)
+
+
+def test_the_whole_county_as_a_destination_is_no_actor():
+    text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
+            "以青年干警为骨干组建法治宣讲团，先后赴全县8所中小学开展“法治护苗”活动，受到师生欢迎。")
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县人民检察院", "法治护苗") in conducts and ("凤凰县", "法治护苗") not in conducts
+
+
+def test_a_body_a_leading_verb_governs_is_no_actor():
+    text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
+            "牵头县民政局等8家单位组建关爱联盟，开展“春苗守护”行动，帮扶困境儿童。")
+    assert {a for a, o in relations(run(text), "conducts") if o == "春苗守护"} == {"凤凰县人民检察院"}
+
+
+def test_a_place_naming_a_news_site_is_no_actor_and_the_body_after_places_leads():
+    text = ("湖南政法新闻网：为深入贯彻落实省、市、县关于推进基层治理现代化的部署要求，湖南凤凰县司法局"
+            "充分发挥职能作用，以三项举措打造基层公共法律服务体系。\n一是推行“法律夜诊”服务，方便群众咨询。")
+    adopts = relations(run(text), "adopts")
+    assert ("凤凰县司法局", "法律夜诊") in adopts and not any(a == "湖南省" for a, _ in adopts)
+
+
+def test_the_body_of_a_persons_post_does_not_lead_the_report():
+    text = ("图为表彰大会现场\n在表彰大会上，湖南湘西州政协副主席、凤凰县委书记杨志远介绍了“凤凰经验”：通过筑牢"
+            "三道防线，推动禁毒工作取得实效。")
+    assert not any(a.endswith("政协") for a, _ in relations(run(text), "adopts"))

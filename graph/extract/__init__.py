@@ -37,6 +37,9 @@ _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$
 # …and a name a clause's opening word or a descriptive prefix ran into (根据乡村雪亮工程) keys as its core
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
+# a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
+_MEDIA = re.compile("(?:法制|法治|政法|新闻|经济)?(?:日报|晚报|传媒网?|新闻网|电视台|广播电视台|融媒体中心|手机报"
+                    "|网(?![格络点民上下站页友购点]))")
 PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
 ADOPTING = frozenset(PREDICATE.values())
 
@@ -124,14 +127,15 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     ag_starts, ag_reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
     actors += [(h.start, h.end, k) for h, k in place_keys
                if h.place.level in ("county", "prefecture", "province", "township", "village")
-               and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)]
+               and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)
+               and not _MEDIA.match(doc.text, h.end)]
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
     # a report on one township is that township's, where no agency heads it
     town_key = ("Place", ctx.township.id) if ctx.township else None
     topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
     governed = _governed(actors, doc.text)  # mentions a preposition governs: never a subject
-    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed) or focal_key
+    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed, places) or focal_key
     # the bodies of a person's several posts (州政协副主席、县委书记李某介绍…) name the posts, not
     # a doer; one post (县公安局局长某人表示，将推进…) speaks for its body
     titles = _post_titles()
@@ -256,7 +260,8 @@ def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int) ->
     return e.key
 
 
-_PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到")
+_PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到",
+         "牵头", "邀请", "指导", "督促", "组织")  # …a verb whose object the body is (牵头县民政局等单位组建…)
 
 
 def _free(text: str, s: int) -> bool:
@@ -299,7 +304,7 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     for s, e, k in inside:
         if s < pos and (s, e) not in governed:
             return k
-    if focal_key and re.search("(全县|全市|全区|全旗)", text[ss:pos]):
+    if focal_key and re.search("(?<![在赴到向于对给往])(?<!面向|覆盖|深入|走进|走遍|遍及|辐射)(全县|全市|全区|全旗)", text[ss:pos]):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1
@@ -369,7 +374,7 @@ def _post_titles() -> tuple[str, ...]:
     return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
 
 
-def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:
+def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str] | None:
     """The body a report is about when its headline names none: the agency that is the subject
     of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs."""
     text = doc.text
@@ -381,12 +386,27 @@ def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:
             return None  # 攸县委, 县政府 leading: the county itself acts
         if a.start > body + 200:
             return None
+        if re.match("(?:常务副|副)?", text[a.end:a.end + 3]) and text.startswith(_post_titles(), a.end + len(
+                re.match("(?:常务副|副)?", text[a.end:a.end + 3]).group(0))):
+            continue  # 某市政协副主席、某县委书记X: the body of a person's post, no doer
         ss, _ = doc.sentence_at(a.start)
         # the clause's subject: nothing but a date, a place or a few words before it, after at
         # most one opening clause (党史学习教育以来，某省某县检察院…; 为落实…部署，某县司法局…)
-        if re.fullmatch("[^，。；]{0,12}|[^，。；]{0,40}，(?:[一-龥]{0,8}[省市县区州盟旗])?", text[ss:a.start]):
+        lead = text[ss:a.start]
+        if re.fullmatch("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?", lead):
             return k
+        cs = ss + lead.rfind("，") + 1
+        if 0 < cs - ss <= 61 and _places_only(places, cs, a.start):
+            return k  # …部署要求，山东单县司法局: the places before it are its own
     return None
+
+
+def _places_only(places, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` nothing but place mentions written one after another?"""
+    spans = {h.start: h.end for h in places}
+    while s < e and s in spans:
+        s = spans[s]
+    return s == e
 
 
 def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[str, str]]:

@@ -201,7 +201,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(h.start)
         who = awardee(doc, h, recipients, starts, subjects, lambda k: ex.entities[k].name if k in ex.entities else None)
         if who is not None:
-            ex.relations.append(Relation(ent.key, "awardedTo", who, q, b, qe))
+            for holder in _coholders(doc.text, recipients, who, h.start) + [who]:
+                ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
     names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
         subject = subjects(st.start)
@@ -339,6 +340,23 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tu
         end = e
     if not out or re.search("[，。；：]", text[end:pos]) or len(text[end:pos]) > 16:
         return []
+    return out
+
+
+def _coholders(text: str, recipients: list, who: tuple[str, str], pos: int) -> list[tuple[str, str]]:
+    """The holders listed with ``who`` right before it (A、B和C被评为…): each of its kind, joined to
+    the next by nothing but 、/和/及/与."""
+    ss = max(text.rfind(c, 0, pos) for c in "。；\n") + 1
+    mine = [r for r in recipients if r[2] == who and ss <= r[0] and r[1] <= pos]
+    if not mine:
+        return []
+    start = mine[-1][0]
+    out = []
+    for s, e, k in reversed([r for r in recipients if ss <= r[0] and r[1] <= start]):
+        if k[0] != who[0] or text[e:start] not in ("、", "和", "及", "与", "以及"):
+            break
+        out.insert(0, k)
+        start = s
     return out
 
 

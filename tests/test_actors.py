@@ -78,3 +78,15 @@ def test_the_body_of_a_persons_post_does_not_lead_the_report():
     text = ("图为表彰大会现场\n在表彰大会上，湖南湘西州政协副主席、凤凰县委书记杨志远介绍了“凤凰经验”：通过筑牢"
             "三道防线，推动禁毒工作取得实效。")
     assert not any(a.endswith("政协") for a, _ in relations(run(text), "adopts"))
+
+
+def test_a_drive_named_after_the_county_is_the_countys_beside_whoever_speaks_of_it():
+    ex = run("凤凰县召开会议。县委常委、政法委书记杨志远表示，将把“三访”工作纳入平安凤凰建设考评。")
+    assert ("凤凰县", "平安凤凰") in relations(ex, "conducts")
+
+
+def test_a_headlines_county_yields_a_drive_to_the_body_the_text_says_conducts_it():
+    text = ("凤凰县开展冬季治安“百日清查”行动\n"
+            "为确保辖区冬季治安稳定，凤凰县公安局于11月起在全县开展为期100天的“百日清查”行动，重点清查出租屋、网吧。")
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县公安局", "百日清查") in conducts and ("凤凰县", "百日清查") not in conducts

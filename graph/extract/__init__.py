@@ -162,8 +162,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
             actor = _actor(doc, doers, governed, h.start, named, focal_key) or named_topic
-            if actor is not None:
-                for who in [actor] + _coactors(doc, doers, actor, h.start):
+            drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
+            if actor is not None or drive_of is not None:
+                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
             for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named):
@@ -209,26 +210,50 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(st.start)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
-    _most_specific(ex, gz)
+    first_nl = text.find("\n")
+    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1)
     _add_hierarchy(ex, gz)
     return ex
 
 
-def _most_specific(ex: Extraction, gz: Gazetteer) -> None:
+_DRIVE_OF_PLACE = re.compile("(?:平安|法治)(.{1,6}?)(?:建设|创建)?")
+
+
+def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
+    """平安X / 法治X named after the report's county (or its city, province): that place's own
+    drive, whoever speaks of it."""
+    from ..gazetteer import short_name
+
+    m = _DRIVE_OF_PLACE.fullmatch(name_key(h.name)) if h.type == "Campaign" else None
+    if m is None:
+        return None
+    for p in (ctx.county, ctx.prefecture, ctx.province):
+        if p is not None and m.group(1) in (p.name, short_name(p.name, p.level)):
+            return ("Place", p.id)
+    return None
+
+
+def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> None:
     """Who implements or adopts a thing is the most specific actor the text names: a county (or
     city, province) drops out where one of its own bodies does the same thing in the report
     (某县推行“X” … 某县司法局推行“X”: the bureau's way of working). A township keeps its own; a
-    county keeps the drives it conducts beside its bodies (扫黑除恶: the county's and its police's)."""
+    county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
+    county's and its police's), not the ones only its headline gives it."""
     by_thing: dict[tuple, set] = {}
+    body_said: set[tuple] = set()  # (subject, predicate, object) the report says past its headline
     for r in ex.relations:
-        if r.predicate in ("adopts", "implements"):  # a county conducts its drives beside its bodies
+        if r.predicate in ADOPTING:
             by_thing.setdefault((r.predicate, r.object), set()).add(r.subject)
+            if r.begin >= headline_end:
+                body_said.add((r.subject, r.predicate, r.object))
     drop = set()
     for (pred, obj), subjects in by_thing.items():
         for subj in subjects:
             e = ex.entities.get(subj)
             if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province"):
                 continue
+            if pred == "conducts" and (subj, pred, obj) in body_said:
+                continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
             place_id = e.attrs.get("key_name")
             for other in subjects:
                 juris = ex.entities[other].attrs.get("jurisdiction") if other[0] == "Agency" and other in ex.entities else None

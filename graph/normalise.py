@@ -201,6 +201,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             last = para[-1]
             if not _ends_open(last, quotes_close=not wrapped) or last.hard_break:
                 break
+            if len(para) == 1 and i < n and _DATELINE.match(lines[i].text):
+                break  # a dateline opens a paragraph: the line before it is a headline (升级版|本报讯 holds no 版本)
             if i < n and lines[i].kind == "body" and _joins_word(last, lines[i]):
                 para.append(lines[i])  # 公安\n局: a word runs across the break
                 i += 1
@@ -223,8 +225,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             # word or is a long body line; short lines skipped on the way are captions
             if len(last) < 20 and len(para) == 1:
                 break
-            if len(para) == 1 and (_has_word_space(last) or _DATELINE.match(lines[i].text)):
-                break  # a headline (its phrases spaced apart, or a dateline opening the next line)
+            if len(para) == 1 and _has_word_space(last):
+                break  # a headline: its phrases spaced apart
             j, skipped, chosen = i, [], None
             while j < n and len(skipped) <= 2:
                 cand = lines[j]

@@ -90,3 +90,16 @@ def test_a_headlines_county_yields_a_drive_to_the_body_the_text_says_conducts_it
             "为确保辖区冬季治安稳定，凤凰县公安局于11月起在全县开展为期100天的“百日清查”行动，重点清查出租屋、网吧。")
     conducts = relations(run(text), "conducts")
     assert ("凤凰县公安局", "百日清查") in conducts and ("凤凰县", "百日清查") not in conducts
+
+
+def test_gai_zhen_refers_to_the_township_named_before():
+    ex = run("凤凰县禾库镇党委书记龙光辉介绍，该镇依托“雪亮工程”建成视频监控点位300个。")
+    assert relations(ex, "implements") == {("禾库镇", "雪亮工程")}
+
+
+def test_a_body_naming_a_site_or_a_pages_source_is_no_actor():
+    text = ("凤凰县人民政府网 > 政务公开 > 工作动态\n凤凰县召开平安建设推进会\n来源：凤凰县融媒体中心  【打印】\n"
+            "会议要求，要扎实推进“雪亮工程”建设，深入开展“利剑”专项行动，持续推行“三访”工作法。")
+    ex = run(text)
+    actors = {a for a, _ in relations(ex, "implements") | relations(ex, "conducts") | relations(ex, "adopts")}
+    assert actors == {"凤凰县"}

@@ -38,6 +38,23 @@ _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
+_SOURCE = re.compile("(?:来源|稿源|出处|供稿|转自)[：:]\\s*$")
+_PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",), "村": ("village",),
+              "社区": ("village",), "县": ("county",), "旗": ("county",), "区": ("county",), "市": ("county", "prefecture")}
+
+
+def _place_references(text: str, place_keys: list) -> list[tuple[int, int, tuple[str, str]]]:
+    """该镇, 该村, 该县 …: the nearest place of that level named before, as an actor."""
+    out = []
+    for m in re.finditer("该(街道|社区|镇|乡|村|县|旗|区|市)", text):
+        word = m.group(1)
+        prior = [k for h, k in place_keys if h.end <= m.start() and h.place.level in _PLACE_REF[word]
+                 and h.place.name.endswith(word)]
+        if prior:
+            out.append((m.start(), m.end(), prior[-1]))
+    return out
+
+
 _MEDIA = re.compile("(?:法制|法治|政法|新闻|经济)?(?:日报|晚报|传媒网?|新闻网|电视台|广播电视台|融媒体中心|手机报"
                     "|网(?![格络点民上下站页友购点]))")
 PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
@@ -121,14 +138,17 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     taken = [(a.start, a.end) for a in agencies]
     named = find_named(doc, taken)
     fill_components(doc, named)
-    # actors: agencies, and places that are not part of an agency's name
-    actors = [(a.start, a.end, k) for a, k in ag_keys]
+    # actors: agencies, and places that are not part of an agency's name; never a body naming a
+    # site or the source of the page (某县人民政府网, 来源：某县融媒体中心)
+    actors = [(a.start, a.end, k) for a, k in ag_keys
+              if not _MEDIA.match(doc.text, a.end) and not _SOURCE.search(doc.text, max(0, a.start - 4), a.start)]
     spans = sorted((a.start, a.end) for a, _ in ag_keys)
     ag_starts, ag_reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
     actors += [(h.start, h.end, k) for h, k in place_keys
                if h.place.level in ("county", "prefecture", "province", "township", "village")
                and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)
                and not _MEDIA.match(doc.text, h.end)]
+    actors += _place_references(doc.text, place_keys)
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
     # a report on one township is that township's, where no agency heads it
@@ -405,8 +425,8 @@ def _headline_agency(doc: Doc, ag_keys) -> tuple[str, str] | None:
     if len(first) > 80:
         return None
     for a, k in ag_keys:
-        if a.start < len(first) and a.parent is None:
-            return k
+        if a.start < len(first) and a.parent is None and not _MEDIA.match(text, a.end):
+            return k  # (某县人民政府网 > 政务公开: a site's breadcrumb names no body the report is about)
     return None
 
 
@@ -423,7 +443,8 @@ def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str]
     text = doc.text
     body = text.find("\n") + 1 if len(text.split("\n", 1)[0]) <= 80 else 0
     for a, k in ag_keys:
-        if a.start < body or a.parent is not None or (a.start, a.end) in governed:
+        if a.start < body or a.parent is not None or (a.start, a.end) in governed or _MEDIA.match(text, a.end) \
+                or _SOURCE.search(text, max(0, a.start - 4), a.start):
             continue
         if re.search("(?:[省市县区旗州盟]委|人民政府|政府)$", a.name):
             return None  # 攸县委, 县政府 leading: the county itself acts

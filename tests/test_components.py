@@ -88,3 +88,13 @@ def test_a_quotation_cut_by_a_pdf_line_break_is_read_whole():
             "排查、早调处、早回访”三早工作机制，今年以来调处纠纷120起。")
     m = entity(run(text), "Mechanism", "早排查、早调处、早回访")
     assert m.components == ["早排查", "早调处", "早回访"]
+
+
+def test_parts_numbered_di_yi_or_bracketed_in_the_sentences_and_paragraphs_after_a_formula():
+    assert parts("凤凰县公安局推行“三个到位”工作法。第一，警力到位，民警常驻村组。第二，服务到位，办事不出村。"
+                 "第三，宣传到位，防诈知识进万家。", "三个到位") == ["警力到位", "服务到位", "宣传到位"]
+    text = ("凤凰县司法局今年以来建立健全三项机制，推动矛盾纠纷就地化解，取得明显成效。\n（一）矛盾排查机制。每月组织一次全面排查。\n"
+            "（二）联合调处机制。重大纠纷由多部门联合调处。\n（三）回访巩固机制。调处后及时回访当事人。")
+    assert parts(text, "三项机制") == ["矛盾排查机制", "联合调处机制", "回访巩固机制"]
+    # 第一时间 numbers nothing
+    assert parts("凤凰县公安局推行“两个快速”机制，民警第一时间到场，第二天回访。", "两个快速") == []

@@ -10,7 +10,7 @@ from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
 
-_ORDINAL = re.compile("^([一二三四五六七八九十]+)、([^。；\n]{2,40})")
+_ORDINAL = re.compile("^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])([^。；\n]{2,40})")
 _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立了|建立|搭建了|搭建|形成了|形成|落实了|落实|实行|推行|打造|组建了|组建|包括|即)+")
 
 
@@ -140,8 +140,8 @@ def _ordinal_paragraphs(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str
     expect = 1
     for line in doc.text[h.end:].split("\n"):
         m = _ORDINAL.match(line.strip())
-        if m and cn_int(m.group(1)) == expect:
-            items.append(m.group(2).strip())
+        if m and cn_int(m.group(1) or m.group(2)) == expect:
+            items.append(m.group(3).strip())
             expect += 1
         elif items:
             if expect > (h.formula_count or 0):
@@ -212,7 +212,8 @@ def _room_and_teams(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 
-_SHI = re.compile("([一二三四五六七八九十]+)是([^，。；：,\n]{2,30})")
+# 一是A / 第一，A / 其一，A: the parts a formula's next sentences number
+_SHI = re.compile("(?:([一二三四五六七八九十]+)是|(?:第|其)([一二三四五六七八九十]+)[，、,：:])([^，。；：,\n]{2,30})")
 
 
 def _shi_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -224,11 +225,11 @@ def _shi_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     limit = min(len(text), h.end + 3000)
     while len(out) < (h.formula_count or 4):
         m = _SHI.search(text, pos, limit)
-        if m is None or cn_int(m.group(1)) != len(out) + 1:
+        if m is None or cn_int(m.group(1) or m.group(2)) != len(out) + 1:
             break
         if not out and "\n" in text[h.end:m.start()].strip("\n") and text[h.end:m.start()].count("\n") > 1:
             break  # the first part opens the formula's own paragraph or the next one, no later
-        out.append(m.group(2))
+        out.append(m.group(3))
         pos = m.end()
     return out
 

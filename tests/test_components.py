@@ -98,3 +98,8 @@ def test_parts_numbered_di_yi_or_bracketed_in_the_sentences_and_paragraphs_after
     assert parts(text, "三项机制") == ["矛盾排查机制", "联合调处机制", "回访巩固机制"]
     # 第一时间 numbers nothing
     assert parts("凤凰县公安局推行“两个快速”机制，民警第一时间到场，第二天回访。", "两个快速") == []
+
+
+def test_parts_after_a_short_setting_and_yi_wei():
+    assert parts("凤凰县推行“四联”机制，即在乡镇层面，以综治联动、治安联防、矛盾联调、平安联创为支撑，推进权责统一。",
+                 "四联") == ["综治联动", "治安联防", "矛盾联调", "平安联创"]

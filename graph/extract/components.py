@@ -387,6 +387,12 @@ def read_parts(seg: str) -> list[str]:
     if disposal:
         seg = seg[1:]
     first = _first_clause(seg)
+    clauses = re.split("[，,]", seg)
+    if "、" not in first and len(clauses) > 1 and "、" in clauses[1] and len(first) <= 8:
+        first = clauses[1]  # 即在乡镇层面，以A、B、C为支撑: a short setting, then the list
+    m = re.match("(?:以|由|通过|在)(.+、.+)为(?:核心|支撑|主体|重点|抓手|基础|依托|龙头|保障|主线)[一-龥]{0,2}$", first)
+    if m:
+        first = m.group(1)  # 以A、B、C为支撑
     if re.fullmatch("(?:“[^“”]{2,20}”[、和及与]?){2,}", first):
         return re.findall("“([^“”]{2,20})”", first)
     if "、" in first:

@@ -356,3 +356,9 @@ def test_a_quote_ending_in_a_quoted_only_head_keeps_the_head_after_it():
 def test_quoted_endings_of_a_local_brand_name_it_after_a_verb_of_making():
     ex = run("临江县打造“十分钟解纷圈”，推出“平安密码”，建成“临江样板”。")
     assert {"十分钟解纷圈", "平安密码", "临江样板"} <= names(ex, "Mechanism")
+
+
+def test_a_headline_quote_typed_by_its_shape_takes_the_type_the_body_gives_it():
+    ex = run("凤凰法院：“巡回审判+法治宣讲”进村寨\n本报讯 今年以来，凤凰县人民法院开展“巡回审判+法治宣讲”活动，"
+             "全院法官下沉网格，开展活动46场。")
+    assert "巡回审判+法治宣讲" in names(ex, "Campaign") and "巡回审判+法治宣讲" not in names(ex, "Mechanism")

@@ -266,8 +266,28 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
     _title_drives(text, hits, taken)
+    _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _one_type_per_name(hits: list[NamedHit]) -> None:
+    """A quote typed only by its shape or its context (a headline's “A+B”进乡村) takes the type a
+    head noun gives the same words elsewhere in the report (开展“A+B”活动: a drive)."""
+    headed: dict[str, set[str]] = {}
+    for h in hits:
+        if h.type in PREDICATE_TYPES and h.core_span and h.end > h.core_span[1] + 1:
+            headed.setdefault(h.name, set()).add(h.type)
+    for h in hits:
+        types = headed.get(h.name, set())
+        if (h.type in PREDICATE_TYPES and h.core_span and h.end == h.core_span[1] + 1 and len(types) == 1
+                and h.type not in types):
+            h.type = next(iter(types))
+            if h.type != "Mechanism":
+                h.components, h.formula_count = [], None
+
+
+PREDICATE_TYPES = ("Campaign", "Program", "Mechanism")
 
 
 def has_function_word(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -46,12 +46,18 @@ _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",
 def _place_references(text: str, place_keys: list) -> list[tuple[int, int, tuple[str, str]]]:
     """该镇, 该村, 该县 …: the nearest place of that level named before, as an actor."""
     out = []
+    ordered = sorted(place_keys, key=lambda hk: hk[0].end)
+    last: dict[str, tuple[str, str]] = {}  # reference word → the latest place it can name
+    i = 0
     for m in re.finditer("该(街道|社区|镇|乡|村|县|旗|区|市)", text):
-        word = m.group(1)
-        prior = [k for h, k in place_keys if h.end <= m.start() and h.place.level in _PLACE_REF[word]
-                 and h.place.name.endswith(word)]
-        if prior:
-            out.append((m.start(), m.end(), prior[-1]))
+        while i < len(ordered) and ordered[i][0].end <= m.start():
+            h, k = ordered[i]
+            for word, levels in _PLACE_REF.items():
+                if h.place.level in levels and h.place.name.endswith(word):
+                    last[word] = k
+            i += 1
+        if m.group(1) in last:
+            out.append((m.start(), m.end(), last[m.group(1)]))
     return out
 
 
@@ -222,7 +228,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(h.start)
         who = awardee(doc, h, recipients, starts, subjects, lambda k: ex.entities[k].name if k in ex.entities else None)
         if who is not None:
-            for holder in _coholders(doc.text, recipients, who, h.start) + [who]:
+            for holder in _coholders(doc, recipients, who, h.start) + [who]:
                 ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
     names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
@@ -367,18 +373,20 @@ _JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|�
 def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tuple[str, str]]:
     """The bodies acting together with ``key`` before ``pos`` in its clause: A、B、C联合开展, A与B建立,
     A联合B开展 — each joined to the one before by nothing but 、/和/与/联合 …, the last one followed
-    by nothing but a few words before the thing (共同, 联合, 在全县 …)."""
+    by nothing but a few words before the thing (共同, 联合, 在全县 …). ``actors`` sorted by start."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
-    mine = [a for a in actors if a[2] == key and ss <= a[0] and a[1] <= pos]
+    lo, hi = bisect_left(actors, (ss,)), bisect_left(actors, (pos,))
+    mine = [a for a in actors[lo:hi] if a[2] == key and a[1] <= pos]
     if not mine:
         return []
-    _, end, _ = mine[-1]
+    end = mine[-1][1]
     out = []
-    for s, e, k in actors:
-        if s < end or e > pos:
+    for s, e, k in actors[bisect_left(actors, (end,)):hi]:
+        if e > pos:
             continue
-        if not _JOINT.search(text[end:s]) or len(text[end:s]) > 2 or re.search("[，。；：]", text[end:s]):
+        gap = text[end:s]
+        if len(gap) > 2 or not _JOINT.search(gap) or re.search("[，。；：]", gap):
             break
         if k != key and k not in out:
             out.append(k)
@@ -388,16 +396,20 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tu
     return out
 
 
-def _coholders(text: str, recipients: list, who: tuple[str, str], pos: int) -> list[tuple[str, str]]:
+def _coholders(doc: Doc, recipients: list, who: tuple[str, str], pos: int) -> list[tuple[str, str]]:
     """The holders listed with ``who`` right before it (A、B和C被评为…): each of its kind, joined to
-    the next by nothing but 、/和/及/与."""
-    ss = max(text.rfind(c, 0, pos) for c in "。；\n") + 1
-    mine = [r for r in recipients if r[2] == who and ss <= r[0] and r[1] <= pos]
+    the next by nothing but 、/和/及/与. ``recipients`` sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    lo, hi = bisect_left(recipients, (ss,)), bisect_left(recipients, (pos,))
+    mine = [r for r in recipients[lo:hi] if r[2] == who and r[1] <= pos]
     if not mine:
         return []
     start = mine[-1][0]
     out = []
-    for s, e, k in reversed([r for r in recipients if ss <= r[0] and r[1] <= start]):
+    for s, e, k in reversed(recipients[lo:bisect_left(recipients, (start,))]):
+        if e > start:
+            continue
         if k[0] != who[0] or text[e:start] not in ("、", "和", "及", "与", "以及"):
             break
         out.insert(0, k)

@@ -19,6 +19,7 @@ HMM joins the characters of an unknown name); a weak context asks more of the na
 jieba does not know, or knows as a name). A name inside 《》 is part of a title."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -365,6 +366,8 @@ class _Bodies:
             if a.end not in self.by_end or a.start < self.by_end[a.end].start:
                 self.by_end[a.end] = a
         self.all_places = sorted(places, key=lambda p: p.start)
+        self._place_starts = [p.start for p in self.all_places]
+        self._agency_starts = [a.start for a in self.agencies]
         self.places: dict[int, PlaceHit] = {}
         for p in places:
             # a township's or village's own officials: 某镇镇长, 某村网格员
@@ -422,17 +425,23 @@ class _Bodies:
         kinds = _KIND_OF_TITLE.get(_DEPUTY.sub("", title))
         if not kinds:
             return None
-        prior = [a for a in self.agencies if a.end <= pos and a.name.endswith(kinds) and a.start >= pos - 600]
+        lo = bisect.bisect_left(self._agency_starts, pos - 600)
+        hi = bisect.bisect_left(self._agency_starts, pos)
+        prior = [a for a in self.agencies[lo:hi] if a.end <= pos and a.name.endswith(kinds)]
         return max(prior, key=lambda a: (a.end, -a.start)) if prior else None
 
     def township(self, hit: Body | None, pos: int) -> PlaceHit | None:
         """The township a 镇长 heads: the place of the body before the title in the chain
         (某镇党委副书记、镇长), else the nearest township named before."""
         if isinstance(hit, AgencyHit) and hit.jurisdiction is not None:
-            found = [p for p in self.all_places if p.place.id == hit.jurisdiction.id and p.start <= pos]
+            found = [p for p in self.all_places[bisect.bisect_left(self._place_starts, hit.start):
+                                                bisect.bisect_right(self._place_starts, pos)]
+                     if p.place.id == hit.jurisdiction.id]
             if found:
                 return found[-1]
-        found = [p for p in self.all_places if p.place.level == "township" and p.end <= pos and p.start >= pos - 300]
+        found = [p for p in self.all_places[bisect.bisect_left(self._place_starts, pos - 300):
+                                            bisect.bisect_left(self._place_starts, pos)]
+                 if p.place.level == "township" and p.end <= pos]
         return found[-1] if found else None
 
 

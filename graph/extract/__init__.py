@@ -193,7 +193,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                 for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
-            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named):
+            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
     persons = find_persons(doc, agencies, places)
     ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
@@ -485,7 +485,9 @@ def _places_only(places, s: int, e: int) -> bool:
     return s == e
 
 
-def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[str, str]]:
+def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None) -> list[tuple[str, str]]:
+    """Who issued the document named at ``pos``: the bodies before its verb (印发, 出台 …) in its
+    sentence; else the body the report is about (``topic``), else its county."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     # a body written right before the document: 省委“10个严禁”
@@ -493,16 +495,16 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[
         if a.end == pos:
             return [k]
     m = None
-    for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订)了?", text[ss:pos]):
+    for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订|签署|签订)了?", text[ss:pos]):
         pass
     # the verb governs this title: nothing but other titles and 和/、 stands between
-    if m is None or not re.fullmatch("(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
+    if m is None or not re.fullmatch("的?(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
         return []
     trig = ss + m.start()
     found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
     if found:
         return list(dict.fromkeys(found))
-    return [focal_key] if focal_key else []
+    return [topic] if topic else ([focal_key] if focal_key else [])
 
 
 def _own_bodies(ex: Extraction, ctx) -> dict[str, tuple[str, str]]:

@@ -438,8 +438,14 @@ def _headline_agency(doc: Doc, ag_keys) -> tuple[str, str] | None:
         return None
     for a, k in ag_keys:
         if a.start < len(first) and a.parent is None and not _MEDIA.match(text, a.end):
-            return k  # (某县人民政府网 > 政务公开: a site's breadcrumb names no body the report is about)
+            return _with_unit(a, k, ag_keys)  # (某县人民政府网 > 政务公开: a site's breadcrumb names no body)
     return None
+
+
+def _with_unit(a, k, ag_keys):
+    """The unit written on with its body (某县公安局某派出所: the station), else the body."""
+    units = [(u.end, uk) for u, uk in ag_keys if u.start == a.start and u.end > a.end and u.parent is not None]
+    return max(units)[1] if units else k
 
 
 @lru_cache(maxsize=1)
@@ -470,10 +476,10 @@ def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str]
         # most one opening clause (党史学习教育以来，某省某县检察院…; 为落实…部署，某县司法局…)
         lead = text[ss:a.start]
         if re.fullmatch("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?", lead):
-            return k
+            return _with_unit(a, k, ag_keys)
         cs = ss + lead.rfind("，") + 1
         if 0 < cs - ss <= 61 and _places_only(places, cs, a.start):
-            return k  # …部署要求，山东单县司法局: the places before it are its own
+            return _with_unit(a, k, ag_keys)  # …部署要求，山东单县司法局: the places before it are its own
     return None
 
 

@@ -107,7 +107,7 @@ def test_a_body_naming_a_site_or_a_pages_source_is_no_actor():
 
 def test_the_report_is_about_the_station_written_on_with_its_bureau():
     text = ("图：民警走访群众（凤凰县公安局供图）\n"
-            "如何让新时代“枫桥经验”焕发生机？湖南省凤凰县公安局禾库派出所用十年坚守交出了答卷。它推行“五心工作法”，"
-            "把矛盾化解在萌芽状态，群众满意率逐年提升。")
+            "如何让新时代“枫桥经验”焕发生机？湖南省凤凰县公安局禾库派出所用十年坚守交出了一份沉甸甸的答卷。\n"
+            "用心用情服务群众。推行“五心工作法”，把矛盾化解在萌芽状态，群众满意率逐年提升，辖区发案率持续下降。")
     adopts = relations(run(text), "adopts")
     assert ("凤凰县公安局禾库派出所", "五心工作法") in adopts and ("凤凰县公安局", "五心工作法") not in adopts

@@ -62,7 +62,7 @@ def _place_references(text: str, place_keys: list) -> list[tuple[int, int, tuple
 
 
 _MEDIA = re.compile("(?:法制|法治|政法|新闻|经济)?(?:日报|晚报|传媒网?|新闻网|电视台|广播电视台|融媒体中心|手机报"
-                    "|网(?![格络点民上下站页友购点]))")
+                    "|网(?![格络点民上下站页友购点]))|供图|供稿|提供图片|摄影?[）)]")  # …or a credit (某局供图)
 PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
 ADOPTING = frozenset(PREDICATE.values())
 

@@ -111,3 +111,10 @@ def test_the_report_is_about_the_station_written_on_with_its_bureau():
             "用心用情服务群众。推行“五心工作法”，把矛盾化解在萌芽状态，群众满意率逐年提升，辖区发案率持续下降。")
     adopts = relations(run(text), "adopts")
     assert ("凤凰县公安局禾库派出所", "五心工作法") in adopts and ("凤凰县公安局", "五心工作法") not in adopts
+
+
+def test_partners_after_a_comma_before_a_short_adverbial_and_a_station_not_its_bureau():
+    ex = run("凤凰县召开会议。禾库镇党委、政府联合县公安局禾库派出所，在全镇开展“平安牧场”创建活动。")
+    assert {a for a, _ in relations(ex, "conducts")} == {"禾库镇党委", "禾库镇人民政府", "凤凰县公安局禾库派出所"}
+    ex = run("凤凰县召开会议。禾库镇综治中心、司法所联合办公，群众反映的问题“一站式”受理。")
+    assert not any(a.endswith("司法所") for a, _ in relations(ex, "adopts"))

@@ -382,7 +382,7 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tu
         return []
     end = mine[-1][1]
     out = []
-    for s, e, k in actors[bisect_left(actors, (end,)):hi]:
+    for s, e, k in _specific(actors[bisect_left(actors, (end,)):hi], text):
         if e > pos:
             continue
         gap = text[end:s]
@@ -391,7 +391,9 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tu
         if k != key and k not in out:
             out.append(k)
         end = e
-    if not out or re.search("[，。；：]", text[end:pos]) or len(text[end:pos]) > 16:
+    rest = text[end:pos]  # …联合县公安局某派出所，在全镇开展“X”: one comma before a short adverbial
+    if not out or re.search("[。；：]", rest) or rest.count("，") > 1 or len(rest) > 16 or (
+            "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
         return []
     return out
 

@@ -118,3 +118,9 @@ def test_partners_after_a_comma_before_a_short_adverbial_and_a_station_not_its_b
     assert {a for a, _ in relations(ex, "conducts")} == {"禾库镇党委", "禾库镇人民政府", "凤凰县公安局禾库派出所"}
     ex = run("凤凰县召开会议。禾库镇综治中心、司法所联合办公，群众反映的问题“一站式”受理。")
     assert not any(a.endswith("司法所") for a, _ in relations(ex, "adopts"))
+
+
+def test_a_body_a_subjectless_clause_joins_with_lian_he_acts_too():
+    text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
+            "联合县残联开展“助残圆梦”公益活动，帮助10名残疾儿童走进公园。")
+    assert {a for a, _ in relations(run(text), "conducts")} == {"凤凰县人民检察院", "凤凰县残疾人联合会"}

@@ -190,7 +190,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             actor = _actor(doc, doers, governed, h.start, named, focal_key) or named_topic
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
             if actor is not None or drive_of is not None:
-                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start)):
+                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start)
+                                         + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
             for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic):
@@ -395,6 +396,17 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tu
     if not out or re.search("[。；：]", rest) or rest.count("，") > 1 or len(rest) > 16 or (
             "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
         return []
+    return out
+
+
+def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
+    """联合X开展“Y” / 会同X推行“Y”: the bodies a clause joins to its doer, right before the verb."""
+    text = doc.text
+    cs = max(text.rfind(c, max(0, pos - 40), pos) for c in "，。；：\n") + 1
+    out = []
+    for s, e, k in _specific(actors[bisect_left(actors, (cs,)):bisect_left(actors, (pos,))], text):
+        if e <= pos and re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) and len(text[e:pos]) <= 8:
+            out.append(k)
     return out
 
 

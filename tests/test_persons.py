@@ -231,3 +231,12 @@ def test_minority_names_written_without_a_surname_or_a_dot_after_a_title():
     ex = run("阿鲁科尔沁旗公安局局长包乌力吉要求，加强边界警务协作。")
     assert "包乌力吉" in names(ex, "Person")
     assert not people("县委书记强调，要抓好落实。") and not people("县公安局局长表示，要加强巡逻。")
+
+
+def test_the_audit_view_lists_a_government_a_post_implies_without_a_mention(tmp_path):
+    from graph.explain import explain_report, explain_text
+
+    report = tmp_path / "r.txt"
+    report.write_text("凤凰县召开会议。县委副书记、县长吴海平出席会议并讲话。", encoding="utf-8")
+    out = explain_text(explain_report(report))
+    assert "凤凰县人民政府   @ implied by a post, not named" in out

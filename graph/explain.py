@@ -38,7 +38,7 @@ def explain_text(ex: Extraction, *, width: int = 60) -> str:
     if ex.focus:
         lines.append(f"focus: {label.get(ex.focus, ex.focus[1])}" + (f"   date: {ex.date}" if ex.date else ""))
     for t in ENTITY_TYPES:
-        ents = sorted((e for _, e in w.entities if e.type == t), key=lambda e: e.mentions[0].begin)
+        ents = sorted((e for _, e in w.entities if e.type == t), key=lambda e: min((m.begin for m in e.mentions), default=-1))
         if not ents:
             continue
         lines.append(f"\n## {t} ({len(ents)})")
@@ -50,7 +50,7 @@ def explain_text(ex: Extraction, *, width: int = 60) -> str:
                 extra += f" parts({len(e.components)}/{e.formula_count or '?'}): {'、'.join(e.components)}"
             elif e.formula_count:
                 extra += f" formula {e.formula_count}, parts not listed"
-            at = ", ".join(f"{m.begin}-{m.end}" for m in e.mentions[:4])
+            at = ", ".join(f"{m.begin}-{m.end}" for m in e.mentions[:4]) or "implied by a post, not named"
             lines.append(f"  {e.name}{extra}   @ {at}")
             aliases = sorted(a for a in e.aliases if a != e.name)
             if aliases:

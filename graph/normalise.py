@@ -201,6 +201,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             last = para[-1]
             if not _ends_open(last, quotes_close=not wrapped) or last.hard_break:
                 break
+            if len(para) == 1 and i < n and _DATELINE.match(lines[i].text):
+                break  # a dateline opens a paragraph: the line before it is a headline (升级版|本报讯 holds no 版本)
             if i < n and lines[i].kind == "body" and _joins_word(last, lines[i]):
                 para.append(lines[i])  # 公安\n局: a word runs across the break
                 i += 1
@@ -223,6 +225,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             # word or is a long body line; short lines skipped on the way are captions
             if len(last) < 20 and len(para) == 1:
                 break
+            if len(para) == 1 and _has_word_space(last):
+                break  # a headline: its phrases spaced apart
             j, skipped, chosen = i, [], None
             while j < n and len(skipped) <= 2:
                 cand = lines[j]
@@ -232,6 +236,9 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
                 if cand.kind != "body" or _LIST_MARK.match(cand.text):
                     break
                 tiny_sentence = len(cand) < 12 and not _ends_open(cand)
+                if not skipped and _quote_runs_on(last, cand):
+                    chosen = j  # “早\n发现、早介入”: a quotation the break cut in two
+                    break
                 if not tiny_sentence and (_joins_word(last, cand) or len(cand) > 40):
                     chosen = j
                     break
@@ -250,12 +257,23 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
 
 
 _LIST_MARK = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,2})[\s、.．]")
+_DATELINE = re.compile(r"^(?:本报讯|本報訊|本报记者|本報記者|新华社|新華社|[（(](?:记者|通讯员|記者|通訊員))")
 
 
 def _has_word_space(line: _Line) -> bool:
     t = line.text
     return any(t[k] == " " and is_cjk(t[k - 1]) and is_cjk(t[k + 1]) and not _letter_spaced(t, k)
                for k in range(1, len(t) - 1))
+
+
+def _quote_runs_on(last: _Line, nxt: _Line) -> bool:
+    """Does a quotation left open at the end of ``last`` close early on ``nxt`` (a PDF line
+    break inside a quoted name)?"""
+    tail = last.text[-30:]
+    if tail.rfind("“") <= tail.rfind("”"):
+        return False
+    close, reopen = nxt.text.find("”"), nxt.text.find("“")
+    return 0 <= close <= 30 and (reopen < 0 or close < reopen)
 
 
 def _joins_word(last: _Line, nxt: _Line) -> bool:

@@ -356,7 +356,7 @@ class Written(NamedTuple):
 
 def written(ex: Extraction) -> Written:
     """The parts of ``ex`` its report graph writes (see :class:`Written`)."""
-    entities = [(key, e) for key, e in sorted(ex.entities.items()) if e.mentions]
+    entities = [(key, e) for key, e in sorted(ex.entities.items()) if e.mentions or e.attrs.get("implied")]
     relations, seen = [], set()
     for rel in ex.relations:
         if rel.subject not in ex.entities or rel.object not in ex.entities:

@@ -68,7 +68,7 @@ def notes(ex: Extraction) -> tuple[EntityNote, ...]:
             quoted[r.subject].add(r.quote)
             quoted[r.object].add(r.quote)
     return tuple(EntityNote(key, e.name, max(1, len(e.mentions)), tuple(sorted(e.aliases)), tuple(sorted(e.attrs.items())),
-                            tuple(e.components), e.formula_count, bool(e.mentions), tuple(sorted(served.get(key, ()))),
+                            tuple(e.components), e.formula_count, bool(e.mentions or e.attrs.get("implied")), tuple(sorted(served.get(key, ()))),
                             min((m.begin for m in e.mentions), default=-1), _smallest(quoted.get(key, ())),
                             tuple(sorted(taken_up.get(key, ()))))
                  for key, e in sorted(ex.entities.items()))

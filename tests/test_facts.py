@@ -111,3 +111,11 @@ def test_this_bureau_refers_back():
 def test_unquoted_three_part_result_formula():
     ex = run("凤凰县公安局实现三降五零六升的目标。")
     assert entity(ex, "Mechanism", "三降五零六升").formula_count == 3
+
+
+def test_a_document_signed_by_two_bodies_and_one_issued_by_the_body_the_report_is_about():
+    ex = run("根据最高人民检察院、共青团中央签署的《关于加强未成年人保护协作的框架协议》要求，凤凰县人民检察院开展工作。")
+    assert {b for d, b in relations(ex, "issuedBy")} == {"最高人民检察院", "共青团中央"}
+    text = ("凤凰县公安局护航民营经济纪实\n凤凰县公安局聚焦涉企案件办理，出台多项硬举措。\n"
+            "今年以来，出台《涉企案件快速办理工作机制》，明确办案时限。")
+    assert ("涉企案件快速办理工作机制", "凤凰县公安局") in relations(run(text), "issuedBy")

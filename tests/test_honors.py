@@ -118,3 +118,11 @@ def test_an_unresolved_unit_of_a_body_holds_its_title_not_the_body():
 ])
 def test_no_title(text):
     assert not names(run(text), "Honor")
+
+
+def test_every_holder_listed_before_the_verb_receives_the_title():
+    ex = run("凤凰县召开会议。禾库镇综治中心、腊尔山镇综治中心和山江镇综治中心被评为全省“五星级综治中心”。")
+    assert {b for t, b in relations(ex, "awardedTo") if t == "五星级综治中心"} == {
+        "禾库镇综治中心", "腊尔山镇综治中心", "山江镇综治中心"}
+    ex = run("凤凰县公安局召开表彰会。禾库派出所、山江派出所获评全州禁毒工作先进集体。")
+    assert {b for t, b in relations(ex, "awardedTo")} == {"凤凰县公安局禾库派出所", "凤凰县公安局山江派出所"}

@@ -367,3 +367,9 @@ def test_a_way_of_working_joined_by_xianjie_or_duijie_is_one_mechanism():
 def test_this_county_named_as_a_whole_conducts_what_its_sentence_names():
     ex = run("攸县召开会议。\n最近，攸县公安局破获一起贩毒案件。这是该县深入开展“禁毒人民战争”的成果。")
     assert ("攸县", "禁毒人民战争") in relations(ex, "conducts")
+
+
+def test_a_headline_quote_typed_by_its_shape_takes_the_type_the_body_gives_it():
+    ex = run("凤凰法院：“巡回审判+法治宣讲”进村寨\n本报讯 今年以来，凤凰县人民法院开展“巡回审判+法治宣讲”活动，"
+             "全院法官下沉网格，开展活动46场。")
+    assert "巡回审判+法治宣讲" in names(ex, "Campaign") and "巡回审判+法治宣讲" not in names(ex, "Mechanism")

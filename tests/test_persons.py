@@ -174,3 +174,69 @@ def test_a_post_in_a_township_conforms_to_the_shapes(tmp_path):
     assert any("禾库镇" in str(o) for o in g.objects(None, None))
     report = validate(g)
     assert report.conforms, report.text
+
+
+# ---------------------------------------------------------------- holders and bodies paired (issue 16)
+
+def test_a_party_committee_member_of_a_bureau_holds_both_posts_there():
+    ex = run("凤凰县召开会议。县公安局党委委员、副局长田海涛介绍了工作。")
+    assert {("田海涛", "党委委员", "凤凰县公安局"), ("田海涛", "副局长", "凤凰县公安局")} <= posts(ex)
+
+
+def test_a_bare_title_at_a_clause_start_is_the_post_of_the_body_of_its_kind_named_before():
+    ex = run("凤凰县人民检察院在禾库镇设立检察联络站，检察长彭立新说，要把矛盾化解在基层。")
+    assert ("彭立新", "检察长", "凤凰县人民检察院") in posts(ex)
+    ex = run("凤凰县公安局交警大队获评先进集体。大队长田志远说，将守好出行安全。")
+    assert ("田志远", "大队长", "凤凰县公安局交警大队") in posts(ex)
+
+
+def test_a_comma_between_the_bodies_of_one_persons_posts_keeps_the_chain():
+    ex = run("凤凰县召开会议。县委常委、政法委书记，县公安局局长麻建华讲话。")
+    assert {("麻建华", "常委", "凤凰县委"), ("麻建华", "书记", "凤凰县委政法委"),
+            ("麻建华", "局长", "凤凰县公安局")} <= posts(ex)
+
+
+def test_a_county_heads_post_is_in_the_county_government_even_when_the_text_does_not_name_it():
+    ex = run("凤凰县召开会议。县委副书记、县长吴海平，副县长、县公安局局长龙建军出席。")
+    assert {("吴海平", "副书记", "凤凰县委"), ("吴海平", "县长", "凤凰县人民政府"),
+            ("龙建军", "副县长", "凤凰县人民政府"), ("龙建军", "局长", "凤凰县公安局")} <= posts(ex)
+    gov = next(e for e in ex.entities.values() if e.name == "凤凰县人民政府")
+    assert gov.mentions == [] and gov.attrs["implied"]
+
+
+def test_a_township_head_after_the_townships_party_post_holds_it_in_the_township():
+    ex = run("凤凰县召开会议。禾库镇党委副书记、镇长杨秀军参加活动。")
+    assert {("杨秀军", "副书记", "禾库镇党委"), ("杨秀军", "镇长", "禾库镇")} <= posts(ex)
+
+
+def test_a_city_official_keeps_the_city_for_every_body_of_his_posts():
+    ex = run("凤凰县召开会议。湘西州委常委、政法委书记符建国出席。")
+    assert ("符建国", "书记", "湘西土家族苗族自治州委政法委") in posts(ex)
+
+
+def test_names_after_a_title_that_open_with_a_function_word_or_a_rare_word():
+    ex = run("凤凰县召开会议。县委书记任海林，县委副书记何文涛，县委常委、政法委书记方志军出席会议。")
+    assert {"任海林", "何文涛", "方志军"} <= names(ex, "Person")
+    assert not {"和网格"} & people("凤凰县推行说事机制，由果农代表和网格员共同商议。")
+
+
+def test_a_name_ends_before_zuo():
+    ex = run("凤凰县召开会议。县委常委、政法委书记杨勇作工作报告，县公安局局长龙斌作交流发言。")
+    assert {"杨勇", "龙斌"} <= names(ex, "Person") and not {"杨勇作", "龙斌作"} & names(ex, "Person")
+
+
+def test_minority_names_written_without_a_surname_or_a_dot_after_a_title():
+    ex = run("阿鲁科尔沁旗召开会议。旗委常委、政法委书记巴特尔表示，将提升牧民安全感。")
+    assert "巴特尔" in names(ex, "Person")
+    ex = run("阿鲁科尔沁旗公安局局长包乌力吉要求，加强边界警务协作。")
+    assert "包乌力吉" in names(ex, "Person")
+    assert not people("县委书记强调，要抓好落实。") and not people("县公安局局长表示，要加强巡逻。")
+
+
+def test_the_audit_view_lists_a_government_a_post_implies_without_a_mention(tmp_path):
+    from graph.explain import explain_report, explain_text
+
+    report = tmp_path / "r.txt"
+    report.write_text("凤凰县召开会议。县委副书记、县长吴海平出席会议并讲话。", encoding="utf-8")
+    out = explain_text(explain_report(report))
+    assert "凤凰县人民政府   @ implied by a post, not named" in out

@@ -198,3 +198,8 @@ def test_a_level_compound_of_inner_mongolia_is_no_township():
     ex = run("阿荣旗公安局在每个苏木镇派出所设立调解室。")
     assert not any(n.startswith("苏木") for n in names(ex, "Place"))
     assert not any("苏木镇" in n for n in names(ex, "Agency"))
+
+
+def test_what_kind_of_town_it_is_names_no_township():
+    from helpers import names, run
+    assert names(run("禾库镇是凤凰县人口大镇，也是经济强镇。"), "Place") == {"禾库镇", "凤凰县"}

@@ -37,7 +37,34 @@ _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$
 # …and a name a clause's opening word or a descriptive prefix ran into (根据乡村雪亮工程) keys as its core
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
+# a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
+_SOURCE = re.compile("(?:来源|稿源|出处|供稿|转自)[：:]\\s*$")
+_PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",), "村": ("village",),
+              "社区": ("village",), "县": ("county",), "旗": ("county",), "区": ("county",), "市": ("county", "prefecture")}
+
+
+def _place_references(text: str, place_keys: list) -> list[tuple[int, int, tuple[str, str]]]:
+    """该镇, 该村, 该县 …: the nearest place of that level named before, as an actor."""
+    out = []
+    ordered = sorted(place_keys, key=lambda hk: hk[0].end)
+    last: dict[str, tuple[str, str]] = {}  # reference word → the latest place it can name
+    i = 0
+    for m in re.finditer("该(街道|社区|镇|乡|村|县|旗|区|市)", text):
+        while i < len(ordered) and ordered[i][0].end <= m.start():
+            h, k = ordered[i]
+            for word, levels in _PLACE_REF.items():
+                if h.place.level in levels and h.place.name.endswith(word):
+                    last[word] = k
+            i += 1
+        if m.group(1) in last:
+            out.append((m.start(), m.end(), last[m.group(1)]))
+    return out
+
+
+_MEDIA = re.compile("(?:法制|法治|政法|新闻|经济)?(?:日报|晚报|传媒网?|新闻网|电视台|广播电视台|融媒体中心|手机报"
+                    "|网(?![格络点民上下站页友购点]))|供图|供稿|提供图片|摄影?[）)]")  # …or a credit (某局供图)
 PREDICATE = {"Campaign": "conducts", "Program": "implements", "Mechanism": "adopts"}
+ADOPTING = frozenset(PREDICATE.values())
 
 
 def name_key(name: str) -> str:
@@ -121,13 +148,17 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     taken = [(a.start, a.end) for a in agencies]
     named = find_named(doc, taken)
     fill_components(doc, named)
-    # actors: agencies, and places that are not part of an agency's name
-    actors = [(a.start, a.end, k) for a, k in ag_keys]
+    # actors: agencies, and places that are not part of an agency's name; never a body naming a
+    # site or the source of the page (某县人民政府网, 来源：某县融媒体中心)
+    actors = [(a.start, a.end, k) for a, k in ag_keys
+              if not _MEDIA.match(doc.text, a.end) and not _SOURCE.search(doc.text, max(0, a.start - 4), a.start)]
     spans = sorted((a.start, a.end) for a, _ in ag_keys)
     ag_starts, ag_reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
     actors += [(h.start, h.end, k) for h, k in place_keys
                if h.place.level in ("county", "prefecture", "province", "township", "village")
-               and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)]
+               and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)
+               and not _MEDIA.match(doc.text, h.end)]
+    actors += _place_references(doc.text, place_keys)
     actors.sort()
     focal_key = ("Place", ctx.county.id) if ctx.county else (("Place", ctx.focus.id) if ctx.focus else None)
     if focal_key is None and own:  # an anonymised report (我县…): the unit it speaks for
@@ -137,7 +168,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     town_key = ("Place", ctx.township.id) if ctx.township else None
     topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
     governed = _governed(actors, doc.text)  # mentions a preposition governs: never a subject
-    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed) or focal_key
+    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed, places) or focal_key
     # the bodies of a person's several posts (州政协副主席、县委书记李某介绍…) name the posts, not
     # a doer; one post (县公安局局长某人表示，将推进…) speaks for its body
     titles = _post_titles()
@@ -164,10 +195,13 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
             actor = _actor(doc, doers, governed, h.start, named, focal_key) or named_topic
-            if actor is not None:
-                ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
+            drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
+            if actor is not None or drive_of is not None:
+                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start)
+                                         + _joined_by(doc, actors, h.start)):
+                    ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
-            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named):
+            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
     persons = find_persons(doc, agencies, places)
     ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
@@ -183,6 +217,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             q = text_of(doc, p.evidence)
         for title, body in p.posts:
             org = ag_by_span.get((body.start, body.end)) if body else None
+            if org is None and body is not None and body.start < 0 and body.jurisdiction is not None:
+                org = _implied_agency(ex, body, q, b, qe)  # 副县长: the county's people's government
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
     whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
@@ -201,18 +237,92 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(h.start)
         who = awardee(doc, h, recipients, starts, subjects, lambda k: ex.entities[k].name if k in ex.entities else None)
         if who is not None:
-            ex.relations.append(Relation(ent.key, "awardedTo", who, q, b, qe))
+            for holder in _coholders(doc, recipients, who, h.start) + [who]:
+                ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
     names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
         subject = subjects(st.start)
         q, b, qe = doc.quote(st.start)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
+    first_nl = text.find("\n")
+    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1)
     _add_hierarchy(ex, gz)
     return ex
 
 
-_PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到")
+_DRIVE_OF_PLACE = re.compile("(?:平安|法治)(.{1,6}?)(?:建设|创建)?")
+
+
+def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
+    """平安X / 法治X named after the report's county (or its city, province): that place's own
+    drive, whoever speaks of it."""
+    from ..gazetteer import short_name
+
+    m = _DRIVE_OF_PLACE.fullmatch(name_key(h.name)) if h.type == "Campaign" else None
+    if m is None:
+        return None
+    for p in (ctx.county, ctx.prefecture, ctx.province):
+        if p is not None and m.group(1) in (p.name, short_name(p.name, p.level)):
+            return ("Place", p.id)
+    return None
+
+
+def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> None:
+    """Who implements or adopts a thing is the most specific actor the text names: a county (or
+    city, province) drops out where one of its own bodies does the same thing in the report
+    (某县推行“X” … 某县司法局推行“X”: the bureau's way of working). A township keeps its own; a
+    county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
+    county's and its police's), not the ones only its headline gives it."""
+    by_thing: dict[tuple, set] = {}
+    body_said: set[tuple] = set()  # (subject, predicate, object) the report says past its headline
+    for r in ex.relations:
+        if r.predicate in ADOPTING:
+            by_thing.setdefault((r.predicate, r.object), set()).add(r.subject)
+            if r.begin >= headline_end:
+                body_said.add((r.subject, r.predicate, r.object))
+    drop = set()
+    for (pred, obj), subjects in by_thing.items():
+        for subj in subjects:
+            e = ex.entities.get(subj)
+            if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province"):
+                continue
+            if pred == "conducts" and (subj, pred, obj) in body_said:
+                continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
+            place_id = e.attrs.get("key_name")
+            for other in subjects:
+                juris = ex.entities[other].attrs.get("jurisdiction") if other[0] == "Agency" and other in ex.entities else None
+                if juris and (juris == place_id or _within(gz, juris, place_id)):
+                    drop.add((subj, pred, obj))
+                    break
+    if drop:
+        ex.relations[:] = [r for r in ex.relations if (r.subject, r.predicate, r.object) not in drop]
+
+
+def _within(gz: Gazetteer, place_id: str, ancestor_id: str) -> bool:
+    p = gz.places.get(place_id)
+    while p is not None and p.parent:
+        if p.parent == ancestor_id:
+            return True
+        p = gz.places.get(p.parent)
+    return False
+
+
+def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int) -> tuple[str, str]:
+    """A body a post implies but the text does not name (副县长 → 某县人民政府): an agency
+    with its jurisdiction and no mention."""
+    e = ex.add(Entity("Agency", body.name, attrs={"kind": body.kind, "jurisdiction": body.jurisdiction.id,
+                                                 "implied": True}))
+    pe = _place_entity(body.jurisdiction)
+    ex.entities.setdefault(pe.key, pe)
+    rel = Relation(e.key, "jurisdiction", pe.key, q, b, qe)
+    if rel not in ex.relations:
+        ex.relations.append(rel)
+    return e.key
+
+
+_PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到",
+         "牵头", "邀请", "指导", "督促", "组织")  # …a verb whose object the body is (牵头县民政局等单位组建…)
 
 
 def _free(text: str, s: int) -> bool:
@@ -229,7 +339,7 @@ def _specific(actors: list, text: str) -> list:
     before 郫都区人民检察院, 金寨县公安局 within 金寨县公安局天堂寨镇派出所."""
     out = []
     for s, e, k in actors:
-        refined = any((s2 == e or (s2 == s and e2 > e) or (s <= s2 and e2 <= e and (s2, e2) != (s, e) and k2[0] == k[0] == "Agency"))
+        refined = any((s2 == e or (s2 == s and e2 > e) or (s2 <= s and e <= e2 and (s2, e2) != (s, e) and k2[0] == k[0] == "Agency"))
                       for s2, e2, k2 in actors if (s2, e2, k2) != (s, e, k))
         if not refined:
             out.append((s, e, k))
@@ -255,7 +365,7 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     for s, e, k in inside:
         if s < pos and (s, e) not in governed:
             return k
-    if focal_key and re.search("(?:全|该|本|我)[县市区旗](?![委政长])", text[ss:pos]):
+    if focal_key and re.search("(?<![在赴到向于对给往])(?<!面向|覆盖|深入|走进|走遍|遍及|辐射)(?:全|该|本|我)[县市区旗](?![委政长])", text[ss:pos]):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1
@@ -264,6 +374,69 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         if (s, e) not in governed:
             subjects.setdefault(doc.sentence_at(s), k)
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
+
+
+_JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|并)$")
+
+
+def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tuple[str, str]]:
+    """The bodies acting together with ``key`` before ``pos`` in its clause: A、B、C联合开展, A与B建立,
+    A联合B开展 — each joined to the one before by nothing but 、/和/与/联合 …, the last one followed
+    by nothing but a few words before the thing (共同, 联合, 在全县 …). ``actors`` sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    lo, hi = bisect_left(actors, (ss,)), bisect_left(actors, (pos,))
+    mine = [a for a in actors[lo:hi] if a[2] == key and a[1] <= pos]
+    if not mine:
+        return []
+    end = mine[-1][1]
+    out = []
+    for s, e, k in _specific(actors[bisect_left(actors, (end,)):hi], text):
+        if e > pos:
+            continue
+        gap = text[end:s]
+        if len(gap) > 2 or not _JOINT.search(gap) or re.search("[，。；：]", gap):
+            break
+        if k != key and k not in out:
+            out.append(k)
+        end = e
+    rest = text[end:pos]  # …联合县公安局某派出所，在全镇开展“X”: one comma before a short adverbial
+    if not out or re.search("[。；：]", rest) or rest.count("，") > 1 or len(rest) > 16 or (
+            "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
+        return []
+    return out
+
+
+def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
+    """联合X开展“Y” / 会同X推行“Y”: the bodies a clause joins to its doer, right before the verb."""
+    text = doc.text
+    cs = max(text.rfind(c, max(0, pos - 40), pos) for c in "，。；：\n") + 1
+    out = []
+    for s, e, k in _specific(actors[bisect_left(actors, (cs,)):bisect_left(actors, (pos,))], text):
+        if e <= pos and re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) and len(text[e:pos]) <= 8:
+            out.append(k)
+    return out
+
+
+def _coholders(doc: Doc, recipients: list, who: tuple[str, str], pos: int) -> list[tuple[str, str]]:
+    """The holders listed with ``who`` right before it (A、B和C被评为…): each of its kind, joined to
+    the next by nothing but 、/和/及/与. ``recipients`` sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    lo, hi = bisect_left(recipients, (ss,)), bisect_left(recipients, (pos,))
+    mine = [r for r in recipients[lo:hi] if r[2] == who and r[1] <= pos]
+    if not mine:
+        return []
+    start = mine[-1][0]
+    out = []
+    for s, e, k in reversed(recipients[lo:bisect_left(recipients, (start,))]):
+        if e > start:
+            continue
+        if k[0] != who[0] or text[e:start] not in ("、", "和", "及", "与", "以及"):
+            break
+        out.insert(0, k)
+        start = s
+    return out
 
 
 def _governed(actors: list, text: str) -> set[tuple[int, int]]:
@@ -286,9 +459,15 @@ def _headline_agency(doc: Doc, ag_keys) -> tuple[str, str] | None:
     if len(first) > 80:
         return None
     for a, k in ag_keys:
-        if a.start < len(first) and a.parent is None:
-            return k
+        if a.start < len(first) and a.parent is None and not _MEDIA.match(text, a.end):
+            return _with_unit(a, k, ag_keys)  # (某县人民政府网 > 政务公开: a site's breadcrumb names no body)
     return None
+
+
+def _with_unit(a, k, ag_keys):
+    """The unit written on with its body (某县公安局某派出所: the station), else the body."""
+    units = [(u.end, uk) for u, uk in ag_keys if u.start == a.start and u.end > a.end and u.parent is not None]
+    return max(units)[1] if units else k
 
 
 @lru_cache(maxsize=1)
@@ -298,26 +477,45 @@ def _post_titles() -> tuple[str, ...]:
     return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
 
 
-def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:
+def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str] | None:
     """The body a report is about when its headline names none: the agency that is the subject
     of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs."""
     text = doc.text
     body = text.find("\n") + 1 if len(text.split("\n", 1)[0]) <= 80 else 0
     for a, k in ag_keys:
-        if a.start < body or a.parent is not None or (a.start, a.end) in governed:
+        if a.start < body or a.parent is not None or (a.start, a.end) in governed or _MEDIA.match(text, a.end) \
+                or _SOURCE.search(text, max(0, a.start - 4), a.start):
             continue
         if re.search("(?:[省市县区旗州盟]委|人民政府|政府)$", a.name):
             return None  # 攸县委, 县政府 leading: the county itself acts
         if a.start > body + 200:
             return None
+        if re.match("(?:常务副|副)?", text[a.end:a.end + 3]) and text.startswith(_post_titles(), a.end + len(
+                re.match("(?:常务副|副)?", text[a.end:a.end + 3]).group(0))):
+            continue  # 某市政协副主席、某县委书记X: the body of a person's post, no doer
         ss, _ = doc.sentence_at(a.start)
-        # the clause's subject: nothing but a date, a place or a few words before it
-        if re.fullmatch("[^，。；]{0,12}", text[ss:a.start]):
-            return k
+        # the clause's subject: nothing but a date, a place or a few words before it, after at
+        # most one opening clause (党史学习教育以来，某省某县检察院…; 为落实…部署，某县司法局…)
+        lead = text[ss:a.start]
+        if re.fullmatch("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?", lead):
+            return _with_unit(a, k, ag_keys)
+        cs = ss + lead.rfind("，") + 1
+        if 0 < cs - ss <= 61 and _places_only(places, cs, a.start):
+            return _with_unit(a, k, ag_keys)  # …部署要求，山东单县司法局: the places before it are its own
     return None
 
 
-def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[str, str]]:
+def _places_only(places, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` nothing but place mentions written one after another?"""
+    spans = {h.start: h.end for h in places}
+    while s < e and s in spans:
+        s = spans[s]
+    return s == e
+
+
+def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None) -> list[tuple[str, str]]:
+    """Who issued the document named at ``pos``: the bodies before its verb (印发, 出台 …) in its
+    sentence; else the body the report is about (``topic``), else its county."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     # a body written right before the document: 省委“10个严禁”
@@ -325,16 +523,16 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[
         if a.end == pos:
             return [k]
     m = None
-    for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订)了?", text[ss:pos]):
+    for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订|签署|签订)了?", text[ss:pos]):
         pass
     # the verb governs this title: nothing but other titles and 和/、 stands between
-    if m is None or not re.fullmatch("(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
+    if m is None or not re.fullmatch("的?(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
         return []
     trig = ss + m.start()
     found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
     if found:
         return list(dict.fromkeys(found))
-    return [focal_key] if focal_key else []
+    return [topic] if topic else ([focal_key] if focal_key else [])
 
 
 def _own_bodies(ex: Extraction, ctx) -> dict[str, tuple[str, str]]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..gazetteer import Place
 from ..normalise import is_cjk
-from ..lexicon import load_table
+from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, finditer_near
 from .places import PlaceHit
 
@@ -272,12 +272,20 @@ def _local_place(places: list[PlaceHit], pos: int, levels: tuple[str, ...]) -> P
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _post_then_comma() -> re.Pattern:
+    """A post title and the 、 after it: 常委、, 副局长、 (the next body of a person's posts)."""
+    titles = sorted(load_set("posts.txt"), key=len, reverse=True)
+    return re.compile(f"(?:常务副|副)?(?:{'|'.join(map(re.escape, titles))})、")
+
+
 def _carried(text: str, s: int, prev: "AgencyHit | None") -> bool:
     """Does the body at ``s`` continue a list whose previous body named its place
-    (X市民政局、教育局、妇联)?"""
+    (X市民政局、教育局、妇联), or a person's posts whose first body named it (X市委常委、政法委书记)?"""
     if prev is None or prev.jurisdiction is None or prev.kind == "national" or prev.parent:
         return False
-    return text[prev.end:s] in ("、", "和", "及", "与", "以及", "、及")
+    gap = text[prev.end:s]
+    return gap in ("、", "和", "及", "与", "以及", "、及") or (len(gap) <= 8 and _post_then_comma().fullmatch(gap) is not None)
 
 
 def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:

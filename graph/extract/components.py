@@ -10,7 +10,7 @@ from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
 
-_ORDINAL = re.compile("^([一二三四五六七八九十]+)、([^。；\n]{2,40})")
+_ORDINAL = re.compile("^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])([^。；\n]{2,40})")
 _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立了|建立|搭建了|搭建|形成了|形成|落实了|落实|实行|推行|打造|组建了|组建|包括|即)+")
 
 
@@ -59,18 +59,32 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
         n = h.formula_count
         if n is None and re.fullmatch("[0-9]+(?:\\+[0-9A-Za-zＮ]+)+", h.name):
             n = h.name.count("+") + 1  # 2+1+N: three parts, whatever N counts
+        counted = n is not None
+        if n is None:
+            n = _leading_count(h.name)
         if n is None:
             h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits)
             continue
-        for finder in (_list_before, _paren_after, _ordinal_paragraphs, _shi_items, _heading_items, _headings_after,
+        ok = _counts(h.name, n)
+        if not counted:
+            h.formula_count = n  # for the finders that read it; kept only when the parts are found
+        for finder in (_list_before, _graded_parts, _listed_after, _paren_after, _disposal_before, _pair_before,
+                       _ordinal_paragraphs, _shi_items, _heading_items, _headings_after,
                        _digit_parts, _net_parts, _room_and_teams, _shared_words, _parallel_quotes):
+            if not counted and finder not in _LEADING_OK:
+                continue  # a count read off the name's first character: only a list the text spells out
             parts = finder(doc, h, hits)
-            if parts and (len(parts) == n or (finder in _PARTIAL_OK and len(parts) < n)):
+            if not counted and any(re.search("[“”‘’\"]", p) for p in parts):
+                continue  # a count off the name asks for plain parts: not a list cut out of a quotation
+            if parts and (len(parts) in ok or (finder in _PARTIAL_OK and len(parts) < n)):
                 h.components = parts
                 break
             if finder is _list_before and parts and doc.text[h.start - 1:h.start] == "等" and len(parts) < n:
                 h.components = parts  # A、B、C等五项工作制度: the parts named, fewer than the count
                 break
+        if not counted and not h.components:
+            h.formula_count = None
+            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits)
     _spelled_out(doc, hits)
     # a bare count whose parts the text does not list names nothing we can tell
     hits[:] = [h for h in hits if not (h.needs_parts and not h.components)]
@@ -126,8 +140,8 @@ def _ordinal_paragraphs(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str
     expect = 1
     for line in doc.text[h.end:].split("\n"):
         m = _ORDINAL.match(line.strip())
-        if m and cn_int(m.group(1)) == expect:
-            items.append(m.group(2).strip())
+        if m and cn_int(m.group(1) or m.group(2)) == expect:
+            items.append(m.group(3).strip())
             expect += 1
         elif items:
             if expect > (h.formula_count or 0):
@@ -198,7 +212,8 @@ def _room_and_teams(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 
-_SHI = re.compile("([一二三四五六七八九十]+)是([^，。；：,\n]{2,30})")
+# 一是A / 第一，A / 其一，A: the parts a formula's next sentences number
+_SHI = re.compile("(?:([一二三四五六七八九十]+)是|(?:第|其)([一二三四五六七八九十]+)[，、,：:])([^，。；：,\n]{2,30})")
 
 
 def _shi_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -210,11 +225,11 @@ def _shi_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     limit = min(len(text), h.end + 3000)
     while len(out) < (h.formula_count or 4):
         m = _SHI.search(text, pos, limit)
-        if m is None or cn_int(m.group(1)) != len(out) + 1:
+        if m is None or cn_int(m.group(1) or m.group(2)) != len(out) + 1:
             break
         if not out and "\n" in text[h.end:m.start()].strip("\n") and text[h.end:m.start()].count("\n") > 1:
             break  # the first part opens the formula's own paragraph or the next one, no later
-        out.append(m.group(2))
+        out.append(m.group(3))
         pos = m.end()
     return out
 
@@ -316,6 +331,151 @@ def _joined_before(doc: Doc, h: NamedHit) -> list[str]:
     if len(parts) >= 3 and all(1 <= len(p) <= 10 and re.fullmatch("[一-龥]+", p) for p in parts):
         return parts
     return []
+
+
+# ---------------------------------------------------------------- parts spelled out around a formula
+
+_NUMERAL = "一二三四五六七八九十两"
+# a name opening with its count: 四步调解法, 两张清单, 五勤, 三员进网格 (not 一站式, 十四五, 三年行动)
+_LEADING = re.compile(f"([二三四五六七八九十两双])(?![{_NUMERAL}年月日天次届期])[一-龥]")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"
+_MARKED = re.compile(f"[{_CIRCLED}]|[（(][1-9一二三四五六七八九十][）)]")
+_SEQUENCE = re.compile("首先|其次|再次|然后|最后|第[一二三四五六七八九十](?![0-9一二三四五六七八九十])")
+# what introduces the parts after a formula (and the words completing its name: “三送”服务，包括…):
+# ，即 / 包括 / 分别是 / ：, or a counted subject
+# (，四个环节分别为 / ，三项内容是), or 将/把 opening the next clause (，将A、B、C合并为…)
+_INTRO = re.compile(
+    f"(?:的?[一-龥]{{1,8}}?)?(?:[，,]?(?:即|包括|包含|涵盖|具体包括|主要包括|具体为|具体是|主要是|主要有|分别是|分别为|也就是)"
+    f"|[，,](?:[{_NUMERAL}]+[个项大条种类][一-龥]{{1,4}}(?:分别)?(?:是|为|包括)|[一-龥]{{0,4}}分别(?:是|为))"
+    f"|[：:]|[，,](?=[将把][^，。；\n]{{2,80}}、))[：:]?")
+# the verb that closes 将A、B、C… (合并为, 编入, 有机衔接起来): the list ends before it
+_MERGE = re.compile("(?:有机|统一|全部|一并|职责|力量)?(?:合并|整合|融合|融入|编入|纳入|并入|归并|组成|组建|集中|衔接|结合"
+                    "|联合|统筹|汇聚|嵌入|下沉|进驻|派驻|列入|充实|合为|联动)")
+_COUNT_TAIL = re.compile(f"(?:等)?[{_NUMERAL}]+[个项大条种类方][一-龥]{{0,3}}$|等$")
+_COLOURS = "红橙黄绿青蓝紫白黑灰"
+
+
+def _leading_count(name: str) -> int | None:
+    """The count a mechanism's name opens with (四步调解法 → 4), or of its colours (红黄绿 → 3), or None."""
+    if re.fullmatch(f"[{_COLOURS}]{{2,5}}", name):
+        return len(name)
+    m = _LEADING.match(name)
+    return (2 if m.group(1) == "双" else cn_int(m.group(1))) if m else None
+
+
+def _counts(name: str, n: int) -> set[int]:
+    """The numbers of parts that fit a formula: its count, and for a pair of equal counts
+    (三访三清: three visits, each clearing one thing) that number alone."""
+    m = re.fullmatch(f"([{_NUMERAL}])[一-龥]{{1,2}}\\1[一-龥]{{1,2}}", name)
+    return {n, cn_int(m.group(1))} if m else {n}
+
+
+def _first_clause(piece: str) -> str:
+    return re.split("[，,。；;：:\n]", piece.strip(), maxsplit=1)[0].strip()
+
+
+def read_parts(seg: str) -> list[str]:
+    """The parts a stretch of text lists, from its start: ①A；②B, 首先A，其次B，最后C, A、B和C
+    (将A、B、C合并为…: up to the verb), A；B；C (each piece's first clause), “A”“B”“C”, A和B."""
+    seg = seg.lstrip("：: ")
+    seg = seg[:min([i for i in (seg.find("。"), seg.find("\n")) if i >= 0] + [len(seg)])]
+    if _MARKED.match(seg):
+        return [c for c in (_first_clause(p) for p in _MARKED.split(seg)) if c]
+    if _SEQUENCE.match(seg):
+        return [c for c in (re.sub("^(?:由|是|要|在|对|从)", "", _first_clause(p)) for p in _SEQUENCE.split(seg)) if c]
+    disposal = seg[:1] in "把将"
+    if disposal:
+        seg = seg[1:]
+    first = _first_clause(seg)
+    clauses = re.split("[，,]", seg)
+    if "、" not in first and len(clauses) > 1 and "、" in clauses[1] and len(first) <= 8:
+        first = clauses[1]  # 即在乡镇层面，以A、B、C为支撑: a short setting, then the list
+    m = re.match("(?:以|由|通过|在)(.+、.+)为(?:核心|支撑|主体|重点|抓手|基础|依托|龙头|保障|主线)[一-龥]{0,2}$", first)
+    if m:
+        first = m.group(1)  # 以A、B、C为支撑
+    if re.fullmatch("(?:“[^“”]{2,20}”[、和及与]?){2,}", first):
+        return re.findall("“([^“”]{2,20})”", first)
+    if "、" in first:
+        items = first.split("、")
+        last = items[-1]
+        m = _MERGE.search(last, 2)
+        if m and (disposal or m.start() >= 2):
+            last = last[:m.start()]
+        last = _COUNT_TAIL.sub("", last) if len(_COUNT_TAIL.sub("", last)) >= 2 else last
+        tail = re.split("[和及与]", last) if re.fullmatch("[一-龥]{2,12}[和及与][一-龥]{2,12}", last) else [last]
+        items[-1:] = tail
+        return [x.strip() for x in items if x.strip()]
+    pieces = [_first_clause(p) for p in re.split("[；;]", seg)]
+    if len(pieces) >= 2 and all(pieces):
+        return pieces
+    m = re.fullmatch("([一-龥]{2,12})(?:和|与|及)([一-龥]{2,12})", first)
+    return [m.group(1), m.group(2)] if m else []
+
+
+def _listed_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """“四步调解法”，包括A、B、C、D四个环节 / “X”机制，即把A、B、C编入网格 / “四问”工作法，四个环节分别为
+    A、B、C、D / “X”模式：①A；②B / “X”机制：首先…，其次…，最后… : the parts the words right after
+    the formula introduce."""
+    text = doc.text
+    m = _INTRO.match(text, h.end, min(len(text), h.end + 40))
+    if m is None:
+        return []
+    return read_parts(text[m.end():h.end + 400])
+
+
+def _disposal_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """把A、B、C有机衔接起来，推行“三调联动”: the parts an earlier clause of the formula's sentence
+    joins (把/将 + list + the verb that joins them)."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    found = [m for m in re.finditer("[把将]([^，。；\n]{2,80}、[^，。；\n]{2,40})", text[ss:h.start])]
+    if not found or not _MERGE.search(found[-1].group(1)):
+        return []
+    return read_parts("将" + found[-1].group(1))
+
+
+def _pair_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """以A与B“双网融合”为抓手: a formula of two, the pair written right before it."""
+    if (h.formula_count or 0) != 2:
+        return []
+    m = re.search("([一-龥]{2,10})(?:与|和|同)([一-龥]{2,10})$", doc.text[max(0, h.start - 24):h.start])
+    if not m:
+        return []
+    first = _after_verbs(re.sub("^[以把将对在]", "", m.group(1)))
+    return [first, m.group(2)] if len(first) >= 2 else []
+
+
+def _graded_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """三级预警 — 一级预警…二级预警…三级预警; “红黄蓝”三色预警 — 红色预警…黄色预警…蓝色预警: parts
+    named by grade or colour, each written in the formula's paragraph after it."""
+    text = doc.text
+    pe = text.find("\n", h.end)
+    after = text[h.end:pe if pe >= 0 else len(text)]
+    n = h.formula_count or 0
+    m = re.fullmatch(f"[{_NUMERAL}](级|色)([一-龥]{{2,4}})", h.name)
+    if m and m.group(1) == "级":
+        parts = [f"{'一二三四五六七八九十'[i]}级{m.group(2)}" for i in range(n)]
+        return parts if all(p in after for p in parts) else []
+    if m:
+        head, colours = m.group(2), None
+    elif re.fullmatch(f"[{_COLOURS}]{{2,5}}", h.name):
+        colours = h.name
+        qe = h.core_span[1] + 1 if h.core_span else h.end
+        cm = re.match(f"[{_NUMERAL}]色([一-龥]{{2,4}}?)(?:机制|模式|管理|体系|工作法|制度|[，。；：])", text[qe:qe + 14])
+        if not cm:
+            return []
+        head = cm.group(1)
+    else:
+        return []
+    found = [c + "色" + head for c in re.findall(f"([{_COLOURS}])色{head}", after)]
+    found = list(dict.fromkeys(found))
+    if colours is not None and [p[0] for p in found] != list(colours):
+        return []
+    return found
+
+
+_LEADING_OK = {_list_before, _listed_after, _paren_after, _disposal_before, _pair_before, _graded_parts,
+               _ordinal_paragraphs, _shi_items}
 
 
 _PARTIAL_OK.update({_shared_words})

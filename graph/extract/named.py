@@ -252,7 +252,7 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     quotes = doc.quotes
     seen: dict[str, str] = {}  # quoted words → the type their context gave them
     _documents(text, hits, taken)
-    _quoted(text, quotes, hits, taken, seen)
+    _quoted(text, quotes, hits, taken, seen, _headline_breaks(doc))
     _quoted(text, doc.nested_quotes, hits, taken, seen)  # “……‘X经验’……”: quotes inside speech
     # 《全县“戒毒人员帮扶年”工作方案》: a quote inside a title names a thing too
     docs = [(h.start, h.end) for h in hits if h.type == "Document"]
@@ -266,8 +266,28 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
     _title_drives(text, hits, taken)
+    _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _one_type_per_name(hits: list[NamedHit]) -> None:
+    """A quote typed only by its shape or its context (a headline's “A+B”进乡村) takes the type a
+    head noun gives the same words elsewhere in the report (开展“A+B”活动: a drive)."""
+    headed: dict[str, set[str]] = {}
+    for h in hits:
+        if h.type in PREDICATE_TYPES and h.core_span and h.end > h.core_span[1] + 1:
+            headed.setdefault(h.name, set()).add(h.type)
+    for h in hits:
+        types = headed.get(h.name, set())
+        if (h.type in PREDICATE_TYPES and h.core_span and h.end == h.core_span[1] + 1 and len(types) == 1
+                and h.type not in types):
+            h.type = next(iter(types))
+            if h.type != "Mechanism":
+                h.components, h.formula_count = [], None
+
+
+PREDICATE_TYPES = ("Campaign", "Program", "Mechanism")
 
 
 def has_function_word(text: str) -> bool:
@@ -330,8 +350,19 @@ def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, 
     return best
 
 
+def _headline_breaks(doc: Doc) -> frozenset[int]:
+    """Where the headline had a space the normalised text dropped (“双网融合” 织密…): a break
+    between two phrases, which a head noun is never read across."""
+    text, offs = doc.text, doc.norm.offsets
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    orig = doc.norm.original
+    return frozenset(i for i in range(1, min(end, len(offs))) if offs[i] - offs[i - 1] > 1
+                     and orig[offs[i - 1] + 1:offs[i]].isspace())
+
+
 def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]],
-            seen: dict[str, str]) -> None:
+            seen: dict[str, str], breaks: frozenset[int] = frozenset()) -> None:
     used: set[int] = set()
     described: list[tuple[int, int]] = []  # (i, j): quote i lists the parts of quote j (“A、B”的“C”)
     for i, q in enumerate(quotes):
@@ -376,6 +407,8 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             head = _head_after(text, probe, 8)
         if head is None:
             head = _head_after(text, last.end)
+        if head is not None and any(last.end <= b < head[1] for b in breaks):
+            head = None  # a headline's phrases: “X” 织密…网 names no 网
         if head is None or head[3] == "Document":  # “X年”工作方案: the paper is named by 《》, the quote by itself
             used.update(group)
             _unheaded(text, quotes, group, hits, taken, seen)
@@ -385,7 +418,8 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
         if before.endswith(_frames().get(("before", "-"), ())) or _nonsocial(mod):
             used.update(group)
             continue  # 这种“等案上门”的模式, “三山环一湖”的地形格局: not a named way of working
-        if len(group) == 1 and head[3] == "Mechanism" and re.fullmatch(f"[一二三四五六七八九十][{CJK}]{{3}}", mod):
+        if len(group) == 1 and head[3] == "Mechanism" and re.fullmatch(f"[一二三四五六七八九十][{CJK}]{{3}}", mod) \
+                and not re.fullmatch("[红橙黄绿青蓝紫白黑灰]+", content):  # “红黄蓝”三色预警机制: the colours name it
             # 完善“信息采集”的四步闭环机制: the formula names the mechanism, the quote one of its stages
             ms = head[1] - len(head[2]) - len(mod)
             hit = NamedHit("Mechanism", mod + head[2], ms, head[1], {mod, mod + head[2], q.content + "的" + mod + head[2]},

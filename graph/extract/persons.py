@@ -19,6 +19,7 @@ HMM joins the characters of an unknown name); a weak context asks more of the na
 jieba does not know, or knows as a name). A name inside 《》 is part of a title."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +34,7 @@ from .places import PlaceHit
 Body = AgencyHit | PlaceHit
 
 # function characters: a name does not end on one of them (张三说 is 张三)
-_FUNC = set("说称和及与在等的是了也都就又对向将把被从为于以到去有要会并或而且但则即让给曾已还却才任摄啥吗呢吧么哪")
+_FUNC = set("说称和及与在等的是了也都就又对向将把被从为于以到去有要会并或而且但则即让给曾已还却才任摄啥吗呢吧么哪作")
 # what follows a surname as a form of address, not as a given name: 姚先生, 王师傅
 _HONORIFIC = {"先生", "女士", "小姐", "师傅", "同志", "老师", "大爷", "大妈", "阿姨", "大姐", "大哥", "总", "老", "某"}
 # last characters of bodies and places, never of a name (某某办, 某某街); a weaker context also
@@ -67,6 +68,13 @@ _BARE_BODY = re.compile("(?:人民法庭|派出所|司法所|法庭|法院|检�
                         "村委会|居委会|调委会|大队|中队|支队|警务室|站|所)$")
 # heads of a government: their title is a post in the people's government, never in the party committee
 _GOV_HEAD = re.compile("(?:常务副|副)?(省长|市长|县长|区长|州长|旗长|盟长)$")
+# heads of a township: the township itself holds the post (某镇党委副书记、镇长: the township's)
+_TOWN_HEAD = re.compile("(?:常务副|副)?(?:镇长|乡长)$")
+_DEPUTY = re.compile("^(?:常务副|专职副|执行副|副)")
+# the kind of body a title heads, for a title written with no body (检察长X, 大队长X)
+_KIND_OF_TITLE = {"检察长": ("检察院",), "院长": ("法院",), "庭长": ("法庭", "法院"), "局长": ("局",),
+                  "所长": ("所",), "大队长": ("大队",), "中队长": ("中队",), "支队长": ("支队",),
+                  "教导员": ("大队", "派出所"), "站长": ("站",), "厅长": ("厅",), "馆长": ("馆",)}
 _PRESS = {"记者", "通讯员", "编辑", "主编", "总编辑", "社长"}
 _BYLINE_ROLE = ("本报记者", "特约记者", "见习记者", "实习记者", "摄影记者", "本报通讯员", "特约通讯员", "通讯员", "实习生", "记者",
                 "摄影", "作者", "撰稿", "文", "图", "文/图", "文／图", "图/文", "图／文")
@@ -173,11 +181,13 @@ _RUN = re.compile(f"[{CJK}]+")
 _MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
 
 
-def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
+def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -> int | None:
     """End of a personal name starting at ``s``, or None: a surname, then one or two
     characters as jieba's segmentation of what follows reads them (龙光明|立即, 王丽|及,
     王|光明|看来). ``strict``: the name must read as one unknown or personal-name word (for
-    contexts weaker than a title before it)."""
+    contexts weaker than a title before it). ``titled``: a title stands right before, so a
+    surname that is also a function word (任, 何) or that starts a rare word (方志|红) may
+    open a name."""
     sur = _surnames()
     n = 2 if text[s:s + 2] in sur else (1 if text[s:s + 1] in sur else 0)
     if not n:
@@ -189,9 +199,13 @@ def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
     toks = _hmm_words(w)
     t0 = toks[0]
     function_surname = (_tag(w[:n]) or "nr")[0] in "pcdru"  # 由, 于, 和, 向, 任 are words first
+    if titled and len(t0) == n + 1 and not (_tag(t0) or "nr").startswith("nr") and not _common_word(t0) \
+            and len(toks) > 1 and len(toks[1]) == 1 and toks[1] not in _STOP and len(w) >= n + 2:
+        toks = (w[:n], w[n:n + 2]) + tuple(_hmm_words(w[n + 2:])) if len(w) > n + 2 else (w[:n], w[n:n + 2])
+        t0 = toks[0]  # 方志|红 after a title: a rare word the name's characters happen to make
     if len(t0) > n:
         tag = _tag(t0)
-        if function_surname and len(t0) == n + 1 and tag is None:
+        if function_surname and len(t0) == n + 1 and tag is None and not titled:
             return None  # 由此: the HMM's guess is not enough for a surname that is a word first
         if len(t0) > n + 2:
             if tag is None and w[n + 2] in _FUNC:
@@ -208,9 +222,12 @@ def name_end(text: str, s: int, *, strict: bool = False) -> int | None:
             k = len(t0)
         rest = toks[1:]
     else:
-        if len(t0) < n or len(toks) < 2 or function_surname:
-            return None  # 由|村, 向|群众: a function word, not a surname
+        if len(t0) < n or len(toks) < 2 or (function_surname and not (titled and _given_name(toks[1], False)
+                                                                         and len(toks[1]) == 2 and (len(toks) == 2 or len(toks[2]) > 1))):
+            return None  # 由|村, 向|群众: a function word, not a surname (县委书记任|海波: a title vouches)
         t1 = toks[1]
+        if titled and len(t1) == 3 and (_tag(t1) or "nr").startswith("nr") and (len(toks) == 2 or len(toks[2]) > 1):
+            return s + n + 3  # 白|乌力吉 after a title: a surname and a transcribed given name
         if len(t1) > 2 or (len(t1) == 1 and (strict or t1 in _FUNC)) or not _given_name(t1, strict):
             return None
         k = n + len(t1)
@@ -234,7 +251,7 @@ def _name_after_title(text: str, s: int) -> int | None:
     """A name right after a title: Han (surname first) or a transliterated minority name (·)."""
     m = _MINORITY.match(text, s)
     if m is None:
-        return name_end(text, s)
+        return name_end(text, s, titled=True) or _transcribed_name(text, s)
     # 买买提·吐尔逊: parts joined by ·; the last one ends where an everyday word or a
     # function character begins (买买提·吐尔逊|赶到, 艾尼·买买提|近日)
     e = m.end()
@@ -246,6 +263,27 @@ def _name_after_title(text: str, s: int) -> int | None:
         while e < run.end() and text[e] not in _FUNC and not _everyday(text, e):
             e += 1
     return e
+
+
+@lru_cache(maxsize=1)
+def _transcription_chars() -> frozenset[str]:
+    return load_set("name_transcription_chars.txt")
+
+
+def _transcribed_name(text: str, s: int) -> int | None:
+    """A minority name written without a surname or a ·, right after a title (旗委书记巴特尔表示):
+    two to five characters of transcriptions, up to a break or a reporting verb, that are no
+    everyday word."""
+    chars = _transcription_chars()
+    e = s
+    while e < len(text) and e - s < 6 and text[e] in chars:
+        e += 1
+    for end in range(e, s + 1, -1):
+        nxt = text[end:end + 1]
+        if 2 <= end - s <= 5 and (nxt in _SENT_BREAK or nxt == "" or text.startswith(_REPORT, end)) \
+                and not any(_common_word(text[i:j]) for i in range(s, end) for j in range(i + 2, end + 1)):
+            return end
+    return None
 
 
 def _everyday(text: str, i: int) -> bool:
@@ -328,6 +366,8 @@ class _Bodies:
             if a.end not in self.by_end or a.start < self.by_end[a.end].start:
                 self.by_end[a.end] = a
         self.all_places = sorted(places, key=lambda p: p.start)
+        self._place_starts = [p.start for p in self.all_places]
+        self._agency_starts = [a.start for a in self.agencies]
         self.places: dict[int, PlaceHit] = {}
         for p in places:
             # a township's or village's own officials: 某镇镇长, 某村网格员
@@ -369,13 +409,40 @@ class _Bodies:
         return (next(iter(found.values())) if len(found) == 1 else None), ws
 
     def government(self, jurisdiction) -> AgencyHit | None:
-        """The people's government of a place, where the report names it."""
+        """The people's government of a place, where the report names it; else the government
+        its head's title implies (副县长: the county's people's government), a body with no
+        mention (start -1)."""
         if jurisdiction is None:
             return None
         for a in self.agencies:
             if a.jurisdiction is not None and a.jurisdiction.id == jurisdiction.id and a.name.endswith("人民政府"):
                 return a
-        return None
+        return AgencyHit(-1, -1, jurisdiction.name + "人民政府", "", "gov", jurisdiction)
+
+    def of_kind(self, title: str, pos: int) -> AgencyHit | None:
+        """The body a title written with no body names (检察长X说, 大队长X介绍): the nearest agency
+        of its kind named before ``pos`` in the report."""
+        kinds = _KIND_OF_TITLE.get(_DEPUTY.sub("", title))
+        if not kinds:
+            return None
+        lo = bisect.bisect_left(self._agency_starts, pos - 600)
+        hi = bisect.bisect_left(self._agency_starts, pos)
+        prior = [a for a in self.agencies[lo:hi] if a.end <= pos and a.name.endswith(kinds)]
+        return max(prior, key=lambda a: (a.end, -a.start)) if prior else None
+
+    def township(self, hit: Body | None, pos: int) -> PlaceHit | None:
+        """The township a 镇长 heads: the place of the body before the title in the chain
+        (某镇党委副书记、镇长), else the nearest township named before."""
+        if isinstance(hit, AgencyHit) and hit.jurisdiction is not None:
+            found = [p for p in self.all_places[bisect.bisect_left(self._place_starts, hit.start):
+                                                bisect.bisect_right(self._place_starts, pos)]
+                     if p.place.id == hit.jurisdiction.id]
+            if found:
+                return found[-1]
+        found = [p for p in self.all_places[bisect.bisect_left(self._place_starts, pos - 300):
+                                            bisect.bisect_left(self._place_starts, pos)]
+                 if p.place.level == "township" and p.end <= pos]
+        return found[-1] if found else None
 
 
 def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | None]], int]:
@@ -416,6 +483,9 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
         if text[pos - 1:pos] in ("、", "兼"):
             pos -= 1
             continue
+        if chain and text[pos - 1:pos] == "，" and _title_at_end(text, pos - 1, by_end) is not None:
+            pos -= 1  # 县委常委、政法委书记，县公安局局长X: one person's posts, a comma between bodies
+            continue
         break
     chain.reverse()
     # a title without a body of its own belongs to the body named before it (公安局党委书记、局长),
@@ -423,13 +493,17 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
     out: list[tuple[str, Body | None]] = []
     last: Body | None = None
     for title, body in chain:
-        if body is None:
+        if body is None or (body is last and _TOWN_HEAD.search(title)):
             gov = _GOV_HEAD.search(title)
             if gov:
                 juris = next((b.jurisdiction for _, b in chain if isinstance(b, AgencyHit) and b.jurisdiction), None)
                 body = bodies.government(juris or bodies.doc.ctx.level_place(gov.group(1)[0]))
+            elif _TOWN_HEAD.search(title):
+                body = bodies.township(last, pos)
             elif isinstance(last, AgencyHit):
                 body = last
+            elif last is None and (pos == 0 or text[pos - 1] in _SENT_BREAK):
+                body = bodies.of_kind(title, pos)  # 检察长X说: the body of its kind named before
         out.append((title, body))
         if body is not None:
             last = body
@@ -570,7 +644,7 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
 def _name_starts_re() -> re.Pattern:
     """Where a name may follow a title: a title's last character, then a surname's first (or
     any character of a transliterated name written with ·)."""
-    first = "".join(sorted(_surname_firsts()))
+    first = "".join(sorted(_surname_firsts() | _transcription_chars()))
     last = "".join(sorted({e[-1] for e in _title_forms()[2]}))
     return re.compile(f"[{last}](?:(?=[{first}])|(?=[{CJK}]{{1,6}}·))")
 

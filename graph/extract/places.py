@@ -658,6 +658,9 @@ def _reads_as_name(text: str, s: int, e: int) -> bool:
         return False
     if prefix.startswith(("中国", "全国", "全省", "全市", "全县")):
         return False  # 中国竹乡, 全国…之乡: a title, no place
+    if len(prefix) >= 3 and prefix[-1] in "大强重名古" and pos_tags(prefix[:-1])[0][1][:1] in ("n", "v") \
+            and len(pos_tags(prefix[:-1])) == 1:
+        return False  # 人口大镇, 经济强镇, 工业重镇: what kind of town it is, no name
     # a word of the language that is a verb, adverb, numeral … cannot be part of a name; a
     # name the dictionary does not know falls apart into single characters whose tags say
     # little (石板, 白沙): of those only function words and verbs of motion disqualify

@@ -1,0 +1,126 @@
+"""Who conducts, implements or adopts a thing: the most specific actor the text names, every body
+acting together, the body a report is about. Every sentence is written here."""
+from __future__ import annotations
+
+from helpers import relations, run
+
+
+def test_bodies_joined_before_the_verb_all_act():
+    ex = run("凤凰县司法局与县人民法院建立“诉前联调”工作机制。")
+    assert {("凤凰县司法局", "诉前联调"), ("凤凰县人民法院", "诉前联调")} <= relations(ex, "adopts")
+    ex = run("凤凰县公安局、县人民检察院、县教育局联合开展“清网护校”专项行动。")
+    assert {("凤凰县公安局", "清网护校"), ("凤凰县人民检察院", "清网护校"),
+            ("凤凰县教育局", "清网护校")} <= relations(ex, "conducts")
+    ex = run("凤凰县禾库镇派出所联合镇综治中心开展“秋收护航”专项行动。")
+    assert {b for b, _ in relations(ex, "conducts")} == {"凤凰县公安局禾库镇派出所", "禾库镇综治中心"}
+
+
+def test_a_body_named_after_the_verb_is_no_partner():
+    ex = run("凤凰县公安局开展“清网护校”专项行动，县人民检察院派员参加。")
+    assert relations(ex, "conducts") == {("凤凰县公安局", "清网护校")}
+
+
+def test_a_police_station_named_with_its_bureau_is_the_actor_not_the_bureau():
+    ex = run("凤凰县召开会议。县公安局禾库派出所联合镇司法所开展“夜访农家”活动。")
+    assert ("凤凰县公安局禾库派出所", "夜访农家") in relations(ex, "conducts")
+    assert ("凤凰县公安局", "夜访农家") not in relations(ex, "conducts")
+
+
+def test_a_county_drops_out_where_its_own_body_adopts_the_same_way_of_working():
+    ex = run("凤凰县推行“五步说和法”\n本报讯 今年以来，凤凰县司法局在全县推行“五步说和法”，推动纠纷就地化解。")
+    adopts = relations(ex, "adopts")
+    assert ("凤凰县司法局", "五步说和法") in adopts and ("凤凰县", "五步说和法") not in adopts
+
+
+def test_a_county_keeps_the_drive_it_conducts_beside_its_police():
+    ex = run("凤凰县深入开展“利剑”专项行动。凤凰县公安局在“利剑”专项行动中破获案件12起。")
+    assert {("凤凰县", "利剑"), ("凤凰县公安局", "利剑")} <= relations(ex, "conducts")
+
+
+def test_the_body_a_report_is_about_after_an_opening_clause():
+    text = ("主题教育开展以来，湖南省凤凰县人民检察院以护航民营经济为重点，出台多项举措。\n"
+            "建立涉企案件快速办理机制。对涉企案件实行专人专办。")
+    assert ("凤凰县人民检察院", "涉企案件快速办理机制") in relations(run(text), "adopts")
+    # a body the opening verb governs is no subject: the county is the actor
+    text = ("凤凰县政法工作综述\n"
+            "深入学习贯彻全会精神，邀请县委宣讲团为全县政法系统全体干警作专题宣讲，引导干警坚定理想信念。\n"
+            "建立涉企案件快速办理机制。对涉企案件实行专人专办、快侦快诉，切实减轻企业诉累，优化营商环境。")
+    assert not any(a == "凤凰县委宣讲团" for a, _ in relations(run(text), "adopts"))
+
+
+def test_a_headline_stays_apart_from_the_dateline_paragraph_after_it():
+    ex = run("凤凰县推行“五步说和法” 让纠纷化解在萌芽\n本报讯（通讯员 龙小云）凤凰县司法局今年以来推行“五步说和法”，成效明显。")
+    quotes = {r.quote for r in ex.relations if r.predicate == "adopts"}
+    assert all(not q.startswith("凤凰县推行") or "本报讯" not in q for q in quotes)
+
+
+def test_the_whole_county_as_a_destination_is_no_actor():
+    text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
+            "以青年干警为骨干组建法治宣讲团，先后赴全县8所中小学开展“法治护苗”活动，受到师生欢迎。")
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县人民检察院", "法治护苗") in conducts and ("凤凰县", "法治护苗") not in conducts
+
+
+def test_a_body_a_leading_verb_governs_is_no_actor():
+    text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
+            "牵头县民政局等8家单位组建关爱联盟，开展“春苗守护”行动，帮扶困境儿童。")
+    assert {a for a, o in relations(run(text), "conducts") if o == "春苗守护"} == {"凤凰县人民检察院"}
+
+
+def test_a_place_naming_a_news_site_is_no_actor_and_the_body_after_places_leads():
+    text = ("湖南政法新闻网：为深入贯彻落实省、市、县关于推进基层治理现代化的部署要求，湖南凤凰县司法局"
+            "充分发挥职能作用，以三项举措打造基层公共法律服务体系。\n一是推行“法律夜诊”服务，方便群众咨询。")
+    adopts = relations(run(text), "adopts")
+    assert ("凤凰县司法局", "法律夜诊") in adopts and not any(a == "湖南省" for a, _ in adopts)
+
+
+def test_the_body_of_a_persons_post_does_not_lead_the_report():
+    text = ("图为表彰大会现场\n在表彰大会上，湖南湘西州政协副主席、凤凰县委书记杨志远介绍了“凤凰经验”：通过筑牢"
+            "三道防线，推动禁毒工作取得实效。")
+    assert not any(a.endswith("政协") for a, _ in relations(run(text), "adopts"))
+
+
+def test_a_drive_named_after_the_county_is_the_countys_beside_whoever_speaks_of_it():
+    ex = run("凤凰县召开会议。县委常委、政法委书记杨志远表示，将把“三访”工作纳入平安凤凰建设考评。")
+    assert ("凤凰县", "平安凤凰") in relations(ex, "conducts")
+
+
+def test_a_headlines_county_yields_a_drive_to_the_body_the_text_says_conducts_it():
+    text = ("凤凰县开展冬季治安“百日清查”行动\n"
+            "为确保辖区冬季治安稳定，凤凰县公安局于11月起在全县开展为期100天的“百日清查”行动，重点清查出租屋、网吧。")
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县公安局", "百日清查") in conducts and ("凤凰县", "百日清查") not in conducts
+
+
+def test_gai_zhen_refers_to_the_township_named_before():
+    ex = run("凤凰县禾库镇党委书记龙光辉介绍，该镇依托“雪亮工程”建成视频监控点位300个。")
+    assert relations(ex, "implements") == {("禾库镇", "雪亮工程")}
+
+
+def test_a_body_naming_a_site_or_a_pages_source_is_no_actor():
+    text = ("凤凰县人民政府网 > 政务公开 > 工作动态\n凤凰县召开平安建设推进会\n来源：凤凰县融媒体中心  【打印】\n"
+            "会议要求，要扎实推进“雪亮工程”建设，深入开展“利剑”专项行动，持续推行“三访”工作法。")
+    ex = run(text)
+    actors = {a for a, _ in relations(ex, "implements") | relations(ex, "conducts") | relations(ex, "adopts")}
+    assert actors == {"凤凰县"}
+
+
+def test_the_report_is_about_the_station_written_on_with_its_bureau():
+    text = ("图：民警走访群众（凤凰县公安局供图）\n"
+            "如何让新时代“枫桥经验”焕发生机？湖南省凤凰县公安局禾库派出所用十年坚守交出了一份沉甸甸的答卷。\n"
+            "用心用情服务群众。推行“五心工作法”，把矛盾化解在萌芽状态，群众满意率逐年提升，辖区发案率持续下降。")
+    adopts = relations(run(text), "adopts")
+    assert ("凤凰县公安局禾库派出所", "五心工作法") in adopts and ("凤凰县公安局", "五心工作法") not in adopts
+
+
+def test_partners_after_a_comma_before_a_short_adverbial_and_a_station_not_its_bureau():
+    ex = run("凤凰县召开会议。禾库镇党委、政府联合县公安局禾库派出所，在全镇开展“平安牧场”创建活动。")
+    assert {a for a, _ in relations(ex, "conducts")} == {"禾库镇党委", "禾库镇人民政府", "凤凰县公安局禾库派出所"}
+    ex = run("凤凰县召开会议。禾库镇综治中心、司法所联合办公，群众反映的问题“一站式”受理。")
+    assert not any(a.endswith("司法所") for a, _ in relations(ex, "adopts"))
+
+
+def test_a_body_a_subjectless_clause_joins_with_lian_he_acts_too():
+    text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
+            "联合县残联开展“助残圆梦”公益活动，帮助10名残疾儿童走进公园。")
+    assert {a for a, _ in relations(run(text), "conducts")} == {"凤凰县人民检察院", "凤凰县残疾人联合会"}

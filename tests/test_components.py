@@ -1,0 +1,105 @@
+"""The parts a report lists for a number formula, in the many ways reports list them."""
+from __future__ import annotations
+
+from helpers import entity, run
+
+
+def parts(text: str, name: str) -> list[str]:
+    return entity(run(text), "Mechanism", name).components
+
+
+def test_a_count_read_off_the_name_and_parts_after_bao_kuo():
+    assert parts("凤凰县司法局推行“五步说和法”，包括登门听事、摆明事理、比对先例、当面调处、事后回访五个步骤，成效明显。",
+                 "五步说和法") == ["登门听事", "摆明事理", "比对先例", "当面调处", "事后回访"]
+
+
+def test_parts_after_ji_stop_at_the_comma_that_ends_the_list():
+    assert parts("凤凰县人民法院探索“两心工作法”，即用真心听群众、用诚心解心结，推动案结事了。",
+                 "两心工作法") == ["用真心听群众", "用诚心解心结"]
+
+
+def test_a_counted_subject_then_fen_bie_wei():
+    assert parts("凤凰县禾丰镇总结出“三看”工作法，三个步骤分别为看现场、看台账、看民意，全镇推广。",
+                 "三看") == ["看现场", "看台账", "看民意"]
+
+
+def test_a_colon_after_the_formulas_words_then_circled_numbers():
+    assert parts("凤凰县委政法委形成“三共”治理模式：①党群共商；②难题共解；③平安共建。",
+                 "三共") == ["党群共商", "难题共解", "平安共建"]
+
+
+def test_sequence_words_after_a_colon():
+    assert parts("两部门建立“三段会商”机制：首先由派出所收集线索，其次由司法所研判风险，最后由镇政府统筹处置。",
+                 "三段会商") == ["派出所收集线索", "司法所研判风险", "镇政府统筹处置"]
+
+
+def test_a_disposal_list_in_the_next_clause_ends_before_its_verb():
+    assert parts("凤凰县公安局推行“三室合一”改革，将值班室、接警室、调解室合并为综合服务大厅。",
+                 "三室合一") == ["值班室", "接警室", "调解室"]
+    assert parts("凤凰县委政法委推行“三员入格”机制，即把护林员、保洁员、快递员编入网格，共同排查隐患。",
+                 "三员入格") == ["护林员", "保洁员", "快递员"]
+
+
+def test_parts_joined_in_an_earlier_clause_of_the_sentence():
+    assert parts("凤凰县司法局把律师调解、行业调解、商会调解有机衔接起来，推行“三调协同”工作机制。",
+                 "三调协同") == ["律师调解", "行业调解", "商会调解"]
+
+
+def test_quoted_parts_after_bao_kuo_and_a_pair_joined_by_he():
+    assert parts("凤凰县法律援助中心推出“三上门”服务，包括“调解上门”“援助上门”“普法上门”，深受欢迎。",
+                 "三上门") == ["调解上门", "援助上门", "普法上门"]
+    assert parts("凤凰县公安局推出“两本台账”管理机制，分别是重点人员台账和矛盾隐患台账，每周更新。",
+                 "两本台账") == ["重点人员台账", "矛盾隐患台账"]
+
+
+def test_a_pair_written_right_before_a_formula_of_two():
+    assert parts("凤凰县以村级网格与警务网格“双格联动”为抓手，织密防控网。",
+                 "双格联动") == ["村级网格", "警务网格"]
+
+
+def test_parts_named_by_grade_or_by_colour():
+    assert parts("凤凰县公安局推行“三级响应”机制：一级响应，所长带队处置；二级响应，社区民警上门；三级响应，网格员电话回访。",
+                 "三级响应") == ["一级响应", "二级响应", "三级响应"]
+    assert parts("凤凰县司法局推行“红黄绿”三色研判机制：对重大纠纷作出红色研判，对一般纠纷作出黄色研判，对轻微纠纷作出绿色研判。",
+                 "红黄绿") == ["红色研判", "黄色研判", "绿色研判"]
+
+
+def test_equal_counts_of_a_pair_formula_take_that_many_parts():
+    assert parts("凤凰县推行“三问三解”工作法，即问民需解民忧、问民意解民怨、问民计解民困。",
+                 "三问三解") == ["问民需解民忧", "问民意解民怨", "问民计解民困"]
+
+
+def test_a_count_off_the_name_needs_a_list_that_matches_it():
+    # four items for a name that opens with three: no parts at all, and no count claimed
+    m = entity(run("凤凰县推行“三访工作法”，包括走访、回访、约访、暗访，推动化解。"), "Mechanism", "三访工作法")
+    assert m.components == [] and m.formula_count is None
+    # a name that does not open with a count takes no list after it
+    assert parts("凤凰县推行“民情夜访”制度，包括走访、回访、约访，推动化解。", "民情夜访") == []
+
+
+def test_a_headline_space_is_a_break_no_head_noun_is_read_across():
+    ex = run("凤凰县深化“警民同心” 织密平安防控网\n凤凰县公安局以“警民同心”为抓手，推进基层治理。")
+    assert entity(ex, "Mechanism", "警民同心")
+    assert not any(e.type == "Program" for e in ex.entities.values())
+
+
+def test_a_quotation_cut_by_a_pdf_line_break_is_read_whole():
+    text = ("凤凰县公安局近年来深入推进基层基础工作，全县各派出所全部建成标准化调解室，青石镇派出所推行“早\n"
+            "排查、早调处、早回访”三早工作机制，今年以来调处纠纷120起。")
+    m = entity(run(text), "Mechanism", "早排查、早调处、早回访")
+    assert m.components == ["早排查", "早调处", "早回访"]
+
+
+def test_parts_numbered_di_yi_or_bracketed_in_the_sentences_and_paragraphs_after_a_formula():
+    assert parts("凤凰县公安局推行“三个到位”工作法。第一，警力到位，民警常驻村组。第二，服务到位，办事不出村。"
+                 "第三，宣传到位，防诈知识进万家。", "三个到位") == ["警力到位", "服务到位", "宣传到位"]
+    text = ("凤凰县司法局今年以来建立健全三项机制，推动矛盾纠纷就地化解，取得明显成效。\n（一）矛盾排查机制。每月组织一次全面排查。\n"
+            "（二）联合调处机制。重大纠纷由多部门联合调处。\n（三）回访巩固机制。调处后及时回访当事人。")
+    assert parts(text, "三项机制") == ["矛盾排查机制", "联合调处机制", "回访巩固机制"]
+    # 第一时间 numbers nothing
+    assert parts("凤凰县公安局推行“两个快速”机制，民警第一时间到场，第二天回访。", "两个快速") == []
+
+
+def test_parts_after_a_short_setting_and_yi_wei():
+    assert parts("凤凰县推行“四联”机制，即在乡镇层面，以综治联动、治安联防、矛盾联调、平安联创为支撑，推进权责统一。",
+                 "四联") == ["综治联动", "治安联防", "矛盾联调", "平安联创"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -147,6 +147,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             holders.add(a[:2])
     doers = [a for a in actors if a[:2] not in holders]
     named_keys = []
+    index = _DoerIndex(doc, doers, governed, named)
     for h in named:
         key_name = _named_key(h.type, h.name)
         e = Entity(h.type, h.name, aliases=set(h.aliases), attrs={"key_name": key_name},
@@ -156,7 +157,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, doers, governed, h.start, named, focal_key) or named_topic
+            actor = _actor(doc, doers, governed, h.start, named, focal_key, index) or named_topic
             if actor is not None:
                 ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
@@ -228,12 +229,161 @@ def _specific(actors: list, text: str) -> list:
     return out
 
 
-def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:
+_WHOLE_CLAUSE = re.compile("(?:同时|其中|目前)?，?(?:全县|全市|全区|全旗|全州)")
+_WHOLE_PLACE = re.compile("全县|全市|全区|全旗")
+
+
+class _DoerIndex:
+    """What :func:`_actor` asks of a report's actors (sorted) for each named thing, answered
+    from indexes made once, so a report with thousands of named things and actors (a scraped page
+    with no line breaks, a sentence listing hundreds of bodies) costs time in proportion to its
+    length: where each actor's nearest refining actor starts (see :func:`_specific`), the
+    positions of clause marks, line breaks and 全县-words, each sentence's first free actor, and
+    the subject each sentence carries into the next ones of its paragraph."""
+
+    def __init__(self, doc: Doc, actors: list, governed: set, named) -> None:
+        text = doc.text
+        self.doc, self.actors, self.governed = doc, actors, governed
+        self.starts = [s for s, _, _ in actors]
+        in_named = bytearray(len(text) + 1)
+        for n in named:
+            if n.end > n.start:
+                in_named[n.start:n.end] = b"\1" * (n.end - n.start)
+        self.in_named = [bool(in_named[s]) for s in self.starts]
+        # the start of the first actor (of all, and of those outside named things) that refines each
+        inf = float("inf")
+        self.refined_all, self.refined_free = [inf] * len(actors), [inf] * len(actors)
+        for i, (s, e, k) in enumerate(actors):
+            j = bisect_left(self.starts, s)
+            while j < len(actors) and self.starts[j] <= e:  # a refining actor starts within [s, e]
+                s2, e2, k2 = actors[j]
+                if (s2, e2, k2) != (s, e, k) and (s2 == e or (s2 == s and e2 > e) or (
+                        s <= s2 and e2 <= e and (s2, e2) != (s, e) and k2[0] == k[0] == "Agency")):
+                    self.refined_all[i] = min(self.refined_all[i], s2)
+                    if not self.in_named[j]:
+                        self.refined_free[i] = min(self.refined_free[i], s2)
+                j += 1
+        self.marks = [m.start() for m in re.finditer("[，；：]", text)]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.wholes = [m.start() for m in _WHOLE_PLACE.finditer(text)]
+        self.ends_by = list(accumulate((e for _, e, _ in actors), max))  # the furthest end of the actors so far
+        self._first: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._carried: dict[int, tuple[str, str] | None] = {}
+        # each sentence's subject for the next ones: its first actor that nothing refines, and no
+        # preposition governs; and for each sentence the last one before it with another subject
+        self.sent_starts = [s for s, _ in doc.sentences]
+        keys: list = [None] * len(doc.sentences)
+        for i, (s, e, k) in enumerate(actors):
+            t = bisect_right(self.sent_starts, s) - 1
+            if t >= 0 and keys[t] is None and self.refined_all[i] == inf and (s, e) not in governed:
+                keys[t] = k
+        self.sent_keys = keys
+        self.last_keyed, self.other_before = [], []
+        last, other = -1, -1
+        for t, k in enumerate(keys):
+            if k is not None:
+                if last >= 0 and keys[last] != k:
+                    other = last
+                elif last >= 0:
+                    other = self.other_before[last]
+                last = t
+            self.last_keyed.append(last)
+            self.other_before.append(other if k is not None else -1)
+
+    def clause_start(self, ss: int, pos: int) -> int:
+        """After the last clause mark (，；：) in [ss, pos), else ``ss``."""
+        i = bisect_left(self.marks, pos) - 1
+        return max(self.marks[i] + 1 if i >= 0 and self.marks[i] >= ss else 0, ss)
+
+    def last_in_clause(self, ss: int, se: int, cs: int, pos: int) -> tuple[str, str] | None:
+        """The last free actor of the sentence [ss, se) that stands in [cs, pos)."""
+        i = min(bisect_right(self.starts, pos), bisect_left(self.starts, se)) - 1
+        while i >= 0 and self.starts[i] >= cs and self.starts[i] >= ss:
+            s, e, k = self.actors[i]
+            if e <= pos and not self.in_named[i] and self.refined_free[i] >= se and (s, e) not in self.governed:
+                return k
+            i -= 1
+        return None
+
+    def first_in_sentence(self, ss: int, se: int) -> tuple[int, tuple[str, str]] | None:
+        """The sentence's first free actor (its start and key)."""
+        if (ss, se) not in self._first:
+            found = None
+            i = bisect_left(self.starts, ss)
+            while i < len(self.actors) and self.starts[i] < se:
+                s, e, k = self.actors[i]
+                if not self.in_named[i] and self.refined_free[i] >= se and (s, e) not in self.governed:
+                    found = (s, k)
+                    break
+                i += 1
+            self._first[(ss, se)] = found
+        return self._first[(ss, se)]
+
+    def whole_place_word(self, ss: int, pos: int) -> bool:
+        """Is 全县, 全市, 全区 or 全旗 written in [ss, pos)?"""
+        i = bisect_left(self.wholes, ss)
+        return i < len(self.wholes) and self.wholes[i] + 2 <= pos
+
+    def carried(self, ss: int) -> tuple[str, str] | None:
+        """The subject the earlier sentences of the paragraph carry into the one at ``ss``: the
+        one subject they all have, if they have one."""
+        if ss not in self._carried:
+            self._carried[ss] = self._carry(ss)
+        return self._carried[ss]
+
+    def _carry(self, ss: int) -> tuple[str, str] | None:
+        i = bisect_left(self.breaks, ss) - 1
+        ps = self.breaks[i] + 1 if i >= 0 else 0
+        p, q = bisect_left(self.sent_starts, ps), bisect_left(self.sent_starts, ss)
+        n = bisect_left(self.starts, ss)
+        if (p < len(self.sent_starts) and self.sent_starts[p] != ps) or q >= len(self.sent_starts) \
+                or self.sent_starts[q] != ss or (n and self.ends_by[n - 1] >= ss):
+            # a paragraph or sentence start that is no sentence's, or an actor running into this
+            # sentence: the plain reading
+            return _carried_naive(self.doc, self.actors, self.governed, ps, ss)
+        t = self.last_keyed[q - 1] if q > 0 else -1
+        if t < p:
+            return None
+        return self.sent_keys[t] if self.other_before[t] < p else None
+
+
+def _carried_naive(doc: Doc, actors: list, governed: set, ps: int, ss: int) -> tuple[str, str] | None:
+    subjects = {}
+    for s, e, k in _specific([a for a in actors if ps <= a[0] < ss], doc.text):
+        if (s, e) not in governed:
+            subjects.setdefault(doc.sentence_at(s), k)
+    return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
+
+
+def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None,
+           index: _DoerIndex | None = None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
     the whole county (全县…) is the county's; else the subject carried from earlier
-    sentences of the same paragraph."""
+    sentences of the same paragraph. ``index``: the report's :class:`_DoerIndex` (made here
+    when not given)."""
+    text = doc.text
+    index = index or _DoerIndex(doc, actors, governed, named)
+    ss, se = doc.sentence_at(pos)
+    cs = index.clause_start(ss, pos)
+    found = index.last_in_clause(ss, se, cs, pos)
+    if found is not None:
+        return found
+    if focal_key and _WHOLE_CLAUSE.match(text, cs, pos):
+        return focal_key
+    first = index.first_in_sentence(ss, se)
+    if first is not None and first[0] < pos:
+        return first[1]
+    if focal_key and index.whole_place_word(ss, pos):
+        return focal_key
+    # carried over from earlier sentences of the paragraph, only when they all had one subject
+    return index.carried(ss)
+
+
+def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:
+    """:func:`_actor` as first written, scanning the report's actors for each named thing (a
+    test checks the indexed one against it)."""
     text = doc.text
     ss, se = doc.sentence_at(pos)
     inside = _specific([(s, e, k) for s, e, k in actors if ss <= s < se and not any(n.start <= s < n.end for n in named)], text)

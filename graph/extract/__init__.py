@@ -20,7 +20,7 @@ from ..normalise import Normalised, normalise
 from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import Doc
+from .doc import Doc, Spans
 from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
@@ -114,7 +114,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         if a.jurisdiction is not None:
             ex.relations.append(Relation(ent.key, "jurisdiction", ("Place", a.jurisdiction.id), q, b, qe))
     _merge_short_forms(ex, ag_keys)
-    taken = [(a.start, a.end) for a in agencies]
+    taken = Spans((a.start, a.end) for a in agencies)
     named = find_named(doc, taken)
     fill_components(doc, named)
     # actors: agencies, and places that are not part of an agency's name

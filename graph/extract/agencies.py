@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..gazetteer import Place
 from ..normalise import is_cjk
 from ..lexicon import load_table
-from .doc import CJK, Doc, finditer_near
+from .doc import CJK, Doc, Spans, finditer_near, overlaps
 from .places import PlaceHit
 
 # characters that may stand right before a bare body or level word (a boundary, a
@@ -284,7 +284,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
 
     text, ctx = doc.text, doc.ctx
     hits: list[AgencyHit] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()  # every span a body holds, asked without a scan
     # central bodies first: 中央政法委 must not read as a bare 政法委
     national = _national()
     for s, e, name in _national_hits(text):
@@ -307,7 +307,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
             break
         pos = m.start() + 1
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken):
+        if overlaps(s, e, taken):
             continue
         body = _body_by_surface()[m.group("body")]
         place_surface = m.group("place")
@@ -471,7 +471,7 @@ def _league_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[AgencyHit
     out = []
     for m in _LEAGUE.finditer(doc.text):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken):
+        if overlaps(s, e, taken):
             continue
         place = doc.ctx.level_place(m.group("lvl"))
         if place is None:
@@ -522,7 +522,7 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                     names.setdefault(k, t)
         for n in (5, 4, 3, 2):
             s = us - n
-            if s < 0 or text[s:us] not in names or any(s < b and a < m.end() for a, b in taken):
+            if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
                 continue
             if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends):
                 continue
@@ -561,7 +561,7 @@ def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
         if m is None or not q.content or not all(is_cjk(c) for c in q.content) or len(q.content) > 10:
             continue
         s, e = q.start, m.end()
-        if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")):
+        if overlaps(s, e, taken) or _has_verb(m.group("mod")):
             continue
         ss, _ = doc.sentence_at(s)
         place = next((h.place for h in places if h.end == s), None)
@@ -616,7 +616,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
             continue
         for m in re.finditer(re.escape(head), text):
             hs, he = m.span()
-            if any(hs < b and a < he for a, b in taken):
+            if overlaps(hs, he, taken):
                 continue
             spans = [t for t in token_spans(text, max(0, hs - 8), hs)]
             start = hs
@@ -626,7 +626,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
             else:
                 for a, b in reversed(spans):
                     tok = text[a:b]
-                    if any(a < y and x < b for x, y in taken):
+                    if overlaps(a, b, taken):
                         break
                     flags = [f for _, f in pos_tags(tok)]
                     if not all(is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
@@ -638,7 +638,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                         break
             if start == hs and head not in ("控告申诉室",) and head not in whole:
                 continue
-            if start < hs and any(start < b and a < he for a, b in taken):
+            if start < hs and overlaps(start, he, taken):
                 continue
             parent = None
             for h in reversed(hits):
@@ -694,7 +694,7 @@ def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, in
     out = []
     for m in _SHORTHAND.finditer(text):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken) or not _aligned(text, s, e):
+        if overlaps(s, e, taken) or not _aligned(text, s, e):
             continue
         place = ctx.province if m.group() == "省厅" else ctx.level_place("市")
         prior = [h for h in hits if h.end <= s and any(w in h.name for w in _SYSTEMS)]
@@ -748,7 +748,7 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
     out = []
     for m in _bureau_names(text, sorted(by_surface)):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
+        if overlaps(s, e, taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
             continue
         if text[e - 2:e] in _NOT_BUREAU:
             continue  # 社会大局, 新格局, 音乐厅: no bureau
@@ -785,7 +785,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
         starts = [p for p in full if s <= p < e - 2]
         if starts:
             ps = starts[-1]
-            if any(ps < b and a < e for a, b in taken):
+            if overlaps(ps, e, taken):
                 continue
             mod = text[full[ps].end:m.start(2)]
             # a name may join two of its parts with 及 or 和 (社区戒毒及社区康复…工作站)
@@ -806,7 +806,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             mod = text[ps + 1:m.start(2)]
             if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):
                 continue
-            if any(ps < b and a < e for a, b in taken):
+            if overlaps(ps, e, taken):
                 break
             place = doc.ctx.level_place(lvl)
             if place is None:
@@ -818,7 +818,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
     # a leading group set up without a place (成立了…领导小组) belongs to the report's place
     for m in _SET_UP_GROUP.finditer(text):
         s, e = m.span(1)
-        if any(s < b and a < e for a, b in taken):
+        if overlaps(s, e, taken):
             continue
         place = doc.ctx.county or doc.ctx.focus
         if place is None:

@@ -201,3 +201,78 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
             return
         yield m
         pos = max(m.end(), m.start() + 1)  # moves on even past an empty match (none of ours is)
+
+
+class Spans(list):
+    """A growing list of (start, end) spans that answers overlap questions without a scan:
+    extraction rules take a span only where no earlier rule took one, and a report of a
+    thousand names asked that of every list item would spend its time in the asking. A list as
+    any other (the rules pass it on, copy it, iterate it), which only grows: by ``append`` and
+    ``extend``. Where each position is covered is kept in byte arrays, so each question costs
+    the length of the span asked about."""
+
+    def __init__(self, spans=()) -> None:
+        super().__init__()
+        self._cover = bytearray()  # 1: a span covers the position
+        self._inner = bytearray()  # 1: a span starts before the position and ends after it
+        self._ends: set[int] = set()
+        self._full_ends: set[int] = set()  # of the spans that are not empty
+        self._odd: list[tuple[int, int]] = []  # empty spans (and any before the text), asked the plain way
+        self.extend(spans)
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        a, b = span
+        self._ends.add(b)
+        if b > a:
+            self._full_ends.add(b)
+        if a < 0 or b <= a:
+            self._odd.append(span)
+            return
+        if len(self._cover) < b + 1:
+            grow = max(b + 1, 2 * len(self._cover)) - len(self._cover)
+            self._cover.extend(bytes(grow))
+            self._inner.extend(bytes(grow))
+        self._cover[a:b] = b"\1" * (b - a)
+        if b - a > 1:
+            self._inner[a + 1:b] = b"\1" * (b - a - 1)
+
+    def extend(self, spans) -> None:
+        for span in spans:
+            self.append(span)
+
+    def __iadd__(self, spans):
+        self.extend(spans)
+        return self
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("Spans only grow (append, extend)")
+
+    insert = remove = pop = sort = reverse = clear = __setitem__ = __delitem__ = _refuse
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Does a span overlap [s, e) (``any(s < b and a < e for a, b in spans)``)?"""
+        if s < e:
+            if e > 0 and self._cover.find(1, max(s, 0), e) >= 0:
+                return True
+        elif s == e:
+            if self.crosses(s):
+                return True
+        else:
+            return any(s < b and a < e for a, b in self)
+        return any(s < b and a < e for a, b in self._odd)
+
+    def crosses(self, p: int) -> bool:
+        """Does a span start before ``p`` and end after it (``any(a < p < b …)``)?"""
+        return (0 <= p < len(self._inner) and self._inner[p] == 1) or any(a < p < b for a, b in self._odd)
+
+    def ends_at(self, p: int, *, empty: bool = True) -> bool:
+        """Does a span end at ``p`` (``empty``: an empty one too)?"""
+        return p in (self._ends if empty else self._full_ends)
+
+
+def overlaps(s: int, e: int, spans) -> bool:
+    """Does a span of ``spans`` (:class:`Spans`, or any list of pairs) overlap [s, e)?"""
+    if isinstance(spans, Spans):
+        return spans.overlaps(s, e)
+    return any(s < b and a < e for a, b in spans)

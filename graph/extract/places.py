@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
 from ..normalise import is_cjk
-from .doc import CJK, Context, Doc
+from .doc import CJK, Context, Doc, Spans, overlaps
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
@@ -410,7 +410,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if True:
             hits.append(PlaceHit(s, e, place, v))
     # townships before short names: 海伦镇 is no 海伦 + 镇
-    taken = [(h.start, h.end) for h in hits]
+    taken = Spans((h.start, h.end) for h in hits)
     hits.extend(_townships(doc, taken, hits))
     # short names: of the focal chain (慈利, 张家界, 湖南), of places the text names in full
     # (酉阳 after 酉阳县), and of provinces and prefectures anywhere (江苏, 南通)
@@ -591,7 +591,7 @@ def _standalone(text: str, s: int, name: str) -> bool:
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+    return overlaps(s, e, spans)  # without a scan where ``spans`` are Spans
 
 
 _BAD_POS = ("v", "d", "p", "c", "u", "r", "f", "m", "q", "a", "b", "t", "y", "e", "o")
@@ -737,7 +737,7 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     name that reads as one (厉家冲社区)."""
     text, ctx = doc.text, doc.ctx
     out: list[PlaceHit] = []
-    taken = [(h.start, h.end) for h in hits]
+    taken = Spans((h.start, h.end) for h in hits)
     # right after its township, or after a county or city where the text names no township
     by_end = {h.end: h for h in hits if h.place.level in ("township", "county", "prefecture")}
     for m in re.finditer("村|社区|居委会|嘎查", text):

@@ -135,16 +135,19 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     # a doer; one post (县公安局局长某人表示，将推进…) speaks for its body
     titles = _post_titles()
     text = doc.text
+    titles_by_first = _post_titles_by_first()
     holders = set()
     for a in actors:
         end = next((a[1] + k + len(t) for k in range(5) if not re.search("[，。；、：]", text[a[1]:a[1] + k])
-                    for t in titles if text.startswith(t, a[1] + k)), None)
+                    for t in titles_by_first.get(text[a[1] + k:a[1] + k + 1], ()) if text.startswith(t, a[1] + k)), None)
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
-                                                           and text[:a[0] - 1].endswith(titles))):
+                                                           and text.endswith(titles, 0, a[0] - 1))):
             holders.add(a[:2])
+    holder_starts = {b[0] for b in holders}
     for a in reversed(actors):  # 湖南 + 湘西州政协副主席: the place before the body goes with it
-        if any(b[0] == a[1] for b in holders):
+        if a[1] in holder_starts:
             holders.add(a[:2])
+            holder_starts.add(a[0])
     doers = [a for a in actors if a[:2] not in holders]
     named_keys = []
     index = _DoerIndex(doc, doers, governed, named)
@@ -438,6 +441,15 @@ def _post_titles() -> tuple[str, ...]:
     from ..lexicon import load_set
 
     return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _post_titles_by_first() -> dict[str, tuple[str, ...]]:
+    """The post titles by first character, longest first (a position tries only its own)."""
+    out: dict[str, list[str]] = {}
+    for t in _post_titles():
+        out.setdefault(t[:1], []).append(t)
+    return {c: tuple(ts) for c, ts in out.items()}
 
 
 def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:

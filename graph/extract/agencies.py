@@ -8,6 +8,7 @@ the place its level word names in this report's context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -224,10 +225,9 @@ class _AgencyGrammar:
         return None
 
     def search(self, pos: int) -> _Match | None:
-        from bisect import bisect_left
-
-        for i in self.candidates[bisect_left(self.candidates, pos):]:
-            m = self._at(i)
+        cands = self.candidates
+        for k in range(bisect_left(cands, pos), len(cands)):  # (no slice: a copy of the rest per search)
+            m = self._at(cands[k])
             if m is not None:
                 return m
         return None
@@ -296,6 +296,10 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     for h in places:
         by_surface.setdefault(h.surface, h.place)
     grammar = _AgencyGrammar(text, sorted(by_surface))
+    place_starts = sorted(h.start for h in places)
+    places_at: dict[int, list[PlaceHit]] = {}
+    for h in places:
+        places_at.setdefault(h.start, []).append(h)
     quoted = [(q.start, q.end) for q in doc.quotes]
     bare_ok = _bare_bodies()
     pos = 0
@@ -375,10 +379,10 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         ends.add(e)
         # units after the body, and a unit's units: …公安局X区分局Y派出所
         ustart, parent_name, parent_place = e, canon, place
-        while (unit := _unit_after(text, ustart, places)) is not None:
+        while (unit := _unit_after(text, ustart, places, place_starts)) is not None:
             ue, utext = unit
             # a unit named after a place serves that place: …公安局天堂寨镇派出所, …公安局X区分局
-            sub = next((h.place for h in places if h.start == ustart and h.end <= ue
+            sub = next((h.place for h in places_at.get(ustart, ()) if h.end <= ue
                         and h.place.level in ("county", "township", "village")), None)
             if sub is None and parent_place is not None and parent_place.level == "county":
                 sub = _township_named(doc, parent_place, ustart)
@@ -421,12 +425,15 @@ def _one_station_per_township(hits: list[AgencyHit]) -> None:
             h.name, h.parent, h.aliases = best.name, best.parent, aliases
 
 
-def _unit_after(text: str, pos: int, places: list[PlaceHit] = ()) -> tuple[int, str] | None:
+def _unit_after(text: str, pos: int, places: list[PlaceHit] = (), starts: list[int] | None = None) -> tuple[int, str] | None:
     """A unit named right after a body: …公安局合成作战指挥中心, …公安局天堂寨镇派出所,
     …公安局X区分局 (the unit word ending first, the longest of those). Its modifier names no
-    other place inside it and starts with no verb of motion (…编办赴X镇…中心)."""
+    other place inside it and starts with no verb of motion (…编办赴X镇…中心). ``starts``: the
+    places' starts, sorted (made here when not given)."""
     window = text[pos:pos + _UNIT_MOD_MAX + 6]
-    inner = [h.start - pos for h in places if pos < h.start < pos + len(window)]
+    starts = sorted(h.start for h in places) if starts is None else starts
+    inner = starts[bisect_right(starts, pos):bisect_left(starts, pos + len(window))]
+    inner = [p - pos for p in inner]
     best = None
     for head, _ in _units():
         i = window.find(head)
@@ -779,10 +786,16 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
     out = []
     full = {h.start: h for h in places if h.place.level in ("county", "prefecture", "province", "township")
             and (h.surface == h.place.name or h.surface[-1] in "县市区州旗镇乡街")}
+    keys = list(full)
+    ordered = keys == sorted(keys)  # (the places come sorted: then bisection finds the last)
     for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 18):
         s, e = m.span()
         # the name starts at a place name inside the match
-        starts = [p for p in full if s <= p < e - 2]
+        if ordered:
+            i = bisect_left(keys, e - 2) - 1
+            starts = [keys[i]] if i >= 0 and keys[i] >= s else []
+        else:
+            starts = [p for p in full if s <= p < e - 2]
         if starts:
             ps = starts[-1]
             if overlaps(ps, e, taken):

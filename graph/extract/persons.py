@@ -20,8 +20,10 @@ jieba does not know, or knows as a name). A name inside 《》 is part of a titl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lexicon import load_set
 from ..segment import is_word, tokenizer, word_tag
@@ -329,10 +331,13 @@ class _Bodies:
                 self.by_end[a.end] = a
         self.all_places = sorted(places, key=lambda p: p.start)
         self.places: dict[int, PlaceHit] = {}
+        # is a place inside an agency's name: the furthest end of the agencies starting at or before it
+        a_starts = [a.start for a in self.agencies]
+        a_reach = list(accumulate((a.end for a in self.agencies), max))
         for p in places:
             # a township's or village's own officials: 某镇镇长, 某村网格员
-            if p.place.level in ("township", "village") and not any(
-                    a.start <= p.start and p.end <= a.end for a in agencies):
+            if p.place.level in ("township", "village") and not (
+                    (i := bisect_right(a_starts, p.start)) > 0 and a_reach[i - 1] >= p.end):
                 self.places[p.end] = p
 
     def bare(self, pos: int) -> tuple[Body | None, int] | None:

@@ -3,6 +3,7 @@ townships and villages the register does not know, found by their shape."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -599,9 +600,10 @@ _BAD_POS_1 = ("d", "p", "c", "u", "r", "f", "m", "t", "y", "e", "o")
 _MOTION = set("进驻下上回去来入出返赴往离住包联帮到在至抵")
 
 
-def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | None = None) -> tuple[int, int] | None:
+def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list[int] | None = None) -> tuple[int, int] | None:
     """The span of a place name ending in the suffix at [sfx_start, sfx_end): the word or
-    two before it, if they read as a name (no verb, adverb, numeral …)."""
+    two before it, if they read as a name (no verb, adverb, numeral …). ``after``: where
+    places end, a name starting after them (a sorted list is searched by bisection)."""
     from ..segment import token_spans
 
     lo = max(0, sfx_start - 6)
@@ -635,7 +637,10 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | None
             if e - a > 1 and sfx_start - a <= 4 and _proper(text[a:e]):
                 starts.insert(0, a)
     for start in starts:
-        if after is not None:  # a name starts after the place before it: 月江镇 | 福顶村
+        if isinstance(after, list):  # a name starts after the place before it: 月江镇 | 福顶村
+            i = bisect_left(after, sfx_start) - 1
+            start = after[i] if i >= 0 and after[i] > start else start
+        elif after is not None:
             start = max([start] + [p for p in after if start < p < sfx_start])
         if _reads_as_name(text, start, sfx_start):
             return start, sfx_end
@@ -740,8 +745,9 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     taken = Spans((h.start, h.end) for h in hits)
     # right after its township, or after a county or city where the text names no township
     by_end = {h.end: h for h in hits if h.place.level in ("township", "county", "prefecture")}
+    ends = sorted(by_end)
     for m in re.finditer("村|社区|居委会|嘎查", text):
-        span = _name_before(text, m.start(), m.end(), set(by_end))
+        span = _name_before(text, m.start(), m.end(), ends)
         if span is None:
             continue
         s, e = span

@@ -300,7 +300,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     places_at: dict[int, list[PlaceHit]] = {}
     for h in places:
         places_at.setdefault(h.start, []).append(h)
-    quoted = [(q.start, q.end) for q in doc.quotes]
+    quoted = Spans((q.start, q.end) for q in doc.quotes)  # quoted.crosses(s): s inside a quotation
     bare_ok = _bare_bodies()
     pos = 0
     ends: set[int] = set()
@@ -326,9 +326,9 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
-        if place is None and body.surface not in bare_ok and not level_word and any(a < s < b for a, b in quoted):
+        if place is None and body.surface not in bare_ok and not level_word and quoted.crosses(s):
             continue
-        if place is None and not level_word and any(a < s < b for a, b in quoted):
+        if place is None and not level_word and quoted.crosses(s):
             continue  # a bare 法院 inside “法院执行年” names no body
         if place is None:
             if level_word:

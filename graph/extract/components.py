@@ -4,6 +4,7 @@ gk:componentsMatchCount then says they do not match)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .doc import Doc
 from .named import NamedHit, list_items, strip_leading
@@ -53,6 +54,7 @@ _PARTIAL_OK = set()
 
 def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
     mechs = [h for h in hits if h.type == "Mechanism"]
+    mech_ends = sorted(h.end for h in mechs)
     for h in mechs:
         if h.components:
             continue
@@ -60,7 +62,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
         if n is None and re.fullmatch("[0-9]+(?:\\+[0-9A-Za-zＮ]+)+", h.name):
             n = h.name.count("+") + 1  # 2+1+N: three parts, whatever N counts
         if n is None:
-            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits)
+            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits, mech_ends)
             continue
         for finder in (_list_before, _paren_after, _ordinal_paragraphs, _shi_items, _heading_items, _headings_after,
                        _digit_parts, _net_parts, _room_and_teams, _shared_words, _parallel_quotes):
@@ -281,22 +283,31 @@ def _parallel_quotes(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """“三段制”工作法。通过重塑“前端收集”…，织密“中端研判”…，融合“后端办结”…: the quotes
     right after the formula, as many as it counts, all of one length and one last word."""
     n = h.formula_count or 0
-    pe = doc.text.find("\n", h.end)
-    qs = [q.content for q in doc.quotes if h.end <= q.start and (pe < 0 or q.start < pe)][:n]
+    breaks, (starts, _) = doc.line_breaks, doc.quote_bounds
+    b = bisect_left(breaks, h.end)
+    pe = breaks[b] if b < len(breaks) else -1  # the paragraph's end
+    k = bisect_left(starts, h.end)
+    qs = [q.content for q in doc.quotes[k:k + max(n, 0)] if pe < 0 or q.start < pe]
     if len(qs) == n >= 2 and len({len(x) for x in qs}) == 1 and len({x[-1] for x in qs}) == 1:
         return qs
     return []
 
 
-def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit], mech_ends: list[int] | None = None) -> list[str]:
     """红色“严管片区”…，黄色“留意片区”…，绿色“常规片区”…，“蓝橙绿”三色片区管理: the
     quotes right before it in its paragraph, all ending in one word its own name holds."""
     text = doc.text
     ss, _ = doc.sentence_at(h.start)
-    prev = max([x.end for x in hits if x.type == "Mechanism" and x.end <= h.start and x is not h] + [ss])
-    qs = [q.content for q in doc.quotes if prev <= q.start and q.end <= h.start]
+    if mech_ends is None or h.end <= h.start:
+        prev = max([x.end for x in hits if x.type == "Mechanism" and x.end <= h.start and x is not h] + [ss])
+    else:  # the last end of the mechanisms (h not among them: it ends after it starts)
+        i = bisect_right(mech_ends, h.start)
+        prev = max(mech_ends[i - 1], ss) if i else ss
+    # the quotations from prev to h.start, read backwards (they do not overlap: by bisection)
+    starts, ends = doc.quote_bounds
+    lo, hi = bisect_left(starts, prev), bisect_right(ends, h.start)
     run: list[str] = []
-    for c in reversed(qs):
+    for c in (doc.quotes[k].content for k in range(hi - 1, lo - 1, -1)):
         if len(c) < 3 or (run and c[-2:] != run[0][-2:]):
             break
         run.insert(0, c)

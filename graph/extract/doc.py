@@ -60,6 +60,17 @@ class Doc:
         return find_quotes(self.text)
 
     @cached_property
+    def quote_bounds(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends of :attr:`quotes`, both ascending (the quotations do not
+        overlap), for bisection."""
+        return [q.start for q in self.quotes], [q.end for q in self.quotes]
+
+    @cached_property
+    def line_breaks(self) -> list[int]:
+        """Where the text's line breaks are, ascending."""
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
     def nested_quotes(self) -> list["Quote"]:
         """Quotations inside others (inside speech above all), which :attr:`quotes` leaves out."""
         return find_nested_quotes(self.text)

@@ -151,6 +151,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     doers = [a for a in actors if a[:2] not in holders]
     named_keys = []
     index = _DoerIndex(doc, doers, governed, named)
+    ag_index = _agency_index(ag_keys)
     for h in named:
         key_name = _named_key(h.type, h.name)
         e = Entity(h.type, h.name, aliases=set(h.aliases), attrs={"key_name": key_name},
@@ -164,7 +165,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if actor is not None:
                 ex.relations.append(Relation(actor, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
-            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named):
+            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, ag_index):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
     persons = find_persons(doc, agencies, places)
     ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
@@ -471,13 +472,29 @@ def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:
     return None
 
 
-def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[str, str]]:
+def _agency_index(ag_keys) -> tuple[dict[int, tuple[str, str]], list[int]] | None:
+    """The first agency ending at each position, and the agencies' starts: for :func:`_issuers`
+    (None when the agencies do not come sorted by start, as :func:`find_agencies` gives them)."""
+    starts = [a.start for a, _ in ag_keys]
+    if starts != sorted(starts):
+        return None
+    by_end: dict[int, tuple[str, str]] = {}
+    for a, k in ag_keys:
+        by_end.setdefault(a.end, k)
+    return by_end, starts
+
+
+def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, index=None) -> list[tuple[str, str]]:
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     # a body written right before the document: 省委“10个严禁”
-    for a, k in ag_keys:
-        if a.end == pos:
-            return [k]
+    if index is not None:
+        if pos in index[0]:
+            return [index[0][pos]]
+    else:
+        for a, k in ag_keys:
+            if a.end == pos:
+                return [k]
     m = None
     for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订)了?", text[ss:pos]):
         pass
@@ -485,7 +502,11 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named) -> list[tuple[
     if m is None or not re.fullmatch("(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
         return []
     trig = ss + m.start()
-    found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
+    if index is not None:  # the agencies starting in [ss, trig), in order
+        lo, hi = bisect_left(index[1], ss), bisect_left(index[1], trig)
+        found = [k for a, k in ag_keys[lo:hi] if a.end <= trig]
+    else:
+        found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
     if found:
         return list(dict.fromkeys(found))
     return [focal_key] if focal_key else []

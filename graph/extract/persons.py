@@ -588,17 +588,43 @@ def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
     """Every other place a found name is written, as a whole word (张三随后来到…): the
     same person, mentioned again."""
     extra = []
-    for name in {h.name for h in found}:
-        if text.count(name) < 2:
+    taken_starts: set[int] = set()
+    names = {h.name for h in found}
+    written = _written_at(text, names)
+    for name in names:
+        at = written.get(name, [])
+        if len(at) < 2:
             continue
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
-            if not free(s, e, weak=True) or any(x.start == s for x in extra):
+        for s in at:
+            e = s + len(name)
+            if not free(s, e, weak=True) or s in taken_starts:
                 continue
             if _RUN.match(text, e) and name_end(text, s) != e:
                 continue  # the start of a longer name, or of another word
             extra.append(PersonHit(name, s, e))
+            taken_starts.add(s)
     return extra
+
+
+def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Where each of ``names`` is written, as ``re.finditer`` finds it (left to right, no two
+    overlapping), for all of them in one pass over the text: one pass per name was a pass per
+    person a long report names."""
+    names = {n for n in names if n}
+    if not names:
+        return {}
+    lengths = sorted({len(n) for n in names})
+    firsts = re.compile("[" + re.escape("".join(sorted({n[0] for n in names}))) + "]")
+    out: dict[str, list[int]] = {}
+    for m in firsts.finditer(text):
+        i = m.start()
+        for n in lengths:
+            w = text[i:i + n]
+            if w in names:
+                at = out.setdefault(w, [])
+                if not at or at[-1] + n <= i:  # not overlapping the one before (a name like 阿阿阿)
+                    at.append(i)
+    return out
 
 
 # every branch starts with its literal, so the engine skips ahead on their first characters

@@ -289,10 +289,15 @@ def find_context(text: str, gz: Gazetteer) -> Context:
     # a line repeated word for word (a menu, a neighbouring headline) counts once; a name
     # written after the places above it (四川省X市Y区) once more
     line_start: dict[str, int] = {}  # a line's text → where it first stands
+    first_of_line: dict[int, int] = {}  # …for the line starting at each position (each line's text made once)
+    breaks = [m.start() for m in re.finditer("\n", text)]
     names: Counter = Counter()
     for s, _, v in hits:
-        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", s)
-        if line_start.setdefault(text[ls:le if le >= 0 else len(text)], ls) != ls:
+        i = bisect_left(breaks, s)  # the line around s: from the break before it to the one after
+        ls, le = (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(text))
+        if ls not in first_of_line:
+            first_of_line[ls] = line_start.setdefault(text[ls:le], ls)
+        if first_of_line[ls] != ls:
             continue
         names[v] += 2 if _after_parent(text, s, v, gz) else 1
     unique_text = "\n".join(dict.fromkeys(text.split("\n")))

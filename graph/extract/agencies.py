@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..gazetteer import Place
 from ..normalise import is_cjk
 from ..lexicon import load_table
-from .doc import CJK, Doc, Spans, finditer_near, overlaps
+from .doc import CJK, Doc, Spans, find_all, finditer_near, overlaps
 from .places import PlaceHit
 
 # characters that may stand right before a bare body or level word (a boundary, a
@@ -182,13 +182,11 @@ class _AgencyGrammar:
         starts = set()
         for b in self.body_at:
             starts.update((b, b - 1, b - 3))  # body, level word + body, 自治区 + body
-        for p in places:
-            i = text.find(p)
-            while i >= 0:
+        for p, at in find_all(text, places).items():
+            for i in at:
                 e = i + len(p)
                 if e in self.body_at or e + 1 in self.body_at:
                     starts.add(i)
-                i = text.find(p, i + 1)
         starts |= {i - 2 for i in starts if text.startswith("中共", i - 2)}
         self.candidates = sorted(i for i in starts if i >= 0)
 

@@ -282,6 +282,40 @@ class Spans(list):
         return p in (self._ends if empty else self._full_ends)
 
 
+def find_all(text: str, names) -> dict[str, list[int]]:
+    """Every place each of ``names`` is written (overlapping ones too), ascending: what
+    ``text.find(name, i + 1)`` from each found ``i`` gives. A few names are looked for one by
+    one; many (a long report's places) in one pass over the text, trying at each position only
+    the lengths of the names that start with its character, so the time does not grow with
+    their number."""
+    names = [n for n in dict.fromkeys(names) if n]
+    out: dict[str, list[int]] = {}
+    if len(names) <= 16:
+        for name in names:
+            at, i = [], text.find(name)
+            while i >= 0:
+                at.append(i)
+                i = text.find(name, i + 1)
+            if at:
+                out[name] = at
+        return out
+    wanted = set(names)
+    lengths: dict[str, list[int]] = {}
+    for n in names:
+        lengths.setdefault(n[0], set()).add(len(n))
+    lengths = {c: sorted(ls) for c, ls in lengths.items()}
+    firsts = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    for m in firsts.finditer(text):
+        i = m.start()
+        for n in lengths[m.group()]:
+            w = text[i:i + n]
+            if len(w) < n:  # past the end of the text
+                break
+            if w in wanted:
+                out.setdefault(w, []).append(i)
+    return out
+
+
 def overlaps(s: int, e: int, spans) -> bool:
     """Does a span of ``spans`` (:class:`Spans`, or any list of pairs) overlap [s, e)?"""
     if isinstance(spans, Spans):

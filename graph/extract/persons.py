@@ -620,6 +620,8 @@ def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
         i = m.start()
         for n in lengths:
             w = text[i:i + n]
+            if len(w) < n:  # past the end of the text
+                break
             if w in names:
                 at = out.setdefault(w, [])
                 if not at or at[-1] + n <= i:  # not overlapping the one before (a name like 阿阿阿)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
 from ..normalise import is_cjk
-from .doc import CJK, Context, Doc, Spans, overlaps
+from .doc import CJK, Context, Doc, Spans, find_all, overlaps
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
@@ -44,12 +44,7 @@ def _full_name_index(gz: Gazetteer) -> tuple[re.Pattern, dict[str, tuple[int, ..
 
 
 def _longest_matches(text: str, names: dict[str, object]) -> list[tuple[int, int, str]]:
-    found = []
-    for name in names:
-        start = text.find(name)
-        while start >= 0:
-            found.append((start, start + len(name), name))
-            start = text.find(name, start + 1)
+    found = [(start, start + len(name), name) for name, at in find_all(text, names).items() for start in at]
     return _leftmost_longest(found)
 
 

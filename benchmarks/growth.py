@@ -9,9 +9,10 @@ line breaks): the shared corpus joined without its line breaks, and texts made t
 (unclosed quotation marks, one sentence of comma-spliced clauses, a long 、-list of bodies and
 places, many quoted names, many figures). For each size it times ``extract_text`` (and
 ``normalise`` apart) in process CPU time, the best of a few runs; then it fits the growth
-exponent, the slope of log(time) over log(length) across the last doublings, prints a Markdown
-table, and exits 1 when a family's slope passes ``--limit`` (default 1.25: linear is 1.0, a
-quadratic step shows as 2.0 once it dominates; n log n over these sizes stays below 1.15).
+exponent, the slope of log(time) over log(length) across the last four doublings (sizes from
+a sixteenth of the largest up), prints a Markdown table, and exits 1 when a family's slope
+passes ``--limit`` (default 1.25: linear is 1.0, a quadratic step shows as 2.0 once it
+dominates; n log n over these sizes stays below 1.15), or a family fails or runs past --budget.
 
 The shared corpus (../shared/corpus/derived/scale_corpus.txt, research use) is read in place and
 nothing made from it stays on disk; without it the corpus family is skipped.
@@ -151,6 +152,10 @@ def measure(family: str, ns: list[int], *, runs: int, budget: float) -> list[tup
             out.append((n, norm_s, None))
             print(f"  {family} {n:,}: extraction ran past {budget:g} s", file=sys.stderr, flush=True)
             break
+        except Exception as e:  # noqa: BLE001 — a rule that fails on some length is a finding, not the end of the run
+            out.append((n, norm_s, None))
+            print(f"  {family} {n:,}: extraction failed: {type(e).__name__}: {e}", file=sys.stderr, flush=True)
+            break
         out.append((n, norm_s, ext_s))
         print(f"  {family} {n:,}: normalise {norm_s:.3f} s, extract {ext_s:.3f} s", file=sys.stderr, flush=True)
     return out
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--families", nargs="+", choices=list(FAMILIES), default=list(FAMILIES))
     ap.add_argument("--max", type=int, default=1_000_000, help="largest report, in characters (default: 1,000,000)")
     ap.add_argument("--min", type=int, default=8_000, help="smallest report (default: 8,000; sizes double up to --max)")
-    ap.add_argument("--fit", type=int, default=4, help="doublings the slope is fitted over, the largest (default: 4)")
+    ap.add_argument("--fit", type=int, default=4, help="the slope is fitted over the sizes from --max / 2**fit up (default: 4 doublings)")
     ap.add_argument("--limit", type=float, default=1.25, help="largest slope allowed (default: 1.25)")
     ap.add_argument("--runs", type=int, default=3, help="runs per size, the fastest counts (default: 3)")
     ap.add_argument("--budget", type=float, default=300, help="seconds one extraction may take before the family stops (default: 300)")
@@ -182,10 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     for family in families:
         ns = sizes(family, args.max, args.min)
         got = measure(family, ns, runs=args.runs, budget=args.budget)
-        fit_n = [(n, e) for n, _, e in got if e is not None][-(args.fit + 1):]
-        fit_norm = [(n, nm) for n, nm, _ in got if nm is not None][-(args.fit + 1):]
-        k = slope(fit_n) if len(fit_n) >= 3 else math.nan
-        kn = slope(fit_norm) if len(fit_norm) >= 3 else math.nan
+        floor = ns[-1] / 2 ** args.fit  # the last --fit doublings: sizes from max / 2**fit up
+        fit_n = [(n, e) for n, _, e in got if e is not None and n >= floor]
+        fit_norm = [(n, nm) for n, nm, _ in got if nm is not None and n >= floor]
+        k = slope(fit_n) if len(fit_n) >= 2 else math.nan
+        kn = slope(fit_norm) if len(fit_norm) >= 2 else math.nan
         finished = all(e is not None for _, _, e in got) and len(got) == len(ns)
         ok = finished and k <= args.limit and kn <= args.limit
         if not ok:

@@ -3,11 +3,12 @@
     python benchmarks/growth.py                          # every family, up to 1M characters (about 10 minutes)
     python benchmarks/growth.py --families corpus quotes --max 262144
     python benchmarks/growth.py --quick                  # small sizes: checks that it runs, not the slopes
+    python benchmarks/growth.py --cases                  # the cases issue 15 reported, timed once each
 
 Each family is one report of growing length, most of it a single line (scraped text often has no
 line breaks): the shared corpus joined without its line breaks, and texts made to stress one rule
 (unclosed quotation marks, one sentence of comma-spliced clauses, a long 、-list of bodies and
-places, many quoted names, many figures). For each size it times ``extract_text`` (and
+places, many quoted names, many figures, document titles, number formulas, officials). For each size it times ``extract_text`` (and
 ``normalise`` apart) in process CPU time, the best of a few runs; then it fits the growth
 exponent, the slope of log(time) over log(length) across the last four doublings (sizes from
 a sixteenth of the largest up), prints a Markdown table, and exits 1 when a family's slope
@@ -70,12 +71,14 @@ def quotes(n: int) -> str:
     return _fill(lambda i: f"{_BODIES[i % 8]}{_VERBS[i % 6]}“平安{_numeral(i)}{_KINDS[i % 6]}", n)
 
 
+def _clause(i: int) -> str:
+    who = _BODIES[i % 8] if i % 3 else _TOWNS[i % 8]
+    return f"{who}{_VERBS[i % 6]}专项{_KINDS[i % 6]}{i % 97 + 2}次，"
+
+
 def clauses(n: int) -> str:
     """One sentence of comma-spliced clauses, each a body or place with a figure."""
-    def unit(i: int) -> str:
-        who = _BODIES[i % 8] if i % 3 else _TOWNS[i % 8]
-        return f"{who}{_VERBS[i % 6]}专项{_KINDS[i % 6]}{i % 97 + 2}次，"
-    return _fill(unit, n - 1) + "。"
+    return _fill(_clause, n - 1) + "。"
 
 
 def lists(n: int) -> str:
@@ -97,8 +100,65 @@ def numbers(n: int) -> str:
     return _fill(unit, n)
 
 
+def issue_cases() -> list[tuple[str, str]]:
+    """The cases issue 15 measured, as near as they can be made (the issue kept no files): a line
+    of 16,000 (and 8,000) unclosed quotation marks, one sentence of 800 (and 400) comma-spliced
+    clauses, the 800k-character base corpus as one line and with its line breaks, and the whole
+    shared scale corpus (4.8 MB) as one line."""
+    def clauses_n(k: int) -> str:
+        return "".join(_clause(i) for i in range(k))[:-1] + "。"
+
+    cases = [("8,000 unclosed “", "“" * 8000), ("16,000 unclosed “", "“" * 16000),
+             ("one sentence of 400 comma-spliced clauses", clauses_n(400)),
+             ("one sentence of 800 comma-spliced clauses", clauses_n(800))]
+    if SCALE.exists():
+        base = base_text(2.4)  # 800,000 characters: the seeds, then the scale corpus
+        cases += [("800k-character corpus with its line breaks", base),
+                  ("800k-character corpus as one line", base.replace("\r", "").replace("\n", "")),
+                  ("the whole scale corpus (4.8 MB) as one line",
+                   SCALE.read_text(encoding="utf-8").replace("\r", "").replace("\n", ""))]
+    return cases
+
+
+def run_cases(budget: float) -> None:
+    from graph.build import ReportTimeout, time_limit
+    from graph.extract import extract_text
+
+    print(f"## Issue 15's cases (CPU seconds of extract_text, one run; stopped at {budget:g} s)\n")
+    print("| case | characters | UTF-8 bytes | seconds |")
+    print("|---|---|---|---|")
+    for label, text in issue_cases():
+        t0 = time.process_time()
+        try:
+            with time_limit(budget):
+                extract_text(text)
+            took = f"{time.process_time() - t0:.2f}"
+        except ReportTimeout:
+            took = f"> {budget:g} (stopped)"
+        print(f"| {label} | {len(text):,} | {len(text.encode()):,} | {took} |", flush=True)
+
+
+def documents(n: int) -> str:
+    """Many document titles in one sentence (县委印发《关于一二号工作的意见》，…), every 500th the same."""
+    return _fill(lambda i: f"{_BODIES[i % 8][:2]}印发《关于{_numeral(i % 500)}号工作的意见》，", n)
+
+
+def formulas(n: int) -> str:
+    """Many number formulas in one sentence (县公安局推行“三联二防”工作法，…)."""
+    return _fill(lambda i: f"{_BODIES[i % 8]}推行“{_numeral(i % 9 + 2)}联{_numeral(i % 7 + 1)}防”工作法，", n)
+
+
+_SURNAMES, _GIVEN = "王李张刘陈杨赵黄周吴", "伟芳娜敏静丽强磊军洋"
+
+
+def people(n: int) -> str:
+    """Many officials with their posts in one sentence (县公安局局长王伟芳表示，…)."""
+    return _fill(lambda i: f"{_BODIES[i % 8]}局长{_SURNAMES[i % 10]}{_GIVEN[i // 10 % 10]}{_GIVEN[i // 100 % 10]}表示，", n)
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {"corpus": corpus, "quotes": quotes, "clauses": clauses, "lists": lists,
-                                             "names": names, "numbers": numbers}
+                                             "names": names, "numbers": numbers, "documents": documents,
+                                             "formulas": formulas, "people": people}
 CORPUS_SIZES = (10_000, 30_000, 100_000, 300_000, 1_000_000)
 
 
@@ -171,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="runs per size, the fastest counts (default: 3)")
     ap.add_argument("--budget", type=float, default=300, help="seconds one extraction may take before the family stops (default: 300)")
     ap.add_argument("--quick", action="store_true", help="4,000 to 32,000 characters, one run each, no limit on the slope")
+    ap.add_argument("--cases", action="store_true", help="time the cases issue 15 reported instead (one run each)")
     args = ap.parse_args(argv)
     if args.quick:
         args.min, args.max, args.runs, args.fit, args.limit = 4_000, 32_000, 1, 3, math.inf
@@ -180,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
 
     _warm(whole=True)  # the gazetteer, lexicons and all of jieba's dictionary, as a build's worker has them
     extract_text(quotes(2000) + clauses(2000) + names(2000) + numbers(2000) + lists(2000))
+    if args.cases:
+        run_cases(args.budget)
+        return 0
     families = [f for f in args.families if f != "corpus" or SCALE.exists()]
     if len(families) < len(args.families):
         print(f"(no shared corpus at {SCALE}: the corpus family is skipped)\n")

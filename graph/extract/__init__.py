@@ -472,16 +472,50 @@ def _lead_agency(doc: Doc, ag_keys, governed: set) -> tuple[str, str] | None:
     return None
 
 
-def _agency_index(ag_keys) -> tuple[dict[int, tuple[str, str]], list[int]] | None:
-    """The first agency ending at each position, and the agencies' starts: for :func:`_issuers`
-    (None when the agencies do not come sorted by start, as :func:`find_agencies` gives them)."""
+def _agency_index(ag_keys) -> tuple[dict[int, tuple[str, str]], list[int], dict] | None:
+    """What :func:`_issuers` asks for each document: the first agency ending at each position,
+    the agencies' starts, and a place for each sentence's issuing verbs (None when the agencies
+    do not come sorted by start, as :func:`find_agencies` gives them)."""
     starts = [a.start for a, _ in ag_keys]
     if starts != sorted(starts):
         return None
     by_end: dict[int, tuple[str, str]] = {}
     for a, k in ag_keys:
         by_end.setdefault(a.end, k)
-    return by_end, starts
+    return by_end, starts, {}  # (and each sentence's issuing verbs, as they are asked for)
+
+
+_ISSUING = re.compile("(印发|出台|制定|下发|发布|颁布|制订)了?")
+_TITLES_BETWEEN = re.compile("(?:《[^》]*》|[和、及与并]|\\s)*")
+
+
+def _last_issuing_verb(doc: Doc, pos: int, index: tuple) -> tuple[int, int] | None:
+    """The last issuing verb (印发, 出台 …) ``_ISSUING.finditer`` finds from the start of the
+    sentence at ``pos`` to ``pos``: from the sentence's verbs, found once for all its titles (a
+    sentence of thousands of titles is not scanned again for each). A verb running past ``pos``
+    is read as far as ``pos`` lets it (印发 of 印发了)."""
+    ss, se = doc.sentence_at(pos)
+    cache = index[2]
+    if (ss, se) not in cache:
+        cache[(ss, se)] = [m.span() for m in _ISSUING.finditer(doc.text, ss, se)]
+    verbs = cache[(ss, se)]
+    i = bisect_right([e for _, e in verbs], pos) if len(verbs) < 8 else bisect_right(_Ends(verbs), pos)
+    if i < len(verbs) and verbs[i][0] < pos and verbs[i][1] - verbs[i][0] == 3 and verbs[i][0] + 2 == pos:
+        return verbs[i][0], pos  # 印发了 cut at 了
+    return verbs[i - 1] if i else None
+
+
+class _Ends:
+    """The ends of a list of spans, as a sequence bisect can search without copying them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> int:
+        return self.spans[i][1]
 
 
 def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, index=None) -> list[tuple[str, str]]:
@@ -495,13 +529,17 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, index=None) ->
         for a, k in ag_keys:
             if a.end == pos:
                 return [k]
-    m = None
-    for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订)了?", text[ss:pos]):
-        pass
+    if index is not None and pos <= doc.sentence_at(pos)[1]:
+        found = _last_issuing_verb(doc, pos, index)
+    else:
+        m = None
+        for m in _ISSUING.finditer(text[ss:pos]):
+            pass
+        found = (ss + m.start(), ss + m.end()) if m else None
     # the verb governs this title: nothing but other titles and 和/、 stands between
-    if m is None or not re.fullmatch("(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
+    if found is None or not _TITLES_BETWEEN.fullmatch(text, found[1], pos):
         return []
-    trig = ss + m.start()
+    trig = found[0]
     if index is not None:  # the agencies starting in [ss, trig), in order
         lo, hi = bisect_left(index[1], ss), bisect_left(index[1], trig)
         found = [k for a, k in ag_keys[lo:hi] if a.end <= trig]

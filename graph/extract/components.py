@@ -84,11 +84,28 @@ def _spelled_out(doc: Doc, hits: list[NamedHit]) -> None:
     spells the formula out — one mechanism, its parts and its written forms."""
     text = doc.text
     drop = set()
+    # the mechanisms with parts, by their number of parts, in order: the hits come sorted by
+    # start, so those after a formula are found by bisection, not by a walk through all hits
+    # (a formula gains parts only from one after it, so the later ones still have their own)
+    ordered = all(a.start <= b.start for a, b in zip(hits, hits[1:]))
+    by_count: dict[int, list[NamedHit]] = {}
+    for x in hits:
+        if x.type == "Mechanism" and x.components:
+            by_count.setdefault(len(x.components), []).append(x)
     for h in hits:
         if h.type != "Mechanism" or h.components or not h.formula_count or id(h) in drop:
             continue
-        pe = text.find("\n", h.end)
-        for x in hits:
+        b = bisect_left(doc.line_breaks, h.end)
+        pe = doc.line_breaks[b] if b < len(doc.line_breaks) else -1  # the paragraph's end
+        if ordered:
+            same = by_count.get(h.formula_count, [])
+            k = bisect_left(_Starts(same), h.end)
+            later = (same[i] for i in range(k, len(same)))
+        else:
+            later = iter(hits)
+        for x in later:
+            if ordered and pe >= 0 and x.start >= pe:
+                break
             if (x is h or x.type != "Mechanism" or id(x) in drop or not (h.end <= x.start and (pe < 0 or x.start < pe))
                     or len(x.components) != h.formula_count):
                 continue
@@ -100,6 +117,19 @@ def _spelled_out(doc: Doc, hits: list[NamedHit]) -> None:
                 break
     if drop:
         hits[:] = [h for h in hits if id(h) not in drop]
+
+
+class _Starts:
+    """The starts of a list of hits, as a sequence bisect can search without copying them."""
+
+    def __init__(self, hits: list[NamedHit]) -> None:
+        self.hits = hits
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __getitem__(self, i: int) -> int:
+        return self.hits[i].start
 
 
 def _list_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:

@@ -740,6 +740,7 @@ def _formula_list(c: str) -> bool:
 
 def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     last_doc: dict[str, NamedHit] = {}
+    ending: dict[str, list[str]] = {}  # a short name (up to 4 characters) → the titles ending in it, in last_doc's order
     for m in re.finditer(r"《([^《》\n]{1,60})》", text):
         s, e = m.span()
         if _overlaps_outside(s, e, taken):
@@ -754,13 +755,16 @@ def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) ->
             taken.append((s, end))
             continue
         # 《决定》 after 《关于…的决定》 is the same document
-        short = next((d for k, d in last_doc.items() if k != name and k.endswith(name) and len(name) <= 4), None)
+        short = next((last_doc[k] for k in ending.get(name, ()) if k != name), None) if len(name) <= 4 else None
         if short is not None:
             hits.append(NamedHit("Document", short.name, s, e, {name}, core_span=(s + 1, e - 1)))
             taken.append((s, e))
             continue
         hit = NamedHit("Document", name, s, e, {name}, core_span=(s + 1, e - 1))
         hits.append(hit)
+        if name not in last_doc:
+            for k in range(1, min(4, len(name)) + 1):
+                ending.setdefault(name[-k:], []).append(name)
         last_doc[name] = hit
         taken.append((s, e))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .doc import Doc
+from .doc import Doc, find_all
 from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
@@ -152,19 +152,68 @@ def _paren_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     return _split_items(m.group(1)) if m else []
 
 
+_ORDINAL_AT = re.compile(_ORDINAL.pattern[1:])  # (matched at a position: no ^)
+
+
+def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span of ``text[a:b].strip()``."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _ordinal_at(text: str, a: int, b: int) -> tuple[int | None, str] | None:
+    """(its number, its lead) where the line text[a:b] opens with 一、二、…, as
+    ``_ORDINAL.match(text[a:b].strip())`` reads it, without copying the line."""
+    m = _ORDINAL_AT.match(text, *_stripped(text, a, b))
+    return (cn_int(m.group(1)), m.group(2).strip()) if m else None
+
+
+def _ordinal_lines(doc: Doc) -> tuple[dict, dict[int, tuple]]:
+    """The report's lines that open with an ordinal: their indexes by number, and each one's
+    (number, lead), made once per report."""
+    if "ordinal lines" not in doc.memo:
+        text, breaks = doc.text, doc.line_breaks
+        by_number: dict = {}
+        line: dict[int, tuple] = {}
+        for g in range(len(breaks) + 1):
+            got = _ordinal_at(text, breaks[g - 1] + 1 if g else 0, breaks[g] if g < len(breaks) else len(text))
+            if got is not None:
+                by_number.setdefault(got[0], []).append(g)
+                line[g] = got
+        doc.memo["ordinal lines"] = (by_number, line)
+    return doc.memo["ordinal lines"]
+
+
 def _ordinal_paragraphs(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
-    """一、强化思想引领“听党指挥”。二、… after the formula: each numbered item's lead."""
-    items = []
+    """一、强化思想引领“听党指挥”。二、… after the formula: each numbered item's lead.
+    (The lines after the formula's are read as ``doc.text[h.end:].split("\\n")`` gives them, from
+    an index of the ordinal lines: not line by line for each formula.)"""
+    text, breaks = doc.text, doc.line_breaks
+    by_number, line = _ordinal_lines(doc)
+    count = h.formula_count or 0
+    g = bisect_left(breaks, h.end)  # the line the formula ends on: its rest is the first line read
+    items: list[str] = []
     expect = 1
-    for line in doc.text[h.end:].split("\n"):
-        m = _ORDINAL.match(line.strip())
-        if m and cn_int(m.group(1)) == expect:
-            items.append(m.group(2).strip())
-            expect += 1
-        elif items:
-            if expect > (h.formula_count or 0):
-                break
-    return items
+    first = _ordinal_at(text, h.end, breaks[g] if g < len(breaks) else len(text))
+    if first is not None and first[0] == 1:
+        items.append(first[1])
+        expect = 2
+    while True:
+        if not items or expect <= count:  # lines that do not go on the list are passed over
+            lines = by_number.get(expect, [])
+            k = bisect_right(lines, g)
+            if k == len(lines):
+                return items
+            g = lines[k]
+        else:  # the list is complete: the next line goes on it or ends it
+            g += 1
+            if g not in line or line[g][0] != expect:
+                return items
+        items.append(line[g][1])
+        expect += 1
 
 
 def _heading_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -279,14 +328,28 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     if not m:
         return []
     char, rest = m.group(1), m.group(2)
-    again = text.find(name, h.end)  # the formula's own section (四强提质，夯实…), else right after it
-    start = again + len(name) if again >= 0 else h.end
-    ps = text.rfind("\n", 0, start) + 1
-    pe = text.find("\n", start)
-    para = text[start:pe if pe >= 0 else len(text)]
+    # the formula's own section (四强提质，夯实…), else right after it: where the name is written
+    # again (all the places it is written, found once per report and name)
+    written = doc.memo.get(("written", name))
+    if written is None:
+        written = doc.memo[("written", name)] = find_all(text, [name]).get(name, [])
+    i = bisect_left(written, h.end)
+    start = written[i] + len(name) if i < len(written) else h.end
+    b = bisect_left(doc.line_breaks, start)
+    pe = doc.line_breaks[b] if b < len(doc.line_breaks) else -1
     if not rest:  # N + one word: a list or quotes of parts ending in it, after it and before the next formula
-        stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
-                    and x.name != name] + [h.end + 900])
+        if _in_order(doc, hits):  # only a formula starting within 900 characters can come first
+            stop = h.end + 900
+            for k in range(bisect_left(_Starts(hits), h.end), len(hits)):
+                x = hits[k]
+                if x.start >= stop:
+                    break
+                if x.type == "Mechanism" and x.formula_count and x.name != name:
+                    stop = x.start
+                    break
+        else:
+            stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
+                        and x.name != name] + [h.end + 900])
         window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“您知道……吗？”）
         for lm in re.finditer("(?:[^、，。；：“”\n和]{1,40}[、和])+[^、，。；：“”\n和]{2,30}", window):
             items = [re.sub("等$", "", x.strip()) for x in re.split("[、和]", lm.group(0))]
@@ -294,19 +357,67 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
             items = [x for x in items if x]
             if len(items) >= 2 and all(x.endswith(char) and len(x) > 1 for x in items):
                 return items
-        quoted = [q.content for q in doc.quotes if h.end <= q.start < stop and q.content.endswith(char)
+        qs = doc.quote_bounds[0]
+        quoted = [q.content for q in doc.quotes[bisect_left(qs, h.end):bisect_left(qs, stop)] if q.content.endswith(char)
                   and 2 < len(q.content) <= 6 and q.content != name]
         quoted = list(dict.fromkeys(quoted))
         return quoted if len(quoted) >= 2 else []
-    # N + word + words: the sentences of its section that open with the word
+    # N + word + words: the sentences of its section that open with the word (as
+    # re.split("[。；\n]", section) gives them: the first from ``start``, the others from an index
+    # of the report's sentences by their first character, made once)
+    stops, by_first = _sentence_starts(doc)
+    end = pe if pe >= 0 else len(text)
+    j = bisect_left(stops, start)
+    pieces = [(start, stops[j] if j < len(stops) and stops[j] < end else end)]
+    opening = by_first.get(char, [])
+    for k in range(bisect_left(opening, j), len(opening)):  # the sentence after stop j = opening[k]
+        g = opening[k]
+        if stops[g] >= end:
+            break
+        pieces.append((stops[g] + 1, stops[g + 1] if g + 1 < len(stops) else len(text)))
     out = []
-    for sent in re.split("[。；\n]", para):
-        sent = sent.strip()
-        if sent.startswith(char):
-            first = re.split("[，,：:]", sent)[0]
-            if 2 < len(first) <= 8 and "“" not in first:
+    for a, b in pieces:
+        a, b = _stripped(text, a, b)
+        if text.startswith(char, a) and a < b:
+            first = _opening_clause(text, a, b)
+            if first is not None and 2 < len(first) <= 8 and "“" not in first:
                 out.append(first)
     return out
+
+
+_CLAUSE_MARK = re.compile("[，,：:]")
+
+
+def _opening_clause(text: str, a: int, b: int) -> str | None:
+    """``re.split("[，,：:]", text[a:b])[0]`` (a stripped stretch), or None when it would be longer
+    than 8 characters: without copying a long sentence to learn that."""
+    m = _CLAUSE_MARK.search(text, a, min(b, a + 9))
+    if m is not None:
+        return text[a:m.start()]
+    return text[a:b] if b - a <= 8 else None
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], dict[str, list[int]]]:
+    """Where 。；and line breaks stand, and for each character the indexes of those stops whose
+    following sentence (less white space) opens with it (made once per report)."""
+    if "sentence starts" not in doc.memo:
+        text = doc.text
+        stops = [m.start() for m in re.finditer("[。；\n]", text)]
+        by_first: dict[str, list[int]] = {}
+        for g, s in enumerate(stops):
+            a, b = _stripped(text, s + 1, stops[g + 1] if g + 1 < len(stops) else len(text))
+            if a < b:
+                by_first.setdefault(text[a], []).append(g)
+        doc.memo["sentence starts"] = (stops, by_first)
+    return doc.memo["sentence starts"]
+
+
+def _in_order(doc: Doc, hits: list[NamedHit]) -> bool:
+    """Do the hits come sorted by start (as find_named gives them)? Asked once per list."""
+    key = ("hits in order", id(hits))
+    if key not in doc.memo or doc.memo[key][0] is not hits or doc.memo[key][1] != len(hits):
+        doc.memo[key] = (hits, len(hits), all(a.start <= b.start for a, b in zip(hits, hits[1:])))
+    return doc.memo[key][2]
 
 
 def _parallel_quotes(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:

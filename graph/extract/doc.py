@@ -66,6 +66,12 @@ class Doc:
         return [q.start for q in self.quotes], [q.end for q in self.quotes]
 
     @cached_property
+    def memo(self) -> dict:
+        """Indexes a rule makes once per report and reuses for each name it looks at (under the
+        rule's own keys): a long report's rules must not scan the whole text for every name."""
+        return {}
+
+    @cached_property
     def line_breaks(self) -> list[int]:
         """Where the text's line breaks are, ascending."""
         return [m.start() for m in re.finditer("\n", self.text)]

@@ -6,7 +6,7 @@ Speed is measured by benchmarks/growth.py (CPU time by length, its growth expone
 tests count instead what cannot vary with the machine's load: the lines of Python that
 extraction executes, on texts four times longer. A linear extraction executes four times the
 lines (3.8–4.0 today); the rules that scanned every earlier span or actor for each new one
-executed 6 to 41 times as many (documents: 6.9, formulas: 5.7)."""
+executed 6 to 41 times as many (on main before: clauses 41.4, documents 9.6, formulas 7.4, lists 6.9, names 6.0)."""
 from __future__ import annotations
 
 import subprocess

@@ -233,8 +233,13 @@ def _specific(actors: list, text: str) -> list:
     return out
 
 
+# a clause or a sentence on the whole county (全县…): the patterns of the plain reading
+# (_actor_naive), and the second as the index reads it: its two-character core (no two of which
+# overlap) and the characters its (?![…]) lets not follow it (none here)
 _WHOLE_CLAUSE = re.compile("(?:同时|其中|目前)?，?(?:全县|全市|全区|全旗|全州)")
+_WHOLE_PLACE_PLAIN = re.compile("(全县|全市|全区|全旗)")
 _WHOLE_PLACE = re.compile("全县|全市|全区|全旗")
+_WHOLE_PLACE_NOT_BEFORE = ""
 
 
 class _DoerIndex:
@@ -270,6 +275,9 @@ class _DoerIndex:
         self.marks = [m.start() for m in re.finditer("[，；：]", text)]
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         self.wholes = [m.start() for m in _WHOLE_PLACE.finditer(text)]
+        self.wholes_at = set(self.wholes)
+        self.wholes_free = [w for w in self.wholes if not _WHOLE_PLACE_NOT_BEFORE or w + 2 >= len(text)
+                            or text[w + 2] not in _WHOLE_PLACE_NOT_BEFORE]  # the (?![…]) holds in the text
         self.ends_by = list(accumulate((e for _, e, _ in actors), max))  # the furthest end of the actors so far
         self._first: dict[tuple[int, int], tuple[int, int] | None] = {}
         self._carried: dict[int, tuple[str, str] | None] = {}
@@ -324,9 +332,12 @@ class _DoerIndex:
         return self._first[(ss, se)]
 
     def whole_place_word(self, ss: int, pos: int) -> bool:
-        """Is 全县, 全市, 全区 or 全旗 written in [ss, pos)?"""
-        i = bisect_left(self.wholes, ss)
-        return i < len(self.wholes) and self.wholes[i] + 2 <= pos
+        """Does ``_WHOLE_PLACE_PLAIN`` find 全县 (全市 …) in text[ss:pos]? Right before ``pos``
+        nothing follows it there; further back, what follows it in the text must be let."""
+        if pos - 2 >= ss and pos - 2 in self.wholes_at:
+            return True
+        i = bisect_left(self.wholes_free, ss)
+        return i < len(self.wholes_free) and self.wholes_free[i] + 3 <= pos
 
     def carried(self, ss: int) -> tuple[str, str] | None:
         """The subject the earlier sentences of the paragraph carry into the one at ``ss``: the
@@ -396,12 +407,12 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
     clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and (s, e) not in governed]
     if clause:
         return clause[-1][2]
-    if focal_key and re.match("(?:同时|其中|目前)?，?(?:全县|全市|全区|全旗|全州)", text[cs:pos]):
+    if focal_key and _WHOLE_CLAUSE.match(text[cs:pos]):
         return focal_key
     for s, e, k in inside:
         if s < pos and (s, e) not in governed:
             return k
-    if focal_key and re.search("(全县|全市|全区|全旗)", text[ss:pos]):
+    if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1

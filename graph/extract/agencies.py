@@ -426,7 +426,7 @@ def _one_station_per_township(hits: list[AgencyHit]) -> None:
 def _unit_after(text: str, pos: int, places: list[PlaceHit] = (), starts: list[int] | None = None) -> tuple[int, str] | None:
     """A unit named right after a body: …公安局合成作战指挥中心, …公安局天堂寨镇派出所,
     …公安局X区分局 (the unit word ending first, the longest of those). Its modifier names no
-    other place inside it and starts with no verb of motion (…编办赴X镇…中心). ``starts``: the
+    other place inside it and starts with no verb of motion (…司法局赴X镇…中心). ``starts``: the
     places' starts, sorted (made here when not given)."""
     window = text[pos:pos + _UNIT_MOD_MAX + 6]
     starts = sorted(h.start for h in places) if starts is None else starts

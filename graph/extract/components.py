@@ -328,7 +328,7 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     if not m:
         return []
     char, rest = m.group(1), m.group(2)
-    # the formula's own section (四强提质，夯实…), else right after it: where the name is written
+    # the formula's own section (三强夯基，筑牢…), else right after it: where the name is written
     # again (all the places it is written, found once per report and name)
     written = doc.memo.get(("written", name))
     if written is None:
@@ -350,7 +350,7 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
         else:
             stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
                         and x.name != name] + [h.end + 900])
-        window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“您知道……吗？”）
+        window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“知道多少？”）
         for lm in re.finditer("(?:[^、，。；：“”\n和]{1,40}[、和])+[^、，。；：“”\n和]{2,30}", window):
             items = [re.sub("等$", "", x.strip()) for x in re.split("[、和]", lm.group(0))]
             items[0] = re.sub("^.*(?:包括|包含|分别是|即)", "", items[0])  # 测评内容包括A率: A率

@@ -637,7 +637,7 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
             if e - a > 1 and sfx_start - a <= 4 and _proper(text[a:e]):
                 starts.insert(0, a)
     for start in starts:
-        if isinstance(after, list):  # a name starts after the place before it: 月江镇 | 福顶村
+        if isinstance(after, list):  # a name starts after the place before it: X县 | Y镇
             i = bisect_left(after, sfx_start) - 1
             start = after[i] if i >= 0 and after[i] > start else start
         elif after is not None:

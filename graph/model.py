@@ -120,6 +120,9 @@ class Extraction:
     posts: list[Post] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # per entity key: its mentions list, how many of them ``seen`` holds, and their spans (an
+    # entity named a thousand times is merged without a thousand scans of its mentions)
+    _seen: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, entity: Entity) -> Entity:
         """Merge ``entity`` into the entity with the same key."""
@@ -129,8 +132,16 @@ class Extraction:
             return entity
         have.aliases |= entity.aliases | {entity.name}
         have.aliases.discard(have.name)
-        seen = {(m.begin, m.end) for m in have.mentions}
-        have.mentions.extend(m for m in entity.mentions if (m.begin, m.end) not in seen)
+        mentions = have.mentions
+        known = self._seen.get(entity.key)
+        if known is None or known[0] is not mentions or known[1] > len(mentions):
+            seen = {(m.begin, m.end) for m in mentions}
+        else:  # the spans of the mentions added since (by this method or another)
+            seen = known[2]
+            seen.update((m.begin, m.end) for m in mentions[known[1]:])
+        n = len(mentions)
+        mentions.extend([m for m in entity.mentions if (m.begin, m.end) not in seen])
+        self._seen[entity.key] = (mentions, n, seen)  # the new ones join ``seen`` on the next merge
         for k, v in entity.attrs.items():
             have.attrs.setdefault(k, v)
         if entity.components and not have.components:

@@ -77,3 +77,147 @@ def test_full_place_names_leftmost_longest():
     assert names[:3] == ["湖南省", "张家界市", "慈利县"]
     # 佳县 is a county name: found here, dropped later as part of a longer word (_standalone)
     assert names[3:] == ["佳县"]
+
+
+def test_spans_answer_as_the_plain_scans():
+    """Spans (a list of taken spans indexed as it grows) answers overlap, crossing and end
+    questions as a scan of the list does, empty spans and spans before the text included."""
+    from graph.extract.doc import Spans
+
+    rnd = random.Random(11)
+    for _ in range(400):
+        spans, plain = Spans(), []
+        for _ in range(rnd.randint(0, 10)):
+            a = rnd.randint(-1, 25)
+            span = (a, a + rnd.choice([0, 1, 2, 3, 6, -1]))
+            spans.append(span)
+            plain.append(span)
+        assert list(spans) == plain
+        for s in range(-2, 30):
+            assert spans.crosses(s) == any(a < s < b for a, b in plain)
+            assert spans.ends_at(s) == any(b == s for _, b in plain)
+            assert spans.ends_at(s, empty=False) == any(b == s and a < b for a, b in plain)
+            for e in range(s - 1, s + 8):
+                assert spans.overlaps(s, e) == any(s < b and a < e for a, b in plain), (plain, s, e)
+
+
+def test_spans_only_grow():
+    from graph.extract.doc import Spans
+
+    spans = Spans([(0, 2)])
+    spans += [(4, 6)]
+    assert spans == [(0, 2), (4, 6)] and spans.overlaps(5, 9) and not spans.overlaps(2, 4)
+    for change in (lambda: spans.pop(), lambda: spans.insert(0, (1, 2)), lambda: spans.__setitem__(0, (1, 2))):
+        try:
+            change()
+        except TypeError:
+            continue
+        raise AssertionError("a Spans list was changed in place: its index would no longer hold")
+
+
+def _find_by_find(text: str, names) -> dict[str, list[int]]:
+    out = {}
+    for name in dict.fromkeys(names):
+        at, i = [], text.find(name)
+        while i >= 0:
+            at.append(i)
+            i = text.find(name, i + 1)
+        if at:
+            out[name] = at
+    return out
+
+
+def test_every_name_found_in_one_pass_as_find_finds_it():
+    """doc.find_all (many names, one pass) and persons._written_at (as re.finditer: no two
+    overlapping) against the plain scans, with overlapping names, names at the text's end and
+    characters a character class must escape."""
+    from graph.extract.doc import find_all
+    from graph.extract.persons import _written_at
+
+    rnd = random.Random(5)
+    alphabet = "县市镇张三]^-\\"
+    assert find_all("张三张三县", ["张三", "三张", "县"]) == {"张三": [0, 2], "三张": [1], "县": [4]}
+    for _ in range(1500):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 50)))
+        names = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 4))) for _ in range(rnd.choice([3, 30]))]
+        assert find_all(text, names) == _find_by_find(text, names), (text, names)
+        at = _written_at(text, set(names))
+        for n in set(names):
+            assert at.get(n, []) == [m.start() for m in re.finditer(re.escape(n), text)], (text, n)
+
+
+# clauses written for this test: bodies, places, named things, governing prepositions, 全县, posts
+_CLAUSES = ["县公安局开展“平安守护”专项行动", "在县人民法院推行诉前调解工作机制", "全县建立“一村一警”工作机制",
+            "东山镇实施“雪亮工程”", "通过县委政法委建立矛盾纠纷排查化解机制", "同时，全县推进“智慧安防”工程",
+            "县司法局局长、县信访局建立信访代理工作机制", "西岭乡青石村创建“无讼村”活动", "其中，县妇联开展“家庭和睦”行动",
+            "会同县检察院实施“阳光检务”工程", "县综治中心", "推行“网格+警格”模式", "湖南省慈利县零阳镇开展禁毒宣传活动",
+            # a station holding its bureau's name; 该县/本县 and a 全县 a verb of motion governs
+            "县公安局东山派出所开展“反诈进万家”活动", "该县推行“警民联调”机制", "深入全县开展“送法下乡”活动",
+            "本县实施“天网工程”", "在全县推行“一格一员”模式", "全县委办局参与“文明城市”创建",
+            # bodies acting together
+            "县公安局、县司法局和县妇联联合开展“护苗”行动", "县检察院联合县公安局东山派出所，在全镇开展“法治进校园”活动",
+            "县法院与县司法局共同建立诉调对接机制"]
+
+
+def test_the_indexed_actor_agrees_with_the_plain_reading():
+    """Who does each named thing, and who acts with it, read from indexes made once per report
+    (_DoerIndex), is who the plain scan of the report's actors reads: on texts of random
+    clauses, with and without line breaks."""
+    import sys
+
+    from graph.extract import extract_text
+
+    x = sys.modules["graph.extract"]
+    real, calls = x._actor, []
+
+    def both(doc, actors, governed, pos, named, focal_key=None, index=None):
+        got = real(doc, actors, governed, pos, named, focal_key, index)
+        assert got == x._actor_naive(doc, actors, governed, pos, named, focal_key), (doc.text, pos)
+        calls.append(got)
+        return got
+
+    real_co, co_calls = x._coactors, []
+
+    def both_co(doc, actors, key, pos, index=None):
+        got = real_co(doc, actors, key, pos, index)
+        assert got == real_co(doc, actors, key, pos), (doc.text, pos)
+        co_calls.append(got)
+        return got
+
+    rnd = random.Random(3)
+    x._actor, x._coactors = both, both_co
+    try:
+        for _ in range(60):
+            parts = []
+            for _ in range(rnd.randint(2, 14)):
+                parts += [rnd.choice(_CLAUSES), rnd.choice("，，。；\n")]
+            extract_text("".join(parts))
+    finally:
+        x._actor, x._coactors = real, real_co
+    assert len(calls) > 200 and any(calls) and not all(calls)
+    assert any(co_calls) and not all(co_calls)
+
+
+def test_the_last_match_before_a_position_is_the_plain_scans():
+    """Doc.last_match_before (a sentence's matches found once) gives the last match a scan of
+    the sentence up to the position gives, wherever the position cuts a match: on random texts
+    of disposal clauses (把A、B、C有机衔接起来) and formulas, with and without sentence breaks."""
+    from graph.extract import doc as docmod
+    from graph.extract.components import _DISPOSAL
+    from graph.normalise import normalise
+
+    pieces = ["把调解、信访、诉讼有机衔接起来", "将网格员、民警、调解员编入网格", "推行“三调联动”", "将东山镇、西岭乡",
+              "和南河街道", "，", "。", "、", "把", "将", "县公安局"]
+    rnd = random.Random(5)
+    checked = 0
+    for _ in range(80):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        doc = docmod.Doc(normalise(text), "r", None)
+        for end in range(len(doc.text) + 1):
+            ss, _ = doc.sentence_at(end)
+            plain = list(_DISPOSAL.finditer(doc.text[ss:end]))
+            got = doc.last_match_before(_DISPOSAL, end)
+            want = (plain[-1].start() + ss, plain[-1].group(1)) if plain else None
+            assert (got and (got.start(), got.group(1))) == want or (got is None and want is None), (text, end)
+            checked += plain != []
+    assert checked > 100

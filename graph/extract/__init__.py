@@ -20,7 +20,7 @@ from ..normalise import Normalised, normalise
 from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import CJK, Doc
+from .doc import CJK, Doc, Spans
 from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
@@ -145,7 +145,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             ex.relations.append(Relation(ent.key, "jurisdiction", ("Place", a.jurisdiction.id), q, b, qe))
     _merge_short_forms(ex, ag_keys)
     _merge_renamed(doc, ex, ag_keys)
-    taken = [(a.start, a.end) for a in agencies]
+    taken = Spans((a.start, a.end) for a in agencies)
     named = find_named(doc, taken)
     fill_components(doc, named)
     # actors: agencies, and places that are not part of an agency's name; never a body naming a
@@ -173,18 +173,23 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     # a doer; one post (县公安局局长某人表示，将推进…) speaks for its body
     titles = _post_titles()
     text = doc.text
+    titles_by_first = _post_titles_by_first()
     holders = set()
     for a in actors:
         end = next((a[1] + k + len(t) for k in range(5) if not re.search("[，。；、：]", text[a[1]:a[1] + k])
-                    for t in titles if text.startswith(t, a[1] + k)), None)
+                    for t in titles_by_first.get(text[a[1] + k:a[1] + k + 1], ()) if text.startswith(t, a[1] + k)), None)
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
-                                                           and text[:a[0] - 1].endswith(titles))):
+                                                           and text.endswith(titles, 0, a[0] - 1))):
             holders.add(a[:2])
+    holder_starts = {b[0] for b in holders}
     for a in reversed(actors):  # 湖南 + 湘西州政协副主席: the place before the body goes with it
-        if any(b[0] == a[1] for b in holders):
+        if a[1] in holder_starts:
             holders.add(a[:2])
+            holder_starts.add(a[0])
     doers = [a for a in actors if a[:2] not in holders]
     named_keys = []
+    index = _DoerIndex(doc, doers, governed, named)
+    ag_index = _agency_index(ag_keys)
     for h in named:
         key_name = _named_key(h.type, h.name)
         e = Entity(h.type, h.name, aliases=set(h.aliases), attrs={"key_name": key_name},
@@ -194,18 +199,19 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, doers, governed, h.start, named, focal_key) or named_topic
+            actor = _actor(doc, doers, governed, h.start, named, focal_key, index) or named_topic
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
             if actor is not None or drive_of is not None:
-                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start)
+                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start, index)
                                          + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
-            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic):
+            for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
     persons = find_persons(doc, agencies, places)
     ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
     person_keys = []
+    seen = set(ex.relations)  # (only _implied_agency adds relations while the posts are read)
     for p in persons:
         e = Entity("Person", p.name, attrs={"key_name": p.name})
         e.mentions.append(doc.mention(p.start, p.end))
@@ -218,7 +224,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         for title, body in p.posts:
             org = ag_by_span.get((body.start, body.end)) if body else None
             if org is None and body is not None and body.start < 0 and body.jurisdiction is not None:
-                org = _implied_agency(ex, body, q, b, qe)  # 副县长: the county's people's government
+                org = _implied_agency(ex, body, q, b, qe, seen)  # 副县长: the county's people's government
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
     whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
@@ -227,6 +233,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     # who each honor and figure is about: bodies, places and persons at the head of a clause
     recipients = sorted(actors + person_keys)
     starts = [s for s, _, _ in recipients]
+    recipients_by_key = _indexes_by_key(recipients)
     subjects = SubjectFinder(doc, recipients, governed, topic_key, whole, _own_bodies(ex, ctx),
                              lambda k: ex.entities[k].attrs if k in ex.entities else {}, county_id)
     honors = find_honors(doc, taken + [(h.start, h.end) for h in named], starts)
@@ -237,7 +244,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(h.start)
         who = awardee(doc, h, recipients, starts, subjects, lambda k: ex.entities[k].name if k in ex.entities else None)
         if who is not None:
-            for holder in _coholders(doc, recipients, who, h.start) + [who]:
+            for holder in _coholders(doc, recipients, who, h.start, recipients_by_key) + [who]:
                 ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
     names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
@@ -308,15 +315,17 @@ def _within(gz: Gazetteer, place_id: str, ancestor_id: str) -> bool:
     return False
 
 
-def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int) -> tuple[str, str]:
+def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int, seen: set) -> tuple[str, str]:
     """A body a post implies but the text does not name (副县长 → 某县人民政府): an agency
-    with its jurisdiction and no mention."""
+    with its jurisdiction and no mention. ``seen``: ``ex.relations`` as a set, kept up to date
+    here (a report of a thousand officials does not scan its relations a thousand times)."""
     e = ex.add(Entity("Agency", body.name, attrs={"kind": body.kind, "jurisdiction": body.jurisdiction.id,
                                                  "implied": True}))
     pe = _place_entity(body.jurisdiction)
     ex.entities.setdefault(pe.key, pe)
     rel = Relation(e.key, "jurisdiction", pe.key, q, b, qe)
-    if rel not in ex.relations:
+    if rel not in seen:
+        seen.add(rel)
         ex.relations.append(rel)
     return e.key
 
@@ -346,12 +355,205 @@ def _specific(actors: list, text: str) -> list:
     return out
 
 
-def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:
+# a clause or a sentence on the whole county (全县…, 该县…, 本县…): the patterns of the plain
+# reading (_actor_naive); the index (_DoerIndex.whole_place_word) finds the second's two-character
+# core once per report (no two of which overlap) and checks its look-arounds where each stands
+_WHOLE_CORE = "(?:全|该|本|我)[县市区旗]"
+_WHOLE_CLAUSE = re.compile("(?:同时|其中|目前)?，?(?:全|该|本|我)[县市区旗州](?![委政长])")
+_WHOLE_PLACE_PLAIN = re.compile(f"(?<![在赴到向于对给往])(?<!面向|覆盖|深入|走进|走遍|遍及|辐射){_WHOLE_CORE}(?![委政长])")
+_WHOLE_PLACE = re.compile(_WHOLE_CORE)
+
+
+class _DoerIndex:
+    """What :func:`_actor` asks of a report's actors (sorted) for each named thing, answered
+    from indexes made once, so a report with thousands of named things and actors (a scraped page
+    with no line breaks, a sentence listing hundreds of bodies) costs time in proportion to its
+    length: where each actor's nearest refining actor starts (see :func:`_specific`), the
+    positions of clause marks, line breaks and 全县-words, each sentence's first free actor, and
+    the subject each sentence carries into the next ones of its paragraph."""
+
+    def __init__(self, doc: Doc, actors: list, governed: set, named) -> None:
+        text = doc.text
+        self.doc, self.actors, self.governed = doc, actors, governed
+        self.starts = [s for s, _, _ in actors]
+        in_named = bytearray(len(text) + 1)
+        for n in named:
+            if n.end > n.start:
+                in_named[n.start:n.end] = b"\1" * (n.end - n.start)
+        self.in_named = [bool(in_named[s]) for s in self.starts]
+        # the actors that refine each (see :func:`_specific`), of all and of those outside named
+        # things: the first start of one starting at or after it (written on from it, or longer
+        # from its start), and the last start of an agency holding it (its station holds a bureau)
+        inf = float("inf")
+        n = len(actors)
+        self.after_all, self.after_free = [inf] * n, [inf] * n
+        self.holder_all, self.holder_free = [-inf] * n, [-inf] * n
+        for i, (s, e, k) in enumerate(actors):
+            j = bisect_left(self.starts, s)
+            while j < n and self.starts[j] <= e:  # one starting within [s, e]
+                s2, e2, k2 = actors[j]
+                if (s2, e2, k2) != (s, e, k) and (s2 == e or (s2 == s and e2 > e)):
+                    self.after_all[i] = min(self.after_all[i], s2)
+                    if not self.in_named[j]:
+                        self.after_free[i] = min(self.after_free[i], s2)
+                j += 1
+            if k[0] == "Agency":  # the actors an agency holds start within it
+                j = bisect_left(self.starts, s)
+                while j < n and self.starts[j] < e:
+                    s2, e2, k2 = actors[j]
+                    if e2 <= e and (s2, e2) != (s, e) and k2[0] == "Agency":
+                        self.holder_all[j] = max(self.holder_all[j], s)
+                        if not self.in_named[i]:
+                            self.holder_free[j] = max(self.holder_free[j], s)
+                    j += 1
+        self.marks = [m.start() for m in re.finditer("[，；：]", text)]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.wholes = [m.start() for m in _WHOLE_PLACE.finditer(text)]
+        # where the whole pattern holds in the full text; a slice [ss, pos) may also let one
+        # that stands at its very start or end (the look-arounds see less), checked per query
+        self.wholes_free = [w for w in self.wholes if _WHOLE_PLACE_PLAIN.match(text, w)]
+        self.ends_by = list(accumulate((e for _, e, _ in actors), max))
+        self.by_key = _indexes_by_key(actors)  # each key's actors, by index  # the furthest end of the actors so far
+        self._first: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._carried: dict[int, tuple[str, str] | None] = {}
+        # each sentence's subject for the next ones: its first actor that nothing refines, and no
+        # preposition governs; and for each sentence the last one before it with another subject
+        self.sent_starts = [s for s, _ in doc.sentences]
+        keys: list = [None] * len(doc.sentences)
+        for i, (s, e, k) in enumerate(actors):
+            t = bisect_right(self.sent_starts, s) - 1
+            if t >= 0 and keys[t] is None and self.after_all[i] == inf and self.holder_all[i] == -inf \
+                    and (s, e) not in governed:
+                keys[t] = k
+        self.sent_keys = keys
+        self.last_keyed, self.other_before = [], []
+        last, other = -1, -1
+        for t, k in enumerate(keys):
+            if k is not None:
+                if last >= 0 and keys[last] != k:
+                    other = last
+                elif last >= 0:
+                    other = self.other_before[last]
+                last = t
+            self.last_keyed.append(last)
+            self.other_before.append(other if k is not None else -1)
+
+    def specific_between(self, lo: int, hi: int, a: int, b: int):
+        """``_specific(actors[lo:hi])`` for a stretch of actors starting in [a, b), yielded one by
+        one (a caller that stops early reads no further)."""
+        for i in range(lo, hi):
+            if not (self.after_all[i] < b or self.holder_all[i] >= a):
+                yield self.actors[i]
+
+    def refined(self, i: int, ss: int, se: int) -> bool:
+        """Does an actor outside named things, starting in the sentence [ss, se), refine actor i?"""
+        return self.after_free[i] < se or self.holder_free[i] >= ss
+
+    def clause_start(self, ss: int, pos: int) -> int:
+        """After the last clause mark (，；：) in [ss, pos), else ``ss``."""
+        i = bisect_left(self.marks, pos) - 1
+        return max(self.marks[i] + 1 if i >= 0 and self.marks[i] >= ss else 0, ss)
+
+    def last_in_clause(self, ss: int, se: int, cs: int, pos: int) -> tuple[str, str] | None:
+        """The last free actor of the sentence [ss, se) that stands in [cs, pos)."""
+        i = min(bisect_right(self.starts, pos), bisect_left(self.starts, se)) - 1
+        while i >= 0 and self.starts[i] >= cs and self.starts[i] >= ss:
+            s, e, k = self.actors[i]
+            if e <= pos and not self.in_named[i] and not self.refined(i, ss, se) and (s, e) not in self.governed:
+                return k
+            i -= 1
+        return None
+
+    def first_in_sentence(self, ss: int, se: int) -> tuple[int, tuple[str, str]] | None:
+        """The sentence's first free actor (its start and key)."""
+        if (ss, se) not in self._first:
+            found = None
+            i = bisect_left(self.starts, ss)
+            while i < len(self.actors) and self.starts[i] < se:
+                s, e, k = self.actors[i]
+                if not self.in_named[i] and not self.refined(i, ss, se) and (s, e) not in self.governed:
+                    found = (s, k)
+                    break
+                i += 1
+            self._first[(ss, se)] = found
+        return self._first[(ss, se)]
+
+    def whole_place_word(self, ss: int, pos: int) -> bool:
+        """Does ``_WHOLE_PLACE_PLAIN`` find 全县 (该县 …) in text[ss:pos]? Inside the slice a
+        match reads as in the full text; at its first two characters and its end the slice's
+        edges hide what the look-arounds would see, so those few are read on the slice."""
+        text = self.doc.text
+        i = bisect_left(self.wholes_free, ss)
+        if i < len(self.wholes_free) and self.wholes_free[i] + 3 <= pos:
+            return True
+        j = bisect_left(self.wholes, ss)
+        for w in self.wholes[j:j + 2] + self.wholes[max(j, bisect_left(self.wholes, pos - 2)):][:1]:
+            if (w < ss + 2 or w == pos - 2) and w + 2 <= pos:
+                lo = max(ss, w - 2)
+                if _WHOLE_PLACE_PLAIN.match(text[lo:pos], w - lo):
+                    return True
+        return False
+
+    def carried(self, ss: int) -> tuple[str, str] | None:
+        """The subject the earlier sentences of the paragraph carry into the one at ``ss``: the
+        one subject they all have, if they have one."""
+        if ss not in self._carried:
+            self._carried[ss] = self._carry(ss)
+        return self._carried[ss]
+
+    def _carry(self, ss: int) -> tuple[str, str] | None:
+        i = bisect_left(self.breaks, ss) - 1
+        ps = self.breaks[i] + 1 if i >= 0 else 0
+        p, q = bisect_left(self.sent_starts, ps), bisect_left(self.sent_starts, ss)
+        n = bisect_left(self.starts, ss)
+        if (p < len(self.sent_starts) and self.sent_starts[p] != ps) or q >= len(self.sent_starts) \
+                or self.sent_starts[q] != ss or (n and self.ends_by[n - 1] >= ss):
+            # a paragraph or sentence start that is no sentence's, or an actor running into this
+            # sentence: the plain reading
+            return _carried_naive(self.doc, self.actors, self.governed, ps, ss)
+        t = self.last_keyed[q - 1] if q > 0 else -1
+        if t < p:
+            return None
+        return self.sent_keys[t] if self.other_before[t] < p else None
+
+
+def _carried_naive(doc: Doc, actors: list, governed: set, ps: int, ss: int) -> tuple[str, str] | None:
+    subjects = {}
+    for s, e, k in _specific([a for a in actors if ps <= a[0] < ss], doc.text):
+        if (s, e) not in governed:
+            subjects.setdefault(doc.sentence_at(s), k)
+    return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
+
+
+def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None,
+           index: _DoerIndex | None = None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
     the whole county (全县…, 该县…, 本县…) is the county's; else the subject carried from earlier
-    sentences of the same paragraph."""
+    sentences of the same paragraph. ``index``: the report's :class:`_DoerIndex` (made here
+    when not given)."""
+    text = doc.text
+    index = index or _DoerIndex(doc, actors, governed, named)
+    ss, se = doc.sentence_at(pos)
+    cs = index.clause_start(ss, pos)
+    found = index.last_in_clause(ss, se, cs, pos)
+    if found is not None:
+        return found
+    if focal_key and _WHOLE_CLAUSE.match(text, cs, pos):
+        return focal_key
+    first = index.first_in_sentence(ss, se)
+    if first is not None and first[0] < pos:
+        return first[1]
+    if focal_key and index.whole_place_word(ss, pos):
+        return focal_key
+    # carried over from earlier sentences of the paragraph, only when they all had one subject
+    return index.carried(ss)
+
+
+def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:
+    """:func:`_actor` as first written, scanning the report's actors for each named thing (a
+    test checks the indexed one against it)."""
     text = doc.text
     ss, se = doc.sentence_at(pos)
     inside = _specific([(s, e, k) for s, e, k in actors if ss <= s < se and not any(n.start <= s < n.end for n in named)], text)
@@ -360,12 +562,12 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and (s, e) not in governed]
     if clause:
         return clause[-1][2]
-    if focal_key and re.match("(?:同时|其中|目前)?，?(?:全|该|本|我)[县市区旗州](?![委政长])", text[cs:pos]):
+    if focal_key and _WHOLE_CLAUSE.match(text[cs:pos]):
         return focal_key
     for s, e, k in inside:
         if s < pos and (s, e) not in governed:
             return k
-    if focal_key and re.search("(?<![在赴到向于对给往])(?<!面向|覆盖|深入|走进|走遍|遍及|辐射)(?:全|该|本|我)[县市区旗](?![委政长])", text[ss:pos]):
+    if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1
@@ -379,19 +581,33 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
 _JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|并)$")
 
 
-def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int) -> list[tuple[str, str]]:
+def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
+              index: _DoerIndex | None = None) -> list[tuple[str, str]]:
     """The bodies acting together with ``key`` before ``pos`` in its clause: A、B、C联合开展, A与B建立,
     A联合B开展 — each joined to the one before by nothing but 、/和/与/联合 …, the last one followed
-    by nothing but a few words before the thing (共同, 联合, 在全县 …). ``actors`` sorted by start."""
+    by nothing but a few words before the thing (共同, 联合, 在全县 …). ``actors`` sorted by start;
+    ``index``: their :class:`_DoerIndex`, so that a long sentence is not read again for each thing
+    (without it, the plain scan a test checks the indexed one against)."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     lo, hi = bisect_left(actors, (ss,)), bisect_left(actors, (pos,))
-    mine = [a for a in actors[lo:hi] if a[2] == key and a[1] <= pos]
-    if not mine:
-        return []
-    end = mine[-1][1]
+    if index is None:
+        mine = [a for a in actors[lo:hi] if a[2] == key and a[1] <= pos]
+        if not mine:
+            return []
+        end = mine[-1][1]
+        chain = _specific(actors[bisect_left(actors, (end,)):hi], text)
+    else:
+        own = index.by_key.get(key, [])
+        j = bisect_left(own, hi) - 1
+        while j >= 0 and own[j] >= lo and actors[own[j]][1] > pos:
+            j -= 1
+        if j < 0 or own[j] < lo:
+            return []
+        end = actors[own[j]][1]
+        chain = index.specific_between(bisect_left(actors, (end,)), hi, end, pos)
     out = []
-    for s, e, k in _specific(actors[bisect_left(actors, (end,)):hi], text):
+    for s, e, k in chain:
         if e > pos:
             continue
         gap = text[end:s]
@@ -411,31 +627,50 @@ def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
     """联合X开展“Y” / 会同X推行“Y”: the bodies a clause joins to its doer, right before the verb."""
     text = doc.text
     cs = max(text.rfind(c, max(0, pos - 40), pos) for c in "，。；：\n") + 1
+    # only a body ending within 8 characters of pos joins, and what refines it ends there too: the
+    # actors of the last 120 characters (no body's name is longer), not all since cs
+    lo = bisect_left(actors, (max(cs, pos - 120),))
     out = []
-    for s, e, k in _specific(actors[bisect_left(actors, (cs,)):bisect_left(actors, (pos,))], text):
+    for s, e, k in _specific(actors[lo:bisect_left(actors, (pos,))], text):
         if e <= pos and re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) and len(text[e:pos]) <= 8:
             out.append(k)
     return out
 
 
-def _coholders(doc: Doc, recipients: list, who: tuple[str, str], pos: int) -> list[tuple[str, str]]:
+def _coholders(doc: Doc, recipients: list, who: tuple[str, str], pos: int,
+               by_key: dict | None = None) -> list[tuple[str, str]]:
     """The holders listed with ``who`` right before it (A、B和C被评为…): each of its kind, joined to
-    the next by nothing but 、/和/及/与. ``recipients`` sorted by start."""
+    the next by nothing but 、/和/及/与. ``recipients`` sorted by start; ``by_key``: each key's
+    indexes in it (made here when not given), so that a long sentence is not read for each honor."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     lo, hi = bisect_left(recipients, (ss,)), bisect_left(recipients, (pos,))
-    mine = [r for r in recipients[lo:hi] if r[2] == who and r[1] <= pos]
-    if not mine:
+    if by_key is None:
+        by_key = _indexes_by_key(recipients)
+    own = by_key.get(who, [])
+    j = bisect_left(own, hi) - 1  # who's last mention in [lo, hi) ending by pos
+    while j >= 0 and own[j] >= lo and recipients[own[j]][1] > pos:
+        j -= 1
+    if j < 0 or own[j] < lo:
         return []
-    start = mine[-1][0]
+    start = recipients[own[j]][0]
     out = []
-    for s, e, k in reversed(recipients[lo:bisect_left(recipients, (start,))]):
+    for i in range(bisect_left(recipients, (start,)) - 1, lo - 1, -1):
+        s, e, k = recipients[i]
         if e > start:
             continue
         if k[0] != who[0] or text[e:start] not in ("、", "和", "及", "与", "以及"):
             break
         out.insert(0, k)
         start = s
+    return out
+
+
+def _indexes_by_key(items: list) -> dict:
+    """Each key (an item's third field) → the indexes of its items, ascending."""
+    out: dict = {}
+    for i, item in enumerate(items):
+        out.setdefault(item[2], []).append(i)
     return out
 
 
@@ -477,6 +712,15 @@ def _post_titles() -> tuple[str, ...]:
     return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _post_titles_by_first() -> dict[str, tuple[str, ...]]:
+    """The post titles by first character, longest first (a position tries only its own)."""
+    out: dict[str, list[str]] = {}
+    for t in _post_titles():
+        out.setdefault(t[:1], []).append(t)
+    return {c: tuple(ts) for c, ts in out.items()}
+
+
 def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str] | None:
     """The body a report is about when its headline names none: the agency that is the subject
     of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs."""
@@ -513,23 +757,82 @@ def _places_only(places, s: int, e: int) -> bool:
     return s == e
 
 
-def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None) -> list[tuple[str, str]]:
+def _agency_index(ag_keys) -> tuple[dict[int, tuple[str, str]], list[int], dict] | None:
+    """What :func:`_issuers` asks for each document: the first agency ending at each position,
+    the agencies' starts, and a place for each sentence's issuing verbs (None when the agencies
+    do not come sorted by start, as :func:`find_agencies` gives them)."""
+    starts = [a.start for a, _ in ag_keys]
+    if starts != sorted(starts):
+        return None
+    by_end: dict[int, tuple[str, str]] = {}
+    for a, k in ag_keys:
+        by_end.setdefault(a.end, k)
+    return by_end, starts, {}  # (and each sentence's issuing verbs, as they are asked for)
+
+
+_ISSUING = re.compile("(印发|出台|制定|下发|发布|颁布|制订|签署|签订)了?")
+_TITLES_BETWEEN = re.compile("的?(?:《[^》]*》|[和、及与并]|\\s)*")
+
+
+def _last_issuing_verb(doc: Doc, pos: int, index: tuple) -> tuple[int, int] | None:
+    """The last issuing verb (印发, 出台 …) ``_ISSUING.finditer`` finds from the start of the
+    sentence at ``pos`` to ``pos``: from the sentence's verbs, found once for all its titles (a
+    sentence of thousands of titles is not scanned again for each). A verb running past ``pos``
+    is read as far as ``pos`` lets it (印发 of 印发了)."""
+    ss, se = doc.sentence_at(pos)
+    cache = index[2]
+    if (ss, se) not in cache:
+        cache[(ss, se)] = [m.span() for m in _ISSUING.finditer(doc.text, ss, se)]
+    verbs = cache[(ss, se)]
+    i = bisect_right([e for _, e in verbs], pos) if len(verbs) < 8 else bisect_right(_Ends(verbs), pos)
+    if i < len(verbs) and verbs[i][0] < pos and verbs[i][1] - verbs[i][0] == 3 and verbs[i][0] + 2 == pos:
+        return verbs[i][0], pos  # 印发了 cut at 了
+    return verbs[i - 1] if i else None
+
+
+class _Ends:
+    """The ends of a list of spans, as a sequence bisect can search without copying them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> int:
+        return self.spans[i][1]
+
+
+def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None, index=None) -> list[tuple[str, str]]:
     """Who issued the document named at ``pos``: the bodies before its verb (印发, 出台 …) in its
-    sentence; else the body the report is about (``topic``), else its county."""
+    sentence; else the body the report is about (``topic``), else its county. ``index``: the
+    report's :func:`_agency_index` (the agencies scanned when not given)."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     # a body written right before the document: 省委“10个严禁”
-    for a, k in ag_keys:
-        if a.end == pos:
-            return [k]
-    m = None
-    for m in re.finditer("(印发|出台|制定|下发|发布|颁布|制订|签署|签订)了?", text[ss:pos]):
-        pass
+    if index is not None:
+        if pos in index[0]:
+            return [index[0][pos]]
+    else:
+        for a, k in ag_keys:
+            if a.end == pos:
+                return [k]
+    if index is not None and pos <= doc.sentence_at(pos)[1]:
+        found = _last_issuing_verb(doc, pos, index)
+    else:
+        m = None
+        for m in _ISSUING.finditer(text[ss:pos]):
+            pass
+        found = (ss + m.start(), ss + m.end()) if m else None
     # the verb governs this title: nothing but other titles and 和/、 stands between
-    if m is None or not re.fullmatch("的?(?:《[^》]*》|[和、及与并]|\\s)*", text[ss + m.end():pos]):
+    if found is None or not _TITLES_BETWEEN.fullmatch(text, found[1], pos):
         return []
-    trig = ss + m.start()
-    found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
+    trig = found[0]
+    if index is not None:  # the agencies starting in [ss, trig), in order
+        lo, hi = bisect_left(index[1], ss), bisect_left(index[1], trig)
+        found = [k for a, k in ag_keys[lo:hi] if a.end <= trig]
+    else:
+        found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
     if found:
         return list(dict.fromkeys(found))
     return [topic] if topic else ([focal_key] if focal_key else [])

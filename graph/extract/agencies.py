@@ -8,6 +8,7 @@ the place its level word names in this report's context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,7 +16,7 @@ from functools import lru_cache
 from ..gazetteer import Place
 from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc, finditer_near
+from .doc import CJK, Doc, Spans, find_all, finditer_near, overlaps
 from .places import PlaceHit
 
 # characters that may stand right before a bare body or level word (a boundary, a
@@ -182,13 +183,11 @@ class _AgencyGrammar:
         starts = set()
         for b in self.body_at:
             starts.update((b, b - 1, b - 3))  # body, level word + body, 自治区 + body
-        for p in places:
-            i = text.find(p)
-            while i >= 0:
+        for p, at in find_all(text, places).items():
+            for i in at:
                 e = i + len(p)
                 if e in self.body_at or e + 1 in self.body_at:
                     starts.add(i)
-                i = text.find(p, i + 1)
         starts |= {i - 2 for i in starts if text.startswith("中共", i - 2)}
         self.candidates = sorted(i for i in starts if i >= 0)
 
@@ -225,10 +224,9 @@ class _AgencyGrammar:
         return None
 
     def search(self, pos: int) -> _Match | None:
-        from bisect import bisect_left
-
-        for i in self.candidates[bisect_left(self.candidates, pos):]:
-            m = self._at(i)
+        cands = self.candidates
+        for k in range(bisect_left(cands, pos), len(cands)):  # (no slice: a copy of the rest per search)
+            m = self._at(cands[k])
             if m is not None:
                 return m
         return None
@@ -293,7 +291,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
 
     text, ctx = doc.text, doc.ctx
     hits: list[AgencyHit] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()  # every span a body holds, asked without a scan
     # central bodies first: 中央政法委 must not read as a bare 政法委
     national = _national()
     for s, e, name in _national_hits(text):
@@ -305,7 +303,11 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     for h in places:
         by_surface.setdefault(h.surface, h.place)
     grammar = _AgencyGrammar(text, sorted(by_surface))
-    quoted = [(q.start, q.end) for q in doc.quotes]
+    place_starts = sorted(h.start for h in places)
+    places_at: dict[int, list[PlaceHit]] = {}
+    for h in places:
+        places_at.setdefault(h.start, []).append(h)
+    quoted = Spans((q.start, q.end) for q in doc.quotes)  # quoted.crosses(s): s inside a quotation
     bare_ok = _bare_bodies()
     pos = 0
     ends: set[int] = set()
@@ -316,7 +318,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
             break
         pos = m.start() + 1
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken):
+        if overlaps(s, e, taken):
             continue
         body = _body_by_surface()[m.group("body")]
         place_surface = m.group("place")
@@ -331,9 +333,9 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
-        if place is None and body.surface not in bare_ok and not level_word and any(a < s < b for a, b in quoted):
+        if place is None and body.surface not in bare_ok and not level_word and quoted.crosses(s):
             continue
-        if place is None and not level_word and any(a < s < b for a, b in quoted):
+        if place is None and not level_word and quoted.crosses(s):
             continue  # a bare 法院 inside “法院执行年” names no body
         if place is None:
             if level_word:
@@ -386,10 +388,10 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         ends.add(e)
         # units after the body, and a unit's units: …公安局X区分局Y派出所
         ustart, parent_name, parent_place = e, canon, place
-        while (unit := _unit_after(text, ustart, places)) is not None:
+        while (unit := _unit_after(text, ustart, places, place_starts)) is not None:
             ue, utext = unit
             # a unit named after a place serves that place: …公安局天堂寨镇派出所, …公安局X区分局
-            sub = next((h.place for h in places if h.start == ustart and h.end <= ue
+            sub = next((h.place for h in places_at.get(ustart, ()) if h.end <= ue
                         and h.place.level in ("county", "township", "village")), None)
             if sub is None and parent_place is not None and parent_place.level == "county":
                 sub = _township_named(doc, parent_place, ustart)
@@ -432,12 +434,15 @@ def _one_station_per_township(hits: list[AgencyHit]) -> None:
             h.name, h.parent, h.aliases = best.name, best.parent, aliases
 
 
-def _unit_after(text: str, pos: int, places: list[PlaceHit] = ()) -> tuple[int, str] | None:
+def _unit_after(text: str, pos: int, places: list[PlaceHit] = (), starts: list[int] | None = None) -> tuple[int, str] | None:
     """A unit named right after a body: …公安局合成作战指挥中心, …公安局天堂寨镇派出所,
     …公安局X区分局 (the unit word ending first, the longest of those). Its modifier names no
-    other place inside it and starts with no verb of motion (…司法局赴X镇…中心)."""
+    other place inside it and starts with no verb of motion (…司法局赴X镇…中心). ``starts``: the
+    places' starts, sorted (made here when not given)."""
     window = text[pos:pos + _UNIT_MOD_MAX + 6]
-    inner = [h.start - pos for h in places if pos < h.start < pos + len(window)]
+    starts = sorted(h.start for h in places) if starts is None else starts
+    inner = starts[bisect_right(starts, pos):bisect_left(starts, pos + len(window))]
+    inner = [p - pos for p in inner]
     best = None
     for head, _ in _units():
         i = window.find(head)
@@ -482,7 +487,7 @@ def _league_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[AgencyHit
     out = []
     for m in _LEAGUE.finditer(doc.text):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken):
+        if overlaps(s, e, taken):
             continue
         place = doc.ctx.level_place(m.group("lvl"))
         if place is None:
@@ -533,7 +538,7 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                     names.setdefault(k, t)
         for n in (5, 4, 3, 2):
             s = us - n
-            if s < 0 or text[s:us] not in names or any(s < b and a < m.end() for a, b in taken):
+            if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
                 continue
             if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends):
                 continue
@@ -572,7 +577,7 @@ def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
         if m is None or not q.content or not all(is_cjk(c) for c in q.content) or len(q.content) > 10:
             continue
         s, e = q.start, m.end()
-        if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")):
+        if overlaps(s, e, taken) or _has_verb(m.group("mod")):
             continue
         ss, _ = doc.sentence_at(s)
         place = next((h.place for h in places if h.end == s), None)
@@ -627,7 +632,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
             continue
         for m in re.finditer(re.escape(head), text):
             hs, he = m.span()
-            if any(hs < b and a < he for a, b in taken):
+            if overlaps(hs, he, taken):
                 continue
             spans = [t for t in token_spans(text, max(0, hs - 8), hs)]
             start = hs
@@ -637,7 +642,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
             else:
                 for a, b in reversed(spans):
                     tok = text[a:b]
-                    if any(a < y and x < b for x, y in taken):
+                    if overlaps(a, b, taken):
                         break
                     flags = [f for _, f in pos_tags(tok)]
                     if not all(is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
@@ -649,7 +654,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                         break
             if start == hs and head not in ("控告申诉室",) and head not in whole:
                 continue
-            if start < hs and any(start < b and a < he for a, b in taken):
+            if start < hs and overlaps(start, he, taken):
                 continue
             parent = None
             for h in reversed(hits):
@@ -705,7 +710,7 @@ def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, in
     out = []
     for m in _SHORTHAND.finditer(text):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken) or not _aligned(text, s, e):
+        if overlaps(s, e, taken) or not _aligned(text, s, e):
             continue
         place = ctx.province if m.group() == "省厅" else ctx.level_place("市")
         prior = [h for h in hits if h.end <= s and any(w in h.name for w in _SYSTEMS)]
@@ -759,7 +764,7 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
     out = []
     for m in _bureau_names(text, sorted(by_surface)):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
+        if overlaps(s, e, taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
             continue
         if text[e - 2:e] in _NOT_BUREAU:
             continue  # 社会大局, 新格局, 音乐厅: no bureau
@@ -790,13 +795,19 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
     out = []
     full = {h.start: h for h in places if h.place.level in ("county", "prefecture", "province", "township")
             and (h.surface == h.place.name or h.surface[-1] in "县市区州旗镇乡街")}
+    keys = list(full)
+    ordered = keys == sorted(keys)  # (the places come sorted: then bisection finds the last)
     for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 18):
         s, e = m.span()
         # the name starts at a place name inside the match
-        starts = [p for p in full if s <= p < e - 2]
+        if ordered:
+            i = bisect_left(keys, e - 2) - 1
+            starts = [keys[i]] if i >= 0 and keys[i] >= s else []
+        else:
+            starts = [p for p in full if s <= p < e - 2]
         if starts:
             ps = starts[-1]
-            if any(ps < b and a < e for a, b in taken):
+            if overlaps(ps, e, taken):
                 continue
             mod = text[full[ps].end:m.start(2)]
             # a name may join two of its parts with 及 or 和 (社区戒毒及社区康复…工作站)
@@ -819,7 +830,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             mod = text[lvl_end:m.start(2)]
             if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):
                 continue
-            if any(ps < b and a < e for a, b in taken):
+            if overlaps(ps, e, taken):
                 break
             place = doc.ctx.level_place(lvl)
             if place is None:
@@ -831,7 +842,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
     # a leading group set up without a place (成立了…领导小组) belongs to the report's place
     for m in _SET_UP_GROUP.finditer(text):
         s, e = m.span(1)
-        if any(s < b and a < e for a, b in taken):
+        if overlaps(s, e, taken):
             continue
         place = doc.ctx.county or doc.ctx.focus
         if place is None:

@@ -4,8 +4,9 @@ gk:componentsMatchCount then says they do not match)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from .doc import Doc
+from .doc import Doc, find_all
 from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
@@ -53,6 +54,7 @@ _PARTIAL_OK = set()
 
 def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
     mechs = [h for h in hits if h.type == "Mechanism"]
+    mech_ends = sorted(h.end for h in mechs)
     for h in mechs:
         if h.components:
             continue
@@ -63,7 +65,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
         if n is None:
             n = _leading_count(h.name)
         if n is None:
-            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits)
+            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits, mech_ends)
             continue
         ok = _counts(h.name, n)
         if not counted:
@@ -84,7 +86,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
                 break
         if not counted and not h.components:
             h.formula_count = None
-            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits)
+            h.components = _joined_before(doc, h) or _kinds_before(doc, h, hits, mech_ends)
     _spelled_out(doc, hits)
     # a bare count whose parts the text does not list names nothing we can tell
     hits[:] = [h for h in hits if not (h.needs_parts and not h.components)]
@@ -96,11 +98,28 @@ def _spelled_out(doc: Doc, hits: list[NamedHit]) -> None:
     spells the formula out — one mechanism, its parts and its written forms."""
     text = doc.text
     drop = set()
+    # the mechanisms with parts, by their number of parts, in order: the hits come sorted by
+    # start, so those after a formula are found by bisection, not by a walk through all hits
+    # (a formula gains parts only from one after it, so the later ones still have their own)
+    ordered = all(a.start <= b.start for a, b in zip(hits, hits[1:]))
+    by_count: dict[int, list[NamedHit]] = {}
+    for x in hits:
+        if x.type == "Mechanism" and x.components:
+            by_count.setdefault(len(x.components), []).append(x)
     for h in hits:
         if h.type != "Mechanism" or h.components or not h.formula_count or id(h) in drop:
             continue
-        pe = text.find("\n", h.end)
-        for x in hits:
+        b = bisect_left(doc.line_breaks, h.end)
+        pe = doc.line_breaks[b] if b < len(doc.line_breaks) else -1  # the paragraph's end
+        if ordered:
+            same = by_count.get(h.formula_count, [])
+            k = bisect_left(_Starts(same), h.end)
+            later = (same[i] for i in range(k, len(same)))
+        else:
+            later = iter(hits)
+        for x in later:
+            if ordered and pe >= 0 and x.start >= pe:
+                break
             if (x is h or x.type != "Mechanism" or id(x) in drop or not (h.end <= x.start and (pe < 0 or x.start < pe))
                     or len(x.components) != h.formula_count):
                 continue
@@ -112,6 +131,19 @@ def _spelled_out(doc: Doc, hits: list[NamedHit]) -> None:
                 break
     if drop:
         hits[:] = [h for h in hits if id(h) not in drop]
+
+
+class _Starts:
+    """The starts of a list of hits, as a sequence bisect can search without copying them."""
+
+    def __init__(self, hits: list[NamedHit]) -> None:
+        self.hits = hits
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __getitem__(self, i: int) -> int:
+        return self.hits[i].start
 
 
 def _list_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -134,19 +166,68 @@ def _paren_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     return _split_items(m.group(1)) if m else []
 
 
+_ORDINAL_AT = re.compile(_ORDINAL.pattern[1:])  # (matched at a position: no ^)
+
+
+def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span of ``text[a:b].strip()``."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _ordinal_at(text: str, a: int, b: int) -> tuple[int | None, str] | None:
+    """(its number, its lead) where the line text[a:b] opens with 一、二、…, as
+    ``_ORDINAL.match(text[a:b].strip())`` reads it, without copying the line."""
+    m = _ORDINAL_AT.match(text, *_stripped(text, a, b))
+    return (cn_int(m.group(1) or m.group(2)), m.group(3).strip()) if m else None
+
+
+def _ordinal_lines(doc: Doc) -> tuple[dict, dict[int, tuple]]:
+    """The report's lines that open with an ordinal: their indexes by number, and each one's
+    (number, lead), made once per report."""
+    if "ordinal lines" not in doc.memo:
+        text, breaks = doc.text, doc.line_breaks
+        by_number: dict = {}
+        line: dict[int, tuple] = {}
+        for g in range(len(breaks) + 1):
+            got = _ordinal_at(text, breaks[g - 1] + 1 if g else 0, breaks[g] if g < len(breaks) else len(text))
+            if got is not None:
+                by_number.setdefault(got[0], []).append(g)
+                line[g] = got
+        doc.memo["ordinal lines"] = (by_number, line)
+    return doc.memo["ordinal lines"]
+
+
 def _ordinal_paragraphs(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
-    """一、强化思想引领“听党指挥”。二、… after the formula: each numbered item's lead."""
-    items = []
+    """一、强化思想引领“听党指挥”。二、… after the formula: each numbered item's lead.
+    (The lines after the formula's are read as ``doc.text[h.end:].split("\\n")`` gives them, from
+    an index of the ordinal lines: not line by line for each formula.)"""
+    text, breaks = doc.text, doc.line_breaks
+    by_number, line = _ordinal_lines(doc)
+    count = h.formula_count or 0
+    g = bisect_left(breaks, h.end)  # the line the formula ends on: its rest is the first line read
+    items: list[str] = []
     expect = 1
-    for line in doc.text[h.end:].split("\n"):
-        m = _ORDINAL.match(line.strip())
-        if m and cn_int(m.group(1) or m.group(2)) == expect:
-            items.append(m.group(3).strip())
-            expect += 1
-        elif items:
-            if expect > (h.formula_count or 0):
-                break
-    return items
+    first = _ordinal_at(text, h.end, breaks[g] if g < len(breaks) else len(text))
+    if first is not None and first[0] == 1:
+        items.append(first[1])
+        expect = 2
+    while True:
+        if not items or expect <= count:  # lines that do not go on the list are passed over
+            lines = by_number.get(expect, [])
+            k = bisect_right(lines, g)
+            if k == len(lines):
+                return items
+            g = lines[k]
+        else:  # the list is complete: the next line goes on it or ends it
+            g += 1
+            if g not in line or line[g][0] != expect:
+                return items
+        items.append(line[g][1])
+        expect += 1
 
 
 def _heading_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -262,14 +343,28 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     if not m:
         return []
     char, rest = m.group(1), m.group(2)
-    again = text.find(name, h.end)  # the formula's own section (三强夯基，筑牢…), else right after it
-    start = again + len(name) if again >= 0 else h.end
-    ps = text.rfind("\n", 0, start) + 1
-    pe = text.find("\n", start)
-    para = text[start:pe if pe >= 0 else len(text)]
+    # the formula's own section (三强夯基，筑牢…), else right after it: where the name is written
+    # again (all the places it is written, found once per report and name)
+    written = doc.memo.get(("written", name))
+    if written is None:
+        written = doc.memo[("written", name)] = find_all(text, [name]).get(name, [])
+    i = bisect_left(written, h.end)
+    start = written[i] + len(name) if i < len(written) else h.end
+    b = bisect_left(doc.line_breaks, start)
+    pe = doc.line_breaks[b] if b < len(doc.line_breaks) else -1
     if not rest:  # N + one word: a list or quotes of parts ending in it, after it and before the next formula
-        stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
-                    and x.name != name] + [h.end + 900])
+        if _in_order(doc, hits):  # only a formula starting within 900 characters can come first
+            stop = h.end + 900
+            for k in range(bisect_left(_Starts(hits), h.end), len(hits)):
+                x = hits[k]
+                if x.start >= stop:
+                    break
+                if x.type == "Mechanism" and x.formula_count and x.name != name:
+                    stop = x.start
+                    break
+        else:
+            stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
+                        and x.name != name] + [h.end + 900])
         window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“知道多少？”）
         for lm in re.finditer("(?:[^、，。；：“”\n和]{1,40}[、和])+[^、，。；：“”\n和]{2,30}", window):
             items = [re.sub("等$", "", x.strip()) for x in re.split("[、和]", lm.group(0))]
@@ -277,41 +372,98 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
             items = [x for x in items if x]
             if len(items) >= 2 and all(x.endswith(char) and len(x) > 1 for x in items):
                 return items
-        quoted = [q.content for q in doc.quotes if h.end <= q.start < stop and q.content.endswith(char)
+        qs = doc.quote_bounds[0]
+        quoted = [q.content for q in doc.quotes[bisect_left(qs, h.end):bisect_left(qs, stop)] if q.content.endswith(char)
                   and 2 < len(q.content) <= 6 and q.content != name]
         quoted = list(dict.fromkeys(quoted))
         return quoted if len(quoted) >= 2 else []
-    # N + word + words: the sentences of its section that open with the word
+    # N + word + words: the sentences of its section that open with the word (as
+    # re.split("[。；\n]", section) gives them: the first from ``start``, the others from an index
+    # of the report's sentences by their first character, made once)
+    stops, by_first = _sentence_starts(doc)
+    end = pe if pe >= 0 else len(text)
+    j = bisect_left(stops, start)
+    pieces = [(start, stops[j] if j < len(stops) and stops[j] < end else end)]
+    opening = by_first.get(char, [])
+    for k in range(bisect_left(opening, j), len(opening)):  # the sentence after stop j = opening[k]
+        g = opening[k]
+        if stops[g] >= end:
+            break
+        pieces.append((stops[g] + 1, stops[g + 1] if g + 1 < len(stops) else len(text)))
     out = []
-    for sent in re.split("[。；\n]", para):
-        sent = sent.strip()
-        if sent.startswith(char):
-            first = re.split("[，,：:]", sent)[0]
-            if 2 < len(first) <= 8 and "“" not in first:
+    for a, b in pieces:
+        a, b = _stripped(text, a, b)
+        if text.startswith(char, a) and a < b:
+            first = _opening_clause(text, a, b)
+            if first is not None and 2 < len(first) <= 8 and "“" not in first:
                 out.append(first)
     return out
+
+
+_CLAUSE_MARK = re.compile("[，,：:]")
+
+
+def _opening_clause(text: str, a: int, b: int) -> str | None:
+    """``re.split("[，,：:]", text[a:b])[0]`` (a stripped stretch), or None when it would be longer
+    than 8 characters: without copying a long sentence to learn that."""
+    m = _CLAUSE_MARK.search(text, a, min(b, a + 9))
+    if m is not None:
+        return text[a:m.start()]
+    return text[a:b] if b - a <= 8 else None
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], dict[str, list[int]]]:
+    """Where 。；and line breaks stand, and for each character the indexes of those stops whose
+    following sentence (less white space) opens with it (made once per report)."""
+    if "sentence starts" not in doc.memo:
+        text = doc.text
+        stops = [m.start() for m in re.finditer("[。；\n]", text)]
+        by_first: dict[str, list[int]] = {}
+        for g, s in enumerate(stops):
+            a, b = _stripped(text, s + 1, stops[g + 1] if g + 1 < len(stops) else len(text))
+            if a < b:
+                by_first.setdefault(text[a], []).append(g)
+        doc.memo["sentence starts"] = (stops, by_first)
+    return doc.memo["sentence starts"]
+
+
+def _in_order(doc: Doc, hits: list[NamedHit]) -> bool:
+    """Do the hits come sorted by start (as find_named gives them)? Asked once per list."""
+    key = ("hits in order", id(hits))
+    if key not in doc.memo or doc.memo[key][0] is not hits or doc.memo[key][1] != len(hits):
+        doc.memo[key] = (hits, len(hits), all(a.start <= b.start for a, b in zip(hits, hits[1:])))
+    return doc.memo[key][2]
 
 
 def _parallel_quotes(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """“三步”工作法。先抓“入户问事”…，再抓“集中议事”…，后抓“限时办事”…: the quotes
     right after the formula, as many as it counts, all of one length and one last word."""
     n = h.formula_count or 0
-    pe = doc.text.find("\n", h.end)
-    qs = [q.content for q in doc.quotes if h.end <= q.start and (pe < 0 or q.start < pe)][:n]
+    breaks, (starts, _) = doc.line_breaks, doc.quote_bounds
+    b = bisect_left(breaks, h.end)
+    pe = breaks[b] if b < len(breaks) else -1  # the paragraph's end
+    k = bisect_left(starts, h.end)
+    qs = [q.content for q in doc.quotes[k:k + max(n, 0)] if pe < 0 or q.start < pe]
     if len(qs) == n >= 2 and len({len(x) for x in qs}) == 1 and len({x[-1] for x in qs}) == 1:
         return qs
     return []
 
 
-def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit], mech_ends: list[int] | None = None) -> list[str]:
     """红色“严管片区”…，黄色“留意片区”…，绿色“常规片区”…，“蓝橙绿”三色片区管理: the
     quotes right before it in its paragraph, all ending in one word its own name holds."""
     text = doc.text
     ss, _ = doc.sentence_at(h.start)
-    prev = max([x.end for x in hits if x.type == "Mechanism" and x.end <= h.start and x is not h] + [ss])
-    qs = [q.content for q in doc.quotes if prev <= q.start and q.end <= h.start]
+    if mech_ends is None or h.end <= h.start:
+        prev = max([x.end for x in hits if x.type == "Mechanism" and x.end <= h.start and x is not h] + [ss])
+    else:  # the last end of the mechanisms (h not among them: it ends after it starts)
+        i = bisect_right(mech_ends, h.start)
+        prev = max(mech_ends[i - 1], ss) if i else ss
+    # the quotations from prev to h.start, read backwards (they do not overlap: by bisection)
+    starts, ends = doc.quote_bounds
+    lo, hi = bisect_left(starts, prev), bisect_right(ends, h.start)
     run: list[str] = []
-    for c in reversed(qs):
+    for c in (doc.quotes[k].content for k in range(hi - 1, lo - 1, -1)):
         if len(c) < 3 or (run and c[-2:] != run[0][-2:]):
             break
         run.insert(0, c)
@@ -426,12 +578,13 @@ def _listed_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 def _disposal_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """把A、B、C有机衔接起来，推行“三调联动”: the parts an earlier clause of the formula's sentence
     joins (把/将 + list + the verb that joins them)."""
-    text = doc.text
-    ss, _ = doc.sentence_at(h.start)
-    found = [m for m in re.finditer("[把将]([^，。；\n]{2,80}、[^，。；\n]{2,40})", text[ss:h.start])]
-    if not found or not _MERGE.search(found[-1].group(1)):
+    last = doc.last_match_before(_DISPOSAL, h.start)
+    if last is None or not _MERGE.search(last.group(1)):
         return []
-    return read_parts("将" + found[-1].group(1))
+    return read_parts("将" + last.group(1))
+
+
+_DISPOSAL = re.compile("[把将]([^，。；\n]{2,80}、[^，。；\n]{2,40})")
 
 
 def _pair_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -449,10 +602,12 @@ def _graded_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """三级预警 — 一级预警…二级预警…三级预警; “红黄蓝”三色预警 — 红色预警…黄色预警…蓝色预警: parts
     named by grade or colour, each written in the formula's paragraph after it."""
     text = doc.text
-    pe = text.find("\n", h.end)
-    after = text[h.end:pe if pe >= 0 else len(text)]
     n = h.formula_count or 0
     m = re.fullmatch(f"[{_NUMERAL}](级|色)([一-龥]{{2,4}})", h.name)
+    if m is None and not re.fullmatch(f"[{_COLOURS}]{{2,5}}", h.name):
+        return []  # (asked before the paragraph is cut out: most formulas are neither)
+    b = bisect_left(doc.line_breaks, h.end)
+    after = text[h.end:doc.line_breaks[b] if b < len(doc.line_breaks) else len(text)]
     if m and m.group(1) == "级":
         parts = [f"{'一二三四五六七八九十'[i]}级{m.group(2)}" for i in range(n)]
         return parts if all(p in after for p in parts) else []

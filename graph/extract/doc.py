@@ -60,6 +60,23 @@ class Doc:
         return find_quotes(self.text)
 
     @cached_property
+    def quote_bounds(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends of :attr:`quotes`, both ascending (the quotations do not
+        overlap), for bisection."""
+        return [q.start for q in self.quotes], [q.end for q in self.quotes]
+
+    @cached_property
+    def memo(self) -> dict:
+        """Indexes a rule makes once per report and reuses for each name it looks at (under the
+        rule's own keys): a long report's rules must not scan the whole text for every name."""
+        return {}
+
+    @cached_property
+    def line_breaks(self) -> list[int]:
+        """Where the text's line breaks are, ascending."""
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
     def nested_quotes(self) -> list["Quote"]:
         """Quotations inside others (inside speech above all), which :attr:`quotes` leaves out."""
         return find_nested_quotes(self.text)
@@ -73,6 +90,25 @@ class Doc:
         if i < 0:
             return (0, 0)
         return self.sentences[i]
+
+    def last_match_before(self, pattern: re.Pattern, end: int) -> re.Match | None:
+        """The last match ``pattern.finditer`` finds from the start of the sentence at ``end`` up
+        to ``end`` (as on ``text[ss:end]``, for a pattern with no look-behind or anchor), from
+        the sentence's matches found once: a sentence naming many things is not read again for
+        each. Matches ending by ``end`` are the same on the cut text; from the first that runs
+        past it the cut text is read again, less than one match long."""
+        ss, se = self.sentence_at(end)
+        key = ("matches", pattern.pattern, ss)
+        if key not in self.memo:
+            found = list(pattern.finditer(self.text, ss, max(se, ss)))
+            self.memo[key] = (found, [m.end() for m in found])
+        found, ends = self.memo[key]
+        i = bisect.bisect_right(ends, end)  # found[:i] end by ``end``
+        last = found[i - 1] if i else None
+        if i < len(found) and found[i].start() < end:
+            for m in pattern.finditer(self.text, found[i].start(), end):
+                last = m
+        return last
 
     def sentence_text(self, pos: int) -> str:
         s, e = self.sentence_at(pos)
@@ -201,3 +237,112 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
             return
         yield m
         pos = max(m.end(), m.start() + 1)  # moves on even past an empty match (none of ours is)
+
+
+class Spans(list):
+    """A growing list of (start, end) spans that answers overlap questions without a scan:
+    extraction rules take a span only where no earlier rule took one, and a report of a
+    thousand names asked that of every list item would spend its time in the asking. A list as
+    any other (the rules pass it on, copy it, iterate it), which only grows: by ``append`` and
+    ``extend``. Where each position is covered is kept in byte arrays, so each question costs
+    the length of the span asked about."""
+
+    def __init__(self, spans=()) -> None:
+        super().__init__()
+        self._cover = bytearray()  # 1: a span covers the position
+        self._inner = bytearray()  # 1: a span starts before the position and ends after it
+        self._ends: set[int] = set()
+        self._full_ends: set[int] = set()  # of the spans that are not empty
+        self._odd: list[tuple[int, int]] = []  # empty spans (and any before the text), asked the plain way
+        self.extend(spans)
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        a, b = span
+        self._ends.add(b)
+        if b > a:
+            self._full_ends.add(b)
+        if a < 0 or b <= a:
+            self._odd.append(span)
+            return
+        if len(self._cover) < b + 1:
+            grow = max(b + 1, 2 * len(self._cover)) - len(self._cover)
+            self._cover.extend(bytes(grow))
+            self._inner.extend(bytes(grow))
+        self._cover[a:b] = b"\1" * (b - a)
+        if b - a > 1:
+            self._inner[a + 1:b] = b"\1" * (b - a - 1)
+
+    def extend(self, spans) -> None:
+        for span in spans:
+            self.append(span)
+
+    def __iadd__(self, spans):
+        self.extend(spans)
+        return self
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("Spans only grow (append, extend)")
+
+    insert = remove = pop = sort = reverse = clear = __setitem__ = __delitem__ = _refuse
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Does a span overlap [s, e) (``any(s < b and a < e for a, b in spans)``)?"""
+        if s < e:
+            if e > 0 and self._cover.find(1, max(s, 0), e) >= 0:
+                return True
+        elif s == e:
+            if self.crosses(s):
+                return True
+        else:
+            return any(s < b and a < e for a, b in self)
+        return any(s < b and a < e for a, b in self._odd)
+
+    def crosses(self, p: int) -> bool:
+        """Does a span start before ``p`` and end after it (``any(a < p < b …)``)?"""
+        return (0 <= p < len(self._inner) and self._inner[p] == 1) or any(a < p < b for a, b in self._odd)
+
+    def ends_at(self, p: int, *, empty: bool = True) -> bool:
+        """Does a span end at ``p`` (``empty``: an empty one too)?"""
+        return p in (self._ends if empty else self._full_ends)
+
+
+def find_all(text: str, names) -> dict[str, list[int]]:
+    """Every place each of ``names`` is written (overlapping ones too), ascending: what
+    ``text.find(name, i + 1)`` from each found ``i`` gives. A few names are looked for one by
+    one; many (a long report's places) in one pass over the text, trying at each position only
+    the lengths of the names that start with its character, so the time does not grow with
+    their number."""
+    names = [n for n in dict.fromkeys(names) if n]
+    out: dict[str, list[int]] = {}
+    if len(names) <= 16:
+        for name in names:
+            at, i = [], text.find(name)
+            while i >= 0:
+                at.append(i)
+                i = text.find(name, i + 1)
+            if at:
+                out[name] = at
+        return out
+    wanted = set(names)
+    lengths: dict[str, list[int]] = {}
+    for n in names:
+        lengths.setdefault(n[0], set()).add(len(n))
+    lengths = {c: sorted(ls) for c, ls in lengths.items()}
+    firsts = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    for m in firsts.finditer(text):
+        i = m.start()
+        for n in lengths[m.group()]:
+            w = text[i:i + n]
+            if len(w) < n:  # past the end of the text
+                break
+            if w in wanted:
+                out.setdefault(w, []).append(i)
+    return out
+
+
+def overlaps(s: int, e: int, spans) -> bool:
+    """Does a span of ``spans`` (:class:`Spans`, or any list of pairs) overlap [s, e)?"""
+    if isinstance(spans, Spans):
+        return spans.overlaps(s, e)
+    return any(s < b and a < e for a, b in spans)

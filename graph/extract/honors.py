@@ -100,7 +100,7 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
     qual = re.match(f"[{CJK}]{{2,6}}(?=[“「])", text[lead_end:lead_end + 7])
     if qual and not _TRIGGER.search(qual.group(0)):  # 全国检察机关“文明接待室”: who ranks it, then the title
         lead_end += qual.end()
-    if text[lead_end:lead_end + 1] in "“「":
+    if lead_end < len(text) and text[lead_end] in "“「":  # (an award verb may end the text)
         close = text.find("”" if text[lead_end] == "“" else "」", lead_end + 1, lead_end + 30)
         if close < 0:
             return None

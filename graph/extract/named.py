@@ -24,11 +24,13 @@ Rules, in order (an earlier rule's span is not read again by a later one):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc, Quote, finditer_near
+from .doc import CJK, Doc, Quote, Spans, finditer_near, overlaps
 from .numbers import cn_int, formula_value, is_formula
 
 _GENERIC_CORES = frozenset({"新", "大", "总体", "全面", "两个", "主要", "这个", "一个", "有效", "相关", "各项", "新型", "各类",
@@ -256,9 +258,12 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _quoted(text, doc.nested_quotes, hits, taken, seen)  # “……‘X经验’……”: quotes inside speech
     # 《全县“戒毒人员帮扶年”工作方案》: a quote inside a title names a thing too
     docs = [(h.start, h.end) for h in hits if h.type == "Document"]
-    in_docs = [q for q in quotes if any(a < q.start and q.end < b for a, b in docs)]
+    by_start = sorted(docs)
+    starts, reach = [a for a, _ in by_start], list(accumulate((b for _, b in by_start), max))
+    in_docs = [q for q in quotes if (i := bisect_left(starts, q.start)) > 0 and reach[i - 1] > q.end]
     if in_docs:
-        _quoted(text, in_docs, hits, [x for x in taken if x not in docs], seen)
+        docs_set = set(docs)
+        _quoted(text, in_docs, hits, Spans(x for x in taken if x not in docs_set), seen)
     _quoted_heads(text, quotes, hits, taken)
     _counted(text, hits, taken)
     _listed(text, hits, taken)
@@ -298,7 +303,27 @@ def has_function_word(text: str) -> bool:
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+    return overlaps(s, e, spans)  # without a scan where ``spans`` are Spans
+
+
+def _overlaps_outside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """Does a span overlap [s, e) that does not lie within [s, e]? (It runs across s or e.)"""
+    if isinstance(spans, Spans) and s < e:
+        return spans.crosses(s) or spans.crosses(e)
+    return _overlaps(s, e, [(a, b) for a, b in spans if not (s <= a and b <= e)])
+
+
+def _overlaps_around(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """Does a span overlap [s, e) other than one within [s, e - 1]? (It runs across s or e,
+    or ends at e.)"""
+    if isinstance(spans, Spans) and s < e:
+        return spans.crosses(s) or spans.crosses(e) or spans.ends_at(e, empty=False)
+    inner = [(a, b) for a, b in spans if s <= a and b < e]
+    return _overlaps(s, e, [x for x in spans if x not in inner])
+
+
+def _ends_at(p: int, spans: list[tuple[int, int]]) -> bool:
+    return spans.ends_at(p) if isinstance(spans, Spans) else any(b == p for _, b in spans)
 
 
 def _quote_list(text: str, quotes: list[Quote], i: int) -> list[int]:
@@ -751,9 +776,10 @@ def _formula_list(c: str) -> bool:
 
 def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     last_doc: dict[str, NamedHit] = {}
+    ending: dict[str, list[str]] = {}  # a short name (up to 4 characters) → the titles ending in it, in last_doc's order
     for m in re.finditer(r"《([^《》\n]{1,60})》", text):
         s, e = m.span()
-        if _overlaps(s, e, [(a, b) for a, b in taken if not (s <= a and b <= e)]):
+        if _overlaps_outside(s, e, taken):
             continue
         name = m.group(1).strip()
         after_any = re.match(f"[{CJK}]{{0,6}}?(栏目|专栏|节目|杂志|报道|活动|竞赛|比赛)", text[e:e + 12])
@@ -765,13 +791,16 @@ def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) ->
             taken.append((s, end))
             continue
         # 《决定》 after 《关于…的决定》 is the same document
-        short = next((d for k, d in last_doc.items() if k != name and k.endswith(name) and len(name) <= 4), None)
+        short = next((last_doc[k] for k in ending.get(name, ()) if k != name), None) if len(name) <= 4 else None
         if short is not None:
             hits.append(NamedHit("Document", short.name, s, e, {name}, core_span=(s + 1, e - 1)))
             taken.append((s, e))
             continue
         hit = NamedHit("Document", name, s, e, {name}, core_span=(s + 1, e - 1))
         hits.append(hit)
+        if name not in last_doc:
+            for k in range(1, min(4, len(name)) + 1):
+                ending.setdefault(name[-k:], []).append(name)
         last_doc[name] = hit
         taken.append((s, e))
 
@@ -846,12 +875,11 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         ns, he = m.start("name"), m.end("head")
         name, head = m.group("name"), m.group("head")
         t = head_type(head)[1]
-        inner = [(a, b) for a, b in taken if ns <= a and b < he]
-        if head in _NEVER_UNQUOTED or _overlaps(ns, he, [x for x in taken if x not in inner]):
+        if head in _NEVER_UNQUOTED or _overlaps_around(ns, he, taken):
             continue
         left = text[m.start():ns]
         after_verb = bool(left) and left not in "，。；：、（\n的及和与" and left not in _PREP_LEFT
-        if left in ("和", "与") and not any(b == m.start() for _, b in taken):
+        if left in ("和", "与") and not _ends_at(m.start(), taken):
             continue  # 和 joins two names (A专项行动和B专项行动), not a name and a clause
         if any(text.startswith(w, he) for w in _generic()["stock"]):
             continue  # …治理体系和治理能力现代化, X机制创新: a stock phrase, not a name

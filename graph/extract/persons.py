@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lexicon import load_set
 from ..segment import is_word, tokenizer, word_tag
@@ -368,11 +370,15 @@ class _Bodies:
         self.all_places = sorted(places, key=lambda p: p.start)
         self._place_starts = [p.start for p in self.all_places]
         self._agency_starts = [a.start for a in self.agencies]
+        self._governments: dict[str, AgencyHit] | None = None
         self.places: dict[int, PlaceHit] = {}
+        # is a place inside an agency's name: the furthest end of the agencies starting at or before it
+        a_starts = [a.start for a in self.agencies]
+        a_reach = list(accumulate((a.end for a in self.agencies), max))
         for p in places:
             # a township's or village's own officials: 某镇镇长, 某村网格员
-            if p.place.level in ("township", "village") and not any(
-                    a.start <= p.start and p.end <= a.end for a in agencies):
+            if p.place.level in ("township", "village") and not (
+                    (i := bisect_right(a_starts, p.start)) > 0 and a_reach[i - 1] >= p.end):
                 self.places[p.end] = p
 
     def bare(self, pos: int) -> tuple[Body | None, int] | None:
@@ -414,9 +420,13 @@ class _Bodies:
         mention (start -1)."""
         if jurisdiction is None:
             return None
-        for a in self.agencies:
-            if a.jurisdiction is not None and a.jurisdiction.id == jurisdiction.id and a.name.endswith("人民政府"):
-                return a
+        if self._governments is None:  # each place's first people's government, found once
+            self._governments = {}
+            for a in self.agencies:
+                if a.jurisdiction is not None and a.name.endswith("人民政府"):
+                    self._governments.setdefault(a.jurisdiction.id, a)
+        if jurisdiction.id in self._governments:
+            return self._governments[jurisdiction.id]
         return AgencyHit(-1, -1, jurisdiction.name + "人民政府", "", "gov", jurisdiction)
 
     def of_kind(self, title: str, pos: int) -> AgencyHit | None:
@@ -603,15 +613,20 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
     a body being set up, held by the people named before 任 in its 由… clause."""
     text = doc.text
     by_start = {a.start: a for a in bodies.agencies}
+    # each 的 a body follows (found once: a long sentence of 由 is not read to its end for each)
+    de_body = [m.start() for m in re.finditer("的", text) if m.start() + 1 in by_start]
+    found_by_end: dict[int, PersonHit] = {}
+    for h in found:
+        found_by_end.setdefault(h.end, h)
     out = []
     for m in re.finditer("由", text):
         ss, se = doc.sentence_at(m.start())
         # the body: right after the clause's 的 (由…的领导小组), else right before ，由 (领导小组，由…)
         body = None
-        de = text.find("的", m.end(), se)
-        while de >= 0 and body is None:
-            body = by_start.get(de + 1)
-            de = text.find("的", de + 1, se) if body is None else de
+        i = bisect.bisect_left(de_body, m.end())
+        if i < len(de_body) and de_body[i] < se:
+            de = de_body[i]
+            body = by_start[de + 1]
         end = de if body is not None else se
         if body is None and text[m.start() - 1:m.start()] == "，" and (m.start() - 1) in bodies.by_end:
             body = bodies.by_end[m.start() - 1]
@@ -622,7 +637,7 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
             title = next((text[v.end():v.end() + n] for n in lengths if text[v.end():v.end() + n] in forms), None)
             if title is None:
                 continue
-            who = next((h for h in found if h.end == v.start()), None)
+            who = found_by_end.get(v.start())
             if who is None and (ns := _name_before(text, v.start())) is not None and text[ns - 1] in "由、，":
                 who = PersonHit(text[ns:v.start()], ns, v.start())  # 由张三任主任: a name the clause alone gives
             if who is None:
@@ -657,17 +672,45 @@ def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
     """Every other place a found name is written, as a whole word (张三随后来到…): the
     same person, mentioned again."""
     extra = []
-    for name in {h.name for h in found}:
-        if text.count(name) < 2:
+    taken_starts: set[int] = set()
+    names = {h.name for h in found}
+    written = _written_at(text, names)
+    for name in names:
+        at = written.get(name, [])
+        if len(at) < 2:
             continue
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
-            if not free(s, e, weak=True) or any(x.start == s for x in extra):
+        for s in at:
+            e = s + len(name)
+            if not free(s, e, weak=True) or s in taken_starts:
                 continue
             if _RUN.match(text, e) and name_end(text, s) != e:
                 continue  # the start of a longer name, or of another word
             extra.append(PersonHit(name, s, e))
+            taken_starts.add(s)
     return extra
+
+
+def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Where each of ``names`` is written, as ``re.finditer`` finds it (left to right, no two
+    overlapping), for all of them in one pass over the text: one pass per name was a pass per
+    person a long report names."""
+    names = {n for n in names if n}
+    if not names:
+        return {}
+    lengths = sorted({len(n) for n in names})
+    firsts = re.compile("[" + re.escape("".join(sorted({n[0] for n in names}))) + "]")
+    out: dict[str, list[int]] = {}
+    for m in firsts.finditer(text):
+        i = m.start()
+        for n in lengths:
+            w = text[i:i + n]
+            if len(w) < n:  # past the end of the text
+                break
+            if w in names:
+                at = out.setdefault(w, [])
+                if not at or at[-1] + n <= i:  # not overlapping the one before (a name like 阿阿阿)
+                    at.append(i)
+    return out
 
 
 # every branch starts with its literal, so the engine skips ahead on their first characters

@@ -3,6 +3,7 @@ townships and villages the register does not know, found by their shape."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,7 @@ from functools import lru_cache
 from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
 from ..normalise import is_cjk
-from .doc import CJK, Context, Doc
+from .doc import CJK, Context, Doc, Spans, find_all, overlaps
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
@@ -43,12 +44,7 @@ def _full_name_index(gz: Gazetteer) -> tuple[re.Pattern, dict[str, tuple[int, ..
 
 
 def _longest_matches(text: str, names: dict[str, object]) -> list[tuple[int, int, str]]:
-    found = []
-    for name in names:
-        start = text.find(name)
-        while start >= 0:
-            found.append((start, start + len(name), name))
-            start = text.find(name, start + 1)
+    found = [(start, start + len(name), name) for name, at in find_all(text, names).items() for start in at]
     return _leftmost_longest(found)
 
 
@@ -288,10 +284,15 @@ def find_context(text: str, gz: Gazetteer) -> Context:
     # a line repeated word for word (a menu, a neighbouring headline) counts once; a name
     # written after the places above it (四川省X市Y区) once more
     line_start: dict[str, int] = {}  # a line's text → where it first stands
+    first_of_line: dict[int, int] = {}  # …for the line starting at each position (each line's text made once)
+    breaks = [m.start() for m in re.finditer("\n", text)]
     names: Counter = Counter()
     for s, _, v in hits:
-        ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", s)
-        if line_start.setdefault(text[ls:le if le >= 0 else len(text)], ls) != ls:
+        i = bisect_left(breaks, s)  # the line around s: from the break before it to the one after
+        ls, le = (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(text))
+        if ls not in first_of_line:
+            first_of_line[ls] = line_start.setdefault(text[ls:le], ls)
+        if first_of_line[ls] != ls:
             continue
         names[v] += 2 if _after_parent(text, s, v, gz) else 1
     unique_text = "\n".join(dict.fromkeys(text.split("\n")))
@@ -410,7 +411,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if True:
             hits.append(PlaceHit(s, e, place, v))
     # townships before short names: 海伦镇 is no 海伦 + 镇
-    taken = [(h.start, h.end) for h in hits]
+    taken = Spans((h.start, h.end) for h in hits)
     hits.extend(_townships(doc, taken, hits))
     # short names: of the focal chain (慈利, 张家界, 湖南), of places the text names in full
     # (兰考 after 兰考县), and of provinces and prefectures anywhere (安徽, 扬州)
@@ -591,7 +592,7 @@ def _standalone(text: str, s: int, name: str) -> bool:
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+    return overlaps(s, e, spans)  # without a scan where ``spans`` are Spans
 
 
 _BAD_POS = ("v", "d", "p", "c", "u", "r", "f", "m", "q", "a", "b", "t", "y", "e", "o")
@@ -599,9 +600,10 @@ _BAD_POS_1 = ("d", "p", "c", "u", "r", "f", "m", "t", "y", "e", "o")
 _MOTION = set("进驻下上回去来入出返赴往离住包联帮到在至抵")
 
 
-def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | None = None) -> tuple[int, int] | None:
+def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list[int] | None = None) -> tuple[int, int] | None:
     """The span of a place name ending in the suffix at [sfx_start, sfx_end): the word or
-    two before it, if they read as a name (no verb, adverb, numeral …)."""
+    two before it, if they read as a name (no verb, adverb, numeral …). ``after``: where
+    places end, a name starting after them (a sorted list is searched by bisection)."""
     from ..segment import token_spans
 
     lo = max(0, sfx_start - 6)
@@ -635,7 +637,10 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | None
             if e - a > 1 and sfx_start - a <= 4 and _proper(text[a:e]):
                 starts.insert(0, a)
     for start in starts:
-        if after is not None:  # a name starts after the place before it: X县 | Y镇
+        if isinstance(after, list):  # a name starts after the place before it: X县 | Y镇
+            i = bisect_left(after, sfx_start) - 1
+            start = after[i] if i >= 0 and after[i] > start else start
+        elif after is not None:
             start = max([start] + [p for p in after if start < p < sfx_start])
         if _reads_as_name(text, start, sfx_start):
             return start, sfx_end
@@ -740,12 +745,13 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     name that reads as one (厉家冲社区)."""
     text, ctx = doc.text, doc.ctx
     out: list[PlaceHit] = []
-    taken = [(h.start, h.end) for h in hits]
+    taken = Spans((h.start, h.end) for h in hits)
     # right after its township, or after a county or city where the text names no township
     by_end = {h.end: h for h in hits if h.place.level in ("township", "county", "prefecture")}
     short: list[tuple[int, int]] = []  # short standalone names: villages only if named in full too
+    ends = sorted(by_end)
     for m in re.finditer("村|社区|居委会|嘎查", text):
-        span = _name_before(text, m.start(), m.end(), set(by_end))
+        span = _name_before(text, m.start(), m.end(), ends)
         if span is None:
             continue
         s, e = span

@@ -1,6 +1,6 @@
 """How extraction's time grows with a report's length: every step should be linear (or n log n).
 
-    python benchmarks/growth.py                          # every family, up to 1M characters (about 10 minutes)
+    python benchmarks/growth.py                          # every family, up to 1M characters (about 15 minutes)
     python benchmarks/growth.py --families corpus quotes --max 262144
     python benchmarks/growth.py --quick                  # small sizes: checks that it runs, not the slopes
     python benchmarks/growth.py --cases                  # the cases issue 15 reported, timed once each

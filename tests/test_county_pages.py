@@ -32,3 +32,14 @@ def test_a_shared_name_as_focus_asks_which_county(two_gulou):
     with pytest.raises(GovkgError, match="320106000000, 350102000000"):
         find_county(store, "鼓楼区")
     assert find_county(store, "350102000000").endswith("/place/350102000000")
+
+
+def test_a_county_given_by_its_iri_is_asked_for_alone(two_gulou):
+    """The build names its county pages by IRI: each is checked with one question, and an IRI
+    that is no county of the build (or no IRI at all) is refused like a name."""
+    store = open_store(two_gulou)
+    iri = find_county(store, "320106000000")
+    assert find_county(store, iri) == iri
+    for bad in (iri.replace("320106", "320199"), "http://x y>", "https://w3id.org/govkg/id/agency/鼓楼区"):
+        with pytest.raises(GovkgError, match="no county named"):
+            find_county(store, bad)

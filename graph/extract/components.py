@@ -575,6 +575,10 @@ def _listed_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     return read_parts(text[m.end():h.end + 400])
 
 
+# 把/将 + a 、-list: the clause a formula's parts may be joined in before it
+_DISPOSAL = re.compile("[把将]([^，。；\n]{2,80}、[^，。；\n]{2,40})")
+
+
 def _disposal_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """把A、B、C有机衔接起来，推行“三调联动”: the parts an earlier clause of the formula's sentence
     joins (把/将 + list + the verb that joins them)."""
@@ -582,9 +586,6 @@ def _disposal_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     if last is None or not _MERGE.search(last.group(1)):
         return []
     return read_parts("将" + last.group(1))
-
-
-_DISPOSAL = re.compile("[把将]([^，。；\n]{2,80}、[^，。；\n]{2,40})")
 
 
 def _pair_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
@@ -613,15 +614,13 @@ def _graded_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
         return parts if all(p in after for p in parts) else []
     if m:
         head, colours = m.group(2), None
-    elif re.fullmatch(f"[{_COLOURS}]{{2,5}}", h.name):
+    else:  # a name of colours alone (checked above): the head its count is written with
         colours = h.name
         qe = h.core_span[1] + 1 if h.core_span else h.end
         cm = re.match(f"[{_NUMERAL}]色([一-龥]{{2,4}}?)(?:机制|模式|管理|体系|工作法|制度|[，。；：])", text[qe:qe + 14])
         if not cm:
             return []
         head = cm.group(1)
-    else:
-        return []
     found = [c + "色" + head for c in re.findall(f"([{_COLOURS}])色{head}", after)]
     found = list(dict.fromkeys(found))
     if colours is not None and [p[0] for p in found] != list(colours):

@@ -175,21 +175,22 @@ class TurtleUnion:
         self._seen: set[bytes] = set()
 
     def add(self, ttl: bytes) -> bytes:
-        pieces = ttl.split(b"\n<")  # each a subject's statements, its "<" cut off (but the first's)
+        # each a subject's statements (the split cuts off the "<" of all but the first: put back)
+        blocks = [p if i == 0 else b"<" + p for i, p in enumerate(ttl.split(b"\n<"))]
         changed = False
-        for i, piece in enumerate(pieces):
-            if i == 0 and not piece.startswith(b"<") or piece.startswith(_OWN_SUBJECTS):
+        for i, block in enumerate(blocks):
+            if i == 0 and not block.startswith(b"<") or block.startswith(_OWN_SUBJECTS, 1):
                 continue
-            new = self._block(piece if i == 0 else b"<" + piece)
+            new = self._block(block)
             if new is not None:
-                pieces[i] = new if i == 0 or not new else new[1:]
+                blocks[i] = new
                 changed = True
         if not changed:
             return ttl
-        kept = [p for p in pieces if p]
+        kept = [b for b in blocks if b]
         if not kept:
             return b""
-        out = b"\n<".join(kept)
+        out = b"\n".join(kept)
         return out if out.endswith(b"\n") else out + b"\n"
 
     def _block(self, block: bytes) -> bytes | None:

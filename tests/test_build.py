@@ -303,6 +303,27 @@ def test_turtle_block_is_the_trig_block_dedented():
     assert b"\t" not in ttl.split(b"\n")[0]
 
 
+def test_graph_ttl_stays_turtle_when_a_report_s_first_subject_says_nothing_new():
+    # regression: when every triple of a report's first subject block had come in earlier
+    # reports, the block was dropped and the next subject lost its "<" (graph.ttl of a large
+    # corpus did not parse, and loading the store from it failed)
+    import pyoxigraph as ox
+
+    from graph.rdf import Literal, QuadGraph, TurtleUnion
+    from graph.statements import header, report_statements
+    from graph.vocab import GK, ID
+
+    union, written = TurtleUnion(), []
+    for rid in ("a", "b"):
+        g = QuadGraph(ID[f"graph/report/{rid}"])
+        g.add((ID["agency/县公安局"], GK.quote, Literal("县公安局开展平安建设", lang="zh")))  # said by both reports
+        g.add((ID["agency/县司法局"], GK.mention, ID[f"report/{rid}#char=1,4"]))  # each report's own
+        written.append(union.add(report_statements(g)[1]))
+    assert written[1].startswith(b"<") and "县公安局".encode() not in written[1]
+    triples = list(ox.parse(header("ttl") + b"".join(written), format=ox.RdfFormat.TURTLE))
+    assert len(triples) == 3
+
+
 def test_a_report_graph_is_the_same_with_its_iri_cache_cleared_on_the_way(monkeypatch):
     """The cache of IRIs written as N-Triples is bounded (a long build meets ever new IRIs); the
     rows must not depend on what it still holds."""

@@ -150,10 +150,14 @@ class QuadGraph:
             o = _typed(o)
         self.rows.append((self.term(s), self.term(p), self.term(o)))
 
+    def statements(self) -> list[tuple[str, str, str]]:
+        """The graph's statements as N-Triples terms, each once, sorted by subject, predicate, object."""
+        return sorted(set(self.rows))
+
     def nquads(self) -> str:
-        """The graph's statements, each once, sorted by subject, predicate, object."""
+        """The graph's statements in N-Quads, each once, sorted by subject, predicate, object."""
         g = f"<{self.identifier}>"
-        return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in sorted(set(self.rows)))
+        return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in self.statements())
 
 
 # an object in a Turtle statement as Oxigraph writes it: a literal (escaped, one line), an IRI, a

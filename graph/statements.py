@@ -1,11 +1,12 @@
 """A named graph's written forms: TriG and Turtle statement blocks under one set of prefix lines.
 
-Each report's graph is serialised once, by Oxigraph's writers, into blocks without prefix
-lines; graph.trig and graph.ttl are these blocks one after another under one header, and the
-store is loaded from the same blocks.
+Each report's graph is written once into blocks without prefix lines, in the layout of
+Oxigraph's writers; graph.trig and graph.ttl are these blocks one after another under one
+header, and the store is loaded from the same blocks.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -45,18 +46,119 @@ def report_statements(g, nquads: str | None = None) -> tuple[bytes, bytes]:
     """(TriG, Turtle) statements of one named graph (a :class:`graph.rdf.QuadGraph`) without the
     prefix lines, sorted by subject, predicate, object: equal graphs give equal bytes, and the
     files are these blocks one after another under one set of prefix lines. ``nquads``: the
-    graph's :meth:`~graph.rdf.QuadGraph.nquads`, if the caller already has it."""
+    graph's :meth:`~graph.rdf.QuadGraph.nquads`, if the caller already has it.
+
+    The blocks are laid out here, as Oxigraph's writers lay them out, from the graph's N-Triples
+    terms (parsing them into Oxigraph's objects only to write them again took most of the
+    graph stage's time); a graph with a term outside the shapes :func:`_turtle_term` knows is
+    written by Oxigraph itself."""
+    rows = g.statements()
+    if not rows:  # a corpus with no entities or no places: no block at all
+        return b"", b""
+    return _blocks(f"<{g.identifier}>", rows) or oxigraph_blocks(g.nquads() if nquads is None else nquads)
+
+
+def oxigraph_blocks(nquads: str) -> tuple[bytes, bytes]:
+    """The (TriG, Turtle) blocks of one graph's N-Quads as Oxigraph's own writers give them:
+    for the terms :func:`_blocks` leaves, and the layout it must match."""
     import pyoxigraph as ox
 
-    text = g.nquads() if nquads is None else nquads
-    quads = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-    if not quads:  # a corpus with no entities or no places: Oxigraph writes no prefix lines for nothing
+    quads = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    if not quads:  # Oxigraph writes no prefix lines for nothing
         return b"", b""
     trig = _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=WRITE_PREFIXES), "trig")
     ttl = _graph_block_as_turtle(trig)
     if ttl is None:
         ttl = _body(ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES), "ttl")
     return trig, ttl
+
+
+# the prefixes' namespaces, longest first (a namespace inside another must not take its IRIs)
+_NAMESPACES = sorted(((ns, f"{p}:") for p, ns in WRITE_PREFIXES.items()), key=lambda t: -len(t[0]))
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a local name written as it is (no escapes needed)
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# typed literals Turtle writes bare when the lexical form is the grammar's own
+_BARE = {f"<{_XSD}integer>": re.compile(r"[+-]?[0-9]+"), f"<{_XSD}decimal>": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+         f"<{_XSD}boolean>": re.compile(r"true|false"),
+         f"<{_XSD}double>": re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")}
+_TERMS: dict[str, str | None] = {}  # N-Triples term -> its Turtle form (None: not a shape written here)
+_TERMS_MAX = 100_000
+
+
+def _turtle_iri(iri: str) -> str | None:
+    """``<iri>`` in Turtle: a prefixed name where a prefix's namespace starts it, else as it is;
+    None where the local name would need escapes (left to Oxigraph's writer)."""
+    for ns, prefix in _NAMESPACES:
+        if iri.startswith(ns, 1):
+            local = iri[len(ns) + 1:-1]
+            return prefix + local if _LOCAL.fullmatch(local) else None
+    return iri
+
+
+def _turtle_term(term: str) -> str | None:
+    """An N-Triples term (as :meth:`graph.rdf.QuadGraph.term` writes it) as Oxigraph's Turtle
+    writer writes it: IRIs of the prefixes' namespaces as prefixed names, numbers and booleans
+    bare, language tags in lower case; None for a shape not handled here."""
+    if term[0] == "<":
+        return _turtle_iri(term)
+    if term[0] != '"':
+        return None  # a blank node: not written by govkg
+    end = term.rfind('"')
+    tail = term[end + 1:]
+    if not tail:
+        return term
+    if tail[0] == "@":
+        return term[:end + 1] + tail.lower()
+    if not tail.startswith("^^<"):
+        return None
+    bare = _BARE.get(tail[2:])
+    if bare is not None and bare.fullmatch(term, 1, end):
+        return term[1:end]
+    dt = _turtle_iri(tail[2:])
+    return None if dt is None else term[:end + 1] + "^^" + dt
+
+
+def _written(term: str) -> str | None:
+    t = _TERMS.get(term, "")
+    if t == "":
+        if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
+            _TERMS.clear()
+        t = _TERMS[term] = _turtle_term(term)
+    return t
+
+
+def _blocks(graph: str, rows: list[tuple[str, str, str]]) -> tuple[bytes, bytes] | None:
+    """(TriG, Turtle) of one graph's sorted statements in Oxigraph's layout: a subject at the
+    line start, each further predicate on its own line after `` ;``, objects of one predicate
+    joined by `` , ``; in TriG all of it one tab in, inside ``<graph> {`` … ``}``. None if a
+    term is not one :func:`_turtle_term` writes."""
+    out: list[str] = []
+    last_s = last_p = None
+    for s, p, o in rows:
+        ot = _written(o)
+        if ot is None:
+            return None
+        if s == last_s:
+            if p == last_p:
+                out.append(" , " + ot)
+                continue
+            pt = "a" if p == _RDF_TYPE else _written(p)
+            if pt is None:
+                return None
+            out.append(f" ;\n\t{pt} {ot}")
+        else:
+            st = _written(s)
+            pt = "a" if p == _RDF_TYPE else _written(p)
+            if st is None or pt is None:
+                return None
+            out.append(f" .\n{st} {pt} {ot}" if out else f"{st} {pt} {ot}")
+            last_s = s
+        last_p = p
+    out.append(" .\n")
+    ttl = "".join(out)
+    trig = f"{graph} {{\n\t" + ttl[:-1].replace("\n", "\n\t") + "\n}\n"  # no term holds a line break: N-Triples escapes it
+    return trig.encode("utf-8"), ttl.encode("utf-8")
 
 
 def _graph_block_as_turtle(trig: bytes) -> bytes | None:

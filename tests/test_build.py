@@ -303,6 +303,34 @@ def test_turtle_block_is_the_trig_block_dedented():
     assert b"\t" not in ttl.split(b"\n")[0]
 
 
+def test_statements_are_laid_out_as_oxigraph_writes_them():
+    # report_statements writes TriG and Turtle itself; every term shape govkg writes must come
+    # out as Oxigraph's writers give it (numbers and booleans bare, prefixed names, "a",
+    # lower-case language tags, escapes), and a shape it does not know goes to Oxigraph
+    from rdflib import RDF, XSD, URIRef
+
+    from graph.rdf import Literal, QuadGraph
+    from graph.statements import _blocks, oxigraph_blocks, report_statements
+    from graph.vocab import GK, ID
+
+    g = QuadGraph(ID["graph/report/x"])
+    node, other = ID["agency/县公安局"], ID["mechanism/六位一体"]
+    for o in (GK.Agency, other, Literal("县公安局"), Literal("縣公安局", lang="zh-Hant"), Literal("第一行\n第二行\t“引号”\"\\", lang="zh"),
+              Literal("12", datatype=str(XSD.integer)), Literal("-3", datatype=str(XSD.integer)), Literal("03", datatype=str(XSD.integer)),
+              Literal("1.5", datatype=str(XSD.decimal)), Literal("2", datatype=str(XSD.decimal)), Literal("true", datatype=str(XSD.boolean)),
+              Literal("1", datatype=str(XSD.boolean)), Literal("1e3", datatype=str(XSD.double)), Literal("2024", datatype=str(XSD.gYear)),
+              Literal("2024-05-01", datatype=str(XSD.date)), Literal("x", datatype="http://example.org/dt"), RDF.type):
+        g.add((node, GK.quote, o))
+    g.add((node, RDF.type, GK.Agency))
+    g.add((other, GK.hasComponent, Literal("一村一辅警", lang="zh")))
+    g.add((other, ID["x"], node))
+    blocks = _blocks(f"<{g.identifier}>", g.statements())
+    assert blocks is not None and blocks == oxigraph_blocks(g.nquads())
+    g.add((node, URIRef("https://w3id.org/govkg/ontology#a.b"), other))  # a local name that needs an escape: Oxigraph's writer
+    assert _blocks(f"<{g.identifier}>", g.statements()) is None
+    assert report_statements(g) == oxigraph_blocks(g.nquads())
+
+
 def test_graph_ttl_stays_turtle_when_a_report_s_first_subject_says_nothing_new():
     # regression: when every triple of a report's first subject block had come in earlier
     # reports, the block was dropped and the next subject lost its "<" (graph.ttl of a large

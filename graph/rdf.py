@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 import unicodedata
-
+from functools import lru_cache
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -26,6 +26,26 @@ from .normalise import UNWRITABLE
 from .resolve import Resolved
 from .dates import find_period, period_interval
 from .vocab import GK, ID, NIF, ORG, SCHEMA
+
+
+class _Terms:
+    """A vocabulary whose terms are each looked up once: rdflib's DefinedNamespace makes a new
+    URIRef, with its checks, at every attribute access, and the report graphs make hundreds of
+    thousands (a third of their time). A misspelt term still raises, from the vocabulary."""
+
+    def __init__(self, vocabulary) -> None:
+        self._vocabulary = vocabulary
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._vocabulary, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+DCAT, DCTERMS, RDF, SKOS, XSD, GK, NIF, ORG, SCHEMA = map(_Terms, (DCAT, DCTERMS, RDF, SKOS, XSD, GK, NIF, ORG, SCHEMA))
 
 LEVEL_CLASS = {"province": GK.Province, "prefecture": GK.Prefecture, "county": GK.County,
                "township": GK.Township, "village": GK.Village}
@@ -58,6 +78,7 @@ def slug(text: str) -> str:
     return _PLAIN_IRI.sub(_iri_char, text)
 
 
+@lru_cache(maxsize=100_000)  # each report names its entities many times, and a corpus mostly the same ones
 def entity_iri(key: tuple[str, str]) -> URIRef:
     etype, name = key
     if etype == "Place":

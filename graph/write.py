@@ -99,7 +99,8 @@ class BuildWriter:
         views/reports/."""
         with stage("write"):
             self._trig.write(part.trig)
-            self._ttl.write(self._union.add(part.ttl))
+            union = self._union.add(part.ttl)  # what earlier reports did not say: all the store's default graph needs of it
+            self._ttl.write(union)
             if self.view:
                 page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
@@ -120,7 +121,7 @@ class BuildWriter:
                     self._loader.add_files(self.tmp / GRAPH_TRIG, self.tmp / GRAPH_TTL)  # what came so far
                     return
             if self._loader is not None:
-                self._loader.add(part.trig, part.ttl)
+                self._loader.add(part.trig, union)
 
     def finish(self, result: BuildResult) -> dict[str, Path]:
         """The graphs that need every report (entities, places), the store, the summary and the
@@ -135,15 +136,17 @@ class BuildWriter:
             shared = [report_statements(g, t) for g, t in zip(graphs, texts)]
             shared_nq = "".join(texts)
         with stage("write"):
+            unions = []
             for trig, ttl in shared:
                 self._trig.write(trig)
-                self._ttl.write(self._union.add(ttl))
+                unions.append(self._union.add(ttl))
+                self._ttl.write(unions[-1])
             self._trig.close()
             self._ttl.close()
             (tmp / SUMMARY).write_text(summary_markdown(result), encoding="utf-8")
             if self._loader is not None:
-                for trig, ttl in shared:
-                    self._loader.add(trig, ttl)
+                for (trig, _), union in zip(shared, unions):
+                    self._loader.add(trig, union)
                 self._loader.close()
                 self._loader = None
             else:

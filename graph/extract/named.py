@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
@@ -737,7 +738,8 @@ def _context_type(text: str, start: int, end: int) -> str | None:
             return t
     cs = max(text.rfind(c, 0, start) for c in "，。；：、\n") + 1
     clause = text[cs:start]
-    verb = next((w for w in frames.get(("before", "nominal"), ()) if bare.endswith(w)), None)
+    nominal = frames.get(("before", "nominal"), ())
+    verb = next((w for w in nominal if bare.endswith(w)), None) if bare.endswith(nominal) else None
     if verb is not None:
         from ..segment import pos_tags
 
@@ -1178,7 +1180,9 @@ def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: l
         taken.append((s, q.end))
 
 
-_COUNTED = re.compile("(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)([项大个类条种])([一-龥]{0,2}?)"
+# (each scan pattern opens with a lookahead of the characters its matches start with: the
+# engine passes over the others at once instead of trying the pattern at every character)
+_COUNTED = re.compile("(?=[一二三四五六七八九十两])(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)([项大个类条种])([一-龥]{0,2}?)"
                       "(工作制度|工作机制|机制|制度|举措|措施|工作法|体系)")
 
 
@@ -1215,8 +1219,11 @@ def _listed(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> No
         taken.append((s, e))
 
 
-_RESULT_FORMULA = re.compile("(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}")  # 三降五零六升
+_RESULT_FORMULA = re.compile("(?=[一二三四五六七八九十])(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}")  # 三降五零六升
 _PAIR_FORMULA = re.compile(r"一[一-龥]一(?![个次年度天步点滴心意样])[一-龥]{1,2}(?=[，。、；,）)]|$)")  # 一村一警
+
+
+_DIGIT_FORMULA_X = re.compile(r"(?=[0-9])(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])")  # 4+1+X
 
 
 def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -1227,7 +1234,7 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
             if not _overlaps(s, e, taken) and is_formula(f):
                 hits.append(NamedHit("Mechanism", f, s, e, {f}, formula_count=formula_value(f)))
                 taken.append((s, e))
-    for m in re.finditer(r"(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])", text):
+    for m in _DIGIT_FORMULA_X.finditer(text):
         s, e = m.span()
         if _overlaps(s, e, taken):
             continue
@@ -1242,6 +1249,24 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
         taken.append((s, hend))
 
 
+def finditer_before(pattern: re.Pattern, text: str, anchor: str, lo: int, hi: int) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match holds the words
+    ``anchor`` ``lo`` to ``hi`` characters after its start: only the starts that far before an
+    ``anchor`` are tried (finditer would try the pattern at every character; 创建 is rare)."""
+    pos = 0  # no match starts before this
+    a = text.find(anchor, lo)
+    while a >= 0:
+        for p in range(max(pos, a - hi), a - lo + 1):
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()  # past ``a``: the match holds an anchor no earlier one reached
+                break
+        else:
+            pos = max(pos, a - lo + 1)
+        a = text.find(anchor, max(a + 1, pos + lo))
+
+
 _TITLE_DRIVE = re.compile(f"((?:平安|法治|文明|无讼|无毒)[{CJK}]{{1,4}}|[{CJK}]{{2,8}}示范)创建(?!活动|工作|单位|示范)")
 
 
@@ -1251,7 +1276,7 @@ _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建�
 def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """Drives named by the title they work for: 平安医院创建, 文明城市示范创建 (创建 alone, unquoted,
     is an everyday verb; after such a title it names the drive)."""
-    for m in _TITLE_DRIVE.finditer(text):
+    for m in finditer_before(_TITLE_DRIVE, text, "创建", 3, 10):
         s, e = m.span()
         title = m.group(1)
         if _overlaps(s, e, taken) or has_function_word(title):

@@ -251,7 +251,12 @@ def _count_at(text: str, pos: int) -> bool:
 def _clause_text(text: str, lo: int, pos: int) -> str:
     """The text of the comma-clause before ``pos`` (at most 40 characters back)."""
     bound = max(lo, pos - 40)
-    return text[max(bound, max(text.rfind(c, bound, pos) for c in _CLAUSE_STOP) + 1):pos]
+    stop = max(text.rfind("，", bound, pos), text.rfind("；", bound, pos), text.rfind("：", bound, pos),
+               text.rfind("。", bound, pos))  # the marks of _CLAUSE_STOP
+    return text[max(bound, stop + 1):pos]
+
+
+_CLAUSE_MARKS = re.compile(f"[{_CLAUSE_STOP}(（)）、]")  # every character _clause_start stops to look at
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -263,6 +268,11 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     lo = max(lo, pos - 80)
     item_has_digit = False
     while cs > lo:
+        # pass over the characters that are no mark at once (the window read backwards)
+        mark = _CLAUSE_MARKS.search(text[lo:cs][::-1])
+        if mark is None:
+            return lo
+        cs -= mark.start()
         ch = text[cs - 1]
         if ch in _CLAUSE_STOP or ch in "(（":
             break
@@ -312,7 +322,8 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True  # 一台发电机一台卫星电话: the next item of a run of counts
     if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
         return False
-    if "每" in text[_clause_start(text, sent_s, s):s]:
+    clause = text[_clause_start(text, sent_s, s):s]
+    if "每" in clause:
         return False  # 每半月召开一次: how often, not how many
     before = text[max(sent_s, s - 12):s]
     if _RUN_ON.search(before):
@@ -327,7 +338,6 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True
     if cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
         return True  # 三个派出所开展…: a count of bodies that opens its clause
-    clause = text[_clause_start(text, sent_s, s):s]
     if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、") and "每" not in clause:
         return bool(_TWO_CJK.search(clause))
     return False
@@ -395,7 +405,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # 5分钟, 3分之1, 8时30分
         if m.group("post2") in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
             continue  # 10万元以上经济案件: a threshold that qualifies a noun (not 80%以上的村)
-        if m.group("num") and _NORM.search(_clause_text(text, sent_s, s)):
+        if m.group("num") and "每" in text[max(sent_s, s - 40):s] and _NORM.search(_clause_text(text, sent_s, s)):
             continue  # 每个小区均配备2名调解员、1名法律顾问: a norm for each unit, not a count
         if m.group("num"):
             value = float(m.group("num"))
@@ -442,7 +452,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         rng = _RANGE.search(text[max(cs, s - 8):s])
         # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
         ae = e
-        while ae < len(text) and ae - e < 24 and not text[ae].isdigit() and not _count_at(text, ae):
+        while ae < len(text) and ae - e < 24 and not text[ae].isdigit() \
+                and not (text[ae] in _CN_DIGITS and _count_at(text, ae)):
             ch = text[ae]
             if ch == "“":  # 1名“全国青年岗位能手”, 打掉一个“砂霸”团伙: a quoted name in the noun
                 close = text.find("”", ae, e + 24)

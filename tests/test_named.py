@@ -373,3 +373,28 @@ def test_a_headline_quote_typed_by_its_shape_takes_the_type_the_body_gives_it():
     ex = run("凤凰法院：“巡回审判+法治宣讲”进村寨\n本报讯 今年以来，凤凰县人民法院开展“巡回审判+法治宣讲”活动，"
              "全院法官下沉网格，开展活动46场。")
     assert "巡回审判+法治宣讲" in names(ex, "Campaign") and "巡回审判+法治宣讲" not in names(ex, "Mechanism")
+
+
+def test_scanning_before_an_anchor_finds_what_finditer_finds():
+    import random
+
+    from graph.extract.named import _TITLE_DRIVE, finditer_before
+
+    texts = ["全县推进平安医院创建，开展文明城市示范创建活动，做好无讼村居创建和平安校园创建工作。",
+             "创建创建平安创建", "示范创建示范创建示范创建", "", "平安"]
+    rnd = random.Random(3)
+    texts += ["".join(rnd.choice("平安法治文明无讼毒医院示范创建活动，。") for _ in range(rnd.randrange(40)))
+              for _ in range(3000)]
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in _TITLE_DRIVE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer_before(_TITLE_DRIVE, text, "创建", 3, 10)] == want
+
+
+def test_a_head_is_read_at_either_end_of_a_name_the_longest_first():
+    from graph.extract.named import ending_type, head_type
+
+    assert head_type("工作机制建设") == ("工作机制", "Mechanism")
+    assert head_type("机制") == ("机制", "Mechanism") and head_type("创新") is None
+    assert ending_type("矛盾纠纷调处工作机制") == ("工作机制", "Mechanism")
+    assert ending_type("工作机制") == ("机制", "Mechanism")  # 工作 alone is no core: the shorter head
+    assert ending_type("机制") is None and ending_type("新机制") == ("制", "Mechanism")  # 新: no core

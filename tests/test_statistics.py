@@ -346,3 +346,16 @@ def test_a_level_as_a_whole_holds_its_figures():
 def test_a_body_in_a_clause_that_only_gives_its_role_does_not_take_the_sentence():
     ex = run("攸县公安局召开会议。\n去年起，攸县启动“平安行动”，县委政法委具体统筹，新增投入3000万元。")
     assert subject_of(ex, 30000000) == "攸县"
+
+
+def test_a_clause_starts_after_its_mark_a_closed_bracket_and_an_object_list_passed_over():
+    from graph.extract.statistics import _clause_start, _clause_text
+
+    text = "全县共有平安单位24个、平安校园5个，破获盗窃、诈骗案件76起，村(社区)调解室32个"
+    at = text.index  # where each part starts
+    assert _clause_start(text, 0, text.index("5个")) == at("平安校园")  # the item before holds a number
+    assert _clause_start(text, 0, text.index("76起")) == at("破获")  # an object list stays whole
+    assert _clause_start(text, 0, text.index("32个")) == at("村(社区)")  # a closed bracket is passed over
+    assert _clause_start("调解室（新建32个", 0, 7) == 4  # an open bracket stops it
+    assert _clause_text(text, 0, text.index("76起")) == "破获盗窃、诈骗案件"
+    assert _clause_text("甲" * 50 + "5个", 0, 50) == "甲" * 40  # at most 40 characters back

@@ -68,21 +68,36 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
     return head, quality, level, batch, person
 
 
+@lru_cache(maxsize=1)
+def _lead_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A level and batch opening a title; a level, and a batch, ending the words before one."""
+    _, _, level, batch, _ = _patterns()
+    return (re.compile(f"(?:{level.pattern})?(?:{batch.pattern})"), re.compile(f"(?:{level.pattern})$"),
+            re.compile(f"(?:{batch.pattern})$"))
+
+
+_NOT_IN_TITLE = re.compile("[0-9，。；：、]")
+_QUALIFIER = re.compile(f"[{CJK}]{{2,6}}(?=[“「])")
+_RUN_2_10 = re.compile(f"[{CJK}]{{2,10}}")
+_RUN_2_26 = re.compile(f"[{CJK}]{{2,26}}")
+_RUN_4_16 = re.compile(f"[{CJK}]{{4,16}}")
+_PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百]+(?:名|位|人)(?=[“{CJK}])")
+
+
 def is_title(name: str, *, quoted: bool = False) -> bool:
     """Does ``name`` read as a title: the kind of holder or award it ends with, and a
     quality or level that makes it one (全省先进单位, 最美派出所, 个人三等功)?"""
     head, quality, level, _, _ = _patterns()
     if not (2 <= len(name) <= 24) or not head.search(name):
         return False
-    if re.search("[0-9，。；：、]", name):
+    if _NOT_IN_TITLE.search(name):
         return False
     return bool(quality.search(name) or (quoted and level.match(name)))
 
 
 def _core_name(name: str) -> str:
     """A quoted title less a batch and the level before it (全国首批X式派出所: X式派出所)."""
-    _, _, level, batch, _ = _patterns()
-    m = re.match(f"(?:{level.pattern})?(?:{batch.pattern})", name)
+    m = _lead_patterns()[0].match(name)
     return name[m.end():] if m and len(name) - m.end() >= 3 else name
 
 
@@ -97,7 +112,7 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
     lm = level.match(text, q)
     bm = batch.match(text, lm.end() if lm else q)
     lead_end = bm.end() if bm else (lm.end() if lm else q)
-    qual = re.match(f"[{CJK}]{{2,6}}(?=[“「])", text[lead_end:lead_end + 7])
+    qual = _QUALIFIER.match(text[lead_end:lead_end + 7])
     if qual and not _TRIGGER.search(qual.group(0)):  # 全国检察机关“文明接待室”: who ranks it, then the title
         lead_end += qual.end()
     if lead_end < len(text) and text[lead_end] in "“「":  # (an award verb may end the text)
@@ -107,7 +122,7 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
         core = text[lead_end + 1:close].strip()
         end = close + 1
         # “星级派出所”达标示范单位: the title goes on after the quote
-        tm = re.match(f"[{CJK}]{{2,10}}", text[end:end + 10])
+        tm = _RUN_2_10.match(text[end:end + 10])
         if tm and is_title(tm.group(0)) and not _SUFFIX.fullmatch(tm.group(0)):
             core += tm.group(0)
             end += len(tm.group(0))
@@ -121,7 +136,7 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
         resume = sm.end() if sm else end
         return q, end, name, aliases, resume
     # unquoted: the longest run that ends as a title does, up to a list mark or the clause end
-    run = re.match(f"[{CJK}]{{2,26}}", text[q:q + 26])
+    run = _RUN_2_26.match(text[q:q + 26])
     if not run:
         return None
     run_text = run.group(0)
@@ -218,7 +233,8 @@ def _modifiers(doc: Doc, out: list[HonorHit], seen: set[int], holders: set[int])
     """A quoted title that needs no verb: after a level or a batch (全国“X”, 首批“X”), or
     right before its holder (“X”——Y司法所)."""
     text = doc.text
-    _, _, level, batch, _ = _patterns()
+    level = _patterns()[2]
+    _, level_end, batch_end = _lead_patterns()
     for qt in doc.quotes:
         if qt.start in seen or qt.start - 1 in seen:
             continue
@@ -226,8 +242,8 @@ def _modifiers(doc: Doc, out: list[HonorHit], seen: set[int], holders: set[int])
         if not is_title(core, quoted=True):
             continue
         before = text[max(0, qt.start - 4):qt.start]
-        lm = re.search(f"(?:{level.pattern})$", before)
-        bm = re.search(f"(?:{batch.pattern})$", before)
+        lm = level_end.search(before)
+        bm = batch_end.search(before)
         after = text[qt.end:qt.end + 3]
         dash = re.match("——|—", after)
         held = (qt.end + (dash.end() if dash else 0)) in holders
@@ -238,7 +254,7 @@ def _modifiers(doc: Doc, out: list[HonorHit], seen: set[int], holders: set[int])
         s, end = qt.start, qt.end
         name = _core_name(core)
         aliases = {core, name}
-        tm = re.match(f"[{CJK}]{{2,10}}", text[end:end + 10])
+        tm = _RUN_2_10.match(text[end:end + 10])
         if tm and is_title(tm.group(0)):  # “星级派出所”达标示范单位: the title goes on
             name += tm.group(0)
             aliases = {name, core + tm.group(0)}
@@ -262,7 +278,7 @@ def _counted(doc: Doc, out: list[HonorHit], seen: set[int]) -> None:
     whose holders the text does not name."""
     text = doc.text
     _, _, _, _, person = _patterns()
-    for m in re.finditer(f"[0-9一二三四五六七八九十两百]+(?:名|位|人)(?=[“{CJK}])", text):
+    for m in _PEOPLE_COUNT.finditer(text):
         p = m.end()
         if p in seen or p + 1 in seen:
             continue
@@ -272,7 +288,7 @@ def _counted(doc: Doc, out: list[HonorHit], seen: set[int]) -> None:
                 continue
             name, end = text[p + 1:close], close + 1
         else:
-            run = re.match(f"[{CJK}]{{4,16}}", text[p:p + 16])
+            run = _RUN_4_16.match(text[p:p + 16])
             if not run:
                 continue
             name = next((run.group(0)[:k] for k in range(len(run.group(0)), 3, -1)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
@@ -140,21 +141,35 @@ _HEAD_SUFFIXES = frozenset({"建设", "创建", "管理", "建成", "运行", "�
                             "资金", "经费"})
 
 
-def head_type(text: str) -> tuple[str, str] | None:
-    """(head, type) if ``text`` starts with a head noun."""
+@lru_cache(maxsize=1)
+def _head_index() -> tuple[dict[str, str], tuple[int, ...]]:
+    """head → type (the first row of a head wins) and the heads' lengths, longest first: a
+    text's prefix or suffix of each length is looked up, not every head tried in turn."""
+    types: dict[str, str] = {}
     for h, t in _heads():
-        if text.startswith(h):
-            return h, t
+        types.setdefault(h, t)
+    return types, tuple(sorted({len(h) for h in types}, reverse=True))
+
+
+def head_type(text: str) -> tuple[str, str] | None:
+    """(head, type) if ``text`` starts with a head noun (the longest such head)."""
+    types, lengths = _head_index()
+    for n in lengths:
+        t = types.get(text[:n]) if len(text) >= n else None
+        if t is not None:
+            return text[:n], t
     return None
 
 
 def ending_type(text: str) -> tuple[str, str] | None:
-    """(head, type) if ``text`` ends with a head noun and has a core before it."""
-    for h, t in _heads():
-        if text.endswith(h) and len(text) > len(h):
-            core = text[: -len(h)]
+    """(head, type) if ``text`` ends with a head noun and has a core before it (the longest
+    such head)."""
+    types, lengths = _head_index()
+    for n in lengths:
+        if len(text) > n and (t := types.get(text[-n:])) is not None:
+            core = text[:-n]
             if core not in _GENERIC_CORES and len(core) >= 2:
-                return h, t
+                return text[-n:], t
     return None
 
 
@@ -178,14 +193,24 @@ def _lead_words() -> frozenset[str]:
          "打好", "打赢", "打响", "细化", "优化", "量化", "固化", "延伸"})
 
 
+@lru_cache(maxsize=1)
+def _lead_words_by_first() -> dict[str, tuple[str, ...]]:
+    """:func:`_lead_words` by their first character, each group in the set's own order (the
+    order :func:`strip_leading` tried the whole set in)."""
+    out: dict[str, list[str]] = {}
+    for w in _lead_words():
+        out.setdefault(w[:1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def strip_leading(name: str) -> str:
     """A name less the words that open its clause: prepositions, conjunctions, adverbs,
     pronouns and predicate verbs (按照智慧安防工程 → 智慧安防工程, 注册成立X平台 → X平台)."""
     from ..segment import pos_tags
 
-    lead = _lead_words()
+    lead = _lead_words_by_first()
     while True:
-        w = next((w for w in lead if name.startswith(w) and len(name) - len(w) >= 2), None)
+        w = next((w for w in lead.get(name[:1], ()) if name.startswith(w) and len(name) - len(w) >= 2), None)
         if w is None:
             tags = pos_tags(name)
             if not tags:
@@ -299,6 +324,8 @@ def has_function_word(text: str) -> bool:
     """Does ``text`` contain a function word as a token (等 in 等级 is not one)?"""
     from ..segment import lcut
 
+    if _FUNCTION.isdisjoint(text):
+        return False  # no function character, so no function word: the text needs no cutting
     return any(len(tok) == 1 and tok in _FUNCTION for tok in lcut(text))
 
 
@@ -326,6 +353,10 @@ def _ends_at(p: int, spans: list[tuple[int, int]]) -> bool:
     return spans.ends_at(p) if isinstance(spans, Spans) else any(b == p for _, b in spans)
 
 
+_STUCK_GAP = re.compile(f"[{CJK}]{{0,4}}[、和]?")
+_JOIN_GAP = re.compile(f"[、和][{CJK}]{{1,2}}")
+
+
 def _quote_list(text: str, quotes: list[Quote], i: int) -> list[int]:
     """Indices of quotes forming a list with quote ``i`` (adjacent, or joined by 、 or 和,
     an item may carry up to 4 characters after its quote: “626”禁毒)."""
@@ -334,8 +365,8 @@ def _quote_list(text: str, quotes: list[Quote], i: int) -> list[int]:
     while j + 1 < len(quotes):
         gap = text[quotes[j].end:quotes[j + 1].start]
         if gap in ("", "、", "，", "和", "及", "与") or (
-                len(gap) <= 5 and re.fullmatch(f"[{CJK}]{{0,4}}[、和]?", gap) and gap.endswith(("、", "和"))) or (
-                gap.startswith(("、", "和")) and len(gap) <= 4 and re.fullmatch(f"[、和][{CJK}]{{1,2}}", gap)):
+                len(gap) <= 5 and _STUCK_GAP.fullmatch(gap) and gap.endswith(("、", "和"))) or (
+                gap.startswith(("、", "和")) and len(gap) <= 4 and _JOIN_GAP.fullmatch(gap)):
             group.append(j + 1)
             j += 1
         else:
@@ -343,12 +374,18 @@ def _quote_list(text: str, quotes: list[Quote], i: int) -> list[int]:
     return group
 
 
+@lru_cache(maxsize=8)
+def _phrase_re(max_mod: int) -> re.Pattern:
+    """Optional 等/的, then a run of up to ``max_mod`` + 4 characters a head may end."""
+    return re.compile(f"(?:等)?(?:的)?([{CJK}0-9A-Za-z+]{{0,{max_mod + 4}}})")
+
+
 def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, str] | None:
     """Find the head noun of the phrase after ``pos``: optional 等/的, a modifier with no
     function word, then a head; the last such head wins (…的平安创建工作格局 → 工作格局).
     Returns (start, head end, head, type)."""
     window = text[pos:pos + max_mod + 6]
-    m = re.match(f"(?:等)?(?:的)?([{CJK}0-9A-Za-z+]{{0,{max_mod + 4}}})", window)
+    m = _phrase_re(max_mod).match(window)
     if not m:
         return None
     run = m.group(0)
@@ -384,6 +421,9 @@ def _headline_breaks(doc: Doc) -> frozenset[int]:
     orig = doc.norm.original
     return frozenset(i for i in range(1, min(end, len(offs))) if offs[i] - offs[i - 1] > 1
                      and orig[offs[i - 1] + 1:offs[i]].isspace())
+
+
+_BEFORE_DENG = re.compile(f"[{CJK}]{{0,4}}?(?=等)")
 
 
 def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]],
@@ -426,7 +466,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
         head = None
         # gap text after the last quote (“626”禁毒 …) then 等 + head
         tail_start = last.end
-        gm = re.match(f"[{CJK}]{{0,4}}?(?=等)", text[tail_start:tail_start + 5])
+        gm = _BEFORE_DENG.match(text[tail_start:tail_start + 5])
         if len(group) > 1 or gm:
             probe = tail_start + (gm.end() if gm else 0)
             head = _head_after(text, probe, 8)
@@ -559,6 +599,10 @@ def _leading_numbers(parts: list[str]) -> str:
     return out
 
 
+_INTRODUCED = re.compile("(?:推出|推行|探索出?|首创)了?$")
+_BUILT = re.compile("(?:打造|构建|建强|建成|推出|设立|创建|建立)$")
+
+
 def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[NamedHit],
               taken: list[tuple[int, int]], seen: dict[str, str]) -> None:
     """Quotes with no head noun after them, typed by their own shape (“戒毒人员帮扶年”, “一村一警”,
@@ -579,10 +623,10 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
     share = next(iter(shared)) if len(shared) == 1 and len(group) > 1 else None
     for q, c, own in members:
         t = own
-        if _agency_like(c) and not re.search("(?:推出|推行|探索出?|首创)了?$", text[max(0, q.start - 4):q.start]):
+        if _agency_like(c) and not _INTRODUCED.search(text[max(0, q.start - 4):q.start]):
             continue  # “边境检查站”: a body, named by the agency rules (推出“共享法庭”: a way of working)
-        if own and _ending_is_quoted_only(c) and ctx is None and share is None and not re.search(
-                "(?:打造|构建|建强|建成|推出|设立|创建|建立)$", text[max(0, q.start - 2):q.start]):
+        if own and _ending_is_quoted_only(c) and ctx is None and share is None and not _BUILT.search(
+                text[max(0, q.start - 2):q.start]):
             continue  # “专属片区”: a kind of area, unless a verb or frame makes it a way of working
         if c in seen and (t is None or is_formula(c)):
             t = seen[c]  # the same words typed earlier in the report keep their type
@@ -619,13 +663,16 @@ _ADJACENT_ONLY = ("工作", "建设", "部署")  # “三度”工作 names; 打
 _SPEECH_MARKS = set("。！？!?；;：:…")
 
 
+_LIST_MARK = re.compile("[、，,]")
+
+
 def _agency_like(c: str) -> bool:
     """“边境检查站”, “老娘舅调解室”: a body or its room (the agency rules name those), not
     “法官进村” nor a formula (“三所一庭”)."""
     from ..segment import lcut
 
-    if is_formula(c) or _formula_shape(c) or len(c) > 12 or re.search("[、，,]", c):
-        return False
+    if not c.endswith(_AGENCY_END) or is_formula(c) or _formula_shape(c) or len(c) > 12 or _LIST_MARK.search(c):
+        return False  # (its last word ends the quote: with no body's ending there is none to cut for)
     toks = lcut(c)
     return len(toks[-1]) >= 2 and toks[-1].endswith(_AGENCY_END)
 
@@ -642,14 +689,28 @@ def _list_count_before(text: str, pos: int) -> int:
     return seg.count("、") + 1 if "、" in seg else 0
 
 
+_ORDINAL = re.compile("第[一二三四五六七八九十]")
+
+
 def _is_speech(c: str, ctx: str | None) -> bool:
     """A sentence someone says, not a name: sentence marks, or a comma without a frame noun
     after it that makes the whole a named requirement (“…，…”要求)."""
     if set(c) & _SPEECH_MARKS or c.startswith(("我", "你", "他", "她", "您", "咱")):
         return True
-    if re.match("第[一二三四五六七八九十]", c):
+    if _ORDINAL.match(c):
         return True  # “第一现场”: an ordinal image
     return ("，" in c or "," in c) and ctx not in ("Mechanism", "Campaign")
+
+
+# the words around a quote that :func:`_context_type` reads
+_COUNT_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百千万两余多]+[个人名件起次家条项户所座处辆元万亿位支批类种场]")
+_CHANGE_TO_QUOTE = re.compile("(?:到|向|迈向|走向|转向|转变为|变为)[“‘「『]")
+_CHANGE_TO_END = re.compile("(?:到|向|迈向|走向|转向|转变为|变为)$")
+_QUOTE_CHANGE_TO_END = re.compile("[”’」』](?:到|向|迈向|走向|转向|转变为|变为)$")
+_LE_END = re.compile("了$")
+_CHU_QI_END = re.compile("(?:出|起)$")
+_IMAGE_VERB = re.compile("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)")
+_DRIVE_VERB_END = re.compile(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$")
 
 
 def _context_type(text: str, start: int, end: int) -> str | None:
@@ -658,7 +719,7 @@ def _context_type(text: str, start: int, end: int) -> str | None:
     frames = _frames()
     after = text[end:end + 8]
     after = after[1:] if after.startswith("等") else after
-    if re.match(r"[0-9０-９一二三四五六七八九十百千万两余多]+[个人名件起次家条项户所座处辆元万亿位支批类种场]", after):
+    if _COUNT_AFTER.match(after):
         return "-"  # “黑中介”14人: a count of things so called
     for t in ("-", "Campaign", "Program", "Mechanism"):
         words = frames.get(("after", t), ())
@@ -666,18 +727,19 @@ def _context_type(text: str, start: int, end: int) -> str | None:
             return t
     before = text[max(0, start - 8):start]
     # 从“管理”到“治理”: the two ends of a change, not names
-    if before.endswith(("从", "由")) and re.match("(?:到|向|迈向|走向|转向|转变为|变为)[“‘「『]", after):
+    if before.endswith(("从", "由")) and _CHANGE_TO_QUOTE.match(after):
         return "-"
-    if re.search("(?:到|向|迈向|走向|转向|转变为|变为)$", before) and re.search("[”’」』](?:到|向|迈向|走向|转向|转变为|变为)$", before):
+    if _CHANGE_TO_END.search(before) and _QUOTE_CHANGE_TO_END.search(before):
         return "-"
-    bare = re.sub("了$", "", before)
+    bare = _LE_END.sub("", before)
     for t in ("-", "Campaign", "Mechanism"):
         words = frames.get(("before", t), ())
-        if bare.endswith(words) or re.sub("(?:出|起)$", "", bare).endswith(words):
+        if bare.endswith(words) or _CHU_QI_END.sub("", bare).endswith(words):
             return t
     cs = max(text.rfind(c, 0, start) for c in "，。；：、\n") + 1
     clause = text[cs:start]
-    verb = next((w for w in frames.get(("before", "nominal"), ()) if bare.endswith(w)), None)
+    nominal = frames.get(("before", "nominal"), ())
+    verb = next((w for w in nominal if bare.endswith(w)), None) if bare.endswith(nominal) else None
     if verb is not None:
         from ..segment import pos_tags
 
@@ -686,9 +748,9 @@ def _context_type(text: str, start: int, end: int) -> str | None:
         if not tags or not (tags[-1][1][:1] == "n" or tags[-1][1] == "vn"):
             return "Mechanism"  # 深入推进“X”; not 队伍建设“X”
     # 启动禁毒“百日清零”: a campaign verb and a short modifier before the quote
-    if re.search("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)", clause):
+    if _IMAGE_VERB.search(clause):
         return "-"  # 织密…“安全网”, 守好群众“钱袋子”: an image
-    m = re.search(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$", clause)
+    m = _DRIVE_VERB_END.search(clause)
     if m and not has_function_word(m.group(1)):
         return "Campaign"
     return None
@@ -698,6 +760,10 @@ _PLACE_DRIVE = re.compile(f"(?:平安|法治)[{CJK}]{{2,3}}")
 _WU_UNIT = re.compile(f"无[{CJK}]{{1,3}}(?:县|市|区|乡|镇|村|社区|村屯|村居|学校|校园|单位|企业|家庭|小区|景区|医院|市场)")
 _STYLE_VERBS = ("服务", "受理", "化解", "调解", "解纷", "办理", "管理", "治理", "帮扶", "诉服", "调处", "救助", "接访",
                 "办结", "解决")
+
+
+_ALL_CJK = re.compile(f"[{CJK}]+")
+_COUNTED_YEARS = re.compile("[一二三四五六七八九十]年$")
 
 
 def _shape_type(text: str, q: Quote, c: str) -> str | None:
@@ -715,7 +781,7 @@ def _shape_type(text: str, q: Quote, c: str) -> str | None:
     if _PLACE_DRIVE.fullmatch(c) and (text.startswith("建设", q.end) or re.search(
             "(?:建设|推进|创建|争创|打造|开展)[”“、]*$", text[max(0, q.start - 8):q.start])):
         return "Campaign"  # 推进“平安X”建设: a place-wide drive
-    if len(c) >= 5 and c.endswith("年") and re.fullmatch(f"[{CJK}]+", c) and not re.search("[一二三四五六七八九十]年$", c):
+    if len(c) >= 5 and c.endswith("年") and _ALL_CJK.fullmatch(c) and not _COUNTED_YEARS.search(c):
         return "Campaign"  # “信访积案清仓年”: a year-long drive
     if is_formula(c) or _joined_parts(c) or _formula_list(c):
         return "Mechanism"
@@ -747,22 +813,23 @@ def _shape_value(c: str) -> int | None:
 
 
 _JOINERS = re.compile(r"[+＋—―\-－]")
+_DIGIT_FORMULA = re.compile("[0-9A-Za-z+＋xXＸ]+")
 
 
 def _joined_parts(c: str) -> list[str]:
     """The parts of a formula joined by + or —: 村长+组长+户长, 县—乡—村."""
-    if not _JOINERS.search(c) or re.fullmatch("[0-9A-Za-z+＋xXＸ]+", c):
+    if not _JOINERS.search(c) or _DIGIT_FORMULA.fullmatch(c):
         return []  # 4+1+X: a digit formula, its parts are not listed words
     parts = [p for p in _JOINERS.split(c)]
-    if len(parts) < 2 or any(not p or len(p) > 12 or not re.search(f"[{CJK}]", p) for p in parts):
+    if len(parts) < 2 or any(not p or len(p) > 12 or not _ALL_CJK.search(p) for p in parts):
         return []
     return parts
 
 
 def list_items(c: str) -> list[str]:
     """The items of a quoted list of three or more short parts (“A、B、C”, “X，A、B、C”)."""
-    items = [x.strip() for x in re.split("[、，,]", c) if x.strip()]
-    if len(items) >= 3 and all(2 <= len(x) <= 10 and re.fullmatch(f"[{CJK}]+", x) for x in items):
+    items = [x.strip() for x in _LIST_MARK.split(c) if x.strip()]
+    if len(items) >= 3 and all(2 <= len(x) <= 10 and _ALL_CJK.fullmatch(x) for x in items):
         return items
     return []
 
@@ -770,7 +837,7 @@ def list_items(c: str) -> list[str]:
 def _formula_list(c: str) -> bool:
     """“四联共治、三网合一、两级贯通”: a list of three or more short items, slogans or formulas."""
     items = c.split("、")
-    return len(items) >= 3 and all(2 <= len(x) <= 8 and re.fullmatch(f"[{CJK}]+", x) and not x.startswith("最")
+    return len(items) >= 3 and all(2 <= len(x) <= 8 and _ALL_CJK.fullmatch(x) and not x.startswith("最")
                                    for x in items)  # not goals: 最平安县城、最可靠警队
 
 
@@ -849,11 +916,19 @@ def _name_verbs() -> tuple[frozenset[str], tuple[str, ...]]:
     return verbs, tuple(v for v in verbs if len(v) >= 2)
 
 
+@lru_cache(maxsize=1)
+def _name_verb_re() -> re.Pattern:
+    """Any trigger verb of :func:`_name_verbs`, wherever it stands."""
+    return re.compile("|".join(re.escape(v) for v in sorted(_name_verbs()[0], key=len, reverse=True)))
+
+
 def _after_last_verb(name: str) -> int:
     """Offset in ``name`` just after its last trigger verb token (0 if none)."""
     from ..segment import token_spans
 
     verbs, long_verbs = _name_verbs()
+    if not _name_verb_re().search(name):
+        return 0  # every cut follows a trigger verb written in the name
     cut = 0
     spans = token_spans(name, 0, len(name))
     for k, (a, b) in enumerate(spans):
@@ -866,6 +941,21 @@ def _after_last_verb(name: str) -> int:
         elif k + 1 < len(spans) and name[a:spans[k + 1][1]] in verbs and spans[k + 1][1] < len(name):
             cut = spans[k + 1][1]
     return cut
+
+
+@lru_cache(maxsize=1)
+def _stock() -> tuple[str, ...]:
+    return tuple(_generic()["stock"])
+
+
+# the words around an unquoted name that :func:`_unquoted` reads
+_KIND_COUNT = re.compile("[0-9一二三四五六七八九十百千两]+[个套处家座台所]")
+_COMPLETED = re.compile("(?:已经|已|全面|基本|逐步|初步|正式)?(?:建立|形成|建成|确立|健全|落地)")
+_YI_WEI = re.compile("以.{2,8}为.{1,4}")
+_NUMBERED_YEAR = re.compile("[0-9一二三四五六七八九十]年$")
+_COUNT_ONLY = re.compile("[一二三四五六七八九十两]+[项个大类条]")
+_KINDS_ONLY = re.compile("[一二三四五六七八九十两]+[种个项批支道条]")
+_WORKS_GO_ON = re.compile("(?:的|建设|等|和|及)")
 
 
 def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -881,12 +971,12 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         after_verb = bool(left) and left not in "，。；：、（\n的及和与" and left not in _PREP_LEFT
         if left in ("和", "与") and not _ends_at(m.start(), taken):
             continue  # 和 joins two names (A专项行动和B专项行动), not a name and a clause
-        if any(text.startswith(w, he) for w in _generic()["stock"]):
+        if text.startswith(_stock(), he):
             continue  # …治理体系和治理能力现代化, X机制创新: a stock phrase, not a name
-        if t == "Program" and re.match("[0-9一二三四五六七八九十百千两]+[个套处家座台所]", text[he:he + 5]):
+        if t == "Program" and _KIND_COUNT.match(text[he:he + 5]):
             continue  # 建成X工作平台2个: a count of a kind of thing, not a program's name
         # X机制全面建立: a name before the verb that completes it
-        if re.match("(?:已经|已|全面|基本|逐步|初步|正式)?(?:建立|形成|建成|确立|健全|落地)", text[he:he + 6]):
+        if _COMPLETED.match(text[he:he + 6]):
             after_verb = True
         full_mod = None
         k = name.rfind("的")
@@ -902,7 +992,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
                 # 打造A的B新格局, 形成以网格管理为基础的联合调处机制: the verb's
                 # object is the whole phrase, its short modifier included
                 if sep == "的" and after_verb and t == "Mechanism" and 2 <= len(before_sep) <= 10 and (
-                        re.fullmatch("以.{2,8}为.{1,4}", before_sep) or not has_function_word(before_sep)):
+                        _YI_WEI.fullmatch(before_sep) or not has_function_word(before_sep)):
                     full_mod = name
                 else:
                     after_verb = False
@@ -923,7 +1013,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if t == "Campaign":
             name = _strip_place(doc, name)
         ns = he - len(head) - len(name)
-        if head in ("活动", "行动") and len(name) >= 5 and name.endswith("年") and not re.search("[0-9一二三四五六七八九十]年$", name):
+        if head in ("活动", "行动") and len(name) >= 5 and name.endswith("年") and not _NUMBERED_YEAR.search(name):
             after_verb = True  # 以…攻坚年活动为契机: a year-long drive
         coined = _parallel(name) and head in ("体系", "机制", "格局", "新格局", "制度", "模式")
         if coined:
@@ -958,16 +1048,16 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             continue  # 。做强网格体系，: a verb and its object heading a paragraph
         if not head_at_word(text[ns:he + 4], he - ns - len(head), he - ns):
             continue
-        if name in _GENERIC_CORES or re.fullmatch("[一二三四五六七八九十两]+[项个大类条]", name):
+        if name in _GENERIC_CORES or _COUNT_ONLY.fullmatch(name):
             continue
-        if re.fullmatch("[一二三四五六七八九十两]+[种个项批支道条]", name):
+        if _KINDS_ONLY.fullmatch(name):
             continue
         if t in ("Campaign", "Program") and "、" in name:
             name = name.rsplit("、", 1)[1]  # 扫黑除恶、三级巡防、打盗抢专项斗争: the head is the last item's
             ns = he - len(head) - len(name)
         if head == "工程" and len(name) == 2 and not after_verb and (
-                "、" not in (text[ns - 1:ns] + text[he:he + 1]) or re.match(f"[{CJK}]", text[he:he + 1])
-                and not re.match("(?:的|建设|等|和|及)", text[he:he + 2])):
+                "、" not in (text[ns - 1:ns] + text[he:he + 1]) or _ALL_CJK.match(text[he:he + 1])
+                and not _WORKS_GO_ON.match(text[he:he + 2])):
             continue  # 天网工程、视频监控联网工程 name programs; 生物工程 alone, 细胞工程育种: a field
         full = name + head
         core = name if coined else strip_prefix(full)  # the coinage names it, as a formula does
@@ -1005,6 +1095,8 @@ def _after_lone_prep(name: str) -> str:
     (not the 对 of 对接)."""
     from ..segment import token_spans
 
+    if _LEAD_PREP.isdisjoint(name):
+        return name  # no preposition's character: nothing to cut at
     cut = 0
     for a, b in token_spans(name, 0, len(name)):
         if b - a == 1 and name[a] in _LEAD_PREP and len(name) - b >= 2:
@@ -1088,7 +1180,9 @@ def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: l
         taken.append((s, q.end))
 
 
-_COUNTED = re.compile("(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)([项大个类条种])([一-龥]{0,2}?)"
+# (each scan pattern opens with a lookahead of the characters its matches start with: the
+# engine passes over the others at once instead of trying the pattern at every character)
+_COUNTED = re.compile("(?=[一二三四五六七八九十两])(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)([项大个类条种])([一-龥]{0,2}?)"
                       "(工作制度|工作机制|机制|制度|举措|措施|工作法|体系)")
 
 
@@ -1125,8 +1219,11 @@ def _listed(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> No
         taken.append((s, e))
 
 
-_RESULT_FORMULA = re.compile("(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}")  # 三降五零六升
+_RESULT_FORMULA = re.compile("(?=[一二三四五六七八九十])(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}")  # 三降五零六升
 _PAIR_FORMULA = re.compile(r"一[一-龥]一(?![个次年度天步点滴心意样])[一-龥]{1,2}(?=[，。、；,）)]|$)")  # 一村一警
+
+
+_DIGIT_FORMULA_X = re.compile(r"(?=[0-9])(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])")  # 4+1+X
 
 
 def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -1137,7 +1234,7 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
             if not _overlaps(s, e, taken) and is_formula(f):
                 hits.append(NamedHit("Mechanism", f, s, e, {f}, formula_count=formula_value(f)))
                 taken.append((s, e))
-    for m in re.finditer(r"(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])", text):
+    for m in _DIGIT_FORMULA_X.finditer(text):
         s, e = m.span()
         if _overlaps(s, e, taken):
             continue
@@ -1152,6 +1249,24 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
         taken.append((s, hend))
 
 
+def finditer_before(pattern: re.Pattern, text: str, anchor: str, lo: int, hi: int) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match holds the words
+    ``anchor`` ``lo`` to ``hi`` characters after its start: only the starts that far before an
+    ``anchor`` are tried (finditer would try the pattern at every character; 创建 is rare)."""
+    pos = 0  # no match starts before this
+    a = text.find(anchor, lo)
+    while a >= 0:
+        for p in range(max(pos, a - hi), a - lo + 1):
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()  # past ``a``: the match holds an anchor no earlier one reached
+                break
+        else:
+            pos = max(pos, a - lo + 1)
+        a = text.find(anchor, max(a + 1, pos + lo))
+
+
 _TITLE_DRIVE = re.compile(f"((?:平安|法治|文明|无讼|无毒)[{CJK}]{{1,4}}|[{CJK}]{{2,8}}示范)创建(?!活动|工作|单位|示范)")
 
 
@@ -1161,7 +1276,7 @@ _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建�
 def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """Drives named by the title they work for: 平安医院创建, 文明城市示范创建 (创建 alone, unquoted,
     is an everyday verb; after such a title it names the drive)."""
-    for m in _TITLE_DRIVE.finditer(text):
+    for m in finditer_before(_TITLE_DRIVE, text, "创建", 3, 10):
         s, e = m.span()
         title = m.group(1)
         if _overlaps(s, e, taken) or has_function_word(title):
@@ -1179,6 +1294,13 @@ def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
         taken.append((s, e))
 
 
+@lru_cache(maxsize=256)
+def _place_drive_re(names: frozenset[str]) -> re.Pattern:
+    """平安/法治 + one of a report's place names (+建设): reports of one place share it."""
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"(平安|法治)({alt})(建设)?")
+
+
 def _place_drives(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """平安X / 法治X (+建设) with X the report's place: a county-wide drive."""
     from ..gazetteer import short_name
@@ -1190,8 +1312,7 @@ def _place_drives(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) 
             names |= {p.name, short_name(p.name, p.level)}
     if not names:
         return
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    for m in re.finditer(f"(平安|法治)({alt})(建设)?", doc.text):
+    for m in _place_drive_re(frozenset(names)).finditer(doc.text):
         s, e = m.span()
         if _overlaps(s, e, taken):
             continue

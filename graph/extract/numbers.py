@@ -41,6 +41,9 @@ _SHAPES = [
     re.compile("^[0-9]{3,6}$"),
     re.compile("^[0-9]+(?:\\+[0-9A-Za-z]+)+$"),
 ]
+# one pattern for all the shapes: does any match (one call, not one per shape)
+_ANY_SHAPE = re.compile("|".join(f"(?:{p.pattern})" for p in _SHAPES))
+_COUNT_FORMULA = re.compile(f"{_NUM}+个[一-龥]{{1,3}}")
 _NOT_FORMULA = re.compile("^(一个|一些|一批|一种|两个|一次|一年|一天|十九大|[一二三四五六七八九十]+月|(?:19|20)[0-9]{2}年?)$")
 
 
@@ -51,25 +54,32 @@ def is_formula(text: str, *, strict: bool = True) -> bool:
         return False
     if strict and text.startswith("两"):
         return False  # 两个大局, 两抢一盗: slogans of a pair, too common to be named mechanisms
-    if re.fullmatch(f"{_NUM}+个[一-龥]{{1,3}}", text):
+    if _COUNT_FORMULA.fullmatch(text):
         # 四个一, 四个强化, 五个协作; not 两个大局 (a slogan of two things is too common)
         return True
-    return any(p.match(text) for p in _SHAPES)
+    return bool(_ANY_SHAPE.match(text))
+
+
+_COUNTED_PARTS = re.compile(f"^({_NUM}+)(?:位一体|网融合|个|大|项|条|类|支|级|[一-龥](?:融合|联动|合一|共治|同创|共建|并举)$)")
+_PAIR = re.compile("^一([一-龥])一([一-龥]{1,2})$")
+_NUMERAL = re.compile(_NUM)
+_DIGITS_ONLY = re.compile("[0-9]{2,6}")
+_RESULTS = re.compile(f"(?:{_NUM}[一-龥]){{3,}}")
 
 
 def formula_value(text: str) -> int | None:
     """How many parts a formula announces: 六位一体 → 6, 一室三队 → 4, 5544 → 4 (digits)."""
-    m = re.match(f"^({_NUM}+)(?:位一体|网融合|个|大|项|条|类|支|级|[一-龥](?:融合|联动|合一|共治|同创|共建|并举)$)", text)
+    m = _COUNTED_PARTS.match(text)
     if m:
         return cn_int(m.group(1))
-    m = re.match("^一([一-龥])一([一-龥]{1,2})$", text)
+    m = _PAIR.match(text)
     if m:
         return 2
-    nums = re.findall(_NUM, text)
+    nums = _NUMERAL.findall(text)
     if text.startswith("一") and len(nums) >= 2:
         return sum(cn_int(n) or 0 for n in nums)
-    if re.fullmatch("[0-9]{2,6}", text):
+    if _DIGITS_ONLY.fullmatch(text):
         return len(text)
-    if re.fullmatch(f"(?:{_NUM}[一-龥]){{3,}}", text):
+    if _RESULTS.fullmatch(text):
         return len(nums)
     return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from statistics import median
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -299,8 +300,11 @@ _UNWRITABLE_RE = re.compile(f"[{UNWRITABLE}]")
 _SPECIAL = re.compile("[\\s" + UNWRITABLE + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
 
 
-def _clean_chars(text: str, offs: list[int], keep_word_spaces: bool) -> tuple[str, list[int]]:
+def _clean_chars(text: str, offs: Sequence[int], keep_word_spaces: bool) -> tuple[str, Sequence[int]]:
     """Drop layout spaces, fix punctuation and full-width forms, keeping offsets."""
+    first = _SPECIAL.search(text)
+    if first is None:
+        return text, offs  # most paragraphs: nothing to fix
     parts: list[str] = []
     out: list[int] = []
     last = ""  # the last character kept
@@ -308,7 +312,7 @@ def _clean_chars(text: str, offs: list[int], keep_word_spaces: bool) -> tuple[st
     pos = 0
     # only spaces, ASCII punctuation and full-width forms need a look: the runs between them
     # (most of a Chinese text) are copied as they are
-    for m in _SPECIAL.finditer(text):
+    for m in _SPECIAL.finditer(text, first.start()):
         k = m.start()
         if pos < k:
             parts.append(text[pos:k])
@@ -365,7 +369,7 @@ def _letter_spaced(text: str, k: int) -> bool:
     return single(k, -1) or single(k, 1)
 
 
-def _to_simplified(text: str, offs: list[int]) -> tuple[str, list[int]]:
+def _to_simplified(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
     from .script import t2s
 
     conv = t2s(text)
@@ -392,12 +396,14 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
     segments: list[Segment] = []
     ordered = [(p, p[0].kind) for p in paragraphs] + [([c], "caption") for c in captions]
     for para, kind in ordered:
-        t = "".join(ln.text for ln in para)
-        offs = [o for ln in para for o in ln.offs] if len(para) > 1 else para[0].offs
+        if len(para) > 1:
+            t = "".join([ln.text for ln in para])
+            offs = list(chain.from_iterable([ln.offs for ln in para]))
+        else:
+            t, offs = para[0].text, para[0].offs
         t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
         if script == "zh-Hant":
             t, offs = _to_simplified(t, offs)
-        t = fold_variants(t)
         if not t:
             continue
         if offsets:
@@ -407,4 +413,6 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
         parts.append(t)
         offsets.extend(offs)
         segments.append(Segment(start, len(offsets), kind))
-    return Normalised(original=text, text="".join(parts), offsets=offsets, segments=segments, script=script)
+    # variants fold character for character: once over the whole text, as over each paragraph
+    return Normalised(original=text, text=fold_variants("".join(parts)), offsets=offsets, segments=segments,
+                      script=script)

@@ -272,8 +272,16 @@ def _cache_dictionary(freq: dict, total: int, tags: dict) -> None:
 
 
 def lcut(text: str) -> list[str]:
+    """jieba's words of ``text`` (without its HMM), a new list each call."""
+    return list(_cut(text))
+
+
+@lru_cache(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    # extraction segments short windows, and a quarter of them again (the same clause read by
+    # several rules, a phrase a report repeats): each is cut once while it is in the cache
     with stage("segment"):
-        return tokenizer().lcut(text, HMM=False)
+        return tuple(tokenizer().lcut(text, HMM=False))
 
 
 _HAN = re.compile("[\u4E00-\u9FD5]")  # jieba's Chinese characters (its re_han_default, less letters and digits)

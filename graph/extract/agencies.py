@@ -57,21 +57,25 @@ def _bodies() -> tuple[Body, ...]:
 
 
 @lru_cache(maxsize=1)
-def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
-    """The characters bodies end in (a pattern), the lengths of the bodies ending in each, the surfaces."""
+def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str], frozenset[str]]:
+    """The characters bodies end in (a pattern), the lengths of the bodies ending in each, the
+    surfaces, and their last two characters."""
     lengths: dict[str, set[int]] = {}
     for b in _bodies():
         lengths.setdefault(b.surface[-1], set()).add(len(b.surface))
+    surfaces = frozenset(b.surface for b in _bodies())
     return (re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()},
-            frozenset(b.surface for b in _bodies()))
+            surfaces, frozenset(b[-2:] for b in surfaces))
 
 
 def _bodies_in(text: str) -> dict[int, str]:
     """Position → the longest body surface starting there."""
-    ends, lengths, surfaces = _body_ends()
+    ends, lengths, surfaces, tails = _body_ends()
     out: dict[int, str] = {}
     for m in ends.finditer(text):
         e = m.end()
+        if text[e - 2:e] not in tails and m.group() not in surfaces:
+            continue  # most of the characters bodies end in end no body here (会 of 开会)
         for n in lengths[m.group()]:
             if n <= e and text[e - n:e] in surfaces:
                 s = e - n
@@ -105,13 +109,14 @@ def _national() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
-    """The characters the central bodies' names end in, and the lengths of the names ending in each."""
+def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
+    """The characters the central bodies' names end in, the lengths of the names ending in
+    each, and the names' last two characters."""
     lengths: dict[str, set[int]] = {}
     for name in _national():
         lengths.setdefault(name[-1], set()).add(len(name))
     return (re.compile("[" + "".join(sorted(lengths)) + "]"),
-            {c: tuple(sorted(v)) for c, v in lengths.items()})
+            {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(n[-2:] for n in _national()))
 
 
 def _national_hits(text: str) -> list[tuple[int, int, str]]:
@@ -121,10 +126,12 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
     from .places import _aligned, _leftmost_longest
 
     national = _national()
-    last, lengths = _national_index()
+    last, lengths, tails = _national_index()
     found = []
     for m in last.finditer(text):
         e = m.end()
+        if text[e - 2:e] not in tails and m.group() not in national:
+            continue  # (大, 会, 行 …: most end no central body's name)
         for n in lengths[m.group()]:
             if n <= e and text[e - n:e] in national:
                 found.append((e - n, e, text[e - n:e]))
@@ -723,6 +730,7 @@ def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, in
     return out
 
 
+_LEVEL_CHAR = re.compile("[省市县区]")
 _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(?![{CJK}]{{0,1}}长)")
 
 
@@ -732,11 +740,19 @@ def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
     order: dict[str, list[str]] = {}
     for p in sorted(places, key=len, reverse=True):
         order.setdefault(p[0], []).append(p)
-    first = {*"省市县区", *order}
+    # where a match may start: a level character, or a place's first character (found by
+    # str.find: a few characters, each looked for by one scan, rather than each character read in Python)
+    starts = {m.start() for m in _LEVEL_CHAR.finditer(text)}
+    for c in order:
+        i = text.find(c)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(c, i + 1)
     pos = 0
-    for i, c in enumerate(text):
-        if i < pos or c not in first:
+    for i in sorted(starts):
+        if i < pos:
             continue
+        c = text[i]
         found = None
         for p in order.get(c, ()):
             if text.startswith(p, i):  # the longest place written here, and no shorter one inside it

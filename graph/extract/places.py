@@ -107,8 +107,8 @@ def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
 def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
     """Short forms of provinces and prefectures that name one division only, no other
     division's full name and no everyday word (安徽, 扬州, 呼伦贝尔): read in any report. And a
-    pattern for their first characters, their lengths by first character, and their first two
-    characters."""
+    pattern for their first characters (followed by a second character of one: a short form has
+    two or more), their lengths by first character, and their first two characters."""
     stop = _SHORT_STOP
     out = {}
     for sn, places in _shorts(gz).items():
@@ -118,8 +118,9 @@ def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str,
     lengths: dict[str, set[int]] = {}
     for k in out:
         lengths.setdefault(k[0], set()).add(len(k))
-    return (out, re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()},
-            frozenset(k[:2] for k in out))
+    seconds = "".join(sorted({k[1] for k in out}))
+    return (out, re.compile("[" + "".join(sorted(lengths)) + "](?=[" + seconds + "])"),
+            {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(k[:2] for k in out))
 
 
 def _everyday(word: str) -> bool:
@@ -179,7 +180,7 @@ def _wide_short_hits(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ..
     found = []
     for m in first.finditer(text):
         i = m.start()
-        if text[i:i + 2] not in heads and m.group() not in shorts:
+        if text[i:i + 2] not in heads:
             continue  # (most of the characters they start with start none of them here)
         for n in lengths[m.group()]:
             v = text[i:i + n]

@@ -312,6 +312,7 @@ def is_word(text: str) -> bool:
     return tk.FREQ.get(text, 0) > 0
 
 
+@lru_cache(maxsize=16384)  # asked of the same few thousand words again and again
 def word_tag(text: str) -> str | None:
     """The part-of-speech tag jieba's dictionary gives ``text`` (None for a word it does not know)."""
     return _tags().get(text) if is_word(text) else None

@@ -77,10 +77,10 @@ def fresh_segment(tmp_path, monkeypatch):
     """segment with its own cache folder and no tokenizer made yet."""
     monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(segment, "_WHOLE", False)
-    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags, segment._cut):
+    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags, segment._cut, segment.word_tag):
         f.cache_clear()
     yield segment
-    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags, segment._cut):
+    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags, segment._cut, segment.word_tag):
         f.cache_clear()
 
 

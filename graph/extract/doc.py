@@ -5,7 +5,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..gazetteer import Gazetteer, Place
 from ..model import Mention
@@ -163,9 +163,11 @@ _CLOSER_OF = {c: o for o, c in QUOTE_PAIRS.items()}
 SPEECH_LEN = 40  # a longer quotation is speech: kept out of ``find_quotes``, its inner quotes in ``find_nested_quotes``
 
 
+@lru_cache(maxsize=2)  # a report's quotations and nested quotations read the same pairs
 def _partners(text: str) -> tuple[list[int], dict[int, int]]:
     """Every opening mark, in order, and the closing mark each one pairs with on its own line
-    (the same kind nests: “有“三无”创建” pairs the outer marks). One pass, a stack per kind."""
+    (the same kind nests: “有“三无”创建” pairs the outer marks). One pass, a stack per kind.
+    (Shared between callers: read, never changed.)"""
     openers: list[int] = []
     partner: dict[int, int] = {}
     stacks: dict[str, list[int]] = {o: [] for o in QUOTE_PAIRS}

@@ -64,8 +64,20 @@ def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]
     for b in _bodies():
         lengths.setdefault(b.surface[-1], set()).add(len(b.surface))
     surfaces = frozenset(b.surface for b in _bodies())
-    return (re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()},
+    return (_end_pattern(surfaces), {c: tuple(sorted(v)) for c, v in lengths.items()},
             surfaces, frozenset(b[-2:] for b in surfaces))
+
+
+def _end_pattern(names) -> re.Pattern:
+    """Where one of ``names`` may end: a last character of one, after a character that stands
+    second to last in one (or that is a name of one character) — asked by a look-behind after
+    the last character, so the engine skips ahead on the last characters and the many places
+    where a common one (会, 大) ends no name are not matches to look at."""
+    lasts = "".join(sorted({n[-1] for n in names}))
+    before = "".join(sorted({n[-2] for n in names if len(n) >= 2}))
+    singles = "".join(sorted(n for n in names if len(n) == 1))
+    alternatives = [f"(?<=[{before}].)" if before else "", f"(?<=[{singles}])" if singles else ""]
+    return re.compile(f"[{lasts}](?:" + "|".join(a for a in alternatives if a) + ")")
 
 
 def _bodies_in(text: str) -> dict[int, str]:
@@ -115,7 +127,7 @@ def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset
     lengths: dict[str, set[int]] = {}
     for name in _national():
         lengths.setdefault(name[-1], set()).add(len(name))
-    return (re.compile("[" + "".join(sorted(lengths)) + "]"),
+    return (_end_pattern(_national()),
             {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(n[-2:] for n in _national()))
 
 
@@ -620,6 +632,17 @@ def _has_verb(text: str) -> bool:
     return any(w in verbs or flag.startswith(("d", "p", "c", "u")) for w, flag in pos_tags(text))
 
 
+def _written(text: str, word: str) -> list[int]:
+    """Where ``word`` is written, left to right, no two overlapping (as ``re.finditer`` of the
+    word finds it, without a pattern per word)."""
+    out = []
+    i = text.find(word) if word else -1
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
+
+
 _COUNTY_BODY = {"police": "公安局", "court": "人民法院", "procuratorate": "人民检察院"}
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}$")
 
@@ -637,8 +660,8 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
         if head in ("中心", "大队", "中队", "支队", "派出所", "警务室", "办公室", "督查室", "领导小组", "人民法庭",
                     "分局", "司法所"):
             continue
-        for m in re.finditer(re.escape(head), text):
-            hs, he = m.span()
+        for hs in _written(text, head):
+            he = hs + len(head)
             if overlaps(hs, he, taken):
                 continue
             spans = [t for t in token_spans(text, max(0, hs - 8), hs)]
@@ -691,12 +714,12 @@ def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     out = []
     ordered = sorted(hits, key=lambda h: h.start)
     for word, ends in _REFERENCE.items():
-        for m in re.finditer(word, text):
-            prior = [h for h in ordered if h.end <= m.start() and h.name.endswith(ends)]
+        for ws in _written(text, word):
+            prior = [h for h in ordered if h.end <= ws and h.name.endswith(ends)]
             if not prior:
                 continue
             ref = prior[-1]
-            out.append(AgencyHit(m.start(), m.end(), ref.name, word, ref.kind, ref.jurisdiction, parent=ref.parent,
+            out.append(AgencyHit(ws, ws + len(word), ref.name, word, ref.kind, ref.jurisdiction, parent=ref.parent,
                                  aliases=set()))
     return out
 

@@ -179,8 +179,12 @@ class SubjectFinder:
             if s < last_end:
                 continue  # inside a head already taken (金寨县公安局 in 金寨县公安局X派出所)
             cs = self._clause_start(s)
-            # a head stands within a few words of its clause's start (a long lead is not all time words)
-            lead = _PERIOD.sub("", text[cs:s]) if s - cs <= 40 else "…"
+            # a head stands within a few words of its clause's start (a long lead is not all time
+            # words); most open their clause, with no lead to read
+            if s == cs:
+                lead = ""
+            else:
+                lead = _PERIOD.sub("", text[cs:s]) if s - cs <= 40 else "…"
             if _THIS_IS.fullmatch(lead) and k is not None:
                 # 破案率96%，追赃率80%。这是X交出的成绩单: the figures before name their subject after them
                 ps, _ = doc.sentence_at(max(0, doc.sentence_at(s)[0] - 1))

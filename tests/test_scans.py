@@ -221,3 +221,14 @@ def test_the_last_match_before_a_position_is_the_plain_scans():
             assert (got and (got.start(), got.group(1))) == want or (got is None and want is None), (text, end)
             checked += plain != []
     assert checked > 100
+
+
+def test_sentence_ends_as_the_plain_two_branch_pattern_finds_them():
+    from graph.extract.doc import _SENT_END
+
+    plain = re.compile(r"[。！？；!?;\n]+|…{1,2}(?=[^”’」』])")
+    rnd = random.Random(11)
+    texts = ["他说……“好”。", "等等…”。", "全县……\n破获案件3起！！", "…", "……", "……」", "；;\n\n。"]
+    texts += ["".join(rnd.choice("。！？；!?;\n…”’」』县 ") for _ in range(rnd.randint(0, 14))) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -11,7 +11,10 @@ from ..gazetteer import Gazetteer, Place
 from ..model import Mention
 from ..normalise import Normalised
 
-_SENT_END = re.compile(r"[。！？；!?;\n]+|…{1,2}(?=[^”’」』])")
+# a run of 。！？；!?; and line ends, or one or two … not before a closing quote: written to
+# open on one character class (the engine skips ahead on it), each branch told apart by what it
+# opened on (a pattern of two branches is tried at every character)
+_SENT_END = re.compile(r"[。！？；!?;\n…](?:(?<=[。！？；!?;\n])[。！？；!?;\n]*|(?<=…)…?(?=[^”’」』]))")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
 

@@ -28,7 +28,8 @@ _SELF = re.compile("(?:我|本|全)(县|市|区|旗|州|盟|省)(?![委政长域
 SELF_LEVELS = {"县": "county", "区": "county", "旗": "county", "市": "prefecture", "州": "prefecture",
                "盟": "prefecture", "省": "province"}
 # a body's words for itself (我院, 本局, 全院干警): the report's own body whose name ends so
-_SELF_BODY = re.compile("(?:我|本)(院|局|庭|队)|全(院|庭|队)")
+# (written to open on one character class, which the engine skips ahead on: 我院, 本局 in group 1, 全院 in 2)
+_SELF_BODY = re.compile("[我本全](?:(?<=[我本])(院|局|庭|队)|(?<=全)(院|庭|队))")
 # bodies a report names by their kind alone (检察机关批捕…, 慈利公安): its own place's body
 GENERIC_BODIES = {"公安机关": "公安局", "警方": "公安局", "公安": "公安局", "检察机关": "检察院", "审判机关": "法院",
                   "司法行政机关": "司法局", "检察": "检察院", "法院": "法院"}

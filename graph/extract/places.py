@@ -611,6 +611,12 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
     places end, a name starting after them (a sorted list is searched by bisection)."""
     from ..segment import token_spans
 
+    # every name given back reads as one (_reads_as_name): two Chinese characters at least, none
+    # a function word, right before the suffix; without them (的村, 2个镇) nothing need be segmented
+    near = text[max(0, sfx_start - 2):sfx_start]
+    if len(near) < 2 or not (is_cjk(near[0]) and is_cjk(near[1])) or near[0] in _FUNCTION_CHARS \
+            or near[1] in _FUNCTION_CHARS:
+        return None
     lo = max(0, sfx_start - 6)
     spans = token_spans(text, lo, min(len(text), sfx_end + 2))
     tok = next(((a, b) for a, b in spans if a <= sfx_start < b), None)

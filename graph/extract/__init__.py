@@ -410,7 +410,7 @@ class _DoerIndex:
                         if not self.in_named[i]:
                             self.holder_free[j] = max(self.holder_free[j], s)
                     j += 1
-        self.marks = [m.start() for m in re.finditer("[，；：]", text)]
+        self.marks = doc.clause_marks
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         self.wholes = [m.start() for m in _WHOLE_PLACE.finditer(text)]
         # where the whole pattern holds in the full text; a slice [ss, pos) may also let one

@@ -16,6 +16,7 @@ from ..normalise import Normalised
 # opened on (a pattern of two branches is tried at every character)
 _SENT_END = re.compile(r"[。！？；!?;\n…](?:(?<=[。！？；!?;\n])[。！？；!?;\n]*|(?<=…)…?(?=[^”’」』]))")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_CLAUSE_MARKS = re.compile("[，；：]")
 
 
 @dataclass
@@ -78,6 +79,12 @@ class Doc:
     def line_breaks(self) -> list[int]:
         """Where the text's line breaks are, ascending."""
         return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def clause_marks(self) -> list[int]:
+        """Where the text's ，；： are, ascending (read, never changed, by the rules that cut
+        clauses: found once)."""
+        return [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
 
     @cached_property
     def nested_quotes(self) -> list["Quote"]:

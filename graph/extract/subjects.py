@@ -121,7 +121,8 @@ class SubjectFinder:
                  attrs_of: Callable[[tuple[str, str]], dict] | None = None, county: str | None = None):
         self.doc = doc
         text = doc.text
-        self.seps = [m.start() for m in _SEPS.finditer(text)]
+        # the clause marks the report's other rules read too, where no dash (most texts) adds to them
+        self.seps = doc.clause_marks if "—" not in text else [m.start() for m in _SEPS.finditer(text)]
         whole = whole or {}
         bodies = bodies or {}
         attrs_of = attrs_of or (lambda k: {})

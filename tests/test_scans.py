@@ -10,6 +10,7 @@ from graph.gazetteer import load
 
 CENTRE = re.compile("([\u4e00-\u9fff]{2,14}?)(中心|工作领导小组|领导小组)")
 CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组)")
+CENTRE_WORDS = re.compile("中心|工作领导小组|领导小组")
 
 
 def test_finditer_near_finds_what_finditer_finds():
@@ -17,6 +18,8 @@ def test_finditer_near_finds_what_finditer_finds():
                  "中心中心中心领导小组中心", "县综治中心", "中心", "", "工作领导小组工作领导小组，社会治安综合治理中心"]:
         want = [(m.span(), m.groups()) for m in CENTRE.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer_near(CENTRE, text, CENTRE_HEAD, 2, 14)] == want
+        # the anchor written as plain words: only where each starts is read
+        assert [(m.span(), m.groups()) for m in finditer_near(CENTRE, text, CENTRE_WORDS, 2, 14)] == want
 
 
 def test_quotes_nested_unclosed_and_across_lines():

@@ -819,7 +819,9 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
 
 
 _CENTRE = re.compile(f"([{CJK}]{{2,18}}?)(中心|工作领导小组|领导小组|工作站|救助站|服务站)")
-_CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组|工作站|救助站|服务站)")
+# (words, not a look-ahead: only where each starts is read, and a pattern opening on words is
+# tried only where their first characters stand)
+_CENTRE_HEAD = re.compile("中心|工作领导小组|领导小组|工作站|救助站|服务站")
 _SET_UP = ("建立", "成立", "设立", "组建", "建成", "依托", "挂牌")
 _SET_UP_GROUP = re.compile(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))")
 

@@ -234,8 +234,8 @@ def find_nested_quotes(text: str) -> list[Quote]:
 
 def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, hi: int) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(text)``, for a pattern whose every match contains a
-    match of ``anchor`` (a lookahead, so it finds every position) starting ``lo`` to ``hi``
-    characters after the match's own start. finditer tries a pattern like
+    match of ``anchor`` starting ``lo`` to ``hi`` characters after the match's own start (only
+    where each anchor starts is read, each searched for afresh: a lookahead or plain words). finditer tries a pattern like
     ``[\u4e00-\u9fff]{2,14}?中心`` at every character; most characters of a report are
     nowhere near a 中心, and those stretches are skipped."""
     pos = 0

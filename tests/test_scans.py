@@ -235,3 +235,14 @@ def test_sentence_ends_as_the_plain_two_branch_pattern_finds_them():
     texts += ["".join(rnd.choice("。！？；!?;\n…”’」』县 ") for _ in range(rnd.randint(0, 14))) for _ in range(3000)]
     for text in texts:
         assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_subject_clause_separators_are_where_the_separator_pattern_matches():
+    from graph.extract.doc import Context, Doc
+    from graph.extract.subjects import _SEPS, SubjectFinder
+    from graph.normalise import normalise
+
+    for text in ["全县——共破获案件3起；其中，县公安局：侦破2起", "没有标点的一句话", "——", "，，——，—；", "县法院—审结案件"]:
+        doc = Doc(normalise(text), "r", Context(load()))
+        seps = SubjectFinder(doc, [], set(), None).seps
+        assert seps == [m.start() for m in _SEPS.finditer(doc.text)], text

@@ -15,6 +15,7 @@ from .doc import Doc
 from .statistics import _PERIOD
 
 _SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
+_DASHES = re.compile("—+")
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|该|本|连续[0-9一二三四五六七八九十两]+年|"
@@ -121,8 +122,9 @@ class SubjectFinder:
                  attrs_of: Callable[[tuple[str, str]], dict] | None = None, county: str | None = None):
         self.doc = doc
         text = doc.text
-        # the clause marks the report's other rules read too, where no dash (most texts) adds to them
-        self.seps = doc.clause_marks if "—" not in text else [m.start() for m in _SEPS.finditer(text)]
+        # where _SEPS matches start: the clause marks the report's other rules read too, and the
+        # dashes' (found apart: the marks are found once per report)
+        self.seps = sorted(doc.clause_marks + [m.start() for m in _DASHES.finditer(text)])
         whole = whole or {}
         bodies = bodies or {}
         attrs_of = attrs_of or (lambda k: {})

@@ -13,22 +13,25 @@ exact offsets in the file as read. What it repairs:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from statistics import median
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 TERMINAL = "。！？；!?;…"
-# page furniture: lines that are not the article
+# page furniture: lines that are not the article. Words found anywhere in a line, and shapes a
+# whole line starts with (apart: one pattern mixing the two tries every alternative at every
+# character, while words alone are found by their first characters)
 _FURNITURE = re.compile(
-    r"(责任编辑|美术编辑|本版编辑|版式设计|校对[:：]|编辑[:：]|^\s*[（(]\s*[下上]转\s*\d+\s*版\s*[）)]|"
-    r"^\s*[（(]?\s*[下上]接\s*第?\s*\d+\s*版|^\s*第\s*\d+\s*版|电话[:：]\s*\d|星期[一二三四五六日天].*\d|"
-    r"^\s*\d+\s*$|^\s*[-—–_=*]{3,}\s*$)"
-)
-# bylines: reporters, photographers, editors
-_BYLINE = re.compile(
-    r"(记者|通讯员|特约|统筹\s*[/／]|^\s*文\s*[/／]|图\s*[/／]|摄影|摄\s*$|^\s*[□■]\s*[\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*\s*$)"
-)
+    r"责任编辑|美术编辑|本版编辑|版式设计|校对[:：]|编辑[:：]|电话[:：]\s*\d|星期[一二三四五六日天].*\d")
+_FURNITURE_LINE = re.compile(
+    r"\s*(?:[（(]\s*[下上]转\s*\d+\s*版\s*[）)]|[（(]?\s*[下上]接\s*第?\s*\d+\s*版|第\s*\d+\s*版|"
+    r"\d+\s*$|[-—–_=*]{3,}\s*$)")
+# bylines: reporters, photographers, editors (words anywhere, and line shapes, as above)
+_BYLINE = re.compile(r"记者|通讯员|特约|统筹\s*[/／]|图\s*[/／]|摄影|摄\s*$")
+_BYLINE_LINE = re.compile(r"\s*(?:文\s*[/／]|[□■]\s*[\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*\s*$)")
 _HEADING_MARK = re.compile(r"^\s*(#{1,6}\s*|[■□★☆●◆◇▲△◎※]\s*)")
 _ASCII_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _FULLWIDTH_ALNUM = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
@@ -78,7 +81,7 @@ class _Line:
     report passes through untouched, as slices)."""
 
     text: str
-    offs: list[int]
+    offs: Sequence[int]  # a range where the line kept every character
     kind: str  # body / heading / byline / furniture / blank
     hard_break: bool = False  # markdown hard break (two trailing spaces)
 
@@ -102,7 +105,7 @@ _WIDGET = re.compile(r"^(分享到|打印本页|【打印|【关闭|关闭窗口
 _EDGE = "\ufeff\u200b"  # stripped at line ends, with white space
 
 
-def _strip_markup(text: str, offs: list[int]) -> tuple[str, list[int]]:
+def _strip_markup(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
     """Remove HTML tags, inline pinyin (建設(shè)) and image file names; decode entities."""
     if not _MARKUP_HINT.search(text) or not _MARKUP.search(text):
         return text, offs
@@ -126,16 +129,21 @@ def _strip_markup(text: str, offs: list[int]) -> tuple[str, list[int]]:
     return "".join(parts), out
 
 
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n|\u2028|\u2029)")
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     last_text = ""  # of the last line that is not blank
     pos = 0
-    for raw in re.split(r"(\r\n|\r|\n|\u2028|\u2029)", text):
-        if raw in ("\r\n", "\r", "\n", "\u2028", "\u2029"):
-            pos += len(raw)
-            continue
-        t, offs = _strip_markup(raw, list(range(pos, pos + len(raw))))
-        pos += len(raw)
+    parts = _LINE_BREAK.split(text)
+    # the lines stand at even places, each followed by the break that ends it
+    for k in range(0, len(parts), 2):
+        raw = parts[k]
+        n = len(raw)
+        # a line's offsets as a range: sliced as a list is, without a list per line
+        t, offs = _strip_markup(raw, range(pos, pos + n))
+        pos += n + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
         hard = raw.endswith("  ") and raw.strip() != ""
         # strip white space (and BOM / zero-width) at both ends
         b, e = 0, len(t)
@@ -156,11 +164,11 @@ def _split_lines(text: str) -> list[_Line]:
             if not t:
                 lines.append(_Line("", [], "blank"))
                 continue
-        if _FURNITURE.search(t) or _WIDGET.match(t):
+        if _FURNITURE.search(t) or _FURNITURE_LINE.match(t) or _WIDGET.match(t):
             kind = "furniture"
         elif t == last_text:
             kind = "furniture"  # a headline repeated by the page template
-        elif _BYLINE.search(t) and len(t) < 60:
+        elif len(t) < 60 and (_BYLINE.search(t) or _BYLINE_LINE.match(t)):
             kind = "byline"
         lines.append(_Line(t, offs, kind, hard))
         last_text = t
@@ -292,8 +300,11 @@ _UNWRITABLE_RE = re.compile(f"[{UNWRITABLE}]")
 _SPECIAL = re.compile("[\\s" + UNWRITABLE + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
 
 
-def _clean_chars(text: str, offs: list[int], keep_word_spaces: bool) -> tuple[str, list[int]]:
+def _clean_chars(text: str, offs: Sequence[int], keep_word_spaces: bool) -> tuple[str, Sequence[int]]:
     """Drop layout spaces, fix punctuation and full-width forms, keeping offsets."""
+    first = _SPECIAL.search(text)
+    if first is None:
+        return text, offs  # most paragraphs: nothing to fix
     parts: list[str] = []
     out: list[int] = []
     last = ""  # the last character kept
@@ -301,7 +312,7 @@ def _clean_chars(text: str, offs: list[int], keep_word_spaces: bool) -> tuple[st
     pos = 0
     # only spaces, ASCII punctuation and full-width forms need a look: the runs between them
     # (most of a Chinese text) are copied as they are
-    for m in _SPECIAL.finditer(text):
+    for m in _SPECIAL.finditer(text, first.start()):
         k = m.start()
         if pos < k:
             parts.append(text[pos:k])
@@ -358,7 +369,7 @@ def _letter_spaced(text: str, k: int) -> bool:
     return single(k, -1) or single(k, 1)
 
 
-def _to_simplified(text: str, offs: list[int]) -> tuple[str, list[int]]:
+def _to_simplified(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
     from .script import t2s
 
     conv = t2s(text)
@@ -385,12 +396,14 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
     segments: list[Segment] = []
     ordered = [(p, p[0].kind) for p in paragraphs] + [([c], "caption") for c in captions]
     for para, kind in ordered:
-        t = "".join(ln.text for ln in para)
-        offs = [o for ln in para for o in ln.offs] if len(para) > 1 else para[0].offs
+        if len(para) > 1:
+            t = "".join([ln.text for ln in para])
+            offs = list(chain.from_iterable([ln.offs for ln in para]))
+        else:
+            t, offs = para[0].text, para[0].offs
         t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
         if script == "zh-Hant":
             t, offs = _to_simplified(t, offs)
-        t = fold_variants(t)
         if not t:
             continue
         if offsets:
@@ -400,4 +413,6 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
         parts.append(t)
         offsets.extend(offs)
         segments.append(Segment(start, len(offsets), kind))
-    return Normalised(original=text, text="".join(parts), offsets=offsets, segments=segments, script=script)
+    # variants fold character for character: once over the whole text, as over each paragraph
+    return Normalised(original=text, text=fold_variants("".join(parts)), offsets=offsets, segments=segments,
+                      script=script)

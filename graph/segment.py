@@ -272,15 +272,34 @@ def _cache_dictionary(freq: dict, total: int, tags: dict) -> None:
 
 
 def lcut(text: str) -> list[str]:
+    """jieba's words of ``text`` (without its HMM), a new list each call."""
+    return list(_cut(text))
+
+
+@lru_cache(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    # extraction segments short windows, and a quarter of them again (the same clause read by
+    # several rules, a phrase a report repeats): each is cut once while it is in the cache
     with stage("segment"):
-        return tokenizer().lcut(text, HMM=False)
+        return tuple(tokenizer().lcut(text, HMM=False))
+
+
+_HAN = re.compile("[\u4E00-\u9FD5]")  # jieba's Chinese characters (its re_han_default, less letters and digits)
 
 
 def spans_boundary(left: str, right: str) -> bool:
     """True when segmenting ``left + right`` yields a word that crosses the join."""
-    pos = 0
+    text = left + right
     cut = len(left)
-    for tok in lcut(left + right):
+    if left and right and _HAN.match(left[-1]) and _HAN.match(right[0]):
+        # Chinese on both sides: only a dictionary word can cross the join, and jieba reaches a
+        # word through its prefixes, so with no word of the dictionary starting
+        # ``text[k:cut + 1]`` none crosses (half the joins: answered without segmenting)
+        freq = tokenizer().FREQ
+        if not any(text[k:cut + 1] in freq for k in range(cut)):
+            return False
+    pos = 0
+    for tok in lcut(text):
         if pos < cut < pos + len(tok) and len(tok) > 1:
             return True
         pos += len(tok)
@@ -293,6 +312,7 @@ def is_word(text: str) -> bool:
     return tk.FREQ.get(text, 0) > 0
 
 
+@lru_cache(maxsize=16384)  # asked of the same few thousand words again and again
 def word_tag(text: str) -> str | None:
     """The part-of-speech tag jieba's dictionary gives ``text`` (None for a word it does not know)."""
     return _tags().get(text) if is_word(text) else None

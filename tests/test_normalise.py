@@ -1,6 +1,8 @@
 """Each normalisation rule, and the offset map back to the original text."""
 from __future__ import annotations
 
+import sys
+
 from graph.normalise import normalise
 
 
@@ -83,3 +85,12 @@ def test_web_page_junk_is_removed_and_offsets_still_hold():
 def test_repeated_headline_is_furniture():
     n = normalise("江华县召开政法工作会议\n江华县召开政法工作会议\n会议要求做好平安建设各项工作，确保大局稳定。")
     assert [n.text[s.start:s.end] for s in n.segments if s.kind == "furniture"] == ["江华县召开政法工作会议"]
+
+
+def test_furniture_and_byline_shapes_count_only_at_a_line_start():
+    text = ("（上接第 3 版）\n第 4 版\n2019\n------\n文/张三\n"
+            "全县新建治安岗亭12个，第3版本的方案获得通过。\n县公安局开展夏季治安打击整治行动。")
+    kinds = {ln.text: ln.kind for ln in sys.modules["graph.normalise"]._split_lines(text)}
+    assert [kinds[k] for k in ("（上接第 3 版）", "第 4 版", "2019", "------")] == ["furniture"] * 4
+    assert kinds["文/张三"] == "byline"
+    assert kinds["全县新建治安岗亭12个，第3版本的方案获得通过。"] == "body"  # 第3版 inside a sentence

@@ -240,3 +240,13 @@ def test_the_audit_view_lists_a_government_a_post_implies_without_a_mention(tmp_
     report.write_text("凤凰县召开会议。县委副书记、县长吴海平出席会议并讲话。", encoding="utf-8")
     out = explain_text(explain_report(report))
     assert "凤凰县人民政府   @ implied by a post, not named" in out
+
+
+@pytest.mark.parametrize("text", ["李秀英介绍，全县新建调解室12个。", "会议结束。\n李秀英介绍，全县新建调解室12个。",
+                                  "会后，李秀英介绍，全县新建调解室12个。"])
+def test_a_name_before_a_reporting_verb_at_the_text_start_a_line_start_or_after_a_comma(text):
+    assert people(text) == {"李秀英"}
+
+
+def test_no_name_before_a_reporting_verb_inside_a_clause():
+    assert "李秀英" not in people("全县干部群众与李秀英介绍的经验相互印证。")

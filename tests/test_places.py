@@ -1,6 +1,7 @@
 """Places: focal county from the register, codes, townships and villages, in any province."""
 from __future__ import annotations
 
+import pytest
 from helpers import entity, names, relations, run
 
 
@@ -203,3 +204,12 @@ def test_a_level_compound_of_inner_mongolia_is_no_township():
 def test_what_kind_of_town_it_is_names_no_township():
     from helpers import names, run
     assert names(run("禾库镇是凤凰县人口大镇，也是经济强镇。"), "Place") == {"禾库镇", "凤凰县"}
+
+
+@pytest.mark.parametrize("text,suffix,want", [
+    ("走访了石板村和12个村", 5, (3, 6)), ("走访了石板村和12个村", 10, None), ("这里的村民", 3, None),
+    ("他来到白沙镇，走访各个镇", 5, (3, 6)), ("他来到白沙镇，走访各个镇", 11, None), ("村", 0, None)])
+def test_a_name_before_a_place_suffix_needs_two_chinese_characters_that_are_no_function_words(text, suffix, want):
+    from graph.extract.places import _name_before
+
+    assert _name_before(text, suffix, suffix + 1) == want

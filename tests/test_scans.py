@@ -10,6 +10,7 @@ from graph.gazetteer import load
 
 CENTRE = re.compile("([\u4e00-\u9fff]{2,14}?)(中心|工作领导小组|领导小组)")
 CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组)")
+CENTRE_WORDS = re.compile("中心|工作领导小组|领导小组")
 
 
 def test_finditer_near_finds_what_finditer_finds():
@@ -17,6 +18,8 @@ def test_finditer_near_finds_what_finditer_finds():
                  "中心中心中心领导小组中心", "县综治中心", "中心", "", "工作领导小组工作领导小组，社会治安综合治理中心"]:
         want = [(m.span(), m.groups()) for m in CENTRE.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer_near(CENTRE, text, CENTRE_HEAD, 2, 14)] == want
+        # the anchor written as plain words: only where each starts is read
+        assert [(m.span(), m.groups()) for m in finditer_near(CENTRE, text, CENTRE_WORDS, 2, 14)] == want
 
 
 def test_quotes_nested_unclosed_and_across_lines():
@@ -221,3 +224,25 @@ def test_the_last_match_before_a_position_is_the_plain_scans():
             assert (got and (got.start(), got.group(1))) == want or (got is None and want is None), (text, end)
             checked += plain != []
     assert checked > 100
+
+
+def test_sentence_ends_as_the_plain_two_branch_pattern_finds_them():
+    from graph.extract.doc import _SENT_END
+
+    plain = re.compile(r"[。！？；!?;\n]+|…{1,2}(?=[^”’」』])")
+    rnd = random.Random(11)
+    texts = ["他说……“好”。", "等等…”。", "全县……\n破获案件3起！！", "…", "……", "……」", "；;\n\n。"]
+    texts += ["".join(rnd.choice("。！？；!?;\n…”’」』县 ") for _ in range(rnd.randint(0, 14))) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_subject_clause_separators_are_where_the_separator_pattern_matches():
+    from graph.extract.doc import Context, Doc
+    from graph.extract.subjects import _SEPS, SubjectFinder
+    from graph.normalise import normalise
+
+    for text in ["全县——共破获案件3起；其中，县公安局：侦破2起", "没有标点的一句话", "——", "，，——，—；", "县法院—审结案件"]:
+        doc = Doc(normalise(text), "r", Context(load()))
+        seps = SubjectFinder(doc, [], set(), None).seps
+        assert seps == [m.start() for m in _SEPS.finditer(doc.text)], text

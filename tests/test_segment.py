@@ -77,10 +77,10 @@ def fresh_segment(tmp_path, monkeypatch):
     """segment with its own cache folder and no tokenizer made yet."""
     monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(segment, "_WHOLE", False)
-    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags):
+    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags, segment._cut, segment.word_tag):
         f.cache_clear()
     yield segment
-    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags):
+    for f in (segment.tokenizer, segment._dictionary, segment.pos_tags, segment._cut, segment.word_tag):
         f.cache_clear()
 
 
@@ -128,3 +128,25 @@ def test_broken_words_file_falls_back_to_the_whole_dictionary(fresh_segment, tmp
 def test_whole_dictionary_when_asked(fresh_segment):
     fresh_segment.load_dictionary(whole=True)  # a worker about to extract many reports
     assert isinstance(fresh_segment.tokenizer().FREQ, dict)
+
+
+def _crosses_by_cutting(left: str, right: str) -> bool:
+    pos, cut = 0, len(left)
+    for tok in segment.lcut(left + right):
+        if pos < cut < pos + len(tok) and len(tok) > 1:
+            return True
+        pos += len(tok)
+    return False
+
+
+@pytest.mark.parametrize("left,right", [
+    ("体系建", "设，全"),  # a word across the join
+    ("人民为", "中心，"),  # 为中 is no word's start: answered without cutting
+    ("县公安", "局开展"),
+    ("向好，", "群众安"),  # punctuation at the join
+    ("AB", "C12"),  # Latin letters run together across the join
+    ("办理\r", "\n案件"),  # a line break written in two characters
+    ("", "案件"),
+])
+def test_spans_boundary_answers_as_cutting_the_joined_text(left, right):
+    assert segment.spans_boundary(left, right) == _crosses_by_cutting(left, right)

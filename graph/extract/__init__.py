@@ -39,6 +39,7 @@ _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对�
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
 _SOURCE = re.compile("(?:来源|稿源|出处|供稿|转自)[：:]\\s*$")
+_CLAUSE_MARK = re.compile("[，。；、：]")
 _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",), "村": ("village",),
               "社区": ("village",), "县": ("county",), "旗": ("county",), "区": ("county",), "市": ("county", "prefecture")}
 
@@ -176,7 +177,10 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     titles_by_first = _post_titles_by_first()
     holders = set()
     for a in actors:
-        end = next((a[1] + k + len(t) for k in range(5) if not re.search("[，。；、：]", text[a[1]:a[1] + k])
+        # a title up to four characters on, with no clause mark before it
+        mark = _CLAUSE_MARK.search(text, a[1], a[1] + 4)
+        reach = mark.start() - a[1] if mark else 4
+        end = next((a[1] + k + len(t) for k in range(reach + 1)
                     for t in titles_by_first.get(text[a[1] + k:a[1] + k + 1], ()) if text.startswith(t, a[1] + k)), None)
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
                                                            and text.endswith(titles, 0, a[0] - 1))):
@@ -406,7 +410,7 @@ class _DoerIndex:
                         if not self.in_named[i]:
                             self.holder_free[j] = max(self.holder_free[j], s)
                     j += 1
-        self.marks = [m.start() for m in re.finditer("[，；：]", text)]
+        self.marks = doc.clause_marks
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         self.wholes = [m.start() for m in _WHOLE_PLACE.finditer(text)]
         # where the whole pattern holds in the full text; a slice [ss, pos) may also let one
@@ -927,6 +931,11 @@ def _merge_into(ex: Extraction, ag_keys: list, old: Entity, new: Entity) -> None
 # a body's former name: A…更名为B, B的前身是A, B（原A）; its short name: B（以下简称A）
 _RENAMED_TO = re.compile("(?:正式)?(?:更名为|改名为|改称为?|更名|改名)")
 _FORMERLY = re.compile("的?前身(?:是|为)|[（(](?:原|以下简称|简称)")
+_RENAMED = re.compile(f"{_RENAMED_TO.pattern}|{_FORMERLY.pattern}")
+# words every match of _RENAMED holds: a text with none (most) is not read with the pattern,
+# which, starting with optional characters, is tried at every position
+_RENAMED_WORDS = ("更名", "改名", "改称", "前身", "（原", "(原", "简称")
+_UP_TO_8_CJK = re.compile(f"[{CJK}]{{0,8}}")
 
 
 def _merge_renamed(doc: Doc, ex: Extraction, ag_keys: list) -> None:
@@ -939,9 +948,11 @@ def _merge_renamed(doc: Doc, ex: Extraction, ag_keys: list) -> None:
     starts = [a.start for a, _ in hits]
     pairs = []
     by_alias: dict[str, tuple[str, str]] | None = None
-    for m in re.finditer(f"{_RENAMED_TO.pattern}|{_FORMERLY.pattern}", text):
+    if not any(w in text for w in _RENAMED_WORDS):
+        return
+    for m in _RENAMED.finditer(text):
         i = bisect_left(starts, m.end())  # the body right after the marker (its place may come first)
-        if i < len(hits) and re.fullmatch(f"[{CJK}]{{0,8}}", text[m.end():hits[i][0].start]):
+        if i < len(hits) and _UP_TO_8_CJK.fullmatch(text[m.end():hits[i][0].start]):
             after = hits[i][1]
         else:  # …更名为金水派出所: a short name of a body named in full elsewhere
             if by_alias is None:

@@ -57,21 +57,37 @@ def _bodies() -> tuple[Body, ...]:
 
 
 @lru_cache(maxsize=1)
-def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
-    """The characters bodies end in (a pattern), the lengths of the bodies ending in each, the surfaces."""
+def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str], frozenset[str]]:
+    """The characters bodies end in (a pattern), the lengths of the bodies ending in each, the
+    surfaces, and their last two characters."""
     lengths: dict[str, set[int]] = {}
     for b in _bodies():
         lengths.setdefault(b.surface[-1], set()).add(len(b.surface))
-    return (re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()},
-            frozenset(b.surface for b in _bodies()))
+    surfaces = frozenset(b.surface for b in _bodies())
+    return (_end_pattern(surfaces), {c: tuple(sorted(v)) for c, v in lengths.items()},
+            surfaces, frozenset(b[-2:] for b in surfaces))
+
+
+def _end_pattern(names) -> re.Pattern:
+    """Where one of ``names`` may end: a last character of one, after a character that stands
+    second to last in one (or that is a name of one character) — asked by a look-behind after
+    the last character, so the engine skips ahead on the last characters and the many places
+    where a common one (会, 大) ends no name are not matches to look at."""
+    lasts = "".join(sorted({n[-1] for n in names}))
+    before = "".join(sorted({n[-2] for n in names if len(n) >= 2}))
+    singles = "".join(sorted(n for n in names if len(n) == 1))
+    alternatives = [f"(?<=[{before}].)" if before else "", f"(?<=[{singles}])" if singles else ""]
+    return re.compile(f"[{lasts}](?:" + "|".join(a for a in alternatives if a) + ")")
 
 
 def _bodies_in(text: str) -> dict[int, str]:
     """Position → the longest body surface starting there."""
-    ends, lengths, surfaces = _body_ends()
+    ends, lengths, surfaces, tails = _body_ends()
     out: dict[int, str] = {}
     for m in ends.finditer(text):
         e = m.end()
+        if text[e - 2:e] not in tails and m.group() not in surfaces:
+            continue  # most of the characters bodies end in end no body here (会 of 开会)
         for n in lengths[m.group()]:
             if n <= e and text[e - n:e] in surfaces:
                 s = e - n
@@ -105,13 +121,14 @@ def _national() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
-    """The characters the central bodies' names end in, and the lengths of the names ending in each."""
+def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
+    """The characters the central bodies' names end in, the lengths of the names ending in
+    each, and the names' last two characters."""
     lengths: dict[str, set[int]] = {}
     for name in _national():
         lengths.setdefault(name[-1], set()).add(len(name))
-    return (re.compile("[" + "".join(sorted(lengths)) + "]"),
-            {c: tuple(sorted(v)) for c, v in lengths.items()})
+    return (_end_pattern(_national()),
+            {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(n[-2:] for n in _national()))
 
 
 def _national_hits(text: str) -> list[tuple[int, int, str]]:
@@ -121,10 +138,12 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
     from .places import _aligned, _leftmost_longest
 
     national = _national()
-    last, lengths = _national_index()
+    last, lengths, tails = _national_index()
     found = []
     for m in last.finditer(text):
         e = m.end()
+        if text[e - 2:e] not in tails and m.group() not in national:
+            continue  # (大, 会, 行 …: most end no central body's name)
         for n in lengths[m.group()]:
             if n <= e and text[e - n:e] in national:
                 found.append((e - n, e, text[e - n:e]))
@@ -613,6 +632,17 @@ def _has_verb(text: str) -> bool:
     return any(w in verbs or flag.startswith(("d", "p", "c", "u")) for w, flag in pos_tags(text))
 
 
+def _written(text: str, word: str) -> list[int]:
+    """Where ``word`` is written, left to right, no two overlapping (as ``re.finditer`` of the
+    word finds it, without a pattern per word)."""
+    out = []
+    i = text.find(word) if word else -1
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
+
+
 _COUNTY_BODY = {"police": "公安局", "court": "人民法院", "procuratorate": "人民检察院"}
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}$")
 
@@ -630,8 +660,8 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
         if head in ("中心", "大队", "中队", "支队", "派出所", "警务室", "办公室", "督查室", "领导小组", "人民法庭",
                     "分局", "司法所"):
             continue
-        for m in re.finditer(re.escape(head), text):
-            hs, he = m.span()
+        for hs in _written(text, head):
+            he = hs + len(head)
             if overlaps(hs, he, taken):
                 continue
             spans = [t for t in token_spans(text, max(0, hs - 8), hs)]
@@ -684,12 +714,12 @@ def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     out = []
     ordered = sorted(hits, key=lambda h: h.start)
     for word, ends in _REFERENCE.items():
-        for m in re.finditer(word, text):
-            prior = [h for h in ordered if h.end <= m.start() and h.name.endswith(ends)]
+        for ws in _written(text, word):
+            prior = [h for h in ordered if h.end <= ws and h.name.endswith(ends)]
             if not prior:
                 continue
             ref = prior[-1]
-            out.append(AgencyHit(m.start(), m.end(), ref.name, word, ref.kind, ref.jurisdiction, parent=ref.parent,
+            out.append(AgencyHit(ws, ws + len(word), ref.name, word, ref.kind, ref.jurisdiction, parent=ref.parent,
                                  aliases=set()))
     return out
 
@@ -723,6 +753,7 @@ def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, in
     return out
 
 
+_LEVEL_CHAR = re.compile("[省市县区]")
 _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(?![{CJK}]{{0,1}}长)")
 
 
@@ -732,11 +763,19 @@ def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
     order: dict[str, list[str]] = {}
     for p in sorted(places, key=len, reverse=True):
         order.setdefault(p[0], []).append(p)
-    first = {*"省市县区", *order}
+    # where a match may start: a level character, or a place's first character (found by
+    # str.find: a few characters, each looked for by one scan, rather than each character read in Python)
+    starts = {m.start() for m in _LEVEL_CHAR.finditer(text)}
+    for c in order:
+        i = text.find(c)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(c, i + 1)
     pos = 0
-    for i, c in enumerate(text):
-        if i < pos or c not in first:
+    for i in sorted(starts):
+        if i < pos:
             continue
+        c = text[i]
         found = None
         for p in order.get(c, ()):
             if text.startswith(p, i):  # the longest place written here, and no shorter one inside it
@@ -780,7 +819,9 @@ def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[i
 
 
 _CENTRE = re.compile(f"([{CJK}]{{2,18}}?)(中心|工作领导小组|领导小组|工作站|救助站|服务站)")
-_CENTRE_HEAD = re.compile("(?=中心|工作领导小组|领导小组|工作站|救助站|服务站)")
+# (words, not a look-ahead: only where each starts is read, and a pattern opening on words is
+# tried only where their first characters stand)
+_CENTRE_HEAD = re.compile("中心|工作领导小组|领导小组|工作站|救助站|服务站")
 _SET_UP = ("建立", "成立", "设立", "组建", "建成", "依托", "挂牌")
 _SET_UP_GROUP = re.compile(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))")
 

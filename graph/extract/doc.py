@@ -5,14 +5,18 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..gazetteer import Gazetteer, Place
 from ..model import Mention
 from ..normalise import Normalised
 
-_SENT_END = re.compile(r"[。！？；!?;\n]+|…{1,2}(?=[^”’」』])")
+# a run of 。！？；!?; and line ends, or one or two … not before a closing quote: written to
+# open on one character class (the engine skips ahead on it), each branch told apart by what it
+# opened on (a pattern of two branches is tried at every character)
+_SENT_END = re.compile(r"[。！？；!?;\n…](?:(?<=[。！？；!?;\n])[。！？；!?;\n]*|(?<=…)…?(?=[^”’」』]))")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_CLAUSE_MARKS = re.compile("[，；：]")
 
 
 @dataclass
@@ -75,6 +79,12 @@ class Doc:
     def line_breaks(self) -> list[int]:
         """Where the text's line breaks are, ascending."""
         return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def clause_marks(self) -> list[int]:
+        """Where the text's ，；： are, ascending (read, never changed, by the rules that cut
+        clauses: found once)."""
+        return [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
 
     @cached_property
     def nested_quotes(self) -> list["Quote"]:
@@ -163,9 +173,11 @@ _CLOSER_OF = {c: o for o, c in QUOTE_PAIRS.items()}
 SPEECH_LEN = 40  # a longer quotation is speech: kept out of ``find_quotes``, its inner quotes in ``find_nested_quotes``
 
 
+@lru_cache(maxsize=2)  # a report's quotations and nested quotations read the same pairs
 def _partners(text: str) -> tuple[list[int], dict[int, int]]:
     """Every opening mark, in order, and the closing mark each one pairs with on its own line
-    (the same kind nests: “有“三无”创建” pairs the outer marks). One pass, a stack per kind."""
+    (the same kind nests: “有“三无”创建” pairs the outer marks). One pass, a stack per kind.
+    (Shared between callers: read, never changed.)"""
     openers: list[int] = []
     partner: dict[int, int] = {}
     stacks: dict[str, list[int]] = {o: [] for o in QUOTE_PAIRS}
@@ -222,8 +234,8 @@ def find_nested_quotes(text: str) -> list[Quote]:
 
 def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, hi: int) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(text)``, for a pattern whose every match contains a
-    match of ``anchor`` (a lookahead, so it finds every position) starting ``lo`` to ``hi``
-    characters after the match's own start. finditer tries a pattern like
+    match of ``anchor`` starting ``lo`` to ``hi`` characters after the match's own start (only
+    where each anchor starts is read, each searched for afresh: a lookahead or plain words). finditer tries a pattern like
     ``[\u4e00-\u9fff]{2,14}?中心`` at every character; most characters of a report are
     nowhere near a 中心, and those stretches are skipped."""
     pos = 0
@@ -310,9 +322,9 @@ class Spans(list):
 def find_all(text: str, names) -> dict[str, list[int]]:
     """Every place each of ``names`` is written (overlapping ones too), ascending: what
     ``text.find(name, i + 1)`` from each found ``i`` gives. A few names are looked for one by
-    one; many (a long report's places) in one pass over the text, trying at each position only
-    the lengths of the names that start with its character, so the time does not grow with
-    their number."""
+    one; many (a long report's places) by their first characters, one scan of the text for
+    each, trying at each place found only the lengths of the names that start there, so the
+    time grows with the first characters, not the names."""
     names = [n for n in dict.fromkeys(names) if n]
     out: dict[str, list[int]] = {}
     if len(names) <= 16:
@@ -328,16 +340,19 @@ def find_all(text: str, names) -> dict[str, list[int]]:
     lengths: dict[str, list[int]] = {}
     for n in names:
         lengths.setdefault(n[0], set()).add(len(n))
-    lengths = {c: sorted(ls) for c, ls in lengths.items()}
-    firsts = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
-    for m in firsts.finditer(text):
-        i = m.start()
-        for n in lengths[m.group()]:
-            w = text[i:i + n]
-            if len(w) < n:  # past the end of the text
-                break
-            if w in wanted:
-                out.setdefault(w, []).append(i)
+    # each first character's places by str.find (a pattern of them all, compiled per report,
+    # cost ten times the scans): each name's places still come in ascending order
+    for c, ls in lengths.items():
+        ls = sorted(ls)
+        i = text.find(c)
+        while i >= 0:
+            for n in ls:
+                w = text[i:i + n]
+                if len(w) < n:  # past the end of the text
+                    break
+                if w in wanted:
+                    out.setdefault(w, []).append(i)
+            i = text.find(c, i + 1)
     return out
 
 

@@ -98,13 +98,18 @@ def _titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _title_forms() -> tuple[frozenset[str], tuple[int, ...], str]:
+def _title_forms() -> tuple[frozenset[str], tuple[int, ...], dict[str, tuple[int, ...]]]:
     """Every written form of every title, its deputy and grade prefixes included (副局长,
-    二级警长), the lengths they come in (longest first) and their last two characters."""
+    二级警长), the lengths they come in (longest first), and by their last two characters the
+    lengths of the forms ending so (longest first)."""
     grades = ("", "一级", "二级", "三级", "四级", "高级", "首席", "特邀", "专职", "兼职", "驻村", "驻站", "驻所")
     deputies = ("", "常务副", "专职副", "执行副", "副")
     forms = frozenset(g + d + t for g in grades for d in deputies for t in _titles())
-    return forms, tuple(sorted({len(f) for f in forms}, reverse=True)), frozenset(f[-2:] for f in forms)
+    by_end: dict[str, set[int]] = {}
+    for f in forms:
+        by_end.setdefault(f[-2:], set()).add(len(f))
+    return (forms, tuple(sorted({len(f) for f in forms}, reverse=True)),
+            {e: tuple(sorted(ns, reverse=True)) for e, ns in by_end.items()})
 
 
 @lru_cache(maxsize=1)
@@ -346,8 +351,9 @@ def _name_before(text: str, end: int) -> int | None:
 def _title_at_end(text: str, end: int, by_end: dict | None = None) -> tuple[int, str] | None:
     """The title written right before ``end``: the one a body's name ends right before (镇党委|书记
     when 镇党委 is a body, else 镇|党委书记), else the longest."""
-    forms, lengths, ends = _title_forms()
-    if text[end - 2:end] not in ends:
+    forms, _, by_end2 = _title_forms()
+    lengths = by_end2.get(text[end - 2:end])
+    if lengths is None:
         return None
     found = [end - n for n in lengths if n <= end and text[end - n:end] in forms]
     if not found:
@@ -692,24 +698,27 @@ def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 
 def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
     """Where each of ``names`` is written, as ``re.finditer`` finds it (left to right, no two
-    overlapping), for all of them in one pass over the text: one pass per name was a pass per
-    person a long report names."""
+    overlapping), the names sharing a first character in one scan of the text: one pass per
+    name was a pass per person a long report names."""
     names = {n for n in names if n}
     if not names:
         return {}
     lengths = sorted({len(n) for n in names})
-    firsts = re.compile("[" + re.escape("".join(sorted({n[0] for n in names}))) + "]")
     out: dict[str, list[int]] = {}
-    for m in firsts.finditer(text):
-        i = m.start()
-        for n in lengths:
-            w = text[i:i + n]
-            if len(w) < n:  # past the end of the text
-                break
-            if w in names:
-                at = out.setdefault(w, [])
-                if not at or at[-1] + n <= i:  # not overlapping the one before (a name like 阿阿阿)
-                    at.append(i)
+    # each first character's places by str.find (no pattern compiled per report): each name's
+    # places still come left to right
+    for c in {n[0] for n in names}:
+        i = text.find(c)
+        while i >= 0:
+            for n in lengths:
+                w = text[i:i + n]
+                if len(w) < n:  # past the end of the text
+                    break
+                if w in names:
+                    at = out.setdefault(w, [])
+                    if not at or at[-1] + n <= i:  # not overlapping the one before (a name like 阿阿阿)
+                        at.append(i)
+            i = text.find(c, i + 1)
     return out
 
 
@@ -720,8 +729,10 @@ _AFTER_RE = re.compile("|".join([*_AFTER, *(f"{t}(?=[，。！？、：；”）
 @lru_cache(maxsize=1)
 def _report_re() -> re.Pattern:
     first = "".join(sorted(_surname_firsts()))
-    return re.compile(f"(?:^|(?<=[，。；：！？”’\n 、）]))(?P<name>[{first}][{CJK}]{{1,3}}?)(?P<verb>{'|'.join(_REPORT)})",
-                      re.M)
+    # the clause start asked after the surname's character (a look-behind over it): a pattern
+    # opening on a character class is tried only where one of those characters stands
+    return re.compile(f"(?P<name>[{first}](?:(?<=[，。；：！？”’\n 、）].)|(?<=^.))[{CJK}]{{1,3}}?)"
+                      f"(?P<verb>{'|'.join(_REPORT)})", re.M)
 
 
 _PEOPLE_RE = re.compile("|".join(sorted(_PEOPLE, key=len, reverse=True)))

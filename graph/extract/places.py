@@ -104,10 +104,11 @@ def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
 
 
 @lru_cache(maxsize=4)
-def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str, tuple[int, ...]]]:
+def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
     """Short forms of provinces and prefectures that name one division only, no other
     division's full name and no everyday word (安徽, 扬州, 呼伦贝尔): read in any report. And a
-    pattern for their first characters, and their lengths by first character."""
+    pattern for their first characters (followed by a second character of one: a short form has
+    two or more), their lengths by first character, and their first two characters."""
     stop = _SHORT_STOP
     out = {}
     for sn, places in _shorts(gz).items():
@@ -117,7 +118,9 @@ def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str,
     lengths: dict[str, set[int]] = {}
     for k in out:
         lengths.setdefault(k[0], set()).add(len(k))
-    return out, re.compile("[" + "".join(sorted(lengths)) + "]"), {c: tuple(sorted(v)) for c, v in lengths.items()}
+    seconds = "".join(sorted({k[1] for k in out}))
+    return (out, re.compile("[" + "".join(sorted(lengths)) + "](?=[" + seconds + "])"),
+            {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(k[:2] for k in out))
 
 
 def _everyday(word: str) -> bool:
@@ -173,10 +176,12 @@ def _aligned(text: str, s: int, e: int) -> bool:
 def _wide_short_hits(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
     """Register-wide short forms of provinces and prefectures in ``text``, leftmost longest
     (a caller checks they stand on word boundaries: :func:`_aligned`)."""
-    shorts, first, lengths = _wide_shorts(gz)
+    shorts, first, lengths, heads = _wide_shorts(gz)
     found = []
     for m in first.finditer(text):
         i = m.start()
+        if text[i:i + 2] not in heads:
+            continue  # (most of the characters they start with start none of them here)
         for n in lengths[m.group()]:
             v = text[i:i + n]
             if v in shorts:
@@ -606,6 +611,12 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
     places end, a name starting after them (a sorted list is searched by bisection)."""
     from ..segment import token_spans
 
+    # every name given back reads as one (_reads_as_name): two Chinese characters at least, none
+    # a function word, right before the suffix; without them (的村, 2个镇) nothing need be segmented
+    near = text[max(0, sfx_start - 2):sfx_start]
+    if len(near) < 2 or not (is_cjk(near[0]) and is_cjk(near[1])) or near[0] in _FUNCTION_CHARS \
+            or near[1] in _FUNCTION_CHARS:
+        return None
     lo = max(0, sfx_start - 6)
     spans = token_spans(text, lo, min(len(text), sfx_end + 2))
     tok = next(((a, b) for a, b in spans if a <= sfx_start < b), None)

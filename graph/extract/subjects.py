@@ -15,19 +15,22 @@ from .doc import Doc
 from .statistics import _PERIOD
 
 _SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
+_DASHES = re.compile("—+")
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|该|本|连续[0-9一二三四五六七八九十两]+年|"
                            "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|[，、\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
-_WHOLE = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])"
-                    "|(县|市|区|旗|州|盟|省|镇|乡)级?层面")  # 省级层面整合…: the province as a whole
+_WHOLE_UNIT = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])")
+_WHOLE = re.compile(_WHOLE_UNIT.pattern + "|(县|市|区|旗|州|盟|省|镇|乡)级?层面")  # 省级层面整合…: the province as a whole
+# (_WHOLE_UNIT alone reads a text without 层面, most: _WHOLE's second branch starts at every 县 and 市)
 # a report's words for its own unit (我县, 本市, 全县), and the level each names
 _SELF = re.compile("(?:我|本|全)(县|市|区|旗|州|盟|省)(?![委政长域份级])")
 SELF_LEVELS = {"县": "county", "区": "county", "旗": "county", "市": "prefecture", "州": "prefecture",
                "盟": "prefecture", "省": "province"}
 # a body's words for itself (我院, 本局, 全院干警): the report's own body whose name ends so
-_SELF_BODY = re.compile("(?:我|本)(院|局|庭|队)|全(院|庭|队)")
+# (written to open on one character class, which the engine skips ahead on: 我院, 本局 in group 1, 全院 in 2)
+_SELF_BODY = re.compile("[我本全](?:(?<=[我本])(院|局|庭|队)|(?<=全)(院|庭|队))")
 # bodies a report names by their kind alone (检察机关批捕…, 慈利公安): its own place's body
 GENERIC_BODIES = {"公安机关": "公安局", "警方": "公安局", "公安": "公安局", "检察机关": "检察院", "审判机关": "法院",
                   "司法行政机关": "司法局", "检察": "检察院", "法院": "法院"}
@@ -54,6 +57,10 @@ _DESIGNATED = re.compile("(?:常务)?副?(?:书记|部长|局长|院长|检察�
 _ROLE = re.compile("(?:具体|负责|统一|全面)?(?:统筹|牵头|协调|督导|指导|主抓|把关)(?:协调|推进|调度|实施)?(?=[，；])")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
+# what follows a body that is no subject: any of the above (one pattern, tried once per body)
+_NOT_ACTING = re.compile("|".join(f"(?:{p.pattern})" for p in (_SPEAKER, _SINCE, _BUILT, _DESIGNATED, _ROLE)))
+_KIND_AFTER = re.compile("公安|检察|法院")  # 慈利公安: a place, then a kind of body
+_THIS_IS = re.compile("(?:这|这些|以上)(?:就)?是")  # 这是X交出的成绩单
 
 
 def self_references(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -115,7 +122,9 @@ class SubjectFinder:
                  attrs_of: Callable[[tuple[str, str]], dict] | None = None, county: str | None = None):
         self.doc = doc
         text = doc.text
-        self.seps = [m.start() for m in _SEPS.finditer(text)]
+        # where _SEPS matches start: the clause marks the report's other rules read too, and the
+        # dashes' (found apart: the marks are found once per report)
+        self.seps = sorted(doc.clause_marks + [m.start() for m in _DASHES.finditer(text)])
         whole = whole or {}
         bodies = bodies or {}
         attrs_of = attrs_of or (lambda k: {})
@@ -128,15 +137,14 @@ class SubjectFinder:
         for s, e, k in actors:
             if k[0] == "Place" and attrs_of(k).get("level") == "township":
                 townships.append((s, k))
-            if _SPEAKER.match(text, e) or _SINCE.match(text, e) or _BUILT.match(text, e) or _DESIGNATED.match(text, e) \
-                    or _ROLE.match(text, e):
+            if _NOT_ACTING.match(text, e):
                 continue
             if (s, e) in governed:
                 if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):
                     continue
                 s -= 1  # 经X局务会研究，…罚款8000元: X decided it
             if k[0] == "Place":  # 慈利公安: the place's body of that kind
-                bm = re.match("公安|检察|法院", text[e:e + 2])
+                bm = _KIND_AFTER.match(text, e, e + 2)
                 if bm:
                     k = bodies.get(GENERIC_BODIES[bm.group(0)]) or k
             elif _LEADERSHIP.search(k[1]) and _LEADERSHIP_PAIR.match(text, e) and attrs_of(k).get("jurisdiction"):
@@ -152,7 +160,7 @@ class SubjectFinder:
         town_starts = [s for s, _ in townships]
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
         body_starts = {s for s, _, k in actors if k[0] == "Agency"}
-        for m in _WHOLE.finditer(text):
+        for m in (_WHOLE if "层面" in text else _WHOLE_UNIT).finditer(text):
             level = m.group(1) or m.group(2)
             if m.start(1) in body_starts:
                 continue  # 该县公安局, 本县法院: the body, not the whole county
@@ -175,9 +183,13 @@ class SubjectFinder:
             if s < last_end:
                 continue  # inside a head already taken (金寨县公安局 in 金寨县公安局X派出所)
             cs = self._clause_start(s)
-            # a head stands within a few words of its clause's start (a long lead is not all time words)
-            lead = _PERIOD.sub("", text[cs:s]) if s - cs <= 40 else "…"
-            if re.fullmatch("(?:这|这些|以上)(?:就)?是", lead) and k is not None:
+            # a head stands within a few words of its clause's start (a long lead is not all time
+            # words); most open their clause, with no lead to read
+            if s == cs:
+                lead = ""
+            else:
+                lead = _PERIOD.sub("", text[cs:s]) if s - cs <= 40 else "…"
+            if _THIS_IS.fullmatch(lead) and k is not None:
                 # 破案率96%，追赃率80%。这是X交出的成绩单: the figures before name their subject after them
                 ps, _ = doc.sentence_at(max(0, doc.sentence_at(s)[0] - 1))
                 heads.append((ps, ps, k))

@@ -43,3 +43,10 @@ def test_a_county_given_by_its_iri_is_asked_for_alone(two_gulou):
     for bad in (iri.replace("320106", "320199"), "http://x y>", "https://w3id.org/govkg/id/agency/鼓楼区"):
         with pytest.raises(GovkgError, match="no county named"):
             find_county(store, bad)
+
+
+def test_a_county_page_is_titled_by_the_county_s_name(two_gulou):
+    """The build asks for each county page by IRI: the title still shows the county's name."""
+    for page in (two_gulou / "views").glob("county-*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<title>govkg · 县域 County — 鼓楼区</title>" in text and "/place/" not in text.split("</title>")[0]

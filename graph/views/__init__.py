@@ -93,8 +93,9 @@ def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int 
     pages = [("overview", None, "overview.html"), ("mechanism", None, "mechanism.html"), ("agency", None, "agency.html")]
     listed = counties(store)
     shared = {label for _, label, _ in listed if sum(1 for _, other, _ in listed if other == label) > 1}
-    # a page per county, named by its name; counties that share a name are told apart by code or IRI
-    pages += [("county", iri if label in shared else label,
+    # a page per county, its file named by its name (counties that share a name told apart by code
+    # or IRI); its focus is the IRI, checked with one question instead of listing every county per page
+    pages += [("county", iri,
                f"county-{_safe_name(label)}" + (f"-{code or hashlib.sha1(iri.encode()).hexdigest()[:8]}" if label in shared else "")
                + ".html") for iri, label, code in listed]
     # a report's own network is one command away (govkg view --kind report); a page each would

@@ -26,8 +26,8 @@ def _select(store, q: str, **params: str) -> Iterator[dict]:
     subs = {ox.Variable(k): (ox.Literal(v, language="zh") if k == "name" else ox.Literal(v)) for k, v in params.items()}
     res = store.query(q, prefixes=PREFIXES, substitutions=subs or None)
     names = [v.value for v in res.variables]
-    for sol in res:
-        yield {n: (None if sol[n] is None else sol[n].value) for n in names}
+    for sol in res:  # a solution's terms in the order of its variables (a third faster than by name)
+        yield dict(zip(names, [None if t is None else t.value for t in sol]))
 
 
 def _rows(store, q: str, **params: str) -> list[dict]:
@@ -222,8 +222,10 @@ def county(store, name: str, *, cat: dict | None = None, max_statistics: int = M
     honors and statistics (those of the last ``max_statistics``, in report-id order; the
     rest are counted on the page, and all are in the ``statistics_by_topic`` query).
     ``rows``: the :func:`county_rows` of many counties, this one among them."""
-    c = find_county(store, name)
-    if rows is None or c not in rows:
+    if rows is not None and name in rows:
+        c = name  # one of the counties the rows were read for (by IRI): no question to ask
+    else:
+        c = find_county(store, name)
         rows = county_rows(store, [c])
     *parts, components = rows[c]
     g = nx.MultiDiGraph()

@@ -181,3 +181,35 @@ def test_the_builds_catalog_is_the_stores(corpus, seed_build, tmp_path):
 
     result = seed_build if corpus == "seeds" else build(ROOT / "tests" / "testset" / "reports", tmp_path / "out", view=False)
     assert catalog_of(result.resolved) == catalog(open_store(result.out_dir))
+
+
+@pytest.mark.parametrize("leaves", [3, 700])  # 700: past PHYSICS_MAX_NODES, the nodes carry fixed positions
+def test_network_json_gives_the_objects_pyvis_makes(leaves):
+    """The page's nodes and edges are made without pyvis (its checks are quadratic in a page's
+    size) but are the objects its Network(directed=True) makes, key for key, plus our fields."""
+    import networkx as nx
+    from pyvis.network import Network
+
+    from graph.views.page import network_json
+
+    g = nx.MultiDiGraph()
+    g.add_node("https://w3id.org/govkg/id/place/430821000000", label="慈利县", type="Place", code="430821000000", size_by=3)
+    g.add_node("no-label", label="", type="Honor")  # pyvis shows an empty label as the node's id
+    for i in range(leaves):
+        g.add_edge("https://w3id.org/govkg/id/place/430821000000", f"m{i}", key="adopts", predicate="adopts", year="2024")
+        g.nodes[f"m{i}"].update(label=f"网格化服务机制{i}", type="Mechanism", quotes=["慈利县推行网格化服务机制。"] * 4)
+    nodes, edges, _ = network_json(g)
+    net = Network(directed=True)
+    for n in nodes:
+        mine = {k: n[k] for k in ("label", "color", "shape", "size", "x", "y") if k in n}
+        if mine["label"] == n["id"]:
+            mine["label"] = ""
+        net.add_node(n["id"], **mine)
+    for e in edges:
+        net.add_edge(e["from"], e["to"], label=e["label"])
+    ours = {"kind", "pinyin", "code", "reports", "quotes", "mention", "iri"}
+    assert [{k: v for k, v in n.items() if k not in ours} for n in nodes] == net.nodes
+    assert all(list(n)[:len(p)] == list(p) for n, p in zip(nodes, net.nodes))  # same keys in the same order: same JSON
+    assert [list(e.items()) for e in edges] == [list(e.items()) for e in net.edges] and edges[0] == {"label": "adopts 2024", "from": 0, "to": edges[0]["to"], "arrows": "to"}
+    assert next(n for n in nodes if n["kind"] == "Honor")["label"] == next(n for n in nodes if n["kind"] == "Honor")["id"]
+    assert all(len(n["quotes"]) == 3 for n in nodes if n["kind"] == "Mechanism")

@@ -46,13 +46,13 @@ def make_view(store, kind: str, focus: str | None = None, *, reports_href: str =
 
 
 def _pages(store, kind: str, focus: str | None, links: list[tuple[str, str]], cat: dict | None = None,
-           vis_src: str | None = None) -> list[str]:
+           vis_src: str | None = None, rows: dict | None = None) -> list[str]:
     """One view rendered once per (reports link, index link): the slice and its analytics are
     computed once."""
     from .analytics import rank
     from .data import slice_for
 
-    g = slice_for(store, kind, focus, cat=cat)
+    g = slice_for(store, kind, focus, cat=cat, rows=rows)
     shown = g.nodes[focus].get("label", focus) if focus in g else focus  # a county given by its IRI: its name
     title = TITLES[kind] + (f" — {shown}" if focus else "")
     side = analytics_html(rank(g)) if kind == "overview" else ""
@@ -86,15 +86,16 @@ def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int 
     > 1 and the store's folder (``store_path``), the pages are made in that many forked
     processes, each reading the store on its own (same bytes as one process writes). ``cat``:
     the entities' details (:func:`~graph.views.data.catalog`), if already known."""
-    from .data import _select, catalog, counties
+    from .data import _select, catalog, counties, county_rows
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "reports").mkdir(exist_ok=True)
     pages = [("overview", None, "overview.html"), ("mechanism", None, "mechanism.html"), ("agency", None, "agency.html")]
     listed = counties(store)
     shared = {label for _, label, _ in listed if sum(1 for _, other, _ in listed if other == label) > 1}
-    # a page per county, named by its name; counties that share a name are told apart by code or IRI
-    pages += [("county", iri if label in shared else label,
+    # a page per county, its file named by its name (counties that share a name told apart by code
+    # or IRI); its focus is the IRI, checked with one question instead of listing every county per page
+    pages += [("county", iri,
                f"county-{_safe_name(label)}" + (f"-{code or hashlib.sha1(iri.encode()).hexdigest()[:8]}" if label in shared else "")
                + ".html") for iri, label, code in listed]
     # a report's own network is one command away (govkg view --kind report); a page each would
@@ -102,11 +103,12 @@ def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int 
     report_ids = sorted({r["id"] for r in _select(store, "SELECT ?id WHERE { ?r a gk:Report ; dcterms:identifier ?id }")})
     if cat is None:
         cat = catalog(store)  # every entity's details, read once for all the pages
+    rows = county_rows(store, [iri for iri, _, _ in listed])  # what the county pages show, a few queries for all
     write_vis_asset(folder)
     if jobs > 1 and store_path is not None and len(pages) > 1:
         import multiprocessing as mp
 
-        _SHARED.update(path=store_path, folder=folder, top=top_page, cat=cat)  # inherited by the forked writers
+        _SHARED.update(path=store_path, folder=folder, top=top_page, cat=cat, rows=rows)  # inherited by the forked writers
         try:
             with mp.get_context("fork").Pool(jobs) as pool:
                 pool.map(_page_in_worker, pages, chunksize=1)
@@ -114,7 +116,7 @@ def write_views(store, folder: Path, *, top_page: Path | None = None, jobs: int 
             _SHARED.clear()
     else:
         for page in pages:
-            _write_page(store, folder, top_page, cat, page)
+            _write_page(store, folder, top_page, cat, page, rows)
     written = [folder / name for _, _, name in pages]
     from .map import write_maps
 
@@ -140,15 +142,16 @@ def _page_in_worker(page: tuple[str, str | None, str]) -> None:
 
     if "store" not in _SHARED:  # a handle of this process's own
         _SHARED["store"] = ox.Store.read_only(str(_SHARED["path"]))
-    _write_page(_SHARED["store"], _SHARED["folder"], _SHARED["top"], _SHARED["cat"], page)
+    _write_page(_SHARED["store"], _SHARED["folder"], _SHARED["top"], _SHARED["cat"], page, _SHARED["rows"])
 
 
-def _write_page(store, folder: Path, top_page: Path | None, cat: dict, page: tuple[str, str | None, str]) -> None:
+def _write_page(store, folder: Path, top_page: Path | None, cat: dict, page: tuple[str, str | None, str],
+                rows: dict | None = None) -> None:
     kind, focus, name = page
     links = [("reports/", "index.html")]
     if top_page is not None and kind == "overview":
         links.append((f"{folder.name}/reports/", f"{folder.name}/index.html"))
-    html_pages = _pages(store, kind, focus, links, cat, VIS_ASSET)
+    html_pages = _pages(store, kind, focus, links, cat, VIS_ASSET, rows)
     (folder / name).write_text(html_pages[0], encoding="utf-8")
     if len(html_pages) > 1:
         top_page.write_text(html_pages[1], encoding="utf-8")

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ..diffusion import Diffusion, Item, curve, read_diffusion
-from .page import FONT_STACK, TYPE_STYLE, _json
+from .page import FONT_STACK, TYPE_STYLE, _json, template
 
 GEO_ASSET = "counties.js"  # the boundaries once per folder of pages
 MIN_COUNTIES = 2  # an item gets a map page of its own when reports place it in this many counties
@@ -70,7 +69,7 @@ def render_map(d: Diffusion, items: list[Item], *, title: str, reports_href: str
     last = d.last_year
     data = {"items": [item_data(d, i, last_year=last) for i in items], "reportsHref": reports_href, "stepMs": STEP_MS,
             "registerWithoutBoundary": list(_register_without_boundary())}
-    page = resources.files("graph.web").joinpath("map.html").read_text(encoding="utf-8")
+    page = template("map.html")
     if geo_src is None:
         geo = boundaries_text().strip().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         page = page.replace("<script>/*GEO*/</script>", f'<script type="application/json" id="geo">{geo}</script>')

@@ -1,7 +1,8 @@
 """Render a view's graph as one self-contained HTML page.
 
-pyvis assembles the network (nodes, edges, styling); the page is our own template because
-pyvis's links Bootstrap and vis-network from CDNs and leaves some fields unescaped. Here every
+The network is vis-network's nodes and edges as pyvis makes them (pyvis's package ships the
+vis-network script the pages load); the page is our own template because pyvis's links Bootstrap
+and vis-network from CDNs and leaves some fields unescaped. Here every
 script is inlined, all data sits in one JSON block with <, > and & escaped, and the page puts
 text into the document only through ``textContent``: report text stays inert.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -31,6 +33,12 @@ def _vis_js() -> str:
     return resources.files("pyvis").joinpath("templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=4)
+def template(name: str) -> str:
+    """A page template of graph/web (read once: a build renders a page per county and item)."""
+    return resources.files("graph.web").joinpath(name).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=50000)
 def pinyin(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
@@ -43,35 +51,36 @@ def _json(data: object) -> str:
 
 
 def network_json(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict], bool]:
-    """(nodes, edges, physics?) for vis-network, assembled with pyvis."""
-    from pyvis.network import Network
-
+    """(nodes, edges, physics?) for vis-network: the objects pyvis's ``Network(directed=True)``
+    makes (same keys, same order), made directly (pyvis checks each new node and edge against
+    a list of every node: quadratic in a page's size), with our own fields on each node."""
     from .layout import PHYSICS_MAX_NODES, positions  # networkx: not for report pages, which every build writes
 
-    net = Network(directed=True)
-    ids = {n: i for i, n in enumerate(sorted(g.nodes, key=str))}
+    order = sorted(g.nodes, key=str)
+    ids = {n: i for i, n in enumerate(order)}
     physics = len(g) <= PHYSICS_MAX_NODES
     pos = {} if physics else positions(g)
-    for n in sorted(g.nodes, key=str):
+    nodes = []
+    for n in order:
         d = g.nodes[n]
         t = d.get("type", "Place")
         colour, shape, _ = TYPE_STYLE.get(t, ("#999", "dot", t))
         label = d.get("label", str(n))
         size = 10 + 4 * min(int(d.get("size_by", 0) or 0), 10)
-        extra = {"x": pos[n][0], "y": pos[n][1]} if n in pos else {}
-        net.add_node(ids[n], label=label, color=colour, shape=shape, size=size, **extra)  # no group: its palette would override the type colour
-        node = net.nodes[-1]
-        node.update(kind=t, pinyin=pinyin(label), code=d.get("code", ""), reports=d.get("reports", ""),
-                    quotes=list(d.get("quotes", []))[:3], mention=d.get("mention"), iri=str(n) if str(n).startswith("http") else "")
-        node.pop("title", None)
+        node = {"color": colour, "size": size}  # no group: its palette would override the type colour
+        if n in pos:
+            node.update(x=pos[n][0], y=pos[n][1])
+        node.update(id=ids[n], label=label or ids[n], shape=shape, kind=t, pinyin=pinyin(label), code=d.get("code", ""),
+                    reports=d.get("reports", ""), quotes=list(d.get("quotes", []))[:3], mention=d.get("mention"),
+                    iri=str(n) if str(n).startswith("http") else "")
+        nodes.append(node)
+    edges = []
     for s, o, key, d in g.edges(keys=True, data=True):
         label = d.get("predicate", key)
         if d.get("year"):
             label += f" {d['year']}"
-        net.add_edge(ids[s], ids[o], title=label, label=label)
-    for e in net.edges:
-        e.pop("title", None)
-    return net.nodes, net.edges, physics
+        edges.append({"label": label, "from": ids[s], "to": ids[o], "arrows": "to"})
+    return nodes, edges, physics
 
 
 VIS_ASSET = "vis-network.min.js"  # the name of the shared copy beside a build's pages
@@ -101,13 +110,13 @@ def render(g: nx.MultiDiGraph, *, title: str, reports_href: str = "reports/", an
             "typeNames": {t: TYPE_STYLE[t][2] for t in present if t in TYPE_STYLE},
             "colours": {t: TYPE_STYLE[t][0] for t in present if t in TYPE_STYLE}, "hidden": g.graph.get("hidden", 0),
             "hiddenWhat": g.graph.get("hidden_what", "items")}
-    template = resources.files("graph.web").joinpath("view.html").read_text(encoding="utf-8")
+    page = template("view.html")
     if vis_src is None:
-        template = template.replace("/*VIS*/", _vis_js())
+        page = page.replace("/*VIS*/", _vis_js())
     else:  # CSP: scripts only from the page itself or files beside it (file: when opened from disk)
-        template = (template.replace("<script>/*VIS*/</script>", f'<script src="{html.escape(vis_src, quote=True)}"></script>')
-                    .replace("script-src 'unsafe-inline'", "script-src 'self' file: 'unsafe-inline'"))
-    return (template.replace("{{TITLE}}", html.escape(title)).replace("{{FONT}}", FONT_STACK)
+        page = (page.replace("<script>/*VIS*/</script>", f'<script src="{html.escape(vis_src, quote=True)}"></script>')
+                .replace("script-src 'unsafe-inline'", "script-src 'self' file: 'unsafe-inline'"))
+    return (page.replace("{{TITLE}}", html.escape(title)).replace("{{FONT}}", FONT_STACK)
             .replace("{{INDEX}}", html.escape(index_href, quote=True))
             .replace("{{ANALYTICS}}", analytics).replace("/*DATA*/null", _json(data)))
 
@@ -128,17 +137,23 @@ def analytics_html(ranking) -> str:
     return "".join(parts)
 
 
+_HTML_SPECIAL = re.compile("[&<>\"']")  # what html.escape changes
+
+
 def report_page(report_id: str, text: str, mentions: list[tuple[int, int, str]]) -> str:
     """The report's original text with every mention marked; #c<begin> jumps to a mention."""
     spans = sorted({(b, e, t) for b, e, t in mentions if 0 <= b < e <= len(text)})
+    # a report without & < > " ' (most) has no piece to escape: str() gives each piece as it is
+    esc = html.escape if _HTML_SPECIAL.search(text) else str
+    kinds = {t: html.escape(t) for _, _, t in spans}
     out, pos = [], 0
     for b, e, t in spans:
         if b < pos:
             continue
-        out.append(html.escape(text[pos:b]))
-        out.append(f'<mark id="c{b}" class="{html.escape(t)}" title="{html.escape(t)}">{html.escape(text[b:e])}</mark>')
+        out.append(esc(text[pos:b]))
+        out.append(f'<mark id="c{b}" class="{kinds[t]}" title="{kinds[t]}">{esc(text[b:e])}</mark>')
         pos = e
-    out.append(html.escape(text[pos:]))
+    out.append(esc(text[pos:]))
     return f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>{html.escape(report_id)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">

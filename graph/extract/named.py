@@ -883,8 +883,9 @@ def _triggers() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
-    """The pattern of an unquoted name, a lookahead for its heads, and how far before its head
-    a match can start (for :func:`finditer_near`)."""
+    """The pattern of an unquoted name, its heads, and how far before its head a match can
+    start (for :func:`finditer_near`; the heads as plain words, not a lookahead, which would be
+    tried at every character)."""
     verbs = sorted({v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}, key=len, reverse=True)
     heads = [h for h, t in _heads() if t in ("Campaign", "Program", "Mechanism") and h not in _quoted_only()
              and h not in _NEVER_UNQUOTED]
@@ -892,7 +893,7 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
             + "|".join(_PREP_LEFT) + "|^")
     pattern = re.compile(f"(?:{left})(?P<name>[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
-    return pattern, re.compile(f"(?={head_alt})"), len(verbs[0]) + 1 + 16
+    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 16
 
 
 # prepositions that open the phrase a name stands in (在全省禁毒百日会战期间, 按照…专项行动要求)

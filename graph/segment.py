@@ -171,7 +171,55 @@ def _bare_tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+    return _tokenizer_class()()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_class() -> type:
+    """jieba's Tokenizer with its word graph and best route computed as jieba does, with fewer
+    steps: one dictionary lookup per fragment (``get`` for ``in`` then ``[]``) and, where only
+    one word starts at a character, that word's score without a ``max`` over a generator.
+    Segmenting is a seventh of extraction's time, mostly in these two; the scores are the
+    same floats (the same operations in the same order), so every route is jieba's."""
+    from math import log
+
+    import jieba
+
+    class Tokenizer(jieba.Tokenizer):
+        def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+            self.check_initialized()
+            get = self.FREQ.get
+            n = len(sentence)
+            dag = {}
+            for k in range(n):
+                ends = []
+                i = k
+                count = get(sentence[k])
+                while count is not None:  # the fragment starts a word (0) or is one
+                    if count:
+                        ends.append(i)
+                    i += 1
+                    if i == n:
+                        break
+                    count = get(sentence[k:i + 1])
+                dag[k] = ends or [k]
+            return dag
+
+        def calc(self, sentence: str, DAG: dict, route: dict) -> None:
+            n = len(sentence)
+            route[n] = (0, 0)
+            logtotal = log(self.total)
+            get = self.FREQ.get
+            for idx in range(n - 1, -1, -1):
+                ends = DAG[idx]
+                if len(ends) == 1:
+                    x = ends[0]
+                    route[idx] = (log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                else:
+                    route[idx] = max((log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                                     for x in ends)
+
+    return Tokenizer
 
 
 def _import_jieba() -> None:

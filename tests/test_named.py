@@ -398,3 +398,17 @@ def test_a_head_is_read_at_either_end_of_a_name_the_longest_first():
     assert ending_type("矛盾纠纷调处工作机制") == ("工作机制", "Mechanism")
     assert ending_type("工作机制") == ("机制", "Mechanism")  # 工作 alone is no core: the shorter head
     assert ending_type("机制") is None and ending_type("新机制") == ("制", "Mechanism")  # 新: no core
+
+
+def test_place_drives_found_as_the_pattern_of_the_place_names_finds_them():
+    import re
+
+    from graph.extract.named import _place_drive_spans
+
+    names = {"平江县", "平江", "岳阳市", "岳阳"}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(f"(平安|法治)({alt})(建设)?")
+    for text in ["全力推进平安平江建设，法治岳阳市建设和平安岳阳稳步推进", "平安平安平江县建设建设法治法治平江",
+                 "平安", "法治岳", "", "建设平安岳阳市法治平江平安平江县"]:
+        want = [(m.start(), m.end(), m.group(1) + m.group(2)) for m in pattern.finditer(text)]
+        assert list(_place_drive_spans(text, names)) == want

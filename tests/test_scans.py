@@ -15,11 +15,24 @@ CENTRE_WORDS = re.compile("中心|工作领导小组|领导小组")
 
 def test_finditer_near_finds_what_finditer_finds():
     for text in ["平江县成立了综治中心，县矛盾纠纷调处中心和县扫黑除恶专项斗争领导小组办公室随即挂牌。",
-                 "中心中心中心领导小组中心", "县综治中心", "中心", "", "工作领导小组工作领导小组，社会治安综合治理中心"]:
+                 "中心中心中心领导小组中心", "县综治中心", "中心", "", "工作领导小组工作领导小组，社会治安综合治理中心",
+                 # anchors with no match in reach before the next (each window tried, then the next anchor)
+                 "，，中心，县综治中心", "ab中心cd中心。领导小组县矛盾调处中心"]:
         want = [(m.span(), m.groups()) for m in CENTRE.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer_near(CENTRE, text, CENTRE_HEAD, 2, 14)] == want
         # the anchor written as plain words: only where each starts is read
         assert [(m.span(), m.groups()) for m in finditer_near(CENTRE, text, CENTRE_WORDS, 2, 14)] == want
+
+
+def test_finditer_near_finds_unquoted_names_as_finditer():
+    from graph.extract.named import _unquoted_re
+
+    pattern, heads, reach = _unquoted_re()
+    text = ("全县深入开展禁毒百日攻坚行动，建立矛盾纠纷多元化解机制。以网格化管理为基础的联调机制全面建立，"
+            "机制机制，推进平安乡村建设工程和智慧安防平台，行动")
+    want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert want  # the sentence holds names: the test compares something
+    assert [(m.span(), m.groups()) for m in finditer_near(pattern, text, heads, 2, reach)] == want
 
 
 def test_quotes_nested_unclosed_and_across_lines():

@@ -72,6 +72,22 @@ def test_pos_tags_match_jieba_posseg():
         assert segment.pos_tags(text) == want, text
 
 
+def test_tokenizer_cuts_as_jiebas_own():
+    """govkg's tokenizer computes jieba's word graph and route with fewer steps: the same
+    words, with the HMM and without, over the same dictionary."""
+    from conftest import ROOT
+
+    tk = segment.tokenizer()
+    theirs = jieba.Tokenizer()
+    theirs.FREQ, theirs.total, theirs.initialized = tk.FREQ, tk.total, True
+    texts = POS_SENTENCES + ["张三丰在平江县矛盾纠纷调处中心说", "研究生命起源", "结婚的和尚未结婚的"]
+    texts += [line for p in sorted((ROOT / "seeds").glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    for text in texts:
+        for hmm in (False, True):
+            assert tk.lcut(text, HMM=hmm) == theirs.lcut(text, HMM=hmm), text
+        assert tk.get_DAG(text) == theirs.get_DAG(text)
+
+
 @pytest.fixture()
 def fresh_segment(tmp_path, monkeypatch):
     """segment with its own cache folder and no tokenizer made yet."""

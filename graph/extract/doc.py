@@ -243,12 +243,18 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
         a = anchor.search(text, pos + lo)
         if a is None:
             return
-        # no match starts before a.start() - hi: its anchor would come before this one
-        m = pattern.search(text, max(pos, a.start() - hi))
-        if m is None:
-            return
-        yield m
-        pos = max(m.end(), m.start() + 1)  # moves on even past an empty match (none of ours is)
+        # no match starts before a.start() - hi: its anchor would come before this one; none
+        # after a.start() - lo has this anchor, so only that window is tried (a search would
+        # read on to the next match, however far)
+        last = a.start() - lo
+        for p in range(max(pos, a.start() - hi), last + 1):
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                pos = max(m.end(), m.start() + 1)  # moves on even past an empty match (none of ours is)
+                break
+        else:
+            pos = last + 1
 
 
 class Spans(list):

@@ -883,8 +883,9 @@ def _triggers() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
-    """The pattern of an unquoted name, a lookahead for its heads, and how far before its head
-    a match can start (for :func:`finditer_near`)."""
+    """The pattern of an unquoted name, its heads, and how far before its head a match can
+    start (for :func:`finditer_near`; the heads as plain words, not a lookahead, which would be
+    tried at every character)."""
     verbs = sorted({v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}, key=len, reverse=True)
     heads = [h for h, t in _heads() if t in ("Campaign", "Program", "Mechanism") and h not in _quoted_only()
              and h not in _NEVER_UNQUOTED]
@@ -892,7 +893,7 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
             + "|".join(_PREP_LEFT) + "|^")
     pattern = re.compile(f"(?:{left})(?P<name>[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
-    return pattern, re.compile(f"(?={head_alt})"), len(verbs[0]) + 1 + 16
+    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 16
 
 
 # prepositions that open the phrase a name stands in (在全省禁毒百日会战期间, 按照…专项行动要求)
@@ -1294,11 +1295,28 @@ def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
         taken.append((s, e))
 
 
-@lru_cache(maxsize=256)
-def _place_drive_re(names: frozenset[str]) -> re.Pattern:
-    """平安/法治 + one of a report's place names (+建设): reports of one place share it."""
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(f"(平安|法治)({alt})(建设)?")
+_DRIVE_WORDS = re.compile("平安|法治")
+
+
+def _place_drive_spans(text: str, names: set[str]) -> Iterator[tuple[int, int, str]]:
+    """Where 平安/法治 + one of ``names`` (+建设) is written, as ``re.finditer`` would find
+    ``(平安|法治)(name|…)(建设)?`` with the longest name first: (start, end, 平安X). Found by
+    the two words, not a pattern of each report's names (compiling one costs more than reading)."""
+    ordered = sorted(names, key=len, reverse=True)
+    pos = 0  # no match starts before the end of the last
+    for m in _DRIVE_WORDS.finditer(text):
+        s = m.start()
+        if s < pos:
+            continue
+        name = next((n for n in ordered if text.startswith(n, s + 2)), None)
+        if name is None:
+            continue
+        e = s + 2 + len(name)
+        core = text[s:e]
+        if text.startswith("建设", e):
+            e += 2
+        yield s, e, core
+        pos = e
 
 
 def _place_drives(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -1312,10 +1330,8 @@ def _place_drives(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) 
             names |= {p.name, short_name(p.name, p.level)}
     if not names:
         return
-    for m in _place_drive_re(frozenset(names)).finditer(doc.text):
-        s, e = m.span()
+    for s, e, core in _place_drive_spans(doc.text, names):
         if _overlaps(s, e, taken):
             continue
-        core = m.group(1) + m.group(2)
-        hits.append(NamedHit("Campaign", core, s, e, {core, m.group(0), core + "建设"}))
+        hits.append(NamedHit("Campaign", core, s, e, {core, doc.text[s:e], core + "建设"}))
         taken.append((s, e))

@@ -30,7 +30,7 @@ from ..lexicon import load_set
 from ..segment import is_word, tokenizer, word_tag
 from ..timing import stage
 from .agencies import AgencyHit
-from .doc import CJK, Doc
+from .doc import CJK, Doc, find_all
 from .places import PlaceHit
 
 Body = AgencyHit | PlaceHit
@@ -698,27 +698,13 @@ def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 
 def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
     """Where each of ``names`` is written, as ``re.finditer`` finds it (left to right, no two
-    overlapping), the names sharing a first character in one scan of the text: one pass per
-    name was a pass per person a long report names."""
-    names = {n for n in names if n}
-    if not names:
-        return {}
-    lengths = sorted({len(n) for n in names})
+    overlapping: a name like 阿阿阿), from :func:`~graph.extract.doc.find_all`'s places."""
     out: dict[str, list[int]] = {}
-    # each first character's places by str.find (no pattern compiled per report): each name's
-    # places still come left to right
-    for c in {n[0] for n in names}:
-        i = text.find(c)
-        while i >= 0:
-            for n in lengths:
-                w = text[i:i + n]
-                if len(w) < n:  # past the end of the text
-                    break
-                if w in names:
-                    at = out.setdefault(w, [])
-                    if not at or at[-1] + n <= i:  # not overlapping the one before (a name like 阿阿阿)
-                        at.append(i)
-            i = text.find(c, i + 1)
+    for name, starts in find_all(text, names).items():
+        at = out[name] = []
+        for i in starts:
+            if not at or at[-1] + len(name) <= i:
+                at.append(i)
     return out
 
 

@@ -378,7 +378,8 @@ def test_a_headline_quote_typed_by_its_shape_takes_the_type_the_body_gives_it():
 def test_scanning_before_an_anchor_finds_what_finditer_finds():
     import random
 
-    from graph.extract.named import _TITLE_DRIVE, finditer_before
+    from graph.extract.doc import finditer_near
+    from graph.extract.named import _CREATE, _TITLE_DRIVE
 
     texts = ["全县推进平安医院创建，开展文明城市示范创建活动，做好无讼村居创建和平安校园创建工作。",
              "创建创建平安创建", "示范创建示范创建示范创建", "", "平安"]
@@ -387,7 +388,7 @@ def test_scanning_before_an_anchor_finds_what_finditer_finds():
               for _ in range(3000)]
     for text in texts:
         want = [(m.span(), m.groups()) for m in _TITLE_DRIVE.finditer(text)]
-        assert [(m.span(), m.groups()) for m in finditer_before(_TITLE_DRIVE, text, "创建", 3, 10)] == want
+        assert [(m.span(), m.groups()) for m in finditer_near(_TITLE_DRIVE, text, _CREATE, 3, 10)] == want
 
 
 def test_a_head_is_read_at_either_end_of_a_name_the_longest_first():

@@ -1250,25 +1250,8 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
         taken.append((s, hend))
 
 
-def finditer_before(pattern: re.Pattern, text: str, anchor: str, lo: int, hi: int) -> Iterator[re.Match]:
-    """The matches of ``pattern.finditer(text)``, for a pattern whose every match holds the words
-    ``anchor`` ``lo`` to ``hi`` characters after its start: only the starts that far before an
-    ``anchor`` are tried (finditer would try the pattern at every character; 创建 is rare)."""
-    pos = 0  # no match starts before this
-    a = text.find(anchor, lo)
-    while a >= 0:
-        for p in range(max(pos, a - hi), a - lo + 1):
-            m = pattern.match(text, p)
-            if m is not None:
-                yield m
-                pos = m.end()  # past ``a``: the match holds an anchor no earlier one reached
-                break
-        else:
-            pos = max(pos, a - lo + 1)
-        a = text.find(anchor, max(a + 1, pos + lo))
-
-
 _TITLE_DRIVE = re.compile(f"((?:平安|法治|文明|无讼|无毒)[{CJK}]{{1,4}}|[{CJK}]{{2,8}}示范)创建(?!活动|工作|单位|示范)")
+_CREATE = re.compile("创建")  # every title drive holds it 3 to 10 characters after its start: only there is the pattern tried
 
 
 _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建设")
@@ -1277,7 +1260,7 @@ _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建�
 def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """Drives named by the title they work for: 平安医院创建, 文明城市示范创建 (创建 alone, unquoted,
     is an everyday verb; after such a title it names the drive)."""
-    for m in finditer_before(_TITLE_DRIVE, text, "创建", 3, 10):
+    for m in finditer_near(_TITLE_DRIVE, text, _CREATE, 3, 10):
         s, e = m.span()
         title = m.group(1)
         if _overlaps(s, e, taken) or has_function_word(title):

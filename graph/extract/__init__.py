@@ -20,7 +20,7 @@ from ..normalise import Normalised, normalise
 from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import CJK, Doc, Spans
+from .doc import CJK, PAUSE_MARK, Doc, Spans
 from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
@@ -39,7 +39,6 @@ _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对�
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
 _SOURCE = re.compile("(?:来源|稿源|出处|供稿|转自)[：:]\\s*$")
-_CLAUSE_MARK = re.compile("[，。；、：]")
 _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",), "村": ("village",),
               "社区": ("village",), "县": ("county",), "旗": ("county",), "区": ("county",), "市": ("county", "prefecture")}
 
@@ -178,7 +177,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     holders = set()
     for a in actors:
         # a title up to four characters on, with no clause mark before it
-        mark = _CLAUSE_MARK.search(text, a[1], a[1] + 4)
+        mark = PAUSE_MARK.search(text, a[1], a[1] + 4)
         reach = mark.start() - a[1] if mark else 4
         end = next((a[1] + k + len(t) for k in range(reach + 1)
                     for t in titles_by_first.get(text[a[1] + k:a[1] + k + 1], ()) if text.startswith(t, a[1] + k)), None)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc
+from .doc import CJK, PAUSE_MARK, Doc
 
 # the period a figure covers: dates and months (2021年3月8日, 今年1-9月, 1~5月份), spans
 # (2017年至今, 自2017年起, 近5年来, 连续三年), and the present (截至目前, 目前, 日前)
@@ -226,7 +226,6 @@ _LIST_OR_BRACKET = re.compile("[、，（(]")
 _BARE_RATE = re.compile(f"[{CJK}]{{0,2}}率")
 _DIGIT = re.compile("[0-9]")
 _TOTAL = re.compile("共计|合计|总计|共")
-_CLAUSE_MARK = re.compile("[，。；：、]")
 _ITEM_MARK = re.compile("[，、；：]")
 _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
 _LIST_END = re.compile(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$")
@@ -318,7 +317,7 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
                           or (prev is not None and prev.unit == unit)):
         return False  # the commonest case by far: 一 as an article
     if prev is not None and prev.unit == unit and 0 <= s - prev.end <= 20 \
-            and not _CLAUSE_MARK.search(text[prev.end:s]):
+            and not PAUSE_MARK.search(text[prev.end:s]):
         return True  # 一台发电机一台卫星电话: the next item of a run of counts
     if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
         return False

@@ -134,15 +134,13 @@ def _forget() -> None:
     """Empty govkg's caches of what it met in texts (jieba's cuts of windows, names' IRIs, terms
     written …): a pass over text met before starts as a fresh process would, dictionaries and
     lexicons loaded (the caches of at most a few entries hold those)."""
-    import functools
-
     from graph.rdf import QuadGraph
     from graph.statements import _TERMS
 
     for name, module in list(sys.modules.items()):
         if name == "graph" or name.startswith("graph."):
             for obj in list(vars(module).values()):
-                if isinstance(obj, functools._lru_cache_wrapper) and (obj.cache_parameters()["maxsize"] or 0) > 8:
+                if callable(getattr(type(obj), "cache_clear", None)) and (obj.cache_info().maxsize or 0) > 8:
                     obj.cache_clear()
     QuadGraph._iris.clear()
     _TERMS.clear()

@@ -62,6 +62,16 @@ def test_unquoted_one_x_one_y_formula():
     assert "一村一警" in names(ex, "Mechanism")
 
 
+def test_unquoted_number_compound_a_verb_puts_to_work():
+    ex = run("凤凰县推行三议一创，打造两城一中心，全面推行四议两公开。")
+    assert {"三议一创", "两城一中心", "四议两公开"} <= names(ex, "Mechanism")
+    assert ("凤凰县", "三议一创") in relations(ex, "adopts")
+    assert entity(ex, "Mechanism", "三议一创").formula_count == 4
+    # a count of times or things is no formula, nor a compound the clause goes on after
+    ex = run("凤凰县坚持三年一次，建立两个中心、一个平台，推行两委一队联席制度。")
+    assert not names(ex, "Mechanism") & {"三年一次", "两个中心", "两委一队"}
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

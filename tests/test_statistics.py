@@ -20,6 +20,13 @@ def subject_of(ex, value: float) -> str | None:
     return ex.entities[st.subject].name if st.subject in ex.entities else None
 
 
+def test_thousands_marked_with_commas_are_one_number():
+    got = facts("凤凰县今年排查矛盾纠纷2,468件，投入资金1,250.5万元，2020,2021年两度获评。")
+    assert got[(2468, "件")].indicator == "排查矛盾纠纷"
+    assert (12505000, "元") in got
+    assert not any(v in (468, 250.5, 2021) for v, _ in got)
+
+
 # ---------------------------------------------------------------- numbers in words
 
 def test_chinese_numerals_after_a_count_verb_or_an_enumeration():

@@ -205,7 +205,7 @@ def _number_re() -> re.Pattern:
     # the lookahead of the characters a number may open with lets the engine pass over the
     # others at once (a third of the time of trying the alternatives at every character)
     return re.compile(
-        f"(?=[0-9{_CN_DIGITS}半上数几])(?:(?P<num>[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=万)|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}"
+        f"(?=[0-9{_CN_DIGITS}半上数几])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=万)|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$))"
         "(?P<post2>以上|左右|余|以下)?")
@@ -407,7 +407,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if m.group("num") and "每" in text[max(sent_s, s - 40):s] and _NORM.search(_clause_text(text, sent_s, s)):
             continue  # 每个小区均配备2名调解员、1名法律顾问: a norm for each unit, not a count
         if m.group("num"):
-            value = float(m.group("num"))
+            value = float(m.group("num").replace(",", ""))  # 1,234: thousands marked as in tables
             if unit == "年度" and 1900 <= value <= 2100:
                 continue  # 2023年度: a year
         elif m.group("cn") == "半":

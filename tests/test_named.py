@@ -72,6 +72,18 @@ def test_unquoted_number_compound_a_verb_puts_to_work():
     assert not names(ex, "Mechanism") & {"三年一次", "两个中心", "两委一队"}
 
 
+def test_a_second_name_joined_by_he_shares_the_verb():
+    ex = run("凤凰县深入开展禁毒专项行动和反诈宣传活动。")
+    assert {"禁毒专项行动", "反诈宣传活动"} <= names(ex, "Campaign")
+    assert ("凤凰县", "反诈宣传活动") in relations(ex, "conducts")
+
+
+def test_a_body_ending_in_suo_is_no_particle_in_a_name():
+    ex = run("凤凰县实施司法所提质增效工程，建立司法所联动调解机制。")
+    assert "司法所提质增效工程" in names(ex, "Program")
+    assert "司法所联动调解机制" in names(ex, "Mechanism")
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

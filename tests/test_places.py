@@ -29,6 +29,12 @@ def test_two_character_county_name_inside_a_word_is_not_a_place():
     assert "佳县" not in names(ex, "Place")
 
 
+def test_a_town_singled_out_for_a_drive_is_no_place():
+    ex = run("凤凰县廖家桥镇作为试点镇先行先试，打造一批样板村。")
+    assert "廖家桥镇" in names(ex, "Place")
+    assert not names(ex, "Place") & {"试点镇", "样板村"}
+
+
 def test_township_missing_from_the_register_kept_by_shape():
     ex = run("平江县城关镇已划分109个网格。")
     town = entity(ex, "Place", "城关镇")

@@ -326,7 +326,15 @@ def has_function_word(text: str) -> bool:
 
     if _FUNCTION.isdisjoint(text):
         return False  # no function character, so no function word: the text needs no cutting
-    return any(len(tok) == 1 and tok in _FUNCTION for tok in lcut(text))
+    toks = lcut(text)
+    return any(len(tok) == 1 and tok in _FUNCTION and not (tok == "所" and i and toks[i - 1] + tok in _office_words())
+               for i, tok in enumerate(toks))
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    """Bodies' words ending in 所 (司法所, 派出所), which jieba may cut as a word and the particle 所."""
+    return frozenset(r[0] for r in load_table("agency_units.txt") + load_table("agency_bodies.txt") if r and r[0].endswith("所"))
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
@@ -972,6 +980,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         after_verb = bool(left) and left not in "，。；：、（\n的及和与" and left not in _PREP_LEFT
         if left in ("和", "与") and not _ends_at(m.start(), taken):
             continue  # 和 joins two names (A专项行动和B专项行动), not a name and a clause
+        if left in ("和", "与", "及") and hits and hits[-1].end == m.start() and hits[-1].type in ("Campaign", "Program", "Mechanism"):
+            after_verb = True  # 开展A专项行动和B宣传活动: the second name is the same verb's object
         if text.startswith(_stock(), he):
             continue  # …治理体系和治理能力现代化, X机制创新: a stock phrase, not a name
         if t == "Program" and _KIND_COUNT.match(text[he:he + 5]):

@@ -27,6 +27,11 @@ def test_thousands_marked_with_commas_are_one_number():
     assert not any(v in (468, 250.5, 2021) for v, _ in got)
 
 
+def test_a_clause_that_says_who_speaks_is_no_activity_for_the_count():
+    got = facts("凤凰县司法局副局长吴军告诉记者，今年以来共调解纠纷56起。")
+    assert got[(56, "起")].indicator == "调解纠纷"
+
+
 # ---------------------------------------------------------------- numbers in words
 
 def test_chinese_numerals_after_a_count_verb_or_an_enumeration():

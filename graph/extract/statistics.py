@@ -237,6 +237,8 @@ _WITHIN = re.compile("^以?内")
 _AND_END = re.compile("[和及与]$")
 _SHARE = re.compile("(?:约|大约)?占(?:全|总|比|到)")
 _NEXT_CLAUSE = re.compile("[，,]([^，。；0-9]{2,16})(?=[，。；]|$)")
+# a clause that only says who speaks (…所长吴某告诉记者，今年以来…): no activity for the count after it
+_SAYS = re.compile("(?:告诉记者|向记者介绍|介绍说?|表示|指出|透露|坦言|说|称|据悉|据了解|据统计|记者了解到|记者获悉|记者从[^，]{2,16}获悉)$")
 
 
 def _count_at(text: str, pos: int) -> bool:
@@ -533,7 +535,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after:
             prev_clause = text[max(pcs, sent_s):clause_start - 1]
             counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs)
-            if prev_clause and not counted and len(prev_clause) <= 24:
+            if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause):
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context

@@ -43,6 +43,15 @@ def test_chinese_numerals_after_a_count_verb_or_an_enumeration():
     assert (4, "类") in got
 
 
+def test_chinese_numerals_closing_a_clause_after_a_count_verb_and_its_object():
+    got = facts("凤凰县公安局共破获刑事案件三十二起，抓获犯罪嫌疑人四十五名，调解民事纠纷四万零七百件。")
+    assert got[(32, "起")].indicator == "破获刑事案件"
+    assert got[(45, "名")].indicator == "抓获犯罪嫌疑人"
+    assert got[(40700, "件")].indicator == "调解民事纠纷"
+    # a count inside its clause, or a noun phrase with no count verb, is prose
+    assert not facts("凤凰县落实两个责任，两位村民说，三个孩子都在外地。")
+
+
 def test_approximate_counts_in_words_keep_their_qualifier():
     got = facts("上千名群众参加活动，抽调百余名干警组成专班，化解纠纷数千起。")
     assert (got[(1000, "名")].qualifier, got[(1000, "名")].indicator) == ("上", "群众参加活动")

@@ -193,6 +193,13 @@ def units() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _count_verb_object_re() -> re.Pattern:
+    """A count verb and its object (2–10 characters) ending the text before a number."""
+    verbs = "|".join(sorted(load_set("stat_verbs.txt"), key=len, reverse=True))
+    return re.compile(f"(?:{verbs})了?[^\\s{_CN_DIGITS}零万亿，。；：、（）()“”0-9]{{2,10}}$")
+
+
+@lru_cache(maxsize=1)
 def _count_verb_re() -> re.Pattern:
     """A count verb ending the text before a number (打掉, 举办了, 派出), and the word before it."""
     verbs = "|".join(sorted(load_set("stat_verbs.txt"), key=len, reverse=True))
@@ -205,7 +212,7 @@ def _number_re() -> re.Pattern:
     # the lookahead of the characters a number may open with lets the engine pass over the
     # others at once (a third of the time of trying the alternatives at every character)
     return re.compile(
-        f"(?=[0-9{_CN_DIGITS}半上数几])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=万)|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}"
+        f"(?=[0-9{_CN_DIGITS}半上数几])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=万)|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$))"
         "(?P<post2>以上|左右|余|以下)?")
@@ -337,6 +344,8 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return bool(_ONE_VERBS.search(before)) and vm.group(1) not in ("每", "又", "再", "这", "那", "某")
     if cn != "一" and _LIST_END.search(before):
         return True
+    if cn != "一" and (e >= len(text) or text[e] in "，。；") and _count_verb_object_re().search(before):
+        return True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
     if cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
         return True  # 三个派出所开展…: a count of bodies that opens its clause
     if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、") and "每" not in clause:

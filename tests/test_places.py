@@ -35,6 +35,13 @@ def test_a_town_singled_out_for_a_drive_is_no_place():
     assert not names(ex, "Place") & {"试点镇", "样板村"}
 
 
+def test_neighbouring_counties_by_their_short_forms_in_a_list_of_places():
+    ex = run("凤凰县与吉首、花垣等地签订联防协议，联合泸溪、保靖两县开展巡逻。")
+    assert {"吉首市", "花垣县", "泸溪县", "保靖县"} <= names(ex, "Place")
+    # outside a list, a short form is left alone (吉首籍: a native place, no place of the report)
+    assert "吉首市" not in names(run("凤凰县一名吉首籍男子被抓获。"), "Place")
+
+
 def test_township_missing_from_the_register_kept_by_shape():
     ex = run("平江县城关镇已划分109个网格。")
     town = entity(ex, "Place", "城关镇")

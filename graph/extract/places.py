@@ -103,6 +103,29 @@ def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=64)
+def _sibling_shorts(gz: Gazetteer, code: str) -> dict[str, Place]:
+    """Short forms of the other counties of ``code``'s prefecture (花垣 for 花垣县 beside 凤凰县)
+    that are no other division's name, no everyday word and no stop word."""
+    pref = gz.ancestor(code, "prefecture")
+    out = {}
+    for c in gz.children.get(pref.code, ()) if pref is not None else ():
+        p = gz.places[c]
+        sn = short_name(p.name, p.level)
+        if p.level == "county" and c != code and sn != p.name and len(sn) >= 2 and sn not in gz.by_name \
+                and sn not in _SHORT_STOP and not _everyday(sn):
+            out[sn] = p
+    return out
+
+
+_LIST_AFTER = ("等地", "等县", "等市", "两地", "三地", "四地", "五地", "两县", "三县")
+
+
+def _in_place_list(text: str, s: int, e: int) -> bool:
+    """Does [s, e) stand as an item of a list of places (…、X、…, X等地, X两地)?"""
+    return (s > 0 and text[s - 1] == "、") or text[e:e + 1] == "、" or text.startswith(_LIST_AFTER, e)
+
+
 @lru_cache(maxsize=4)
 def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
     """Short forms of provinces and prefectures that name one division only, no other
@@ -438,6 +461,14 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if not _overlaps(s, e, taken) and (v in chain_shorts or _aligned(text, s, e)):
             hits.append(PlaceHit(s, e, shorts[v], v))
             taken.append((s, e))
+    if ctx.focus is not None:
+        # the focal county's neighbours in its prefecture by their short forms, where the text
+        # lists places (与吉首、花垣等地): bare, a county's short form is too often a word
+        sib = _sibling_shorts(gz, ctx.focus.code)
+        for s, e, v in _longest_matches(text, sib):
+            if not _overlaps(s, e, taken) and _in_place_list(text, s, e) and _aligned(text, s, e):
+                hits.append(PlaceHit(s, e, sib[v], v))
+                taken.append((s, e))
     wide = _wide_shorts(gz)[0]
     for s, e, v in _wide_short_hits(text, gz):
         if not _overlaps(s, e, taken) and _aligned(text, s, e):

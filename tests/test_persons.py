@@ -27,6 +27,13 @@ def test_a_township_head_holds_his_post_in_the_township():
     assert ("龙光明", "镇长", "禾库镇") in posts(run("凤凰县禾库镇镇长龙光明表示，将继续推进。"))
 
 
+def test_an_appointment_names_the_person_and_the_post():
+    ex = run("凤凰县委政法委：王志刚任县委政法委副书记，李强任县公安局副局长。")
+    assert {("王志刚", "副书记", "凤凰县委政法委"), ("李强", "副局长", "凤凰县公安局")} <= posts(ex)
+    # 任 before no title is no appointment (任务, 任劳任怨)
+    assert not people("王伟任务繁重，每天加班。")
+
+
 def test_a_name_ends_before_the_word_after_it():
     ex = run("凤凰县委政法委副书记王丽华及县司法局局长陈刚出席会议。")
     assert names(ex, "Person") == {"王丽华", "陈刚"}

@@ -53,6 +53,9 @@ _REPORT = ("说道", "说", "表示", "介绍", "指出", "强调", "认为", "�
            "致辞", "讲话", "发言", "签署", "抵达", "一行", "等人", "等同志")
 # titles and honorifics written after a name: X总书记, 张三同志, 李四所长您好 (an office title after a
 # name only before a break or a greeting: after a body it is the body's post, read elsewhere)
+# appointed to a post (任免: 张三任县公安局局长), read like a reporting verb where a title ends the clause
+_APPOINTED = ("担任", "兼任", "出任", "升任", "调任", "任")
+_CLAUSE_END = re.compile("[，。；\n]")
 _AFTER = ("总书记", "同志", "主席", "总理", "委员长", "先生", "女士", "教授", "院士", "博士", "总统", "大使", "将军",
           "一行", "夫妇")
 _AFTER_OFFICE = ("书记", "局长", "所长", "院长", "检察长", "庭长", "部长", "主任", "市长", "县长", "区长", "镇长", "乡长",
@@ -572,7 +575,12 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
         if m.group("verb") == "说" and text[verb_end:verb_end + 1] not in "，：:“”。！":
             continue  # 说 alone reports speech only before the speech itself
         e = name_end(text, s, strict=True)
-        if e == m.end("name") and free(s, e, weak=True) and not is_word(text[e:verb_end + 1]):
+        if m.group("verb") in _APPOINTED:
+            # 张三任县公安局局长 (任县 may be a word): appointed only where the clause ends on a title
+            clause_end = _CLAUSE_END.search(text, verb_end)
+            if e == m.end("name") and free(s, e, weak=True) and _title_at_end(text, clause_end.start() if clause_end else len(text)):
+                add([PersonHit(text[s:e], s, e)])
+        elif e == m.end("name") and free(s, e, weak=True) and not is_word(text[e:verb_end + 1]):
             add([PersonHit(text[s:e], s, e)])
     # a name after a noun for a person: 经济学家X, 村民X, 中锋X
     first = _surname_firsts()
@@ -718,7 +726,7 @@ def _report_re() -> re.Pattern:
     # the clause start asked after the surname's character (a look-behind over it): a pattern
     # opening on a character class is tried only where one of those characters stands
     return re.compile(f"(?P<name>[{first}](?:(?<=[，。；：！？”’\n 、）].)|(?<=^.))[{CJK}]{{1,3}}?)"
-                      f"(?P<verb>{'|'.join(_REPORT)})", re.M)
+                      f"(?P<verb>{'|'.join(_REPORT + _APPOINTED)})", re.M)
 
 
 _PEOPLE_RE = re.compile("|".join(sorted(_PEOPLE, key=len, reverse=True)))
@@ -831,12 +839,12 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
     return who
 
 
-_PREDICATE = re.compile(f"是(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+_PREDICATE = re.compile(f"(?:是|担任|兼任|出任|升任|调任|任)(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
 
 
 def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
-    """张三是某县公安局局长 / 他是某县县委书记: posts of a person already named, read from a
-    predicate whose chain of posts runs from 是 to the clause's end."""
+    """张三是某县公安局局长 / 他是某县县委书记 / 张三任某县公安局局长: posts of a person already
+    named, read from a predicate whose chain of posts runs from 是 (or 任) to the clause's end."""
     text = doc.text
     out = []
     place_spans = {p.start: p.end for p in bodies.all_places}

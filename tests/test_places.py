@@ -42,6 +42,13 @@ def test_neighbouring_counties_by_their_short_forms_in_a_list_of_places():
     assert "吉首市" not in names(run("凤凰县一名吉首籍男子被抓获。"), "Place")
 
 
+def test_a_village_whose_last_character_the_dictionary_joins_to_cun():
+    ex = run("凤凰县廖家桥镇菖蒲塘村党支部组织党员开展巡逻。")
+    assert "菖蒲塘村" in names(ex, "Place") and "菖蒲塘村党支部" in names(ex, "Agency")
+    # 农村, 乡村, 山村 are words: no village ends in them
+    assert names(run("凤凰县推进农业农村现代化，民警深入偏远山村。"), "Place") == {"凤凰县"}
+
+
 def test_township_missing_from_the_register_kept_by_shape():
     ex = run("平江县城关镇已划分109个网格。")
     town = entity(ex, "Place", "城关镇")

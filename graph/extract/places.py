@@ -657,15 +657,24 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
     if a < sfx_start:  # the suffix is inside a longer word: 城关镇 (a name) or 下乡 (not)
         if b == sfx_end and sfx_start - a >= 2:
             return (a, sfx_end) if _reads_as_name(text, a, sfx_start) else None
-        return None
-    # 乡镇, 乡村, 社区戒毒 … are words of their own; a suffix the dictionary does not know
-    # (嘎查) falls apart into characters, and ends on a word boundary
-    if b != sfx_end and not (sfx_end - sfx_start > 1 and any(e == sfx_end for _, e in spans)):
-        return None
-    before = [t for t in spans if t[1] <= sfx_start]
-    if not before:
-        return None
-    starts = [before[-1][0]]
+        if not (b == sfx_end and sfx_start - a == 1 and text[sfx_start:sfx_end] == "村" and _rare(text[a:b])):
+            return None
+        # 菖蒲|塘村: the name's last character joined to the suffix as a rare word of the dictionary
+        # (塘村; 农村, 山村 are words): the name runs from the word before it, if that word reads as
+        # part of a name (偏远|山村 does not)
+        before = [t for t in spans if t[1] <= a]
+        if not before or before[-1][1] - before[-1][0] < 2:
+            return None
+        starts = [before[-1][0]]
+    else:
+        # 乡镇, 乡村, 社区戒毒 … are words of their own; a suffix the dictionary does not know
+        # (嘎查) falls apart into characters, and ends on a word boundary
+        if b != sfx_end and not (sfx_end - sfx_start > 1 and any(e == sfx_end for _, e in spans)):
+            return None
+        before = [t for t in spans if t[1] <= sfx_start]
+        if not before:
+            return None
+        starts = [before[-1][0]]
     if sfx_start - starts[0] == 1 and len(before) >= 2:
         starts = [before[-2][0]]
         # a name the dictionary does not know falls apart into characters (茶 + 洋 + 口): up
@@ -687,6 +696,13 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
         if _reads_as_name(text, start, sfx_start):
             return start, sfx_end
     return None
+
+
+def _rare(word: str) -> bool:
+    """Is ``word`` in jieba's dictionary only as a rare word (fewer than 50 in its counts)?"""
+    from ..segment import tokenizer
+
+    return (tokenizer().FREQ.get(word) or 0) < 50
 
 
 def _proper(word: str) -> bool:

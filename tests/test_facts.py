@@ -72,6 +72,15 @@ def test_documents_and_their_issuers():
     assert not any(d == "中华人民共和国禁毒法" for d, _ in issued)
 
 
+def test_bodies_listed_right_before_a_document_issue_it_jointly_and_a_verb_s_own_clause_names_its_issuer():
+    ex = run("根据省委办公厅、省政府办公厅《关于加强基层治理的意见》要求，凤凰县出台配套措施。")
+    assert {b for d, b in relations(ex, "issuedBy")} == {"湖南省委办公厅", "湖南省人民政府办公厅"}
+    ex = run("凤凰县委政法委印发《平安建设考核办法》，县公安局制定了《夜间巡逻实施方案》。")
+    issued = relations(ex, "issuedBy")
+    assert ("夜间巡逻实施方案", "凤凰县公安局") in issued and ("夜间巡逻实施方案", "凤凰县委政法委") not in issued
+    assert ("平安建设考核办法", "凤凰县委政法委") in issued
+
+
 def test_honors_and_who_received_them():
     ex = run("凤凰县司法局被评为“全国法治宣传教育先进单位”，凤凰县禾库镇被评为省级民主法治示范乡镇。")
     assert {"全国法治宣传教育先进单位", "省级民主法治示范乡镇"} <= names(ex, "Honor")

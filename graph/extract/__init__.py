@@ -760,16 +760,16 @@ def _places_only(places, s: int, e: int) -> bool:
     return s == e
 
 
-def _agency_index(ag_keys) -> tuple[dict[int, tuple[str, str]], list[int], dict] | None:
-    """What :func:`_issuers` asks for each document: the first agency ending at each position,
-    the agencies' starts, and a place for each sentence's issuing verbs (None when the agencies
-    do not come sorted by start, as :func:`find_agencies` gives them)."""
+def _agency_index(ag_keys) -> tuple[dict[int, tuple[int, tuple[str, str]]], list[int], dict] | None:
+    """What :func:`_issuers` asks for each document: the first agency ending at each position
+    (its start and key), the agencies' starts, and a place for each sentence's issuing verbs
+    (None when the agencies do not come sorted by start, as :func:`find_agencies` gives them)."""
     starts = [a.start for a, _ in ag_keys]
     if starts != sorted(starts):
         return None
-    by_end: dict[int, tuple[str, str]] = {}
+    by_end: dict[int, tuple[int, tuple[str, str]]] = {}
     for a, k in ag_keys:
-        by_end.setdefault(a.end, k)
+        by_end.setdefault(a.end, (a.start, k))
     return by_end, starts, {}  # (and each sentence's issuing verbs, as they are asked for)
 
 
@@ -806,20 +806,30 @@ class _Ends:
         return self.spans[i][1]
 
 
+def _bodies_ending_at(text: str, pos: int, ag_keys, index=None) -> list[tuple[str, str]]:
+    """The agency whose mention ends at ``pos`` and those listed right before it (A、B和C), in order."""
+    by_end = index[0] if index is not None else {a.end: (a.start, k) for a, k in reversed(ag_keys)}
+    out = []
+    while pos in by_end:
+        start, key = by_end[pos]
+        out.append(key)
+        if start < 1 or text[start - 1] not in "、和与及":
+            break
+        pos = start - 1
+    return list(dict.fromkeys(reversed(out)))
+
+
 def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None, index=None) -> list[tuple[str, str]]:
     """Who issued the document named at ``pos``: the bodies before its verb (印发, 出台 …) in its
     sentence; else the body the report is about (``topic``), else its county. ``index``: the
     report's :func:`_agency_index` (the agencies scanned when not given)."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
-    # a body written right before the document: 省委“10个严禁”
-    if index is not None:
-        if pos in index[0]:
-            return [index[0][pos]]
-    else:
-        for a, k in ag_keys:
-            if a.end == pos:
-                return [k]
+    # a body written right before the document (省委“10个严禁”), with the bodies joined to it
+    # (省委办公厅、省政府办公厅《…》: issued jointly)
+    before = _bodies_ending_at(text, pos, ag_keys, index)
+    if before:
+        return before
     if index is not None and pos <= doc.sentence_at(pos)[1]:
         found = _last_issuing_verb(doc, pos, index)
     else:
@@ -833,9 +843,12 @@ def _issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None, in
     trig = found[0]
     if index is not None:  # the agencies starting in [ss, trig), in order
         lo, hi = bisect_left(index[1], ss), bisect_left(index[1], trig)
-        found = [k for a, k in ag_keys[lo:hi] if a.end <= trig]
+        bodies = [(a, k) for a, k in ag_keys[lo:hi] if a.end <= trig]
     else:
-        found = [k for a, k in ag_keys if ss <= a.start and a.end <= trig]
+        bodies = [(a, k) for a, k in ag_keys if ss <= a.start and a.end <= trig]
+    # the verb's own clause first (甲印发《A》，乙制定了《B》: B is 乙's alone); else the sentence's
+    cs = max(text.rfind("，", ss, trig), text.rfind("；", ss, trig))
+    found = [k for a, k in bodies if a.start > cs] or [k for _, k in bodies]
     if found:
         return list(dict.fromkeys(found))
     return [topic] if topic else ([focal_key] if focal_key else [])

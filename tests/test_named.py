@@ -84,6 +84,12 @@ def test_a_body_ending_in_suo_is_no_particle_in_a_name():
     assert "司法所联动调解机制" in names(ex, "Mechanism")
 
 
+def test_a_drive_s_time_between_two_heads_belongs_to_its_name():
+    ex = run("凤凰县开展道路交通安全集中整治百日行动和禁毒专项整治夏季攻势。")
+    assert {"道路交通安全集中整治百日行动", "禁毒专项整治夏季攻势"} <= names(ex, "Campaign")
+    assert "道路交通安全集中整治" not in names(ex, "Campaign")
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

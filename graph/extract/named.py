@@ -667,6 +667,8 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
         seen.setdefault(c, t)
 
 
+# a drive's time or season written between its name's head and a second head (…集中整治百日行动)
+_TIMED_DRIVE = re.compile("(?:百日|[春夏秋冬]季|[一二三四五六七八九十百]+天|[0-9]+天)(?:攻坚)?(?:行动|攻势|会战|攻坚战)")
 _ADJACENT_ONLY = ("工作", "建设", "部署")  # “三度”工作 names; 打造“X”的工作 does not
 _SPEECH_MARKS = set("。！？!?；;：:…")
 
@@ -1070,6 +1072,9 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
                 "、" not in (text[ns - 1:ns] + text[he:he + 1]) or _ALL_CJK.match(text[he:he + 1])
                 and not _WORKS_GO_ON.match(text[he:he + 2])):
             continue  # 天网工程、视频监控联网工程 name programs; 生物工程 alone, 细胞工程育种: a field
+        if t == "Campaign" and (timed := _TIMED_DRIVE.match(text, he)):
+            head += timed.group(0)  # 集中整治百日行动, 专项整治夏季攻势: the drive's time runs on to its head
+            he = timed.end()
         full = name + head
         core = name if coined else strip_prefix(full)  # the coinage names it, as a formula does
         hit = NamedHit(t, core, ns, he, {full, core, placed + head})

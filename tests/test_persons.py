@@ -34,6 +34,13 @@ def test_an_appointment_names_the_person_and_the_post():
     assert not people("王伟任务繁重，每天加班。")
 
 
+def test_a_transliterated_name_runs_over_characters_that_also_write_function_words():
+    # 都 and 则 write Uyghur names (阿不都…, 艾则…); a verb's particle after them ends the name
+    assert "吐尔逊·阿不都热依木" in people("派出所所长吐尔逊·阿不都热依木介绍，辖区平安稳定。")
+    assert "古丽·艾则孜" in people("村民古丽·艾则孜说，晚上出门很放心。")
+    assert "艾尼·买买提" in people("民警艾尼·买买提都来了。")
+
+
 def test_a_name_ends_before_the_word_after_it():
     ex = run("凤凰县委政法委副书记王丽华及县司法局局长陈刚出席会议。")
     assert names(ex, "Person") == {"王丽华", "陈刚"}

@@ -12,6 +12,9 @@ from ..lexicon import load_set
 from .numbers import cn_int
 
 _ORDINAL = re.compile("^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])([^。；\n]{2,40})")
+# the number a listed part opens on (一是联防, 第二，, 其三, ②, (4)): no word of the part
+_ORDINAL_MARK = re.compile("^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、是]?|其[一二三四五六七八九十][，、]?|"
+                           "[①②③④⑤⑥⑦⑧⑨⑩]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
 _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立了|建立|搭建了|搭建|形成了|形成|落实了|落实|实行|推行|打造|组建了|组建|包括|即)+")
 
 
@@ -75,7 +78,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
                        _digit_parts, _net_parts, _room_and_teams, _shared_words, _parallel_quotes):
             if not counted and finder not in _LEADING_OK:
                 continue  # a count read off the name's first character: only a list the text spells out
-            parts = finder(doc, h, hits)
+            parts = [_ORDINAL_MARK.sub("", p) or p for p in finder(doc, h, hits)]
             if not counted and any(re.search("[“”‘’\"]", p) for p in parts):
                 continue  # a count off the name asks for plain parts: not a list cut out of a quotation
             if parts and (len(parts) in ok or (finder in _PARTIAL_OK and len(parts) < n)):

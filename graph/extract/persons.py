@@ -270,9 +270,21 @@ def _name_after_title(text: str, s: int) -> int | None:
             e = run.end()
             continue
         e = run.start() + 1
-        while e < run.end() and text[e] not in _FUNC and not _everyday(text, e):
+        # a function character that also writes transcriptions (阿不都拉, 艾则孜) goes on the name
+        # when transcription characters follow it and no verb's particle ends them (…提都来了)
+        while e < run.end() and (text[e] not in _FUNC or _transcribed_on(text, e, run.end())) and not _everyday(text, e):
             e += 1
     return e
+
+
+def _transcribed_on(text: str, i: int, end: int) -> bool:
+    chars = _transcription_chars()
+    if text[i] not in chars:
+        return False
+    j = i + 1
+    while j < end and text[j] in chars:
+        j += 1
+    return j > i + 1 and text[j:j + 1] not in ("了", "过", "着")
 
 
 @lru_cache(maxsize=1)

@@ -103,3 +103,10 @@ def test_parts_numbered_di_yi_or_bracketed_in_the_sentences_and_paragraphs_after
 def test_parts_after_a_short_setting_and_yi_wei():
     assert parts("凤凰县推行“四联”机制，即在乡镇层面，以综治联动、治安联防、矛盾联调、平安联创为支撑，推进权责统一。",
                  "四联") == ["综治联动", "治安联防", "矛盾联调", "平安联创"]
+
+
+def test_a_listed_part_loses_the_number_it_opens_on():
+    assert parts("凤凰县推行“三联”机制：一是联防，组织村民巡逻；二是联调，化解矛盾纠纷；三是联治，共同整治隐患。",
+                 "三联") == ["联防", "联调", "联治"]
+    assert parts("凤凰县推行“五步工作法”：①摸排；②研判；③化解；④回访；⑤总结。",
+                 "五步工作法") == ["摸排", "研判", "化解", "回访", "总结"]

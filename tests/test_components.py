@@ -110,3 +110,11 @@ def test_a_listed_part_loses_the_number_it_opens_on():
                  "三联") == ["联防", "联调", "联治"]
     assert parts("凤凰县推行“五步工作法”：①摸排；②研判；③化解；④回访；⑤总结。",
                  "五步工作法") == ["摸排", "研判", "化解", "回访", "总结"]
+
+
+def test_parts_opening_on_the_formula_s_counted_word():
+    assert parts("凤凰县司法局推行“三进”普法，让法律进农家、进田间、进集市。", "三进") == ["进农家", "进田间", "进集市"]
+    assert parts("廖家桥镇推行“四老调解”，邀请老干部、老党员、老教师、老军人参与调解。",
+                 "四老调解") == ["老干部", "老党员", "老教师", "老军人"]
+    # as many as the formula counts, or none
+    assert parts("廖家桥镇推行“四老调解”，邀请老干部、老党员参与调解。", "四老调解") == []

@@ -75,7 +75,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
             h.formula_count = n  # for the finders that read it; kept only when the parts are found
         for finder in (_list_before, _graded_parts, _listed_after, _paren_after, _disposal_before, _pair_before,
                        _ordinal_paragraphs, _shi_items, _heading_items, _headings_after,
-                       _digit_parts, _net_parts, _room_and_teams, _shared_words, _parallel_quotes):
+                       _digit_parts, _net_parts, _room_and_teams, _shared_words, _opening_list, _parallel_quotes):
             if not counted and finder not in _LEADING_OK:
                 continue  # a count read off the name's first character: only a list the text spells out
             parts = [_ORDINAL_MARK.sub("", p) or p for p in finder(doc, h, hits)]
@@ -338,9 +338,30 @@ def _headings_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     return out
 
 
+def _opening_list(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """A list in the formula's sentence, after it, whose items open with the formula's counted
+    word (五老调解 — 邀请老干部、老党员、老教师、老模范、老军人参与调解)."""
+    m = re.fullmatch("[一二三四五六七八九十]([一-龥])[一-龥]{0,3}", h.name)
+    if not m:
+        return []
+    char, text = m.group(1), doc.text
+    se = text.find("。", h.end, h.end + 120)
+    for lm in re.finditer("(?:[^、，。；：“”\n和]{1,12}、)+[^、，。；：“”\n和]{2,8}", text[h.end:se if se > 0 else h.end + 120]):
+        items = lm.group(0).split("、")
+        lead = items[0].rfind(char)
+        if lead < 0:
+            continue
+        items[0] = items[0][lead:]
+        last = re.match(f"{char}[一-龥]{{1,3}}?(?=参与|参加|组成|担任|共同|等|$)", items[-1])  # 老军人|参与调解
+        items[-1] = last.group(0) if last else items[-1]
+        if len(items) == cn_int(h.name[0]) and all(x.startswith(char) and 2 <= len(x) <= 6 for x in items):
+            return items
+    return []
+
+
 def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """Parts written with the formula's own word: 三度 — 法律知晓度、宣传覆盖度、活动参与度;
-    六访 — “节前访”“事后访”; 三强夯基 — sentences opening 强组织，强队伍，…"""
+    三进 — 进农家、进田间、进集市; 六访 — “节前访”“事后访”; 三强夯基 — sentences opening 强组织，强队伍，…"""
     name, text = h.name, doc.text
     m = re.fullmatch("[一二三四五六七八九十]([一-龥])([一-龥]{0,2})", name)
     if not m:
@@ -369,12 +390,21 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
             stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
                         and x.name != name] + [h.end + 900])
         window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“知道多少？”）
+        lists = []
         for lm in re.finditer("(?:[^、，。；：“”\n和]{1,40}[、和])+[^、，。；：“”\n和]{2,30}", window):
             items = [re.sub("等$", "", x.strip()) for x in re.split("[、和]", lm.group(0))]
             items[0] = re.sub("^.*(?:包括|包含|分别是|即)", "", items[0])  # 考核指标包括A率: A率
             items = [x for x in items if x]
             if len(items) >= 2 and all(x.endswith(char) and len(x) > 1 for x in items):
                 return items
+            lists.append(items)
+        # else parts opening on it: 三进 — (让法律)进农家、进田间、进集市
+        for items in lists:
+            lead = items[0].rfind(char) if len(items) >= 2 else -1
+            if lead >= 0:
+                opening = [items[0][lead:]] + items[1:]
+                if len(opening) == cn_int(name[0]) and all(x.startswith(char) and 2 <= len(x) <= 6 for x in opening):
+                    return opening  # (as many as it counts: a list on the word's everyday sense is no match)
         qs = doc.quote_bounds[0]
         quoted = [q.content for q in doc.quotes[bisect_left(qs, h.end):bisect_left(qs, stop)] if q.content.endswith(char)
                   and 2 < len(q.content) <= 6 and q.content != name]
@@ -632,7 +662,7 @@ def _graded_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 _LEADING_OK = {_list_before, _listed_after, _paren_after, _disposal_before, _pair_before, _graded_parts,
-               _ordinal_paragraphs, _shi_items}
+               _ordinal_paragraphs, _shi_items, _opening_list}
 
 
 _PARTIAL_OK.update({_shared_words})

@@ -49,6 +49,13 @@ def test_a_village_whose_last_character_the_dictionary_joins_to_cun():
     assert names(run("凤凰县推进农业农村现代化，民警深入偏远山村。"), "Place") == {"凤凰县"}
 
 
+def test_a_place_opening_a_company_s_name_is_no_place_of_the_report():
+    ex = run("凤凰县法院审结了成都智远科技有限公司诉湘西某商贸公司合同纠纷案。")
+    assert "成都市" not in names(ex, "Place") and "凤凰县" in names(ex, "Place")
+    # the report's own places stay (凤凰县某某有限公司), as does a place before its township
+    assert "临沂市" in names(run("她来到山东省临沂市罗庄镇私营企业临沂孙武食品有限公司报到。"), "Place")
+
+
 def test_township_missing_from_the_register_kept_by_shape():
     ex = run("平江县城关镇已划分109个网格。")
     town = entity(ex, "Place", "城关镇")

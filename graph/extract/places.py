@@ -481,7 +481,14 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     hits.sort(key=lambda h: (h.start, h.end))
     hits.extend(_villages(doc, hits))
     hits.sort(key=lambda h: (h.start, h.end))
-    return hits
+    # a place outside the report's own opening a company's name (成都某某科技有限公司) names the
+    # company, not a place of the report
+    return [h for h in hits if not (h.place.level in ("province", "prefecture", "county") and h.place.code not in focal_chain
+                                    and (m := _COMPANY.match(text, h.end)) and _FUNCTION_CHARS.isdisjoint(m.group(0)))]
+
+
+# a company's own name (2–10 characters, none a division's level word) and its legal form
+_COMPANY = re.compile("[^\\s，。；：、“”（）()省市县区镇乡村]{2,10}?(?:股份有限公司|有限责任公司|有限公司|集团有限公司)")
 
 
 def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:

@@ -32,6 +32,16 @@ def test_a_clause_that_says_who_speaks_is_no_activity_for_the_count():
     assert got[(56, "起")].indicator == "调解纠纷"
 
 
+def test_list_items_borrow_the_first_count_s_verb_not_the_start_of_its_noun():
+    got = facts("全县共建成综治中心18个、警务室256个、调解室312个。")
+    assert [got[(n, "个")].indicator for n in (18, 256, 312)] == ["建成综治中心", "建成警务室", "建成调解室"]
+
+
+def test_fenbie_over_numbers_joined_by_he():
+    got = facts("凤凰县刑事案件、治安案件分别下降12.3%和8.5%。")
+    assert got[(12.3, "%")].indicator == "刑事案件下降" and got[(8.5, "%")].indicator == "治安案件下降"
+
+
 # ---------------------------------------------------------------- numbers in words
 
 def test_chinese_numerals_after_a_count_verb_or_an_enumeration():

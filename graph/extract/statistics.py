@@ -91,8 +91,13 @@ def _lead_verbs(hit: StatHit) -> str:
 
         known = _verb_words()
         verbs = []
-        for word, tag in pos_tags(hit.base):
+        tags = pos_tags(hit.base)
+        for i, (word, tag) in enumerate(tags):
             if not (tag.startswith("v") or word in known):
+                break
+            # after a verb, a verbal noun (建成|综治中心) or a verb a one-character noun ends
+            # (建成|调解室) begins its object
+            if verbs and (tag == "vn" or i + 1 < len(tags) and len(tags[i + 1][0]) == 1 and tags[i + 1][1].startswith("n")):
                 break
             verbs.append(word)
         hit.verb = "".join(verbs)
@@ -134,7 +139,11 @@ def _has_verb(text: str) -> bool:
     from ..segment import pos_tags
 
     known = _verb_words()
-    return any((tag.startswith("v") and tag != "vn") or word in known for word, tag in pos_tags(text))
+    tags = pos_tags(text)
+    # a verb a one-character noun ends is a noun's first word (调解|室, 接待|室): no verb
+    return any(((tag.startswith("v") and tag != "vn") or word in known)
+               and not (i + 1 < len(tags) and len(tags[i + 1][0]) == 1 and tags[i + 1][1].startswith("n"))
+               for i, (word, tag) in enumerate(tags))
 
 
 @lru_cache(maxsize=1)
@@ -685,12 +694,12 @@ _LIST_TAIL = re.compile("等?(领域|方面|类型|类|行业|部门|单位|地�
 
 
 def _distribute(text: str, stats: list[StatHit], subjects=()) -> None:
-    """A、B、C同比分别上升x%、y%、z%: give each number its own item; the items may stand in
+    """A、B、C同比分别上升x%、y%和z%: give each number its own item; the items may stand in
     the clause before (涉及A、B、C等方面，分别占总数的x%、y%、z%)."""
     i = 0
     while i < len(stats):
         run = [stats[i]]
-        while i + len(run) < len(stats) and text[run[-1].end:stats[i + len(run)].start] == "、":
+        while i + len(run) < len(stats) and text[run[-1].end:stats[i + len(run)].start] in ("、", "和", "及"):
             run.append(stats[i + len(run)])
         if len(run) >= 2:
             head = text[max(0, run[0].start - 60):run[0].start]

@@ -124,3 +124,15 @@ def test_a_body_a_subjectless_clause_joins_with_lian_he_acts_too():
     text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
             "联合县残联开展“助残圆梦”公益活动，帮助10名残疾儿童走进公园。")
     assert {a for a, _ in relations(run(text), "conducts")} == {"凤凰县人民检察院", "凤凰县残疾人联合会"}
+
+
+def test_a_places_organs_named_together_are_the_place():
+    # 某地公安机关 / 全省法院: the place's whole system of such bodies, no one bureau
+    assert relations(run("湖南省公安机关深入开展“清源”行动，打击涉毒犯罪。"), "conducts") == {("湖南省", "清源")}
+    ex = run("凤凰县人民法院讯 全省法院不断健全“三调联动”机制，化解纠纷。")
+    assert relations(ex, "adopts") == {("湖南省", "三调联动")}
+    # a bureau named as one body acts as itself
+    assert relations(run("凤凰县公安局深入开展“清源”行动。"), "conducts") == {("凤凰县公安局", "清源")}
+    # a county's organs are its bureaus
+    ex = run("凤凰县公安机关和司法行政机关积极推行“警调联动”机制。")
+    assert {a for a, _ in relations(ex, "adopts")} == {"凤凰县公安局", "凤凰县司法局"}

@@ -20,7 +20,7 @@ from ..normalise import Normalised, normalise
 from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import CJK, PAUSE_MARK, Doc, Spans
+from .doc import CJK, PAUSE_MARK, Doc, Spans, overlaps
 from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
@@ -190,6 +190,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             holders.add(a[:2])
             holder_starts.add(a[0])
     doers = [a for a in actors if a[:2] not in holders]
+    whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
+    whole = own | whole
+    doers = _collective_doers(doc, doers, ex, whole)
     named_keys = []
     index = _DoerIndex(doc, doers, governed, named)
     ag_index = _agency_index(ag_keys)
@@ -230,8 +233,6 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                 org = _implied_agency(ex, body, q, b, qe, seen)  # 副县长: the county's people's government
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
-    whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
-    whole = own | whole
     county_id = ctx.county.id if ctx.county else None
     # who each honor and figure is about: bodies, places and persons at the head of a clause
     recipients = sorted(actors + person_keys)
@@ -307,6 +308,45 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> Non
                     break
     if drop:
         ex.relations[:] = [r for r in ex.relations if (r.subject, r.predicate, r.object) not in drop]
+
+
+# a province's or city's organs named together (某省公安机关): the bodies of every level below it, no
+# one body (a county's are mostly its one bureau: 某县公安机关和司法行政机关 are its 公安局 and 司法局)
+_ORGANS = re.compile("(?:公安|检察|审判|司法行政|政法|行政执法)机关$")
+_SYSTEM_LEVELS = ("province", "prefecture")
+# …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
+_WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
+
+
+def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict) -> list:
+    """Who acts for a mention that names a place's bodies together: a province's or city's organs
+    of a kind (某省公安机关, 某市各级公安机关) or a whole unit's bodies (全省法院) — the place itself. The
+    others act as named (某县委、县政府: both bodies, the most specific actors the text names)."""
+    text = doc.text
+    out = []
+    for s, e, k in doers:
+        e_ent = ex.entities.get(k) if k[0] == "Agency" else None
+        juris = e_ent.attrs.get("jurisdiction") if e_ent is not None else None
+        if juris and ("Place", juris) in ex.entities:
+            surface = text[s:e]
+            organs = _ORGANS.search(surface)
+            if (organs and organs.start() > 0 and ex.entities[("Place", juris)].attrs.get("level") in _SYSTEM_LEVELS) \
+                    or (text[s - 1:s] == "全" and surface[:1] in "省市县区旗州盟"):
+                k = ("Place", juris)
+        out.append((s, e, k))
+    added = []
+    if "全" in text:
+        starts, reach = [a[0] for a in out], list(accumulate((a[1] for a in out), max))
+        for m in _WHOLE_ORGANS.finditer(text):
+            key = whole.get(m.group(1))
+            i = bisect_left(starts, m.end()) - 1  # the actors starting before its end: none reaching into it
+            if key is None or not _free(text, m.start()) or (i >= 0 and reach[i] > m.start()):
+                continue
+            if key not in ex.entities and key[1] in doc.ctx.gazetteer.places:
+                ex.entities[key] = _place_entity(doc.ctx.gazetteer.places[key[1]])  # (its ancestors come later)
+            if key in ex.entities:
+                added.append((m.start(), m.end(), key))
+    return sorted(out + added) if added else out
 
 
 def _within(gz: Gazetteer, place_id: str, ancestor_id: str) -> bool:

@@ -136,3 +136,30 @@ def test_a_places_organs_named_together_are_the_place():
     # a county's organs are its bureaus
     ex = run("凤凰县公安机关和司法行政机关积极推行“警调联动”机制。")
     assert {a for a, _ in relations(ex, "adopts")} == {"凤凰县公安局", "凤凰县司法局"}
+
+
+def test_places_a_sentence_opens_on_with_zai_act_in_it():
+    # 在X，…: the places framing the sentence, the most specific of each, do what it names
+    text = "凤凰县召开会议。在禾库镇，“村警联动”模式效果良好；同时，在湘西州凤凰县和怀化市麻阳县，“牧区网格”开辟出新模式。"
+    ex = run(text)
+    assert relations(ex, "adopts") >= {("禾库镇", "村警联动"), ("凤凰县", "牧区网格"), ("麻阳苗族自治县", "牧区网格")}
+    assert not any(a == "湘西土家族苗族自治州" for a, _ in relations(ex, "adopts"))
+    # a place 在 governs inside a clause is where, not who
+    ex = run("凤凰县公安局召开会议，在禾库镇推行“村警联动”模式。")
+    assert relations(ex, "adopts") == {("凤凰县公安局", "村警联动")}
+
+
+def test_the_subject_after_an_opening_adverbial_does_what_it_names():
+    ex = run("凤凰县召开会议。通过推行“村警联动”机制，织密防控网络，凤凰县禾库镇将矛盾化解在基层。")
+    assert relations(ex, "adopts") == {("禾库镇", "村警联动")}
+    ex = run("凤凰县召开会议。在开展“清源”行动中，凤凰县公安局共打击犯罪团伙8个。")
+    assert relations(ex, "conducts") == {("凤凰县公安局", "清源")}
+    # a body that only closes a sentence opening on a verb is no subject of it
+    ex = run("凤凰县司法局召开会议。推行“村警联动”机制后，矛盾化解率提升，受到凤凰县公安局肯定。")
+    assert ("凤凰县公安局", "村警联动") not in relations(ex, "adopts")
+
+
+def test_a_county_drops_out_where_its_own_township_adopts_the_same_way_of_working():
+    ex = run("凤凰县推行“三事联办”工作法\n本报讯 今年以来，凤凰县禾库镇创新推行“三事联办”工作法，化解纠纷120起。")
+    adopts = relations(ex, "adopts")
+    assert ("禾库镇", "三事联办") in adopts and ("凤凰县", "三事联办") not in adopts

@@ -208,8 +208,10 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             actor = _actor(doc, doers, governed, h.start, named, focal_key, index) or named_topic
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
             if actor is not None or drive_of is not None:
-                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start, index)
-                                         + _joined_by(doc, actors, h.start)):
+                framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
+                framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
+                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + framed
+                                         + _coactors(doc, doers, actor, h.start, index) + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
             for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
@@ -281,8 +283,9 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
 
 def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> None:
     """Who implements or adopts a thing is the most specific actor the text names: a county (or
-    city, province) drops out where one of its own bodies does the same thing in the report
-    (某县推行“X” … 某县司法局推行“X”: the bureau's way of working). A township keeps its own; a
+    city, province) drops out where one of its own bodies or places does the same thing in the
+    report (某县推行“X” … 某县司法局推行“X”: the bureau's way of working; …某县某镇推行“X”: the
+    township's). A township keeps its own; a
     county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
     county's and its police's), not the ones only its headline gives it."""
     by_thing: dict[tuple, set] = {}
@@ -302,7 +305,10 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> Non
                 continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
             place_id = e.attrs.get("key_name")
             for other in subjects:
-                juris = ex.entities[other].attrs.get("jurisdiction") if other[0] == "Agency" and other in ex.entities else None
+                if other[0] == "Agency" and other in ex.entities:
+                    juris = ex.entities[other].attrs.get("jurisdiction")
+                else:  # a township of its own (某县某镇推行“X”)
+                    juris = other[1] if other[0] == "Place" and other != subj else None
                 if juris and (juris == place_id or _within(gz, juris, place_id)):
                     drop.add((subj, pred, obj))
                     break
@@ -407,6 +413,58 @@ _WHOLE_PLACE_PLAIN = re.compile(f"(?<![在赴到向于对给往])(?<!面向|覆�
 _WHOLE_PLACE = re.compile(_WHOLE_CORE)
 
 
+# words a sentence may open with before its frame or its subject (同时，在某州，…)
+_OPENING_LEAD = "(?:(?:同时|此外|另外|其中|目前|如今|当前|近年来|今年以来|[0-9]{4}年(?:以来)?)，?)?"
+# 在X，…: a sentence opening on places a 在 governs, alone in their clause, frames what follows
+_FRAME_AT = re.compile(_OPENING_LEAD + "在")
+_FRAME_JOIN = re.compile("和|、|及|与|以及")
+_FRAME_END = re.compile("(?:等地|等)?，")
+# a sentence opening on an adverbial with no subject of its own (通过…，围绕…，在…中，以…为抓手，):
+# its subject is the first body or place heading a clause after it
+_ADVERBIAL = re.compile(_OPENING_LEAD + "(?:通过|依托|围绕|按照|根据|借助|结合|针对|为了|为|随着|以|在[^，。；]{1,60}?"
+                        "(?:中|下|之际|期间|基础上|背景下|过程中|之下)，)")
+# what may stand between a clause mark and the subject heading the clause
+_HEAD_LEAD = re.compile("(?:同时|目前|此外|另外|如今|当前|近年来|今年以来|[0-9]{4}年(?:以来)?|\\s)*")
+
+
+def _frame(text: str, actors: list, ss: int, se: int) -> tuple[int, list[tuple[str, str]]] | None:
+    """The places a sentence at ``ss`` opens on with 在, alone in their clause (在某州，… ;
+    在某州某县和某州某县，…): where the frame ends and the most specific of them (a county
+    written right after its prefecture refines it), or None. ``actors`` sorted by start."""
+    m = _FRAME_AT.match(text, ss, se)
+    if m is None:
+        return None
+    cur, chain = m.end(), []
+    while True:
+        i, j = bisect_left(actors, (cur,)), bisect_left(actors, (cur + 1,))
+        if i == j:
+            break
+        s, e, k = max(actors[i:j], key=lambda a: a[1])
+        if k[0] != "Place" or e <= cur:
+            return None
+        chain.append((s, e, k))
+        cur = e
+        joint = _FRAME_JOIN.match(text, cur, se)
+        if joint is not None and bisect_left(actors, (joint.end(),)) < len(actors) \
+                and actors[bisect_left(actors, (joint.end(),))][0] == joint.end():
+            cur = joint.end()
+    end = _FRAME_END.match(text, cur, se)
+    if not chain or end is None:
+        return None
+    keys = [k for n, (s, e, k) in enumerate(chain) if not (n + 1 < len(chain) and chain[n + 1][0] == e)]
+    return end.end(), list(dict.fromkeys(keys))
+
+
+def _heads_clause(text: str, actors: list, cs: int, s: int) -> bool:
+    """Does the mention at ``s`` head its clause starting at ``cs``: nothing but time words and
+    the places or bodies written on into it (某县某镇) before it? ``actors`` sorted by start."""
+    p = s
+    for a in reversed(actors[bisect_left(actors, (cs,)):bisect_left(actors, (s,))]):
+        if a[1] == p:
+            p = a[0]
+    return _HEAD_LEAD.fullmatch(text, cs, p) is not None
+
+
 class _DoerIndex:
     """What :func:`_actor` asks of a report's actors (sorted) for each named thing, answered
     from indexes made once, so a report with thousands of named things and actors (a scraped page
@@ -458,6 +516,7 @@ class _DoerIndex:
         self.ends_by = list(accumulate((e for _, e, _ in actors), max))
         self.by_key = _indexes_by_key(actors)  # each key's actors, by index  # the furthest end of the actors so far
         self._first: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._frames: dict[tuple[int, int], tuple | None] = {}
         self._carried: dict[int, tuple[str, str] | None] = {}
         # each sentence's subject for the next ones: its first actor that nothing refines, and no
         # preposition governs; and for each sentence the last one before it with another subject
@@ -520,6 +579,12 @@ class _DoerIndex:
                 i += 1
             self._first[(ss, se)] = found
         return self._first[(ss, se)]
+
+    def frame(self, ss: int, se: int) -> tuple[int, list[tuple[str, str]]] | None:
+        """:func:`_frame` of the sentence [ss, se), found once for all its named things."""
+        if (ss, se) not in self._frames:
+            self._frames[(ss, se)] = _frame(self.doc.text, self.actors, ss, se)
+        return self._frames[(ss, se)]
 
     def whole_place_word(self, ss: int, pos: int) -> bool:
         """Does ``_WHOLE_PLACE_PLAIN`` find 全县 (该县 …) in text[ss:pos]? Inside the slice a
@@ -588,6 +653,12 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     first = index.first_in_sentence(ss, se)
     if first is not None and first[0] < pos:
         return first[1]
+    framed = index.frame(ss, se)
+    if framed is not None and framed[0] <= pos:
+        return framed[1][0]
+    if first is not None and _ADVERBIAL.match(text, ss, se) \
+            and _heads_clause(text, actors, index.clause_start(ss, first[0]), first[0]):
+        return first[1]
     if focal_key and index.whole_place_word(ss, pos):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject
@@ -607,9 +678,15 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
         return clause[-1][2]
     if focal_key and _WHOLE_CLAUSE.match(text[cs:pos]):
         return focal_key
-    for s, e, k in inside:
-        if s < pos and (s, e) not in governed:
-            return k
+    free = [(s, k) for s, e, k in inside if (s, e) not in governed]
+    if free and free[0][0] < pos:
+        return free[0][1]
+    framed = _frame(text, actors, ss, se)
+    if framed is not None and framed[0] <= pos:
+        return framed[1][0]
+    if free and _ADVERBIAL.match(text[:se], ss) and _heads_clause(
+            text, actors, max([ss] + [text.rfind(c, ss, free[0][0]) + 1 for c in "，；："]), free[0][0]):
+        return free[0][1]
     if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
     # carried over from earlier sentences of the paragraph, only when they all had one subject

@@ -163,3 +163,12 @@ def test_a_county_drops_out_where_its_own_township_adopts_the_same_way_of_workin
     ex = run("凤凰县推行“三事联办”工作法\n本报讯 今年以来，凤凰县禾库镇创新推行“三事联办”工作法，化解纠纷120起。")
     adopts = relations(ex, "adopts")
     assert ("禾库镇", "三事联办") in adopts and ("凤凰县", "三事联办") not in adopts
+
+
+def test_a_whole_unit_by_its_level_word_is_the_place_of_that_level_named_before():
+    # 全州: the prefecture its sentence names, not the report's county
+    ex = run("凤凰县召开会议。在湘西州，在重点乡镇整治的基础上，全州积极推广“苗乡调解”模式。")
+    assert relations(ex, "adopts") == {("湘西土家族苗族自治州", "苗乡调解")}
+    # 全镇: the township named last, though a preposition governs that mention
+    ex = run("凤凰县人民法院召开会议。在禾库镇镇长龙某看来：“全镇上下加强源头预防，推动‘无讼村’创建，纠纷逐年下降。”")
+    assert relations(ex, "conducts") == {("禾库镇", "无讼村")}

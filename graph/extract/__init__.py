@@ -192,7 +192,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     doers = [a for a in actors if a[:2] not in holders]
     whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
     whole = own | whole
-    doers = _collective_doers(doc, doers, ex, whole)
+    doers = _collective_doers(doc, doers, ex, whole, place_keys)
     named_keys = []
     index = _DoerIndex(doc, doers, governed, named)
     ag_index = _agency_index(ag_keys)
@@ -320,14 +320,19 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> Non
 # one body (a county's are mostly its one bureau: 某县公安机关和司法行政机关 are its 公安局 and 司法局)
 _ORGANS = re.compile("(?:公安|检察|审判|司法行政|政法|行政执法)机关$")
 _SYSTEM_LEVELS = ("province", "prefecture")
+# a whole unit by its level word: 全州 (the prefecture its sentence names), 全镇 / 本乡 (the township);
+# (全县, 全市 …: the report's own unit, see _WHOLE_CLAUSE)
+_WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
 # …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
 _WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
 
 
-def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict) -> list:
+def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_keys: list = ()) -> list:
     """Who acts for a mention that names a place's bodies together: a province's or city's organs
     of a kind (某省公安机关, 某市各级公安机关) or a whole unit's bodies (全省法院) — the place itself. The
-    others act as named (某县委、县政府: both bodies, the most specific actors the text names)."""
+    others act as named (某县委、县政府: both bodies, the most specific actors the text names).
+    A prefecture or township named by its level word is the place of that level named before
+    it: in its sentence (在某州，…，全州…), or, for a township (全镇上下…), the report's last one."""
     text = doc.text
     out = []
     for s, e, k in doers:
@@ -341,17 +346,32 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict) -> lis
                 k = ("Place", juris)
         out.append((s, e, k))
     added = []
+    starts, reach = [a[0] for a in out], list(accumulate((a[1] for a in out), max))
+
+    def free(m: re.Match) -> bool:  # no preposition governs it, no actor reaches into it
+        i = bisect_left(starts, m.end()) - 1
+        return _free(text, m.start()) and not (i >= 0 and reach[i] > m.start())
+
     if "全" in text:
-        starts, reach = [a[0] for a in out], list(accumulate((a[1] for a in out), max))
         for m in _WHOLE_ORGANS.finditer(text):
             key = whole.get(m.group(1))
-            i = bisect_left(starts, m.end()) - 1  # the actors starting before its end: none reaching into it
-            if key is None or not _free(text, m.start()) or (i >= 0 and reach[i] > m.start()):
+            if key is None or not free(m):
                 continue
             if key not in ex.entities and key[1] in doc.ctx.gazetteer.places:
                 ex.entities[key] = _place_entity(doc.ctx.gazetteer.places[key[1]])  # (its ancestors come later)
             if key in ex.entities:
                 added.append((m.start(), m.end(), key))
+    by_last: dict[str, list] = {}  # the places named, by their names' last character
+    for h, k in place_keys:
+        by_last.setdefault(text[h.end - 1], []).append((h.end, h.start, k))
+    for v in by_last.values():
+        v.sort()
+    for m in _WHOLE_UNIT_WORD.finditer(text):
+        named = by_last.get(m.group(0)[-1], [])
+        j = bisect_right(named, (m.start(), float("inf"))) - 1  # the last one ending before it
+        # 全州: one its own sentence names; 全镇: the township named last
+        if j >= 0 and (m.group(2) or named[j][1] >= doc.sentence_at(m.start())[0]) and free(m):
+            added.append((m.start(), m.end(), named[j][2]))
     return sorted(out + added) if added else out
 
 

@@ -172,3 +172,15 @@ def test_a_whole_unit_by_its_level_word_is_the_place_of_that_level_named_before(
     # 全镇: the township named last, though a preposition governs that mention
     ex = run("凤凰县人民法院召开会议。在禾库镇镇长龙某看来：“全镇上下加强源头预防，推动‘无讼村’创建，纠纷逐年下降。”")
     assert relations(ex, "conducts") == {("禾库镇", "无讼村")}
+
+
+def test_a_report_no_body_leads_is_about_the_body_its_clauses_keep_naming():
+    text = ("凤凰县：山村里的平安守护者\n"
+            "禾库镇地处湘黔两省交界的大山深处，山路弯弯，村寨散落在一道道山梁上。全镇两万多人，一半以上外出务工，"
+            "村寨里留下的多是老人和孩子。每逢赶集的日子，山路上人来人往，集市上的吆喝声此起彼伏；到了农闲时节，"
+            "村寨又安静下来，只有炊烟和狗吠。这里的纠纷多是邻里间的小事：一道田埂、一棵果树、一句闲话，"
+            "处理不好就会越闹越大。\n"
+            "人口外流、边界盲区，曾是横亘在凤凰县公安局禾库派出所民警面前的难题。\n"
+            "禾库派出所民警走村入户，化解纠纷。每年暑假，禾库派出所都会护送留守儿童返乡。\n"
+            "临近“护苗行动”出行的日子，所里的电话响个不停。")
+    assert relations(run(text), "conducts") == {("凤凰县公安局禾库派出所", "护苗行动")}

@@ -194,6 +194,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     whole = own | whole
     doers = _collective_doers(doc, doers, ex, whole, place_keys)
     named_keys = []
+    if named_topic == focal_key:  # no body leads the report: the one most of its clauses are about
+        named_topic = _protagonist(doc, actors, governed, topic_key, whole, ex, ctx) or named_topic
     index = _DoerIndex(doc, doers, governed, named)
     ag_index = _agency_index(ag_keys)
     for h in named:
@@ -373,6 +375,23 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         if j >= 0 and (m.group(2) or named[j][1] >= doc.sentence_at(m.start())[0]) and free(m):
             added.append((m.start(), m.end(), named[j][2]))
     return sorted(out + added) if added else out
+
+
+_PLACES_OWN = re.compile("(?:[省市县区旗州盟]委|人民政府|政府)$")
+
+
+def _protagonist(doc: Doc, actors: list, governed: set, topic_key, whole: dict, ex: Extraction,
+                 ctx) -> tuple[str, str] | None:
+    """The body a report whose headline and opening name none is about (a station whose staff
+    and work its clauses keep naming, in a report placed by its county): the subject
+    :class:`SubjectFinder` makes its default, when that is a body other than the place's own
+    party committee or government (某县委 acting speaks for the county)."""
+    finder = SubjectFinder(doc, sorted(actors), governed, topic_key, whole, _own_bodies(ex, ctx),
+                           lambda k: ex.entities[k].attrs if k in ex.entities else {}, ctx.county.id if ctx.county else None)
+    k = finder.default
+    if k is not None and k[0] == "Agency" and k in ex.entities and not _PLACES_OWN.search(ex.entities[k].name):
+        return k
+    return None
 
 
 def _within(gz: Gazetteer, place_id: str, ancestor_id: str) -> bool:

@@ -184,3 +184,12 @@ def test_a_report_no_body_leads_is_about_the_body_its_clauses_keep_naming():
             "禾库派出所民警走村入户，化解纠纷。每年暑假，禾库派出所都会护送留守儿童返乡。\n"
             "临近“护苗行动”出行的日子，所里的电话响个不停。")
     assert relations(run(text), "conducts") == {("凤凰县公安局禾库派出所", "护苗行动")}
+
+
+def test_a_place_then_a_kind_of_body_is_that_body_and_a_level_is_its_unit():
+    # 某县公安: the county's police bureau, where the report names it
+    text = "凤凰县公安局召开会议。近年来，凤凰公安以大数据为支撑，建立了“情指勤舆”一体化工作机制。"
+    assert relations(run(text), "adopts") == {("凤凰县公安局", "情指勤舆")}
+    # 省级层面: the province as a whole
+    text = "凤凰县综治中心召开会议。此外，省级层面通过整合基层APP、建立“一网统管”系统，推动资源下沉。"
+    assert relations(run(text), "implements") == {("湖南省", "一网统管")}

@@ -26,7 +26,7 @@ from .named import find_named, strip_prefix
 from .persons import find_persons
 from .places import PlaceHit, find_context, find_places
 from .statistics import find_statistics
-from .subjects import SELF_LEVELS, SubjectFinder, self_references
+from .subjects import _KIND_AFTER, GENERIC_BODIES, SELF_LEVELS, SubjectFinder, self_references
 
 __all__ = ["extract", "extract_text", "name_key"]
 
@@ -192,7 +192,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     doers = [a for a in actors if a[:2] not in holders]
     whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
     whole = own | whole
-    doers = _collective_doers(doc, doers, ex, whole, place_keys)
+    doers = _collective_doers(doc, doers, ex, whole, place_keys, _own_bodies(ex, ctx))
     named_keys = []
     if named_topic == focal_key:  # no body leads the report: the one most of its clauses are about
         named_topic = _protagonist(doc, actors, governed, topic_key, whole, ex, ctx) or named_topic
@@ -322,6 +322,8 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> Non
 # one body (a county's are mostly its one bureau: 某县公安机关和司法行政机关 are its 公安局 and 司法局)
 _ORGANS = re.compile("(?:公安|检察|审判|司法行政|政法|行政执法)机关$")
 _SYSTEM_LEVELS = ("province", "prefecture")
+# a unit as a level of government (省级层面整合…): the report's unit of that level
+_AS_LEVEL = re.compile("([省市县区州盟旗])级层面")
 # a whole unit by its level word: 全州 (the prefecture its sentence names), 全镇 / 本乡 (the township);
 # (全县, 全市 …: the report's own unit, see _WHOLE_CLAUSE)
 _WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
@@ -329,15 +331,22 @@ _WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇�
 _WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
 
 
-def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_keys: list = ()) -> list:
+def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_keys: list = (),
+                      bodies: dict | None = None) -> list:
     """Who acts for a mention that names a place's bodies together: a province's or city's organs
     of a kind (某省公安机关, 某市各级公安机关) or a whole unit's bodies (全省法院) — the place itself. The
     others act as named (某县委、县政府: both bodies, the most specific actors the text names).
     A prefecture or township named by its level word is the place of that level named before
-    it: in its sentence (在某州，…，全州…), or, for a township (全镇上下…), the report's last one."""
+    it: in its sentence (在某州，…，全州…), or, for a township (全镇上下…), the report's last one;
+    a unit as a level (省级层面) is the report's unit of that level. A place written right before a
+    kind of body (某县公安, 某县检察): the report's own body of that kind (``bodies``, by kind)."""
     text = doc.text
+    bodies = bodies or {}
     out = []
     for s, e, k in doers:
+        if k[0] == "Place" and (kind := _KIND_AFTER.match(text, e, e + 2)) and (body := bodies.get(GENERIC_BODIES[kind.group(0)])) \
+                and ex.entities[body].attrs.get("jurisdiction") == k[1]:
+            k = body
         e_ent = ex.entities.get(k) if k[0] == "Agency" else None
         juris = e_ent.attrs.get("jurisdiction") if e_ent is not None else None
         if juris and ("Place", juris) in ex.entities:
@@ -354,15 +363,19 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         i = bisect_left(starts, m.end()) - 1
         return _free(text, m.start()) and not (i >= 0 and reach[i] > m.start())
 
-    if "全" in text:
-        for m in _WHOLE_ORGANS.finditer(text):
-            key = whole.get(m.group(1))
-            if key is None or not free(m):
-                continue
-            if key not in ex.entities and key[1] in doc.ctx.gazetteer.places:
-                ex.entities[key] = _place_entity(doc.ctx.gazetteer.places[key[1]])  # (its ancestors come later)
-            if key in ex.entities:
-                added.append((m.start(), m.end(), key))
+    def unit(m: re.Match) -> None:  # the report's unit of a level word acts at m
+        key = whole.get(m.group(1))
+        if key is None or not free(m):
+            return
+        if key not in ex.entities and key[1] in doc.ctx.gazetteer.places:
+            ex.entities[key] = _place_entity(doc.ctx.gazetteer.places[key[1]])  # (its ancestors come later)
+        if key in ex.entities:
+            added.append((m.start(), m.end(), key))
+
+    for m in _AS_LEVEL.finditer(text) if "层面" in text else ():
+        unit(m)
+    for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
+        unit(m)
     by_last: dict[str, list] = {}  # the places named, by their names' last character
     for h, k in place_keys:
         by_last.setdefault(text[h.end - 1], []).append((h.end, h.start, k))

@@ -193,3 +193,10 @@ def test_a_place_then_a_kind_of_body_is_that_body_and_a_level_is_its_unit():
     # 省级层面: the province as a whole
     text = "凤凰县综治中心召开会议。此外，省级层面通过整合基层APP、建立“一网统管”系统，推动资源下沉。"
     assert relations(run(text), "implements") == {("湖南省", "一网统管")}
+
+
+def test_what_the_centre_calls_for_is_no_local_bodys_deed_unless_the_sentence_names_it():
+    text = "凤凰县公安局召开会议。\n习近平总书记在考察时强调，要深入推进新时代“兴边富民”行动，维护边疆稳定。"
+    assert relations(run(text), "conducts") == set()
+    text = "凤凰县公安局召开会议。\n按照党中央部署，凤凰县公安局深入开展“清源”行动。"
+    assert relations(run(text), "conducts") == {("凤凰县公安局", "清源")}

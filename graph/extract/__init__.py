@@ -207,7 +207,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, doers, governed, h.start, named, focal_key, index) or named_topic
+            actor = _actor(doc, doers, governed, h.start, named, focal_key, index)
+            if actor is None and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
+                actor = named_topic  # (what the centre calls for is not the report's body's deed)
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
             if actor is not None or drive_of is not None:
                 framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
@@ -685,6 +687,21 @@ def _carried_naive(doc: Doc, actors: list, governed: set, ps: int, ss: int) -> t
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
 
 
+# the centre speaking (总书记…强调，要…; 中央…会议明确提出…): what it calls for is no local body's
+# deed unless the sentence names the body
+_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)")
+
+
+def _central_voice(doc: Doc, ss: int, se: int, pos: int) -> bool:
+    """Does the centre speak in the sentence [ss, se) before ``pos`` (``_CENTRAL_VOICE``)? Each
+    sentence is searched once."""
+    memo = doc.memo.setdefault("central_voice", {})
+    if ss not in memo:
+        m = _CENTRAL_VOICE.search(doc.text, ss, se)
+        memo[ss] = m.end() if m else -1
+    return 0 <= memo[ss] <= pos
+
+
 def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None,
            index: _DoerIndex | None = None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
@@ -713,6 +730,8 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         return first[1]
     if focal_key and index.whole_place_word(ss, pos):
         return focal_key
+    if _central_voice(doc, ss, se, pos):
+        return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     return index.carried(ss)
 
@@ -741,6 +760,8 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
         return free[0][1]
     if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
+    if _CENTRAL_VOICE.search(text[ss:pos]):
+        return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1
     subjects = {}

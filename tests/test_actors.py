@@ -200,3 +200,8 @@ def test_what_the_centre_calls_for_is_no_local_bodys_deed_unless_the_sentence_na
     assert relations(run(text), "conducts") == set()
     text = "凤凰县公安局召开会议。\n按照党中央部署，凤凰县公安局深入开展“清源”行动。"
     assert relations(run(text), "conducts") == {("凤凰县公安局", "清源")}
+
+
+def test_a_body_after_zai_yu_or_you_yu_heads_the_clause_they_open():
+    text = "凤凰县公安局召开会议。纠纷下降的原因，在于全省法院不断健全“诉调对接”机制。"
+    assert relations(run(text), "adopts") == {("湖南省", "诉调对接")}

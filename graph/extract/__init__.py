@@ -437,9 +437,15 @@ _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", 
          "牵头", "邀请", "指导", "督促", "组织")  # …a verb whose object the body is (牵头县民政局等单位组建…)
 
 
+_CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
+
+
 def _free(text: str, s: int) -> bool:
     """Is the mention at ``s`` free of a governing preposition (在县法院, 通过县委政法委)?"""
-    return not (s > 0 and text[s - 1] in _PREP_BEFORE) and text[max(0, s - 2):s] not in _PREP2
+    before = text[max(0, s - 2):s]
+    if before in _CLAUSE_OPENERS:
+        return True  # 在于X…, 由于X…: X heads the clause they open
+    return not (s > 0 and text[s - 1] in _PREP_BEFORE) and before not in _PREP2
 
 
 def text_of(doc: Doc, span: tuple[int, int]) -> str:

@@ -194,8 +194,14 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     whole = own | whole
     doers = _collective_doers(doc, doers, ex, whole, place_keys, _own_bodies(ex, ctx))
     named_keys = []
-    if named_topic == focal_key:  # no body leads the report: the one most of its clauses are about
-        named_topic = _protagonist(doc, actors, governed, topic_key, whole, ex, ctx) or named_topic
+    # where no body leads the report, the one most of its clauses are about: found when first asked
+    doer_topic = [named_topic] if named_topic != focal_key else []
+
+    def topic() -> tuple[str, str] | None:
+        if not doer_topic:
+            doer_topic.append(_protagonist(doc, actors, governed, topic_key, whole, ex, ctx) or named_topic)
+        return doer_topic[0]
+
     index = _DoerIndex(doc, doers, governed, named)
     ag_index = _agency_index(ag_keys)
     for h in named:
@@ -209,7 +215,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         if h.type in PREDICATE:
             actor = _actor(doc, doers, governed, h.start, named, focal_key, index)
             if actor is None and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
-                actor = named_topic  # (what the centre calls for is not the report's body's deed)
+                actor = topic()  # (what the centre calls for is not the report's body's deed)
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
             if actor is not None or drive_of is not None:
                 framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
@@ -346,17 +352,18 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
     bodies = bodies or {}
     out = []
     for s, e, k in doers:
-        if k[0] == "Place" and (kind := _KIND_AFTER.match(text, e, e + 2)) and (body := bodies.get(GENERIC_BODIES[kind.group(0)])) \
-                and ex.entities[body].attrs.get("jurisdiction") == k[1]:
-            k = body
-        e_ent = ex.entities.get(k) if k[0] == "Agency" else None
-        juris = e_ent.attrs.get("jurisdiction") if e_ent is not None else None
-        if juris and ("Place", juris) in ex.entities:
-            surface = text[s:e]
-            organs = _ORGANS.search(surface)
-            if (organs and organs.start() > 0 and ex.entities[("Place", juris)].attrs.get("level") in _SYSTEM_LEVELS) \
-                    or (text[s - 1:s] == "全" and surface[:1] in "省市县区旗州盟"):
-                k = ("Place", juris)
+        if k[0] == "Place":
+            if bodies and (kind := _KIND_AFTER.match(text, e, e + 2)) and (body := bodies.get(GENERIC_BODIES[kind.group(0)])) \
+                    and ex.entities[body].attrs.get("jurisdiction") == k[1]:
+                k = body
+        elif text[e - 2:e] == "机关" or text[s - 1:s] == "全":  # (most bodies are neither: no look-ups)
+            juris = ex.entities[k].attrs.get("jurisdiction") if k in ex.entities else None
+            if juris and ("Place", juris) in ex.entities:
+                surface = text[s:e]
+                organs = _ORGANS.search(surface)
+                if (organs and organs.start() > 0 and ex.entities[("Place", juris)].attrs.get("level") in _SYSTEM_LEVELS) \
+                        or (text[s - 1:s] == "全" and surface[:1] in "省市县区旗州盟"):
+                    k = ("Place", juris)
         out.append((s, e, k))
     added = []
     starts, reach = [a[0] for a in out], list(accumulate((a[1] for a in out), max))
@@ -378,12 +385,13 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         unit(m)
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
         unit(m)
-    by_last: dict[str, list] = {}  # the places named, by their names' last character
-    for h, k in place_keys:
-        by_last.setdefault(text[h.end - 1], []).append((h.end, h.start, k))
-    for v in by_last.values():
-        v.sort()
+    by_last: dict[str, list] = {}  # the places named, by their names' last character (made when first asked)
     for m in _WHOLE_UNIT_WORD.finditer(text):
+        if not by_last:
+            for h, k in place_keys:
+                by_last.setdefault(text[h.end - 1], []).append((h.end, h.start, k))
+            for v in by_last.values():
+                v.sort()
         named = by_last.get(m.group(0)[-1], [])
         j = bisect_right(named, (m.start(), float("inf"))) - 1  # the last one ending before it
         # 全州: one its own sentence names; 全镇: the township named last

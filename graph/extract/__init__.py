@@ -20,7 +20,7 @@ from ..normalise import Normalised, normalise
 from ..timing import stage
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import CJK, PAUSE_MARK, Doc, Spans, overlaps
+from .doc import CJK, PAUSE_MARK, Doc, Spans
 from .honors import awardee, find_honors
 from .named import find_named, strip_prefix
 from .persons import find_persons
@@ -721,9 +721,11 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
-    the whole county (全县…, 该县…, 本县…) is the county's; else the subject carried from earlier
-    sentences of the same paragraph. ``index``: the report's :class:`_DoerIndex` (made here
-    when not given)."""
+    the whole county (全县…, 该县…, 本县…) is the county's; else the places the sentence opens on
+    with 在 (在某州，…); else, in a sentence opening on an adverbial (通过…，在…中，), the free one
+    heading a clause after it; else, unless the centre speaks in the sentence (总书记…强调，要…),
+    the subject carried from earlier sentences of the same paragraph. ``index``: the report's
+    :class:`_DoerIndex` (made here when not given)."""
     text = doc.text
     index = index or _DoerIndex(doc, actors, governed, named)
     ss, se = doc.sentence_at(pos)
@@ -774,7 +776,7 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
         return free[0][1]
     if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
-    if _CENTRAL_VOICE.search(text[ss:pos]):
+    if (m := _CENTRAL_VOICE.search(text, ss, se)) and m.end() <= pos:
         return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1

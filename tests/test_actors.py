@@ -200,6 +200,9 @@ def test_what_the_centre_calls_for_is_no_local_bodys_deed_unless_the_sentence_na
     assert relations(run(text), "conducts") == set()
     text = "凤凰县公安局召开会议。\n按照党中央部署，凤凰县公安局深入开展“清源”行动。"
     assert relations(run(text), "conducts") == {("凤凰县公安局", "清源")}
+    # a national meeting named after a drive sums up the nation's drive, not the report's county's
+    text = "凤凰县公安局召开会议。\n日前，全国扫黑除恶专项斗争总结表彰大会在北京举行。"
+    assert relations(run(text), "conducts") == set()
 
 
 def test_a_body_after_zai_yu_or_you_yu_heads_the_clause_they_open():

@@ -701,18 +701,20 @@ def _carried_naive(doc: Doc, actors: list, governed: set, ps: int, ss: int) -> t
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
 
 
-# the centre speaking (总书记…强调，要…; 中央…会议明确提出…): what it calls for is no local body's
-# deed unless the sentence names the body
-_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)")
+# the centre speaking (总书记…强调，要…; 中央…会议明确提出…) or meeting (全国X总结表彰大会): what it
+# calls for or sums up is no local body's deed unless the sentence names the body
+_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)"
+                            "|全国[^，。；：“”]{0,30}?(?:大会|会议)")
 
 
 def _central_voice(doc: Doc, ss: int, se: int, pos: int) -> bool:
-    """Does the centre speak in the sentence [ss, se) before ``pos`` (``_CENTRAL_VOICE``)? Each
+    """Does the centre speak (or meet) in the sentence [ss, se), starting by ``pos`` (a national
+    meeting may open the name: 全国X大会; ``_CENTRAL_VOICE``: the sentence's first match)? Each
     sentence is searched once."""
     memo = doc.memo.setdefault("central_voice", {})
     if ss not in memo:
         m = _CENTRAL_VOICE.search(doc.text, ss, se)
-        memo[ss] = m.end() if m else -1
+        memo[ss] = m.start() if m else -1
     return 0 <= memo[ss] <= pos
 
 
@@ -776,7 +778,7 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
         return free[0][1]
     if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
-    if (m := _CENTRAL_VOICE.search(text, ss, se)) and m.end() <= pos:
+    if (m := _CENTRAL_VOICE.search(text, ss, se)) and m.start() <= pos:
         return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1

@@ -154,6 +154,9 @@ def test_the_subject_after_an_opening_adverbial_does_what_it_names():
     assert relations(ex, "adopts") == {("禾库镇", "村警联动")}
     ex = run("凤凰县召开会议。在开展“清源”行动中，凤凰县公安局共打击犯罪团伙8个。")
     assert relations(ex, "conducts") == {("凤凰县公安局", "清源")}
+    # a clause on the whole county after the adverbial heads the sentence before a body does
+    ex = run("凤凰县召开会议。以“三治融合”为抓手，全县各乡镇深化治理，凤凰县综治中心负责统筹。")
+    assert relations(ex, "adopts") == {("凤凰县", "三治融合")}
     # a body that only closes a sentence opening on a verb is no subject of it
     ex = run("凤凰县司法局召开会议。推行“村警联动”机制后，矛盾化解率提升，受到凤凰县公安局肯定。")
     assert ("凤凰县公安局", "村警联动") not in relations(ex, "adopts")

@@ -523,6 +523,12 @@ def _frame(text: str, actors: list, ss: int, se: int) -> tuple[int, list[tuple[s
     return end.end(), list(dict.fromkeys(keys))
 
 
+def _whole_clause_between(text: str, marks: list[int], a: int, b: int) -> bool:
+    """Does a clause starting after a clause mark in [a, b) open on the whole county (全县…)?
+    ``marks``: the text's clause marks, ascending."""
+    return any(_WHOLE_CLAUSE.match(text, marks[i] + 1) for i in range(bisect_left(marks, a), bisect_left(marks, b)))
+
+
 def _heads_clause(text: str, actors: list, cs: int, s: int) -> bool:
     """Does the mention at ``s`` head its clause starting at ``cs``: nothing but time words and
     the places or bodies written on into it (某县某镇) before it? ``actors`` sorted by start."""
@@ -745,7 +751,8 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         return framed[1][0]
     if first is not None and _ADVERBIAL.match(text, ss, se) \
             and _heads_clause(text, actors, index.clause_start(ss, first[0]), first[0]):
-        return first[1]
+        # (a clause on the whole county before it heads the sentence: 以X为抓手，全县…)
+        return focal_key if focal_key and _whole_clause_between(text, index.marks, pos, first[0]) else first[1]
     if focal_key and index.whole_place_word(ss, pos):
         return focal_key
     if _central_voice(doc, ss, se, pos):
@@ -775,7 +782,8 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
         return framed[1][0]
     if free and _ADVERBIAL.match(text[:se], ss) and _heads_clause(
             text, actors, max([ss] + [text.rfind(c, ss, free[0][0]) + 1 for c in "，；："]), free[0][0]):
-        return free[0][1]
+        heads = [i + 1 for i in range(pos, free[0][0]) if text[i] in "，；："]
+        return focal_key if focal_key and any(_WHOLE_CLAUSE.match(text, c) for c in heads) else free[0][1]
     if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
     if (m := _CENTRAL_VOICE.search(text, ss, se)) and m.start() <= pos:

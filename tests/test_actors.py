@@ -211,3 +211,13 @@ def test_what_the_centre_calls_for_is_no_local_bodys_deed_unless_the_sentence_na
 def test_a_body_after_zai_yu_or_you_yu_heads_the_clause_they_open():
     text = "凤凰县公安局召开会议。纠纷下降的原因，在于全省法院不断健全“诉调对接”机制。"
     assert relations(run(text), "adopts") == {("湖南省", "诉调对接")}
+
+
+def test_a_body_you_names_is_the_one_that_acts():
+    ex = run("凤凰县召开会议。由凤凰县司法局牵头，联合各乡镇开展“法律夜诊”活动。")
+    assert relations(ex, "conducts") == {("凤凰县司法局", "法律夜诊")}
+    ex = run("凤凰县召开会议。“清网护校”行动由凤凰县公安局禾库派出所组织实施。")
+    assert relations(ex, "conducts") == {("凤凰县公安局禾库派出所", "清网护校")}
+    # a place after 由 is where something comes from, not who acts
+    ex = run("凤凰县公安局召开会议。推行“一村一辅警”机制，辅警由禾库镇向各村延伸。")
+    assert relations(ex, "adopts") == {("凤凰县公安局", "一村一辅警")}

@@ -523,6 +523,22 @@ def _frame(text: str, actors: list, ss: int, se: int) -> tuple[int, list[tuple[s
     return end.end(), list(dict.fromkeys(keys))
 
 
+def _agent_after(text: str, actors: list, pos: int, ce: int, in_named) -> tuple[str, str] | None:
+    """The body 由 names after ``pos`` in the clause ending at ``ce`` (“X”行动由县公安局组织实施):
+    the one that acts on what is named at ``pos``; among the next few actors only. ``actors``
+    sorted by start; ``in_named(i)``: is actor i inside a named thing?"""
+    i = bisect_left(actors, (pos,))
+    for n in range(i, min(len(actors), i + 8)):
+        s, e, k = actors[n]
+        if s >= ce:
+            break
+        if k[0] == "Agency" and text[s - 1:s] == "由" and not in_named(n):
+            while n + 1 < len(actors) and actors[n + 1][0] == s:  # the whole unit written from there
+                n += 1
+            return actors[n][2] if actors[n][2][0] == "Agency" else k
+    return None
+
+
 def _whole_clause_between(text: str, marks: list[int], a: int, b: int) -> bool:
     """Does a clause starting after a clause mark in [a, b) open on the whole county (全县…)?
     ``marks``: the text's clause marks, ascending."""
@@ -727,7 +743,8 @@ def _central_voice(doc: Doc, ss: int, se: int, pos: int) -> bool:
 def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None,
            index: _DoerIndex | None = None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
-    clause; else the first free one of its sentence before it (one after it is mostly a
+    clause; else the body 由 names after it in its clause (“X”行动由县公安局组织实施); else the
+    first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
     the whole county (全县…, 该县…, 本县…) is the county's; else the places the sentence opens on
     with 在 (在某州，…); else, in a sentence opening on an adverbial (通过…，在…中，), the free one
@@ -739,6 +756,11 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     ss, se = doc.sentence_at(pos)
     cs = index.clause_start(ss, pos)
     found = index.last_in_clause(ss, se, cs, pos)
+    if found is not None:
+        return found
+    j = bisect_left(index.marks, pos)
+    found = _agent_after(text, actors, pos, min(index.marks[j], se) if j < len(index.marks) else se,
+                         index.in_named.__getitem__)
     if found is not None:
         return found
     if focal_key and _WHOLE_CLAUSE.match(text, cs, pos):
@@ -772,6 +794,10 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
     clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and (s, e) not in governed]
     if clause:
         return clause[-1][2]
+    ce = min([se] + [i for i in range(pos, se) if text[i] in "，；："])
+    found = _agent_after(text, actors, pos, ce, lambda n: any(h.start <= actors[n][0] < h.end for h in named))
+    if found is not None:
+        return found
     if focal_key and _WHOLE_CLAUSE.match(text[cs:pos]):
         return focal_key
     free = [(s, k) for s, e, k in inside if (s, e) not in governed]
@@ -895,11 +921,12 @@ def _indexes_by_key(items: list) -> dict:
 
 def _governed(actors: list, text: str) -> set[tuple[int, int]]:
     """Mentions a preposition governs, with the places written right after them
-    (到杉木桥镇沅坪村: both the township and the village)."""
+    (到杉木桥镇沅坪村: both the township and the village); not a body 由 names as the one that acts
+    (由县公安局牵头…)."""
     out = set()
     prev_end, prev_gov = -1, False
     for s, e, k in sorted(actors):
-        gov = not _free(text, s) or (s == prev_end and prev_gov)
+        gov = (not _free(text, s) and not (k[0] == "Agency" and text[s - 1:s] == "由")) or (s == prev_end and prev_gov)
         if gov:
             out.add((s, e))
         prev_end, prev_gov = e, gov

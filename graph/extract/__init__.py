@@ -36,7 +36,7 @@ _CAMPAIGN_TAIL = re.compile("(专项斗争|专项行动|专项整治行动|专�
 _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$)"), "Program": re.compile("(?<=(工程|平台|系统|中心))建设$")}
 # …and a name a clause's opening word or a descriptive prefix ran into (根据乡村雪亮工程) keys as its core
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
-_PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
+_PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
 _SOURCE = re.compile("(?:来源|稿源|出处|供稿|转自)[：:]\\s*$")
 _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",), "村": ("village",),
@@ -203,6 +203,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         return doer_topic[0]
 
     index = _DoerIndex(doc, doers, governed, named)
+    learned: set = set()  # (learner, predicate, thing): taken up from another's example
     ag_index = _agency_index(ag_keys)
     for h in named:
         key_name = _named_key(h.type, h.name)
@@ -217,10 +218,13 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if actor is None and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
                 actor = topic()  # (what the centre calls for is not the report's body's deed)
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
-            if actor is not None or drive_of is not None:
+            learner = _learner(doc, doers, governed, h.start, named, focal_key, index, topic)  # 学习借鉴B“X”
+            if learner is not None:
+                learned.add((learner, PREDICATE[h.type], ent.key))
+            if actor is not None or drive_of is not None or learner is not None:
                 framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
                 framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
-                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + framed
+                for who in dict.fromkeys([a for a in [actor, drive_of, learner] if a] + framed
                                          + _coactors(doc, doers, actor, h.start, index) + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
@@ -269,7 +273,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
     first_nl = text.find("\n")
-    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1)
+    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1, learned)
     _add_hierarchy(ex, gz)
     return ex
 
@@ -291,11 +295,12 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
     return None
 
 
-def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> None:
+def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learned: set = frozenset()) -> None:
     """Who implements or adopts a thing is the most specific actor the text names: a county (or
     city, province) drops out where one of its own bodies or places does the same thing in the
     report (某县推行“X” … 某县司法局推行“X”: the bureau's way of working; …某县某镇推行“X”: the
-    township's). A township keeps its own; a
+    township's), unless it is said to learn it from that place (``learned``: subject, predicate,
+    object). A township keeps its own; a
     county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
     county's and its police's), not the ones only its headline gives it."""
     by_thing: dict[tuple, set] = {}
@@ -313,11 +318,13 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> Non
                 continue
             if pred == "conducts" and (subj, pred, obj) in body_said:
                 continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
+            if (subj, pred, obj) in learned:
+                continue  # it took the way of working up from one of its own places (学习推广某市“X”)
             place_id = e.attrs.get("key_name")
             for other in subjects:
                 if other[0] == "Agency" and other in ex.entities:
                     juris = ex.entities[other].attrs.get("jurisdiction")
-                else:  # a township of its own (某县某镇推行“X”)
+                else:  # a place of its own (某县某镇推行“X”)
                     juris = other[1] if other[0] == "Place" and other != subj else None
                 if juris and (juris == place_id or _within(gz, juris, place_id)):
                     drop.add((subj, pred, obj))
@@ -442,7 +449,7 @@ def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int, se
 
 
 _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到",
-         "牵头", "邀请", "指导", "督促", "组织")  # …a verb whose object the body is (牵头县民政局等单位组建…)
+         "牵头", "邀请", "指导", "督促", "组织", "前往")  # …a verb whose object the body is (牵头县民政局等单位组建…)
 
 
 _CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
@@ -521,6 +528,35 @@ def _frame(text: str, actors: list, ss: int, se: int) -> tuple[int, list[tuple[s
         return None
     keys = [k for n, (s, e, k) in enumerate(chain) if not (n + 1 < len(chain) and chain[n + 1][0] == e)]
     return end.end(), list(dict.fromkeys(keys))
+
+
+# verbs of taking up another's way of working, right before whose it is (学习借鉴B“X”经验)
+_LEARNING = re.compile("(?:学习借鉴|复制推广|总结推广|学习|借鉴|复制|推广|引进|参照|对标|移植|效仿)了?$")
+
+
+def _learner(doc: Doc, actors: list, governed: set, pos: int, named, focal_key, index: "_DoerIndex",
+             topic) -> tuple[str, str] | None:
+    """Who takes up the way of working named at ``pos`` from the body or place written right
+    before it (学习借鉴B“X”经验, 复制推广B的“X”模式): the doer of the learning verb, read as for
+    a named thing there (else ``topic()``, the report's), besides B; None where no such verb
+    and source stand before it. ``actors`` sorted by start."""
+    text = doc.text
+    p = pos - 1 if text[pos - 1:pos] == "的" else pos
+    i = bisect_left(index.starts, p) - 1
+    source = False
+    while i >= 0 and pos - p < 40:  # back over the source's name (湖南省吉首市)
+        if actors[i][1] == p:
+            p, source = actors[i][0], True
+        elif actors[i][1] < p:
+            break
+        i -= 1
+    verb = _LEARNING.search(text, max(0, p - 6), p) if source else None
+    if verb is None:
+        return None
+    learner = _actor(doc, actors, governed, verb.start(), named, focal_key, index)
+    if learner is None and not _central_voice(doc, *doc.sentence_at(verb.start()), verb.start()):
+        learner = topic()
+    return learner
 
 
 def _agent_after(text: str, actors: list, pos: int, ce: int, in_named) -> tuple[str, str] | None:

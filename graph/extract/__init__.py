@@ -530,8 +530,9 @@ def _frame(text: str, actors: list, ss: int, se: int) -> tuple[int, list[tuple[s
     return end.end(), list(dict.fromkeys(keys))
 
 
-# verbs of taking up another's way of working, right before whose it is (学习借鉴B“X”经验)
-_LEARNING = re.compile("(?:学习借鉴|复制推广|总结推广|学习|借鉴|复制|推广|引进|参照|对标|移植|效仿)了?$")
+# verbs of taking up another's way of working, right before whose it is (学习借鉴B“X”经验); not
+# those of spreading it (推广, 推介: a higher body commending a place's way to others)
+_LEARNING = re.compile("(?:学习借鉴|学习|借鉴|复制|引进|参照|对标|移植|效仿)了?$")
 
 
 def _learner(doc: Doc, actors: list, governed: set, pos: int, named, focal_key, index: "_DoerIndex",

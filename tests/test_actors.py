@@ -235,3 +235,9 @@ def test_who_learns_a_way_of_working_from_another_takes_it_up_beside_its_source(
     # a place one goes to (赴某市学习) is where, not who
     ex = run("凤凰县召开会议。凤凰县组织干部赴吉首市学习“院坝议事”经验。")
     assert relations(ex, "adopts") == {("凤凰县", "院坝议事")}
+
+
+def test_the_agent_bei_names_is_no_subject_a_later_sentence_carries():
+    text = ("凤凰县公安局禾库派出所：山村平安守护者\n"
+            "这个派出所曾被湘西州公安局命名为先进派出所。如今，所里推行“五心工作法”，化解纠纷。")
+    assert relations(run(text), "adopts") == {("凤凰县公安局禾库派出所", "五心工作法")}

@@ -36,7 +36,7 @@ _CAMPAIGN_TAIL = re.compile("(专项斗争|专项行动|专项整治行动|专�
 _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$)"), "Program": re.compile("(?<=(工程|平台|系统|中心))建设$")}
 # …and a name a clause's opening word or a descriptive prefix ran into (根据乡村雪亮工程) keys as its core
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
-_PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴")
+_PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
 _SOURCE = re.compile("(?:来源|稿源|出处|供稿|转自)[：:]\\s*$")
 _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",), "村": ("village",),

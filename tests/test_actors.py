@@ -124,3 +124,120 @@ def test_a_body_a_subjectless_clause_joins_with_lian_he_acts_too():
     text = ("凤凰县人民检察院以护航未成年人成长为重点，出台多项举措，成效明显。\n"
             "联合县残联开展“助残圆梦”公益活动，帮助10名残疾儿童走进公园。")
     assert {a for a, _ in relations(run(text), "conducts")} == {"凤凰县人民检察院", "凤凰县残疾人联合会"}
+
+
+def test_a_places_organs_named_together_are_the_place():
+    # 某地公安机关 / 全省法院: the place's whole system of such bodies, no one bureau
+    assert relations(run("湖南省公安机关深入开展“清源”行动，打击涉毒犯罪。"), "conducts") == {("湖南省", "清源")}
+    ex = run("凤凰县人民法院讯 全省法院不断健全“三调联动”机制，化解纠纷。")
+    assert relations(ex, "adopts") == {("湖南省", "三调联动")}
+    # a bureau named as one body acts as itself
+    assert relations(run("凤凰县公安局深入开展“清源”行动。"), "conducts") == {("凤凰县公安局", "清源")}
+    # a county's organs are its bureaus
+    ex = run("凤凰县公安机关和司法行政机关积极推行“警调联动”机制。")
+    assert {a for a, _ in relations(ex, "adopts")} == {"凤凰县公安局", "凤凰县司法局"}
+
+
+def test_places_a_sentence_opens_on_with_zai_act_in_it():
+    # 在X，…: the places framing the sentence, the most specific of each, do what it names
+    text = "凤凰县召开会议。在禾库镇，“村警联动”模式效果良好；同时，在湘西州凤凰县和怀化市麻阳县，“牧区网格”开辟出新模式。"
+    ex = run(text)
+    assert relations(ex, "adopts") >= {("禾库镇", "村警联动"), ("凤凰县", "牧区网格"), ("麻阳苗族自治县", "牧区网格")}
+    assert not any(a == "湘西土家族苗族自治州" for a, _ in relations(ex, "adopts"))
+    # a place 在 governs inside a clause is where, not who
+    ex = run("凤凰县公安局召开会议，在禾库镇推行“村警联动”模式。")
+    assert relations(ex, "adopts") == {("凤凰县公安局", "村警联动")}
+
+
+def test_the_subject_after_an_opening_adverbial_does_what_it_names():
+    ex = run("凤凰县召开会议。通过推行“村警联动”机制，织密防控网络，凤凰县禾库镇将矛盾化解在基层。")
+    assert relations(ex, "adopts") == {("禾库镇", "村警联动")}
+    ex = run("凤凰县召开会议。在开展“清源”行动中，凤凰县公安局共打击犯罪团伙8个。")
+    assert relations(ex, "conducts") == {("凤凰县公安局", "清源")}
+    # a clause on the whole county after the adverbial heads the sentence before a body does
+    ex = run("凤凰县召开会议。以“三治融合”为抓手，全县各乡镇深化治理，凤凰县综治中心负责统筹。")
+    assert relations(ex, "adopts") == {("凤凰县", "三治融合")}
+    # a body that only closes a sentence opening on a verb is no subject of it
+    ex = run("凤凰县司法局召开会议。推行“村警联动”机制后，矛盾化解率提升，受到凤凰县公安局肯定。")
+    assert ("凤凰县公安局", "村警联动") not in relations(ex, "adopts")
+
+
+def test_a_county_drops_out_where_its_own_township_adopts_the_same_way_of_working():
+    ex = run("凤凰县推行“三事联办”工作法\n本报讯 今年以来，凤凰县禾库镇创新推行“三事联办”工作法，化解纠纷120起。")
+    adopts = relations(ex, "adopts")
+    assert ("禾库镇", "三事联办") in adopts and ("凤凰县", "三事联办") not in adopts
+
+
+def test_a_whole_unit_by_its_level_word_is_the_place_of_that_level_named_before():
+    # 全州: the prefecture its sentence names, not the report's county
+    ex = run("凤凰县召开会议。在湘西州，在重点乡镇整治的基础上，全州积极推广“苗乡调解”模式。")
+    assert relations(ex, "adopts") == {("湘西土家族苗族自治州", "苗乡调解")}
+    # 全镇: the township named last, though a preposition governs that mention
+    ex = run("凤凰县人民法院召开会议。在禾库镇镇长龙某看来：“全镇上下加强源头预防，推动‘无讼村’创建，纠纷逐年下降。”")
+    assert relations(ex, "conducts") == {("禾库镇", "无讼村")}
+
+
+def test_a_report_no_body_leads_is_about_the_body_its_clauses_keep_naming():
+    text = ("凤凰县：山村里的平安守护者\n"
+            "禾库镇地处湘黔两省交界的大山深处，山路弯弯，村寨散落在一道道山梁上。全镇两万多人，一半以上外出务工，"
+            "村寨里留下的多是老人和孩子。每逢赶集的日子，山路上人来人往，集市上的吆喝声此起彼伏；到了农闲时节，"
+            "村寨又安静下来，只有炊烟和狗吠。这里的纠纷多是邻里间的小事：一道田埂、一棵果树、一句闲话，"
+            "处理不好就会越闹越大。\n"
+            "人口外流、边界盲区，曾是横亘在凤凰县公安局禾库派出所民警面前的难题。\n"
+            "禾库派出所民警走村入户，化解纠纷。每年暑假，禾库派出所都会护送留守儿童返乡。\n"
+            "临近“护苗行动”出行的日子，所里的电话响个不停。")
+    assert relations(run(text), "conducts") == {("凤凰县公安局禾库派出所", "护苗行动")}
+
+
+def test_a_place_then_a_kind_of_body_is_that_body_and_a_level_is_its_unit():
+    # 某县公安: the county's police bureau, where the report names it
+    text = "凤凰县公安局召开会议。近年来，凤凰公安以大数据为支撑，建立了“情指勤舆”一体化工作机制。"
+    assert relations(run(text), "adopts") == {("凤凰县公安局", "情指勤舆")}
+    # 省级层面: the province as a whole
+    text = "凤凰县综治中心召开会议。此外，省级层面通过整合基层APP、建立“一网统管”系统，推动资源下沉。"
+    assert relations(run(text), "implements") == {("湖南省", "一网统管")}
+
+
+def test_what_the_centre_calls_for_is_no_local_bodys_deed_unless_the_sentence_names_it():
+    text = "凤凰县公安局召开会议。\n习近平总书记在考察时强调，要深入推进新时代“兴边富民”行动，维护边疆稳定。"
+    assert relations(run(text), "conducts") == set()
+    text = "凤凰县公安局召开会议。\n按照党中央部署，凤凰县公安局深入开展“清源”行动。"
+    assert relations(run(text), "conducts") == {("凤凰县公安局", "清源")}
+    # a national meeting named after a drive sums up the nation's drive, not the report's county's
+    text = "凤凰县公安局召开会议。\n日前，全国扫黑除恶专项斗争总结表彰大会在北京举行。"
+    assert relations(run(text), "conducts") == set()
+
+
+def test_a_body_after_zai_yu_or_you_yu_heads_the_clause_they_open():
+    text = "凤凰县公安局召开会议。纠纷下降的原因，在于全省法院不断健全“诉调对接”机制。"
+    assert relations(run(text), "adopts") == {("湖南省", "诉调对接")}
+
+
+def test_a_body_you_names_is_the_one_that_acts():
+    ex = run("凤凰县召开会议。由凤凰县司法局牵头，联合各乡镇开展“法律夜诊”活动。")
+    assert relations(ex, "conducts") == {("凤凰县司法局", "法律夜诊")}
+    ex = run("凤凰县召开会议。“清网护校”行动由凤凰县公安局禾库派出所组织实施。")
+    assert relations(ex, "conducts") == {("凤凰县公安局禾库派出所", "清网护校")}
+    # a place after 由 is where something comes from, not who acts
+    ex = run("凤凰县公安局召开会议。推行“一村一辅警”机制，辅警由禾库镇向各村延伸。")
+    assert relations(ex, "adopts") == {("凤凰县公安局", "一村一辅警")}
+
+
+def test_who_learns_a_way_of_working_from_another_takes_it_up_beside_its_source():
+    ex = run("凤凰县召开会议。凤凰县公安局学习借鉴吉首市公安局“警保联控”模式，建立了巡逻防控机制。")
+    assert relations(ex, "adopts") >= {("吉首市公安局", "警保联控"), ("凤凰县公安局", "警保联控")}
+    # …kept though the source is one of the learner's own places
+    ex = run("凤凰县召开会议。凤凰县学习借鉴禾库镇“院坝议事”经验，化解纠纷。")
+    assert relations(ex, "adopts") == {("禾库镇", "院坝议事"), ("凤凰县", "院坝议事")}
+    # one who spreads a place's way of working to others is no adopter of it
+    ex = run("湖南省召开会议。湖南省公安厅推广吉首市“院坝议事”经验，化解纠纷。")
+    assert relations(ex, "adopts") == {("吉首市", "院坝议事")}
+    # a place one goes to (赴某市学习) is where, not who
+    ex = run("凤凰县召开会议。凤凰县组织干部赴吉首市学习“院坝议事”经验。")
+    assert relations(ex, "adopts") == {("凤凰县", "院坝议事")}
+
+
+def test_the_agent_bei_names_is_no_subject_a_later_sentence_carries():
+    text = ("凤凰县公安局禾库派出所：山村平安守护者\n"
+            "这个派出所曾被湘西州公安局命名为先进派出所。如今，所里推行“五心工作法”，化解纠纷。")
+    assert relations(run(text), "adopts") == {("凤凰县公安局禾库派出所", "五心工作法")}

@@ -172,7 +172,12 @@ _CLAUSES = ["县公安局开展“平安守护”专项行动", "在县人民法
             "本县实施“天网工程”", "在全县推行“一格一员”模式", "全县委办局参与“文明城市”创建",
             # bodies acting together
             "县公安局、县司法局和县妇联联合开展“护苗”行动", "县检察院联合县公安局东山派出所，在全镇开展“法治进校园”活动",
-            "县法院与县司法局共同建立诉调对接机制"]
+            "县法院与县司法局共同建立诉调对接机制",
+            # places framing a sentence (在X，…) and a subject after an opening adverbial
+            "在东山镇，推行“网格+警格”模式", "同时，在西岭乡青石村和东山镇，“一村一警”工作机制效果良好",
+            "通过推行“警民联调”机制，东山镇将矛盾化解在基层", "在开展“平安守护”专项行动中，县公安局破获案件12起",
+            # a body 由 names as the one that acts, before or after the thing
+            "“清网护校”行动由县公安局东山派出所组织实施", "由县司法局牵头，开展“法律夜诊”活动"]
 
 
 def test_the_indexed_actor_agrees_with_the_plain_reading():

@@ -26,7 +26,7 @@ from .named import find_named, strip_prefix
 from .persons import find_persons
 from .places import PlaceHit, find_context, find_places
 from .statistics import find_statistics
-from .subjects import SELF_LEVELS, SubjectFinder, self_references
+from .subjects import _KIND_AFTER, GENERIC_BODIES, SELF_LEVELS, SubjectFinder, self_references
 
 __all__ = ["extract", "extract_text", "name_key"]
 
@@ -36,7 +36,7 @@ _CAMPAIGN_TAIL = re.compile("(专项斗争|专项行动|专项整治行动|专�
 _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$)"), "Program": re.compile("(?<=(工程|平台|系统|中心))建设$")}
 # …and a name a clause's opening word or a descriptive prefix ran into (根据乡村雪亮工程) keys as its core
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
-_PREP_BEFORE = set("在以对向从为与和把将到于经由给及、")
+_PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
 _SOURCE = re.compile("(?:来源|稿源|出处|供稿|转自)[：:]\\s*$")
 _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",), "村": ("village",),
@@ -190,8 +190,20 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             holders.add(a[:2])
             holder_starts.add(a[0])
     doers = [a for a in actors if a[:2] not in holders]
+    whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
+    whole = own | whole
+    doers = _collective_doers(doc, doers, ex, whole, place_keys, _own_bodies(ex, ctx))
     named_keys = []
+    # where no body leads the report, the one most of its clauses are about: found when first asked
+    doer_topic = [named_topic] if named_topic != focal_key else []
+
+    def topic() -> tuple[str, str] | None:
+        if not doer_topic:
+            doer_topic.append(_protagonist(doc, actors, governed, topic_key, whole, ex, ctx) or named_topic)
+        return doer_topic[0]
+
     index = _DoerIndex(doc, doers, governed, named)
+    learned: set = set()  # (learner, predicate, thing): taken up from another's example
     ag_index = _agency_index(ag_keys)
     for h in named:
         key_name = _named_key(h.type, h.name)
@@ -202,11 +214,18 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, doers, governed, h.start, named, focal_key, index) or named_topic
+            actor = _actor(doc, doers, governed, h.start, named, focal_key, index)
+            if actor is None and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
+                actor = topic()  # (what the centre calls for is not the report's body's deed)
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
-            if actor is not None or drive_of is not None:
-                for who in dict.fromkeys([a for a in [actor, drive_of] if a] + _coactors(doc, doers, actor, h.start, index)
-                                         + _joined_by(doc, actors, h.start)):
+            learner = _learner(doc, doers, governed, h.start, named, focal_key, index, topic)  # 学习借鉴B“X”
+            if learner is not None:
+                learned.add((learner, PREDICATE[h.type], ent.key))
+            if actor is not None or drive_of is not None or learner is not None:
+                framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
+                framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
+                for who in dict.fromkeys([a for a in [actor, drive_of, learner] if a] + framed
+                                         + _coactors(doc, doers, actor, h.start, index) + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
             for issuer in _issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
@@ -230,8 +249,6 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                 org = _implied_agency(ex, body, q, b, qe, seen)  # 副县长: the county's people's government
             if org:
                 ex.posts.append(Post(ent.key, title, org, q, b, qe))
-    whole = {w: ("Place", p.id) for w in ("县", "区", "旗", "市", "州", "盟", "省") if (p := ctx.level_place(w))}
-    whole = own | whole
     county_id = ctx.county.id if ctx.county else None
     # who each honor and figure is about: bodies, places and persons at the head of a clause
     recipients = sorted(actors + person_keys)
@@ -256,7 +273,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
     first_nl = text.find("\n")
-    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1)
+    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1, learned)
     _add_hierarchy(ex, gz)
     return ex
 
@@ -278,10 +295,12 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
     return None
 
 
-def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> None:
+def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learned: set = frozenset()) -> None:
     """Who implements or adopts a thing is the most specific actor the text names: a county (or
-    city, province) drops out where one of its own bodies does the same thing in the report
-    (某县推行“X” … 某县司法局推行“X”: the bureau's way of working). A township keeps its own; a
+    city, province) drops out where one of its own bodies or places does the same thing in the
+    report (某县推行“X” … 某县司法局推行“X”: the bureau's way of working; …某县某镇推行“X”: the
+    township's), unless it is said to learn it from that place (``learned``: subject, predicate,
+    object). A township keeps its own; a
     county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
     county's and its police's), not the ones only its headline gives it."""
     by_thing: dict[tuple, set] = {}
@@ -299,14 +318,110 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1) -> Non
                 continue
             if pred == "conducts" and (subj, pred, obj) in body_said:
                 continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
+            if (subj, pred, obj) in learned:
+                continue  # it took the way of working up from one of its own places (学习推广某市“X”)
             place_id = e.attrs.get("key_name")
             for other in subjects:
-                juris = ex.entities[other].attrs.get("jurisdiction") if other[0] == "Agency" and other in ex.entities else None
+                if other[0] == "Agency" and other in ex.entities:
+                    juris = ex.entities[other].attrs.get("jurisdiction")
+                else:  # a place of its own (某县某镇推行“X”)
+                    juris = other[1] if other[0] == "Place" and other != subj else None
                 if juris and (juris == place_id or _within(gz, juris, place_id)):
                     drop.add((subj, pred, obj))
                     break
     if drop:
         ex.relations[:] = [r for r in ex.relations if (r.subject, r.predicate, r.object) not in drop]
+
+
+# a province's or city's organs named together (某省公安机关): the bodies of every level below it, no
+# one body (a county's are mostly its one bureau: 某县公安机关和司法行政机关 are its 公安局 and 司法局)
+_ORGANS = re.compile("(?:公安|检察|审判|司法行政|政法|行政执法)机关$")
+_SYSTEM_LEVELS = ("province", "prefecture")
+# a unit as a level of government (省级层面整合…): the report's unit of that level
+_AS_LEVEL = re.compile("([省市县区州盟旗])级层面")
+# a whole unit by its level word: 全州 (the prefecture its sentence names), 全镇 / 本乡 (the township);
+# (全县, 全市 …: the report's own unit, see _WHOLE_CLAUSE)
+_WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
+# …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
+_WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
+
+
+def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_keys: list = (),
+                      bodies: dict | None = None) -> list:
+    """Who acts for a mention that names a place's bodies together: a province's or city's organs
+    of a kind (某省公安机关, 某市各级公安机关) or a whole unit's bodies (全省法院) — the place itself. The
+    others act as named (某县委、县政府: both bodies, the most specific actors the text names).
+    A prefecture or township named by its level word is the place of that level named before
+    it: in its sentence (在某州，…，全州…), or, for a township (全镇上下…), the report's last one;
+    a unit as a level (省级层面) is the report's unit of that level. A place written right before a
+    kind of body (某县公安, 某县检察): the report's own body of that kind (``bodies``, by kind)."""
+    text = doc.text
+    bodies = bodies or {}
+    out = []
+    for s, e, k in doers:
+        if k[0] == "Place":
+            if bodies and (kind := _KIND_AFTER.match(text, e, e + 2)) and (body := bodies.get(GENERIC_BODIES[kind.group(0)])) \
+                    and ex.entities[body].attrs.get("jurisdiction") == k[1]:
+                k = body
+        elif text[e - 2:e] == "机关" or text[s - 1:s] == "全":  # (most bodies are neither: no look-ups)
+            juris = ex.entities[k].attrs.get("jurisdiction") if k in ex.entities else None
+            if juris and ("Place", juris) in ex.entities:
+                surface = text[s:e]
+                organs = _ORGANS.search(surface)
+                if (organs and organs.start() > 0 and ex.entities[("Place", juris)].attrs.get("level") in _SYSTEM_LEVELS) \
+                        or (text[s - 1:s] == "全" and surface[:1] in "省市县区旗州盟"):
+                    k = ("Place", juris)
+        out.append((s, e, k))
+    added = []
+    starts, reach = [a[0] for a in out], list(accumulate((a[1] for a in out), max))
+
+    def free(m: re.Match) -> bool:  # no preposition governs it, no actor reaches into it
+        i = bisect_left(starts, m.end()) - 1
+        return _free(text, m.start()) and not (i >= 0 and reach[i] > m.start())
+
+    def unit(m: re.Match) -> None:  # the report's unit of a level word acts at m
+        key = whole.get(m.group(1))
+        if key is None or not free(m):
+            return
+        if key not in ex.entities and key[1] in doc.ctx.gazetteer.places:
+            ex.entities[key] = _place_entity(doc.ctx.gazetteer.places[key[1]])  # (its ancestors come later)
+        if key in ex.entities:
+            added.append((m.start(), m.end(), key))
+
+    for m in _AS_LEVEL.finditer(text) if "层面" in text else ():
+        unit(m)
+    for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
+        unit(m)
+    by_last: dict[str, list] = {}  # the places named, by their names' last character (made when first asked)
+    for m in _WHOLE_UNIT_WORD.finditer(text):
+        if not by_last:
+            for h, k in place_keys:
+                by_last.setdefault(text[h.end - 1], []).append((h.end, h.start, k))
+            for v in by_last.values():
+                v.sort()
+        named = by_last.get(m.group(0)[-1], [])
+        j = bisect_right(named, (m.start(), float("inf"))) - 1  # the last one ending before it
+        # 全州: one its own sentence names; 全镇: the township named last
+        if j >= 0 and (m.group(2) or named[j][1] >= doc.sentence_at(m.start())[0]) and free(m):
+            added.append((m.start(), m.end(), named[j][2]))
+    return sorted(out + added) if added else out
+
+
+_PLACES_OWN = re.compile("(?:[省市县区旗州盟]委|人民政府|政府)$")
+
+
+def _protagonist(doc: Doc, actors: list, governed: set, topic_key, whole: dict, ex: Extraction,
+                 ctx) -> tuple[str, str] | None:
+    """The body a report whose headline and opening name none is about (a station whose staff
+    and work its clauses keep naming, in a report placed by its county): the subject
+    :class:`SubjectFinder` makes its default, when that is a body other than the place's own
+    party committee or government (某县委 acting speaks for the county)."""
+    finder = SubjectFinder(doc, sorted(actors), governed, topic_key, whole, _own_bodies(ex, ctx),
+                           lambda k: ex.entities[k].attrs if k in ex.entities else {}, ctx.county.id if ctx.county else None)
+    k = finder.default
+    if k is not None and k[0] == "Agency" and k in ex.entities and not _PLACES_OWN.search(ex.entities[k].name):
+        return k
+    return None
 
 
 def _within(gz: Gazetteer, place_id: str, ancestor_id: str) -> bool:
@@ -334,12 +449,18 @@ def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int, se
 
 
 _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到",
-         "牵头", "邀请", "指导", "督促", "组织")  # …a verb whose object the body is (牵头县民政局等单位组建…)
+         "牵头", "邀请", "指导", "督促", "组织", "前往")  # …a verb whose object the body is (牵头县民政局等单位组建…)
+
+
+_CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
 
 
 def _free(text: str, s: int) -> bool:
     """Is the mention at ``s`` free of a governing preposition (在县法院, 通过县委政法委)?"""
-    return not (s > 0 and text[s - 1] in _PREP_BEFORE) and text[max(0, s - 2):s] not in _PREP2
+    before = text[max(0, s - 2):s]
+    if before in _CLAUSE_OPENERS:
+        return True  # 在于X…, 由于X…: X heads the clause they open
+    return not (s > 0 and text[s - 1] in _PREP_BEFORE) and before not in _PREP2
 
 
 def text_of(doc: Doc, span: tuple[int, int]) -> str:
@@ -365,6 +486,110 @@ _WHOLE_CORE = "(?:全|该|本|我)[县市区旗]"
 _WHOLE_CLAUSE = re.compile("(?:同时|其中|目前)?，?(?:全|该|本|我)[县市区旗州](?![委政长])")
 _WHOLE_PLACE_PLAIN = re.compile(f"(?<![在赴到向于对给往])(?<!面向|覆盖|深入|走进|走遍|遍及|辐射){_WHOLE_CORE}(?![委政长])")
 _WHOLE_PLACE = re.compile(_WHOLE_CORE)
+
+
+# words a sentence may open with before its frame or its subject (同时，在某州，…)
+_OPENING_LEAD = "(?:(?:同时|此外|另外|其中|目前|如今|当前|近年来|今年以来|[0-9]{4}年(?:以来)?)，?)?"
+# 在X，…: a sentence opening on places a 在 governs, alone in their clause, frames what follows
+_FRAME_AT = re.compile(_OPENING_LEAD + "在")
+_FRAME_JOIN = re.compile("和|、|及|与|以及")
+_FRAME_END = re.compile("(?:等地|等)?，")
+# a sentence opening on an adverbial with no subject of its own (通过…，围绕…，在…中，以…为抓手，):
+# its subject is the first body or place heading a clause after it
+_ADVERBIAL = re.compile(_OPENING_LEAD + "(?:通过|依托|围绕|按照|根据|借助|结合|针对|为了|为|随着|以|在[^，。；]{1,60}?"
+                        "(?:中|下|之际|期间|基础上|背景下|过程中|之下)，)")
+# what may stand between a clause mark and the subject heading the clause
+_HEAD_LEAD = re.compile("(?:同时|目前|此外|另外|如今|当前|近年来|今年以来|[0-9]{4}年(?:以来)?|\\s)*")
+
+
+def _frame(text: str, actors: list, ss: int, se: int) -> tuple[int, list[tuple[str, str]]] | None:
+    """The places a sentence at ``ss`` opens on with 在, alone in their clause (在某州，… ;
+    在某州某县和某州某县，…): where the frame ends and the most specific of them (a county
+    written right after its prefecture refines it), or None. ``actors`` sorted by start."""
+    m = _FRAME_AT.match(text, ss, se)
+    if m is None:
+        return None
+    cur, chain = m.end(), []
+    while True:
+        i, j = bisect_left(actors, (cur,)), bisect_left(actors, (cur + 1,))
+        if i == j:
+            break
+        s, e, k = max(actors[i:j], key=lambda a: a[1])
+        if k[0] != "Place" or e <= cur:
+            return None
+        chain.append((s, e, k))
+        cur = e
+        joint = _FRAME_JOIN.match(text, cur, se)
+        if joint is not None and bisect_left(actors, (joint.end(),)) < len(actors) \
+                and actors[bisect_left(actors, (joint.end(),))][0] == joint.end():
+            cur = joint.end()
+    end = _FRAME_END.match(text, cur, se)
+    if not chain or end is None:
+        return None
+    keys = [k for n, (s, e, k) in enumerate(chain) if not (n + 1 < len(chain) and chain[n + 1][0] == e)]
+    return end.end(), list(dict.fromkeys(keys))
+
+
+# verbs of taking up another's way of working, right before whose it is (学习借鉴B“X”经验); not
+# those of spreading it (推广, 推介: a higher body commending a place's way to others)
+_LEARNING = re.compile("(?:学习借鉴|学习|借鉴|复制|引进|参照|对标|移植|效仿)了?$")
+
+
+def _learner(doc: Doc, actors: list, governed: set, pos: int, named, focal_key, index: "_DoerIndex",
+             topic) -> tuple[str, str] | None:
+    """Who takes up the way of working named at ``pos`` from the body or place written right
+    before it (学习借鉴B“X”经验, 复制推广B的“X”模式): the doer of the learning verb, read as for
+    a named thing there (else ``topic()``, the report's), besides B; None where no such verb
+    and source stand before it. ``actors`` sorted by start."""
+    text = doc.text
+    p = pos - 1 if text[pos - 1:pos] == "的" else pos
+    i = bisect_left(index.starts, p) - 1
+    source = False
+    while i >= 0 and pos - p < 40:  # back over the source's name (湖南省吉首市)
+        if actors[i][1] == p:
+            p, source = actors[i][0], True
+        elif actors[i][1] < p:
+            break
+        i -= 1
+    verb = _LEARNING.search(text, max(0, p - 6), p) if source else None
+    if verb is None:
+        return None
+    learner = _actor(doc, actors, governed, verb.start(), named, focal_key, index)
+    if learner is None and not _central_voice(doc, *doc.sentence_at(verb.start()), verb.start()):
+        learner = topic()
+    return learner
+
+
+def _agent_after(text: str, actors: list, pos: int, ce: int, in_named) -> tuple[str, str] | None:
+    """The body 由 names after ``pos`` in the clause ending at ``ce`` (“X”行动由县公安局组织实施):
+    the one that acts on what is named at ``pos``; among the next few actors only. ``actors``
+    sorted by start; ``in_named(i)``: is actor i inside a named thing?"""
+    i = bisect_left(actors, (pos,))
+    for n in range(i, min(len(actors), i + 8)):
+        s, e, k = actors[n]
+        if s >= ce:
+            break
+        if k[0] == "Agency" and text[s - 1:s] == "由" and not in_named(n):
+            while n + 1 < len(actors) and actors[n + 1][0] == s:  # the whole unit written from there
+                n += 1
+            return actors[n][2] if actors[n][2][0] == "Agency" else k
+    return None
+
+
+def _whole_clause_between(text: str, marks: list[int], a: int, b: int) -> bool:
+    """Does a clause starting after a clause mark in [a, b) open on the whole county (全县…)?
+    ``marks``: the text's clause marks, ascending."""
+    return any(_WHOLE_CLAUSE.match(text, marks[i] + 1) for i in range(bisect_left(marks, a), bisect_left(marks, b)))
+
+
+def _heads_clause(text: str, actors: list, cs: int, s: int) -> bool:
+    """Does the mention at ``s`` head its clause starting at ``cs``: nothing but time words and
+    the places or bodies written on into it (某县某镇) before it? ``actors`` sorted by start."""
+    p = s
+    for a in reversed(actors[bisect_left(actors, (cs,)):bisect_left(actors, (s,))]):
+        if a[1] == p:
+            p = a[0]
+    return _HEAD_LEAD.fullmatch(text, cs, p) is not None
 
 
 class _DoerIndex:
@@ -418,6 +643,7 @@ class _DoerIndex:
         self.ends_by = list(accumulate((e for _, e, _ in actors), max))
         self.by_key = _indexes_by_key(actors)  # each key's actors, by index  # the furthest end of the actors so far
         self._first: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._frames: dict[tuple[int, int], tuple | None] = {}
         self._carried: dict[int, tuple[str, str] | None] = {}
         # each sentence's subject for the next ones: its first actor that nothing refines, and no
         # preposition governs; and for each sentence the last one before it with another subject
@@ -481,6 +707,12 @@ class _DoerIndex:
             self._first[(ss, se)] = found
         return self._first[(ss, se)]
 
+    def frame(self, ss: int, se: int) -> tuple[int, list[tuple[str, str]]] | None:
+        """:func:`_frame` of the sentence [ss, se), found once for all its named things."""
+        if (ss, se) not in self._frames:
+            self._frames[(ss, se)] = _frame(self.doc.text, self.actors, ss, se)
+        return self._frames[(ss, se)]
+
     def whole_place_word(self, ss: int, pos: int) -> bool:
         """Does ``_WHOLE_PLACE_PLAIN`` find 全县 (该县 …) in text[ss:pos]? Inside the slice a
         match reads as in the full text; at its first two characters and its end the slice's
@@ -528,14 +760,34 @@ def _carried_naive(doc: Doc, actors: list, governed: set, ps: int, ss: int) -> t
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
 
 
+# the centre speaking (总书记…强调，要…; 中央…会议明确提出…) or meeting (全国X总结表彰大会): what it
+# calls for or sums up is no local body's deed unless the sentence names the body
+_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)"
+                            "|全国[^，。；：“”]{0,30}?(?:大会|会议)")
+
+
+def _central_voice(doc: Doc, ss: int, se: int, pos: int) -> bool:
+    """Does the centre speak (or meet) in the sentence [ss, se), starting by ``pos`` (a national
+    meeting may open the name: 全国X大会; ``_CENTRAL_VOICE``: the sentence's first match)? Each
+    sentence is searched once."""
+    memo = doc.memo.setdefault("central_voice", {})
+    if ss not in memo:
+        m = _CENTRAL_VOICE.search(doc.text, ss, se)
+        memo[ss] = m.start() if m else -1
+    return 0 <= memo[ss] <= pos
+
+
 def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None,
            index: _DoerIndex | None = None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
-    clause; else the first free one of its sentence before it (one after it is mostly a
+    clause; else the body 由 names after it in its clause (“X”行动由县公安局组织实施); else the
+    first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
-    the whole county (全县…, 该县…, 本县…) is the county's; else the subject carried from earlier
-    sentences of the same paragraph. ``index``: the report's :class:`_DoerIndex` (made here
-    when not given)."""
+    the whole county (全县…, 该县…, 本县…) is the county's; else the places the sentence opens on
+    with 在 (在某州，…); else, in a sentence opening on an adverbial (通过…，在…中，), the free one
+    heading a clause after it; else, unless the centre speaks in the sentence (总书记…强调，要…),
+    the subject carried from earlier sentences of the same paragraph. ``index``: the report's
+    :class:`_DoerIndex` (made here when not given)."""
     text = doc.text
     index = index or _DoerIndex(doc, actors, governed, named)
     ss, se = doc.sentence_at(pos)
@@ -543,13 +795,27 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     found = index.last_in_clause(ss, se, cs, pos)
     if found is not None:
         return found
+    j = bisect_left(index.marks, pos)
+    found = _agent_after(text, actors, pos, min(index.marks[j], se) if j < len(index.marks) else se,
+                         index.in_named.__getitem__)
+    if found is not None:
+        return found
     if focal_key and _WHOLE_CLAUSE.match(text, cs, pos):
         return focal_key
     first = index.first_in_sentence(ss, se)
     if first is not None and first[0] < pos:
         return first[1]
+    framed = index.frame(ss, se)
+    if framed is not None and framed[0] <= pos:
+        return framed[1][0]
+    if first is not None and _ADVERBIAL.match(text, ss, se) \
+            and _heads_clause(text, actors, index.clause_start(ss, first[0]), first[0]):
+        # (a clause on the whole county before it heads the sentence: 以X为抓手，全县…)
+        return focal_key if focal_key and _whole_clause_between(text, index.marks, pos, first[0]) else first[1]
     if focal_key and index.whole_place_word(ss, pos):
         return focal_key
+    if _central_voice(doc, ss, se, pos):
+        return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     return index.carried(ss)
 
@@ -565,13 +831,26 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
     clause = [(s, e, k) for s, e, k in inside if cs <= s and e <= pos and (s, e) not in governed]
     if clause:
         return clause[-1][2]
+    ce = min([se] + [i for i in range(pos, se) if text[i] in "，；："])
+    found = _agent_after(text, actors, pos, ce, lambda n: any(h.start <= actors[n][0] < h.end for h in named))
+    if found is not None:
+        return found
     if focal_key and _WHOLE_CLAUSE.match(text[cs:pos]):
         return focal_key
-    for s, e, k in inside:
-        if s < pos and (s, e) not in governed:
-            return k
+    free = [(s, k) for s, e, k in inside if (s, e) not in governed]
+    if free and free[0][0] < pos:
+        return free[0][1]
+    framed = _frame(text, actors, ss, se)
+    if framed is not None and framed[0] <= pos:
+        return framed[1][0]
+    if free and _ADVERBIAL.match(text[:se], ss) and _heads_clause(
+            text, actors, max([ss] + [text.rfind(c, ss, free[0][0]) + 1 for c in "，；："]), free[0][0]):
+        heads = [i + 1 for i in range(pos, free[0][0]) if text[i] in "，；："]
+        return focal_key if focal_key and any(_WHOLE_CLAUSE.match(text, c) for c in heads) else free[0][1]
     if focal_key and _WHOLE_PLACE_PLAIN.search(text[ss:pos]):
         return focal_key
+    if (m := _CENTRAL_VOICE.search(text, ss, se)) and m.start() <= pos:
+        return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     ps = text.rfind("\n", 0, ss) + 1
     subjects = {}
@@ -679,11 +958,12 @@ def _indexes_by_key(items: list) -> dict:
 
 def _governed(actors: list, text: str) -> set[tuple[int, int]]:
     """Mentions a preposition governs, with the places written right after them
-    (到杉木桥镇沅坪村: both the township and the village)."""
+    (到杉木桥镇沅坪村: both the township and the village); not a body 由 names as the one that acts
+    (由县公安局牵头…)."""
     out = set()
     prev_end, prev_gov = -1, False
     for s, e, k in sorted(actors):
-        gov = not _free(text, s) or (s == prev_end and prev_gov)
+        gov = (not _free(text, s) and not (k[0] == "Agency" and text[s - 1:s] == "由")) or (s == prev_end and prev_gov)
         if gov:
             out.add((s, e))
         prev_end, prev_gov = e, gov

@@ -201,18 +201,21 @@ def units() -> dict[str, str]:
     return out
 
 
+def _count_verbs() -> str:
+    """The count verbs as one alternation, longest first."""
+    return "|".join(sorted(load_set("stat_verbs.txt"), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _count_verb_object_re() -> re.Pattern:
     """A count verb and its object (2–10 characters) ending the text before a number."""
-    verbs = "|".join(sorted(load_set("stat_verbs.txt"), key=len, reverse=True))
-    return re.compile(f"(?:{verbs})了?[^\\s{_CN_DIGITS}零万亿，。；：、（）()“”0-9]{{2,10}}$")
+    return re.compile(f"(?:{_count_verbs()})了?[^\\s{_CN_DIGITS}零万亿，。；：、（）()“”0-9]{{2,10}}$")
 
 
 @lru_cache(maxsize=1)
 def _count_verb_re() -> re.Pattern:
     """A count verb ending the text before a number (打掉, 举办了, 派出), and the word before it."""
-    verbs = "|".join(sorted(load_set("stat_verbs.txt"), key=len, reverse=True))
-    return re.compile(f"(.?)(?:{verbs})(?:了|出)?$")
+    return re.compile(f"(.?)(?:{_count_verbs()})(?:了|出)?$")
 
 
 @lru_cache(maxsize=1)

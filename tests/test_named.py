@@ -90,6 +90,12 @@ def test_a_drive_s_time_between_two_heads_belongs_to_its_name():
     assert "道路交通安全集中整治" not in names(ex, "Campaign")
 
 
+def test_a_mechanism_named_by_the_time_it_keeps():
+    ex = run("凤凰县公安局建立15分钟到达现场机制，开展了为期3天的培训活动。")
+    assert "15分钟到达现场机制" in names(ex, "Mechanism")
+    assert not any(n.startswith("3天") for n in names(ex, "Campaign"))
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

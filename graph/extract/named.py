@@ -902,8 +902,9 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     head_alt = "|".join(re.escape(h) + ("(?!度)" if h.endswith("制") else "") for h in heads)
     left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
             + "|".join(_PREP_LEFT) + "|^")
-    pattern = re.compile(f"(?:{left})(?P<name>[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
-    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 16
+    # a name may open on a time it keeps (30分钟到岗机制, 24小时值守制度)
+    pattern = re.compile(f"(?:{left})(?P<name>(?:[0-9]{{1,3}}(?:分钟|小时|个工作日|工作日|天))?[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
+    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16
 
 
 # prepositions that open the phrase a name stands in (在全省禁毒百日会战期间, 按照…专项行动要求)

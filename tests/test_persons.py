@@ -41,6 +41,13 @@ def test_a_transliterated_name_runs_over_characters_that_also_write_function_wor
     assert "艾尼·买买提" in people("民警艾尼·买买提都来了。")
 
 
+def test_after_a_title_a_name_whose_first_characters_make_a_place_s_name():
+    # 吴国, 黄河 are places to the dictionary; after a title they open a name
+    ex = run("凤凰县人民法院廖家桥人民法庭特邀调解员吴国强说，县委书记黄河清主持会议。")
+    assert {("吴国强", "特邀调解员", "凤凰县人民法院廖家桥人民法庭"), ("黄河清", "书记", "凤凰县委")} <= posts(ex)
+    assert not people("凤凰县县长黄河沿线调研。")
+
+
 def test_a_name_ends_before_the_word_after_it():
     ex = run("凤凰县委政法委副书记王丽华及县司法局局长陈刚出席会议。")
     assert names(ex, "Person") == {"王丽华", "陈刚"}

@@ -203,16 +203,18 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
     if not n:
         return None
     run = _RUN.match(text, s, s + 6)  # a name of up to four characters and what follows it
-    if run is None or run.end() - s <= n or _common_word(text[s:s + n + 1]):
-        return None  # (安全, 高度, 干部: an everyday word starts here, not a name)
+    if run is None or run.end() - s <= n or (_common_word(text[s:s + n + 1])
+                                              and not (titled and _tag(text[s:s + n + 1]) == "ns")):
+        return None  # (安全, 高度, 干部: an everyday word starts here, not a name; after a title 吴国|强 may)
     w = run.group(0)
     toks = _hmm_words(w)
     t0 = toks[0]
     function_surname = (_tag(w[:n]) or "nr")[0] in "pcdru"  # 由, 于, 和, 向, 任 are words first
-    if titled and len(t0) == n + 1 and not (_tag(t0) or "nr").startswith("nr") and not _common_word(t0) \
-            and len(toks) > 1 and len(toks[1]) == 1 and toks[1] not in _STOP and len(w) >= n + 2:
+    if titled and len(t0) == n + 1 and not (_tag(t0) or "nr").startswith("nr") and (not _common_word(t0) or _tag(t0) == "ns") \
+            and len(toks) > 1 and toks[1][0] not in _STOP and (len(toks[1]) == 1 or len(toks[1]) == 2 and toks[1][1] in _STOP) \
+            and len(w) >= n + 2:
         toks = (w[:n], w[n:n + 2]) + tuple(_hmm_words(w[n + 2:])) if len(w) > n + 2 else (w[:n], w[n:n + 2])
-        t0 = toks[0]  # 方志|红 after a title: a rare word the name's characters happen to make
+        t0 = toks[0]  # 方志|红, 吴国|强 after a title: a rare word or a place's name the name's characters make
     if len(t0) > n:
         tag = _tag(t0)
         if function_surname and len(t0) == n + 1 and tag is None and not titled:

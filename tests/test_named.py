@@ -96,6 +96,22 @@ def test_a_mechanism_named_by_the_time_it_keeps():
     assert not any(n.startswith("3天") for n in names(ex, "Campaign"))
 
 
+def test_a_timed_mechanism_after_a_preposition_of_conformity():
+    ex = run("凤凰县各成员单位按照20分钟到场机制派员参与调解，根据工作安排机制运转。")
+    assert "20分钟到场机制" in names(ex, "Mechanism")
+    assert not any("安排" in n for n in names(ex, "Mechanism"))
+
+
+def test_a_coined_pair_formula_names_a_mechanism_without_a_frame():
+    ex = run("民警开展日常走访、“三访一查”平安夜访等工作，为助力建设“三区一中心”出力。")
+    assert {"三访一查", "三区一中心"} <= names(ex, "Mechanism")
+
+
+def test_set_phrases_dates_and_sayings_of_pair_shape_name_nothing():
+    ex = run("凤凰县素有“七山二水一分田”之称，群众参观“九一八纪念馆”，工作不能“三心二意”，“两抢一盗”发案下降。")
+    assert not names(ex, "Mechanism") and not names(ex, "Campaign")
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

@@ -646,6 +646,8 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
             t = ctx
         if t is None:
             t = share
+        if t is None and _coined_pair(c):
+            t = "Mechanism"  # “四访一评”: a pair formula no dictionary knows is coined, framed or not
         if t is None or t == "-":
             continue
         if own == "Mechanism" and ctx == "Campaign" and is_formula(c) and c not in seen:
@@ -815,6 +817,16 @@ def _formula_shape(c: str) -> bool:
     return False
 
 
+def _coined_pair(c: str) -> bool:
+    """A pair formula (四访一评, 三区一中心) that is not a set phrase of the language (三心二意,
+    四面八方: the dictionary knows those)."""
+    from ..segment import is_word
+
+    if not _PAIR_SHAPE.fullmatch(c) or c.startswith("两") or c[1] in _NUMS or not _formula_shape(c):
+        return False  # 两抢一盗 (a pair's slogans are too common: see is_formula), 九一八: a date
+    return not is_word(c)
+
+
 def _shape_value(c: str) -> int | None:
     nums = [ch for ch in c if ch in _NUMS]
     if _RATE_SHAPE.fullmatch(c):
@@ -981,6 +993,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             continue
         left = text[m.start():ns]
         after_verb = bool(left) and left not in "，。；：、（\n的及和与" and left not in _PREP_LEFT
+        if left in _PREP_LEFT and len(left) > 1 and _TIME_KEPT.match(name):
+            after_verb = True  # 按照20分钟到场机制: a rule timed to the minute is a named one
         if left in ("和", "与") and not _ends_at(m.start(), taken):
             continue  # 和 joins two names (A专项行动和B专项行动), not a name and a clause
         if left in ("和", "与", "及") and hits and hits[-1].end == m.start() and hits[-1].type in ("Campaign", "Program", "Mechanism"):
@@ -1091,6 +1105,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         taken.append((ns, he))
 
 
+_TIME_KEPT = re.compile("[0-9]{1,3}(?:分钟|小时|个工作日|工作日|天)")
 _NOT_NAMED = ("各", "全体", "相关", "有关", "其他", "这", "那", "此", "一系列", "系列", "所有", "一切", "全部")
 _NOUN_NAMED = ("学习教育", "主题教育", "教育整顿")  # heads complete in themselves: only a noun names one
 

@@ -99,6 +99,7 @@ def test_a_mechanism_named_by_the_time_it_keeps():
 def test_a_timed_mechanism_after_a_preposition_of_conformity():
     ex = run("凤凰县各成员单位按照20分钟到场机制派员参与调解，根据工作安排机制运转。")
     assert "20分钟到场机制" in names(ex, "Mechanism")
+    assert "45分钟到岗机制" in names(run("各单位按照45分钟到岗机制派员。"), "Mechanism")  # 到 arrives here
     assert not any("安排" in n for n in names(ex, "Mechanism"))
 
 
@@ -110,6 +111,24 @@ def test_a_coined_pair_formula_names_a_mechanism_without_a_frame():
 def test_set_phrases_dates_and_sayings_of_pair_shape_name_nothing():
     ex = run("凤凰县素有“七山二水一分田”之称，群众参观“九一八纪念馆”，工作不能“三心二意”，“两抢一盗”发案下降。")
     assert not names(ex, "Mechanism") and not names(ex, "Campaign")
+
+
+def test_levels_listed_before_their_count_are_the_parts_of_the_mechanism():
+    ex = run("凤凰县建立县、乡（镇）、村三级联合防范盗抢工作机制，全警参与。")
+    m = entity(ex, "Mechanism", "三级联合防范盗抢工作机制")
+    assert m.components == ["县", "乡（镇）", "村"]
+    assert "县、乡（镇）、村三级联合防范盗抢工作机制" in m.aliases
+
+
+def test_a_count_not_that_of_the_list_or_no_verb_names_nothing():
+    assert not names(run("凤凰县建立县、乡、村两级联合调处机制。"), "Mechanism")
+    assert not names(run("凤凰县以县、乡、村三级综治体系为指挥平台。"), "Mechanism")
+
+
+def test_a_drive_head_before_a_mechanism_head_is_the_work_of_the_mechanism():
+    ex = run("凤凰县建立联合整治电诈活动工作机制。")
+    assert "联合整治电诈活动工作机制" in names(ex, "Mechanism")
+    assert not names(ex, "Campaign")
 
 
 def test_actor_is_the_subject_not_a_place_inside_it():

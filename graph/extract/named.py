@@ -328,7 +328,11 @@ def has_function_word(text: str) -> bool:
         return False  # no function character, so no function word: the text needs no cutting
     toks = lcut(text)
     return any(len(tok) == 1 and tok in _FUNCTION and not (tok == "所" and i and toks[i - 1] + tok in _office_words())
+               and not (tok == "到" and i and toks[i - 1] in _TIME_UNITS)  # 30分钟到岗: the verb to arrive
                for i, tok in enumerate(toks))
+
+
+_TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "工作日"})
 
 
 @lru_cache(maxsize=1)
@@ -915,8 +919,19 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
             + "|".join(_PREP_LEFT) + "|^")
     # a name may open on a time it keeps (30分钟到岗机制, 24小时值守制度)
-    pattern = re.compile(f"(?:{left})(?P<name>(?:[0-9]{{1,3}}(?:分钟|小时|个工作日|工作日|天))?[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
-    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16
+    # or on the levels or parties it joins, listed before their count (市、县、乡（镇）三级…机制)
+    pattern = re.compile(f"(?:{left})(?P<name>(?:{_levels_re().pattern})?(?:[0-9]{{1,3}}(?:分钟|小时|个工作日|工作日|天))?[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
+    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16 + 24
+
+
+_LEVEL_COUNT = re.compile("[一二三四五六七八九十两]+(?:级|层|方)")
+
+
+@lru_cache(maxsize=1)
+def _levels_re() -> re.Pattern:
+    """A list of levels or parties right before their count: 市、县、乡（镇）|三级."""
+    item = f"[{CJK}]{{1,3}}(?:（[{CJK}]{{1,2}}）)?"
+    return re.compile(f"(?:{item}、){{1,5}}{item}(?={_LEVEL_COUNT.pattern})")
 
 
 # prepositions that open the phrase a name stands in (在全省禁毒百日会战期间, 按照…专项行动要求)
@@ -992,6 +1007,9 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if head in _NEVER_UNQUOTED or _overlaps_around(ns, he, taken):
             continue
         left = text[m.start():ns]
+        # 三级联合打击盗窃活动工作机制: a drive's head before a mechanism's is the work the mechanism does
+        if t == "Campaign" and (mech := _MECH_AFTER_DRIVE.match(text, he)):
+            name, head, he, t = name + head, mech.group(0), mech.end(), "Mechanism"
         after_verb = bool(left) and left not in "，。；：、（\n的及和与" and left not in _PREP_LEFT
         if left in _PREP_LEFT and len(left) > 1 and _TIME_KEPT.match(name):
             after_verb = True  # 按照20分钟到场机制: a rule timed to the minute is a named one
@@ -1030,6 +1048,12 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             name = name[cut:]
             after_verb = True
             full_mod = None
+        if lm := _levels_re().match(name):  # 市、县、乡（镇）三级…机制: the count names the levels listed
+            if cn_int(_LEVEL_COUNT.match(name, lm.end()).group(0)[:-1]) != lm.group(0).count("、") + 1 or not after_verb:
+                continue  # 省、市两级 … a count not that of the list; 以…三级体系为: no verb builds it
+            name, listed = name[lm.end():], lm.group(0)
+        else:
+            listed = ""
         stay = _after_clause_verb(name)
         if stay:  # 公安局保持严打的态势: the clause's verb, whose object is no name
             continue
@@ -1099,12 +1123,17 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             hit.aliases.add(full_mod + head)
         if t == "Mechanism" and "、" in name:  # 矛盾纠纷预防、排查、调处机制
             hit.components = _name_parts(name)
+        if listed:  # the levels or parties the count stands for are its parts
+            hit.aliases.add(listed + full)
+            if t == "Mechanism":
+                hit.components = listed.split("、")
         if t == "Campaign" and head in ("专项斗争", "专项行动", "专项整治行动", "专项整治", "攻势", "会战"):
             hit.aliases.add(name)
         hits.append(hit)
         taken.append((ns, he))
 
 
+_MECH_AFTER_DRIVE = re.compile("工作机制|运行机制|机制|工作制度|制度|工作体系|模式")
 _TIME_KEPT = re.compile("[0-9]{1,3}(?:分钟|小时|个工作日|工作日|天)")
 _NOT_NAMED = ("各", "全体", "相关", "有关", "其他", "这", "那", "此", "一系列", "系列", "所有", "一切", "全部")
 _NOUN_NAMED = ("学习教育", "主题教育", "教育整顿")  # heads complete in themselves: only a noun names one

@@ -131,6 +131,16 @@ def test_a_drive_head_before_a_mechanism_head_is_the_work_of_the_mechanism():
     assert not names(ex, "Campaign")
 
 
+def test_a_drive_named_as_the_lever_of_the_work():
+    ex = run("今年全县以司法所标准化建设为抓手，以全国文明城市创建为契机，推进基层治理。")
+    assert {"司法所标准化建设", "全国文明城市创建"} <= names(ex, "Campaign")
+
+
+def test_a_kind_of_work_as_the_lever_is_no_drive():
+    ex = run("全县以信息化建设为抓手，以基层党组织建设为载体，以加强规范化建设为突破口。")
+    assert not names(ex, "Campaign")
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

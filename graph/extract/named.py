@@ -295,6 +295,7 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _unquoted(doc, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
+    _framed_drives(text, hits, taken)
     _title_drives(text, hits, taken)
     _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
@@ -1326,6 +1327,33 @@ _CREATE = re.compile("创建")  # every title drive holds it 3 to 10 characters 
 
 
 _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建设")
+
+
+# 以X规范化建设为抓手, 以X示范创建为契机: the lever a report names is a drive
+_FRAMED_DRIVE = re.compile(f"以([{CJK}]{{5,16}}?(?:化建设|创建))为(?:抓手|契机|载体|突破口|牵引)")
+
+
+def _framed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """Drives named as the lever of the work (以派出所标准化建设为抓手, 以文明城市示范创建为契机):
+    building a body up to a standard (-化建设) or creating a title (创建), the thing built or
+    the title named before it (信息化建设 alone is a kind of work, no drive)."""
+    from ..segment import lcut
+
+    for m in finditer_near(_FRAMED_DRIVE, text, _LEVER, 6, 17):
+        s, e = m.span(1)
+        name = m.group(1)
+        if _overlaps(s, e, taken) or has_function_word(name):
+            continue
+        toks = lcut(name[:-2])  # the thing built and its standard, or the title
+        if name.endswith("化建设"):
+            toks = toks[:-1] if toks and toks[-1].endswith("化") else []
+        if not toks or is_generic("".join(toks)) or _only_verbs("".join(toks)):
+            continue
+        hits.append(NamedHit("Campaign", name, s, e, {name}))
+        taken.append((s, e))
+
+
+_LEVER = re.compile("为(?:抓手|契机|载体|突破口|牵引)")
 
 
 def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:

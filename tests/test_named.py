@@ -141,6 +141,20 @@ def test_a_kind_of_work_as_the_lever_is_no_drive():
     assert not names(ex, "Campaign")
 
 
+def test_a_model_named_by_its_own_words_needs_no_frame():
+    ex = run("这个村为筑牢平安底座提供了可供借鉴的“东岭样本”。")
+    assert "东岭样本" in names(ex, "Mechanism")
+
+
+def test_a_model_of_a_kind_or_of_the_whole_country_is_no_name():
+    ex = run("这是一个“基层样本”，也是“中国样本”。")
+    assert not names(ex, "Mechanism")
+
+
+def test_an_image_verb_still_makes_its_object_an_image():
+    assert not names(run("全县织密基层治理“防控网”。"), "Program")
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

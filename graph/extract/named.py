@@ -639,7 +639,7 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
         if _agency_like(c) and not _INTRODUCED.search(text[max(0, q.start - 4):q.start]):
             continue  # “边境检查站”: a body, named by the agency rules (推出“共享法庭”: a way of working)
         if own and _ending_is_quoted_only(c) and ctx is None and share is None and not _BUILT.search(
-                text[max(0, q.start - 2):q.start]):
+                text[max(0, q.start - 2):q.start]) and not _named_model(c):
             continue  # “专属片区”: a kind of area, unless a verb or frame makes it a way of working
         if c in seen and (t is None or is_formula(c)):
             t = seen[c]  # the same words typed earlier in the report keep their type
@@ -694,6 +694,21 @@ def _agency_like(c: str) -> bool:
     return len(toks[-1]) >= 2 and toks[-1].endswith(_AGENCY_END)
 
 
+_MODEL_ENDINGS = ("样本", "样板", "范本")
+
+
+def _named_model(c: str) -> bool:
+    """“东岭样本”: a model named by its own words (a place, a body) needs no frame; “基层样本”,
+    “治理样本” are kinds of model."""
+    if not c.endswith(_MODEL_ENDINGS):
+        return False
+    mod = c[:-2]
+    return len(mod) >= 2 and bool(_ALL_CJK.fullmatch(mod)) and not is_generic(mod) and mod not in _WHOLE_WORLDS
+
+
+_WHOLE_WORLDS = frozenset({"中国", "全国", "世界", "国际", "全球", "时代", "新时代"})  # “中国样本”: an example, no brand
+
+
 def _ending_is_quoted_only(c: str) -> bool:
     own = ending_type(c)
     return own is not None and own[0] in _quoted_only()
@@ -728,6 +743,10 @@ _LE_END = re.compile("了$")
 _CHU_QI_END = re.compile("(?:出|起)$")
 _IMAGE_VERB = re.compile("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)")
 _DRIVE_VERB_END = re.compile(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$")
+
+
+# verbs that offer or bring forth what follows (为筑牢…提供了“X样本”): the image verb's object ends before them
+_PRODUCE_VERB = re.compile("(?:提供|贡献|形成|打造|总结|创造|交出|探索出|走出)")
 
 
 def _context_type(text: str, start: int, end: int) -> str | None:
@@ -765,8 +784,11 @@ def _context_type(text: str, start: int, end: int) -> str | None:
         if not tags or not (tags[-1][1][:1] == "n" or tags[-1][1] == "vn"):
             return "Mechanism"  # 深入推进“X”; not 队伍建设“X”
     # 启动禁毒“百日清零”: a campaign verb and a short modifier before the quote
-    if _IMAGE_VERB.search(clause):
-        return "-"  # 织密…“安全网”, 守好群众“钱袋子”: an image
+    image = None
+    for image in _IMAGE_VERB.finditer(clause):
+        pass
+    if image is not None and not _PRODUCE_VERB.search(clause, image.end()):
+        return "-"  # 织密…“安全网”, 守好群众“钱袋子”: an image (not 为筑牢…提供了…“X样本”: another verb's object)
     m = _DRIVE_VERB_END.search(clause)
     if m and not has_function_word(m.group(1)):
         return "Campaign"

@@ -155,6 +155,16 @@ def test_an_image_verb_still_makes_its_object_an_image():
     assert not names(run("全县织密基层治理“防控网”。"), "Program")
 
 
+def test_a_model_credited_to_its_county_is_named_without_a_verb():
+    ex = run("在楚雄州，双柏县山区便民调解模式让群众少跑路。")
+    assert "山区便民调解模式" in names(ex, "Mechanism")
+
+
+def test_a_county_and_a_kind_of_work_or_no_place_name_no_model():
+    ex = run("在楚雄州，双柏县治理模式得到肯定，全县山区便民调解模式也得到肯定。")
+    assert not names(ex, "Mechanism")
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

@@ -8,18 +8,20 @@ Rules, in order (an earlier rule's span is not read again by a later one):
    number formula (“A、B、C”三项举措, its parts listed); a quote with no head is typed by its own
    shape (an ending head, a number formula, parts joined by + or —, a 、-list, a year-long
    drive “…年”, a title worked for “无访社区”), by the frame noun after it (…力度, …作用,
-   …要求), by its governing verb (实行“…”, 开展“…”) or by the other quotes of its list; images,
+   …要求), by its governing verb (实行“…”, 开展“…”) or by the other quotes of its list; a coined
+   pair formula (“三访一查”) and a model named by its own words (“X样本”) need no frame; images,
    counts, contrasts (从“A”到“B”), old ways (这种“…”) and speech name nothing. Quotes inside
    speech and inside document titles are read too; “A、B”的“C” lists the parts of C;
 3. unquoted number counts after a list (A、B、C五项机制), kept only when the text lists their
    parts, and mechanisms named by the list of what they do (构建A、B、C工作机制);
 4. unquoted names after a trigger verb, a clause boundary, a preposition, 的 or 及 (深入推进三年
    禁毒行动, 建立案件督办机制, 在全省…会战期间), before a completing verb (X机制全面建立), or
-   coined in parallel (联防联控联创); heads only at word boundaries, leading prepositions,
+   coined in parallel (联防联控联创), timed (按照20分钟到场机制) or credited to a county (，X县…模式);
+   levels listed before their count are its parts (县、乡、村三级…机制); heads only at word boundaries, leading prepositions,
    conjunctions and clause verbs stripped; programs need a proper name, not a kind of thing
    (社会管理平台, 重要惠民工程);
-5. unquoted number formulas (一室一警, 4+x), 平安/法治 + place drives (平安雁峰) and drives named
-   by the title they create (平安医院创建).
+5. unquoted number formulas (一室一警, 4+x), 平安/法治 + place drives (平安雁峰), drives named
+   by the title they create (平安医院创建) and drives named as the lever of the work (以X标准化建设为抓手).
 """
 from __future__ import annotations
 
@@ -1090,6 +1092,9 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         ns = he - len(head) - len(name)
         if head in ("活动", "行动") and len(name) >= 5 and name.endswith("年") and not _NUMBERED_YEAR.search(name):
             after_verb = True  # 以…攻坚年活动为契机: a year-long drive
+        if not after_verb and head == "模式" and (own := _place_model(doc, name)):
+            name, after_verb = own, True  # ，甲乙县库区移民服务管理模式带给…: a place's own model
+            ns = he - len(head) - len(name)
         coined = _parallel(name) and head in ("体系", "机制", "格局", "新格局", "制度", "模式")
         if coined:
             after_verb = True  # 联防联控联创制度体系: a coined parallel phrase names it wherever it stands
@@ -1158,6 +1163,21 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
 
 _MECH_AFTER_DRIVE = re.compile("工作机制|运行机制|机制|工作制度|制度|工作体系|模式")
 _TIME_KEPT = re.compile("[0-9]{1,3}(?:分钟|小时|个工作日|工作日|天)")
+_PLACE_OPENING = re.compile(f"[{CJK}]{{1,6}}?(?:自治县|县|市|区|旗)")
+
+
+def _place_model(doc: Doc, name: str) -> str | None:
+    """The name of a model its county or city is credited with (刚X县移民服务管理 → 移民服务管理),
+    or None: the place must be one the gazetteer knows and the rest a name of its own."""
+    m = _PLACE_OPENING.match(name)
+    if m is None or not doc.ctx.gazetteer.lookup(m.group(0)):
+        return None
+    rest = name[m.end():]
+    if len(rest) < 4 or has_function_word(rest) or is_generic(rest) or _only_verbs(rest):
+        return None
+    return rest
+
+
 _NOT_NAMED = ("各", "全体", "相关", "有关", "其他", "这", "那", "此", "一系列", "系列", "所有", "一切", "全部")
 _NOUN_NAMED = ("学习教育", "主题教育", "教育整顿")  # heads complete in themselves: only a noun names one
 

@@ -96,6 +96,75 @@ def test_a_mechanism_named_by_the_time_it_keeps():
     assert not any(n.startswith("3天") for n in names(ex, "Campaign"))
 
 
+def test_a_timed_mechanism_after_a_preposition_of_conformity():
+    ex = run("凤凰县各成员单位按照20分钟到场机制派员参与调解，根据工作安排机制运转。")
+    assert "20分钟到场机制" in names(ex, "Mechanism")
+    assert "45分钟到岗机制" in names(run("各单位按照45分钟到岗机制派员。"), "Mechanism")  # 到 arrives here
+    assert not any("安排" in n for n in names(ex, "Mechanism"))
+
+
+def test_a_coined_pair_formula_names_a_mechanism_without_a_frame():
+    ex = run("民警开展日常走访、“三访一查”平安夜访等工作，为助力建设“三区一中心”出力。")
+    assert {"三访一查", "三区一中心"} <= names(ex, "Mechanism")
+
+
+def test_set_phrases_dates_and_sayings_of_pair_shape_name_nothing():
+    ex = run("凤凰县素有“七山二水一分田”之称，群众参观“九一八纪念馆”，工作不能“三心二意”，“两抢一盗”发案下降。")
+    assert not names(ex, "Mechanism") and not names(ex, "Campaign")
+
+
+def test_levels_listed_before_their_count_are_the_parts_of_the_mechanism():
+    ex = run("凤凰县建立县、乡（镇）、村三级联合防范盗抢工作机制，全警参与。")
+    m = entity(ex, "Mechanism", "三级联合防范盗抢工作机制")
+    assert m.components == ["县", "乡（镇）", "村"]
+    assert "县、乡（镇）、村三级联合防范盗抢工作机制" in m.aliases
+
+
+def test_a_count_not_that_of_the_list_or_no_verb_names_nothing():
+    assert not names(run("凤凰县建立县、乡、村两级联合调处机制。"), "Mechanism")
+    assert not names(run("凤凰县以县、乡、村三级综治体系为指挥平台。"), "Mechanism")
+
+
+def test_a_drive_head_before_a_mechanism_head_is_the_work_of_the_mechanism():
+    ex = run("凤凰县建立联合整治电诈活动工作机制。")
+    assert "联合整治电诈活动工作机制" in names(ex, "Mechanism")
+    assert not names(ex, "Campaign")
+
+
+def test_a_drive_named_as_the_lever_of_the_work():
+    ex = run("今年全县以司法所标准化建设为抓手，以全国文明城市创建为契机，推进基层治理。")
+    assert {"司法所标准化建设", "全国文明城市创建"} <= names(ex, "Campaign")
+
+
+def test_a_kind_of_work_as_the_lever_is_no_drive():
+    ex = run("全县以信息化建设为抓手，以基层党组织建设为载体，以加强规范化建设为突破口。")
+    assert not names(ex, "Campaign")
+
+
+def test_a_model_named_by_its_own_words_needs_no_frame():
+    ex = run("这个村为筑牢平安底座提供了可供借鉴的“东岭样本”。")
+    assert "东岭样本" in names(ex, "Mechanism")
+
+
+def test_a_model_of_a_kind_or_of_the_whole_country_is_no_name():
+    ex = run("这是一个“基层样本”，也是“中国样本”。")
+    assert not names(ex, "Mechanism")
+
+
+def test_an_image_verb_still_makes_its_object_an_image():
+    assert not names(run("全县织密基层治理“防控网”。"), "Program")
+
+
+def test_a_model_credited_to_its_county_is_named_without_a_verb():
+    ex = run("在楚雄州，双柏县山区便民调解模式让群众少跑路。")
+    assert "山区便民调解模式" in names(ex, "Mechanism")
+
+
+def test_a_county_and_a_kind_of_work_or_no_place_name_no_model():
+    ex = run("在楚雄州，双柏县治理模式得到肯定，全县山区便民调解模式也得到肯定。")
+    assert not names(ex, "Mechanism")
+
+
 def test_actor_is_the_subject_not_a_place_inside_it():
     ex = run("凤凰县公安局坚持“命案必破”的原则。")
     assert ("凤凰县公安局", "命案必破") in relations(ex, "adopts")

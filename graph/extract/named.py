@@ -8,18 +8,20 @@ Rules, in order (an earlier rule's span is not read again by a later one):
    number formula (“A、B、C”三项举措, its parts listed); a quote with no head is typed by its own
    shape (an ending head, a number formula, parts joined by + or —, a 、-list, a year-long
    drive “…年”, a title worked for “无访社区”), by the frame noun after it (…力度, …作用,
-   …要求), by its governing verb (实行“…”, 开展“…”) or by the other quotes of its list; images,
+   …要求), by its governing verb (实行“…”, 开展“…”) or by the other quotes of its list; a coined
+   pair formula (“三访一查”) and a model named by its own words (“X样本”) need no frame; images,
    counts, contrasts (从“A”到“B”), old ways (这种“…”) and speech name nothing. Quotes inside
    speech and inside document titles are read too; “A、B”的“C” lists the parts of C;
 3. unquoted number counts after a list (A、B、C五项机制), kept only when the text lists their
    parts, and mechanisms named by the list of what they do (构建A、B、C工作机制);
 4. unquoted names after a trigger verb, a clause boundary, a preposition, 的 or 及 (深入推进三年
    禁毒行动, 建立案件督办机制, 在全省…会战期间), before a completing verb (X机制全面建立), or
-   coined in parallel (联防联控联创); heads only at word boundaries, leading prepositions,
+   coined in parallel (联防联控联创), timed (按照20分钟到场机制) or credited to a county (，X县…模式);
+   levels listed before their count are its parts (县、乡、村三级…机制); heads only at word boundaries, leading prepositions,
    conjunctions and clause verbs stripped; programs need a proper name, not a kind of thing
    (社会管理平台, 重要惠民工程);
-5. unquoted number formulas (一室一警, 4+x), 平安/法治 + place drives (平安雁峰) and drives named
-   by the title they create (平安医院创建).
+5. unquoted number formulas (一室一警, 4+x), 平安/法治 + place drives (平安雁峰), drives named
+   by the title they create (平安医院创建) and drives named as the lever of the work (以X标准化建设为抓手).
 """
 from __future__ import annotations
 
@@ -295,6 +297,7 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _unquoted(doc, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
+    _framed_drives(text, hits, taken)
     _title_drives(text, hits, taken)
     _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
@@ -328,7 +331,11 @@ def has_function_word(text: str) -> bool:
         return False  # no function character, so no function word: the text needs no cutting
     toks = lcut(text)
     return any(len(tok) == 1 and tok in _FUNCTION and not (tok == "所" and i and toks[i - 1] + tok in _office_words())
+               and not (tok == "到" and i and toks[i - 1] in _TIME_UNITS)  # 30分钟到岗: the verb to arrive
                for i, tok in enumerate(toks))
+
+
+_TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "工作日"})
 
 
 @lru_cache(maxsize=1)
@@ -634,7 +641,7 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
         if _agency_like(c) and not _INTRODUCED.search(text[max(0, q.start - 4):q.start]):
             continue  # “边境检查站”: a body, named by the agency rules (推出“共享法庭”: a way of working)
         if own and _ending_is_quoted_only(c) and ctx is None and share is None and not _BUILT.search(
-                text[max(0, q.start - 2):q.start]):
+                text[max(0, q.start - 2):q.start]) and not _named_model(c):
             continue  # “专属片区”: a kind of area, unless a verb or frame makes it a way of working
         if c in seen and (t is None or is_formula(c)):
             t = seen[c]  # the same words typed earlier in the report keep their type
@@ -646,6 +653,8 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
             t = ctx
         if t is None:
             t = share
+        if t is None and _coined_pair(c):
+            t = "Mechanism"  # “四访一评”: a pair formula no dictionary knows is coined, framed or not
         if t is None or t == "-":
             continue
         if own == "Mechanism" and ctx == "Campaign" and is_formula(c) and c not in seen:
@@ -687,6 +696,21 @@ def _agency_like(c: str) -> bool:
     return len(toks[-1]) >= 2 and toks[-1].endswith(_AGENCY_END)
 
 
+_MODEL_ENDINGS = ("样本", "样板", "范本")
+
+
+def _named_model(c: str) -> bool:
+    """“东岭样本”: a model named by its own words (a place, a body) needs no frame; “基层样本”,
+    “治理样本” are kinds of model."""
+    if not c.endswith(_MODEL_ENDINGS):
+        return False
+    mod = c[:-2]
+    return len(mod) >= 2 and bool(_ALL_CJK.fullmatch(mod)) and not is_generic(mod) and mod not in _WHOLE_WORLDS
+
+
+_WHOLE_WORLDS = frozenset({"中国", "全国", "世界", "国际", "全球", "时代", "新时代"})  # “中国样本”: an example, no brand
+
+
 def _ending_is_quoted_only(c: str) -> bool:
     own = ending_type(c)
     return own is not None and own[0] in _quoted_only()
@@ -721,6 +745,10 @@ _LE_END = re.compile("了$")
 _CHU_QI_END = re.compile("(?:出|起)$")
 _IMAGE_VERB = re.compile("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)")
 _DRIVE_VERB_END = re.compile(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$")
+
+
+# verbs that offer or bring forth what follows (为筑牢…提供了“X样本”): the image verb's object ends before them
+_PRODUCE_VERB = re.compile("(?:提供|贡献|形成|打造|总结|创造|交出|探索出|走出)")
 
 
 def _context_type(text: str, start: int, end: int) -> str | None:
@@ -758,8 +786,11 @@ def _context_type(text: str, start: int, end: int) -> str | None:
         if not tags or not (tags[-1][1][:1] == "n" or tags[-1][1] == "vn"):
             return "Mechanism"  # 深入推进“X”; not 队伍建设“X”
     # 启动禁毒“百日清零”: a campaign verb and a short modifier before the quote
-    if _IMAGE_VERB.search(clause):
-        return "-"  # 织密…“安全网”, 守好群众“钱袋子”: an image
+    image = None
+    for image in _IMAGE_VERB.finditer(clause):
+        pass
+    if image is not None and not _PRODUCE_VERB.search(clause, image.end()):
+        return "-"  # 织密…“安全网”, 守好群众“钱袋子”: an image (not 为筑牢…提供了…“X样本”: another verb's object)
     m = _DRIVE_VERB_END.search(clause)
     if m and not has_function_word(m.group(1)):
         return "Campaign"
@@ -813,6 +844,16 @@ def _formula_shape(c: str) -> bool:
     if _RATE_SHAPE.fullmatch(c):
         return c[1] not in _NOT_COUNTED and c[1] not in _NUMS
     return False
+
+
+def _coined_pair(c: str) -> bool:
+    """A pair formula (四访一评, 三区一中心) that is not a set phrase of the language (三心二意,
+    四面八方: the dictionary knows those)."""
+    from ..segment import is_word
+
+    if not _PAIR_SHAPE.fullmatch(c) or c.startswith("两") or c[1] in _NUMS or not _formula_shape(c):
+        return False  # 两抢一盗 (a pair's slogans are too common: see is_formula), 九一八: a date
+    return not is_word(c)
 
 
 def _shape_value(c: str) -> int | None:
@@ -903,8 +944,19 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
             + "|".join(_PREP_LEFT) + "|^")
     # a name may open on a time it keeps (30分钟到岗机制, 24小时值守制度)
-    pattern = re.compile(f"(?:{left})(?P<name>(?:[0-9]{{1,3}}(?:分钟|小时|个工作日|工作日|天))?[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
-    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16
+    # or on the levels or parties it joins, listed before their count (市、县、乡（镇）三级…机制)
+    pattern = re.compile(f"(?:{left})(?P<name>(?:{_levels_re().pattern})?(?:[0-9]{{1,3}}(?:分钟|小时|个工作日|工作日|天))?[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
+    return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16 + 24
+
+
+_LEVEL_COUNT = re.compile("[一二三四五六七八九十两]+(?:级|层|方)")
+
+
+@lru_cache(maxsize=1)
+def _levels_re() -> re.Pattern:
+    """A list of levels or parties right before their count: 市、县、乡（镇）|三级."""
+    item = f"[{CJK}]{{1,3}}(?:（[{CJK}]{{1,2}}）)?"
+    return re.compile(f"(?:{item}、){{1,5}}{item}(?={_LEVEL_COUNT.pattern})")
 
 
 # prepositions that open the phrase a name stands in (在全省禁毒百日会战期间, 按照…专项行动要求)
@@ -980,7 +1032,12 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if head in _NEVER_UNQUOTED or _overlaps_around(ns, he, taken):
             continue
         left = text[m.start():ns]
+        # 三级联合打击盗窃活动工作机制: a drive's head before a mechanism's is the work the mechanism does
+        if t == "Campaign" and (mech := _MECH_AFTER_DRIVE.match(text, he)):
+            name, head, he, t = name + head, mech.group(0), mech.end(), "Mechanism"
         after_verb = bool(left) and left not in "，。；：、（\n的及和与" and left not in _PREP_LEFT
+        if left in _PREP_LEFT and len(left) > 1 and _TIME_KEPT.match(name):
+            after_verb = True  # 按照20分钟到场机制: a rule timed to the minute is a named one
         if left in ("和", "与") and not _ends_at(m.start(), taken):
             continue  # 和 joins two names (A专项行动和B专项行动), not a name and a clause
         if left in ("和", "与", "及") and hits and hits[-1].end == m.start() and hits[-1].type in ("Campaign", "Program", "Mechanism"):
@@ -1016,6 +1073,12 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             name = name[cut:]
             after_verb = True
             full_mod = None
+        if lm := _levels_re().match(name):  # 市、县、乡（镇）三级…机制: the count names the levels listed
+            if cn_int(_LEVEL_COUNT.match(name, lm.end()).group(0)[:-1]) != lm.group(0).count("、") + 1 or not after_verb:
+                continue  # 省、市两级 … a count not that of the list; 以…三级体系为: no verb builds it
+            name, listed = name[lm.end():], lm.group(0)
+        else:
+            listed = ""
         stay = _after_clause_verb(name)
         if stay:  # 公安局保持严打的态势: the clause's verb, whose object is no name
             continue
@@ -1029,6 +1092,9 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         ns = he - len(head) - len(name)
         if head in ("活动", "行动") and len(name) >= 5 and name.endswith("年") and not _NUMBERED_YEAR.search(name):
             after_verb = True  # 以…攻坚年活动为契机: a year-long drive
+        if not after_verb and head == "模式" and (own := _place_model(doc, name)):
+            name, after_verb = own, True  # ，甲乙县库区移民服务管理模式带给…: a place's own model
+            ns = he - len(head) - len(name)
         coined = _parallel(name) and head in ("体系", "机制", "格局", "新格局", "制度", "模式")
         if coined:
             after_verb = True  # 联防联控联创制度体系: a coined parallel phrase names it wherever it stands
@@ -1085,10 +1151,31 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             hit.aliases.add(full_mod + head)
         if t == "Mechanism" and "、" in name:  # 矛盾纠纷预防、排查、调处机制
             hit.components = _name_parts(name)
+        if listed:  # the levels or parties the count stands for are its parts
+            hit.aliases.add(listed + full)
+            if t == "Mechanism":
+                hit.components = listed.split("、")
         if t == "Campaign" and head in ("专项斗争", "专项行动", "专项整治行动", "专项整治", "攻势", "会战"):
             hit.aliases.add(name)
         hits.append(hit)
         taken.append((ns, he))
+
+
+_MECH_AFTER_DRIVE = re.compile("工作机制|运行机制|机制|工作制度|制度|工作体系|模式")
+_TIME_KEPT = re.compile("[0-9]{1,3}(?:分钟|小时|个工作日|工作日|天)")
+_PLACE_OPENING = re.compile(f"[{CJK}]{{1,6}}?(?:自治县|县|市|区|旗)")
+
+
+def _place_model(doc: Doc, name: str) -> str | None:
+    """The name of a model its county or city is credited with (刚X县移民服务管理 → 移民服务管理),
+    or None: the place must be one the gazetteer knows and the rest a name of its own."""
+    m = _PLACE_OPENING.match(name)
+    if m is None or not doc.ctx.gazetteer.lookup(m.group(0)):
+        return None
+    rest = name[m.end():]
+    if len(rest) < 4 or has_function_word(rest) or is_generic(rest) or _only_verbs(rest):
+        return None
+    return rest
 
 
 _NOT_NAMED = ("各", "全体", "相关", "有关", "其他", "这", "那", "此", "一系列", "系列", "所有", "一切", "全部")
@@ -1282,6 +1369,33 @@ _CREATE = re.compile("创建")  # every title drive holds it 3 to 10 characters 
 
 
 _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建设")
+
+
+# 以X规范化建设为抓手, 以X示范创建为契机: the lever a report names is a drive
+_FRAMED_DRIVE = re.compile(f"以([{CJK}]{{5,16}}?(?:化建设|创建))为(?:抓手|契机|载体|突破口|牵引)")
+
+
+def _framed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """Drives named as the lever of the work (以派出所标准化建设为抓手, 以文明城市示范创建为契机):
+    building a body up to a standard (-化建设) or creating a title (创建), the thing built or
+    the title named before it (信息化建设 alone is a kind of work, no drive)."""
+    from ..segment import lcut
+
+    for m in finditer_near(_FRAMED_DRIVE, text, _LEVER, 6, 17):
+        s, e = m.span(1)
+        name = m.group(1)
+        if _overlaps(s, e, taken) or has_function_word(name):
+            continue
+        toks = lcut(name[:-2])  # the thing built and its standard, or the title
+        if name.endswith("化建设"):
+            toks = toks[:-1] if toks and toks[-1].endswith("化") else []
+        if not toks or is_generic("".join(toks)) or _only_verbs("".join(toks)):
+            continue
+        hits.append(NamedHit("Campaign", name, s, e, {name}))
+        taken.append((s, e))
+
+
+_LEVER = re.compile("为(?:抓手|契机|载体|突破口|牵引)")
 
 
 def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:

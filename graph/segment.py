@@ -360,6 +360,11 @@ def is_word(text: str) -> bool:
     return tk.FREQ.get(text, 0) > 0
 
 
+def word_count(text: str) -> int:
+    """``text``'s count in jieba's dictionary (0: no word of it; a word's prefixes count 0 too)."""
+    return tokenizer().FREQ.get(text) or 0
+
+
 @lru_cache(maxsize=16384)  # asked of the same few thousand words again and again
 def word_tag(text: str) -> str | None:
     """The part-of-speech tag jieba's dictionary gives ``text`` (None for a word it does not know)."""

@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..lexicon import load_set
-from ..segment import is_word, tokenizer, word_tag
+from ..segment import is_word, tokenizer, word_count, word_tag
 from ..timing import stage
 from .agencies import AgencyHit
 from .doc import CJK, Doc, find_all
@@ -148,22 +148,15 @@ def _given_name(word: str, strict: bool) -> bool:
         return True
     if strict or word in _titles() or tag[0] in "pcurf":
         return False
-    freq = _freq(word)
+    freq = word_count(word)
     return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
-
-
-def _freq(word: str) -> int:
-    """The word's count in jieba's dictionary (0 for a word it does not know)."""
-    return tokenizer().FREQ.get(word, 0)
 
 
 @lru_cache(maxsize=16384)
 def _common_word(word: str) -> bool:
     """Is ``word`` (two characters or more) an everyday word of jieba's dictionary (安全, 金融;
     not 江泽, which it knows twice)?"""
-    from ..segment import tokenizer
-
-    if len(word) < 2 or tokenizer().FREQ.get(word, 0) < 100:
+    if len(word) < 2 or word_count(word) < 100:
         return False
     return not (_tag(word) or "nr").startswith("nr")
 
@@ -179,12 +172,10 @@ def _adverbial(word: str) -> bool:
 
 def _common(word: str) -> bool:
     """Is ``word`` an everyday word rather than a given name (群众, 马上, 全力; not 光辉, 国庆)?"""
-    from ..segment import tokenizer
-
     tag = _tag(word)
     if tag is None or tag.startswith("nr"):
         return False
-    return tag[0] in "vdpcurf" or tokenizer().FREQ.get(word, 0) >= 1000
+    return tag[0] in "vdpcurf" or word_count(word) >= 1000
 
 
 _RUN = re.compile(f"[{CJK}]+")
@@ -228,7 +219,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
                 return None
         elif tag is not None and not tag.startswith("nr"):
             return None  # an everyday word: 全力, 马上, 高度
-        elif tag is not None and len(t0) == n + 1 and _freq(t0) >= (500 if strict else 1000):
+        elif tag is not None and len(t0) == n + 1 and word_count(t0) >= (500 if strict else 1000):
             return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉
         else:
             k = len(t0)

@@ -707,9 +707,9 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
 
 def _rare(word: str) -> bool:
     """Is ``word`` in jieba's dictionary only as a rare word (fewer than 50 in its counts)?"""
-    from ..segment import tokenizer
+    from ..segment import word_count
 
-    return (tokenizer().FREQ.get(word) or 0) < 50
+    return word_count(word) < 50
 
 
 def _proper(word: str) -> bool:

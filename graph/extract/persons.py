@@ -844,7 +844,7 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
     return who
 
 
-_PREDICATE = re.compile(f"(?:是|担任|兼任|出任|升任|调任|任)(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+_PREDICATE = re.compile(f"(?:是|{'|'.join(_APPOINTED)})(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
 
 
 def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:

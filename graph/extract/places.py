@@ -103,17 +103,22 @@ def _shorts(gz: Gazetteer) -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _readable_short(sn: str, name: str, gz: Gazetteer) -> bool:
+    """May ``sn``, the short form of ``name``, be read outside the focal chain: a real short form,
+    no other division's name, no stop word, no everyday word?"""
+    return sn != name and len(sn) >= 2 and sn not in gz.by_name and sn not in _SHORT_STOP and not _everyday(sn)
+
+
 @lru_cache(maxsize=64)
 def _sibling_shorts(gz: Gazetteer, code: str) -> dict[str, Place]:
     """Short forms of the other counties of ``code``'s prefecture (花垣 for 花垣县 beside 凤凰县)
-    that are no other division's name, no everyday word and no stop word."""
+    that may be read (:func:`_readable_short`)."""
     pref = gz.ancestor(code, "prefecture")
     out = {}
     for c in gz.children.get(pref.code, ()) if pref is not None else ():
         p = gz.places[c]
         sn = short_name(p.name, p.level)
-        if p.level == "county" and c != code and sn != p.name and len(sn) >= 2 and sn not in gz.by_name \
-                and sn not in _SHORT_STOP and not _everyday(sn):
+        if p.level == "county" and c != code and _readable_short(sn, p.name, gz):
             out[sn] = p
     return out
 
@@ -454,8 +459,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     for h in hits:
         if h.place.level in UPPER_LEVELS and h.place.code:
             sn = short_name(h.place.name, h.place.level)
-            if sn != h.place.name and len(sn) >= 2 and sn not in gz.by_name and sn not in _SHORT_STOP \
-                    and not _everyday(sn):
+            if _readable_short(sn, h.place.name, gz):
                 shorts.setdefault(sn, h.place)
     for s, e, v in _longest_matches(text, shorts):
         if not _overlaps(s, e, taken) and (v in chain_shorts or _aligned(text, s, e)):

@@ -340,7 +340,8 @@ def _headings_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 def _opening_list(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """A list in the formula's sentence, after it, whose items open with the formula's counted
-    word (五老调解 — 邀请老干部、老党员、老教师、老模范、老军人参与调解)."""
+    word, as many as it counts (三进 — 让法律进农家、进田间、进集市; 五老调解 — 邀请老干部、老党员、
+    老教师、老模范、老军人参与调解)."""
     m = re.fullmatch("[一二三四五六七八九十]([一-龥])[一-龥]{0,3}", h.name)
     if not m:
         return []
@@ -361,7 +362,8 @@ def _opening_list(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """Parts written with the formula's own word: 三度 — 法律知晓度、宣传覆盖度、活动参与度;
-    三进 — 进农家、进田间、进集市; 六访 — “节前访”“事后访”; 三强夯基 — sentences opening 强组织，强队伍，…"""
+    六访 — “节前访”“事后访”; 三强夯基 — sentences opening 强组织，强队伍，… (parts opening on the word:
+    :func:`_opening_list`)"""
     name, text = h.name, doc.text
     m = re.fullmatch("[一二三四五六七八九十]([一-龥])([一-龥]{0,2})", name)
     if not m:
@@ -390,21 +392,12 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
             stop = min([x.start for x in hits if x.type == "Mechanism" and x.start >= h.end and x.formula_count
                         and x.name != name] + [h.end + 900])
         window = re.sub("[（(][^）)]*[）)]", "", text[h.end:stop])  # 知晓度（“知道多少？”）
-        lists = []
         for lm in re.finditer("(?:[^、，。；：“”\n和]{1,40}[、和])+[^、，。；：“”\n和]{2,30}", window):
             items = [re.sub("等$", "", x.strip()) for x in re.split("[、和]", lm.group(0))]
             items[0] = re.sub("^.*(?:包括|包含|分别是|即)", "", items[0])  # 考核指标包括A率: A率
             items = [x for x in items if x]
             if len(items) >= 2 and all(x.endswith(char) and len(x) > 1 for x in items):
                 return items
-            lists.append(items)
-        # else parts opening on it: 三进 — (让法律)进农家、进田间、进集市
-        for items in lists:
-            lead = items[0].rfind(char) if len(items) >= 2 else -1
-            if lead >= 0:
-                opening = [items[0][lead:]] + items[1:]
-                if len(opening) == cn_int(name[0]) and all(x.startswith(char) and 2 <= len(x) <= 6 for x in opening):
-                    return opening  # (as many as it counts: a list on the word's everyday sense is no match)
         qs = doc.quote_bounds[0]
         quoted = [q.content for q in doc.quotes[bisect_left(qs, h.end):bisect_left(qs, stop)] if q.content.endswith(char)
                   and 2 < len(q.content) <= 6 and q.content != name]

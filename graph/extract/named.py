@@ -1328,11 +1328,12 @@ _PAIR_FORMULA = re.compile(r"一[一-龥]一(?![个次年度天步点滴心意�
 
 
 _DIGIT_FORMULA_X = re.compile(r"(?=[0-9])(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])")  # 4+1+X
-# 推行三议一创， 打造两城一中心。: a number compound a verb of adopting puts to work, unquoted and
-# with no head noun after it (those two ways are typed elsewhere); the clause must end right after it
-_VERB_PAIR_FORMULA = re.compile(
-    "(?:推行|实行|推广|探索|建立|落实|打造|构建|创新|实施|深化|坚持|首创|总结|提炼|形成|健全|完善)(?:了|出|起)?"
-    f"({_PAIR_SHAPE.pattern}?)(?=[，。；、,;）)]|$)")
+@lru_cache(maxsize=1)
+def _verb_pair_formula() -> re.Pattern:
+    """推行三议一创， 打造两城一中心。: a number compound a verb of adopting (the lexicon's mechanism
+    triggers) puts to work, unquoted and with no head noun after it (those two ways are typed
+    elsewhere); the clause must end right after it."""
+    return re.compile(f"(?:{'|'.join(_triggers()['Mechanism'])})(?:了|出|起)?({_PAIR_SHAPE.pattern}?)(?=[，。；、,;）)]|$)")
 
 
 def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -1343,7 +1344,7 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
             if not _overlaps(s, e, taken) and is_formula(f):
                 hits.append(NamedHit("Mechanism", f, s, e, {f}, formula_count=formula_value(f)))
                 taken.append((s, e))
-    for m in _VERB_PAIR_FORMULA.finditer(text):
+    for m in _verb_pair_formula().finditer(text):
         s, e = m.span(1)
         f = m.group(1)
         if not _overlaps(s, e, taken) and _formula_shape(f) and not has_function_word(f):

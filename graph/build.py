@@ -143,9 +143,7 @@ def _part_for(job: tuple, cache: PartCache | None, whole: bool = False,
         return Failure(report.path, f"extraction ran past the time limit for one report ({timeout:g} s, --report-timeout)")
     except Exception as exc:  # one bad report must not sink the build; it is reported by name
         return Failure(report.path, f"extraction failed: {type(exc).__name__}: {exc}")
-    if cache is not None:
-        part.key = key
-        cache.put(part)
+    part.key = key  # the writer caches the part under it (in the main process: one file for all)
     return part
 
 
@@ -262,7 +260,7 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     fingerprint = code_fingerprint()
     with writing(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs) as writer:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
-        cache = PartCache(writer.cache_dir, previous, fingerprint)
+        cache = PartCache(previous, fingerprint)
         # with workers, this process loads the views' modules and pinyin tables while they load
         # their dictionaries, instead of after the last report (its page writers inherit them)
         meanwhile = _warm_views if view and jobs > 1 else None

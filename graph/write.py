@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .outdir import (CACHE_DIR, GRAPH_TRIG, GRAPH_TTL, MANIFEST, SHARED_NQ, STORE_DIR, SUMMARY, TEXTS_DIR, VIEW,
                      VIEWS_DIR, discard, lock, staging, swap_in, unwritable)
+from .partcache import PACK, PackWriter
 from .parts import BuildResult, ReportPart
 from .rdf import TurtleUnion
 from .statements import header, report_statements
@@ -36,7 +37,7 @@ class BuildWriter:
         self.view = view
         self.jobs = jobs  # processes for writing the views
         self.fingerprint = fingerprint
-        self._trig = self._ttl = self._loader = None
+        self._trig = self._ttl = self._loader = self._pack = None
         self.warnings: list[str] = []  # what the user should know: a previous build's store that did not check out
         self._lock = lock(self.out)  # refused here if another build holds out/
         self.tmp: Path | None = None
@@ -44,6 +45,7 @@ class BuildWriter:
             self.tmp = staging(self.out)
             self.cache_dir = self.tmp / CACHE_DIR
             self.cache_dir.mkdir()
+            self._pack = PackWriter(self.cache_dir / PACK)  # each part, for the next build to take unchanged
             self._trig = open(self.tmp / GRAPH_TRIG, "wb", buffering=1 << 20)  # parts are ~20 KB: one write call per MB
             self._ttl = open(self.tmp / GRAPH_TTL, "wb", buffering=1 << 20)
             self._trig.write(header("trig"))
@@ -96,7 +98,7 @@ class BuildWriter:
 
     def add(self, part: ReportPart) -> None:
         """One report's graph into graph.trig, graph.ttl and the store, its text page into
-        views/reports/."""
+        views/reports/, the part into the cache."""
         with stage("write"):
             self._trig.write(part.trig)
             union = self._union.add(part.ttl)  # what earlier reports did not say: all the store's default graph needs of it
@@ -109,6 +111,8 @@ class BuildWriter:
                 texts = self.tmp / TEXTS_DIR
                 texts.mkdir(exist_ok=True)
                 (texts / f"{part.digest}.txt").write_bytes(part.text)
+            if part.key:  # no key: built with no cache (graph.distributed)
+                self._pack.add(part)
             self._manifest[part.report_id] = part.key
             if self._fresh is not None and self._previous.get(part.report_id) != part.key:
                 self._fresh.append((part.trig, part.ttl))  # new or changed since the previous build
@@ -161,6 +165,7 @@ class BuildWriter:
                     loader = StoreLoader(tmp / STORE_DIR)
                     loader.add_files(tmp / GRAPH_TRIG, tmp / GRAPH_TTL)
                     loader.close()
+            self._pack.close()
             data = shared_nq.encode("utf-8")
             (self.cache_dir / SHARED_NQ).write_bytes(data)
             record = {"fingerprint": self.fingerprint, "reports": self._manifest, "shared": hashlib.sha256(data).hexdigest()}
@@ -182,7 +187,7 @@ class BuildWriter:
     def abort(self) -> None:
         """The staging folder removed and ``out`` let go: the previous build stays as it was."""
         self._loader = None  # releases the store before its folder goes
-        for f in (self._trig, self._ttl):
+        for f in (self._trig, self._ttl, self._pack):
             if f is not None:
                 try:
                     f.close()

@@ -397,6 +397,14 @@ def test_quotes_inside_a_document_title_name_things_too():
     assert len(names(ex, "Document")) == 2
 
 
+def test_newspapers_journals_and_programmes_in_title_marks_are_no_documents():
+    ex = run("凤凰县司法局局长向《湘西都市日报》记者介绍，凤凰县的做法被《法治周刊》《平安湘西》等媒体刊发。")
+    assert not names(ex, "Document")
+    # circulars, bulletins and communiqués are papers, though their names end in 报
+    ex = run("凤凰县委政法委印发《关于平安建设工作情况的通报》，编发《平安凤凰简报》。")
+    assert names(ex, "Document") == {"关于平安建设工作情况的通报", "平安凤凰简报"}
+
+
 def test_mechanism_named_by_the_list_of_what_it_does():
     ex = run("派出所着力构建快速接处警情、全域覆盖巡防、就近调解纠纷勤务运行机制。")
     m = entity(ex, "Mechanism", "快速接处警情、全域覆盖巡防、就近调解纠纷勤务运行机制")

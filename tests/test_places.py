@@ -171,6 +171,16 @@ def test_phrases_that_name_divisions_elsewhere_are_no_places():
     assert names(ex, "Place") == {"湄潭县"}
 
 
+def test_huitong_after_a_body_is_the_verb_of_joint_action_not_the_county():
+    # 会同 (“together with”) before 县X局: the report's own county's body, not 会同县's
+    ex = run("凤凰县公安局会同县交通局开展道路交通安全整治。")
+    assert "会同县" not in names(ex, "Place") and "凤凰县交通运输局" in names(ex, "Agency")
+    ex = run("县委政法委会同县法院、县检察院召开联席会议。")
+    assert not names(ex, "Place")
+    ex = run("怀化市会同县公安局开展夏季治安整治。会同县公安局发布通告。")
+    assert "会同县" in names(ex, "Place") and "会同县公安局" in names(ex, "Agency")
+
+
 def test_a_township_named_again_alone_is_the_one_named_with_its_county():
     ex = run("湄潭县干部与湖南省凤凰县阿拉营镇干部座谈，湄潭县兴隆镇、阿拉营镇代表发言。")
     towns = [e for e in ex.entities.values() if e.type == "Place" and e.name == "阿拉营镇"]

@@ -32,6 +32,13 @@ def test_a_clause_that_says_who_speaks_is_no_activity_for_the_count():
     assert got[(56, "起")].indicator == "调解纠纷"
 
 
+def test_an_indicator_names_the_deed_not_the_joint_actors_before_it():
+    got = facts("凤凰县妇联联合县司法局发放宣传资料2000余份。")
+    assert got[(2000, "份")].indicator == "发放宣传资料"
+    got = facts("凤凰县妇联会同县司法局开展“法律进家庭”宣传活动，发放资料3000余份。")
+    assert got[(3000, "份")].indicator == "开展“法律进家庭”宣传活动发放资料"
+
+
 def test_list_items_borrow_the_first_count_s_verb_not_the_start_of_its_noun():
     got = facts("全县共建成综治中心18个、警务室256个、调解室312个。")
     assert [got[(n, "个")].indicator for n in (18, 256, 312)] == ["建成综治中心", "建成警务室", "建成调解室"]

@@ -892,6 +892,12 @@ def _formula_list(c: str) -> bool:
                                    for x in items)  # not goals: 最平安县城、最可靠警队
 
 
+# a title that names a periodical by its own last word (通报, 公报, 简报 are papers: not here)
+_PERIODICAL = re.compile("(?:日报|晚报|早报|时报|周报|商报|导报|画报|周刊|月刊|旬刊|半月刊|杂志|期刊|学报)$")
+# …or by what follows it: its reporter, its pages, its channels, the media it is one of
+_OF_PRESS = re.compile("(?:《[^《》\n]{1,20}》|、)*(?:记者|特约记者|通讯员|刊发|刊登|刊载|头版|专版|版面|客户端|公众号|官方微博|官微|(?:等)?(?:新闻)?媒体)")
+
+
 def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     last_doc: dict[str, NamedHit] = {}
     ending: dict[str, list[str]] = {}  # a short name (up to 4 characters) → the titles ending in it, in last_doc's order
@@ -903,6 +909,8 @@ def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) ->
         after_any = re.match(f"[{CJK}]{{0,6}}?(栏目|专栏|节目|杂志|报道|活动|竞赛|比赛)", text[e:e + 12])
         if after_any and after_any.group(1) in ("栏目", "专栏", "节目", "杂志", "报道"):
             continue
+        if _PERIODICAL.search(name) or _OF_PRESS.match(text, e):
+            continue  # a newspaper, journal or programme (《法治日报》记者, 《X》等媒体): no document
         if after_any and after_any.group(1) in ("活动", "竞赛", "比赛"):
             end = e + after_any.end()
             hits.append(NamedHit("Campaign", name, s, end, {name, text[s:end]}, core_span=(s + 1, e - 1)))

@@ -18,6 +18,7 @@ _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区",
 _BOUNDARY = "在到和与省市州、及"  # characters a place name may follow inside a sentence
 _DEMONSTRATIVE = set("这那该此每各片个座栋排间幢所")  # …and characters none can follow
 _PHRASES = load_set("place_phrases.txt")
+_BODY_END = set("委局院所办队庭会站部厅心组室处科联")  # last characters of bodies' names (县公安局会同县…)
 _SHORT_STOP = load_set("place_short_stopwords.txt")
 _FUNCTION_CHARS = set("的了在和与及或对向把被将为从到由于等各全该本这那每其此个些所以而且并就都也还又更最很")
 
@@ -313,7 +314,8 @@ def _other_names(gz: Gazetteer) -> dict[str, tuple[str, ...]]:
 def find_context(text: str, gz: Gazetteer) -> Context:
     """The report's focal place: the county-level unit it names most, else a prefecture
     or province; ties go to the first named."""
-    hits = [h for h in _full_names(text, gz) if _standalone(text, h[0], h[2]) or _after_parent(text, h[0], h[2], gz)]
+    hits = [h for h in _full_names(text, gz) if (_standalone(text, h[0], h[2]) or _after_parent(text, h[0], h[2], gz))
+            and not _phrase_after_body(text, h[0], h[2], gz)]
     # a line repeated word for word (a menu, a neighbouring headline) counts once; a name
     # written after the places above it (四川省X市Y区) once more
     line_start: dict[str, int] = {}  # a line's text → where it first stands
@@ -428,6 +430,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     context_codes = set()
     if ctx.focus is not None:
         context_codes |= {p.code for p in gz.chain(ctx.focus.code)}
+    full = [(s, e, v) for s, e, v in full if not _phrase_after_body(text, s, v, gz)]
     for _, _, v in full:
         if len(gz.by_name[v]) == 1:
             context_codes.add(gz.by_name[v][0])
@@ -619,6 +622,12 @@ def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]
             out.append(PlaceHit(s, e, place, v))
             taken.append((s, e))
     return out
+
+
+def _phrase_after_body(text: str, s: int, name: str, gz: Gazetteer) -> bool:
+    """Is the name at ``s`` a set phrase right after a body's name, even if the text names no
+    other place (县委政法委会同县法院: “together with” the county's court)?"""
+    return name in _PHRASES and s > 0 and text[s - 1] in _BODY_END and not _after_parent(text, s, name, gz)
 
 
 def _after_parent(text: str, s: int, name: str, gz: Gazetteer) -> bool:

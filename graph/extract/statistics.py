@@ -502,14 +502,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 period = None  # a period carries on only within the paragraph
         if period:
             last_period[si] = period
-        k = bisect.bisect_left(subj_starts, cs)
-        while k < len(subj) and subj[k][0] < s:
-            a, b = subj[k]
-            if b <= s:
-                lead = text[cs:a].strip("，、 ")
-                if not lead or _PERIOD.fullmatch(lead):
-                    cs = max(cs, b)
-            k += 1
+        cs = _past_actors(text, cs, s, subj, subj_starts)
         before = _PERIOD.sub("", text[cs:s - len(rng.group(0))] if rng else text[cs:s])
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
@@ -554,7 +547,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         # …，3名民警荣立个人二等功)
         done_after = not before and after_text and _has_verb(after_text)
         if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after:
-            prev_clause = text[max(pcs, sent_s):clause_start - 1]
+            prev_clause = text[_past_actors(text, max(pcs, sent_s), clause_start - 1, subj, subj_starts):clause_start - 1]
             counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs)
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause):
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
@@ -592,6 +585,24 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
 
 
 _ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已)([{CJK}]{{2,8}})$")
+
+
+_JOINED = frozenset({"联合", "会同", "协同", "携手", "与", "和", "及", "同"})  # one actor with another
+
+
+def _past_actors(text: str, cs: int, s: int, subj: list[tuple[int, int]], subj_starts: list[int]) -> int:
+    """Where the clause from ``cs`` goes on after the actors that open it (with a period before
+    them, or joined: 县妇联联合县司法局发放资料… → 发放资料…), up to ``s``; an indicator names
+    the deed, not who did it."""
+    k = bisect.bisect_left(subj_starts, cs)
+    while k < len(subj) and subj[k][0] < s:
+        a, b = subj[k]
+        if b <= s:
+            lead = text[cs:a].strip("，、 ")
+            if not lead or _PERIOD.fullmatch(lead) or lead in _JOINED:
+                cs = max(cs, b)
+        k += 1
+    return cs
 
 
 def _shared_predicate(text: str, stats: list[StatHit]) -> None:

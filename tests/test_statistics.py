@@ -39,6 +39,20 @@ def test_an_indicator_names_the_deed_not_the_joint_actors_before_it():
     assert got[(3000, "份")].indicator == "开展“法律进家庭”宣传活动发放资料"
 
 
+def test_a_double_dash_ends_the_indicator_s_clause_a_single_one_joins_a_range():
+    got = facts("凤凰县公安局成效明显——今年以来破获刑事案件320起。")
+    assert got[(320, "起")].indicator == "破获刑事案件"
+    got = facts("凤凰县2019—2021年共破获刑事案件410起。")
+    assert got[(410, "起")].indicator == "破获刑事案件"
+
+
+def test_a_place_s_people_counted_alone_are_its_population():
+    got = facts("全镇2.5万人，六成外出务工。凤凰县42万人口中，外出务工人员达11万人。")
+    assert got[(25000, "人")].indicator == "人口" and got[(420000, "人")].indicator == "人口"
+    got = facts("全县120人参加考试。")
+    assert got[(120, "人")].indicator == "参加考试"
+
+
 def test_list_items_borrow_the_first_count_s_verb_not_the_start_of_its_noun():
     got = facts("全县共建成综治中心18个、警务室256个、调解室312个。")
     assert [got[(n, "个")].indicator for n in (18, 256, 312)] == ["建成综治中心", "建成警务室", "建成调解室"]

@@ -255,6 +255,8 @@ _NOUN_OPEN = re.compile(f"[{CJK}“]")
 _WITHIN = re.compile("^以?内")
 _AND_END = re.compile("[和及与]$")
 _SHARE = re.compile("(?:约|大约)?占(?:全|总|比|到)")
+# a clause that is only a place or its whole (全镇, 该县, 石门县) before a count of people
+_POPULATION = re.compile(f"(?:全|该|本)?[{CJK}]{{0,10}}(?:省|市|州|盟|县|区|旗|镇|乡|村|社区|街道)(?:共有|共|有)?")
 _NEXT_CLAUSE = re.compile("[，,]([^，。；0-9]{2,16})(?=[，。；]|$)")
 # a clause that only says who speaks (…所长吴某告诉记者，今年以来…): no activity for the count after it
 _SAYS = re.compile("(?:告诉记者|向记者介绍|介绍说?|表示|指出|透露|坦言|说|称|据悉|据了解|据统计|记者了解到|记者获悉|记者从[^，]{2,16}获悉)$")
@@ -276,14 +278,14 @@ def _clause_text(text: str, lo: int, pos: int) -> str:
     return text[max(bound, stop + 1):pos]
 
 
-_CLAUSE_MARKS = re.compile(f"[{_CLAUSE_STOP}(（)）、]")  # every character _clause_start stops to look at
+_CLAUSE_MARKS = re.compile(f"[{_CLAUSE_STOP}(（)）、—]")  # every character _clause_start stops to look at
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
     """Where the clause that ends at ``pos`` begins: after the last ，；：。 or an unclosed
-    bracket; a 、 stops it only when the item before it holds a number of its own (平安单位24个、
-    平安校园5个), so an object list stays whole (破获盗窃、诈骗案件76起); a closed bracket
-    (村(社区)) is passed over."""
+    bracket or a dash (——; one — joins a range: 2019—2021年); a 、 stops it only when the item
+    before it holds a number of its own (平安单位24个、平安校园5个), so an object list stays
+    whole (破获盗窃、诈骗案件76起); a closed bracket (村(社区)) is passed over."""
     cs = pos
     lo = max(lo, pos - 80)
     item_has_digit = False
@@ -294,7 +296,7 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
             return lo
         cs -= mark.start()
         ch = text[cs - 1]
-        if ch in _CLAUSE_STOP or ch in "(（":
+        if ch in _CLAUSE_STOP or ch in "(（" or text.startswith("——", cs - 2):
             break
         if ch in ")）":
             opener = text.rfind("(" if ch == ")" else "（", max(lo, cs - 20), cs - 1)
@@ -488,6 +490,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             ae += 1
         after_text = text[e:ae].lstrip("的") if ae > e and _NOUN_OPEN.match(text[e]) else ""
         after_text = after_text.replace("“", "").replace("”", "")
+        if unit == "人" and after_text.startswith("口"):
+            after_text = "人口"  # 54万人口中: the number is of people, the noun their whole
         if units().get(unit) == "duration" and _WITHIN.match(after_text):
             qualifier = qualifier or "内"
             after_text = _WITHIN.sub("", after_text, count=1)
@@ -554,7 +558,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
         indicator = context + before + after_text
-        if len(_CJK_CHAR.findall(indicator)) <= 2:
+        if not indicator and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
+                e == len(text) or text[e] in "，。；"):
+            indicator = "人口"  # 全镇2.5万人，…: a place's people, counted with nothing else said
+        elif len(_CJK_CHAR.findall(indicator)) <= 2:
             # 投入515万元，为基层配置…: a bare verb reads on into the next clause
             nm = _NEXT_CLAUSE.match(text[ae:ae + 18])
             if nm and _CJK_CHAR.match(nm.group(1)):

@@ -29,8 +29,12 @@ _FURNITURE = re.compile(
 _FURNITURE_LINE = re.compile(
     r"\s*(?:[（(]\s*[下上]转\s*\d+\s*版\s*[）)]|[（(]?\s*[下上]接\s*第?\s*\d+\s*版|第\s*\d+\s*版|"
     r"\d+\s*$|[-—–_=*]{3,}\s*$)")
-# bylines: reporters, photographers, editors (words anywhere, and line shapes, as above)
-_BYLINE = re.compile(r"记者|通讯员|特约|统筹\s*[/／]|图\s*[/／]|摄影|摄\s*$")
+# bylines: reporters, photographers, editors — a credit that opens the line (after a dateline
+# or a bracket), or a photo credit that ends it; 记者 inside a sentence (向记者介绍) is body text
+_BYLINE = re.compile(r"(?:本报讯|本報訊|本报|本報|新华社|新華社)?\s*[（(【\[]?\s*(?:本报|本報)?"
+                     r"(?:记者|記者|通讯员|通訊員|特约|特約|实习生|實習生|见习记者|見習記者|统筹\s*[/／]|文\s*[/／]|图\s*[/／]|圖\s*[/／]|摄影|攝影)")
+_BYLINE_CLOSE = re.compile(r"[）)】\]]")
+_CREDIT_END = re.compile(r"(?:摄|攝|摄影|攝影|报道|報道)\s*[）)】\]]?\s*$")
 _BYLINE_LINE = re.compile(r"\s*(?:文\s*[/／]|[□■]\s*[\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*\s*$)")
 _HEADING_MARK = re.compile(r"^\s*(#{1,6}\s*|[■□★☆●◆◇▲△◎※]\s*)")
 _ASCII_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -168,11 +172,23 @@ def _split_lines(text: str) -> list[_Line]:
             kind = "furniture"
         elif t == last_text:
             kind = "furniture"  # a headline repeated by the page template
-        elif len(t) < 60 and (_BYLINE.search(t) or _BYLINE_LINE.match(t)):
+        elif len(t) < 60 and (_byline(t) or _BYLINE_LINE.match(t)):
             kind = "byline"
         lines.append(_Line(t, offs, kind, hard))
         last_text = t
     return lines
+
+
+def _byline(t: str) -> bool:
+    """Is the line a credit: one that opens on a reporter's or photographer's credit and says
+    little after it (本报讯（记者 王丽）近日，… goes on as body text), or ends on 摄 / 报道?"""
+    if _CREDIT_END.search(t):
+        return True
+    m = _BYLINE.match(t)
+    if m is None:
+        return False
+    close = _BYLINE_CLOSE.search(t, m.end())
+    return close is None or len(t) - close.end() < 8
 
 
 def _ends_open(line: _Line, *, quotes_close: bool = True) -> bool:
@@ -188,8 +204,10 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
     content = [ln for ln in lines if ln.kind == "body"]
     lengths = [len(ln) for ln in content] or [0]
     typical = median(lengths)
-    # PDF column text: short, even lines that wrap mid-sentence
-    wrapped = typical <= 32 and len(content) >= 3
+    # PDF column text: short, even lines that wrap mid-sentence (most of them about as long as
+    # the typical one; a web page's short headings and captions among long paragraphs are not)
+    even = sum(1 for x in lengths if abs(x - typical) <= max(3, typical / 4))
+    wrapped = typical <= 32 and len(content) >= 3 and even * 2 >= len(content)
     paragraphs: list[list[_Line]] = []
     captions: list[_Line] = []
     i = 0

@@ -94,3 +94,24 @@ def test_furniture_and_byline_shapes_count_only_at_a_line_start():
     assert [kinds[k] for k in ("（上接第 3 版）", "第 4 版", "2019", "------")] == ["furniture"] * 4
     assert kinds["文/张三"] == "byline"
     assert kinds["全县新建治安岗亭12个，第3版本的方案获得通过。"] == "body"  # 第3版 inside a sentence
+
+
+def test_a_reporter_named_inside_a_sentence_is_no_byline():
+    # 向记者介绍 in a column line is body text: the paragraph is joined across it
+    text = "\n".join(["凤凰县公安局局长吴军向记者介", "绍，今年以来该局共破获电信", "网络诈骗案件45起，抓获犯罪",
+                      "嫌疑人67名，挽回群众损失", "120万元，发案率明显下降。"])
+    n = normalise(text)
+    assert "向记者介绍，今年以来" in n.text and {s.kind for s in n.segments} == {"body"}
+    kinds = {ln.text: ln.kind for ln in sys.modules["graph.normalise"]._split_lines(
+        "本报讯（记者 吴军 通讯员 田芳）近日，凤凰县开展禁毒宣传。\n记者 吴军 通讯员 田芳\n（图为民警走访群众 田芳 摄）")}
+    assert list(kinds.values()) == ["body", "byline", "byline"]
+
+
+def test_a_web_page_s_short_heading_is_not_read_as_a_column_line():
+    # a few short lines among long paragraphs are headings, not a PDF column wrapping mid-sentence
+    text = "\n".join(["凤凰县推行“一窗通办”", "提升群众满意度",
+                      "近年来，凤凰县在县级矛盾纠纷调处化解中心推行“一窗通办”，群众反映的问题在一个窗口登记、分流、办理、反馈，办理时限压缩到七个工作日以内。",
+                      "一窗受理“一次办好”",
+                      "田芳告诉记者：“以前跑几个部门，现在到一个窗口就能办，调解员还会上门回访。”说起当初的事，她说矛盾早就化解了，邻里关系也更和睦。"])
+    n = normalise(text)
+    assert "一窗受理“一次办好”\n田芳告诉记者" in n.text

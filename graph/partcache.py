@@ -3,7 +3,7 @@ extracts only those.
 
 The parts lie one after another in one file (``parts.pack``), each under a line naming it and
 giving its length: a build writes a thousand parts as one file, not a thousand files (creating
-a file costs the system far more than writing its bytes: a second of a 10× benchmark build). A
+a file costs the system far more than writing its bytes: about 0.8 s of a 10× benchmark build). A
 pack cut short keeps the parts before the cut.
 
 A cached part is plain data in MessagePack — strings, numbers, arrays and the report's TriG,

@@ -44,10 +44,9 @@ def _warm(*, whole: bool = False) -> None:
 
 
 def _warm_views() -> None:
-    from pyvis.network import Network  # noqa: F401  (imported for its import time)
+    from .views.page import _vis_js, pinyin
 
-    from .views.page import pinyin
-
+    _vis_js()  # read once for every page
     pinyin("预热")  # loads pypinyin's phrase tables
 
 

@@ -13,7 +13,10 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..errors import GovkgError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -30,7 +33,14 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragin
 
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
-    return resources.files("pyvis").joinpath("templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
+    from importlib.util import find_spec
+
+    # found, not imported: importing pyvis loads IPython and jinja2 (about 0.1 s of every build)
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise GovkgError("pyvis is not installed: it ships the vis-network script the views load")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=4)

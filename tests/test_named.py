@@ -524,3 +524,41 @@ def test_place_drives_found_as_the_pattern_of_the_place_names_finds_them():
                  "平安", "法治岳", "", "建设平安岳阳市法治平江平安平江县"]:
         want = [(m.start(), m.end(), m.group(1) + m.group(2)) for m in pattern.finditer(text)]
         assert list(_place_drive_spans(text, names)) == want
+
+
+# ---- programs: the channels and service points a body opens, named by a quoted brand
+
+def test_a_quoted_brand_before_a_service_point_is_a_program():
+    ex = run("凤桥县检察院开办“知法明理”法治夜校，在各村设立“红枫”法律服务驿站。")
+    assert {"知法明理", "红枫"} <= names(ex, "Program")
+    assert "“知法明理”法治夜校" in entity(ex, "Program", "知法明理").aliases
+    ex = run("凤凰县检察院建成“知法明理”法治夜校。")
+    assert ("凤凰县人民检察院", "知法明理") in relations(ex, "implements")
+
+
+def test_a_quotation_ending_in_a_channel_is_a_program_with_no_frame():
+    ex = run("凤桥县的“凤桥法律知识搜索引擎”方便了群众。县公安局上线“凤桥警民”热线。")
+    assert {"凤桥法律知识搜索引擎", "凤桥警民"} <= names(ex, "Program")
+
+
+def test_a_quotation_ending_in_a_service_point_needs_a_verb_that_opens_it():
+    ex = run("凤桥镇打造“阳光书屋”，丰富群众生活。")
+    assert "阳光书屋" in names(ex, "Program")
+    # with no verb nor frame, a listed “X驿站” is a body's name and types none of its neighbours
+    ex = run("凤桥镇既有“暖心驿站”“红枫茶馆”，也有调解能手。")
+    assert not names(ex, "Program")
+
+
+def test_a_number_or_a_kind_before_a_channel_or_point_is_no_brand():
+    ex = run("群众可拨打“12345”热线反映问题，也可走进“平安”课堂和“空中”课堂学法。")
+    assert not names(ex, "Program")
+
+
+def test_unquoted_channels_and_service_points_are_everyday_words():
+    ex = run("凤桥镇群众可到便民服务站办事，也可拨打服务热线或使用手机小程序。")
+    assert not names(ex, "Program")
+
+
+def test_a_head_after_an_image_verb_names_no_quote():
+    ex = run("凤桥镇以“网格+警格+法格”织密平安网，守护一方安宁。")
+    assert not names(ex, "Program")

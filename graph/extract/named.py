@@ -63,8 +63,14 @@ def _heads() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _quoted_only() -> frozenset[str]:
-    """Heads that name a thing only next to a quotation (“调解超市”, “一岗双责”制)."""
-    return frozenset(r[0] for r in load_table("named_heads.txt") if len(r) >= 3 and r[2] == "quoted")
+    """Heads that name a thing only next to a quotation (“调解超市”, “一岗双责”制, “X”热线)."""
+    return frozenset(r[0] for r in load_table("named_heads.txt") if len(r) >= 3 and r[2] in ("quoted", "branded"))
+
+
+@lru_cache(maxsize=1)
+def _branded() -> frozenset[str]:
+    """Quoted-only heads that close a brand by themselves (“X搜索引擎”): no frame needed."""
+    return frozenset(r[0] for r in load_table("named_heads.txt") if len(r) >= 3 and r[2] == "branded")
 
 
 @lru_cache(maxsize=1)
@@ -421,6 +427,8 @@ def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, 
         mod = run[lead:hm.start()]
         if has_function_word(mod.replace("的", "")) or hm.start() - lead > max_mod:
             break
+        if _IMAGE_VERB.search(mod):
+            break  # “A+B”织密平安网: the head is the object of an image verb, no name of the quote
         if best is not None and t == "Document" and "的" in mod:
             break  # “诉警联调”机制建设的意见: the quote names the mechanism, the title is a paper
         best = (pos, pos + hm.start() + len(h), h, t)
@@ -523,6 +531,8 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                 _, hend, h, t = head
                 if t == "-":
                     continue
+                if t == "Program" and h in _quoted_only() and (ck.isdigit() or is_generic(ck)):
+                    continue  # “12345”热线, “法治”课堂: a number to dial, a kind of class, no brand
                 # the quote's own ending types it when the head after is weaker (“X工程”建设), but
                 # never a formula (“一中心四平台”模式) nor a one-character ending (“打伞破网”行动), nor
                 # an ending that types only a bare quote (“法官进网格”活动 is a drive)
@@ -615,7 +625,7 @@ def _leading_numbers(parts: list[str]) -> str:
 
 
 _INTRODUCED = re.compile("(?:推出|推行|探索出?|首创)了?$")
-_BUILT = re.compile("(?:打造|构建|建强|建成|推出|设立|创建|建立)$")
+_BUILT = re.compile("(?:打造|构建|建强|建成|推出|设立|创建|建立|开办|开设)$")
 
 
 def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[NamedHit],
@@ -634,7 +644,8 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
         if not c or len(c) > 40 or _overlaps(q.start, q.end, taken) or _is_speech(c, ctx):
             continue
         members.append((q, c, _shape_type(text, q, c)))
-    shared = {t for _, _, t in members if t and t != "-"}
+    # a body's name in the list (“X驿站”, read by the agency rules) types none of the others
+    shared = {t for q, c, t in members if t and t != "-" and not _agency_like(c)}
     share = next(iter(shared)) if len(shared) == 1 and len(group) > 1 else None
     for q, c, own in members:
         t = own
@@ -712,8 +723,9 @@ _WHOLE_WORLDS = frozenset({"中国", "全国", "世界", "国际", "全球", "�
 
 
 def _ending_is_quoted_only(c: str) -> bool:
+    """Does ``c`` end in a quoted-only head that needs a frame (“专属片区”; not “X热线”, a brand)?"""
     own = ending_type(c)
-    return own is not None and own[0] in _quoted_only()
+    return own is not None and own[0] in _quoted_only() and own[0] not in _branded()
 
 
 def _list_count_before(text: str, pos: int) -> int:

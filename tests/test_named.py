@@ -562,3 +562,17 @@ def test_unquoted_channels_and_service_points_are_everyday_words():
 def test_a_head_after_an_image_verb_names_no_quote():
     ex = run("凤桥镇以“网格+警格+法格”织密平安网，守护一方安宁。")
     assert not names(ex, "Program")
+
+
+def test_a_quotation_that_dates_the_clause_names_nothing_and_leaves_the_head_to_its_own_name():
+    # “十四五”期间 is a span of time: the 工程 later in the clause is 雪亮工程's, not the quote's
+    ex = run("凤凰县公安局在“十四五”期间全力推进雪亮工程建设。")
+    assert names(ex, "Program") == {"雪亮工程"}
+    ex = run("凤凰县在“十三五”时期建成天网工程。")
+    assert names(ex, "Program") == {"天网工程"}
+
+
+def test_a_works_name_that_jieba_keeps_whole_is_no_program():
+    # 秦岭隧道 is one word to jieba; its ending 隧道 still makes the 工程 a construction job
+    ex = run("施工单位的掘进机在秦岭隧道工程中大显身手。")
+    assert not names(ex, "Program")

@@ -259,8 +259,10 @@ def proper_program(core: str, head: str) -> bool:
     if tags and len(tags[-1][0]) == 1 and tags[-1][1] == "v":
         return False  # 强基础建平台: a verb and its object
     if head.endswith("工程"):
+        works = _generic()["works"]
         toks = lcut(core)
-        if toks and (toks[-1] in _generic()["works"] or core[-1] in _generic()["works"]):
+        # 跨河大桥工程, 秦岭隧道工程 (one word to jieba): the last word, or the name's ending, is a work
+        if toks and (toks[-1] in works or core[-1] in works or core.endswith(tuple(works))):
             return False
     return True
 
@@ -401,6 +403,10 @@ def _phrase_re(max_mod: int) -> re.Pattern:
     return re.compile(f"(?:等)?(?:的)?([{CJK}0-9A-Za-z+]{{0,{max_mod + 4}}})")
 
 
+# a span of time the words before it mark (“十四五”期间, “双减”以来): never part of a name's modifier
+_TIME_FRAME = re.compile("期间|时期|以来|之际|开局之年|收官之年")
+
+
 def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, str] | None:
     """Find the head noun of the phrase after ``pos``: optional 等/的, a modifier with no
     function word, then a head; the last such head wins (…的平安创建工作格局 → 工作格局).
@@ -429,6 +435,8 @@ def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, 
             break
         if _IMAGE_VERB.search(mod):
             break  # “A+B”织密平安网: the head is the object of an image verb, no name of the quote
+        if _TIME_FRAME.search(mod):
+            break  # “十四五”期间…雪亮工程: the quote dates the clause, the head names something else
         if best is not None and t == "Document" and "的" in mod:
             break  # “诉警联调”机制建设的意见: the quote names the mechanism, the title is a paper
         best = (pos, pos + hm.start() + len(h), h, t)

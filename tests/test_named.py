@@ -576,3 +576,11 @@ def test_a_works_name_that_jieba_keeps_whole_is_no_program():
     # 秦岭隧道 is one word to jieba; its ending 隧道 still makes the 工程 a construction job
     ex = run("施工单位的掘进机在秦岭隧道工程中大显身手。")
     assert not names(ex, "Program")
+
+
+def test_a_five_year_plan_period_is_a_date_its_plan_a_document_its_legal_education_a_campaign():
+    ex = run("凤凰县在“十四五”期间推进平安建设，“十三五”以来破案率逐年上升。")
+    assert not names(ex, "Program") | names(ex, "Campaign") | names(ex, "Mechanism") | names(ex, "Document")
+    ex = run("凤凰县认真落实“十四五”规划纲要，深入开展“八五”普法。")
+    assert names(ex, "Document") == {"十四五规划纲要"}
+    assert names(ex, "Campaign") == {"八五普法"}

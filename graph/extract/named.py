@@ -457,6 +457,23 @@ def _headline_breaks(doc: Doc) -> frozenset[int]:
 _BEFORE_DENG = re.compile(f"[{CJK}]{{0,4}}?(?=等)")
 
 
+# the periods of the five-year plans (“八五”, “十四五”): a date by themselves; the plan
+# (“十四五”规划) is a document, the legal education drive of the period (“八五”普法) a campaign
+_PLAN_PERIOD = re.compile("(?:[一二三四五六七八九]|十[一二三四五六七八九]?)五")
+_PLAN_AFTER = re.compile("(规划(?:纲要)?)|(普法)")
+
+
+def _plan_period(text: str, q: Quote, period: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    m = _PLAN_AFTER.match(text, q.end)
+    if m is None:
+        return  # “十四五”期间, “十四五”时期: the period dates something else
+    word = m.group(0)
+    t = "Document" if m.group(1) else "Campaign"
+    hits.append(NamedHit(t, period + word, q.start, m.end(), {period + word, text[q.start:m.end()]},
+                         core_span=(q.start + 1, q.end - 1)))
+    taken.append((q.start, m.end()))
+
+
 def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]],
             seen: dict[str, str], breaks: frozenset[int] = frozenset()) -> None:
     used: set[int] = set()
@@ -466,6 +483,10 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             continue
         content = q.content.strip()
         if not content or "。" in content or len(content) > 40:
+            continue
+        if _PLAN_PERIOD.fullmatch(content):  # “十四五”: a five-year plan's period, never a name alone
+            used.add(i)
+            _plan_period(text, q, content, hits, taken)
             continue
         if (i + 1 < len(quotes) and text[q.end:quotes[i + 1].start] == "的"
                 and (_joined_parts(content) or list_items(content))):

@@ -48,6 +48,17 @@ def test_after_a_title_a_name_whose_first_characters_make_a_place_s_name():
     assert not people("凤凰县县长黄河沿线调研。")
 
 
+
+def test_after_a_title_a_name_that_is_also_a_word_or_a_place_s_name():
+    # 向东 (a direction, and a name to jieba), 高山 and 金城 (places to the dictionary): after a
+    # title and before what the official does, or a mark, they are the official's name
+    ex = run("凤凰县公安局局长向东表示，副局长高山出席会议。凤凰县公安局政委金城，教导员石磊陪同。")
+    assert {("向东", "局长", "凤凰县公安局"), ("高山", "副局长", "凤凰县公安局"),
+            ("金城", "政委", "凤凰县公安局")} <= posts(ex)
+    # an adverb, a river's course, a district: no name
+    assert not people("凤凰县公安局局长高度重视此项工作。")
+    assert not people("凤凰县县长黄河沿线调研。")
+
 def test_a_name_ends_before_the_word_after_it():
     ex = run("凤凰县委政法委副书记王丽华及县司法局局长陈刚出席会议。")
     assert names(ex, "Person") == {"王丽华", "陈刚"}

@@ -217,10 +217,11 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
                 return s + len(t0)
             else:
                 return None
-        elif tag is not None and not tag.startswith("nr"):
+        elif tag is not None and not tag.startswith("nr") and not (titled and _place_word_name(t0, n, toks)):
             return None  # an everyday word: 全力, 马上, 高度
-        elif tag is not None and len(t0) == n + 1 and word_count(t0) >= (500 if strict else 1000):
-            return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉
+        elif tag is not None and tag.startswith("nr") and len(t0) == n + 1 and word_count(t0) >= (
+                500 if strict else 5000 if titled else 1000):
+            return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉 (after a title: 向东, 高峰 are names)
         else:
             k = len(t0)
         rest = toks[1:]
@@ -248,6 +249,22 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
     if strict and function_surname and k == n + 2:
         return None  # 那么多: a function word where a surname would be
     return s + k
+
+
+_PLACE_SUFFIX = frozenset("省市县区州盟旗镇乡村街路")
+
+
+def _place_word_name(word: str, n: int, toks: tuple[str, ...]) -> bool:
+    """After a title, is ``word`` — a surname and one character that jieba knows as a place
+    (高山, 江南, 金城) — the official's name? Only where a mark or what the official does follows
+    it (局长江南出席…, 局长江南，…), not a unit word or a noun (江南|区, 黄河|沿线)."""
+    if len(word) != n + 1 or _tag(word) != "ns":
+        return False
+    if len(toks) == 1:
+        return True  # a mark or the text's end right after it
+    nxt = toks[1]
+    tags = (_tag(nxt) or "", _tag(nxt[:2]) or "")  # 出席会议 (an idiom to jieba): its first word
+    return nxt[:1] not in _PLACE_SUFFIX and any(t.startswith("v") and not t.startswith("vn") for t in tags)
 
 
 def _name_after_title(text: str, s: int) -> int | None:

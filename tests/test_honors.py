@@ -126,3 +126,8 @@ def test_every_holder_listed_before_the_verb_receives_the_title():
         "禾库镇综治中心", "腊尔山镇综治中心", "山江镇综治中心"}
     ex = run("凤凰县公安局召开表彰会。禾库派出所、山江派出所获评全州禁毒工作先进集体。")
     assert {b for t, b in relations(ex, "awardedTo")} == {"凤凰县公安局禾库派出所", "凤凰县公安局山江派出所"}
+
+
+def test_a_committee_or_a_centre_is_a_kind_of_holder_a_title_ends_with():
+    ex = run("凤凰县禾库镇人民调解委员会被评为全国模范人民调解委员会。凤凰县综治中心获评全省先进综治中心。")
+    assert {"全国模范人民调解委员会", "全省先进综治中心"} <= names(ex, "Honor")

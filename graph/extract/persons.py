@@ -217,11 +217,11 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
                 return s + len(t0)
             else:
                 return None
-        elif tag is not None and not tag.startswith("nr") and not (titled and _place_word_name(t0, n, toks)):
+        elif tag is not None and not tag.startswith("nr") and not (titled and tag == "ns" and _acts_next(t0, n, toks)):
             return None  # an everyday word: 全力, 马上, 高度
-        elif tag is not None and tag.startswith("nr") and len(t0) == n + 1 and word_count(t0) >= (
-                500 if strict else 5000 if titled else 1000):
-            return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉 (after a title: 向东, 高峰 are names)
+        elif tag is not None and len(t0) == n + 1 and word_count(t0) >= (500 if strict else 1000) and not (
+                titled and _acts_next(t0, n, toks)):
+            return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉 (局长向东表示: a name)
         else:
             k = len(t0)
         rest = toks[1:]
@@ -254,11 +254,12 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
 _PLACE_SUFFIX = frozenset("省市县区州盟旗镇乡村街路")
 
 
-def _place_word_name(word: str, n: int, toks: tuple[str, ...]) -> bool:
-    """After a title, is ``word`` — a surname and one character that jieba knows as a place
-    (高山, 江南, 金城) — the official's name? Only where a mark or what the official does follows
-    it (局长江南出席…, 局长江南，…), not a unit word or a noun (江南|区, 黄河|沿线)."""
-    if len(word) != n + 1 or _tag(word) != "ns":
+def _acts_next(word: str, n: int, toks: tuple[str, ...]) -> bool:
+    """After a title, is ``word`` — a surname and one character that jieba knows as a word or a
+    place (向东, 高山, 江南) — the official's name? Only where a mark or what the official does
+    follows it (局长江南出席…, 局长向东，…), not a unit word or a noun (江南|区, 黄河|沿线,
+    交警荣誉|面前)."""
+    if len(word) != n + 1:
         return False
     if len(toks) == 1:
         return True  # a mark or the text's end right after it

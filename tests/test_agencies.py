@@ -216,3 +216,9 @@ def test_an_autonomous_unit_s_own_bodies_written_with_its_level_alone():
     assert "湘西土家族苗族自治州中级人民法院" in names(ex, "Agency")
     # a report on a county that is no autonomous county has no such body
     assert not names(run("攸县召开会议，自治县公安局参加。"), "Agency")
+
+
+def test_a_level_word_names_the_centre_the_place_before_the_verb_sets_up():
+    # the county opens the clause and 建成 sets the centre up: 县级… is the county's own centre
+    ex = run("凤凰县建成县级社会治理综合服务中心，群众办事更方便。")
+    assert "凤凰县社会治理综合服务中心" in names(ex, "Agency")

@@ -852,14 +852,16 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
                 continue
             mod = text[full[ps].end:m.start(2)]
             # a name may join two of its parts with 及 or 和 (社区戒毒及社区康复…工作站)
-            if not mod or set(mod) & (_FUNCTION - set("及和")) or len(mod) > 14 \
-                    or any(_has_verb(part) for part in re.split("[及和]", mod) if part):
+            if mod and not set(mod) & (_FUNCTION - set("及和")) and len(mod) <= 14 \
+                    and not any(_has_verb(part) for part in re.split("[及和]", mod) if part):
+                place = full[ps].place
+                out.append(AgencyHit(ps, e, text[ps:e], text[ps:e], "centre", place,
+                                     aliases={text[ps:e], place.name + text[full[ps].end:e]}))
+                taken.append((ps, e))
                 continue
-            place = full[ps].place
-            out.append(AgencyHit(ps, e, text[ps:e], text[ps:e], "centre", place,
-                                 aliases={text[ps:e], place.name + text[full[ps].end:e]}))
-            taken.append((ps, e))
-            continue
+            # the place is the clause's subject (X县建成县级…中心): the centre's own name may still
+            # open on a level word after the verb, below
+            s = full[ps].end
         # a level word at a word's start, after a boundary or a setting-up verb, then a name
         for ps in range(s, e - 4):
             lvl = text[ps]

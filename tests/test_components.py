@@ -118,3 +118,12 @@ def test_parts_opening_on_the_formula_s_counted_word():
                  "四老调解") == ["老干部", "老党员", "老教师", "老军人"]
     # as many as the formula counts, or none
     assert parts("廖家桥镇推行“四老调解”，邀请老干部、老党员参与调解。", "四老调解") == []
+
+
+def test_parts_ending_in_the_formula_s_word_listed_in_its_own_sentence():
+    # “三治融合”: three parts ending in 治, cut out of the clause around them
+    ex = run("凤凰县坚持“三治融合”，推动自治、法治、德治有机结合。")
+    assert entity(ex, "Mechanism", "三治融合").components == ["自治", "法治", "德治"]
+    # two parts for three: none
+    ex = run("凤凰县推进“三治融合”，开展法治宣传、德治教育。")
+    assert entity(ex, "Mechanism", "三治融合").components == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .doc import Doc, find_all
+from .doc import CJK, Doc, find_all
 from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
@@ -403,6 +403,11 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
                   and 2 < len(q.content) <= 6 and q.content != name]
         quoted = list(dict.fromkeys(quoted))
         return quoted if len(quoted) >= 2 else []
+    # N + word + words (三治融合): first a list in the rest of its sentence of parts ending in the
+    # word (推动自治、法治、德治有机结合), then the sentences of its section opening with it
+    listed = _word_list_in_sentence(text, h.end, char, cn_int(name[0]))  # 四防一体: four parts end in 防
+    if listed:
+        return listed
     # N + word + words: the sentences of its section that open with the word (as
     # re.split("[。；\n]", section) gives them: the first from ``start``, the others from an index
     # of the report's sentences by their first character, made once)
@@ -426,6 +431,27 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     return out
 
 
+def _word_list_in_sentence(text: str, end: int, char: str, n: int | None) -> list[str]:
+    """“三治融合”，推动自治、法治、德治有机结合: a 、-list of as many short parts as the formula's
+    leading number counts, each ending in the word after it, in the rest of the formula's sentence (the first
+    part after the clause's verb, the last before what the clause says of them all)."""
+    stop = _SENTENCE_END.search(text, end, end + 120)
+    sentence = text[end:stop.start() if stop else end + 120]
+    for lm in _WORD_LIST.finditer(sentence):
+        items = lm.group(0).split("、")
+        if n is None or len(items) != n or len(items) < 3:
+            continue
+        size = len(items[1])  # the parts in the middle stand alone: the ends are cut to their length
+        first, last = items[0][-size:], items[-1][:size]
+        parts = [first] + items[1:-1] + [last]
+        if 2 <= size <= 4 and all(len(x) == size and x.endswith(char) and _ALL_CJK.fullmatch(x) for x in parts):
+            return parts
+    return []
+
+
+_SENTENCE_END = re.compile("[。；！？\n]")
+_ALL_CJK = re.compile(f"[{CJK}]+")
+_WORD_LIST = re.compile("[^、，。；：“”\n]{2,20}(?:、[^、，。；：“”\n]{1,20})+")
 _CLAUSE_MARK = re.compile("[，,：:]")
 
 

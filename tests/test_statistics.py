@@ -411,3 +411,121 @@ def test_a_clause_starts_after_its_mark_a_closed_bracket_and_an_object_list_pass
     assert _clause_start("调解室（新建32个", 0, 7) == 4  # an open bracket stops it
     assert _clause_text(text, 0, text.index("76起")) == "破获盗窃、诈骗案件"
     assert _clause_text("甲" * 50 + "5个", 0, 50) == "甲" * 40  # at most 40 characters back
+
+
+# ---- indicators a count leaves out, numbers in words, standards, who a figure is about
+
+def test_a_bare_verb_takes_the_object_of_the_count_before_it():
+    got = facts("上半年，凤凰县信访局共受理信访事项312件，办结297件，按期办结率95.2%。")
+    assert got[(297, "件")].indicator == "办结信访事项"
+    got = facts("凤凰县公安局今年抓获犯罪嫌疑人30名，刑拘25名。")
+    assert got[(25, "名")].indicator == "刑拘犯罪嫌疑人"
+    got = facts("凤凰县公安局今年破获刑事案件230起，抓获120人。")
+    assert got[(120, "人")].indicator == "抓获"  # a count of another unit lends no object
+
+
+def test_a_figure_moved_on_in_time_keeps_the_words_of_the_one_before():
+    got = facts("全县群众满意度从2019年的85.2%，升至去年的92.1%，又到目前的96.3%。")
+    assert [got[(v, "%")].indicator for v in (85.2, 92.1, 96.3)] == ["群众满意度"] * 3
+    got = facts("从76.4%到90.1%，全县群众安全感逐年攀升。")
+    assert got[(76.4, "%")].indicator == got[(90.1, "%")].indicator
+
+
+def test_money_is_named_by_its_purpose_not_by_whom_it_was_spent_with():
+    got = facts("凤凰县司法局投入30万元，携手县融媒体中心，录制普法短视频80期。")
+    assert got[(300000, "元")].indicator == "投入录制普法短视频"
+
+
+def test_round_figures_in_words_past_a_hundred_million_or_near_ten_thousand():
+    got = facts("凤凰县公安局今年侦破两起涉案过亿元的网络传销案，全年接待群众近万人。")
+    assert got[(100_000_000, "元")].qualifier == "过" and (2, "起") in got
+    assert got[(10_000, "人")].qualifier == "近" and got[(10_000, "人")].indicator == "接待群众"
+    assert facts("凤凰县今年为群众挽回经济损失超亿元。")[(100_000_000, "元")].qualifier == "超过"
+
+
+def test_the_one_a_standard_is_per_is_no_count():
+    got = facts("凤凰县按照每1名网格员联系50户的标准划分网格，全县共划分网格420个。")
+    assert (1, "名") not in got and (50, "户") in got and (420, "个") in got
+    got = facts("凤凰县各村按照30户配备1名网格员的比例选聘网格员。")
+    assert (1, "名") not in got and (30, "户") in got
+    assert not facts("凤凰县市场监管局为辖区每家餐饮企业确定1名食品安全员。")
+
+
+def test_counted_actors_joined_by_and_share_the_predicate_and_its_object():
+    got = facts("凤凰县15个乡镇和210个村（社区）共配备了600名专职网格员。")
+    assert got[(15, "个")].indicator == "乡镇配备了专职网格员"
+    assert got[(210, "个")].indicator == "村（社区）配备了专职网格员"
+
+
+def test_a_noun_ending_on_a_word_in_yu_keeps_it():
+    got = facts("凤凰县今年共有3000余名志愿者参与。")
+    assert "参与" in got[(3000, "名")].indicator
+
+
+def test_a_list_split_by_semicolons_is_one_sentence_for_the_body_that_opens_it():
+    ex = run("凤凰县公安局深入开展禁毒宣传。凤凰县公安局组织民警进村入户。\n"
+             "凤凰县公安局禁毒大队分类开展帮教：对戒断人员每月回访；对社区康复人员每周谈话；"
+             "对易涉毒青少年上门宣讲。今年以来，共开展帮教活动260余次。")
+    assert subject_of(ex, 260) == "凤凰县公安局禁毒大队"
+
+
+def test_a_body_s_kind_alone_at_a_clause_head_is_the_one_named_last():
+    text = "凤凰县茶田镇综治中心负责人说，中心推行“一窗受理”，上半年已登记群众来访412件，化解398件。"
+    ex = run(text)
+    assert subject_of(ex, 412) == subject_of(ex, 398) == "茶田镇综治中心"
+    assert facts(text)[(398, "件")].indicator == "化解群众来访"
+    ex = run("凤凰县公安局茶田派出所开展夜间巡逻。所里今年调解纠纷53起。")
+    assert subject_of(ex, 53) == "凤凰县公安局茶田派出所"
+    ex = run("凤凰县廖家桥镇菖蒲塘村种植猕猴桃。去年，村里建起了7座冷藏库。")
+    assert subject_of(ex, 7) == "菖蒲塘村"
+    ex = run("凤凰县中心城区今年新增监控探头120个。")
+    assert subject_of(ex, 120) == "凤凰县"  # 中心城区: the kind opens a longer word
+
+
+def test_a_body_s_kind_inside_a_quotation_is_the_speaker_s_body():
+    ex = run("凤凰县公安局深入开展“一村一辅警”工作。凤凰县公安局为全县村庄配齐辅警。\n"
+             "凤凰县公安局茶田派出所所长李华说：“山路弯弯绕绕，派出所接警后要40分钟才能赶到最远的寨子，"
+             "如今寨里有了辅警，群众求助有人应，这是最让我们放心的地方。”")
+    assert subject_of(ex, 40) == "凤凰县公安局茶田派出所"
+
+
+def test_a_change_with_no_count_before_it_changes_the_item_before_it():
+    got = facts("凤凰县平安建设考评位列全市第7、较上年上升5位。")
+    assert got[(5, "位")].indicator == "平安建设考评位列全市较上年上升"
+
+
+def test_a_sentence_cut_by_a_hard_line_break_is_read_whole():
+    got = facts("凤凰县市场监管局副局长吴军介绍，该局上半年开展食品安全专项检查，查处违法\n案件8起，罚没款12万元。")
+    assert got[(8, "起")].indicator == "查处违法案件"
+    got = facts("5月9日，王某来到凤凰县司法局求助，称装修公司至今未结清他的工钱\n3.6万元。司法局受理后进行调解。")
+    assert got[(36000, "元")].indicator == "称装修公司至今未结清他的工钱"
+    got = facts("凤凰县公安局深化平安建设\n今年以来破获案件23起。")  # a headline is no cut sentence
+    assert got[(23, "起")].indicator == "破获案件"
+
+
+def test_a_formula_s_part_spelled_out_is_no_count():
+    got = facts("凤凰县推行“1+2”模式：“1”即一个联调平台，“2”即巡防队、帮教队两支队伍。")
+    assert (2, "支") not in got
+    got = facts("今年以来，全县组建巡逻队、调解队、宣讲队三支队伍。")
+    assert (3, "支") in got
+
+
+def test_a_count_takes_no_context_from_the_sentence_before():
+    got = facts("凤凰县人民法院推进执行体制改革，目前已完成首批51名执行员选任。\n"
+                "4月下旬，县委政法委、县纪委组成4个督查组，对所有单位进行了专项督查。")
+    assert got[(4, "个")].indicator == "组成督查组"
+
+
+def test_a_news_item_s_opening_credit_leaves_its_body_at_the_head():
+    ex = run("凤凰县：调解进村组\n本报讯 凤凰县司法局推行“村组调解日”制度，今年以来化解纠纷640件。")
+    assert subject_of(ex, 640) == "凤凰县司法局"
+    ex = run("凤凰县建起“智慧法庭”\n本报讯（记者 李华）凤凰县人民法院在全县各乡镇建成“智慧法庭”16个。")
+    assert subject_of(ex, 16) == "凤凰县人民法院"
+    got = facts("本报讯（记者 李华）凤凰县人民法院在全县各乡镇建成“智慧法庭”16个。")
+    assert not got[(16, "个")].indicator.startswith("本报讯")
+
+
+def test_a_count_whose_noun_runs_into_the_next_count_shares_its_predicate():
+    got = facts("凤凰县茶田镇同邻近3个街道9个社区签订《平安共建协议》。")
+    assert got[(3, "个")].indicator == "街道签订《平安共建协议》"
+    assert got[(9, "个")].indicator == "社区签订《平安共建协议》"

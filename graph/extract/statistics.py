@@ -25,6 +25,7 @@ from .doc import CJK, PAUSE_MARK, Doc
 # a verb of spending alone (投入, 安排专项经费) and the clause after the sum that says what for
 _SPEND = re.compile("(?:共|累计|先后|再次)?(?:投入|投资|拨付|拨款|下拨|安排|争取|筹集|筹措)(?:了)?(?:专项)?(?:资金|经费)?")
 _PURPOSE = re.compile("[，,]([^，。；0-9]{2,24})")
+_WITH_WHOM = re.compile("(?:联合|会同|协同|携手|依托|借助|与[^，。；]{2,12}(?:合作|联手|共同))")
 _N = "[0-9一二三四五六七八九十两]"
 _MONTHS = "[0-9]{1,2}(?:[-—~～至到][0-9]{1,2})?月份?(?:[0-9]{1,2}日)?"
 _PERIOD = re.compile(
@@ -34,7 +35,7 @@ _PERIOD = re.compile(
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
     f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|近年来|多年来|连续多年|目前|日前|当日)")
 _LEAD = re.compile("^(?:其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
-                   "该院|该局|该所|该中心|该委|该县|该区|该市|\\s)+")
+                   "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
 # a clause that only says how a number changed: it keeps the indicator of the count before it
@@ -48,6 +49,8 @@ _NOT_COUNTED = re.compile("(?:字|班子|性)")
 _LIST_HEADS = re.compile("(?:机制|制度|措施|举措|原则|要求|目标|理念|指标|能力|意识|作用|体系|格局|模式|经验|做法|方法|"
                          "重点|工作|关系|方面|环节|步|大|个一|字|服务|精准|到位|同步|走在)")
 _CN_DIGITS = "一二三四五六七八九十两百千"
+# the words a round figure in words opens with (上千名, 数万元, 过亿元 is a hundred million, 近万人)
+_ROUND_PRE = "上数几过超逾近"
 # bodies and units a clause may open by counting (三个派出所开展…, 五个乡镇完成…)
 _BODY_COUNTED = re.compile(f"[{CJK}]{{0,6}}?(?:人民法庭|法庭|派出所|司法所|检察室|警务室|乡镇|街道|社区|行政村|部门|单位|"
                            "工作站|调委会|调解委员会|中心)(?![{CJK}]{0,1}(?:的|之))")
@@ -165,6 +168,8 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     if near is None:
         return None
     near_base = near.base or near.indicator
+    if before and _STEP.fullmatch(before) and near.unit == unit and text[clause_start - 1:clause_start] == "，":
+        return near.indicator, near.base, near.noun, near.verb  # 从…的40%，到…的50%，再到现在的60%
     if _CHANGE_ONLY.fullmatch(before):
         prev_ind = _CHANGE_TAIL.sub("", near_base)
         return prev_ind + before, prev_ind, "", near.verb
@@ -187,7 +192,52 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
         verb = _lead_verbs(near)
         if verb:
             return verb + before, verb + before, "", verb
+    if before and not noun and _only_verbs(before):
+        obj = _object_of(near)  # 受理信访事项300件，办结290件: what was settled is what was received
+        if obj:
+            return before + obj, before + obj, "", before
     return None
+
+
+# a clause that only moves a figure on in time (再到现在的60%): the figure before's words
+_STEP = re.compile("(?:再|又|而|后来|然后)?(?:到|至|升至|升到|增至|降至|达到)(?:现在|目前|如今|当前|今天|现今|眼下)?的?")
+_STEP_LEAD = re.compile("(?:已|共|均|成功|累计|先后|当场)+")
+
+
+def _only_verbs(text: str) -> bool:
+    """Is ``text`` a verb alone, with at most an adverb before it (化解, 已办结, 调解成功), so
+    the count names the deed and leaves its object to the count before?"""
+    core = _STEP_LEAD.sub("", text)
+    if not core or len(core) > 4:
+        return False
+    if core in _verb_words():
+        return True
+    from ..segment import pos_tags
+
+    tags = pos_tags(core)
+    return tags[0][1] == "v" and all(t[:1] in ("v", "a", "d") for _, t in tags)
+
+
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern:
+    return re.compile("|".join(sorted(_verb_words(), key=len, reverse=True)))
+
+
+def _object_of(hit: StatHit) -> str:
+    """The object of a count's deed (矛盾纠纷 in 全县共排查矛盾纠纷), or ''."""
+    if hit.noun:
+        obj = hit.noun
+    else:
+        base = hit.base or ""
+        last = None
+        for last in _verb_re().finditer(base):
+            pass
+        if last is None:
+            return ""
+        obj = base[last.end():].lstrip("了")
+    if len(_CJK_CHAR.findall(obj)) < 2 or _LIST_OR_BRACKET.search(obj) or _verb_re().search(obj):
+        return ""
+    return obj
 
 
 @lru_cache(maxsize=1)
@@ -224,13 +274,16 @@ def _number_re() -> re.Pattern:
     # the lookahead of the characters a number may open with lets the engine pass over the
     # others at once (a third of the time of trying the alternatives at every character)
     return re.compile(
-        f"(?=[0-9{_CN_DIGITS}半上数几])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=万)|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
+        f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$))"
         "(?P<post2>以上|左右|余|以下)?")
 
 
-_NORM = re.compile(f"每[个名位户村人][{CJK}]{{1,6}}[均都]?(?:有|配备|配)")
+_NORM = re.compile(f"每[个名位户村人家所镇乡][{CJK}]{{1,6}}[均都]?(?:有|配备|配|明确|确定|落实|安排|选派|派驻|设置|设立)")
+# a standard (按每1名网格员联系50户的标准, 以1小时折算3分的比例): its figure is 50 or 3, its 1 says per what
+_STANDARD_BEFORE = re.compile("按照?[^，。；：按]{0,22}$")
+_STANDARD_AFTER = re.compile("[^，。；：]{0,24}?(?:标准|比例)(?![^，。；：]{0,6}(?:达|为|是))")
 _PRE = re.compile("(?:近|约|超过|逾|超|突破|至少|不少于)$")
 _RANGE = re.compile("(?P<lo>[0-9]+(?:\\.[0-9]+)?)(?:至|到|~|～|-|—)$")
 _STOP_AFTER = "，。；、：（()！？\n“”"
@@ -244,6 +297,8 @@ _IMPLIED_UNIT = (("元", re.compile("(?:金额|资金|经费|标的|投入|投�
 _LIST_OR_BRACKET = re.compile("[、，（(]")
 _BARE_RATE = re.compile(f"[{CJK}]{{0,2}}率")
 _DIGIT = re.compile("[0-9]")
+_FORMULA_GLOSS = re.compile("[“\"]?[0-9A-Za-z一二三四五六七八九十]{1,3}[”\"]?(?:即|是指|指|就是|代表)")
+_ORDINAL = re.compile("(?:位居|位列|居|列)?第[0-9一二三四五六七八九十]+(?:名|位)?")
 _TOTAL = re.compile("共计|合计|总计|共")
 _ITEM_MARK = re.compile("[，、；：]")
 _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
@@ -317,6 +372,18 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return cs
 
 
+def _broken_line_start(text: str, sent_s: int) -> int:
+    """Where the sentence at ``sent_s`` really starts: the line before, when a PDF's hard break
+    cut a sentence there (a long line with a comma that ends on a character, 查处违法\n案件8起)."""
+    if sent_s < 21 or text[sent_s - 1] != "\n":
+        return sent_s
+    line_s = text.rfind("\n", max(0, sent_s - 200), sent_s - 1) + 1
+    line = text[line_s:sent_s - 1]
+    if len(line) >= 20 and "，" in line and _CJK_CHAR.match(line[-1]):
+        return line_s
+    return sent_s
+
+
 def _accept_duration(text: str, e: int, value: float, unit: str) -> bool:
     """A duration is a figure where its clause ends on it (每周驻村6小时) or it bounds an act
     (10分钟内出发, 半个小时才到); not a regime (24小时值班, 24小时内办结)."""
@@ -334,7 +401,7 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     cn = m.group("cn")
     unit = m.group("unit") or ""
     after = text[e:e + 4]
-    if cn[0] in "上数几" or m.group("post"):
+    if cn[0] in _ROUND_PRE or m.group("post"):
         return True
     if cn == "一" and not (_ONE_VERBS.search(text, max(sent_s, s - 6), s) or unit == "次"
                           or (prev is not None and prev.unit == unit)):
@@ -347,6 +414,8 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     clause = text[_clause_start(text, sent_s, s):s]
     if "每" in clause:
         return False  # 每半月召开一次: how often, not how many
+    if _FORMULA_GLOSS.match(_clause_text(text, sent_s, s)):
+        return False  # “2”即甲、乙两支队伍: a formula's part spelled out, not a count
     before = text[max(sent_s, s - 12):s]
     if _RUN_ON.search(before):
         return True
@@ -431,6 +500,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # 10万元以上经济案件: a threshold that qualifies a noun (not 80%以上的村)
         if m.group("num") and "每" in text[max(sent_s, s - 40):s] and _NORM.search(_clause_text(text, sent_s, s)):
             continue  # 每个小区均配备2名调解员、1名法律顾问: a norm for each unit, not a count
+        if m.group("num") == "1" and _STANDARD_BEFORE.search(text, max(sent_s, s - 24), s) and _STANDARD_AFTER.match(text, e):
+            continue  # 按照每30户配备1名网格员的标准: the one a standard's figure is per
         if m.group("num"):
             value = float(m.group("num").replace(",", ""))  # 1,234: thousands marked as in tables
             if unit == "年度" and 1900 <= value <= 2100:
@@ -443,7 +514,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
             if units().get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
                 continue
-            digits = m.group("cn").lstrip("上数几")
+            digits = m.group("cn").lstrip(_ROUND_PRE)
             value = float(cn_int(digits) or 0) if digits else 1.0
             if not value:
                 continue
@@ -460,13 +531,13 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         elif unit == "个小时":
             unit = "小时"
         value = round(value, 6)
-        cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in "上数几" else None
+        cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in _ROUND_PRE else None
         qualifier = pre or cn_pre or m.group("post") or m.group("post2")
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
         si = sent_index.get((sent_s, sent_e), -1)
         same_sentence = bool(out) and out[-1].start >= sent_s
         # the clause before the number …
-        cs = _clause_start(text, sent_s, s)
+        cs = _clause_start(text, _broken_line_start(text, sent_s), s)
         after_noun_before = same_sentence and prev_ran_in  # the previous count's noun ran up to this one
         if after_noun_before:
             cs = max(cs, out[-1].end)  # 为15户困难家庭发放慰问金30000元: the noun between both
@@ -507,12 +578,16 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if period:
             last_period[si] = period
         cs = _past_actors(text, cs, s, subj, subj_starts)
-        before = _PERIOD.sub("", text[cs:s - len(rng.group(0))] if rng else text[cs:s])
+        before = _PERIOD.sub("", (text[cs:s - len(rng.group(0))] if rng else text[cs:s]).replace("\n", ""))
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
-        after_text = _AND_END.sub("", after_text)
+        if before.endswith("的") and not before.endswith("目的"):
+            before = before[:-1]  # 从2017年的40%: the 的 joins a time to the figure, it names nothing
+        if ran_in:
+            after_text = _AND_END.sub("", after_text)  # 18个中心区域和273个…: the and joins the next count
         has_prev = clause_start > sent_s and text[clause_start - 1] == "，"
-        pcs = text.rfind("，", max(sent_s, clause_start - 80), clause_start - 1) + 1 if has_prev else -1
+        # the clause before (from the sentence's start when no comma opens it: no context from another sentence)
+        pcs = max(sent_s, text.rfind("，", max(sent_s, clause_start - 80), clause_start - 1) + 1) if has_prev else -1
         # the count before, when it stands in this clause or the one right before it
         near = out[-1] if same_sentence and out[-1].end <= clause_start and len(
             _ITEM_MARK.findall(text[out[-1].end:clause_start])) <= 1 else None
@@ -535,6 +610,13 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], "", base, noun, verb))
             prev_ran_in = ran_in
             continue
+        if near is None and clause_start > sent_s and _CHANGE_ONLY.fullmatch(before) and text[clause_start - 1] in "、，":
+            # 考评位列全市第7、较上年上升5位: a change with no count before it changes the item before it
+            item_s = max(text.rfind(c, max(sent_s, clause_start - 30), clause_start - 1) for c in "，、；：")
+            item_s = _past_actors(text, max(sent_s, item_s + 1), clause_start - 1, subj, subj_starts)
+            item = _ORDINAL.sub("", _PERIOD.sub("", text[item_s:clause_start - 1]))
+            if len(_CJK_CHAR.findall(item)) >= 2 and not _DIGIT.search(item):
+                before = item + before
         base = before
         if same_sentence and _SHARE.match(before) and out[-1].end <= s:
             before = (out[-1].base or out[-1].indicator) + before  # 面积…、约占全省20%: a share of it
@@ -545,6 +627,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if spend:
             # 投入515万元，为基层配置运兵车…: money is named by what it was spent on, after it
             pm = _PURPOSE.match(text, ae)
+            if pm and _WITH_WHOM.match(pm.group(1)):
+                pm = _PURPOSE.match(text, pm.end())  # 投入50万元，联合县电视台，开办专栏: what for, not with whom
             if pm and re.search(f"[{CJK}]{{2}}", pm.group(1)):
                 after_text = re.sub("^(?:用于|用来|专门用于)", "", pm.group(1))
         # (not when the number opens its clause and the words after it say what was done:
@@ -591,9 +675,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     return out
 
 
-_ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已)([{CJK}]{{2,8}})$")
+_ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已|共计|共)([{CJK}]{{2,8}})$")
 
 
+_DATELINE = re.compile("本报讯(?:[（(][^（()）\n]{1,20}[）)])?")  # a news item's opening credit
 _JOINED = frozenset({"联合", "会同", "协同", "携手", "与", "和", "及", "同"})  # one actor with another
 
 
@@ -606,7 +691,7 @@ def _past_actors(text: str, cs: int, s: int, subj: list[tuple[int, int]], subj_s
         a, b = subj[k]
         if b <= s:
             lead = text[cs:a].strip("，、 ")
-            if not lead or _PERIOD.fullmatch(lead) or lead in _JOINED:
+            if not lead or _PERIOD.fullmatch(lead) or lead in _JOINED or _DATELINE.fullmatch(lead):
                 cs = max(cs, b)
         k += 1
     return cs
@@ -614,21 +699,44 @@ def _past_actors(text: str, cs: int, s: int, subj: list[tuple[int, int]], subj_s
 
 def _shared_predicate(text: str, stats: list[StatHit]) -> None:
     """9个乡镇调解室、132个村调解室全部建成投用: the predicate closing a list of counted nouns
-    is every item's (乡镇调解室建成投用, 村调解室建成投用)."""
+    is every item's (乡镇调解室建成投用, 村调解室建成投用); its object too, when a count of its
+    own stands right after it (18个中心区域和273个村共安装了800个探头: 中心区域安装了探头)."""
     i = 0
     while i < len(stats):
         j = i
         # a run: each count's noun then one list mark, up to the next count
         while j + 1 < len(stats) and stats[j].noun and stats[j + 1].start - stats[j].end <= len(stats[j].noun) + 2 \
-                and text[stats[j + 1].start - 1] in "，、" and len(stats[j].noun) <= 12 \
-                and not re.search("[，、]|全部|均|都", stats[j].noun):
+                and text[stats[j + 1].start - 1] in "，、和及与" and len(stats[j].noun) <= 12 \
+                and not re.search("[，、]|全部|均|都|共", stats[j].noun):
             j += 1
         m = _ALL_DONE.match(stats[j].noun) if j > i else None
         if m:
+            pred = m.group(2)
+            obj = stats[j + 1] if j + 1 < len(stats) else None
+            if obj is not None and obj.noun and text[stats[j].end:obj.start].endswith(pred) \
+                    and not _verb_re().search(obj.noun):
+                pred += obj.noun
             for st in stats[i:j]:
-                st.indicator = st.noun + m.group(2)
-            stats[j].indicator = m.group(1) + m.group(2)
+                st.indicator = st.noun + pred
+            stats[j].indicator = m.group(1) + pred
+        elif j == i and i + 1 < len(stats):
+            _paired_predicate(text, stats[i], stats[i + 1])
         i = j + 1
+
+
+def _paired_predicate(text: str, a: StatHit, b: StatHit) -> None:
+    """同3个街道9个社区签订共建协议: a count whose noun runs straight into the next count shares
+    the predicate that closes the next one's noun (街道签订共建协议, 社区签订共建协议)."""
+    between = text[a.end:b.start]
+    if not a.noun or between != a.noun or len(between) > 8 or not _CJK_CHAR.match(between) \
+            or _verb_re().search(between) or not b.noun:
+        return
+    vm = _verb_re().search(b.noun)
+    if vm is None or vm.start() == 0 or len(b.noun) - vm.start() < 3:
+        return
+    pred = b.noun[vm.start():]
+    a.indicator = a.noun + pred
+    b.indicator = b.noun[:vm.start()] + pred
 
 
 def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:

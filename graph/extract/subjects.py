@@ -19,7 +19,7 @@ _DASHES = re.compile("—+")
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|该|本|连续[0-9一二三四五六七八九十两]+年|"
-                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|[，、\\s])*")
+                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|本报讯(?:[（(][^（()）\n]{1,20}[）)])?|[，、“\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
 _WHOLE_UNIT = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])")
 _WHOLE = re.compile(_WHOLE_UNIT.pattern + "|(县|市|区|旗|州|盟|省|镇|乡)级?层面")  # 省级层面整合…: the province as a whole
@@ -59,6 +59,11 @@ _ROLE = re.compile("(?:具体|负责|统一|全面)?(?:统筹|牵头|协调|督�
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
 # what follows a body that is no subject: any of the above (one pattern, tried once per body)
 _NOT_ACTING = re.compile("|".join(f"(?:{p.pattern})" for p in (_SPEAKER, _SINCE, _BUILT, _DESIGNATED, _ROLE)))
+# a body's kind or home alone at a clause's head (中心今年受理…, 村里建起…): the one named last
+_KIND_REF = re.compile("(?:(?<=[，。；：\n“])|^)(?:(中心|派出所|司法所|人民法庭|法庭|检察室|调委会|工作站|服务站|指挥部)"
+                       "|(所|院|局|村|镇|乡|社区)里)")
+_LEVEL_OF_HOME = {"村": ("village",), "社区": ("village",), "镇": ("township",), "乡": ("township",),
+                  "所": (), "院": (), "局": ()}
 _KIND_AFTER = re.compile("公安|检察|法院")  # 慈利公安: a place, then a kind of body
 _THIS_IS = re.compile("(?:这|这些|以上)(?:就)?是")  # 这是X交出的成绩单
 
@@ -175,6 +180,9 @@ class SubjectFinder:
         self.whole_starts = [s for s, _, _ in self.wholes]
         for m in _GENERIC.finditer(text):
             found.append((m.start(), m.end(), bodies.get(GENERIC_BODIES[m.group(0)])))
+        kind_refs = self._kind_references(text, actors, attrs_of)
+        found.extend(kind_refs)
+        kind_at = {s for s, _, _ in kind_refs}  # a back-reference makes no body the report's protagonist
         found.sort(key=lambda t: (t[0], -t[1]))
         found = self._joined(found)
         heads: list[tuple[int, int, tuple[str, str] | None]] = []
@@ -213,12 +221,41 @@ class SubjectFinder:
         self.default = default
         if default is None or self.place is not None:
             # a report in which a body speaks of itself (我院…) is that body's
-            self.default = speaker or self._protagonist(heads, local, within) or default
+            self.default = speaker or self._protagonist([h for h in heads if h[0] not in kind_at], local, within) or default
         # a line that is nothing but a body's name heads the section below it (a feature's
         # subtitle 某县综治中心): the section's figures are that body's
         self.sections = [(s, k) for s, e, k in found if k is not None and k[0] == "Agency"
                          and (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")]
         self.section_starts = [s for s, _ in self.sections]
+        spans = doc.sentences
+        self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"]
+
+    @staticmethod
+    def _kind_references(text: str, actors: list, attrs_of) -> list[tuple[int, int, tuple[str, str]]]:
+        """A clause opening on a body's kind alone (中心受理…, “派出所接警…) or on 所里, 村里,
+        镇里 speaks of the last body or place of that kind named before it."""
+        from ..segment import lcut
+
+        out = []
+        starts = [s for s, _, _ in actors]
+        for m in _KIND_REF.finditer(text):
+            word = m.group(1) or m.group(2)
+            if m.group(1) and lcut(text[m.start(1):m.start(1) + 8])[0] != word:
+                continue  # 中心城区, 派出所长: the kind opens a longer word
+            i = bisect.bisect_left(starts, m.start()) - 1
+            for s, e, k in actors[max(0, i - 40):i + 1][::-1]:
+                if e > m.start():
+                    continue
+                if m.group(2):
+                    level = attrs_of(k).get("level") if k[0] == "Place" else None
+                    fits = level in _LEVEL_OF_HOME[word] if k[0] == "Place" else (
+                        word in "所院局" and k[1].endswith(word))
+                else:
+                    fits = k[0] == "Agency" and k[1].endswith(word)
+                if fits:
+                    out.append((m.start(), m.end(), k))
+                    break
+        return out
 
     @staticmethod
     def _own_body(actors: list, attrs_of, local) -> dict[str, tuple[str, str]]:
@@ -309,7 +346,7 @@ class SubjectFinder:
         if i == len(self.heads) or self.heads[i][0] >= pos or self.heads[i][2] is None:
             return None
         s, e, k = self.heads[i]
-        sentences = self.doc._starts
+        sentences = self.full_starts  # a sentence of items split by ；(对A…；对B…。) is one
         if k[0] == "Agency" and self.doc.sentence_at(s)[0] <= ps and self.doc.text[e:e + 1] not in "、和与及同" \
                 and bisect.bisect_right(sentences, pos) - bisect.bisect_right(sentences, s) <= _CARRIED:
             return k

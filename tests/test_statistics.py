@@ -529,3 +529,8 @@ def test_a_count_whose_noun_runs_into_the_next_count_shares_its_predicate():
     got = facts("凤凰县茶田镇同邻近3个街道9个社区签订《平安共建协议》。")
     assert got[(3, "个")].indicator == "街道签订《平安共建协议》"
     assert got[(9, "个")].indicator == "社区签订《平安共建协议》"
+
+
+def test_a_clause_that_says_since_when_is_no_part_of_the_indicator():
+    ex = run("凤凰县开展“扫黑除恶”专项斗争以来，破获案件12起。")
+    assert [(s.indicator, s.value) for s in ex.statistics] == [("破获案件", 12.0)]

@@ -436,6 +436,10 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     return False
 
 
+# a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
+_SINCE_CLAUSE = re.compile("(?:以来|期间|之际|以后|之后)$")
+
+
 def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[tuple[int, int]] = ()) -> list[StatHit]:
     """Statistics of ``doc``; ``subjects`` are the spans of agency and place mentions,
     dropped from the front of an indicator; a number inside one of ``names`` (a named
@@ -637,7 +641,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after:
             prev_clause = text[_past_actors(text, max(pcs, sent_s), clause_start - 1, subj, subj_starts):clause_start - 1]
             counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs)
-            if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause):
+            if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \
+                    and not _SINCE_CLAUSE.search(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context

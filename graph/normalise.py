@@ -241,6 +241,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
                 j = i
                 while j < n and lines[j].kind == "blank" and j - i < 3:
                     j += 1
+                if len(para) == 1 and j < n and len(lines[j]) > 2 * typical + 8 and len(last) < typical:
+                    break  # a short first line over a paragraph far wider than the column: a headline
                 if j < n and lines[j].kind == "body" and not _LIST_MARK.match(lines[j].text) and not (
                         j > i and (_has_word_space(last) or _LIST_MARK.match(para[0].text))):
                     para.append(lines[j])

@@ -115,3 +115,14 @@ def test_a_web_page_s_short_heading_is_not_read_as_a_column_line():
                       "田芳告诉记者：“以前跑几个部门，现在到一个窗口就能办，调解员还会上门回访。”说起当初的事，她说矛盾早就化解了，邻里关系也更和睦。"])
     n = normalise(text)
     assert "一窗受理“一次办好”\n田芳告诉记者" in n.text
+
+
+def test_a_headline_over_one_long_paragraph_is_not_read_as_a_column_line():
+    # most lines are short, but one is far wider than any column: a web text, whose headline
+    # (ending open, with no mark) stands on its own
+    text = "\n".join(["凤凰禁毒 “五进”宣传走进千家万户",
+                      "凤凰县禁毒委组织开展禁毒宣传“五进”活动，走进社区、学校、家庭、企业、场所，发放宣传资料一万余份，"
+                      "开展宣讲二十余场，群众禁毒意识明显提升，全县毒品案件数量同比下降三成，禁毒工作群众满意率持续提高。",
+                      "禾库镇、廖家桥镇获评全州禁毒工作先进集体。"])
+    n = normalise(text)
+    assert n.text.startswith("凤凰禁毒“五进”宣传走进千家万户\n凤凰县禁毒委")

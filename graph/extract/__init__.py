@@ -205,6 +205,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
 
     index = _DoerIndex(doc, doers, governed, named)
     learned: set = set()  # (learner, predicate, thing): taken up from another's example
+    # (doer, predicate, thing) read from the thing's own sentence, and those only the report's topic gives
+    said: set = set()
+    guessed: set = set()
     ag_index = agency_index(ag_keys)
     for h in named:
         key_name = _named_key(h.type, h.name)
@@ -215,9 +218,17 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, doers, governed, h.start, named, focal_key, index)
-            if actor is None and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
+            into = _INTO.search(text, max(0, h.start - 4), h.start) is not None
+            actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
+            actor = _new_body(doc, doers, h.start) or actor
+            if actor is not None and _unsaid_by_speaker(doc, doers, actor, h, titles_by_first):
+                actor = None  # (某局局长某人要求，把“X”…: what an official calls for is not the body's deed)
+            if actor is None and not into and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
                 actor = topic()  # (what the centre calls for is not the report's body's deed)
+                if actor is not None:
+                    guessed.add((actor, PREDICATE[h.type], ent.key))
+            elif actor is not None:
+                said.add((actor, PREDICATE[h.type], ent.key))
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
             learner = _learner(doc, doers, governed, h.start, named, focal_key, index, topic)  # 学习借鉴B“X”
             if learner is not None:
@@ -273,6 +284,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(st.start)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
+    _drop_guesses(ex, gz, guessed - said, said)
     first_nl = text.find("\n")
     _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1, learned)
     _add_hierarchy(ex, gz)
@@ -294,6 +306,31 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
         if p is not None and m.group(1) in (p.name, short_name(p.name, p.level)):
             return ("Place", p.id)
     return None
+
+
+def _drop_guesses(ex: Extraction, gz: Gazetteer, guessed: set, said: set) -> None:
+    """A thing some sentence names a doer for (``said``: doer, predicate, thing) takes no doer
+    guessed for it elsewhere (``guessed``: a headline naming no one, given the report's topic)
+    unless the named one is the guess's own (its body or place, which :func:`_most_specific`
+    weighs): the named doer is the one the text gives. (A partner joined to a guessed doer,
+    联合某局开展“X”, names no doer.)"""
+    if not guessed:
+        return
+    named: dict[tuple, list] = {}
+    for who, p, o in said:
+        named.setdefault((p, o), []).append(who)
+
+    def place_of(k) -> str | None:
+        return k[1] if k[0] == "Place" else (ex.entities[k].attrs.get("jurisdiction") if k in ex.entities else None)
+
+    def yields(guess, p, o) -> bool:
+        if (p, o) not in named:
+            return False
+        home = place_of(guess)
+        return not any((q := place_of(n)) and home and (q == home or _within(gz, q, home)) for n in named[(p, o)])
+
+    ex.relations[:] = [r for r in ex.relations
+                       if not ((r.subject, r.predicate, r.object) in guessed and yields(r.subject, r.predicate, r.object))]
 
 
 def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learned: set = frozenset()) -> None:
@@ -345,6 +382,14 @@ _AS_LEVEL = re.compile("([省市县区州盟旗])级层面")
 _WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
 # …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
 _WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
+# a whole province by its one-character short name (全疆各地, 全川上下) or as 全省 with the parts that make
+# it up (全省各地): the report's province, when the character is that province's
+_PROVINCE_CHARS = {"北京": "京", "天津": "津", "河北": "冀", "山西": "晋", "内蒙古": "蒙", "辽宁": "辽", "吉林": "吉",
+                   "黑龙江": "黑", "上海": "沪", "江苏": "苏", "浙江": "浙", "安徽": "皖", "福建": "闽", "江西": "赣",
+                   "山东": "鲁", "河南": "豫", "湖北": "鄂", "湖南": "湘", "广东": "粤", "广西": "桂", "海南": "琼",
+                   "重庆": "渝", "四川": "川蜀", "贵州": "黔", "云南": "滇", "西藏": "藏", "陕西": "陕秦", "甘肃": "陇",
+                   "青海": "青", "宁夏": "宁", "新疆": "疆"}
+_WHOLE_PROVINCE = re.compile("全(?:省(?=各地|上下|各级|各族)|([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕秦陇青宁疆]))")
 
 
 def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_keys: list = (),
@@ -393,6 +438,12 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         unit(m)
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
         unit(m)
+    province = doc.ctx.province
+    for m in _WHOLE_PROVINCE.finditer(text) if "全" in text and province is not None else ():
+        if m.group(1) is None or m.group(1) in _PROVINCE_CHARS.get(province.name[:3 if province.name[:3] in _PROVINCE_CHARS else 2], ""):
+            key = ("Place", province.id)
+            if free(m) and key in ex.entities:
+                added.append((m.start(), m.end(), key))
     by_last: dict[str, list] = {}  # the places named, by their names' last character (made when first asked)
     for m in _WHOLE_UNIT_WORD.finditer(text):
         if not by_last:
@@ -819,6 +870,77 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     return index.carried(ss)
+
+
+# a body the clause before sets up (…整合为县社会治理中心，实行“X”): what the next clause says it
+# practises is its own way of working
+_SET_UP = re.compile("(?:整合为|合并为|组建|建成|成立|挂牌成立|组建成立)了?$")
+_PRACTISE = re.compile("(?:实行|推行|运行|采取|采用|实施)")
+
+
+def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
+    """The body set up at the end of the clause before the one of ``pos``, when that clause opens
+    on a verb of practice (…建成县级社会治理综合服务中心，实行矛盾纠纷“X”): the new body. ``actors``
+    sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    cs = max(text.rfind(c, ss, pos) for c in "，；") + 1
+    if cs <= ss or not _PRACTISE.match(text, cs) or re.search("[，；：]", text[cs:pos]):
+        return None
+    i = bisect_left(actors, (cs,)) - 1
+    best = None
+    while i >= 0 and actors[i][0] >= ss and actors[i][1] >= cs - 1:  # the longest body ending at the mark
+        s, e, k = actors[i]
+        if e == cs - 1 and k[0] == "Agency" and (best is None or s < best[0]):
+            best = (s, k)
+        i -= 1
+    if best is None:
+        return None
+    # the set-up verb right before the body, or before the place or body its name is written on
+    j = bisect_left(actors, (best[0],)) - 1
+    s = best[0]
+    while j >= 0 and actors[j][1] == s:
+        s = actors[j][0]
+        j -= 1
+    return best[1] if _SET_UP.search(text, max(ss, s - 6), s) or _SET_UP.search(text, max(ss, best[0] - 6), best[0]) else None
+
+
+# a thing another is put into (把“X”纳入“Y”建设考评): the frame the clause's doer puts X in, not its deed
+_INTO = re.compile("(?:纳入|列入|融入|写入|编入)[“「]?$")
+# an official's words after the body, title and name (某局局长某人在会上要求，…): calls on others,
+# or an account in which the body acts only where a verb of doing governs the thing
+_SPEECH = re.compile("[^，。；：“”]{1,4}?(?:在[^，。；：“”]{1,24}?(?:上|时|中|期间))?(?:(要求|强调|指出|提出)|说|表示|介绍|称)[，：]")
+_MEANS = re.compile("(?:通过|根据|按照|依托|借助|围绕|以)$")
+
+
+@lru_cache(maxsize=1)
+def _trigger_verbs() -> dict[str, tuple[str, ...]]:
+    from ..lexicon import load_table
+
+    return {row[0]: tuple(row[1].split()) for row in load_table("relation_triggers.txt") if len(row) >= 2}
+
+
+def _unsaid_by_speaker(doc: Doc, actors: list, actor: tuple[str, str], h, titles_by_first: dict) -> bool:
+    """Is ``actor`` at the named thing ``h`` only the body of an official whose words hold the
+    thing (县委书记某人要求，把“X”打造成…; 某所所长某人说，“X”已成为…), not its doer? A call
+    (要求, 强调, 指出 …) is for others to answer; in an account (说, 表示, 介绍) the body does
+    what a verb of doing before the thing says it does (…表示，将推进“X”)."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    for s, e, k in actors[bisect_left(actors, (ss,)):bisect_left(actors, (h.start,))]:
+        if k != actor:
+            continue
+        t = next((e + n + len(t) for n in range(5) for t in titles_by_first.get(text[e + n:e + n + 1], ())
+                  if text.startswith(t, e + n)), None)
+        m = _SPEECH.match(text, t) if t is not None else None
+        if m is None or m.end() > h.start:
+            continue
+        if m.group(1):
+            return True
+        cs = max(text.rfind(c, m.end(), h.start) for c in "，；：") + 1
+        before = text[max(cs, m.end()):h.start].rstrip("“「")
+        return _MEANS.search(before) is not None or not any(v in before for v in _trigger_verbs().get(h.type, ()))
+    return False
 
 
 def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:

@@ -241,3 +241,48 @@ def test_the_agent_bei_names_is_no_subject_a_later_sentence_carries():
     text = ("凤凰县公安局禾库派出所：山村平安守护者\n"
             "这个派出所曾被湘西州公安局命名为先进派出所。如今，所里推行“五心工作法”，化解纠纷。")
     assert relations(run(text), "adopts") == {("凤凰县公安局禾库派出所", "五心工作法")}
+
+
+def test_a_whole_province_by_its_short_name_acts():
+    text = "凤凰县位于湖南省西部。\n今年以来，全湘各地以“网格连心”行动为抓手，推动纠纷就地化解。"
+    assert ("湖南省", "网格连心") in relations(run(text), "conducts")
+    # …only its own province's short name: 全苏 in a report on a county of 湖南 names no actor
+    text = "凤凰县位于湖南省西部。\n今年以来，全苏各地以“网格连心”行动为抓手，推动纠纷就地化解。"
+    assert ("湖南省", "网格连心") not in relations(run(text), "conducts")
+
+
+def test_a_doer_the_text_names_displaces_the_reports_topic():
+    # the headline names no one (the report's county by default); the body names the province
+    text = "“邻里说和”解纷新图景\n凤凰县位于湖南省西部。今年以来，全湘各地推行“邻里说和”工作法，纠纷化解率明显提升。"
+    adopts = relations(run(text), "adopts")
+    assert ("湖南省", "邻里说和") in adopts and ("凤凰县", "邻里说和") not in adopts
+    # …but a body of the county's own does not displace the county (the most specific actor is weighed apart)
+    text = "“邻里说和”解纷新图景\n凤凰县司法局推行“邻里说和”工作法，纠纷化解率明显提升。"
+    assert ("凤凰县司法局", "邻里说和") in relations(run(text), "adopts")
+
+
+def test_an_officials_call_is_not_the_bodys_deed():
+    text = "凤凰县深入推进“夜话农家”活动，干部晚上走进农家听意见。\n县委书记张建国在调研时要求，把“夜话农家”打造成基层治理品牌。"
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县", "夜话农家") in conducts and ("凤凰县委", "夜话农家") not in conducts
+    # an account: the body acts only where a verb of doing governs the thing
+    text = "凤凰县司法局实施“法律明白人”培养工程。\n禾库镇司法所所长李明说，“法律明白人”已成为化解矛盾的第一道防线。"
+    assert {b for b, _ in relations(run(text), "implements")} == {"凤凰县司法局"}
+    text = "凤凰县召开平安建设推进会。\n县公安局局长王强表示，将深入推进“清网护校”专项行动。"
+    assert ("凤凰县公安局", "清网护校") in relations(run(text), "conducts")
+
+
+def test_a_thing_put_into_another_is_no_deed():
+    ex = run("凤凰县委政法委推行“三问三访”工作法，并将“三问三访”纳入“平安凤凰”建设考评。")
+    assert ("凤凰县委政法委", "平安凤凰") not in relations(ex, "conducts")
+    assert ("凤凰县", "平安凤凰") in relations(ex, "conducts")  # (the county's own drive, by its name)
+    assert ("凤凰县委政法委", "三问三访") in relations(ex, "adopts")
+
+
+def test_a_body_set_up_in_the_clause_before_practises_the_way_of_working():
+    ex = run("凤凰县将县信访接待中心、县人民调解中心整合为县社会治理中心，实行“一窗受理、闭环办结”。")
+    adopts = relations(ex, "adopts")
+    assert ("凤凰县社会治理中心", "一窗受理、闭环办结") in adopts and ("凤凰县", "一窗受理、闭环办结") not in adopts
+    # what the founder establishes (建立) stays its own
+    ex = run("凤凰县人民检察院在禾库镇设立检察联络站，建立“双线联络”机制。")
+    assert ("凤凰县人民检察院", "双线联络") in relations(ex, "adopts")

@@ -286,3 +286,13 @@ def test_a_body_set_up_in_the_clause_before_practises_the_way_of_working():
     # what the founder establishes (建立) stays its own
     ex = run("凤凰县人民检察院在禾库镇设立检察联络站，建立“双线联络”机制。")
     assert ("凤凰县人民检察院", "双线联络") in relations(ex, "adopts")
+
+
+def test_a_report_whose_place_heads_its_first_sentence_is_the_places():
+    text = ("凤凰县：三项举措推动纠纷化解\n本报讯 今年以来，凤凰县坚持把矛盾纠纷化解作为基础工程，推出三项举措。\n"
+            "一是建强调解阵地；二是创新调解方式，推行“苗歌调解法”。\n禾库镇综治中心、腊尔山镇综治中心被评为“五星级综治中心”。")
+    assert {b for b, t in relations(run(text), "adopts") if t == "苗歌调解法"} == {"凤凰县"}
+    # a place naming the thing after it (某县“X”行动) heads nothing: the body leading the report acts
+    text = ("凤凰县启动“护苗”专项行动\n6月1日，凤凰县“护苗”专项行动启动仪式在禾库镇举行。此次行动由县委政法委牵头，"
+            "县教育局、团县委等单位共同参与。\n行动期间，将集中开展“清朗”行动。")
+    assert ("凤凰县委政法委", "清朗") in relations(run(text), "conducts")

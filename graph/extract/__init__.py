@@ -169,7 +169,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     town_key = ("Place", ctx.township.id) if ctx.township else None
     topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
     governed = _governed(actors, doc.text)  # mentions a preposition governs: never a subject
-    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed, places) or focal_key
+    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed, places, focal_key) or focal_key
     # the bodies of a person's several posts (州政协副主席、县委书记李某介绍…) name the posts, not
     # a doer; one post (县公安局局长某人表示，将推进…) speaks for its body
     titles = _post_titles()
@@ -1127,11 +1127,19 @@ def _post_titles_by_first() -> dict[str, tuple[str, ...]]:
     return {c: tuple(ts) for c, ts in out.items()}
 
 
-def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str] | None:
+_LEAD = re.compile("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?")
+
+
+def _lead_agency(doc: Doc, ag_keys, governed: set, places=(), focal_key=None) -> tuple[str, str] | None:
     """The body a report is about when its headline names none: the agency that is the subject
-    of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs."""
+    of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs; none where
+    the report's own place heads a sentence before it (某县坚持…，推出三项举措。…: the place's report)."""
     text = doc.text
     body = text.find("\n") + 1 if len(text.split("\n", 1)[0]) <= 80 else 0
+    own = [h.start for h in places if focal_key is not None and h.start >= body and ("Place", h.place.id) == focal_key
+           and (h.start, h.end) not in governed and _LEAD.fullmatch(text, doc.sentence_at(h.start)[0], h.start)
+           and text[h.end:h.end + 1] not in "“「\"的"  # (not a place naming what follows: 某县“X”行动)
+           and not any(a.start <= h.start < a.end for a, _ in ag_keys)]  # (not one a body's name holds)
     for a, k in ag_keys:
         if a.start < body or a.parent is not None or (a.start, a.end) in governed or _MEDIA.match(text, a.end) \
                 or _SOURCE.search(text, max(0, a.start - 4), a.start):
@@ -1144,10 +1152,12 @@ def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str]
                 re.match("(?:常务副|副)?", text[a.end:a.end + 3]).group(0))):
             continue  # 某市政协副主席、某县委书记X: the body of a person's post, no doer
         ss, _ = doc.sentence_at(a.start)
+        if own and min(own) < ss:
+            return None
         # the clause's subject: nothing but a date, a place or a few words before it, after at
         # most one opening clause (党史学习教育以来，某省某县检察院…; 为落实…部署，某县司法局…)
         lead = text[ss:a.start]
-        if re.fullmatch("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?", lead):
+        if _LEAD.fullmatch(lead):
             return _with_unit(a, k, ag_keys)
         cs = ss + lead.rfind("，") + 1
         if 0 < cs - ss <= 61 and _places_only(places, cs, a.start):

@@ -296,3 +296,10 @@ def test_a_report_whose_place_heads_its_first_sentence_is_the_places():
     text = ("凤凰县启动“护苗”专项行动\n6月1日，凤凰县“护苗”专项行动启动仪式在禾库镇举行。此次行动由县委政法委牵头，"
             "县教育局、团县委等单位共同参与。\n行动期间，将集中开展“清朗”行动。")
     assert ("凤凰县委政法委", "清朗") in relations(run(text), "conducts")
+
+
+def test_a_province_keeps_what_the_body_text_says_it_does_beside_a_station():
+    text = ("派出所里的“枫桥经验”\n本报讯 今年以来，湖南省各地深入践行新时代“枫桥经验”，推动矛盾纠纷就地化解。\n"
+            "凤凰县公安局禾库派出所坚持和发展“枫桥经验”，连续三年实现矛盾“零上交”。")
+    adopts = relations(run(text), "adopts")
+    assert {("湖南省", "枫桥经验"), ("凤凰县公安局禾库派出所", "枫桥经验")} <= adopts

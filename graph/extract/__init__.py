@@ -340,7 +340,8 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learne
     township's), unless it is said to learn it from that place (``learned``: subject, predicate,
     object). A township keeps its own; a
     county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
-    county's and its police's), not the ones only its headline gives it."""
+    county's and its police's), not the ones only its headline gives it; a province all that its
+    body text says it does (某省公安机关践行“X”, beside a station of one of its counties)."""
     by_thing: dict[tuple, set] = {}
     body_said: set[tuple] = set()  # (subject, predicate, object) the report says past its headline
     for r in ex.relations:
@@ -354,7 +355,7 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learne
             e = ex.entities.get(subj)
             if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province"):
                 continue
-            if pred == "conducts" and (subj, pred, obj) in body_said:
+            if (pred == "conducts" or e.attrs.get("level") == "province") and (subj, pred, obj) in body_said:
                 continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
             if (subj, pred, obj) in learned:
                 continue  # it took the way of working up from one of its own places (学习推广某市“X”)

@@ -303,3 +303,14 @@ def test_a_province_keeps_what_the_body_text_says_it_does_beside_a_station():
             "凤凰县公安局禾库派出所坚持和发展“枫桥经验”，连续三年实现矛盾“零上交”。")
     adopts = relations(run(text), "adopts")
     assert {("湖南省", "枫桥经验"), ("凤凰县公安局禾库派出所", "枫桥经验")} <= adopts
+
+
+def test_bodies_counted_by_their_number_are_the_ones_named_together_before():
+    ex = run("凤凰县公安局、县人民检察院、县教育局联合开展“清网护校”专项行动。行动中，三部门建立“三步联查”机制。")
+    assert {b for b, t in relations(ex, "adopts") if t == "三步联查"} == {
+        "凤凰县公安局", "凤凰县人民检察院", "凤凰县教育局"}
+    ex = run("2020年，凤凰县司法局联合县公安局下发了《关于推行警调对接的意见》。今年，两部门又将联合印发《关于深化警调对接的实施意见》。")
+    assert {b for t, b in relations(ex, "issuedBy") if t == "关于深化警调对接的实施意见"} == {"凤凰县司法局", "凤凰县公安局"}
+    # a number no list before it has: the clause's doer as usual
+    ex = run("凤凰县司法局、县公安局联合开展“送法进村”活动。三部门建立“联席会商”机制。")
+    assert {b for b, t in relations(ex, "adopts") if t == "联席会商"} <= {"凤凰县司法局", "凤凰县公安局", "凤凰县"}

@@ -209,6 +209,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     said: set = set()
     guessed: set = set()
     ag_index = agency_index(ag_keys)
+    counts = [m for m in _COUNTED.finditer(text)] if "部门" in text or "单位" in text else []
     for h in named:
         key_name = _named_key(h.type, h.name)
         e = Entity(h.type, h.name, aliases=set(h.aliases), attrs={"key_name": key_name},
@@ -221,6 +222,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             into = _INTO.search(text, max(0, h.start - 4), h.start) is not None
             actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
             actor = _new_body(doc, doers, h.start) or actor
+            counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
+            actor = counted[0] if counted else actor
             if actor is not None and _unsaid_by_speaker(doc, doers, actor, h, titles_by_first):
                 actor = None  # (某局局长某人要求，把“X”…: what an official calls for is not the body's deed)
             if actor is None and not into and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
@@ -236,11 +239,12 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if actor is not None or drive_of is not None or learner is not None:
                 framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
                 framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
-                for who in dict.fromkeys([a for a in [actor, drive_of, learner] if a] + framed
+                for who in dict.fromkeys([a for a in [actor, drive_of, learner] if a] + framed + counted
                                          + _coactors(doc, doers, actor, h.start, index) + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
-            for issuer in issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
+            for issuer in _counted_bodies(doc, doers, h.start, counts) \
+                    or issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
     persons = find_persons(doc, agencies, places)
     ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
@@ -904,6 +908,55 @@ def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
         s = actors[j][0]
         j -= 1
     return best[1] if _SET_UP.search(text, max(ss, s - 6), s) or _SET_UP.search(text, max(ss, best[0] - 6), best[0]) else None
+
+
+# the bodies a report has named together, by their number (两部门, 三家单位): a clause's subject
+_COUNTED = re.compile("(?<![在向对与和及给把将从由])([两二三四五六七八九])(?:个|家)?(?:部门|单位)(?![的之])")
+_NUMBER = {c: n for n, c in enumerate("一两三四五六七八九", 1)} | {"二": 2}
+_LISTED = re.compile("(?:、|和|与|及|以及|同|会同|联合)$")
+
+
+def _counted_bodies(doc: Doc, actors: list, pos: int, counts: list) -> list[tuple[str, str]]:
+    """The bodies 两部门 / 三家单位 heading the clause of ``pos`` (or the sentence's clause before
+    it, with no actor between) stand for: the last bodies of that number the text named together
+    before it (A、B、C联合开展…。…三部门建立“X”). [] where there is no such mention or list.
+    ``counts``: the text's ``_COUNTED`` matches; ``actors`` sorted by start."""
+    if not counts:
+        return []
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    i = bisect_left([m.start() for m in counts], pos) - 1
+    if i < 0 or counts[i].start() < ss:
+        return []
+    m = counts[i]
+    j, k = bisect_left(actors, (m.end(),)), bisect_left(actors, (pos,))
+    if j < k or not _HEAD_LEAD.fullmatch(text, max(text.rfind(c, ss, m.start()) for c in "，；：") + 1 if any(
+            c in text[ss:m.start()] for c in "，；：") else ss, m.start()):
+        return []  # (another actor between it and the thing, or words before it in its clause)
+    n = _NUMBER[m.group(1)]
+    # the outermost bodies before it, and the runs of them joined by 、/和/联合 …, the last first
+    bodies = []
+    for s, e, key in actors[:bisect_left(actors, (m.start(),))]:
+        if key[0] != "Agency":
+            continue
+        if bodies and s < bodies[-1][1]:
+            if e > bodies[-1][1]:
+                bodies[-1] = (bodies[-1][0], e, key)
+            continue
+        bodies.append((s, e, key))
+    run: list = []
+    for s, e, key in reversed(bodies):
+        if run and _LISTED.search(text, max(0, run[0][0] - 2), run[0][0]) and text[e:run[0][0]] in \
+                ("、", "和", "与", "及", "以及", "同", "会同", "联合"):
+            run.insert(0, (s, e, key))
+            continue
+        if len(dict.fromkeys(k for _, _, k in run)) == n:
+            break
+        run = [(s, e, key)]
+        if pos - s > 1500:
+            return []
+    keys = list(dict.fromkeys(k for _, _, k in run))
+    return keys if len(keys) == n else []
 
 
 # a thing another is put into (把“X”纳入“Y”建设考评): the frame the clause's doer puts X in, not its deed

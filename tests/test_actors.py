@@ -314,3 +314,16 @@ def test_bodies_counted_by_their_number_are_the_ones_named_together_before():
     # a number no list before it has: the clause's doer as usual
     ex = run("凤凰县司法局、县公安局联合开展“送法进村”活动。三部门建立“联席会商”机制。")
     assert {b for b, t in relations(ex, "adopts") if t == "联席会商"} <= {"凤凰县司法局", "凤凰县公安局", "凤凰县"}
+
+
+def test_the_body_leading_the_clause_before_acts_too():
+    ex = run("今年以来，凤凰县委政法委牵头，县公安局、县司法局联合开展“清源”专项行动。")
+    assert {b for b, _ in relations(ex, "conducts")} == {"凤凰县委政法委", "凤凰县公安局", "凤凰县司法局"}
+
+
+def test_the_body_leading_the_drive_the_sentence_before_names():
+    ex = run("6月1日，凤凰县“护苗”专项行动启动仪式在禾库镇举行。此次行动由县委政法委牵头，县教育局等单位共同参与。")
+    assert ("凤凰县委政法委", "护苗") in relations(ex, "conducts")
+    # …not a drive named further back
+    ex = run("凤凰县开展“护苗”专项行动。县法院举行开放日。此次活动由县委政法委牵头。")
+    assert ("凤凰县委政法委", "护苗") not in relations(ex, "conducts")

@@ -239,13 +239,15 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if actor is not None or drive_of is not None or learner is not None:
                 framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
                 framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
-                for who in dict.fromkeys([a for a in [actor, drive_of, learner] if a] + framed + counted
+                for who in dict.fromkeys([a for a in [actor, drive_of, learner, _leader(doc, doers, h.start)] if a]
+                                         + framed + counted
                                          + _coactors(doc, doers, actor, h.start, index) + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
             for issuer in _counted_bodies(doc, doers, h.start, counts) \
                     or issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
+    _led_drives(doc, doers, named_keys, ex)
     persons = find_persons(doc, agencies, places)
     ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
     person_keys = []
@@ -957,6 +959,51 @@ def _counted_bodies(doc: Doc, actors: list, pos: int, counts: list) -> list[tupl
             return []
     keys = list(dict.fromkeys(k for _, _, k in run))
     return keys if len(keys) == n else []
+
+
+_LEADS = re.compile("牵头(?:组织)?$")
+
+
+def _leader(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
+    """The body leading the clause right before the one of ``pos`` (某办牵头，县公安局、县市场监管局联合
+    开展“X”): one more doer. ``actors`` sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    cs = max(text.rfind(c, ss, pos) for c in "，；") + 1
+    if cs <= ss or not _LEADS.search(text, max(ss, cs - 5), cs - 1):
+        return None
+    lead = text.rfind("牵头", ss, cs)
+    pcs = max(text.rfind(c, ss, lead) for c in "，；") + 1
+    pcs = max(pcs, ss)
+    firsts = actors[bisect_left(actors, (pcs,)):bisect_left(actors, (lead,))]
+    ends = [a for a in firsts if a[1] == lead and a[2][0] == "Agency"]
+    if not ends or not _HEAD_LEAD.fullmatch(text, pcs, min(a[0] for a in firsts)):
+        return None
+    return min(ends)[2]  # (the body written out from the clause's start)
+
+
+# 此次行动由某委牵头，…: the body leading the drive the sentence before names
+_LED_DRIVE = re.compile("(?:此次|本次|该|这次)(?:专项)?(?:行动|活动|专项斗争|专项整治)由")
+_LED_BY = re.compile("(?:牵头|组织|负责|主办|统筹)")
+
+
+def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> None:
+    text = doc.text
+    if "由" not in text:
+        return
+    drives = sorted((h.start, k) for h, k in named_keys if h.type == "Campaign")
+    for m in _LED_DRIVE.finditer(text):
+        i = bisect_left(actors, (m.end(),))
+        if i >= len(actors) or actors[i][0] != m.end() or actors[i][2][0] != "Agency":
+            continue
+        end = max(a[1] for a in actors[i:] if a[0] == m.end())
+        key = next(a[2] for a in actors[i:] if a[0] == m.end() and a[1] == end)
+        ss, _ = doc.sentence_at(m.start())
+        j = bisect_left(drives, (ss,)) - 1
+        if not _LED_BY.match(text, end) or j < 0 or drives[j][0] < doc.sentence_at(max(0, ss - 1))[0]:
+            continue  # (only a drive the sentence just before names)
+        q, b, qe = doc.quote(m.start())
+        ex.relations.append(Relation(key, "conducts", drives[j][1], q, b, qe))
 
 
 # a thing another is put into (把“X”纳入“Y”建设考评): the frame the clause's doer puts X in, not its deed

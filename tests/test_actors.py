@@ -327,3 +327,17 @@ def test_the_body_leading_the_drive_the_sentence_before_names():
     # …not a drive named further back
     ex = run("凤凰县开展“护苗”专项行动。县法院举行开放日。此次活动由县委政法委牵头。")
     assert ("凤凰县委政法委", "护苗") not in relations(ex, "conducts")
+
+
+def test_the_whole_prefecture_by_its_level_word_is_the_reports_own():
+    text = "湘西州司法局部署矛盾纠纷排查工作。\n全州基层司法所联合公安等部门，开展“敲门走访”排查。"
+    conducts = relations(run(text), "conducts")
+    assert ("湘西土家族苗族自治州", "敲门走访") in conducts and ("湘西州司法局", "敲门走访") not in conducts
+
+
+def test_a_drive_that_only_dates_the_clause_has_no_doer():
+    ex = run("凤凰县人民检察院推行“亲职教育”机制。\n“护苗”专项行动以来，凤凰县人民检察院办理涉未成年人案件30件。")
+    assert not any(t == "护苗" for _, t in relations(ex, "conducts"))
+    # …but one a clause's verb governs is its doer's, 以来 or not
+    ex = run("自凤凰县人民检察院推行“亲职教育”机制以来，帮教未成年人30名。")
+    assert ("凤凰县人民检察院", "亲职教育") in relations(ex, "adopts")

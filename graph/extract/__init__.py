@@ -219,7 +219,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            into = _INTO.search(text, max(0, h.start - 4), h.start) is not None
+            # (a thing another is put into, 纳入“Y”; a drive that only dates the clause, Y以来)
+            into = _INTO.search(text, max(0, h.start - 4), h.start) is not None or (
+                _SINCE.match(text, h.end) is not None and text[h.start - 1:h.start] in ("", "，", "。", "；", "\n"))
             actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
             actor = _new_body(doc, doers, h.start) or actor
             counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
@@ -384,7 +386,7 @@ _ORGANS = re.compile("(?:公安|检察|审判|司法行政|政法|行政执法)�
 _SYSTEM_LEVELS = ("province", "prefecture")
 # a unit as a level of government (省级层面整合…): the report's unit of that level
 _AS_LEVEL = re.compile("([省市县区州盟旗])级层面")
-# a whole unit by its level word: 全州 (the prefecture its sentence names), 全镇 / 本乡 (the township);
+# a whole unit by its level word: 全州 (the prefecture its sentence names, else the report's), 全镇 / 本乡 (the township);
 # (全县, 全市 …: the report's own unit, see _WHOLE_CLAUSE)
 _WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
 # …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
@@ -463,6 +465,9 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         # 全州: one its own sentence names; 全镇: the township named last
         if j >= 0 and (m.group(2) or named[j][1] >= doc.sentence_at(m.start())[0]) and free(m):
             added.append((m.start(), m.end(), named[j][2]))
+        elif m.group(1) and (key := whole.get(m.group(1))) and key in ex.entities \
+                and ex.entities[key].name.endswith(m.group(1)) and free(m):
+            added.append((m.start(), m.end(), key))  # (else the report's own 州 or 盟: 全盟各地…)
     return sorted(out + added) if added else out
 
 
@@ -1008,6 +1013,7 @@ def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> Non
 
 # a thing another is put into (把“X”纳入“Y”建设考评): the frame the clause's doer puts X in, not its deed
 _INTO = re.compile("(?:纳入|列入|融入|写入|编入)[“「]?$")
+_SINCE = re.compile("[”」]?以来")
 # an official's words after the body, title and name (某局局长某人在会上要求，…): calls on others,
 # or an account in which the body acts only where a verb of doing governs the thing
 _SPEECH = re.compile("[^，。；：“”]{1,4}?(?:在[^，。；：“”]{1,24}?(?:上|时|中|期间))?(?:(要求|强调|指出|提出)|说|表示|介绍|称)[，：]")

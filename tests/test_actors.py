@@ -341,3 +341,10 @@ def test_a_drive_that_only_dates_the_clause_has_no_doer():
     # …but one a clause's verb governs is its doer's, 以来 or not
     ex = run("自凤凰县人民检察院推行“亲职教育”机制以来，帮教未成年人30名。")
     assert ("凤凰县人民检察院", "亲职教育") in relations(ex, "adopts")
+
+
+def test_the_nations_goal_is_no_local_deed():
+    text = "凤凰县推进“雪亮工程”建设。\n按照规划，到2025年，我国将全面推行“一网统管”模式。"
+    assert not any(t == "一网统管" for _, t in relations(run(text), "adopts"))
+    text = "凤凰县推进“雪亮工程”建设。\n按照规划，到2025年，全县将全面推行“一网统管”模式。"
+    assert ("凤凰县", "一网统管") in relations(run(text), "adopts")

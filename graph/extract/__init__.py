@@ -824,9 +824,10 @@ def _carried_naive(doc: Doc, actors: list, governed: set, ps: int, ss: int) -> t
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
 
 
-# the centre speaking (总书记…强调，要…; 中央…会议明确提出…) or meeting (全国X总结表彰大会): what it
+# the centre speaking (总书记…强调，要…; 中央…会议明确提出…), the nation's goals (到2025年，我国将…) or
+# the centre meeting (全国X总结表彰大会): what it
 # calls for or sums up is no local body's deed unless the sentence names the body
-_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)"
+_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|我国|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)"
                             "|全国[^，。；：“”]{0,30}?(?:大会|会议)")
 
 

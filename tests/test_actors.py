@@ -348,3 +348,14 @@ def test_the_nations_goal_is_no_local_deed():
     assert not any(t == "一网统管" for _, t in relations(run(text), "adopts"))
     text = "凤凰县推进“雪亮工程”建设。\n按照规划，到2025年，全县将全面推行“一网统管”模式。"
     assert ("凤凰县", "一网统管") in relations(run(text), "adopts")
+
+
+def test_the_place_for_whom_the_verb_is_done_does_it():
+    text = "湖南省委出台多项政策。\n这些政策为凤凰县探索“全链条”调处模式提供了指引。"
+    adopts = relations(run(text), "adopts")
+    assert ("凤凰县", "全链条") in adopts and ("湖南省委", "全链条") not in adopts
+
+
+def test_a_way_of_working_turned_towards_is_a_goal_not_a_deed():
+    text = "凤凰县推行“网格连心”工作法。\n传统调解模式难以适应新情况，亟须向“主动预防+系统化解”转型。"
+    assert not any(t == "主动预防+系统化解" for _, t in relations(run(text), "adopts"))

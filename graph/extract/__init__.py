@@ -224,6 +224,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                 _SINCE.match(text, h.end) is not None and text[h.start - 1:h.start] in ("", "，", "。", "；", "\n"))
             actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
             actor = _new_body(doc, doers, h.start) or actor
+            actor = _served(doc, doers, h) or actor  # 为某县探索“X”提供指引: the county explores
             counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
             actor = counted[0] if counted else actor
             if actor is not None and _unsaid_by_speaker(doc, doers, actor, h, titles_by_first):
@@ -1012,8 +1013,23 @@ def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> Non
         ex.relations.append(Relation(key, "conducts", drives[j][1], q, b, qe))
 
 
+def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
+    """The body or place 为 governs right before a verb that acts on the named thing ``h`` in its
+    clause (…也为某县探索“X”模式提供了指引): the verb's doer, not the clause's subject."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    cs = max(text.rfind(c, ss, h.start) for c in "，；：") + 1
+    for s, e, k in reversed(actors[bisect_left(actors, (max(cs, ss),)):bisect_left(actors, (h.start,))]):
+        if text[s - 1:s] == "为" and e < h.start:
+            verb = text[e:h.start].rstrip("“「")
+            if any(verb == v or verb.endswith(v) and len(verb) - len(v) <= 2 for v in _trigger_verbs().get(h.type, ())):
+                return k
+            return None
+    return None
+
+
 # a thing another is put into (把“X”纳入“Y”建设考评): the frame the clause's doer puts X in, not its deed
-_INTO = re.compile("(?:纳入|列入|融入|写入|编入)[“「]?$")
+_INTO = re.compile("(?:纳入|列入|融入|写入|编入|向)[“「]?$")  # (…亟须向“Y”转型: a goal)
 _SINCE = re.compile("[”」]?以来")
 # an official's words after the body, title and name (某局局长某人在会上要求，…): calls on others,
 # or an account in which the body acts only where a verb of doing governs the thing

@@ -359,3 +359,9 @@ def test_the_place_for_whom_the_verb_is_done_does_it():
 def test_a_way_of_working_turned_towards_is_a_goal_not_a_deed():
     text = "凤凰县推行“网格连心”工作法。\n传统调解模式难以适应新情况，亟须向“主动预防+系统化解”转型。"
     assert not any(t == "主动预防+系统化解" for _, t in relations(run(text), "adopts"))
+
+
+def test_a_headline_after_a_pages_navigation_trail_is_still_the_headline():
+    text = "首页 > 新闻中心 > 政法动态\n凤凰县开展“清源”专项行动\n本报讯 凤凰县公安局在全县开展“清源”专项行动，查处案件12起。"
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县公安局", "清源") in conducts and ("凤凰县", "清源") not in conducts

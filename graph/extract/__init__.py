@@ -294,8 +294,10 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
     _drop_guesses(ex, gz, guessed - said, said)
-    first_nl = text.find("\n")
-    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1, learned)
+    # the headline: the first line, or the one after a page's navigation trail (首页 > 新闻 > …)
+    start = text.find("\n") + 1 if _TRAIL.search(text, 0, max(0, text.find("\n"))) else 0
+    first_nl = text.find("\n", start)
+    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl - start <= 80 else -1, learned)
     _add_hierarchy(ex, gz)
     return ex
 
@@ -315,6 +317,9 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
         if p is not None and m.group(1) in (p.name, short_name(p.name, p.level)):
             return ("Place", p.id)
     return None
+
+
+_TRAIL = re.compile("首页|当前位置|>")
 
 
 def _drop_guesses(ex: Extraction, gz: Gazetteer, guessed: set, said: set) -> None:

@@ -365,3 +365,16 @@ def test_a_headline_after_a_pages_navigation_trail_is_still_the_headline():
     text = "首页 > 新闻中心 > 政法动态\n凤凰县开展“清源”专项行动\n本报讯 凤凰县公安局在全县开展“清源”专项行动，查处案件12起。"
     conducts = relations(run(text), "conducts")
     assert ("凤凰县公安局", "清源") in conducts and ("凤凰县", "清源") not in conducts
+
+
+def test_a_place_heading_the_issuing_clause_issued_the_document():
+    ex = run("凤凰县政法工作综述\n凤凰县禾库镇与邻近2个乡镇签订《平安联创协议》，建立“信息互通”机制。")
+    assert ("平安联创协议", "禾库镇") in relations(ex, "issuedBy")
+    # a place a preposition governs issues nothing
+    ex = run("凤凰县政法工作综述\n凤凰县司法局在禾库镇发布《人民调解工作指引》。")
+    assert relations(ex, "issuedBy") == {("人民调解工作指引", "凤凰县司法局")}
+
+
+def test_a_body_sending_out_a_proposal_issued_it():
+    ex = run("凤凰县禁毒工作综述\n凤凰县妇联向全县妇女发出了《远离毒品 守护家庭》倡议书。")
+    assert {b for _, b in relations(ex, "issuedBy")} == {"凤凰县妇女联合会"}

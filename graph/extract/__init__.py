@@ -210,6 +210,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     guessed: set = set()
     ag_index = agency_index(ag_keys)
     counts = [m for m in _COUNTED.finditer(text)] if "部门" in text or "单位" in text else []
+    free_places = [a for a in doers if a[2][0] == "Place" and a[:2] not in governed]  # (issuers acting in a clause)
     for h in named:
         key_name = _named_key(h.type, h.name)
         e = Entity(h.type, h.name, aliases=set(h.aliases), attrs={"key_name": key_name},
@@ -248,7 +249,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
             for issuer in _counted_bodies(doc, doers, h.start, counts) \
-                    or issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
+                    or issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index, free_places):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
     _led_drives(doc, doers, named_keys, ex)
     persons = find_persons(doc, agencies, places)

@@ -365,6 +365,9 @@ def test_a_headline_after_a_pages_navigation_trail_is_still_the_headline():
     text = "首页 > 新闻中心 > 政法动态\n凤凰县开展“清源”专项行动\n本报讯 凤凰县公安局在全县开展“清源”专项行动，查处案件12起。"
     conducts = relations(run(text), "conducts")
     assert ("凤凰县公安局", "清源") in conducts and ("凤凰县", "清源") not in conducts
+    # …after the site's name too
+    text = "凤凰新闻网\n首页 | 时政 | 民生\n凤凰县开展“清源”专项行动\n本报讯 凤凰县公安局在全县开展“清源”专项行动，查处案件12起。"
+    assert ("凤凰县", "清源") not in relations(run(text), "conducts")
 
 
 def test_a_place_heading_the_issuing_clause_issued_the_document():
@@ -378,3 +381,13 @@ def test_a_place_heading_the_issuing_clause_issued_the_document():
 def test_a_body_sending_out_a_proposal_issued_it():
     ex = run("凤凰县禁毒工作综述\n凤凰县妇联向全县妇女发出了《远离毒品 守护家庭》倡议书。")
     assert {b for _, b in relations(ex, "issuedBy")} == {"凤凰县妇女联合会"}
+
+
+def test_a_township_yields_what_only_the_headline_gives_it_to_its_own_body():
+    text = "凤凰县禾库镇推行“夜巡护农”模式\n本报讯 凤凰县公安局禾库派出所推行“夜巡护农”模式，组建巡逻队开展夜间巡逻。"
+    adopts = relations(run(text), "adopts")
+    assert ("凤凰县公安局禾库派出所", "夜巡护农") in adopts and ("禾库镇", "夜巡护农") not in adopts
+    # …but keeps what its body text says it does
+    text = ("凤凰县禾库镇推行“夜巡护农”模式\n本报讯 禾库镇推行“夜巡护农”模式，组建巡逻队开展夜间巡逻。"
+            "凤凰县公安局禾库派出所也推行“夜巡护农”模式。")
+    assert ("禾库镇", "夜巡护农") in relations(run(text), "adopts")

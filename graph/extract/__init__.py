@@ -295,8 +295,16 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
     _drop_guesses(ex, gz, guessed - said, said)
-    # the headline: the first line, or the one after a page's navigation trail (首页 > 新闻 > …)
-    start = text.find("\n") + 1 if _TRAIL.search(text, 0, max(0, text.find("\n"))) else 0
+    # the headline: the first line, or the one after a page's navigation trail (首页 > 新闻 > …) in its first lines
+    start = pos = 0
+    for _ in range(3):
+        end = text.find("\n", pos)
+        if end < 0 or end - pos > 80:
+            break
+        if _TRAIL.search(text, pos, end):
+            start = end + 1
+            break
+        pos = end + 1
     first_nl = text.find("\n", start)
     _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl - start <= 80 else -1, learned)
     _add_hierarchy(ex, gz)
@@ -368,8 +376,9 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learne
     for (pred, obj), subjects in by_thing.items():
         for subj in subjects:
             e = ex.entities.get(subj)
-            if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province"):
-                continue
+            if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province") and not (
+                    e.attrs.get("level") == "township" and (subj, pred, obj) not in body_said):
+                continue  # (a township keeps what its body text says it does)
             if (pred == "conducts" or e.attrs.get("level") == "province") and (subj, pred, obj) in body_said:
                 continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
             if (subj, pred, obj) in learned:

@@ -391,3 +391,13 @@ def test_a_township_yields_what_only_the_headline_gives_it_to_its_own_body():
     text = ("凤凰县禾库镇推行“夜巡护农”模式\n本报讯 禾库镇推行“夜巡护农”模式，组建巡逻队开展夜间巡逻。"
             "凤凰县公安局禾库派出所也推行“夜巡护农”模式。")
     assert ("禾库镇", "夜巡护农") in relations(run(text), "adopts")
+
+
+def test_the_body_coordinating_it_in_the_next_clause_conducts_too():
+    ex = run("2020年起，凤凰县启动实施“护航”行动，县委政法委具体统筹，全面推进五项建设。")
+    assert {("凤凰县", "护航"), ("凤凰县委政法委", "护航")} <= relations(ex, "conducts")
+
+
+def test_a_body_a_visit_goes_to_is_no_doer():
+    ex = run("凤凰县司法局开展普法宣传。\n8月22日，县普法讲师团走进凤凰县人民法院，开展“送法上门”活动。")
+    assert ("凤凰县人民法院", "送法上门") not in relations(ex, "conducts")

@@ -243,7 +243,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if actor is not None or drive_of is not None or learner is not None:
                 framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
                 framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
-                for who in dict.fromkeys([a for a in [actor, drive_of, learner, _leader(doc, doers, h.start)] if a]
+                for who in dict.fromkeys([a for a in [actor, drive_of, learner, _leader(doc, doers, h.start),
+                                                       _coordinator(doc, doers, h.start, index.marks)] if a]
                                          + framed + counted
                                          + _coactors(doc, doers, actor, h.start, index) + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
@@ -529,7 +530,8 @@ def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int, se
 
 
 _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到",
-         "牵头", "邀请", "指导", "督促", "组织", "前往")  # …a verb whose object the body is (牵头县民政局等单位组建…)
+         "牵头", "邀请", "指导", "督促", "组织", "前往",
+         "走进", "来到", "走访")  # …a verb whose object the body is (牵头县民政局等单位组建…; “X”活动走进某局)
 
 
 _CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
@@ -1002,6 +1004,25 @@ def _leader(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     if not ends or not _HEAD_LEAD.fullmatch(text, pcs, min(a[0] for a in firsts)):
         return None
     return min(ends)[2]  # (the body written out from the clause's start)
+
+
+_COORDINATES = re.compile("(?:具体|负责)?(?:统筹|牵头|主抓|负责组织|组织实施|具体实施)")
+
+
+def _coordinator(doc: Doc, actors: list, pos: int, marks: list) -> tuple[str, str] | None:
+    """The body heading the clause right after the one of ``pos`` as the one coordinating it
+    (某区启动“X”行动，区委政法委具体统筹，…): one more doer. ``marks``: the clause marks, ascending."""
+    text = doc.text
+    _, se = doc.sentence_at(pos)
+    j = bisect_left(marks, pos)
+    if j >= len(marks) or marks[j] >= se or text[marks[j]] != "，":
+        return None
+    i = bisect_left(actors, (marks[j] + 1,))
+    if i >= len(actors) or actors[i][0] != marks[j] + 1 or actors[i][2][0] != "Agency":
+        return None
+    end = max(a[1] for a in actors[i:i + 4] if a[0] == marks[j] + 1)
+    key = next(a[2] for a in actors[i:i + 4] if a[0] == marks[j] + 1 and a[1] == end)
+    return key if _COORDINATES.match(text, end) else None
 
 
 # 此次行动由某委牵头，…: the body leading the drive the sentence before names

@@ -209,7 +209,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     said: set = set()
     guessed: set = set()
     ag_index = agency_index(ag_keys)
-    counts = [m for m in _COUNTED.finditer(text)] if "部门" in text or "单位" in text else []
+    counts = list(_COUNTED.finditer(text)) if "部门" in text or "单位" in text else []
+    counts = ([m.start() for m in counts], counts)
+    speeches = _speeches(doc, doers, titles_by_first)
     free_places = [a for a in doers if a[2][0] == "Place" and a[:2] not in governed]  # (issuers acting in a clause)
     for h in named:
         key_name = _named_key(h.type, h.name)
@@ -228,7 +230,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             actor = _served(doc, doers, h) or actor  # 为某县探索“X”提供指引: the county explores
             counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
             actor = counted[0] if counted else actor
-            if actor is not None and _unsaid_by_speaker(doc, doers, actor, h, titles_by_first):
+            if actor is not None and _unsaid_by_speaker(doc, speeches, actor, h):
                 actor = None  # (某局局长某人要求，把“X”…: what an official calls for is not the body's deed)
             if actor is None and not into and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
                 actor = topic()  # (what the centre calls for is not the report's body's deed)
@@ -903,6 +905,15 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
     return index.carried(ss)
 
 
+_CLAUSE_REACH = 120  # how far back a clause mark is looked for (a sentence of no marks is not read again per thing)
+
+
+def _mark_before(text: str, ss: int, pos: int, marks: str) -> int:
+    """The last of ``marks`` in the sentence from ``ss`` before ``pos``, within ``_CLAUSE_REACH``; -1 if none."""
+    lo = max(ss, pos - _CLAUSE_REACH)
+    return max(text.rfind(c, lo, pos) for c in marks)
+
+
 # a body the clause before sets up (…整合为县社会治理中心，实行“X”): what the next clause says it
 # practises is its own way of working
 _SET_UP = re.compile("(?:整合为|合并为|组建|建成|成立|挂牌成立|组建成立)了?$")
@@ -915,8 +926,8 @@ def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     sorted by start."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
-    cs = max(text.rfind(c, ss, pos) for c in "，；") + 1
-    if cs <= ss or not _PRACTISE.match(text, cs) or re.search("[，；：]", text[cs:pos]):
+    cs = _mark_before(text, ss, pos, "，；") + 1
+    if cs <= 0 or not _PRACTISE.match(text, cs) or re.search("[，；：]", text[cs:pos]):
         return None
     i = bisect_left(actors, (cs,)) - 1
     best = None
@@ -942,27 +953,29 @@ _NUMBER = {c: n for n, c in enumerate("一两三四五六七八九", 1)} | {"二
 _LISTED = re.compile("(?:、|和|与|及|以及|同|会同|联合)$")
 
 
-def _counted_bodies(doc: Doc, actors: list, pos: int, counts: list) -> list[tuple[str, str]]:
+def _counted_bodies(doc: Doc, actors: list, pos: int, counts: tuple) -> list[tuple[str, str]]:
     """The bodies 两部门 / 三家单位 heading the clause of ``pos`` (or the sentence's clause before
     it, with no actor between) stand for: the last bodies of that number the text named together
     before it (A、B、C联合开展…。…三部门建立“X”). [] where there is no such mention or list.
-    ``counts``: the text's ``_COUNTED`` matches; ``actors`` sorted by start."""
+    ``counts``: the text's ``_COUNTED`` matches and their starts; ``actors`` sorted by start."""
+    starts, counts = counts
     if not counts:
         return []
     text = doc.text
     ss, _ = doc.sentence_at(pos)
-    i = bisect_left([m.start() for m in counts], pos) - 1
+    i = bisect_left(starts, pos) - 1
     if i < 0 or counts[i].start() < ss:
         return []
     m = counts[i]
     j, k = bisect_left(actors, (m.end(),)), bisect_left(actors, (pos,))
-    if j < k or not _HEAD_LEAD.fullmatch(text, max(text.rfind(c, ss, m.start()) for c in "，；：") + 1 if any(
-            c in text[ss:m.start()] for c in "，；：") else ss, m.start()):
+    mark = _mark_before(text, ss, m.start(), "，；：")
+    if j < k or (mark < 0 and m.start() - ss > _CLAUSE_REACH) \
+            or not _HEAD_LEAD.fullmatch(text, mark + 1 if mark >= 0 else ss, m.start()):
         return []  # (another actor between it and the thing, or words before it in its clause)
     n = _NUMBER[m.group(1)]
     # the outermost bodies before it, and the runs of them joined by 、/和/联合 …, the last first
     bodies = []
-    for s, e, key in actors[:bisect_left(actors, (m.start(),))]:
+    for s, e, key in actors[bisect_left(actors, (m.start() - 1500,)):bisect_left(actors, (m.start(),))]:
         if key[0] != "Agency":
             continue
         if bodies and s < bodies[-1][1]:
@@ -979,8 +992,6 @@ def _counted_bodies(doc: Doc, actors: list, pos: int, counts: list) -> list[tupl
         if len(dict.fromkeys(k for _, _, k in run)) == n:
             break
         run = [(s, e, key)]
-        if pos - s > 1500:
-            return []
     keys = list(dict.fromkeys(k for _, _, k in run))
     return keys if len(keys) == n else []
 
@@ -993,12 +1004,11 @@ def _leader(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     开展“X”): one more doer. ``actors`` sorted by start."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
-    cs = max(text.rfind(c, ss, pos) for c in "，；") + 1
-    if cs <= ss or not _LEADS.search(text, max(ss, cs - 5), cs - 1):
+    cs = _mark_before(text, ss, pos, "，；") + 1
+    if cs <= 0 or not _LEADS.search(text, max(ss, cs - 5), cs - 1):
         return None
-    lead = text.rfind("牵头", ss, cs)
-    pcs = max(text.rfind(c, ss, lead) for c in "，；") + 1
-    pcs = max(pcs, ss)
+    lead = text.rfind("牵头", max(ss, cs - 5), cs)
+    pcs = max(_mark_before(text, ss, lead, "，；") + 1, ss, lead - _CLAUSE_REACH)
     firsts = actors[bisect_left(actors, (pcs,)):bisect_left(actors, (lead,))]
     ends = [a for a in firsts if a[1] == lead and a[2][0] == "Agency"]
     if not ends or not _HEAD_LEAD.fullmatch(text, pcs, min(a[0] for a in firsts)):
@@ -1054,8 +1064,8 @@ def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     clause (…也为某县探索“X”模式提供了指引): the verb's doer, not the clause's subject."""
     text = doc.text
     ss, _ = doc.sentence_at(h.start)
-    cs = max(text.rfind(c, ss, h.start) for c in "，；：") + 1
-    for s, e, k in reversed(actors[bisect_left(actors, (max(cs, ss),)):bisect_left(actors, (h.start,))]):
+    cs = max(_mark_before(text, ss, h.start, "，；：") + 1, ss, h.start - _CLAUSE_REACH)
+    for s, e, k in reversed(actors[bisect_left(actors, (cs,)):bisect_left(actors, (h.start,))]):
         if text[s - 1:s] == "为" and e < h.start:
             verb = text[e:h.start].rstrip("“「")
             if any(verb == v or verb.endswith(v) and len(verb) - len(v) <= 2 for v in _trigger_verbs().get(h.type, ())):
@@ -1080,25 +1090,40 @@ def _trigger_verbs() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split()) for row in load_table("relation_triggers.txt") if len(row) >= 2}
 
 
-def _unsaid_by_speaker(doc: Doc, actors: list, actor: tuple[str, str], h, titles_by_first: dict) -> bool:
-    """Is ``actor`` at the named thing ``h`` only the body of an official whose words hold the
-    thing (县委书记某人要求，把“X”打造成…; 某所所长某人说，“X”已成为…), not its doer? A call
-    (要求, 强调, 指出 …) is for others to answer; in an account (说, 表示, 介绍) the body does
-    what a verb of doing before the thing says it does (…表示，将推进“X”)."""
+def _speeches(doc: Doc, actors: list, titles_by_first: dict) -> list[tuple[int, int, tuple[str, str], bool]]:
+    """Each official's words a report quotes after the body, title and name (某局局长某人表示，…):
+    where the words start, the start of the speaker's body, its key and whether they are a call
+    (要求, 强调 …), ascending. ``actors`` sorted by start."""
     text = doc.text
-    ss, _ = doc.sentence_at(h.start)
-    for s, e, k in actors[bisect_left(actors, (ss,)):bisect_left(actors, (h.start,))]:
-        if k != actor:
-            continue
+    out = []
+    for s, e, k in actors:
         t = next((e + n + len(t) for n in range(5) for t in titles_by_first.get(text[e + n:e + n + 1], ())
                   if text.startswith(t, e + n)), None)
         m = _SPEECH.match(text, t) if t is not None else None
-        if m is None or m.end() > h.start:
+        if m is not None:
+            out.append((m.end(), s, k, m.group(1) is not None))
+    return sorted(out)
+
+
+def _unsaid_by_speaker(doc: Doc, speeches: list, actor: tuple[str, str], h) -> bool:
+    """Is ``actor`` at the named thing ``h`` only the body of an official whose words hold the
+    thing (县委书记某人要求，把“X”打造成…; 某所所长某人说，“X”已成为…), not its doer? A call
+    (要求, 强调, 指出 …) is for others to answer; in an account (说, 表示, 介绍) the body does
+    what a verb of doing before the thing says it does (…表示，将推进“X”). ``speeches``: the
+    report's :func:`_speeches`."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    i = bisect_right(speeches, (h.start, float("inf"))) - 1
+    lo = i - 8  # (the last few speakers of the sentence, the last first: a list of hundreds reads no further)
+    while i >= max(0, lo) and speeches[i][1] >= ss:
+        start, _, key, call = speeches[i]
+        i -= 1
+        if key != actor:
             continue
-        if m.group(1):
+        if call:
             return True
-        cs = max(text.rfind(c, m.end(), h.start) for c in "，；：") + 1
-        before = text[max(cs, m.end()):h.start].rstrip("“「")
+        cs = max(text.rfind(c, start, h.start) for c in "，；：") + 1
+        before = text[max(cs, start):h.start].rstrip("“「")
         return _MEANS.search(before) is not None or not any(v in before for v in _trigger_verbs().get(h.type, ()))
     return False
 
@@ -1296,10 +1321,10 @@ def _lead_agency(doc: Doc, ag_keys, governed: set, places=(), focal_key=None) ->
     the report's own place heads a sentence before it (某县坚持…，推出三项举措。…: the place's report)."""
     text = doc.text
     body = text.find("\n") + 1 if len(text.split("\n", 1)[0]) <= 80 else 0
-    own = [h.start for h in places if focal_key is not None and h.start >= body and ("Place", h.place.id) == focal_key
+    own = [h.start for h in places if focal_key is not None and body <= h.start <= body + 200 and ("Place", h.place.id) == focal_key
            and (h.start, h.end) not in governed and _LEAD.fullmatch(text, doc.sentence_at(h.start)[0], h.start)
            and text[h.end:h.end + 1] not in "“「\"的"  # (not a place naming what follows: 某县“X”行动)
-           and not any(a.start <= h.start < a.end for a, _ in ag_keys)]  # (not one a body's name holds)
+           and not any(a.start <= h.start < a.end for a, _ in ag_keys if a.start <= body + 200)]  # (not one a body's name holds)
     for a, k in ag_keys:
         if a.start < body or a.parent is not None or (a.start, a.end) in governed or _MEDIA.match(text, a.end) \
                 or _SOURCE.search(text, max(0, a.start - 4), a.start):

@@ -401,3 +401,9 @@ def test_the_body_coordinating_it_in_the_next_clause_conducts_too():
 def test_a_body_a_visit_goes_to_is_no_doer():
     ex = run("凤凰县司法局开展普法宣传。\n8月22日，县普法讲师团走进凤凰县人民法院，开展“送法上门”活动。")
     assert ("凤凰县人民法院", "送法上门") not in relations(ex, "conducts")
+
+
+def test_what_an_official_calls_for_is_the_places_not_the_speakers_body():
+    ex = run("凤凰县委政法委书记张明在全县政法工作会议上强调，要坚持和发展新时代“枫桥经验”，深化“雪亮工程”建设。")
+    assert relations(ex, "adopts") == {("凤凰县", "枫桥经验")}
+    assert relations(ex, "implements") == {("凤凰县", "雪亮工程")}

@@ -230,10 +230,13 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             actor = _served(doc, doers, h) or actor  # 为某县探索“X”提供指引: the county explores
             counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
             actor = counted[0] if counted else actor
+            speaker = None
             if actor is not None and _unsaid_by_speaker(doc, speeches, actor, h):
-                actor = None  # (某局局长某人要求，把“X”…: what an official calls for is not the body's deed)
+                speaker, actor = actor, None  # (某局局长某人要求，把“X”…: what an official calls for is not the body's deed)
             if actor is None and not into and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
                 actor = topic()  # (what the centre calls for is not the report's body's deed)
+                if actor == speaker:  # (…nor, by default, the speaker's body's: the report's place's)
+                    actor = focal_key
                 if actor is not None:
                     guessed.add((actor, PREDICATE[h.type], ent.key))
             elif actor is not None:

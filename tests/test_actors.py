@@ -253,20 +253,20 @@ def test_a_whole_province_by_its_short_name_acts():
 
 def test_a_doer_the_text_names_displaces_the_reports_topic():
     # the headline names no one (the report's county by default); the body names the province
-    text = "“邻里说和”解纷新图景\n凤凰县位于湖南省西部。今年以来，全湘各地推行“邻里说和”工作法，纠纷化解率明显提升。"
+    text = "“邻里说和”让纠纷少了\n凤凰县位于湖南省西部。今年以来，全湘各地推行“邻里说和”工作法，纠纷化解率明显提升。"
     adopts = relations(run(text), "adopts")
     assert ("湖南省", "邻里说和") in adopts and ("凤凰县", "邻里说和") not in adopts
     # …but a body of the county's own does not displace the county (the most specific actor is weighed apart)
-    text = "“邻里说和”解纷新图景\n凤凰县司法局推行“邻里说和”工作法，纠纷化解率明显提升。"
+    text = "“邻里说和”让纠纷少了\n凤凰县司法局推行“邻里说和”工作法，纠纷化解率明显提升。"
     assert ("凤凰县司法局", "邻里说和") in relations(run(text), "adopts")
 
 
 def test_an_officials_call_is_not_the_bodys_deed():
-    text = "凤凰县深入推进“夜话农家”活动，干部晚上走进农家听意见。\n县委书记张建国在调研时要求，把“夜话农家”打造成基层治理品牌。"
+    text = "凤凰县深入推进“夜话农家”活动，干部晚上走进农家听意见。\n县委书记张建国检查工作时要求，让“夜话农家”成为全县的品牌。"
     conducts = relations(run(text), "conducts")
     assert ("凤凰县", "夜话农家") in conducts and ("凤凰县委", "夜话农家") not in conducts
     # an account: the body acts only where a verb of doing governs the thing
-    text = "凤凰县司法局实施“法律明白人”培养工程。\n禾库镇司法所所长李明说，“法律明白人”已成为化解矛盾的第一道防线。"
+    text = "凤凰县司法局实施“法律明白人”培养工程。\n禾库镇司法所所长李明说，“法律明白人”在村里帮了大忙。"
     assert {b for b, _ in relations(run(text), "implements")} == {"凤凰县司法局"}
     text = "凤凰县召开平安建设推进会。\n县公安局局长王强表示，将深入推进“清网护校”专项行动。"
     assert ("凤凰县公安局", "清网护校") in relations(run(text), "conducts")
@@ -280,16 +280,16 @@ def test_a_thing_put_into_another_is_no_deed():
 
 
 def test_a_body_set_up_in_the_clause_before_practises_the_way_of_working():
-    ex = run("凤凰县将县信访接待中心、县人民调解中心整合为县社会治理中心，实行“一窗受理、闭环办结”。")
+    ex = run("凤凰县将县信访接待中心、县人民调解中心合并组建县矛盾调处中心，实行“一门进出、限时办结”。")
     adopts = relations(ex, "adopts")
-    assert ("凤凰县社会治理中心", "一窗受理、闭环办结") in adopts and ("凤凰县", "一窗受理、闭环办结") not in adopts
+    assert ("凤凰县矛盾调处中心", "一门进出、限时办结") in adopts and ("凤凰县", "一门进出、限时办结") not in adopts
     # what the founder establishes (建立) stays its own
     ex = run("凤凰县人民检察院在禾库镇设立检察联络站，建立“双线联络”机制。")
     assert ("凤凰县人民检察院", "双线联络") in relations(ex, "adopts")
 
 
 def test_a_report_whose_place_heads_its_first_sentence_is_the_places():
-    text = ("凤凰县：三项举措推动纠纷化解\n本报讯 今年以来，凤凰县坚持把矛盾纠纷化解作为基础工程，推出三项举措。\n"
+    text = ("凤凰县：四条措施让纠纷就地了结\n本报讯 今年以来，凤凰县把调解作为平安建设的头等大事，出台四条措施。\n"
             "一是建强调解阵地；二是创新调解方式，推行“苗歌调解法”。\n禾库镇综治中心、腊尔山镇综治中心被评为“五星级综治中心”。")
     assert {b for b, t in relations(run(text), "adopts") if t == "苗歌调解法"} == {"凤凰县"}
     # a place naming the thing after it (某县“X”行动) heads nothing: the body leading the report acts
@@ -299,18 +299,18 @@ def test_a_report_whose_place_heads_its_first_sentence_is_the_places():
 
 
 def test_a_province_keeps_what_the_body_text_says_it_does_beside_a_station():
-    text = ("派出所里的“枫桥经验”\n本报讯 今年以来，湖南省各地深入践行新时代“枫桥经验”，推动矛盾纠纷就地化解。\n"
-            "凤凰县公安局禾库派出所坚持和发展“枫桥经验”，连续三年实现矛盾“零上交”。")
+    text = ("派出所里的“枫桥经验”\n本报讯 今年以来，湖南省各地坚持和发展新时代“枫桥经验”，让纠纷就地了结。\n"
+            "凤凰县公安局禾库派出所坚持和发展“枫桥经验”，三年来纠纷“零上交”。")
     adopts = relations(run(text), "adopts")
     assert {("湖南省", "枫桥经验"), ("凤凰县公安局禾库派出所", "枫桥经验")} <= adopts
 
 
 def test_bodies_counted_by_their_number_are_the_ones_named_together_before():
-    ex = run("凤凰县公安局、县人民检察院、县教育局联合开展“清网护校”专项行动。行动中，三部门建立“三步联查”机制。")
-    assert {b for b, t in relations(ex, "adopts") if t == "三步联查"} == {
+    ex = run("凤凰县公安局、县人民检察院、县教育局联合开展“清网护校”专项行动。行动期间，三部门建立“三方会商”机制。")
+    assert {b for b, t in relations(ex, "adopts") if t == "三方会商"} == {
         "凤凰县公安局", "凤凰县人民检察院", "凤凰县教育局"}
-    ex = run("2020年，凤凰县司法局联合县公安局下发了《关于推行警调对接的意见》。今年，两部门又将联合印发《关于深化警调对接的实施意见》。")
-    assert {b for t, b in relations(ex, "issuedBy") if t == "关于深化警调对接的实施意见"} == {"凤凰县司法局", "凤凰县公安局"}
+    ex = run("2020年，凤凰县司法局联合县公安局下发了《关于推行警调对接的意见》。今年，两部门再次联合印发《关于深化警调对接的办法》。")
+    assert {b for t, b in relations(ex, "issuedBy") if t == "关于深化警调对接的办法"} == {"凤凰县司法局", "凤凰县公安局"}
     # a number no list before it has: the clause's doer as usual
     ex = run("凤凰县司法局、县公安局联合开展“送法进村”活动。三部门建立“联席会商”机制。")
     assert {b for b, t in relations(ex, "adopts") if t == "联席会商"} <= {"凤凰县司法局", "凤凰县公安局", "凤凰县"}
@@ -330,7 +330,7 @@ def test_the_body_leading_the_drive_the_sentence_before_names():
 
 
 def test_the_whole_prefecture_by_its_level_word_is_the_reports_own():
-    text = "湘西州司法局部署矛盾纠纷排查工作。\n全州基层司法所联合公安等部门，开展“敲门走访”排查。"
+    text = "湘西州司法局安排春季隐患大排查。\n全州基层司法所联合公安等部门，开展“敲门走访”排查。"
     conducts = relations(run(text), "conducts")
     assert ("湘西土家族苗族自治州", "敲门走访") in conducts and ("湘西州司法局", "敲门走访") not in conducts
 
@@ -351,14 +351,14 @@ def test_the_nations_goal_is_no_local_deed():
 
 
 def test_the_place_for_whom_the_verb_is_done_does_it():
-    text = "湖南省委出台多项政策。\n这些政策为凤凰县探索“全链条”调处模式提供了指引。"
+    text = "湖南省委出台多项政策。\n省里的意见为凤凰县建立“全周期”调处机制创造了条件。"
     adopts = relations(run(text), "adopts")
-    assert ("凤凰县", "全链条") in adopts and ("湖南省委", "全链条") not in adopts
+    assert ("凤凰县", "全周期") in adopts and ("湖南省委", "全周期") not in adopts
 
 
 def test_a_way_of_working_turned_towards_is_a_goal_not_a_deed():
-    text = "凤凰县推行“网格连心”工作法。\n传统调解模式难以适应新情况，亟须向“主动预防+系统化解”转型。"
-    assert not any(t == "主动预防+系统化解" for _, t in relations(run(text), "adopts"))
+    text = "凤凰县推行“网格连心”工作法。\n老办法跟不上新情况，全县正向“前端预防+闭环治理”转变。"
+    assert not any(t == "前端预防+闭环治理" for _, t in relations(run(text), "adopts"))
 
 
 def test_a_headline_after_a_pages_navigation_trail_is_still_the_headline():
@@ -379,7 +379,7 @@ def test_a_place_heading_the_issuing_clause_issued_the_document():
 
 
 def test_a_body_sending_out_a_proposal_issued_it():
-    ex = run("凤凰县禁毒工作综述\n凤凰县妇联向全县妇女发出了《远离毒品 守护家庭》倡议书。")
+    ex = run("凤凰县禁毒工作综述\n凤凰县妇联向全县家庭发出《远离毒品 守护家庭》倡议书。")
     assert {b for _, b in relations(ex, "issuedBy")} == {"凤凰县妇女联合会"}
 
 
@@ -394,7 +394,7 @@ def test_a_township_yields_what_only_the_headline_gives_it_to_its_own_body():
 
 
 def test_the_body_coordinating_it_in_the_next_clause_conducts_too():
-    ex = run("2020年起，凤凰县启动实施“护航”行动，县委政法委具体统筹，全面推进五项建设。")
+    ex = run("2020年起，凤凰县实施“护航”行动，县委政法委负责统筹，抓好五项重点工作。")
     assert {("凤凰县", "护航"), ("凤凰县委政法委", "护航")} <= relations(ex, "conducts")
 
 

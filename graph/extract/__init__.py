@@ -227,7 +227,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                 _SINCE.match(text, h.end) is not None and text[h.start - 1:h.start] in ("", "，", "。", "；", "\n"))
             actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
             actor = _new_body(doc, doers, h.start) or actor
-            actor = _served(doc, doers, h) or actor  # 为某县探索“X”提供指引: the county explores
+            actor = _served(doc, doers, h) or actor  # 为某镇建立“X”创造条件: the township sets it up
             counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
             actor = counted[0] if counted else actor
             speaker = None
@@ -413,7 +413,7 @@ _AS_LEVEL = re.compile("([省市县区州盟旗])级层面")
 _WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
 # …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
 _WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
-# a whole province by its one-character short name (全疆各地, 全川上下) or as 全省 with the parts that make
+# a whole province by its one-character short name (全川上下, 全湘各地) or as 全省 with the parts that make
 # it up (全省各地): the report's province, when the character is that province's
 _PROVINCE_CHARS = {"北京": "京", "天津": "津", "河北": "冀", "山西": "晋", "内蒙古": "蒙", "辽宁": "辽", "吉林": "吉",
                    "黑龙江": "黑", "上海": "沪", "江苏": "苏", "浙江": "浙", "安徽": "皖", "福建": "闽", "江西": "赣",
@@ -917,7 +917,7 @@ def _mark_before(text: str, ss: int, pos: int, marks: str) -> int:
     return max(text.rfind(c, lo, pos) for c in marks)
 
 
-# a body the clause before sets up (…整合为县社会治理中心，实行“X”): what the next clause says it
+# a body the clause before sets up (…合并组建县矛盾调处中心，实行“X”): what the next clause says it
 # practises is its own way of working
 _SET_UP = re.compile("(?:整合为|合并为|组建|建成|成立|挂牌成立|组建成立)了?$")
 _PRACTISE = re.compile("(?:实行|推行|运行|采取|采用|实施)")
@@ -925,7 +925,7 @@ _PRACTISE = re.compile("(?:实行|推行|运行|采取|采用|实施)")
 
 def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     """The body set up at the end of the clause before the one of ``pos``, when that clause opens
-    on a verb of practice (…建成县级社会治理综合服务中心，实行矛盾纠纷“X”): the new body. ``actors``
+    on a verb of practice (…组建县矛盾调处中心，实行“X”): the new body. ``actors``
     sorted by start."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
@@ -1024,7 +1024,7 @@ _COORDINATES = re.compile("(?:具体|负责)?(?:统筹|牵头|主抓|负责组�
 
 def _coordinator(doc: Doc, actors: list, pos: int, marks: list) -> tuple[str, str] | None:
     """The body heading the clause right after the one of ``pos`` as the one coordinating it
-    (某区启动“X”行动，区委政法委具体统筹，…): one more doer. ``marks``: the clause marks, ascending."""
+    (某县实施“X”行动，县委政法委负责统筹，…): one more doer. ``marks``: the clause marks, ascending."""
     text = doc.text
     _, se = doc.sentence_at(pos)
     j = bisect_left(marks, pos)
@@ -1064,7 +1064,7 @@ def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> Non
 
 def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     """The body or place 为 governs right before a verb that acts on the named thing ``h`` in its
-    clause (…也为某县探索“X”模式提供了指引): the verb's doer, not the clause's subject."""
+    clause (…为某镇建立“X”机制创造了条件): the verb's doer, not the clause's subject."""
     text = doc.text
     ss, _ = doc.sentence_at(h.start)
     cs = max(_mark_before(text, ss, h.start, "，；：") + 1, ss, h.start - _CLAUSE_REACH)
@@ -1078,11 +1078,11 @@ def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
 
 
 # a thing another is put into (把“X”纳入“Y”建设考评): the frame the clause's doer puts X in, not its deed
-_INTO = re.compile("(?:纳入|列入|融入|写入|编入|向)[“「]?$")  # (…亟须向“Y”转型: a goal)
+_INTO = re.compile("(?:纳入|列入|融入|写入|编入|向)[“「]?$")  # (…正向“Y”转变: a goal)
 _SINCE = re.compile("[”」]?以来")
 # an official's words after the body, title and name (某局局长某人在会上要求，…): calls on others,
 # or an account in which the body acts only where a verb of doing governs the thing
-_SPEECH = re.compile("[^，。；：“”]{1,4}?(?:在[^，。；：“”]{1,24}?(?:上|时|中|期间))?(?:(要求|强调|指出|提出)|说|表示|介绍|称)[，：]")
+_SPEECH = re.compile("[^，。；：“”]{1,4}?(?:在?[^，。；：“”]{1,24}?(?:上|时|中|期间))?(?:(要求|强调|指出|提出)|说|表示|介绍|称)[，：]")
 _MEANS = re.compile("(?:通过|根据|按照|依托|借助|围绕|以)$")
 
 
@@ -1110,7 +1110,7 @@ def _speeches(doc: Doc, actors: list, titles_by_first: dict) -> list[tuple[int, 
 
 def _unsaid_by_speaker(doc: Doc, speeches: list, actor: tuple[str, str], h) -> bool:
     """Is ``actor`` at the named thing ``h`` only the body of an official whose words hold the
-    thing (县委书记某人要求，把“X”打造成…; 某所所长某人说，“X”已成为…), not its doer? A call
+    thing (县委书记某人要求，让“X”成为…; 某所所长某人说，“X”帮了大忙), not its doer? A call
     (要求, 强调, 指出 …) is for others to answer; in an account (说, 表示, 介绍) the body does
     what a verb of doing before the thing says it does (…表示，将推进“X”). ``speeches``: the
     report's :func:`_speeches`."""
@@ -1321,7 +1321,7 @@ _LEAD = re.compile("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[�
 def _lead_agency(doc: Doc, ag_keys, governed: set, places=(), focal_key=None) -> tuple[str, str] | None:
     """The body a report is about when its headline names none: the agency that is the subject
     of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs; none where
-    the report's own place heads a sentence before it (某县坚持…，推出三项举措。…: the place's report)."""
+    the report's own place heads a sentence before it (某县坚持…，出台四条措施。…: the place's report)."""
     text = doc.text
     body = text.find("\n") + 1 if len(text.split("\n", 1)[0]) <= 80 else 0
     own = [h.start for h in places if focal_key is not None and body <= h.start <= body + 200 and ("Place", h.place.id) == focal_key

@@ -262,13 +262,13 @@ def test_a_doer_the_text_names_displaces_the_reports_topic():
 
 
 def test_an_officials_call_is_not_the_bodys_deed():
-    text = "凤凰县深入推进“夜话农家”活动，干部晚上走进农家听意见。\n县委书记张建国检查工作时要求，让“夜话农家”成为全县的品牌。"
+    text = "凤凰县深入推进“夜话农家”活动，每月在村部收集群众意见。\n县委书记张建国检查工作时要求，让“夜话农家”成为全县的品牌。"
     conducts = relations(run(text), "conducts")
     assert ("凤凰县", "夜话农家") in conducts and ("凤凰县委", "夜话农家") not in conducts
     # an account: the body acts only where a verb of doing governs the thing
-    text = "凤凰县司法局实施“法律明白人”培养工程。\n禾库镇司法所所长李明说，“法律明白人”在村里帮了大忙。"
+    text = "凤凰县司法局实施“法治带头人”培育工程。\n禾库镇司法所所长李明说，“法治带头人”在村里帮了大忙。"
     assert {b for b, _ in relations(run(text), "implements")} == {"凤凰县司法局"}
-    text = "凤凰县召开平安建设推进会。\n县公安局局长王强表示，将深入推进“清网护校”专项行动。"
+    text = "凤凰县召开政法工作例会。\n县公安局局长王强表示，将深入推进“清网护校”专项行动。"
     assert ("凤凰县公安局", "清网护校") in relations(run(text), "conducts")
 
 
@@ -280,21 +280,21 @@ def test_a_thing_put_into_another_is_no_deed():
 
 
 def test_a_body_set_up_in_the_clause_before_practises_the_way_of_working():
-    ex = run("凤凰县将县信访接待中心、县人民调解中心合并组建县矛盾调处中心，实行“一门进出、限时办结”。")
+    ex = run("凤凰县把县来访接待室、县诉调对接室合并组建县矛盾调处中心，实行“一门进出、限时办结”。")
     adopts = relations(ex, "adopts")
     assert ("凤凰县矛盾调处中心", "一门进出、限时办结") in adopts and ("凤凰县", "一门进出、限时办结") not in adopts
     # what the founder establishes (建立) stays its own
-    ex = run("凤凰县人民检察院在禾库镇设立检察联络站，建立“双线联络”机制。")
+    ex = run("凤凰县人民检察院在禾库镇挂牌检察工作站，建立“双线联络”机制。")
     assert ("凤凰县人民检察院", "双线联络") in relations(ex, "adopts")
 
 
 def test_a_report_whose_place_heads_its_first_sentence_is_the_places():
-    text = ("凤凰县：四条措施让纠纷就地了结\n本报讯 今年以来，凤凰县把调解作为平安建设的头等大事，出台四条措施。\n"
-            "一是建强调解阵地；二是创新调解方式，推行“苗歌调解法”。\n禾库镇综治中心、腊尔山镇综治中心被评为“五星级综治中心”。")
+    text = ("凤凰县：四条措施让纠纷就地了结\n本报讯 今年以来，凤凰县把调解当作头等大事，出台四条措施。\n"
+            "一是每村设调解室；二是改进调解办法，推行“苗歌调解法”。\n禾库镇综治中心、腊尔山镇综治中心被评为“示范综治中心”。")
     assert {b for b, t in relations(run(text), "adopts") if t == "苗歌调解法"} == {"凤凰县"}
     # a place naming the thing after it (某县“X”行动) heads nothing: the body leading the report acts
-    text = ("凤凰县启动“护苗”专项行动\n6月1日，凤凰县“护苗”专项行动启动仪式在禾库镇举行。此次行动由县委政法委牵头，"
-            "县教育局、团县委等单位共同参与。\n行动期间，将集中开展“清朗”行动。")
+    text = ("凤凰县启动“护苗”专项行动\n3月5日，凤凰县“护苗”专项行动动员会在禾库镇召开。本次活动由县委政法委牵头，"
+            "县教育局、团县委配合。\n行动期间，将集中开展“清朗”行动。")
     assert ("凤凰县委政法委", "清朗") in relations(run(text), "conducts")
 
 
@@ -322,7 +322,7 @@ def test_the_body_leading_the_clause_before_acts_too():
 
 
 def test_the_body_leading_the_drive_the_sentence_before_names():
-    ex = run("6月1日，凤凰县“护苗”专项行动启动仪式在禾库镇举行。此次行动由县委政法委牵头，县教育局等单位共同参与。")
+    ex = run("3月5日，凤凰县“护苗”专项行动动员会在禾库镇召开。本次活动由县委政法委牵头，县教育局配合。")
     assert ("凤凰县委政法委", "护苗") in relations(ex, "conducts")
     # …not a drive named further back
     ex = run("凤凰县开展“护苗”专项行动。县法院举行开放日。此次活动由县委政法委牵头。")
@@ -384,11 +384,11 @@ def test_a_body_sending_out_a_proposal_issued_it():
 
 
 def test_a_township_yields_what_only_the_headline_gives_it_to_its_own_body():
-    text = "凤凰县禾库镇推行“夜巡护农”模式\n本报讯 凤凰县公安局禾库派出所推行“夜巡护农”模式，组建巡逻队开展夜间巡逻。"
+    text = "凤凰县禾库镇推行“夜巡护农”模式\n本报讯 凤凰县公安局禾库派出所推行“夜巡护农”模式，每晚安排民警巡查果园。"
     adopts = relations(run(text), "adopts")
     assert ("凤凰县公安局禾库派出所", "夜巡护农") in adopts and ("禾库镇", "夜巡护农") not in adopts
     # …but keeps what its body text says it does
-    text = ("凤凰县禾库镇推行“夜巡护农”模式\n本报讯 禾库镇推行“夜巡护农”模式，组建巡逻队开展夜间巡逻。"
+    text = ("凤凰县禾库镇推行“夜巡护农”模式\n本报讯 禾库镇推行“夜巡护农”模式，每晚安排民警巡查果园。"
             "凤凰县公安局禾库派出所也推行“夜巡护农”模式。")
     assert ("禾库镇", "夜巡护农") in relations(run(text), "adopts")
 

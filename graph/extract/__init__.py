@@ -1003,7 +1003,7 @@ _LEADS = re.compile("牵头(?:组织)?$")
 
 
 def _leader(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
-    """The body leading the clause right before the one of ``pos`` (某办牵头，县公安局、县市场监管局联合
+    """The body leading the clause right before the one of ``pos`` (某办牵头，县公安局、县司法局联合
     开展“X”): one more doer. ``actors`` sorted by start."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)

@@ -241,3 +241,169 @@ def test_the_agent_bei_names_is_no_subject_a_later_sentence_carries():
     text = ("凤凰县公安局禾库派出所：山村平安守护者\n"
             "这个派出所曾被湘西州公安局命名为先进派出所。如今，所里推行“五心工作法”，化解纠纷。")
     assert relations(run(text), "adopts") == {("凤凰县公安局禾库派出所", "五心工作法")}
+
+
+def test_a_whole_province_by_its_short_name_acts():
+    text = "凤凰县位于湖南省西部。\n今年以来，全湘各地以“网格连心”行动为抓手，推动纠纷就地化解。"
+    assert ("湖南省", "网格连心") in relations(run(text), "conducts")
+    # …only its own province's short name: 全苏 in a report on a county of 湖南 names no actor
+    text = "凤凰县位于湖南省西部。\n今年以来，全苏各地以“网格连心”行动为抓手，推动纠纷就地化解。"
+    assert ("湖南省", "网格连心") not in relations(run(text), "conducts")
+
+
+def test_a_doer_the_text_names_displaces_the_reports_topic():
+    # the headline names no one (the report's county by default); the body names the province
+    text = "“邻里说和”让纠纷少了\n凤凰县位于湖南省西部。今年以来，全湘各地推行“邻里说和”工作法，纠纷化解率明显提升。"
+    adopts = relations(run(text), "adopts")
+    assert ("湖南省", "邻里说和") in adopts and ("凤凰县", "邻里说和") not in adopts
+    # …but a body of the county's own does not displace the county (the most specific actor is weighed apart)
+    text = "“邻里说和”让纠纷少了\n凤凰县司法局推行“邻里说和”工作法，纠纷化解率明显提升。"
+    assert ("凤凰县司法局", "邻里说和") in relations(run(text), "adopts")
+
+
+def test_an_officials_call_is_not_the_bodys_deed():
+    text = "凤凰县深入推进“夜话农家”活动，每月在村部收集群众意见。\n县委书记张建国检查工作时要求，让“夜话农家”成为全县的品牌。"
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县", "夜话农家") in conducts and ("凤凰县委", "夜话农家") not in conducts
+    # an account: the body acts only where a verb of doing governs the thing
+    text = "凤凰县司法局实施“法治带头人”培育工程。\n禾库镇司法所所长李明说，“法治带头人”在村里帮了大忙。"
+    assert {b for b, _ in relations(run(text), "implements")} == {"凤凰县司法局"}
+    text = "凤凰县召开政法工作例会。\n县公安局局长王强表示，将深入推进“清网护校”专项行动。"
+    assert ("凤凰县公安局", "清网护校") in relations(run(text), "conducts")
+
+
+def test_a_thing_put_into_another_is_no_deed():
+    ex = run("凤凰县委政法委推行“三问三访”工作法，并将“三问三访”纳入“平安凤凰”建设考评。")
+    assert ("凤凰县委政法委", "平安凤凰") not in relations(ex, "conducts")
+    assert ("凤凰县", "平安凤凰") in relations(ex, "conducts")  # (the county's own drive, by its name)
+    assert ("凤凰县委政法委", "三问三访") in relations(ex, "adopts")
+
+
+def test_a_body_set_up_in_the_clause_before_practises_the_way_of_working():
+    ex = run("凤凰县把县来访接待室、县诉调对接室合并组建县矛盾调处中心，实行“一门进出、限时办结”。")
+    adopts = relations(ex, "adopts")
+    assert ("凤凰县矛盾调处中心", "一门进出、限时办结") in adopts and ("凤凰县", "一门进出、限时办结") not in adopts
+    # what the founder establishes (建立) stays its own
+    ex = run("凤凰县人民检察院在禾库镇挂牌检察工作站，建立“双线联络”机制。")
+    assert ("凤凰县人民检察院", "双线联络") in relations(ex, "adopts")
+
+
+def test_a_report_whose_place_heads_its_first_sentence_is_the_places():
+    text = ("凤凰县：四条措施让纠纷就地了结\n本报讯 今年以来，凤凰县把调解当作头等大事，出台四条措施。\n"
+            "一是每村设调解室；二是改进调解办法，推行“苗歌调解法”。\n禾库镇综治中心、腊尔山镇综治中心被评为“示范综治中心”。")
+    assert {b for b, t in relations(run(text), "adopts") if t == "苗歌调解法"} == {"凤凰县"}
+    # a place naming the thing after it (某县“X”行动) heads nothing: the body leading the report acts
+    text = ("凤凰县启动“护苗”专项行动\n3月5日，凤凰县“护苗”专项行动动员会在禾库镇召开。本次活动由县委政法委牵头，"
+            "县教育局、团县委配合。\n行动期间，将集中开展“清朗”行动。")
+    assert ("凤凰县委政法委", "清朗") in relations(run(text), "conducts")
+
+
+def test_a_province_keeps_what_the_body_text_says_it_does_beside_a_station():
+    text = ("派出所里的“枫桥经验”\n本报讯 今年以来，湖南省各地坚持和发展新时代“枫桥经验”，让纠纷就地了结。\n"
+            "凤凰县公安局禾库派出所坚持和发展“枫桥经验”，三年来纠纷“零上交”。")
+    adopts = relations(run(text), "adopts")
+    assert {("湖南省", "枫桥经验"), ("凤凰县公安局禾库派出所", "枫桥经验")} <= adopts
+
+
+def test_bodies_counted_by_their_number_are_the_ones_named_together_before():
+    ex = run("凤凰县公安局、县人民检察院、县教育局联合开展“清网护校”专项行动。行动期间，三部门建立“三方会商”机制。")
+    assert {b for b, t in relations(ex, "adopts") if t == "三方会商"} == {
+        "凤凰县公安局", "凤凰县人民检察院", "凤凰县教育局"}
+    ex = run("2020年，凤凰县司法局联合县公安局下发了《关于推行警调对接的意见》。今年，两部门再次联合印发《关于深化警调对接的办法》。")
+    assert {b for t, b in relations(ex, "issuedBy") if t == "关于深化警调对接的办法"} == {"凤凰县司法局", "凤凰县公安局"}
+    # a number no list before it has: the clause's doer as usual
+    ex = run("凤凰县司法局、县公安局联合开展“送法进村”活动。三部门建立“联席会商”机制。")
+    assert {b for b, t in relations(ex, "adopts") if t == "联席会商"} <= {"凤凰县司法局", "凤凰县公安局", "凤凰县"}
+
+
+def test_the_body_leading_the_clause_before_acts_too():
+    ex = run("今年以来，凤凰县委政法委牵头，县公安局、县司法局联合开展“清源”专项行动。")
+    assert {b for b, _ in relations(ex, "conducts")} == {"凤凰县委政法委", "凤凰县公安局", "凤凰县司法局"}
+
+
+def test_the_body_leading_the_drive_the_sentence_before_names():
+    ex = run("3月5日，凤凰县“护苗”专项行动动员会在禾库镇召开。本次活动由县委政法委牵头，县教育局配合。")
+    assert ("凤凰县委政法委", "护苗") in relations(ex, "conducts")
+    # …not a drive named further back
+    ex = run("凤凰县开展“护苗”专项行动。县法院举行开放日。此次活动由县委政法委牵头。")
+    assert ("凤凰县委政法委", "护苗") not in relations(ex, "conducts")
+
+
+def test_the_whole_prefecture_by_its_level_word_is_the_reports_own():
+    text = "湘西州司法局安排春季隐患大排查。\n全州基层司法所联合公安等部门，开展“敲门走访”排查。"
+    conducts = relations(run(text), "conducts")
+    assert ("湘西土家族苗族自治州", "敲门走访") in conducts and ("湘西州司法局", "敲门走访") not in conducts
+
+
+def test_a_drive_that_only_dates_the_clause_has_no_doer():
+    ex = run("凤凰县人民检察院推行“亲职教育”机制。\n“护苗”专项行动以来，凤凰县人民检察院办理涉未成年人案件30件。")
+    assert not any(t == "护苗" for _, t in relations(ex, "conducts"))
+    # …but one a clause's verb governs is its doer's, 以来 or not
+    ex = run("自凤凰县人民检察院推行“亲职教育”机制以来，帮教未成年人30名。")
+    assert ("凤凰县人民检察院", "亲职教育") in relations(ex, "adopts")
+
+
+def test_the_nations_goal_is_no_local_deed():
+    text = "凤凰县推进“雪亮工程”建设。\n按照规划，到2025年，我国将全面推行“一网统管”模式。"
+    assert not any(t == "一网统管" for _, t in relations(run(text), "adopts"))
+    text = "凤凰县推进“雪亮工程”建设。\n按照规划，到2025年，全县将全面推行“一网统管”模式。"
+    assert ("凤凰县", "一网统管") in relations(run(text), "adopts")
+
+
+def test_the_place_for_whom_the_verb_is_done_does_it():
+    text = "湖南省委出台多项政策。\n省里的意见为凤凰县建立“全周期”调处机制创造了条件。"
+    adopts = relations(run(text), "adopts")
+    assert ("凤凰县", "全周期") in adopts and ("湖南省委", "全周期") not in adopts
+
+
+def test_a_way_of_working_turned_towards_is_a_goal_not_a_deed():
+    text = "凤凰县推行“网格连心”工作法。\n老办法跟不上新情况，全县正向“前端预防+闭环治理”转变。"
+    assert not any(t == "前端预防+闭环治理" for _, t in relations(run(text), "adopts"))
+
+
+def test_a_headline_after_a_pages_navigation_trail_is_still_the_headline():
+    text = "首页 > 新闻中心 > 政法动态\n凤凰县开展“清源”专项行动\n本报讯 凤凰县公安局在全县开展“清源”专项行动，查处案件12起。"
+    conducts = relations(run(text), "conducts")
+    assert ("凤凰县公安局", "清源") in conducts and ("凤凰县", "清源") not in conducts
+    # …after the site's name too
+    text = "凤凰新闻网\n首页 | 时政 | 民生\n凤凰县开展“清源”专项行动\n本报讯 凤凰县公安局在全县开展“清源”专项行动，查处案件12起。"
+    assert ("凤凰县", "清源") not in relations(run(text), "conducts")
+
+
+def test_a_place_heading_the_issuing_clause_issued_the_document():
+    ex = run("凤凰县政法工作综述\n凤凰县禾库镇与邻近2个乡镇签订《平安联创协议》，建立“信息互通”机制。")
+    assert ("平安联创协议", "禾库镇") in relations(ex, "issuedBy")
+    # a place a preposition governs issues nothing
+    ex = run("凤凰县政法工作综述\n凤凰县司法局在禾库镇发布《人民调解工作指引》。")
+    assert relations(ex, "issuedBy") == {("人民调解工作指引", "凤凰县司法局")}
+
+
+def test_a_body_sending_out_a_proposal_issued_it():
+    ex = run("凤凰县禁毒工作综述\n凤凰县妇联向全县家庭发出《远离毒品 守护家庭》倡议书。")
+    assert {b for _, b in relations(ex, "issuedBy")} == {"凤凰县妇女联合会"}
+
+
+def test_a_township_yields_what_only_the_headline_gives_it_to_its_own_body():
+    text = "凤凰县禾库镇推行“夜巡护农”模式\n本报讯 凤凰县公安局禾库派出所推行“夜巡护农”模式，每晚安排民警巡查果园。"
+    adopts = relations(run(text), "adopts")
+    assert ("凤凰县公安局禾库派出所", "夜巡护农") in adopts and ("禾库镇", "夜巡护农") not in adopts
+    # …but keeps what its body text says it does
+    text = ("凤凰县禾库镇推行“夜巡护农”模式\n本报讯 禾库镇推行“夜巡护农”模式，每晚安排民警巡查果园。"
+            "凤凰县公安局禾库派出所也推行“夜巡护农”模式。")
+    assert ("禾库镇", "夜巡护农") in relations(run(text), "adopts")
+
+
+def test_the_body_coordinating_it_in_the_next_clause_conducts_too():
+    ex = run("2020年起，凤凰县实施“护航”行动，县委政法委负责统筹，抓好五项重点工作。")
+    assert {("凤凰县", "护航"), ("凤凰县委政法委", "护航")} <= relations(ex, "conducts")
+
+
+def test_a_body_a_visit_goes_to_is_no_doer():
+    ex = run("凤凰县司法局开展普法宣传。\n8月22日，县普法讲师团走进凤凰县人民法院，开展“送法上门”活动。")
+    assert ("凤凰县人民法院", "送法上门") not in relations(ex, "conducts")
+
+
+def test_what_an_official_calls_for_is_the_places_not_the_speakers_body():
+    ex = run("凤凰县委政法委书记张明在全县政法工作会议上强调，要坚持和发展新时代“枫桥经验”，深化“雪亮工程”建设。")
+    assert relations(ex, "adopts") == {("凤凰县", "枫桥经验")}
+    assert relations(ex, "implements") == {("凤凰县", "雪亮工程")}

@@ -169,7 +169,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
     town_key = ("Place", ctx.township.id) if ctx.township else None
     topic_key = _headline_agency(doc, ag_keys) or (town_key if town_key in ex.entities else focal_key)
     governed = _governed(actors, doc.text)  # mentions a preposition governs: never a subject
-    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed, places) or focal_key
+    named_topic = _headline_agency(doc, ag_keys) or _lead_agency(doc, ag_keys, governed, places, focal_key) or focal_key
     # the bodies of a person's several posts (州政协副主席、县委书记李某介绍…) name the posts, not
     # a doer; one post (县公安局局长某人表示，将推进…) speaks for its body
     titles = _post_titles()
@@ -205,7 +205,14 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
 
     index = _DoerIndex(doc, doers, governed, named)
     learned: set = set()  # (learner, predicate, thing): taken up from another's example
+    # (doer, predicate, thing) read from the thing's own sentence, and those only the report's topic gives
+    said: set = set()
+    guessed: set = set()
     ag_index = agency_index(ag_keys)
+    counts = list(_COUNTED.finditer(text)) if "部门" in text or "单位" in text else []
+    counts = ([m.start() for m in counts], counts)
+    speeches = _speeches(doc, doers, titles_by_first)
+    free_places = [a for a in doers if a[2][0] == "Place" and a[:2] not in governed]  # (issuers acting in a clause)
     for h in named:
         key_name = _named_key(h.type, h.name)
         e = Entity(h.type, h.name, aliases=set(h.aliases), attrs={"key_name": key_name},
@@ -215,9 +222,25 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         named_keys.append((h, ent.key))
         q, b, qe = doc.quote(h.start)
         if h.type in PREDICATE:
-            actor = _actor(doc, doers, governed, h.start, named, focal_key, index)
-            if actor is None and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
+            # (a thing another is put into, 纳入“Y”; a drive that only dates the clause, Y以来)
+            into = _INTO.search(text, max(0, h.start - 4), h.start) is not None or (
+                _SINCE.match(text, h.end) is not None and text[h.start - 1:h.start] in ("", "，", "。", "；", "\n"))
+            actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
+            actor = _new_body(doc, doers, h.start) or actor
+            actor = _served(doc, doers, h) or actor  # 为某镇建立“X”创造条件: the township sets it up
+            counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
+            actor = counted[0] if counted else actor
+            speaker = None
+            if actor is not None and _unsaid_by_speaker(doc, speeches, actor, h):
+                speaker, actor = actor, None  # (某局局长某人要求，把“X”…: what an official calls for is not the body's deed)
+            if actor is None and not into and not _central_voice(doc, *doc.sentence_at(h.start), h.start):
                 actor = topic()  # (what the centre calls for is not the report's body's deed)
+                if actor == speaker:  # (…nor, by default, the speaker's body's: the report's place's)
+                    actor = focal_key
+                if actor is not None:
+                    guessed.add((actor, PREDICATE[h.type], ent.key))
+            elif actor is not None:
+                said.add((actor, PREDICATE[h.type], ent.key))
             drive_of = _place_drive_actor(h, ctx)  # 平安X: X's own drive, beside whoever speaks of it
             learner = _learner(doc, doers, governed, h.start, named, focal_key, index, topic)  # 学习借鉴B“X”
             if learner is not None:
@@ -225,12 +248,16 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
             if actor is not None or drive_of is not None or learner is not None:
                 framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
                 framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
-                for who in dict.fromkeys([a for a in [actor, drive_of, learner] if a] + framed
+                for who in dict.fromkeys([a for a in [actor, drive_of, learner, _leader(doc, doers, h.start),
+                                                       _coordinator(doc, doers, h.start, index.marks)] if a]
+                                         + framed + counted
                                          + _coactors(doc, doers, actor, h.start, index) + _joined_by(doc, actors, h.start)):
                     ex.relations.append(Relation(who, PREDICATE[h.type], ent.key, q, b, qe))
         elif h.type == "Document":
-            for issuer in issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index):
+            for issuer in _counted_bodies(doc, doers, h.start, counts) \
+                    or issuers(doc, h.start, h.core_span, ag_keys, focal_key, named, named_topic, ag_index, free_places):
                 ex.relations.append(Relation(ent.key, "issuedBy", issuer, q, b, qe))
+    _led_drives(doc, doers, named_keys, ex)
     persons = find_persons(doc, agencies, places)
     ag_by_span = {(h.start, h.end): k for h, k in place_keys} | {(a.start, a.end): k for a, k in ag_keys}
     person_keys = []
@@ -273,8 +300,19 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(st.start)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))
-    first_nl = text.find("\n")
-    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl <= 80 else -1, learned)
+    _drop_guesses(ex, gz, guessed - said, said)
+    # the headline: the first line, or the one after a page's navigation trail (首页 > 新闻 > …) in its first lines
+    start = pos = 0
+    for _ in range(3):
+        end = text.find("\n", pos)
+        if end < 0 or end - pos > 80:
+            break
+        if _TRAIL.search(text, pos, end):
+            start = end + 1
+            break
+        pos = end + 1
+    first_nl = text.find("\n", start)
+    _most_specific(ex, gz, norm.offsets[first_nl] if 0 < first_nl - start <= 80 else -1, learned)
     _add_hierarchy(ex, gz)
     return ex
 
@@ -296,6 +334,34 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
     return None
 
 
+_TRAIL = re.compile("首页|当前位置|>")
+
+
+def _drop_guesses(ex: Extraction, gz: Gazetteer, guessed: set, said: set) -> None:
+    """A thing some sentence names a doer for (``said``: doer, predicate, thing) takes no doer
+    guessed for it elsewhere (``guessed``: a headline naming no one, given the report's topic)
+    unless the named one is the guess's own (its body or place, which :func:`_most_specific`
+    weighs): the named doer is the one the text gives. (A partner joined to a guessed doer,
+    联合某局开展“X”, names no doer.)"""
+    if not guessed:
+        return
+    named: dict[tuple, list] = {}
+    for who, p, o in said:
+        named.setdefault((p, o), []).append(who)
+
+    def place_of(k) -> str | None:
+        return k[1] if k[0] == "Place" else (ex.entities[k].attrs.get("jurisdiction") if k in ex.entities else None)
+
+    def yields(guess, p, o) -> bool:
+        if (p, o) not in named:
+            return False
+        home = place_of(guess)
+        return not any((q := place_of(n)) and home and (q == home or _within(gz, q, home)) for n in named[(p, o)])
+
+    ex.relations[:] = [r for r in ex.relations
+                       if not ((r.subject, r.predicate, r.object) in guessed and yields(r.subject, r.predicate, r.object))]
+
+
 def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learned: set = frozenset()) -> None:
     """Who implements or adopts a thing is the most specific actor the text names: a county (or
     city, province) drops out where one of its own bodies or places does the same thing in the
@@ -303,7 +369,8 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learne
     township's), unless it is said to learn it from that place (``learned``: subject, predicate,
     object). A township keeps its own; a
     county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
-    county's and its police's), not the ones only its headline gives it."""
+    county's and its police's), not the ones only its headline gives it; a province all that its
+    body text says it does (某省公安机关践行“X”, beside a station of one of its counties)."""
     by_thing: dict[tuple, set] = {}
     body_said: set[tuple] = set()  # (subject, predicate, object) the report says past its headline
     for r in ex.relations:
@@ -315,9 +382,10 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learne
     for (pred, obj), subjects in by_thing.items():
         for subj in subjects:
             e = ex.entities.get(subj)
-            if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province"):
-                continue
-            if pred == "conducts" and (subj, pred, obj) in body_said:
+            if subj[0] != "Place" or e is None or e.attrs.get("level") not in ("county", "prefecture", "province") and not (
+                    e.attrs.get("level") == "township" and (subj, pred, obj) not in body_said):
+                continue  # (a township keeps what its body text says it does)
+            if (pred == "conducts" or e.attrs.get("level") == "province") and (subj, pred, obj) in body_said:
                 continue  # a county conducts its drives beside its bodies; only a headline's 某县开展 yields
             if (subj, pred, obj) in learned:
                 continue  # it took the way of working up from one of its own places (学习推广某市“X”)
@@ -340,11 +408,19 @@ _ORGANS = re.compile("(?:公安|检察|审判|司法行政|政法|行政执法)�
 _SYSTEM_LEVELS = ("province", "prefecture")
 # a unit as a level of government (省级层面整合…): the report's unit of that level
 _AS_LEVEL = re.compile("([省市县区州盟旗])级层面")
-# a whole unit by its level word: 全州 (the prefecture its sentence names), 全镇 / 本乡 (the township);
+# a whole unit by its level word: 全州 (the prefecture its sentence names, else the report's), 全镇 / 本乡 (the township);
 # (全县, 全市 …: the report's own unit, see _WHOLE_CLAUSE)
 _WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
 # …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
 _WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
+# a whole province by its one-character short name (全川上下, 全湘各地) or as 全省 with the parts that make
+# it up (全省各地): the report's province, when the character is that province's
+_PROVINCE_CHARS = {"北京": "京", "天津": "津", "河北": "冀", "山西": "晋", "内蒙古": "蒙", "辽宁": "辽", "吉林": "吉",
+                   "黑龙江": "黑", "上海": "沪", "江苏": "苏", "浙江": "浙", "安徽": "皖", "福建": "闽", "江西": "赣",
+                   "山东": "鲁", "河南": "豫", "湖北": "鄂", "湖南": "湘", "广东": "粤", "广西": "桂", "海南": "琼",
+                   "重庆": "渝", "四川": "川蜀", "贵州": "黔", "云南": "滇", "西藏": "藏", "陕西": "陕秦", "甘肃": "陇",
+                   "青海": "青", "宁夏": "宁", "新疆": "疆"}
+_WHOLE_PROVINCE = re.compile("全(?:省(?=各地|上下|各级|各族)|([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕秦陇青宁疆]))")
 
 
 def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_keys: list = (),
@@ -393,6 +469,12 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         unit(m)
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
         unit(m)
+    province = doc.ctx.province
+    for m in _WHOLE_PROVINCE.finditer(text) if "全" in text and province is not None else ():
+        if m.group(1) is None or m.group(1) in _PROVINCE_CHARS.get(province.name[:3 if province.name[:3] in _PROVINCE_CHARS else 2], ""):
+            key = ("Place", province.id)
+            if free(m) and key in ex.entities:
+                added.append((m.start(), m.end(), key))
     by_last: dict[str, list] = {}  # the places named, by their names' last character (made when first asked)
     for m in _WHOLE_UNIT_WORD.finditer(text):
         if not by_last:
@@ -405,6 +487,9 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         # 全州: one its own sentence names; 全镇: the township named last
         if j >= 0 and (m.group(2) or named[j][1] >= doc.sentence_at(m.start())[0]) and free(m):
             added.append((m.start(), m.end(), named[j][2]))
+        elif m.group(1) and (key := whole.get(m.group(1))) and key in ex.entities \
+                and ex.entities[key].name.endswith(m.group(1)) and free(m):
+            added.append((m.start(), m.end(), key))  # (else the report's own 州 or 盟: 全盟各地…)
     return sorted(out + added) if added else out
 
 
@@ -450,7 +535,8 @@ def _implied_agency(ex: Extraction, body: AgencyHit, q: str, b: int, qe: int, se
 
 
 _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", "针对", "关于", "经过", "协助", "会同", "得到", "受到",
-         "牵头", "邀请", "指导", "督促", "组织", "前往")  # …a verb whose object the body is (牵头县民政局等单位组建…)
+         "牵头", "邀请", "指导", "督促", "组织", "前往",
+         "走进", "来到", "走访")  # …a verb whose object the body is (牵头县民政局等单位组建…; “X”活动走进某局)
 
 
 _CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
@@ -761,9 +847,10 @@ def _carried_naive(doc: Doc, actors: list, governed: set, ps: int, ss: int) -> t
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
 
 
-# the centre speaking (总书记…强调，要…; 中央…会议明确提出…) or meeting (全国X总结表彰大会): what it
+# the centre speaking (总书记…强调，要…; 中央…会议明确提出…), the nation's goals (到2025年，我国将…) or
+# the centre meeting (全国X总结表彰大会): what it
 # calls for or sums up is no local body's deed unless the sentence names the body
-_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)"
+_CENTRAL_VOICE = re.compile("总书记|党中央|中共中央|国务院|我国|中央[^，。；：]{0,12}(?:会议|精神|部署|要求|指出|强调)"
                             "|全国[^，。；：“”]{0,30}?(?:大会|会议)")
 
 
@@ -819,6 +906,229 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         return None
     # carried over from earlier sentences of the paragraph, only when they all had one subject
     return index.carried(ss)
+
+
+_CLAUSE_REACH = 120  # how far back a clause mark is looked for (a sentence of no marks is not read again per thing)
+
+
+def _mark_before(text: str, ss: int, pos: int, marks: str) -> int:
+    """The last of ``marks`` in the sentence from ``ss`` before ``pos``, within ``_CLAUSE_REACH``; -1 if none."""
+    lo = max(ss, pos - _CLAUSE_REACH)
+    return max(text.rfind(c, lo, pos) for c in marks)
+
+
+# a body the clause before sets up (…合并组建县矛盾调处中心，实行“X”): what the next clause says it
+# practises is its own way of working
+_SET_UP = re.compile("(?:整合为|合并为|组建|建成|成立|挂牌成立|组建成立)了?$")
+_PRACTISE = re.compile("(?:实行|推行|运行|采取|采用|实施)")
+
+
+def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
+    """The body set up at the end of the clause before the one of ``pos``, when that clause opens
+    on a verb of practice (…组建县矛盾调处中心，实行“X”): the new body. ``actors``
+    sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    cs = _mark_before(text, ss, pos, "，；") + 1
+    if cs <= 0 or not _PRACTISE.match(text, cs) or re.search("[，；：]", text[cs:pos]):
+        return None
+    i = bisect_left(actors, (cs,)) - 1
+    best = None
+    while i >= 0 and actors[i][0] >= ss and actors[i][1] >= cs - 1:  # the longest body ending at the mark
+        s, e, k = actors[i]
+        if e == cs - 1 and k[0] == "Agency" and (best is None or s < best[0]):
+            best = (s, k)
+        i -= 1
+    if best is None:
+        return None
+    # the set-up verb right before the body, or before the place or body its name is written on
+    j = bisect_left(actors, (best[0],)) - 1
+    s = best[0]
+    while j >= 0 and actors[j][1] == s:
+        s = actors[j][0]
+        j -= 1
+    return best[1] if _SET_UP.search(text, max(ss, s - 6), s) or _SET_UP.search(text, max(ss, best[0] - 6), best[0]) else None
+
+
+# the bodies a report has named together, by their number (两部门, 三家单位): a clause's subject
+_COUNTED = re.compile("(?<![在向对与和及给把将从由])([两二三四五六七八九])(?:个|家)?(?:部门|单位)(?![的之])")
+_NUMBER = {c: n for n, c in enumerate("一两三四五六七八九", 1)} | {"二": 2}
+_LISTED = re.compile("(?:、|和|与|及|以及|同|会同|联合)$")
+
+
+def _counted_bodies(doc: Doc, actors: list, pos: int, counts: tuple) -> list[tuple[str, str]]:
+    """The bodies 两部门 / 三家单位 heading the clause of ``pos`` (or the sentence's clause before
+    it, with no actor between) stand for: the last bodies of that number the text named together
+    before it (A、B、C联合开展…。…三部门建立“X”). [] where there is no such mention or list.
+    ``counts``: the text's ``_COUNTED`` matches and their starts; ``actors`` sorted by start."""
+    starts, counts = counts
+    if not counts:
+        return []
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    i = bisect_left(starts, pos) - 1
+    if i < 0 or counts[i].start() < ss:
+        return []
+    m = counts[i]
+    j, k = bisect_left(actors, (m.end(),)), bisect_left(actors, (pos,))
+    mark = _mark_before(text, ss, m.start(), "，；：")
+    if j < k or (mark < 0 and m.start() - ss > _CLAUSE_REACH) \
+            or not _HEAD_LEAD.fullmatch(text, mark + 1 if mark >= 0 else ss, m.start()):
+        return []  # (another actor between it and the thing, or words before it in its clause)
+    n = _NUMBER[m.group(1)]
+    # the outermost bodies before it, and the runs of them joined by 、/和/联合 …, the last first
+    bodies = []
+    for s, e, key in actors[bisect_left(actors, (m.start() - 1500,)):bisect_left(actors, (m.start(),))]:
+        if key[0] != "Agency":
+            continue
+        if bodies and s < bodies[-1][1]:
+            if e > bodies[-1][1]:
+                bodies[-1] = (bodies[-1][0], e, key)
+            continue
+        bodies.append((s, e, key))
+    run: list = []
+    for s, e, key in reversed(bodies):
+        if run and _LISTED.search(text, max(0, run[0][0] - 2), run[0][0]) and text[e:run[0][0]] in \
+                ("、", "和", "与", "及", "以及", "同", "会同", "联合"):
+            run.insert(0, (s, e, key))
+            continue
+        if len(dict.fromkeys(k for _, _, k in run)) == n:
+            break
+        run = [(s, e, key)]
+    keys = list(dict.fromkeys(k for _, _, k in run))
+    return keys if len(keys) == n else []
+
+
+_LEADS = re.compile("牵头(?:组织)?$")
+
+
+def _leader(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
+    """The body leading the clause right before the one of ``pos`` (某办牵头，县公安局、县司法局联合
+    开展“X”): one more doer. ``actors`` sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    cs = _mark_before(text, ss, pos, "，；") + 1
+    if cs <= 0 or not _LEADS.search(text, max(ss, cs - 5), cs - 1):
+        return None
+    lead = text.rfind("牵头", max(ss, cs - 5), cs)
+    pcs = max(_mark_before(text, ss, lead, "，；") + 1, ss, lead - _CLAUSE_REACH)
+    firsts = actors[bisect_left(actors, (pcs,)):bisect_left(actors, (lead,))]
+    ends = [a for a in firsts if a[1] == lead and a[2][0] == "Agency"]
+    if not ends or not _HEAD_LEAD.fullmatch(text, pcs, min(a[0] for a in firsts)):
+        return None
+    return min(ends)[2]  # (the body written out from the clause's start)
+
+
+_COORDINATES = re.compile("(?:具体|负责)?(?:统筹|牵头|主抓|负责组织|组织实施|具体实施)")
+
+
+def _coordinator(doc: Doc, actors: list, pos: int, marks: list) -> tuple[str, str] | None:
+    """The body heading the clause right after the one of ``pos`` as the one coordinating it
+    (某县实施“X”行动，县委政法委负责统筹，…): one more doer. ``marks``: the clause marks, ascending."""
+    text = doc.text
+    _, se = doc.sentence_at(pos)
+    j = bisect_left(marks, pos)
+    if j >= len(marks) or marks[j] >= se or text[marks[j]] != "，":
+        return None
+    i = bisect_left(actors, (marks[j] + 1,))
+    if i >= len(actors) or actors[i][0] != marks[j] + 1 or actors[i][2][0] != "Agency":
+        return None
+    end = max(a[1] for a in actors[i:i + 4] if a[0] == marks[j] + 1)
+    key = next(a[2] for a in actors[i:i + 4] if a[0] == marks[j] + 1 and a[1] == end)
+    return key if _COORDINATES.match(text, end) else None
+
+
+# 此次行动由某委牵头，…: the body leading the drive the sentence before names
+_LED_DRIVE = re.compile("(?:此次|本次|该|这次)(?:专项)?(?:行动|活动|专项斗争|专项整治)由")
+_LED_BY = re.compile("(?:牵头|组织|负责|主办|统筹)")
+
+
+def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> None:
+    text = doc.text
+    if "由" not in text:
+        return
+    drives = sorted((h.start, k) for h, k in named_keys if h.type == "Campaign")
+    for m in _LED_DRIVE.finditer(text):
+        i = bisect_left(actors, (m.end(),))
+        if i >= len(actors) or actors[i][0] != m.end() or actors[i][2][0] != "Agency":
+            continue
+        end = max(a[1] for a in actors[i:] if a[0] == m.end())
+        key = next(a[2] for a in actors[i:] if a[0] == m.end() and a[1] == end)
+        ss, _ = doc.sentence_at(m.start())
+        j = bisect_left(drives, (ss,)) - 1
+        if not _LED_BY.match(text, end) or j < 0 or drives[j][0] < doc.sentence_at(max(0, ss - 1))[0]:
+            continue  # (only a drive the sentence just before names)
+        q, b, qe = doc.quote(m.start())
+        ex.relations.append(Relation(key, "conducts", drives[j][1], q, b, qe))
+
+
+def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
+    """The body or place 为 governs right before a verb that acts on the named thing ``h`` in its
+    clause (…为某镇建立“X”机制创造了条件): the verb's doer, not the clause's subject."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    cs = max(_mark_before(text, ss, h.start, "，；：") + 1, ss, h.start - _CLAUSE_REACH)
+    for s, e, k in reversed(actors[bisect_left(actors, (cs,)):bisect_left(actors, (h.start,))]):
+        if text[s - 1:s] == "为" and e < h.start:
+            verb = text[e:h.start].rstrip("“「")
+            if any(verb == v or verb.endswith(v) and len(verb) - len(v) <= 2 for v in _trigger_verbs().get(h.type, ())):
+                return k
+            return None
+    return None
+
+
+# a thing another is put into (把“X”纳入“Y”建设考评): the frame the clause's doer puts X in, not its deed
+_INTO = re.compile("(?:纳入|列入|融入|写入|编入|向)[“「]?$")  # (…正向“Y”转变: a goal)
+_SINCE = re.compile("[”」]?以来")
+# an official's words after the body, title and name (某局局长某人在会上要求，…): calls on others,
+# or an account in which the body acts only where a verb of doing governs the thing
+_SPEECH = re.compile("[^，。；：“”]{1,4}?(?:在?[^，。；：“”]{1,24}?(?:上|时|中|期间))?(?:(要求|强调|指出|提出)|说|表示|介绍|称)[，：]")
+_MEANS = re.compile("(?:通过|根据|按照|依托|借助|围绕|以)$")
+
+
+@lru_cache(maxsize=1)
+def _trigger_verbs() -> dict[str, tuple[str, ...]]:
+    from ..lexicon import load_table
+
+    return {row[0]: tuple(row[1].split()) for row in load_table("relation_triggers.txt") if len(row) >= 2}
+
+
+def _speeches(doc: Doc, actors: list, titles_by_first: dict) -> list[tuple[int, int, tuple[str, str], bool]]:
+    """Each official's words a report quotes after the body, title and name (某局局长某人表示，…):
+    where the words start, the start of the speaker's body, its key and whether they are a call
+    (要求, 强调 …), ascending. ``actors`` sorted by start."""
+    text = doc.text
+    out = []
+    for s, e, k in actors:
+        t = next((e + n + len(t) for n in range(5) for t in titles_by_first.get(text[e + n:e + n + 1], ())
+                  if text.startswith(t, e + n)), None)
+        m = _SPEECH.match(text, t) if t is not None else None
+        if m is not None:
+            out.append((m.end(), s, k, m.group(1) is not None))
+    return sorted(out)
+
+
+def _unsaid_by_speaker(doc: Doc, speeches: list, actor: tuple[str, str], h) -> bool:
+    """Is ``actor`` at the named thing ``h`` only the body of an official whose words hold the
+    thing (县委书记某人要求，让“X”成为…; 某所所长某人说，“X”帮了大忙), not its doer? A call
+    (要求, 强调, 指出 …) is for others to answer; in an account (说, 表示, 介绍) the body does
+    what a verb of doing before the thing says it does (…表示，将推进“X”). ``speeches``: the
+    report's :func:`_speeches`."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    i = bisect_right(speeches, (h.start, float("inf"))) - 1
+    lo = i - 8  # (the last few speakers of the sentence, the last first: a list of hundreds reads no further)
+    while i >= max(0, lo) and speeches[i][1] >= ss:
+        start, _, key, call = speeches[i]
+        i -= 1
+        if key != actor:
+            continue
+        if call:
+            return True
+        cs = max(text.rfind(c, start, h.start) for c in "，；：") + 1
+        before = text[max(cs, start):h.start].rstrip("“「")
+        return _MEANS.search(before) is not None or not any(v in before for v in _trigger_verbs().get(h.type, ()))
+    return False
 
 
 def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=None) -> tuple[str, str] | None:
@@ -1005,11 +1315,19 @@ def _post_titles_by_first() -> dict[str, tuple[str, ...]]:
     return {c: tuple(ts) for c, ts in out.items()}
 
 
-def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str] | None:
+_LEAD = re.compile("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?")
+
+
+def _lead_agency(doc: Doc, ag_keys, governed: set, places=(), focal_key=None) -> tuple[str, str] | None:
     """The body a report is about when its headline names none: the agency that is the subject
-    of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs."""
+    of its first sentences (凤凰县检察院聚焦…，推行…), not one a preposition governs; none where
+    the report's own place heads a sentence before it (某县坚持…，出台四条措施。…: the place's report)."""
     text = doc.text
     body = text.find("\n") + 1 if len(text.split("\n", 1)[0]) <= 80 else 0
+    own = [h.start for h in places if focal_key is not None and body <= h.start <= body + 200 and ("Place", h.place.id) == focal_key
+           and (h.start, h.end) not in governed and _LEAD.fullmatch(text, doc.sentence_at(h.start)[0], h.start)
+           and text[h.end:h.end + 1] not in "“「\"的"  # (not a place naming what follows: 某县“X”行动)
+           and not any(a.start <= h.start < a.end for a, _ in ag_keys if a.start <= body + 200)]  # (not one a body's name holds)
     for a, k in ag_keys:
         if a.start < body or a.parent is not None or (a.start, a.end) in governed or _MEDIA.match(text, a.end) \
                 or _SOURCE.search(text, max(0, a.start - 4), a.start):
@@ -1022,10 +1340,12 @@ def _lead_agency(doc: Doc, ag_keys, governed: set, places=()) -> tuple[str, str]
                 re.match("(?:常务副|副)?", text[a.end:a.end + 3]).group(0))):
             continue  # 某市政协副主席、某县委书记X: the body of a person's post, no doer
         ss, _ = doc.sentence_at(a.start)
+        if own and min(own) < ss:
+            return None
         # the clause's subject: nothing but a date, a place or a few words before it, after at
         # most one opening clause (党史学习教育以来，某省某县检察院…; 为落实…部署，某县司法局…)
         lead = text[ss:a.start]
-        if re.fullmatch("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?", lead):
+        if _LEAD.fullmatch(lead):
             return _with_unit(a, k, ag_keys)
         cs = ss + lead.rfind("，") + 1
         if 0 < cs - ss <= 61 and _places_only(places, cs, a.start):

@@ -22,7 +22,7 @@ def agency_index(ag_keys) -> tuple[dict[int, tuple[int, tuple[str, str]]], list[
     return by_end, starts, {}  # (and each sentence's issuing verbs, as they are asked for)
 
 
-_ISSUING = re.compile("(印发|出台|制定|下发|发布|颁布|制订|签署|签订)了?")
+_ISSUING = re.compile("(印发|出台|制定|下发|发布|颁布|制订|签署|签订|发出)了?")
 _TITLES_BETWEEN = re.compile("的?(?:《[^》]*》|[和、及与并]|\\s)*")
 
 
@@ -68,10 +68,12 @@ def _bodies_ending_at(text: str, pos: int, ag_keys, index=None) -> list[tuple[st
     return list(dict.fromkeys(reversed(out)))
 
 
-def issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None, index=None) -> list[tuple[str, str]]:
+def issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None, index=None,
+            places=()) -> list[tuple[str, str]]:
     """Who issued the document named at ``pos``: the bodies before its verb (印发, 出台 …) in its
-    sentence; else the body the report is about (``topic``), else its county. ``index``: the
-    report's :func:`agency_index` (the agencies scanned when not given)."""
+    sentence, with the places acting there (``places``: start, end, key of those no preposition
+    governs; 某乡与邻乡签订《…协议》); else the body the report is about (``topic``), else its
+    county. ``index``: the report's :func:`agency_index` (the agencies scanned when not given)."""
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     # a body written right before the document (省委“10个严禁”), with the bodies joined to it
@@ -95,9 +97,12 @@ def issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None, ind
         bodies = [(a, k) for a, k in ag_keys[lo:hi] if a.end <= trig]
     else:
         bodies = [(a, k) for a, k in ag_keys if ss <= a.start and a.end <= trig]
+    spans = [(a.start, a.end, k) for a, k in bodies]
+    if places:
+        spans = sorted(spans + [p for p in places[bisect_left(places, (ss,)):bisect_left(places, (trig,))] if p[1] <= trig])
     # the verb's own clause first (甲印发《A》，乙制定了《B》: B is 乙's alone); else the sentence's
     cs = max(text.rfind("，", ss, trig), text.rfind("；", ss, trig))
-    found = [k for a, k in bodies if a.start > cs] or [k for _, k in bodies]
+    found = [k for s, _, k in spans if s > cs] or [k for _, _, k in spans]
     if found:
         return list(dict.fromkeys(found))
     return [topic] if topic else ([focal_key] if focal_key else [])

@@ -250,3 +250,12 @@ def test_a_name_before_a_place_suffix_needs_two_chinese_characters_that_are_no_f
     from graph.extract.places import _name_before
 
     assert _name_before(text, suffix, suffix + 1) == want
+
+
+def test_a_village_right_after_its_township_takes_all_that_stands_between():
+    # jieba reads 大 | 水田 | 村: the village's name is everything after the township
+    ex = run("凤凰县廖家桥镇大水田村组建了护村队。")
+    assert "大水田村" in names(ex, "Place")
+    # a unit's own word between them is no village's name
+    ex = run("凤凰县廖家桥镇社区戒毒社区康复工作站揭牌。")
+    assert not {n for n in names(ex, "Place") if n.endswith("社区")}

@@ -818,6 +818,9 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
     return out
 
 
+_UNIT_WORD = re.compile("社区|村|镇|乡|街道")  # (a unit's word inside: 社区戒毒|社区 is no village's name)
+
+
 def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     """Villages and communities: right after their township (零阳镇青山村), or a standalone
     name that reads as one (厉家冲社区)."""
@@ -836,6 +839,14 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
         if _overlaps(s, e, taken):
             continue
         parent_hit = by_end.get(s)
+        if parent_hit is None:
+            # 某镇大|水田村: the word read as the name leaves a character or two after the
+            # township; the name is all that stands between them, if it reads as one
+            k = bisect_left(ends, s) - 1
+            if k >= 0 and 0 < s - ends[k] <= 2 and by_end[ends[k]].place.level == "township" \
+                    and not _UNIT_WORD.search(text, ends[k], m.start()) and _reads_as_name(text, ends[k], m.start()):
+                s = ends[k]
+                parent_hit = by_end[s]
         if parent_hit is None:
             # standalone: sentence or clause start, a name that is not an everyday word
             if s > 0 and text[s - 1] not in "，。；、：（(“”\n ":

@@ -131,3 +131,10 @@ def test_every_holder_listed_before_the_verb_receives_the_title():
 def test_a_committee_or_a_centre_is_a_kind_of_holder_a_title_ends_with():
     ex = run("凤凰县禾库镇人民调解委员会被评为全国模范人民调解委员会。凤凰县综治中心获评全省先进综治中心。")
     assert {"全国模范人民调解委员会", "全省先进综治中心"} <= names(ex, "Honor")
+
+
+def test_praised_as_a_title_by_an_awarder_in_either_voice():
+    ex = run("凤凰县禾库派出所被州公安局表彰为全州优秀公安基层单位。")
+    assert ("全州优秀公安基层单位", "凤凰县公安局禾库派出所") in relations(ex, "awardedTo")
+    ex = run("近日，县委政法委表彰凤凰县司法局为全县政法系统先进集体。")
+    assert ("全县政法系统先进集体", "凤凰县司法局") in relations(ex, "awardedTo")

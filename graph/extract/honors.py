@@ -24,7 +24,7 @@ from ..lexicon import load_table
 from .doc import CJK, Doc
 
 # verbs that give a title; the first group also takes a quoted name of any shape
-_STRONG = "被评为|被评选为|评为|获评为|获评|荣获|荣膺|被授予|授予|被命名为|命名为|被表彰为|夺得|摘得|捧得|荣登|荣立|荣记|创成|当选为|当选"
+_STRONG = "被评为|被评选为|评为|获评为|获评|荣获|荣膺|被授予|授予|被命名为|命名为|被表彰为|表彰为|夺得|摘得|捧得|荣登|荣立|荣记|创成|当选为|当选"
 # these also name plans, years and lists (列为“头号任务”, 确定为“建设年”): the title must look like one
 _WEAK = "成功创建|创建成为|被确定为|确定为|被列为|列为|被列入|列入|入选为|入选|跻身|获得了|获得|获(?![奖悉取批准得])|保持了|保持"
 _STRIVE = "争创|创建|争当|争做"  # a title striven for: nobody holds it yet
@@ -216,6 +216,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
                 name = mm.group(0)
                 out.append(HonorHit(name, p, p + len(name), {name, re.sub("^(?:个人|集体)", "", name)},
                                     m.start(), m.start()))
+    _praised_as(text, out, seen, inside_taken)
     _modifiers(doc, out, seen, set(holders))
     _counted(doc, out, seen)
     _rankings(doc, out, inside_taken)
@@ -227,6 +228,25 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
             continue
         kept.append(h)
     return kept
+
+
+# the active voice of 被表彰为: the awarder praises the holder as the title (某委表彰某局为…)
+_PRAISED_AS = re.compile(f"(?:表彰|授予|命名)(?!为)[{CJK}]{{2,24}}?为")
+
+
+def _praised_as(text: str, out: list[HonorHit], seen: set[int], inside_taken) -> None:
+    """某委表彰某局为全省先进集体: the title after 为, its holder right before 为 (the trigger is
+    put there, so the holder is read as for 某局被评为)."""
+    for m in _PRAISED_AS.finditer(text):
+        got = _title_at(text, m.end(), strong=True)
+        if got is None:
+            continue
+        s, e, name, aliases, _ = got
+        qpos = max(text.find("“", s, e), text.find("「", s, e))
+        if s in seen or (inside_taken(s) if qpos < 0 else qpos in seen):
+            continue
+        seen.add(s)
+        out.append(HonorHit(name, s, e, aliases, m.end() - 1, m.end() - 1))
 
 
 def _modifiers(doc: Doc, out: list[HonorHit], seen: set[int], holders: set[int]) -> None:

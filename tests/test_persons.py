@@ -282,3 +282,13 @@ def test_a_name_before_a_reporting_verb_at_the_text_start_a_line_start_or_after_
 
 def test_no_name_before_a_reporting_verb_inside_a_clause():
     assert "李秀英" not in people("全县干部群众与李秀英介绍的经验相互印证。")
+
+
+def test_an_appointment_names_the_post_with_or_without_tongzhi():
+    ex = run("经研究决定，任命田志刚同志为凤凰县公安局副局长。")
+    assert ("田志刚", "副局长", "凤凰县公安局") in posts(ex)
+    ex = run("田志刚同志任凤凰县司法局局长。")
+    assert ("田志刚", "局长", "凤凰县司法局") in posts(ex)
+    # 为 after a name is a post's predicate only in an appointment
+    ex = run("凤凰县公安局副局长田志刚为民警授课。")
+    assert posts(ex) == {("田志刚", "副局长", "凤凰县公安局")}

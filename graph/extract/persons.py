@@ -862,7 +862,9 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
     return who
 
 
-_PREDICATE = re.compile(f"(?:是|{'|'.join(_APPOINTED)})(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+_PREDICATE = re.compile(f"(?:是|(?:{'|'.join(_APPOINTED)})(?!命|务|何|期)|(?<=[{CJK}])为(?=[{CJK}]))(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+# 为 makes a predicate of posts only after the one an appointment names (任命张三为…)
+_NAMED_TO = re.compile(f"(?:任命|提名|推荐|选举|推选)[{CJK}]{{2,6}}$")
 
 
 def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
@@ -872,6 +874,8 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
     out = []
     place_spans = {p.start: p.end for p in bodies.all_places}
     for m in _PREDICATE.finditer(text):
+        if text[m.start():m.start() + 1] == "为" and not _NAMED_TO.search(text, max(0, m.start() - 10), m.start()):
+            continue
         end = m.end()
         if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
             continue  # the clause does not end on a title
@@ -897,7 +901,8 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
             else:
                 out.append(who)
         else:
-            who = next((h for h in found if h.end == start), None)
+            # 张三任…, 张三同志任…, 任命张三（同志）为…: the person right before the verb
+            who = next((h for h in found if h.end == start or text[h.end:start] == "同志"), None)
             if who is None:
                 continue
         out.append(PersonHit(who.name, who.start, who.end, posts, evidence=doc.sentence_at(start)))

@@ -292,3 +292,10 @@ def test_an_appointment_names_the_post_with_or_without_tongzhi():
     # 为 after a name is a post's predicate only in an appointment
     ex = run("凤凰县公安局副局长田志刚为民警授课。")
     assert posts(ex) == {("田志刚", "副局长", "凤凰县公安局")}
+
+
+def test_an_honorific_after_a_name_vouches_for_it_as_a_title_before_it_does():
+    # 吴国 and 方志 are words to the dictionary; before 同志 the three characters are a name
+    assert {"吴国华", "方志红"} <= people("吴国华同志和方志红同志表示，要继续努力。")
+    # a function word that is also a surname stays a word (向|学昭女士: to Ms Xuezhao)
+    assert not people("他立即回信向学昭女士致歉。")

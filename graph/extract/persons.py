@@ -58,6 +58,7 @@ _APPOINTED = ("担任", "兼任", "出任", "升任", "调任", "任")
 _CLAUSE_END = re.compile("[，。；\n]")
 _AFTER = ("总书记", "同志", "主席", "总理", "委员长", "先生", "女士", "教授", "院士", "博士", "总统", "大使", "将军",
           "一行", "夫妇")
+_HONORIFIC_AFTER = frozenset({"同志", "先生", "女士"})  # as sure of the name before them as a title is of the one after
 _AFTER_OFFICE = ("书记", "局长", "所长", "院长", "检察长", "庭长", "部长", "主任", "市长", "县长", "区长", "镇长", "乡长",
                  "省长", "厅长", "队长", "警官", "法官", "检察官", "老师", "医生", "律师")
 # nouns for people that are not titles (专家, 村民, 中锋 …): such a noun right before a name says
@@ -347,9 +348,10 @@ def _whole_word(text: str, s: int, e: int) -> bool:
     return True
 
 
-def _name_before(text: str, end: int) -> int | None:
+def _name_before(text: str, end: int, *, titled: bool = False) -> int | None:
     """Start of a personal name ending exactly at ``end`` (学习|张三|同志), read as whole words:
-    the last word before ``end``, or a surname and the word after it."""
+    the last word before ``end``, or a surname and the word after it. ``titled``: an honorific
+    or a title follows, which vouches for a name as a title before it does (吴国|华同志)."""
     if text[end - 1:end] in _NOT_LAST_STRICT:
         return None  # 公安局|局长, 办公室|主任: a body, not a name, ends here
     lo = max(0, end - 6)
@@ -367,7 +369,9 @@ def _name_before(text: str, end: int) -> int | None:
         starts.append(pos)
     for s in starts:
         if 2 <= end - s <= 4 and (text[s] in sur or text[s:s + 2] in sur) and text[s - 1:s] != "·" \
-                and (s > lo or not _RUN.match(text[s - 1:s] or " ")) and name_end(text, s, strict=True) == end:
+                and (s > lo or not _RUN.match(text[s - 1:s] or " ")) and (
+                    name_end(text, s, strict=True) == end or titled and (_tag(text[s]) or "nr")[0] not in "pcdru"
+                    and name_end(text, s, titled=True) == end):  # (和|溥杰先生, 向|学昭女士: a word first)
             return s
     return None
 
@@ -588,7 +592,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             add([PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])])
     # a name before a title or honorific: 张三同志, 李四所长
     for m in _AFTER_RE.finditer(text):
-        s = _name_before(text, m.start())
+        s = _name_before(text, m.start(), titled=m.group(0) in _HONORIFIC_AFTER)
         if s is not None and free(s, m.start(), weak=True):
             add([PersonHit(text[s:m.start()], s, m.start())])
     # a name opening a clause before a reporting verb: 张三说, 李四告诉记者

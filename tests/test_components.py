@@ -127,3 +127,18 @@ def test_parts_ending_in_the_formula_s_word_listed_in_its_own_sentence():
     # two parts for three: none
     ex = run("凤凰县推进“三治融合”，开展法治宣传、德治教育。")
     assert entity(ex, "Mechanism", "三治融合").components == []
+
+
+def test_groups_of_a_formula_run_on_over_a_comma():
+    # two groups of two, written as two 、-lists: four parts, as the formula counts
+    assert parts("白沙县司法局推行“两进两出”工作法：律师进村、法官进社，纠纷出村、矛盾出镇。",
+                 "两进两出") == ["律师进村", "法官进社", "纠纷出村", "矛盾出镇"]
+
+
+def test_a_clause_after_the_list_is_no_part():
+    assert parts("白沙县推行“三联”机制：联防、联控、联调，群众满意、干部放心。", "三联") == ["联防", "联控", "联调"]
+
+
+def test_each_village_opening_the_first_part_belongs_to_the_sentence():
+    assert parts("河口镇建立了“三个一”工作机制：每个社区一名网格长、一支巡逻队伍、一本民情台账。",
+                 "三个一") == ["一名网格长", "一支巡逻队伍", "一本民情台账"]

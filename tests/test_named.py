@@ -584,3 +584,18 @@ def test_a_five_year_plan_period_is_a_date_its_plan_a_document_its_legal_educati
     ex = run("凤凰县认真落实“十四五”规划纲要，深入开展“八五”普法。")
     assert names(ex, "Document") == {"十四五规划纲要"}
     assert names(ex, "Campaign") == {"八五普法"}
+
+
+def test_a_formula_whose_routine_is_spelled_out_is_a_way_of_working_even_when_carried_out():
+    ex = run("白沙县公安局要求社区民警每周开展“两查一访”，即早查、晚查和一次上门走访。")
+    assert "两查一访" in names(ex, "Mechanism") and "两查一访" not in names(ex, "Campaign")
+    assert entity(ex, "Mechanism", "两查一访").components == ["早查", "晚查", "一次上门走访"]
+    # a formula carried out with nothing spelled out stays a drive
+    assert "三打一整治" in names(run("白沙县集中开展“三打一整治”，严打盗抢。"), "Campaign")
+
+
+def test_a_body_and_its_verb_opening_a_clause_are_not_part_of_the_name():
+    ex = run("近年来，白沙县委政法委聚焦基层治理体系建设，在全县推行网格员机制。")
+    assert not any("政法委" in n for n in names(ex, "Mechanism"))
+    ex = run("近年来，县法院围绕电信诈骗综合治理体系建设，持续发力。")
+    assert "电信诈骗综合治理体系" in names(ex, "Mechanism")

@@ -624,7 +624,41 @@ def _listed_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     m = _INTRO.match(text, h.end, min(len(text), h.end + 40))
     if m is None:
         return []
-    return read_parts(text[m.end():h.end + 400])
+    seg = text[m.end():h.end + 400]
+    parts = _continued(seg, read_parts(seg), h.formula_count)
+    return _one_each(parts)
+
+
+_SHORT_LIST = re.compile("[一-龥]{2,8}(?:、[一-龥]{2,8})+")
+
+
+def _continued(seg: str, parts: list[str], n: int | None) -> list[str]:
+    """A、B、C，D、E、F for “三上三下”: a formula of groups whose parts run on over a comma, each
+    clause a list of short items; taken only when the groups together make the count."""
+    if not n or len(parts) >= n or "、" not in seg.split("，", 1)[0]:
+        return parts
+    out = list(parts)
+    for clause in re.split("[，,]", seg[:min([i for i in (seg.find("。"), seg.find("；"), seg.find("\n")) if i >= 0]
+                                          + [len(seg)])])[1:]:
+        if not _SHORT_LIST.fullmatch(clause.strip()):
+            break
+        out += clause.strip().split("、")
+        if len(out) >= n:
+            break
+    return out if len(out) == n else parts
+
+
+_ONE_EACH = re.compile("每(?:个|一个|名|位|户|村|家)?[一-龥]{0,3}?(?=一[个名支本张套份条台间处])")
+
+
+def _one_each(parts: list[str]) -> list[str]:
+    """每个村一名法律顾问、一支调解队伍、一本台账 → 一名法律顾问: the distributive 每… opening the
+    first of parts that each count one thing belongs to the sentence, not to the part."""
+    if len(parts) >= 2 and all(p.startswith("一") for p in parts[1:]) and not parts[0].startswith("一"):
+        m = _ONE_EACH.match(parts[0])
+        if m and len(parts[0]) - m.end() >= 2:
+            return [parts[0][m.end():]] + parts[1:]
+    return parts
 
 
 # 把/将 + a 、-list: the clause a formula's parts may be joined in before it

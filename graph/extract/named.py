@@ -654,6 +654,9 @@ def _leading_numbers(parts: list[str]) -> str:
 
 
 _INTRODUCED = re.compile("(?:推出|推行|探索出?|首创)了?$")
+# a formula whose parts the next words spell out (开展“两查一访”，即早查、晚查和一次走访): the
+# routine of a way of working, whatever verb starts it
+_PARTS_FOLLOW = re.compile("[，,]?(?:即|也就是|具体包括|包括|分别是|分别为)|[：:](?=[^。；\n]{2,40}、)")
 _BUILT = re.compile("(?:打造|构建|建强|建成|推出|设立|创建|建立|开办|开设)$")
 
 
@@ -699,6 +702,8 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
             continue
         if own == "Mechanism" and ctx == "Campaign" and is_formula(c) and c not in seen:
             t = "Campaign"  # 集中打击整治“两霸三乱”: a drive named by a formula
+        if t == "Campaign" and (is_formula(c) or _formula_shape(c)) and _PARTS_FOLLOW.match(text, q.end):
+            t = "Mechanism"
         count = formula_value(c) if (is_formula(c) or _formula_shape(c)) else None
         if _formula_shape(c) and count is None:
             count = _shape_value(c)
@@ -1128,6 +1133,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             name, listed = name[lm.end():], lm.group(0)
         else:
             listed = ""
+        if not after_verb:  # (after 建立, 司法所联动调解机制 is the verb's object whole)
+            name = _after_subject_verb(name)
         stay = _after_clause_verb(name)
         if stay:  # 公安局保持严打的态势: the clause's verb, whose object is no name
             continue
@@ -1260,6 +1267,27 @@ def _after_lone_prep(name: str) -> str:
 def _parallel(name: str) -> bool:
     """联防联控联创, 共建共治共享, 自治法治德治: one character repeated in step."""
     return len(name) == 6 and (name[0] == name[2] == name[4] or name[1] == name[3] == name[5])
+
+
+# the last characters of a body's name (县委政法委, 县法院, 市公安局, 镇政府, 综治中心)
+_BODY_END = re.compile("(?:委|局|院|庭|所|队|办|政府|中心|部门)$")
+_BODY_CHAR = re.compile("[委局院庭所队办府心门]")
+
+
+def _after_subject_verb(name: str) -> str:
+    """县委政法委聚焦基层治理(体系) → 基层治理: a body and its verb open a clause, whose object
+    is what the head closes (read at a clause boundary, the subject came along)."""
+    if not _BODY_CHAR.search(name, 0, len(name) - 2):
+        return name  # no body's last character: no subject to cut (most names)
+    from ..segment import pos_tags
+
+    pos = 0
+    tags = pos_tags(name)
+    for k, (tok, tag) in enumerate(tags[:-1]):
+        pos += len(tok)
+        if _BODY_END.search(tok) and tags[k + 1][1] == "v" and len(name) - pos - len(tags[k + 1][0]) >= 2:
+            return name[pos + len(tags[k + 1][0]):]
+    return name
 
 
 def _after_clause_verb(name: str) -> bool:

@@ -188,7 +188,7 @@ def test_the_indexed_actor_agrees_with_the_plain_reading():
 
     from graph.extract import extract_text
 
-    x = sys.modules["graph.extract"]
+    x = sys.modules["graph.extract.actors"]
     real, calls = x._actor, []
 
     def both(doc, actors, governed, pos, named, focal_key=None, index=None):

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..gazetteer import Gazetteer, Place
-from ..model import Mention
+from ..model import Entity, Mention
 from ..normalise import Normalised
 
 # a run of 。！？；!?; and line ends, or one or two … not before a closing quote: written to
@@ -18,6 +19,7 @@ _SENT_END = re.compile(r"[。！？；!?;\n…](?:(?<=[。！？；!?;\n])[。�
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CLAUSE_MARKS = re.compile("[，；：]")
 PAUSE_MARK = re.compile("[，。；：、]")  # where a phrase of a sentence ends: a comma, stop, semicolon, colon or 、
+_STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉<>()（）【】\[\]]+")
 
 
 @dataclass
@@ -368,3 +370,15 @@ def overlaps(s: int, e: int, spans) -> bool:
     if isinstance(spans, Spans):
         return spans.overlaps(s, e)
     return any(s < b and a < e for a, b in spans)
+
+
+def name_key(name: str) -> str:
+    """Canonical comparison form of a name: NFKC, no quotes, brackets or spaces."""
+    return _STRIP.sub("", unicodedata.normalize("NFKC", name))
+
+
+def place_entity(place: Place) -> Entity:
+    """The entity of a gazetteer place (a mention's, or one implied above it)."""
+    e = Entity("Place", place.name, attrs={"key_name": place.id, "level": place.level, "code": place.code,
+                                           "parent": place.parent})
+    return e

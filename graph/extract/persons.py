@@ -866,7 +866,8 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
     return who
 
 
-_PREDICATE = re.compile(f"(?:是|(?:{'|'.join(_APPOINTED)})(?!命|务|何|期)|(?<=[{CJK}])为(?=[{CJK}]))(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+# (the lookahead of the verbs' first characters passes over the rest of the text at once)
+_PREDICATE = re.compile(f"(?=[是为{''.join(sorted({v[0] for v in _APPOINTED}))}])(?:是|(?:{'|'.join(_APPOINTED)})(?!命|务|何|期)|(?<=[{CJK}])为(?=[{CJK}]))(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
 # 为 makes a predicate of posts only after the one an appointment names (任命张三为…)
 _NAMED_TO = re.compile(f"(?:任命|提名|推荐|选举|推选)[{CJK}]{{2,6}}$")
 

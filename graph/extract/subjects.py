@@ -60,8 +60,11 @@ _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透�
 # what follows a body that is no subject: any of the above (one pattern, tried once per body)
 _NOT_ACTING = re.compile("|".join(f"(?:{p.pattern})" for p in (_SPEAKER, _SINCE, _BUILT, _DESIGNATED, _ROLE)))
 # a body's kind or home alone at a clause's head (中心今年受理…, 村里建起…): the one named last
-_KIND_REF = re.compile("(?:(?<=[，。；：\n“])|^)(?:(中心|派出所|司法所|人民法庭|法庭|检察室|调委会|工作站|服务站|指挥部)"
-                       "|(所|院|局|村|镇|乡|社区)里)")
+_KIND_WORDS = ("中心", "派出所", "司法所", "人民法庭", "法庭", "检察室", "调委会", "工作站", "服务站", "指挥部")
+_HOMES = ("所", "院", "局", "村", "镇", "乡", "社区")
+# (the lookahead of the words' first characters passes over the rest of the text at once)
+_KIND_REF = re.compile(f"(?=[{''.join(sorted({w[0] for w in _KIND_WORDS + _HOMES}))}])"
+                       f"(?:(?<=[，。；：\n“])|^)(?:({'|'.join(_KIND_WORDS)})|({'|'.join(_HOMES)})里)")
 _LEVEL_OF_HOME = {"村": ("village",), "社区": ("village",), "镇": ("township",), "乡": ("township",),
                   "所": (), "院": (), "局": ()}
 _KIND_AFTER = re.compile("公安|检察|法院")  # 慈利公安: a place, then a kind of body

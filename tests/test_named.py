@@ -136,6 +136,21 @@ def test_a_drive_named_as_the_lever_of_the_work():
     assert {"司法所标准化建设", "全国文明城市创建"} <= names(ex, "Campaign")
 
 
+def test_a_drive_made_the_lever_with_ba_and_zuowei():
+    ex = run("县委政法委把乡镇综治中心规范化建设作为推进市域治理的重要抓手。")
+    assert "乡镇综治中心规范化建设" in names(ex, "Campaign")
+
+
+def test_a_drive_with_no_drive_head_after_a_verb_that_pushes_it():
+    ex = run("全县深入推进司法所规范化建设，开展电诈重点整治，助力脱贫攻坚，打好污染防治攻坚。")
+    assert {"司法所规范化建设", "电诈重点整治", "脱贫攻坚", "污染防治攻坚"} <= names(ex, "Campaign")
+
+
+def test_a_kind_of_work_a_field_or_a_manner_pushed_is_no_drive():
+    ex = run("推进执法规范化建设，加强队伍规范化建设，推进技术攻坚，全力集中攻坚，开展专项重点整治，推进攻坚克难。县里要进一步加强司法所规范化建设。")
+    assert not names(ex, "Campaign")
+
+
 def test_a_kind_of_work_as_the_lever_is_no_drive():
     ex = run("全县以信息化建设为抓手，以基层党组织建设为载体，以加强规范化建设为突破口。")
     assert not names(ex, "Campaign")

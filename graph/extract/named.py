@@ -21,7 +21,9 @@ Rules, in order (an earlier rule's span is not read again by a later one):
    conjunctions and clause verbs stripped; programs need a proper name, not a kind of thing
    (社会管理平台, 重要惠民工程);
 5. unquoted number formulas (一室一警, 4+x), 平安/法治 + place drives (平安雁峰), drives named
-   by the title they create (平安医院创建) and drives named as the lever of the work (以X标准化建设为抓手).
+   by the title they create (平安医院创建), drives named as the lever of the work (以X标准化建设为抓手,
+   把X规范化建设作为抓手) and drives with no drive head after a verb pushing them (推进司法所规范化建设,
+   开展电诈重点整治, 助力脱贫攻坚; not after 要/应: a requirement).
 """
 from __future__ import annotations
 
@@ -306,6 +308,7 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
     _framed_drives(text, hits, taken)
+    _pushed_drives(text, hits, taken)
     _title_drives(text, hits, taken)
     _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
@@ -1449,31 +1452,82 @@ _CREATE = re.compile("创建")  # every title drive holds it 3 to 10 characters 
 _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建设")
 
 
-# 以X规范化建设为抓手, 以X示范创建为契机: the lever a report names is a drive
+# 以X规范化建设为抓手, 以X示范创建为契机, 把X规范化建设作为…的重要抓手: the lever a report names is a drive
 _FRAMED_DRIVE = re.compile(f"以([{CJK}]{{5,16}}?(?:化建设|创建))为(?:抓手|契机|载体|突破口|牵引)")
+_FRAMED_DRIVE_BA = re.compile(f"把([{CJK}]{{5,16}}?(?:化建设|创建))作为[^，。；\n]{{0,12}}?(?:抓手|契机|载体|突破口|牵引)")
 
 
 def _framed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """Drives named as the lever of the work (以派出所标准化建设为抓手, 以文明城市示范创建为契机):
     building a body up to a standard (-化建设) or creating a title (创建), the thing built or
     the title named before it (信息化建设 alone is a kind of work, no drive)."""
-    from ..segment import lcut
-
-    for m in finditer_near(_FRAMED_DRIVE, text, _LEVER, 6, 17):
+    for m in (*finditer_near(_FRAMED_DRIVE, text, _LEVER, 6, 17), *finditer_near(_FRAMED_DRIVE_BA, text, _AS, 6, 17)):
         s, e = m.span(1)
         name = m.group(1)
         if _overlaps(s, e, taken) or has_function_word(name):
             continue
-        toks = lcut(name[:-2])  # the thing built and its standard, or the title
-        if name.endswith("化建设"):
-            toks = toks[:-1] if toks and toks[-1].endswith("化") else []
-        if not toks or is_generic("".join(toks)) or _only_verbs("".join(toks)):
+        if _built_to_standard(name) is None:
             continue
         hits.append(NamedHit("Campaign", name, s, e, {name}))
         taken.append((s, e))
 
 
+def _built_to_standard(name: str) -> str | None:
+    """The thing a drive builds up to a standard or the title it creates (司法所 of
+    司法所规范化建设, 文明城市示范 of 文明城市示范创建), or None when that is only a kind of work
+    (信息化建设, 加强规范化建设)."""
+    from ..segment import lcut
+
+    toks = lcut(name[:-2])
+    if name.endswith("化建设"):
+        toks = toks[:-1] if toks and toks[-1].endswith("化") else []
+    thing = "".join(toks)
+    if not toks or is_generic(thing) or _only_verbs(thing):
+        return None
+    return thing
+
+
 _LEVER = re.compile("为(?:抓手|契机|载体|突破口|牵引)")
+_AS = re.compile("作为")
+
+# a drive written with no drive head after a verb that launches or pushes it: a body built up to a
+# standard (推进司法所规范化建设), a crackdown on one trouble (开展电诈重点整治) or a hard push on
+# one task (助力脱贫攻坚, not 技术攻坚: a task is done, a field is not); the name ends its phrase
+_PUSHED_HEAD = re.compile(f"(规范化建设|标准化建设|重点整治|攻坚)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
+_DEMANDED = re.compile("(?:要|应|应当|需|需要|必须)(?:进一步|全面|大力|切实|着力|持续|深入|不断|继续)?$")
+
+
+def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """Drives with no drive head, named by the verb pushing them (see _PUSHED_HEAD); the verbs
+    are the ``push`` row of named_frames.txt, the nearest one before the head opens the name."""
+    from ..segment import pos_tags
+
+    push = _frames().get(("push", "Campaign"), ())
+    for m in _PUSHED_HEAD.finditer(text):
+        hs, he = m.span(1)
+        window = text[max(0, hs - 12):hs]
+        k, verb = max(((window.rfind(v) + len(v), v) for v in push if v in window), default=(-1, ""))
+        if k < 0:
+            continue
+        s = hs - len(window) + k
+        if _DEMANDED.search(text, max(0, s - len(verb) - 8), s - len(verb)):
+            continue  # 要加强X规范化建设: a requirement stated, no drive carried out
+        name = text[s:he]
+        thing = name[:-(he - hs)]
+        if len(thing) < 2 or not _ALL_CJK.fullmatch(name) or has_function_word(thing) or _overlaps(s, he, taken):
+            continue  # (the verb and the name share one clause: no mark between them)
+        if name.endswith("化建设"):
+            built = _built_to_standard(name)
+            if built is None or not built.endswith(_AGENCY_END + ("中心",)):
+                continue  # 推进执法规范化建设, 加强队伍规范化建设: a kind of work, no body's drive
+        else:
+            tags = pos_tags(thing)
+            if is_generic(thing) or thing in _generic().get("manner", ()) or thing in _GENERIC_CORES:
+                continue  # 开展专项重点整治, 集中攻坚: how the push is made, not on what
+            if name.endswith("攻坚") and tags[-1][1] not in ("v", "vn"):
+                continue  # 科技攻坚, 技术攻坚: a field worked on, no drive
+        hits.append(NamedHit("Campaign", name, s, he, {name, text[s:m.end()]}))
+        taken.append((s, he))
 
 
 def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:

@@ -614,3 +614,9 @@ def test_a_body_and_its_verb_opening_a_clause_are_not_part_of_the_name():
     assert not any("政法委" in n for n in names(ex, "Mechanism"))
     ex = run("近年来，县法院围绕电信诈骗综合治理体系建设，持续发力。")
     assert "电信诈骗综合治理体系" in names(ex, "Mechanism")
+
+
+def test_a_level_word_opening_a_name_is_no_part_of_its_core():
+    # 县级…规范化建设 and …规范化建设 are one drive: one entity, the level an alias's word
+    ex = run("凤凰县扎实推进县级综治中心规范化建设。今年，凤凰县持续推进综治中心规范化建设。")
+    assert [k for k in ex.entities if k[0] == "Campaign"] == [("Campaign", "综治中心规范化建设")]

@@ -138,3 +138,8 @@ def test_praised_as_a_title_by_an_awarder_in_either_voice():
     assert ("全州优秀公安基层单位", "凤凰县公安局禾库派出所") in relations(ex, "awardedTo")
     ex = run("近日，县委政法委表彰凤凰县司法局为全县政法系统先进集体。")
     assert ("全县政法系统先进集体", "凤凰县司法局") in relations(ex, "awardedTo")
+
+
+def test_a_list_of_names_before_the_award_verb_all_receive_it():
+    ex = run("凤凰县公安局民警张明、李强被评为全州优秀人民警察。")
+    assert {("全州优秀人民警察", "张明"), ("全州优秀人民警察", "李强")} <= relations(ex, "awardedTo")

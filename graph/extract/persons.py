@@ -759,6 +759,10 @@ def _report_re() -> re.Pattern:
 _PEOPLE_RE = re.compile("|".join(sorted(_PEOPLE, key=len, reverse=True)))
 
 
+# what the names of a list share, right after its last one (张三、李四被评为…, 分别获…, 同志)
+_LIST_CLOSE = ("被评", "被授予", "被表彰", "被命名", "荣获", "获评", "分别", "同志")
+
+
 def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
     """Names joined to a found name: 张三、李四、王五等; 张三和李四. Posts are not shared:
     the text does not say whose they are."""
@@ -771,7 +775,8 @@ def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
             if e2 is None or not free(s, e2, weak=True):
                 break
             nxt = text[e2:e2 + 1]
-            if not (nxt in _SENT_BREAK or nxt in "等和及与" or text.startswith(_REPORT, e2)):
+            if not (nxt in _SENT_BREAK or nxt in "等和及与" or text.startswith(_REPORT, e2)
+                    or text.startswith(_LIST_CLOSE, e2)):
                 break
             extra.append(PersonHit(text[s:e2], s, e2))
             e = e2

@@ -222,3 +222,10 @@ def test_a_level_word_names_the_centre_the_place_before_the_verb_sets_up():
     # the county opens the clause and 建成 sets the centre up: 县级… is the county's own centre
     ex = run("凤凰县建成县级社会治理综合服务中心，群众办事更方便。")
     assert "凤凰县社会治理综合服务中心" in names(ex, "Agency")
+
+
+def test_the_party_committee_s_office_by_its_short_form_and_not_in_a_word():
+    ex = run("凤凰县县委办、县政府办联合印发通知。")
+    assert {"凤凰县委办公室", "凤凰县人民政府办公室"} <= names(ex, "Agency")
+    # 办 opening a word (办理, 办公会) leaves the committee itself
+    assert names(run("凤凰县委办理群众来信，凤凰县委办公会研究部署。"), "Agency") == {"凤凰县委"}

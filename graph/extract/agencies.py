@@ -91,9 +91,13 @@ def _bodies_in(text: str) -> dict[int, str]:
         for n in lengths[m.group()]:
             if n <= e and text[e - n:e] in surfaces:
                 s = e - n
-                if len(out.get(s, "")) < n:
+                if len(out.get(s, "")) < n and not (text[e - 1] == "办" and text[e:e + 1] in _BAN_WORD):
                     out[s] = text[s:e]
     return out
+
+
+# 办 ending a body's short form (县委办, 政府办) but opening a word (县委办理, 县委办公会): the 委 alone
+_BAN_WORD = frozenset("理公事法案结好")
 
 
 @lru_cache(maxsize=1)

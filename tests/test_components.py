@@ -124,6 +124,9 @@ def test_parts_ending_in_the_formula_s_word_listed_in_its_own_sentence():
     # “三治融合”: three parts ending in 治, cut out of the clause around them
     ex = run("凤凰县坚持“三治融合”，推动自治、法治、德治有机结合。")
     assert entity(ex, "Mechanism", "三治融合").components == ["自治", "法治", "德治"]
+    # …or before it in its sentence
+    ex = run("凤凰县坚持自治、法治、德治相结合，推行“三治融合”。")
+    assert entity(ex, "Mechanism", "三治融合").components == ["自治", "法治", "德治"]
     # two parts for three: none
     ex = run("凤凰县推进“三治融合”，开展法治宣传、德治教育。")
     assert entity(ex, "Mechanism", "三治融合").components == []

@@ -405,7 +405,7 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
         return quoted if len(quoted) >= 2 else []
     # N + word + words (三治融合): first a list in the rest of its sentence of parts ending in the
     # word (推动自治、法治、德治有机结合), then the sentences of its section opening with it
-    listed = _word_list_in_sentence(text, h.end, char, cn_int(name[0]))  # 四防一体: four parts end in 防
+    listed = _word_list_in_sentence(text, h.start, h.end, char, cn_int(name[0]))  # 四防一体: four parts end in 防
     if listed:
         return listed
     # N + word + words: the sentences of its section that open with the word (as
@@ -431,12 +431,20 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     return out
 
 
-def _word_list_in_sentence(text: str, end: int, char: str, n: int | None) -> list[str]:
+def _word_list_in_sentence(text: str, start: int, end: int, char: str, n: int | None) -> list[str]:
     """“三治融合”，推动自治、法治、德治有机结合: a 、-list of as many short parts as the formula's
     leading number counts, each ending in the word after it, in the rest of the formula's sentence (the first
-    part after the clause's verb, the last before what the clause says of them all)."""
+    part after the clause's verb, the last before what the clause says of them all); else in the
+    sentence before the formula (坚持自治、法治、德治相结合，推行“三治融合”)."""
     stop = _SENTENCE_END.search(text, end, end + 120)
-    sentence = text[end:stop.start() if stop else end + 120]
+    after = text[end:stop.start() if stop else end + 120]
+    lo = max(0, start - 120)
+    opens = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    before = text[opens[-1] if opens else lo:start]
+    return _word_list(after, char, n) or _word_list(before, char, n)
+
+
+def _word_list(sentence: str, char: str, n: int | None) -> list[str]:
     for lm in _WORD_LIST.finditer(sentence):
         items = lm.group(0).split("、")
         if n is None or len(items) != n or len(items) < 3:

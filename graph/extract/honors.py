@@ -194,12 +194,8 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
             if got is None:
                 break
             s, e, name, aliases, resume = got
-            qpos = max(text.find("“", s, e), text.find("「", s, e))
-            if (inside_taken(s) if qpos < 0 else qpos in seen) or s in seen:
+            if not _claim(text, s, e, seen, inside_taken):
                 break
-            seen.add(s)
-            if qpos >= 0:
-                seen.add(qpos)
             out.append(HonorHit(name, s, e, aliases, m.start(), m.start(), awarded=not strive))
             first = False
             lm = re.match("(?:、|和|及|与|以及)", text[resume:resume + 2])
@@ -230,6 +226,18 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
     return kept
 
 
+def _claim(text: str, s: int, e: int, seen: set[int], inside_taken) -> bool:
+    """Take the title at [s, e) unless a title was read there already (its start, or its
+    quotation's) or, unquoted, it lies inside another entity's name; marks it read."""
+    qpos = max(text.find("“", s, e), text.find("「", s, e))
+    if (inside_taken(s) if qpos < 0 else qpos in seen) or s in seen:
+        return False
+    seen.add(s)
+    if qpos >= 0:
+        seen.add(qpos)
+    return True
+
+
 # the active voice of 被表彰为: the awarder praises the holder as the title (某委表彰某局为…)
 _PRAISED_AS = re.compile(f"(?:表彰|授予|命名)(?!为)[{CJK}]{{2,24}}?为")
 
@@ -242,10 +250,8 @@ def _praised_as(text: str, out: list[HonorHit], seen: set[int], inside_taken) ->
         if got is None:
             continue
         s, e, name, aliases, _ = got
-        qpos = max(text.find("“", s, e), text.find("「", s, e))
-        if s in seen or (inside_taken(s) if qpos < 0 else qpos in seen):
+        if not _claim(text, s, e, seen, inside_taken):
             continue
-        seen.add(s)
         out.append(HonorHit(name, s, e, aliases, m.end() - 1, m.end() - 1))
 
 

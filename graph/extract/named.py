@@ -1518,7 +1518,7 @@ def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]
             continue  # (the verb and the name share one clause: no mark between them)
         if name.endswith("化建设"):
             built = _built_to_standard(name)
-            if built is None or not built.endswith(_AGENCY_END + ("中心",)):
+            if built is None or not built.endswith(_AGENCY_END):
                 continue  # 推进执法规范化建设, 加强队伍规范化建设: a kind of work, no body's drive
         else:
             tags = pos_tags(thing)

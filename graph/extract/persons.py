@@ -153,6 +153,11 @@ def _given_name(word: str, strict: bool) -> bool:
     return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
 
 
+def _function_word(word: str) -> bool:
+    """Is ``word`` a preposition, conjunction, adverb, pronoun or particle first (由, 和, 向)?"""
+    return (_tag(word) or "nr")[0] in "pcdru"
+
+
 @lru_cache(maxsize=16384)
 def _common_word(word: str) -> bool:
     """Is ``word`` (two characters or more) an everyday word of jieba's dictionary (安全, 金融;
@@ -201,7 +206,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
     w = run.group(0)
     toks = _hmm_words(w)
     t0 = toks[0]
-    function_surname = (_tag(w[:n]) or "nr")[0] in "pcdru"  # 由, 于, 和, 向, 任 are words first
+    function_surname = _function_word(w[:n])  # 由, 于, 和, 向, 任 are words first
     if titled and len(t0) == n + 1 and not (_tag(t0) or "nr").startswith("nr") and (not _common_word(t0) or _tag(t0) == "ns") \
             and len(toks) > 1 and toks[1][0] not in _STOP and (len(toks[1]) == 1 or len(toks[1]) == 2 and toks[1][1] in _STOP) \
             and len(w) >= n + 2:
@@ -370,7 +375,7 @@ def _name_before(text: str, end: int, *, titled: bool = False) -> int | None:
     for s in starts:
         if 2 <= end - s <= 4 and (text[s] in sur or text[s:s + 2] in sur) and text[s - 1:s] != "·" \
                 and (s > lo or not _RUN.match(text[s - 1:s] or " ")) and (
-                    name_end(text, s, strict=True) == end or titled and (_tag(text[s]) or "nr")[0] not in "pcdru"
+                    name_end(text, s, strict=True) == end or titled and not _function_word(text[s])
                     and name_end(text, s, titled=True) == end):  # (和|溥杰先生, 向|学昭女士: a word first)
             return s
     return None

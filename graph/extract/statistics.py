@@ -192,7 +192,7 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
         verb = _lead_verbs(near)
         if verb:
             return verb + before, verb + before, "", verb
-    if before and not noun and _only_verbs(before):
+    if before and not noun and _bare_verb(before):
         obj = _object_of(near)  # 受理信访事项300件，办结290件: what was settled is what was received
         if obj:
             return before + obj, before + obj, "", before
@@ -204,7 +204,7 @@ _STEP = re.compile("(?:再|又|而|后来|然后)?(?:到|至|升至|升到|增�
 _STEP_LEAD = re.compile("(?:已|共|均|成功|累计|先后|当场)+")
 
 
-def _only_verbs(text: str) -> bool:
+def _bare_verb(text: str) -> bool:
     """Is ``text`` a verb alone, with at most an adverb before it (化解, 已办结, 调解成功), so
     the count names the deed and leaves its object to the count before?"""
     core = _STEP_LEAD.sub("", text)

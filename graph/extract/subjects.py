@@ -12,14 +12,14 @@ import re
 from collections.abc import Callable
 
 from .doc import Doc
-from .statistics import _PERIOD
+from .statistics import _DATELINE, _PERIOD
 
 _SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
 _DASHES = re.compile("—+")
 # what may stand before a clause's subject: time words, connectives, the source of a figure
 _SUBJECT_LEAD = re.compile("(?:其中|同时|目前|当前|此外|另外|据统计|据悉|据了解|近年来|近日|日前|年初|年底|以来|全年|一年来|"
                            "截至目前|与此同时|为此|对此|首先|其次|最后|此前|随后|继|该|本|连续[0-9一二三四五六七八九十两]+年|"
-                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|本报讯(?:[（(][^（()）\n]{1,20}[）)])?|[，、“\\s])*")
+                           "[0-9]{4}年|[0-9]{1,2}日|至|到|-|—|【[^】\n]{1,20}】|" + _DATELINE.pattern + "|[，、“\\s])*")
 # a clause on a whole unit (全县…): the unit's own figure
 _WHOLE_UNIT = re.compile("(?:全|该|我|本)(县|市|区|旗|州|盟|省|镇|乡)(?![委政长域份级])")
 _WHOLE = re.compile(_WHOLE_UNIT.pattern + "|(县|市|区|旗|州|盟|省|镇|乡)级?层面")  # 省级层面整合…: the province as a whole

@@ -9,6 +9,7 @@ grows with the number of distinct entities, not with the text.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import signal
 import threading
@@ -41,6 +42,25 @@ def _warm(*, whole: bool = False) -> None:
     with stage("start-up"):
         _full_name_index(load_gazetteer())
         load_dictionary(whole=whole)
+
+
+# The cyclic collector's thresholds during a build. By default (700, 10, 10) it runs a young
+# collection every 700 net new objects and, as the gazetteer, the lexicons and the build's notes
+# grow, walks the whole heap seven times in a 10× benchmark build: 0.7–0.9 s of about 20. A
+# build's garbage is almost all freed by reference counting, so collecting less often costs no
+# memory (peak 427 → 427–430 MB there) and the whole-heap walks stop.
+BUILD_GC_THRESHOLDS = (10_000, 20, 100)
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    """The collector at :data:`BUILD_GC_THRESHOLDS` inside, as it was after (also on an error)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _warm_views() -> None:
@@ -257,7 +277,7 @@ def build(source: str | Path, out_dir: str | Path, *, view: bool = True, jobs: i
     todo, skipped = _inside(todo, source, follow_links)
     mf = _manifest(source, manifest, todo)
     fingerprint = code_fingerprint()
-    with writing(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs) as writer:
+    with _collecting_less(), writing(out, view=view, fingerprint=fingerprint, reuse=incremental, jobs=jobs) as writer:
         previous = out / CACHE_DIR if incremental and (out / CACHE_DIR).is_dir() else None
         cache = PartCache(previous, fingerprint)
         # with workers, this process loads the views' modules and pinyin tables while they load

@@ -259,3 +259,15 @@ def test_a_village_right_after_its_township_takes_all_that_stands_between():
     # a unit's own word between them is no village's name
     ex = run("凤凰县廖家桥镇社区戒毒社区康复工作站揭牌。")
     assert not {n for n in names(ex, "Place") if n.endswith("社区")}
+
+
+def test_a_county_by_its_short_form_right_after_its_province_and_a_township_after_it():
+    ex = run("广东高州开展平安建设宣传活动。")
+    assert entity(ex, "Place", "高州市").attrs["code"] == "440981000000"
+    ex = run("浙江嵊州甘霖镇开展矛盾纠纷排查。")
+    assert {"嵊州市", "甘霖镇"} <= names(ex, "Place")
+    assert entity(ex, "Place", "甘霖镇").attrs["code"].startswith("330683")
+
+
+def test_a_county_short_form_after_its_province_must_end_on_a_word_boundary():
+    assert "新化县" not in names(run("湖南新化肥厂扩建。"), "Place")  # 化肥 runs across its end

@@ -507,7 +507,9 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
     names, _ = _township_names(gz)
     towns = {s: (e, v) for s, e, v in _register_townships(text, gz)}
     out: list[PlaceHit] = []
-    for h in sorted(hits, key=lambda h: h.start):
+    todo = sorted(hits, key=lambda h: h.start)
+    while todo:
+        h = todo.pop(0)
         e = h.end
         if not h.place.code or h.place.level not in UPPER_LEVELS or _overlaps(e, e + 1, taken):
             continue
@@ -516,6 +518,10 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
             if text.startswith(form, e) and (found is None or len(form) > len(found[1])) and (
                     form == child.name or _aligned(text, e, e + len(form))):
                 found = (child, form)
+        if found is None and h.place.level == "province":  # 浙江诸暨: a county, its prefecture left out
+            for form, child in _county_shorts_below(gz, h.place.code).get(text[e:e + 2], ()):
+                if text.startswith(form, e) and (found is None or len(form) > len(found[1])) and _aligned(text, e, e + len(form)):
+                    found = (child, form)
         if found is None and e in towns:  # a township of one of its counties: 芜湖市X镇
             te, v = towns[e]
             inside = [t for t in names[v] if gz.is_within(t.code, h.place.code)]
@@ -535,6 +541,7 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
             if not _overlaps(s2, e2, taken):
                 out.append(PlaceHit(s2, e2, place, form))
                 taken.append((s2, e2))
+                todo.insert(0, out[-1])  # and what is written right after it (浙江诸暨X镇)
     return out
 
 
@@ -573,6 +580,26 @@ def _child_forms(gz: Gazetteer, code: str) -> dict[str, tuple[tuple[str, Place],
                 forms.append(sn)
         for form in forms:
             out.setdefault(form[:2], []).append((form, child))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=64)
+def _county_shorts_below(gz: Gazetteer, code: str) -> dict[str, tuple[tuple[str, Place], ...]]:
+    """The short forms of a province's counties that sit under its prefectures (诸暨 under
+    浙江, its prefecture skipped: 浙江诸暨), by first two characters: only those that name one
+    county in the province and may be read (:func:`_readable_short`)."""
+    forms: dict[str, list[Place]] = {}
+    for pref in gz.children.get(code, ()):
+        for c in gz.children.get(pref, ()):
+            child = gz.places[c]
+            if child.level == "county":
+                sn = short_name(child.name, child.level)
+                if _readable_short(sn, child.name, gz):
+                    forms.setdefault(sn, []).append(child)
+    out: dict[str, list[tuple[str, Place]]] = {}
+    for sn, places in forms.items():
+        if len(places) == 1:
+            out.setdefault(sn[:2], []).append((sn, places[0]))
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -352,7 +352,8 @@ def _clean_chars(text: str, offs: Sequence[int], keep_word_spaces: bool) -> tupl
                 continue
             if prev == " ":
                 continue
-            ascii_words = prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()
+            ascii_words = prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum() and not (
+                prev.isdigit() and nxt.isdigit() and _letter_spaced(text, k))  # 1 2 3 起: a number's digits spaced out
             if ascii_words or (keep_word_spaces and is_cjk(prev) and is_cjk(nxt) and not _letter_spaced(text, k)):
                 # words of Latin script, or a heading's word separator
                 parts.append(" ")

@@ -30,6 +30,13 @@ def test_number_spaced_from_its_unit():
     assert "破获刑事案件23起" in n.text and "刑事拘留65人" in n.text
 
 
+def test_a_numbers_digits_spaced_out_are_closed_up():
+    n = normalise("今年以来共破获刑事案件 1 2 3 起，查获 2 0 2 3 年以来的积案 4 5 件。")
+    assert "破获刑事案件123起" in n.text and "2023年以来的积案45件" in n.text
+    _check_map(n)
+    assert normalise("型号为 iPhone 15 Pro 的手机").text.count(" ") == 2  # words of Latin script keep their spaces
+
+
 def test_page_furniture_and_bylines_are_set_apart():
     text = "本报记者 王小明 通讯员 李华\n县公安局开展夏季治安打击整治行动。\n（下转 15 版）\n责任编辑：张三 美术编辑：李四"
     n = normalise(text)

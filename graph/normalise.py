@@ -378,6 +378,19 @@ def _clean_chars(text: str, offs: Sequence[int], keep_word_spaces: bool) -> tupl
     return "".join(parts), out
 
 
+# a pair of ASCII double quotes around Chinese words, as web pages and some converters write
+# them: made the Chinese quotes every rule reads (one character for one, so offsets hold)
+_ASCII_QUOTED = re.compile('"([^"\\n]{1,60})"')
+
+
+def _curly_quotes(text: str) -> str:
+    """ASCII double quotes paired within a paragraph, around words with a Chinese character,
+    as “ ”; an odd number of them is left alone (no telling which one opens)."""
+    if '"' not in text or text.count('"') % 2:
+        return text
+    return _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”" if _CJK_RE.search(m.group(1)) else m.group(0), text)
+
+
 def _letter_spaced(text: str, k: int) -> bool:
     """Is the space at ``k`` one of a run like ``公 安 部`` (single characters spaced out)?"""
     def single(at: int, step: int) -> bool:
@@ -423,6 +436,7 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
         else:
             t, offs = para[0].text, para[0].offs
         t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
+        t = _curly_quotes(t)
         if script == "zh-Hant":
             t, offs = _to_simplified(t, offs)
         if not t:

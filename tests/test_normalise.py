@@ -37,6 +37,13 @@ def test_a_numbers_digits_spaced_out_are_closed_up():
     assert normalise("型号为 iPhone 15 Pro 的手机").text.count(" ") == 2  # words of Latin script keep their spaces
 
 
+def test_ascii_double_quotes_around_chinese_words_become_chinese_quotes():
+    n = normalise('某县公安局推行"一村一辅警"机制，开展"清源"专项行动。')
+    assert n.text == "某县公安局推行“一村一辅警”机制，开展“清源”专项行动。"
+    _check_map(n)
+    assert normalise('他说"好的，马上办。').text == '他说"好的，马上办。'  # one quote: no telling what it opens
+
+
 def test_page_furniture_and_bylines_are_set_apart():
     text = "本报记者 王小明 通讯员 李华\n县公安局开展夏季治安打击整治行动。\n（下转 15 版）\n责任编辑：张三 美术编辑：李四"
     n = normalise(text)
@@ -133,3 +140,9 @@ def test_a_headline_over_one_long_paragraph_is_not_read_as_a_column_line():
                       "禾库镇、廖家桥镇获评全州禁毒工作先进集体。"])
     n = normalise(text)
     assert n.text.startswith("凤凰禁毒“五进”宣传走进千家万户\n凤凰县禁毒委")
+
+
+def test_a_mechanism_in_ascii_double_quotes_is_read_as_in_chinese_ones():
+    from helpers import names, run
+
+    assert "一村一辅警" in names(run('近年来，某某县公安局推行"一村一辅警"机制。'), "Mechanism")

@@ -38,8 +38,8 @@ def test_a_numbers_digits_spaced_out_are_closed_up():
 
 
 def test_ascii_double_quotes_around_chinese_words_become_chinese_quotes():
-    n = normalise('某县公安局推行"一村一辅警"机制，开展"清源"专项行动。')
-    assert n.text == "某县公安局推行“一村一辅警”机制，开展“清源”专项行动。"
+    n = normalise('某县公安局推行"一村一法律顾问"机制，开展"清源"专项行动。')
+    assert n.text == "某县公安局推行“一村一法律顾问”机制，开展“清源”专项行动。"
     _check_map(n)
     assert normalise('他说"好的，马上办。').text == '他说"好的，马上办。'  # one quote: no telling what it opens
 
@@ -145,4 +145,4 @@ def test_a_headline_over_one_long_paragraph_is_not_read_as_a_column_line():
 def test_a_mechanism_in_ascii_double_quotes_is_read_as_in_chinese_ones():
     from helpers import names, run
 
-    assert "一村一辅警" in names(run('近年来，某某县公安局推行"一村一辅警"机制。'), "Mechanism")
+    assert "一村一法律顾问" in names(run('近年来，某某县公安局推行"一村一法律顾问"机制。'), "Mechanism")

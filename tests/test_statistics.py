@@ -534,3 +534,24 @@ def test_a_count_whose_noun_runs_into_the_next_count_shares_its_predicate():
 def test_a_clause_that_says_since_when_is_no_part_of_the_indicator():
     ex = run("凤凰县开展“扫黑除恶”专项斗争以来，破获案件12起。")
     assert [(s.indicator, s.value) for s in ex.statistics] == [("破获案件", 12.0)]
+
+
+def test_a_count_that_is_the_object_of_dui_names_who_underwent_the_act():
+    got = facts("今年以来，凤凰县委政法委对全县15个乡镇进行平安建设考评，对32家企业开展了法治体检。")
+    assert got[(15, "个")].indicator == "接受平安建设考评的乡镇"
+    assert got[(32, "家")].indicator == "接受法治体检的企业"
+    got = facts("凤凰县纪委对3名民警给予党纪处分。")
+    assert got[(3, "名")].indicator == "受到党纪处分的民警"
+    got = facts("凤凰县针对12类突出问题开展专项整治。")
+    assert not got[(12, "类")].indicator.startswith("接受")
+
+
+def test_counts_on_a_border_are_of_the_units_bordering_the_other_side():
+    got = facts("凤凰县4个乡镇与湖北省来凤县5个乡镇接壤，2个乡镇与重庆市秀山县3个乡镇相邻。")
+    assert got[(4, "个")].indicator == "与湖北省来凤县接壤的乡镇"
+    assert got[(5, "个")].indicator == "与凤凰县接壤的乡镇"
+    assert got[(2, "个")].indicator == "与重庆市秀山县相邻的乡镇"
+    assert got[(3, "个")].indicator == "与凤凰县相邻的乡镇"
+    got = facts("凤凰县3个乡镇与缅甸接壤。与安化县交界的乡镇有6个。")
+    assert got[(3, "个")].indicator == "与缅甸接壤的乡镇"
+    assert got[(6, "个")].indicator == "与安化县交界的乡镇"

@@ -646,6 +646,12 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
+        treated = _TREATED_BEFORE.search(before) and _TREATED_AFTER.fullmatch(after_text)
+        if treated:
+            # 对12个县进行考评: what was counted is who underwent the act (接受考评的县), not the act
+            before = ""
+            after_text = ("受到" if treated.group(2) in ("给予", "予以") else "接受") + treated.group(3) + "的" + treated.group(1)
+            context = ""
         indicator = context + before + after_text
         if not indicator and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
                 e == len(text) or text[e] in "，。；"):
@@ -677,13 +683,58 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     _ranges(text, out)
     _distribute(text, out, subjects)
     _shared_predicate(text, out)
+    _neighbours(text, out)
     return out
+
+
+_BORDER_VERB = "(?:相邻|接壤|交界|毗邻|接边|相连|搭界|相接)"
+_BORDER_ONE = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)({_BORDER_VERB})")
+_BORDER_OPEN = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)")
+_BORDER_CLOSE = re.compile(f"([{CJK}]{{1,6}}?)({_BORDER_VERB})")
+_BORDER_OWNER = re.compile("[^，。；：\n]{0,12}$")
+_BORDER_LEAD = re.compile("^(?:其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
+_SENTENCE_END = re.compile("[。！？\n]")
+
+
+def _neighbours(text: str, stats: list[StatHit]) -> None:
+    """凤凰县3个乡镇与缅甸接壤, 该县5个乡镇与松桃县6个乡镇相邻: a count of the units on a border
+    is of the units bordering the other side (与缅甸接壤的乡镇); the count across it, of the units
+    bordering the first place (与该县相邻的乡镇; a later clause's, of the place named before)."""
+    owner, owner_end = "", -1
+    for i, st in enumerate(stats):
+        if text.find("与", st.end, st.end + 8) < 0:
+            continue
+        m = _BORDER_ONE.match(text, st.end, st.end + 30)
+        if m and not _DIGIT.search(m.group(0)):
+            st.indicator = f"与{m.group(2)}{m.group(3)}的{m.group(1)}"
+            continue
+        nxt = stats[i + 1] if i + 1 < len(stats) else None
+        if nxt is None or not _BORDER_OPEN.fullmatch(text, st.end, nxt.start):
+            continue
+        c = _BORDER_CLOSE.match(text, nxt.end, nxt.end + 10)
+        if c is None:
+            continue
+        m = _BORDER_OPEN.fullmatch(text, st.end, nxt.start)
+        own = _BORDER_LEAD.sub("", _PERIOD.sub("", _BORDER_OWNER.search(text, 0, st.start).group(0))).strip()
+        if own:
+            owner = own
+        elif _SENTENCE_END.search(text, owner_end, st.start):
+            owner = ""  # a place named in another sentence owns no border here
+        owner_end = nxt.end
+        st.indicator = f"与{m.group(2)}{c.group(2)}的{m.group(1)}"
+        nxt.indicator = f"与{owner}{c.group(2)}的{c.group(1)}" if owner else f"{c.group(2)}的{c.group(1)}"
+
+
+# a count that is the object of 对 (对12个县（市、区）进行考评, 对3名民警给予表彰): its noun, then the act
+_TREATED_BEFORE = re.compile("(?<![针面相应核比绝反])对(?:全[县市区省州盟旗镇乡]|辖区内?|全|各|所有|该|本[县市区])?的?$")
+_TREATED_AFTER = re.compile(f"([^，。；]{{1,14}}?)(进行|开展|实施|组织开展|组织|给予|予以)了?([{CJK}“”]{{2,14}})")
 
 
 _ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已|共计|共)([{CJK}]{{2,8}})$")
 
 
 _DATELINE = re.compile("本报讯(?:[（(][^（()）\n]{1,20}[）)])?")  # a news item's opening credit
+_BORDER_AT = re.compile("(?:相邻|接壤|交界|毗邻|接边|相连|搭界|相接)")  # 与X县交界的乡镇: X names the border, it does not act
 _JOINED = frozenset({"联合", "会同", "协同", "携手", "与", "和", "及", "同"})  # one actor with another
 
 
@@ -696,7 +747,8 @@ def _past_actors(text: str, cs: int, s: int, subj: list[tuple[int, int]], subj_s
         a, b = subj[k]
         if b <= s:
             lead = text[cs:a].strip("，、 ")
-            if not lead or _PERIOD.fullmatch(lead) or lead in _JOINED or _DATELINE.fullmatch(lead):
+            if not lead or _PERIOD.fullmatch(lead) or (lead in _JOINED and not _BORDER_AT.match(text, b)) \
+                    or _DATELINE.fullmatch(lead):
                 cs = max(cs, b)
         k += 1
     return cs

@@ -552,6 +552,45 @@ def test_counts_on_a_border_are_of_the_units_bordering_the_other_side():
     assert got[(5, "个")].indicator == "与凤凰县接壤的乡镇"
     assert got[(2, "个")].indicator == "与重庆市秀山县相邻的乡镇"
     assert got[(3, "个")].indicator == "与凤凰县相邻的乡镇"
+    ex = run("凤凰县4个乡镇与湖北省来凤县5个乡镇接壤。")
+    assert subject_of(ex, 4) == "凤凰县" and subject_of(ex, 5) == "来凤县"
     got = facts("凤凰县3个乡镇与缅甸接壤。与安化县交界的乡镇有6个。")
     assert got[(3, "个")].indicator == "与缅甸接壤的乡镇"
     assert got[(6, "个")].indicator == "与安化县交界的乡镇"
+
+
+def test_a_list_of_counts_that_dui_governs_names_who_underwent_the_act():
+    got = facts("凤凰县委政法委对全县13个乡镇，108个村（社区）综治工作进行全面考评。")
+    assert got[(13, "个")].indicator == "接受全面考评的乡镇"
+    assert got[(108, "个")].indicator.startswith("接受全面考评的村")
+    got = facts("凤凰县对12个单位、86个村开展了专项督导。")
+    assert got[(86, "个")].indicator == "接受专项督导的村"
+
+
+def test_a_count_said_to_be_none_is_a_zero_figure():
+    ex = run("去年，凤凰县命案发案数为零，重大群体性事件发生数为0。")
+    assert [(s.indicator, s.value, s.unit) for s in ex.statistics] == [
+        ("命案发案数", 0.0, ""), ("重大群体性事件发生数", 0.0, "")]
+    got = facts("凤凰县实现矛盾纠纷“零上交”，接报警情10起。")
+    assert (0, "") not in got
+
+
+def test_people_counted_in_ten_thousands_with_no_unit_word_are_a_population():
+    got = facts("32万凤凰人生活在这片土地上。")
+    assert got[(320000, "人")].indicator == "人口"
+    got = facts("全县38万各族群众安居乐业。")
+    assert got[(380000, "人")].indicator == "各族群众"
+    got = facts("共追回赃款5万人民币。")
+    assert (50000, "元") in got and (50000, "人") not in got
+
+
+def test_a_share_after_a_population_is_a_share_of_those_people():
+    got = facts("全镇3.2万人，40%常年在外务工。")
+    assert got[(40, "%")].indicator == "常年在外务工的人口比例"
+    got = facts("凤凰县总人口48万，其中60%为农村人口。")
+    assert got[(60, "%")].indicator == "农村人口占比"
+
+
+def test_a_count_told_in_an_image_is_no_statistic():
+    got = facts("4座沉甸甸的“大山”，曾是横在凤凰县派出所民警面前的难题。民警走访群众300余户。")
+    assert (4, "座") not in got and (300, "户") in got

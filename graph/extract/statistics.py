@@ -85,6 +85,7 @@ class StatHit:
     base: str = ""  # the words before the number, before a noun after it was added
     noun: str = ""  # the words after the number (what it counts), where it has them
     verb: str | None = None  # the verbs that open ``base`` (found when a later count needs them)
+    owner: tuple[int, int] | None = None  # where the text names whose figure it is, when not at a clause's head
 
 
 def _lead_verbs(hit: StatHit) -> str:
@@ -276,7 +277,7 @@ def _number_re() -> re.Pattern:
     return re.compile(
         f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
-        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$))"
+        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,4}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
 
 
@@ -293,6 +294,12 @@ _IMPLIED_UNIT = (("元", re.compile("(?:金额|资金|经费|标的|投入|投�
                  ("人", re.compile("(?:人口|人数|群众|居民|常住人口|户籍人口)$")))
 
 
+# people counted by ten thousands with no unit word (54万凤凰人居住…, 38万各族群众): a place's
+# people (人 not opening 人民币, 人次, 人员 …), or the people named
+_PEOPLE = re.compile(f"(?:[{CJK}]{{1,4}}?人(?![民次员均口数])|((?:各族|城乡)?(?:群众|居民|人民群众)))")
+# a count told in an image (3座沉甸甸的“大山”): a reduplicated adjective before a quoted noun
+_METAPHOR = re.compile(f"[{CJK}]([{CJK}])\\1的?[“‘\"]")
+_REST = re.compile("[^，。；：！？\n]*")
 # the little patterns read around each number
 _LIST_OR_BRACKET = re.compile("[、，（(]")
 _BARE_RATE = re.compile(f"[{CJK}]{{0,2}}率")
@@ -455,6 +462,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     sent_index = {span: i for i, span in enumerate(doc.sentences)}
     last_period: dict[int, str] = {}
     prev_after_end = -1
+    treated_next = -1  # where a list of counts that 对 governs goes on
     prev_ran_in = False  # the previous number's noun ran up to this number
     period_scan = (-1, 0, None)  # (sentence start, scanned up to, longest period so far)
     subj = sorted(subjects)
@@ -485,7 +493,14 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         unit = "%" if m.group("pct") else m.group("unit")
         after = text[e:e + 1]
         sent_s, sent_e = doc.sentence_at(s)
-        if unit is None:
+        people = None
+        if unit is None and m.group("num") and m.group("mult") == "万" and after and after not in "，。；、,） )\n":
+            pm = _PEOPLE.match(text, e)
+            if pm is None:
+                continue
+            # 32万汉寿人生活在…, 38万各族群众: a place's people counted in ten thousands
+            unit, people = "人", pm.group(1) or "人口"
+        elif unit is None:
             # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
             if not m.group("num") or not m.group("mult") or (after and after not in "，。；、,） )\n"):
                 continue
@@ -494,10 +509,15 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if unit is None:
                 continue
         unit = _BRACKETS.sub("", unit)
+        if unit == "人" and text.startswith("民币", e):
+            unit, e = "元", e + 2  # 5万人民币: money, not people
+            after = text[e:e + 1]
         if units().get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
             continue  # 3个月, 24小时 …
         if _NOT_COUNTED.match(text, e) and unit in ("个", "套", "次"):
             continue  # 6个字, 4套班子, 一次性
+        if _METAPHOR.match(text, e):
+            continue  # 3座沉甸甸的“大山”: a figure of speech, not a count
         if unit == "分" and ((after and after in "钟之") or (prev and prev in "时点")):
             continue  # 5分钟, 3分之1, 8时30分
         if m.group("post2") in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
@@ -646,13 +666,19 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
-        treated = _TREATED_BEFORE.search(before) and _TREATED_AFTER.fullmatch(after_text)
+        treated = (_TREATED_BEFORE.search(before) or (not before and s == treated_next)) and after_text and (
+            _TREATED_AFTER.fullmatch(after_text) or _TREATED_LATER.match(text, ae))
         if treated:
-            # 对12个县进行考评: what was counted is who underwent the act (接受考评的县), not the act
-            before = ""
-            after_text = ("受到" if treated.group(2) in ("给予", "予以") else "接受") + treated.group(3) + "的" + treated.group(1)
-            context = ""
-        indicator = context + before + after_text
+            # 对12个县进行考评: what was counted is who underwent the act (接受考评的县), not the act;
+            # 对12个县、86个乡镇进行考评: the act closes a list of counts
+            noun = treated.group(1) if treated.re is _TREATED_AFTER else after_text
+            before = context = ""
+            after_text = noun
+            indicator = ("受到" if treated.group(2) in ("给予", "予以") else "接受") + treated.group(3) + "的" + noun
+            if treated.re is _TREATED_LATER:
+                treated_next = ae + 1  # the next item of the list, when it opens right after the mark
+        else:
+            indicator = context + before + after_text
         if not indicator and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
                 e == len(text) or text[e] in "，。；"):
             indicator = "人口"  # 全镇2.5万人，…: a place's people, counted with nothing else said
@@ -663,6 +689,13 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 indicator += nm.group(1)
             elif out and out[-1].end >= s - 1:
                 indicator = out[-1].indicator
+        if people:
+            indicator = people
+        elif unit == "%" and not before and out and out[-1].indicator.endswith("人口") and out[-1].end >= clause_start - 1:
+            # 全镇2.5万人，40%常年在外务工: a share of the people just counted
+            rest = _REST.match(text, e).group(0)
+            if len(_CJK_CHAR.findall(rest)) >= 2:
+                indicator = rest[1:] + "占比" if rest[0] in "为是" else rest + "的人口比例"
         if not indicator:
             continue
         if out and out[-1].end == s:
@@ -679,6 +712,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             qualifier = "上限"
         out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context, base, after_text))
     out.extend(_fractions(doc, out))
+    out.extend(_zeros(doc, subj, subj_starts))
     out.sort(key=lambda h: h.start)
     _ranges(text, out)
     _distribute(text, out, subjects)
@@ -722,11 +756,13 @@ def _neighbours(text: str, stats: list[StatHit]) -> None:
             owner = ""  # a place named in another sentence owns no border here
         owner_end = nxt.end
         st.indicator = f"与{m.group(2)}{c.group(2)}的{m.group(1)}"
+        nxt.owner = m.span(2)  # the units across the border are the other place's
         nxt.indicator = f"与{owner}{c.group(2)}的{c.group(1)}" if owner else f"{c.group(2)}的{c.group(1)}"
 
 
 # a count that is the object of 对 (对12个县（市、区）进行考评, 对3名民警给予表彰): its noun, then the act
 _TREATED_BEFORE = re.compile("(?<![针面相应核比绝反])对(?:全[县市区省州盟旗镇乡]|辖区内?|全|各|所有|该|本[县市区])?的?$")
+_TREATED_LATER = re.compile(f"[、，]()[^。；对]{{0,40}}?(进行|开展|实施|组织开展|给予|予以)了?([{CJK}“”]{{2,14}})(?=[，。；]|$)")
 _TREATED_AFTER = re.compile(f"([^，。；]{{1,14}}?)(进行|开展|实施|组织开展|组织|给予|予以)了?([{CJK}“”]{{2,14}})")
 
 
@@ -860,6 +896,26 @@ def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
                 continue
             indicator = am.group(0) + "占比"
         out.append(StatHit(s, e, value, "%", qualifier, indicator, None, text[s:e]))
+    return out
+
+
+# a count said to be none (命案发案数为零, 发生数为0): what was counted ends on 数 or 量
+_ZERO = re.compile("(?<=[数量])(?:为|是|均为|仍为|保持为?|降为|降至)(?:0|零)(?![0-9.％%])(?=[，。；、）)！]|$)")
+
+
+def _zeros(doc: Doc, subj: list[tuple[int, int]], subj_starts: list[int]) -> list[StatHit]:
+    """命案发案数为零 → 0: a count that came to nothing (no unit: none of anything is written)."""
+    text = doc.text
+    out = []
+    for m in _ZERO.finditer(text):
+        s = m.start()
+        sent_s, _ = doc.sentence_at(s)
+        cs = _past_actors(text, _clause_start(text, sent_s, s), s, subj, subj_starts)
+        indicator = _LEAD.sub("", _PERIOD.sub("", text[cs:s].replace("\n", ""))).strip(" ，、")
+        if len(_CJK_CHAR.findall(indicator)) < 2:
+            continue
+        period = _period_before(text, sent_s, s, (-1, 0, None))
+        out.append(StatHit(m.end() - 1, m.end(), 0.0, "", None, indicator, period, text[m.end() - 1:m.end()]))
     return out
 
 

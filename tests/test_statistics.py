@@ -578,6 +578,8 @@ def test_a_count_said_to_be_none_is_a_zero_figure():
 def test_people_counted_in_ten_thousands_with_no_unit_word_are_a_population():
     got = facts("32万凤凰人生活在这片土地上。")
     assert got[(320000, "人")].indicator == "人口"
+    got = facts("全省已有2.5万吸毒康复人员接受社区康复。")
+    assert got[(25000, "人")].indicator == "吸毒康复人员"
     got = facts("全县38万各族群众安居乐业。")
     assert got[(380000, "人")].indicator == "各族群众"
     got = facts("共追回赃款5万人民币。")

@@ -297,6 +297,7 @@ _IMPLIED_UNIT = (("元", re.compile("(?:金额|资金|经费|标的|投入|投�
 # people counted by ten thousands with no unit word (54万凤凰人居住…, 38万各族群众): a place's
 # people (人 not opening 人民币, 人次, 人员 …), or the people named
 _PEOPLE = re.compile(f"(?:[{CJK}]{{1,4}}?人(?![民次员均口数])|((?:各族|城乡)?(?:群众|居民|人民群众)))")
+_LIVING = re.compile("居住|生活|聚居|繁衍|安居|世代")  # (54万凤凰人居住于此: the place's population)
 # a count told in an image (3座沉甸甸的“大山”): a reduplicated adjective before a quoted noun
 _METAPHOR = re.compile(f"[{CJK}]([{CJK}])\\1的?[“‘\"]")
 _REST = re.compile("[^，。；：！？\n]*")
@@ -499,7 +500,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if pm is None:
                 continue
             # 32万汉寿人生活在…, 38万各族群众: a place's people counted in ten thousands
-            unit, people = "人", pm.group(1) or "人口"
+            unit, people = "人", pm.group(1) or ("人口" if _LIVING.match(text, pm.end()) else pm.group(0))
         elif unit is None:
             # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
             if not m.group("num") or not m.group("mult") or (after and after not in "，。；、,） )\n"):
@@ -666,15 +667,20 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
-        treated = (_TREATED_BEFORE.search(before) or (not before and s == treated_next)) and after_text and (
-            _TREATED_AFTER.fullmatch(after_text) or _TREATED_LATER.match(text, ae))
+        treated = None
+        if after_text and (_TREATED_BEFORE.search(before) or (not before and s == treated_next)):
+            treated = _TREATED_AFTER.fullmatch(after_text)
+            if treated is None and len(after_text) <= 12 and not _has_verb(after_text):
+                treated = _TREATED_LATER.match(text, ae)
         if treated:
             # 对12个县进行考评: what was counted is who underwent the act (接受考评的县), not the act;
             # 对12个县、86个乡镇进行考评: the act closes a list of counts
             noun = treated.group(1) if treated.re is _TREATED_AFTER else after_text
+            noun = _TREATED_ADVERB.sub("", noun) or noun  # 对25所高校共组织清查: 共 is the act's
             before = context = ""
             after_text = noun
-            indicator = ("受到" if treated.group(2) in ("给予", "予以") else "接受") + treated.group(3) + "的" + noun
+            act = _TREATED_EXCEPT.sub("", treated.group(3))  # 除对10家企业进行表彰外
+            indicator = ("受到" if treated.group(2) in ("给予", "予以") else "接受") + act + "的" + noun
             if treated.re is _TREATED_LATER:
                 treated_next = ae + 1  # the next item of the list, when it opens right after the mark
         else:
@@ -763,6 +769,8 @@ def _neighbours(text: str, stats: list[StatHit]) -> None:
 # a count that is the object of 对 (对12个县（市、区）进行考评, 对3名民警给予表彰): its noun, then the act
 _TREATED_BEFORE = re.compile("(?<![针面相应核比绝反])对(?:全[县市区省州盟旗镇乡]|辖区内?|全|各|所有|该|本[县市区])?的?$")
 _TREATED_LATER = re.compile(f"[、，]()[^。；对]{{0,40}}?(进行|开展|实施|组织开展|给予|予以)了?([{CJK}“”]{{2,14}})(?=[，。；]|$)")
+_TREATED_ADVERB = re.compile("(?:共|均|都|已|全部|分别|先后|逐一)+$")
+_TREATED_EXCEPT = re.compile("(?:之|以)?外$")
 _TREATED_AFTER = re.compile(f"([^，。；]{{1,14}}?)(进行|开展|实施|组织开展|组织|给予|予以)了?([{CJK}“”]{{2,14}})")
 
 

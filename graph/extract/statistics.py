@@ -277,7 +277,7 @@ def _number_re() -> re.Pattern:
     return re.compile(
         f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
-        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,4}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
+        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
 
 
@@ -296,7 +296,7 @@ _IMPLIED_UNIT = (("元", re.compile("(?:金额|资金|经费|标的|投入|投�
 
 # people counted by ten thousands with no unit word (54万凤凰人居住…, 38万各族群众): a place's
 # people (人 not opening 人民币, 人次, 人员 …), or the people named
-_PEOPLE = re.compile(f"(?:[{CJK}]{{1,4}}?人(?![民次员均口数])|((?:各族|城乡)?(?:群众|居民|人民群众)))")
+_PEOPLE = re.compile(f"(?:[{CJK}]{{1,6}}?人员?(?![民次均口数])|((?:各族|城乡)?(?:群众|居民|人民群众)))")
 _LIVING = re.compile("居住|生活|聚居|繁衍|安居|世代")  # (54万凤凰人居住于此: the place's population)
 # a count told in an image (3座沉甸甸的“大山”): a reduplicated adjective before a quoted noun
 _METAPHOR = re.compile(f"[{CJK}]([{CJK}])\\1的?[“‘\"]")

@@ -596,3 +596,11 @@ def test_a_share_after_a_population_is_a_share_of_those_people():
 def test_a_count_told_in_an_image_is_no_statistic():
     got = facts("4座沉甸甸的“大山”，曾是横在凤凰县派出所民警面前的难题。民警走访群众300余户。")
     assert (4, "座") not in got and (300, "户") in got
+
+
+def test_a_count_after_a_clause_that_sets_a_place_up_is_that_place_s():
+    got = facts("凤凰县建成青少年法治教育基地，接待中小学生40余次3000余人。")
+    assert got[(40, "次")].indicator == "青少年法治教育基地接待中小学生"
+    assert got[(3000, "人")].indicator == "青少年法治教育基地接待中小学生人数"
+    got = facts("茶田镇设立了老兵调解工作室，调解矛盾纠纷56起。")
+    assert got[(56, "起")].indicator == "老兵调解工作室调解矛盾纠纷"

@@ -444,6 +444,11 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     return False
 
 
+# a clause that sets a place up (建成法治教育基地, 设立了老兵调解工作室): the place a count after it is of
+_FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队"
+_FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
+                       f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
+_FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
 _SINCE_CLAUSE = re.compile("(?:以来|期间|之际|以后|之后)$")
 
@@ -667,6 +672,11 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
+        elif has_prev and before and not done_after and text[clause_start - 2:clause_start - 1] in _FACILITY_ENDS:
+            # 建成法治教育基地，接待学生40余次: what the place just set up did (its own words)
+            fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)
+            if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
+                context = fm.group(1)
         treated = None
         if after_text and (_TREATED_BEFORE.search(before) or (not before and s == treated_next)):
             treated = _TREATED_AFTER.fullmatch(after_text)
@@ -706,7 +716,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue
         if out and out[-1].end == s:
             # 3件12人, 4类23项工作, 62件75人次: two counts of one deed
-            if unit == "人" and out[-1].unit in ("件", "起"):
+            if unit == "人" and out[-1].unit in ("件", "起", "次", "场", "期"):
                 indicator = out[-1].indicator + "人数"
             elif after_text:
                 indicator = (out[-1].base or out[-1].indicator) + after_text

@@ -604,3 +604,21 @@ def test_a_count_after_a_clause_that_sets_a_place_up_is_that_place_s():
     assert got[(3000, "人")].indicator == "青少年法治教育基地接待中小学生人数"
     got = facts("茶田镇设立了老兵调解工作室，调解矛盾纠纷56起。")
     assert got[(56, "起")].indicator == "老兵调解工作室调解矛盾纠纷"
+
+
+def test_figures_in_quoted_speech_are_claims():
+    got = facts("“过去一年，我们走访群众2万余户，收集意见建议860余条。”凤凰县委政法委书记王刚说。")
+    assert got[(20000, "户")].indicator == "走访群众"
+    assert got[(860, "条")].indicator == "收集意见建议"
+
+
+def test_a_bracketed_heading_opens_no_indicator():
+    got = facts("【数据】凤凰县全年共接待来访群众1820人次。")
+    assert got[(1820, "人次")].indicator == "接待来访群众"
+
+
+def test_a_range_that_moves_between_years_has_the_words_of_both_ends():
+    got = facts("凤凰县信访总量由2020年的1560件下降到2023年的820件。")
+    assert got[(1560, "件")].indicator == got[(820, "件")].indicator == "信访总量"
+    got = facts("从2019年的12起下降到2023年的3起，凤凰县命案发案数连续4年下降。")
+    assert got[(12, "起")].indicator == got[(3, "起")].indicator == "命案发案数"

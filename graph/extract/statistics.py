@@ -29,13 +29,13 @@ _WITH_WHOM = re.compile("(?:联合|会同|协同|携手|依托|借助|与[^，�
 _N = "[0-9一二三四五六七八九十两]"
 _MONTHS = "[0-9]{1,2}(?:[-—~～至到][0-9]{1,2})?月份?(?:[0-9]{1,2}日)?"
 _PERIOD = re.compile(
-    f"(?=[截自从到今去上下近连多目日当{_N[1:-1]}])"  # the characters a period opens with (see _number_re)
+    f"(?=[截自从到今去上下近连多目日当过{_N[1:-1]}])"  # the characters a period opens with (see _number_re)
     "(截至[^，。；0-9]{0,6}[0-9]{0,4}[^，。；0-9]{0,3}?(?:底|末|月|日|年)(?:底|末)?|截至目前|"
     f"(?:自|从|到)?(?:[0-9]{{4}}年?(?:至|到|-|—)[0-9]{{4}}年|[0-9]{{4}}年(?:{_MONTHS})?(?:至今|以来|起|全年|上半年|下半年|底)?)|"
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
-    f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|近年来|多年来|连续多年|目前|日前|当日)")
-_LEAD = re.compile("^(?:其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
-                   "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|\\s)+")
+    f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|过去的?{_N}{{1,3}}年里?|近年来|多年来|连续多年|目前|日前|当日)")
+_LEAD = re.compile("^(?:【[^】\n]{1,12}】|我们|他们|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
+                   "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|[\\s“])+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
 # a clause that only says how a number changed: it keeps the indicator of the count before it
@@ -449,6 +449,7 @@ _FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|
 _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
                        f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
 _FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
+_SPEECH_MARK = re.compile("[，。；！？]")
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
 _SINCE_CLAUSE = re.compile("(?:以来|期间|之际|以后|之后)$")
 
@@ -459,7 +460,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     formula, campaign or honor) is part of that name, not a claim."""
     text = doc.text
     out: list[StatHit] = []
-    quoted = sorted((q.start, q.end) for q in doc.quotes) + sorted(names)
+    # (a quotation with a clause mark in it is speech, whose figures are claims: “我们走访群众2万余户，…”)
+    quoted = sorted((q.start, q.end) for q in doc.quotes if not _SPEECH_MARK.search(q.content)) + sorted(names)
     quoted.sort()
     q_starts = [a for a, _ in quoted]
     q_reach = []  # the furthest end among the spans starting at or before each one
@@ -730,7 +732,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     out.extend(_fractions(doc, out))
     out.extend(_zeros(doc, subj, subj_starts))
     out.sort(key=lambda h: h.start)
-    _ranges(text, out)
+    _ranges(text, out, subj, subj_starts)
     _distribute(text, out, subjects)
     _shared_predicate(text, out)
     _neighbours(text, out)
@@ -742,7 +744,7 @@ _BORDER_ONE = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)({_BORD
 _BORDER_OPEN = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)")
 _BORDER_CLOSE = re.compile(f"([{CJK}]{{1,6}}?)({_BORDER_VERB})")
 _BORDER_OWNER = re.compile("[^，。；：\n]{0,12}$")
-_BORDER_LEAD = re.compile("^(?:其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
+_BORDER_LEAD = re.compile("^(?:【[^】\n]{1,12}】|我们|他们|其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
 _SENTENCE_END = re.compile("[。！？\n]")
 
 
@@ -788,6 +790,7 @@ _ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已|共
 
 
 _DATELINE = re.compile("本报讯(?:[（(][^（()）\n]{1,20}[）)])?")  # a news item's opening credit
+_HEADING = re.compile("【[^】\n]{1,12}】")  # 【数据】凤凰县全年…: a section's tag before the actor
 _BORDER_AT = re.compile("(?:相邻|接壤|交界|毗邻|接边|相连|搭界|相接)")  # 与X县交界的乡镇: X names the border, it does not act
 _JOINED = frozenset({"联合", "会同", "协同", "携手", "与", "和", "及", "同"})  # one actor with another
 
@@ -802,7 +805,7 @@ def _past_actors(text: str, cs: int, s: int, subj: list[tuple[int, int]], subj_s
         if b <= s:
             lead = text[cs:a].strip("，、 ")
             if not lead or _PERIOD.fullmatch(lead) or (lead in _JOINED and not _BORDER_AT.match(text, b)) \
-                    or _DATELINE.fullmatch(lead):
+                    or _DATELINE.fullmatch(lead) or _HEADING.fullmatch(lead):
                 cs = max(cs, b)
         k += 1
     return cs
@@ -937,16 +940,36 @@ def _zeros(doc: Doc, subj: list[tuple[int, int]], subj_starts: list[int]) -> lis
     return out
 
 
-def _ranges(text: str, stats: list[StatHit]) -> None:
-    """从76.4%到90.1%，群众满意度稳步上升: both ends of the range have the same words."""
+def _ranges(text: str, stats: list[StatHit], subj: list[tuple[int, int]], subj_starts: list[int]) -> None:
+    """从76.4%到90.1%，群众满意度稳步上升, 信访总量由2020年的1560件下降到2023年的820件: both
+    ends of the range have the same words, written before them or in the clause after."""
     for a, b in zip(stats, stats[1:]):
-        if a.unit == b.unit and text[a.end:b.start] in ("到", "至") and text[a.start - 1:a.start] == "从":
+        if a.unit != b.unit or not _RANGE_STEP.fullmatch(text, a.end, b.start) \
+                or not _RANGE_FROM.search(text, max(0, a.start - 10), a.start):
+            continue
+        own = _RANGE_FROM_END.sub("", a.base)
+        if own:  # 命案破案率从90%到100%: what both ends measure is written before them
+            a.indicator = b.indicator = own
+            continue
+        nm = _RANGE_NEXT.match(text, b.end)
+        after = ""
+        if nm:  # (less the place that opens it: 全县命案发案数, 凤凰县命案发案数)
+            after = _LEAD.sub("", _RANGE_TREND.sub("", text[_past_actors(text, nm.start(1), nm.end(1), subj, subj_starts):nm.end(1)]))
+        if len(_CJK_CHAR.findall(after)) >= 2:  # 从12起下降到3起，命案发案数连续4年下降
+            a.indicator = b.indicator = after
+        else:
             b.indicator = re.sub("^[到至]", "", b.indicator)
-            own = re.sub("从$", "", a.base)
-            if own:  # 命案破案率从90%到100%: what both ends measure is written before them
-                a.indicator = b.indicator = own
-            elif len(_CJK_CHAR.findall(a.indicator)) <= 2:
+            if len(_CJK_CHAR.findall(a.indicator)) <= 2:
                 a.indicator = b.indicator
+
+
+# a range: 从|由 [year 的] low [falls|rises] 到|至 [year 的] high
+_RANGE_FROM = re.compile("[从由](?:[0-9]{4}年(?:底|末)?)?的?$")
+_RANGE_FROM_END = re.compile("[从由]$")
+_RANGE_STEP = re.compile("(?:下降|上升|增加|减少|提升|提高|降低|增长|攀升|回落|跃升|降|升|增)?(?:到|至)"
+                         "(?:[0-9]{4}年(?:底|末)?)?的?")
+_RANGE_NEXT = re.compile("[，,]([^，。；0-9]{2,16})")
+_RANGE_TREND = re.compile("(?:连续|持续|逐年)$")  # (a trend word a digit cut off: 连续4年下降)
 
 
 _LIST_LEAD = re.compile("^[^、]{0,12}?(?:集中在|集中于|分布在|分布于|涉及|包括)")

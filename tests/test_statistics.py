@@ -622,3 +622,17 @@ def test_a_range_that_moves_between_years_has_the_words_of_both_ends():
     assert got[(1560, "件")].indicator == got[(820, "件")].indicator == "信访总量"
     got = facts("从2019年的12起下降到2023年的3起，凤凰县命案发案数连续4年下降。")
     assert got[(12, "起")].indicator == got[(3, "起")].indicator == "命案发案数"
+
+
+def test_people_sent_somewhere_are_named_by_what_they_were_sent_to_do():
+    got = facts("凤凰县法院选派12名干警到3个乡镇开展驻村帮扶。")
+    assert got[(12, "名")].indicator == "选派干警开展驻村帮扶"
+    got = facts("凤凰县公安局派出20名民警到茶田镇、禾库镇开展入户走访。")
+    assert got[(20, "名")].indicator == "派出民警开展入户走访"
+
+
+def test_the_figures_after_a_gang_was_struck_are_the_gang_s():
+    got = facts("凤凰县公安局成功摧毁一个盘踞在城郊的“车匪路霸”恶势力团伙，破获强迫交易案件13起，打处对象30人。")
+    assert got[(30, "人")].indicator == "盘踞在城郊的车匪路霸恶势力团伙打处对象"
+    got = facts("凤凰县共打掉涉恶团伙12个，破获案件86起。")
+    assert got[(86, "起")].indicator == "破获案件"

@@ -444,6 +444,9 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     return False
 
 
+# a gang struck in a clause before a count (打掉一个“砂霸”团伙，刑拘犯罪嫌疑人15名)
+_GANG_WORD = re.compile("团伙|犯罪集团|犯罪组织|窝点")
+_GANG = re.compile("(?:打掉|摧毁|端掉|捣毁|打垮|铲除|打掉了|摧毁了|端掉了)(?:一个|这个|该|此)?([^，。；]{2,30}?(?:团伙|犯罪集团|犯罪组织|窝点))(?=[，；])")
 # a clause that sets a place up (建成法治教育基地, 设立了老兵调解工作室): the place a count after it is of
 _FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队"
 _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
@@ -679,6 +682,14 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)
             if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
                 context = fm.group(1)
+        if not context and has_prev and _GANG_WORD.search(text, max(sent_s, clause_start - 60), clause_start):
+            # 摧毁一个恶势力团伙，破获案件13起，打处对象30人: the figures of the gang just struck
+            seg_s = max(sent_s, text.rfind("；", sent_s, clause_start) + 1)
+            gang = None
+            for gang in _GANG.finditer(text, seg_s, clause_start):
+                pass
+            if gang and not _GANG_WORD.search(before + after_text):
+                context = gang.group(1).replace("“", "").replace("”", "")
         treated = None
         if after_text and (_TREATED_BEFORE.search(before) or (not before and s == treated_next)):
             treated = _TREATED_AFTER.fullmatch(after_text)
@@ -736,7 +747,28 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     _distribute(text, out, subjects)
     _shared_predicate(text, out)
     _neighbours(text, out)
+    _dispatched(text, out)
     return out
+
+
+_SENT_VERB = re.compile("(?:派出|选派|抽调|派驻|下派|选调|抽派|组织|安排|派遣|抽组)了?$")
+_SENT_TO = re.compile(f"([{CJK}]{{1,8}}?)(?:到|赴|前往|深入|进驻|下沉到?)")
+_SENT_FOR = re.compile("[^，。；]{0,30}?((?:开展|参与|参加|进行|从事|协助|帮助|负责|担任|驻村|蹲点|指导|帮扶)[^，。；、0-9]{1,16})")
+
+
+def _dispatched(text: str, stats: list[StatHit]) -> None:
+    """派出16名干警到两个镇10余个村开展驻村帮扶: a count of people sent somewhere is named by
+    what they were sent to do, not where (派出干警开展驻村帮扶)."""
+    for st in stats:
+        if not st.noun or not st.base:
+            continue
+        vm = _SENT_VERB.search(st.base)
+        tm = _SENT_TO.match(text, st.end) if vm else None
+        if tm is None:
+            continue
+        fm = _SENT_FOR.match(text, tm.end())
+        if fm:
+            st.indicator = vm.group(0) + tm.group(1) + fm.group(1)
 
 
 _BORDER_VERB = "(?:相邻|接壤|交界|毗邻|接边|相连|搭界|相接)"

@@ -34,8 +34,8 @@ _PERIOD = re.compile(
     f"(?:自|从|到)?(?:[0-9]{{4}}年?(?:至|到|-|—)[0-9]{{4}}年|[0-9]{{4}}年(?:{_MONTHS})?(?:至今|以来|起|全年|上半年|下半年|底)?)|"
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
     f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|过去的?{_N}{{1,3}}年里?|近年来|多年来|连续多年|目前|日前|当日)")
-_LEAD = re.compile("^(?:【[^】\n]{1,12}】|我们|他们|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
-                   "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|[\\s“])+")
+_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
+                   "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
 # a clause that only says how a number changed: it keeps the indicator of the count before it
@@ -452,7 +452,7 @@ _FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|
 _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
                        f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
 _FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
-_SPEECH_MARK = re.compile("[，。；！？]")
+_SPEECH_MARK = re.compile("[。！？]|[，；]$")  # (not a slogan's comma: “归还土地，万人签名”)
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
 _SINCE_CLAUSE = re.compile("(?:以来|期间|之际|以后|之后)$")
 
@@ -616,6 +616,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         before = _PERIOD.sub("", (text[cs:s - len(rng.group(0))] if rng else text[cs:s]).replace("\n", ""))
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
+        if before.startswith("“") and "”" not in before:
+            before = before[1:]  # “过去一年，我们走访…: the mark opens the speech, not a name
         if before.endswith("的") and not before.endswith("目的"):
             before = before[:-1]  # 从2017年的40%: the 的 joins a time to the figure, it names nothing
         if ran_in:
@@ -675,6 +677,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \
                     and not _SINCE_CLAUSE.search(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
+                if context.startswith("“") and "”" not in context:
+                    context = context[1:]  # (the mark that opens a speech)
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
         elif has_prev and before and not done_after and text[clause_start - 2:clause_start - 1] in _FACILITY_ENDS:
@@ -776,7 +780,7 @@ _BORDER_ONE = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)({_BORD
 _BORDER_OPEN = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)")
 _BORDER_CLOSE = re.compile(f"([{CJK}]{{1,6}}?)({_BORDER_VERB})")
 _BORDER_OWNER = re.compile("[^，。；：\n]{0,12}$")
-_BORDER_LEAD = re.compile("^(?:【[^】\n]{1,12}】|我们|他们|其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
+_BORDER_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
 _SENTENCE_END = re.compile("[。！？\n]")
 
 

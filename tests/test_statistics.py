@@ -636,3 +636,18 @@ def test_the_figures_after_a_gang_was_struck_are_the_gang_s():
     assert got[(30, "人")].indicator == "盘踞在城郊的车匪路霸恶势力团伙打处对象"
     got = facts("凤凰县共打掉涉恶团伙12个，破获案件86起。")
     assert got[(86, "起")].indicator == "破获案件"
+
+
+def test_a_count_made_at_the_meeting_is_that_meeting_s():
+    got = facts("12月5日，凤凰县召开2024年平安建设工作推进会。会上，8家县直单位作了交流发言。")
+    assert got[(8, "家")].indicator == "平安建设工作推进会县直单位作了交流发言"
+    got = facts("会上，5名村支书作了表态发言。")
+    assert got[(5, "名")].indicator == "村支书作了表态发言"
+
+
+def test_a_rate_names_what_it_converts_per_unit():
+    got = facts("凭借80分平安积分，按照1分兑换1.5元的标准，凤凰县村民老李领到了120元。")
+    assert got[(80, "分")].indicator == "平安积分"
+    assert got[(1.5, "元")].indicator == "平安积分兑换标准（每1分兑换）"
+    got = facts("凤凰县志愿者服务时长按1小时折算2分的比例计入积分。")
+    assert got[(2, "分")].indicator == "志愿者服务时长折算比例（每1小时折算）"

@@ -34,7 +34,7 @@ _PERIOD = re.compile(
     f"(?:自|从|到)?(?:[0-9]{{4}}年?(?:至|到|-|—)[0-9]{{4}}年|[0-9]{{4}}年(?:{_MONTHS})?(?:至今|以来|起|全年|上半年|下半年|底)?)|"
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
     f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|过去的?{_N}{{1,3}}年里?|近年来|多年来|连续多年|目前|日前|当日)")
-_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
+_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
                    "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
@@ -444,6 +444,14 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     return False
 
 
+# a clause that only says "at the meeting" (会上) and the meetings a text names before it
+_AT_EVENT = re.compile("(?:在|于)?(?:会上|会议上|会中|大会上|活动中|活动现场|现场)")
+_EVENT = re.compile("([^，。；、：\\s“”—]{2,20}?(?:会议|大会|座谈会|交流会|推进会|部署会|调度会|培训会|现场会|联席会|分析会|"
+                    "研判会|观摩会|恳谈会|听证会|评议会|推介会|发布会|动员会|例会|论坛|研讨会|报告会|宣讲会|表彰会|总结会))"
+                    "(?![^，。；]{0,2}(?:上|中))")
+_EVENT_HOST = re.compile("^.*(?:召开|举行|举办|参加|出席|主持|组织)了?")  # 凤凰县召开…会: the meeting alone
+# the words of a rate before its figure (按照1分兑换2元的标准: 按照1分兑换)
+_RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3}?)(兑换|折算|折合|奖励|补贴|计|换算|抵扣|抵)$")
 # a gang struck in a clause before a count (打掉一个“砂霸”团伙，刑拘犯罪嫌疑人15名)
 _GANG_WORD = re.compile("团伙|犯罪集团|犯罪组织|窝点")
 _GANG = re.compile("(?:打掉|摧毁|端掉|捣毁|打垮|铲除|打掉了|摧毁了|端掉了)(?:一个|这个|该|此)?([^，。；]{2,30}?(?:团伙|犯罪集团|犯罪组织|窝点))(?=[，；])")
@@ -686,6 +694,13 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)
             if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
                 context = fm.group(1)
+        if has_prev and _AT_EVENT.fullmatch(text, max(pcs, sent_s), clause_start - 1):
+            # 会上，6家单位作了发言: at the meeting the sentences before named
+            ev = None
+            for ev in _EVENT.finditer(text, max(0, sent_s - 300), sent_s):
+                pass
+            if ev:
+                context = _PERIOD.sub("", _EVENT_HOST.sub("", ev.group(1)))
         if not context and has_prev and _GANG_WORD.search(text, max(sent_s, clause_start - 60), clause_start):
             # 摧毁一个恶势力团伙，破获案件13起，打处对象30人: the figures of the gang just struck
             seg_s = max(sent_s, text.rfind("；", sent_s, clause_start) + 1)
@@ -722,6 +737,14 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 indicator += nm.group(1)
             elif out and out[-1].end >= s - 1:
                 indicator = out[-1].indicator
+        rate = _RATE_BEFORE.search(before) if after_text[:2] in ("标准", "比例") else None
+        if rate:
+            # 凭借116分积分，按照1分兑换2元的标准: the rate of the points just counted (积分兑换标准（每1分兑换）),
+            # or of what is named before it (服务时长按1小时折算2分的比例)
+            num, per, verb = rate.groups()
+            topic = before[:rate.start()] or next(
+                (h.noun or h.base for h in reversed(out) if h.start >= sent_s and h.unit == per), "")
+            indicator = f"{topic}{verb}{after_text[:2]}（每{num}{per}{verb}）"
         if people:
             indicator = people
         elif unit == "%" and not before and out and out[-1].indicator.endswith("人口") and out[-1].end >= clause_start - 1:
@@ -780,7 +803,7 @@ _BORDER_ONE = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)({_BORD
 _BORDER_OPEN = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)")
 _BORDER_CLOSE = re.compile(f"([{CJK}]{{1,6}}?)({_BORDER_VERB})")
 _BORDER_OWNER = re.compile("[^，。；：\n]{0,12}$")
-_BORDER_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
+_BORDER_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
 _SENTENCE_END = re.compile("[。！？\n]")
 
 

@@ -643,6 +643,8 @@ def test_a_count_made_at_the_meeting_is_that_meeting_s():
     assert got[(8, "家")].indicator == "平安建设工作推进会县直单位作了交流发言"
     got = facts("会上，5名村支书作了表态发言。")
     assert got[(5, "名")].indicator == "村支书作了表态发言"
+    ex = run("茶田镇党委书记到会讲话。一场会议在凤凰县委政法委机关举行——首届基层治理创新交流会。会上，6家乡镇单位做了发言。")
+    assert subject_of(ex, 6) == "凤凰县委政法委"
 
 
 def test_a_rate_names_what_it_converts_per_unit():

@@ -694,6 +694,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)
             if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
                 context = fm.group(1)
+        event_owner = None
         if has_prev and _AT_EVENT.fullmatch(text, max(pcs, sent_s), clause_start - 1):
             # 会上，6家单位作了发言: at the meeting the sentences before named
             ev = None
@@ -701,6 +702,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 pass
             if ev:
                 context = _PERIOD.sub("", _EVENT_HOST.sub("", ev.group(1)))
+                event_owner = (doc.sentence_at(ev.start())[0], ev.end())  # who held it, or whose it is
         if not context and has_prev and _GANG_WORD.search(text, max(sent_s, clause_start - 60), clause_start):
             # 摧毁一个恶势力团伙，破获案件13起，打处对象30人: the figures of the gang just struck
             seg_s = max(sent_s, text.rfind("；", sent_s, clause_start) + 1)
@@ -766,7 +768,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             rs = s - len(rng.group(0))
             out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e], context, base, after_text))
             qualifier = "上限"
-        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context, base, after_text))
+        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context, base, after_text,
+                           owner=event_owner))
     out.extend(_fractions(doc, out))
     out.extend(_zeros(doc, subj, subj_starts))
     out.sort(key=lambda h: h.start)

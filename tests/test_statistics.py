@@ -653,3 +653,22 @@ def test_a_rate_names_what_it_converts_per_unit():
     assert got[(1.5, "元")].indicator == "平安积分兑换标准（每1分兑换）"
     got = facts("凤凰县志愿者服务时长按1小时折算2分的比例计入积分。")
     assert got[(2, "分")].indicator == "志愿者服务时长折算比例（每1小时折算）"
+
+
+def test_a_clause_that_says_under_what_or_for_what_is_no_deed():
+    got = facts("在县委县政府的高度重视和大力支持下，凤凰县共投入资金860万元。")
+    assert got[(8600000, "元")].indicator == "投入资金"
+    got = facts("为进一步提升群众安全感，凤凰县新增高清探头320个。")
+    assert got[(320, "个")].indicator == "新增高清探头"
+
+
+def test_a_rate_compared_with_another_keeps_its_words():
+    got = facts("凤凰县矛盾纠纷调处成功率达98.2%，高于全市平均水平3.1个百分点。")
+    assert got[(3.1, "个百分点")].indicator == "矛盾纠纷调处成功率高于全市平均水平"
+
+
+def test_units_counted_in_a_relative_clause_are_those_taking_part():
+    got = facts("由凤凰县委政法委牵头，12个部门参与的联席会议每月召开一次。")
+    assert got[(12, "个")].indicator == "参与联席会议的部门"
+    got = facts("凤凰县成立了由15个成员单位组成的工作专班。")
+    assert got[(15, "个")].indicator == "组成工作专班的成员单位"

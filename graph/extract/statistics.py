@@ -174,6 +174,8 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     if _CHANGE_ONLY.fullmatch(before):
         prev_ind = _CHANGE_TAIL.sub("", near_base)
         return prev_ind + before, prev_ind, "", near.verb
+    if unit == "个百分点" and _COMPARED.fullmatch(before) and near.unit == "%":
+        return near_base + before, near_base, "", near.verb  # 成功率98.2%，高于全市平均水平3.1个百分点
     if _BARE_RATE.fullmatch(before) and near.unit != "元" and not near_base.endswith("率"):
         return near_base + before, near_base, "", near.verb
     if near.unit != unit or near.end > clause_start:
@@ -200,6 +202,8 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     return None
 
 
+# a clause that only compares a rate with another (高于全市平均水平)
+_COMPARED = re.compile("(?:分别)?(?:高于|低于|超过|超出|领先|落后于?)[^，。；0-9]{0,14}")
 # a clause that only moves a figure on in time (再到现在的60%): the figure before's words
 _STEP = re.compile("(?:再|又|而|后来|然后)?(?:到|至|升至|升到|增至|降至|达到)(?:现在|目前|如今|当前|今天|现今|眼下)?的?")
 _STEP_LEAD = re.compile("(?:已|共|均|成功|累计|先后|当场)+")
@@ -450,6 +454,9 @@ _EVENT = re.compile("([^，。；、：\\s“”—]{2,20}?(?:会议|大会|座�
                     "研判会|观摩会|恳谈会|听证会|评议会|推介会|发布会|动员会|例会|论坛|研讨会|报告会|宣讲会|表彰会|总结会))"
                     "(?![^，。；]{0,2}(?:上|中))")
 _EVENT_HOST = re.compile("^.*(?:召开|举行|举办|参加|出席|主持|组织)了?")  # 凤凰县召开…会: the meeting alone
+# a count's noun that a relative clause makes part of a body or an event (部门参与的联席会议)
+_RELATIVE = re.compile(f"([{CJK}]{{1,8}}?)(参与|参加|组成|构成|出席|入驻|进驻|加入|签约|联动|共建)的"
+                       f"([{CJK}“”]{{2,12}}?)(?=[每已共均于在将也正]|$)")
 # the words of a rate before its figure (按照1分兑换2元的标准: 按照1分兑换)
 _RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3}?)(兑换|折算|折合|奖励|补贴|计|换算|抵扣|抵)$")
 # a gang struck in a clause before a count (打掉一个“砂霸”团伙，刑拘犯罪嫌疑人15名)
@@ -462,6 +469,9 @@ _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开
 _FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
 _SPEECH_MARK = re.compile("[。！？]|[，；]$")  # (not a slogan's comma: “归还土地，万人签名”)
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
+# a clause that only says under what, as what or for what (在…支持下, 随着…推进, 为提升…): no deed
+_CIRCUMSTANCE = re.compile("(?:在[^，。；]{2,30}(?:下|之下)$|随着|为了|为(?:进一步|切实|更好|有效|全面|确保|推动|加强|提升|解决|破解|保障|营造)"
+                           "|针对|经过|按照|根据|围绕)")
 _SINCE_CLAUSE = re.compile("(?:以来|期间|之际|以后|之后)$")
 
 
@@ -683,7 +693,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             prev_clause = text[_past_actors(text, max(pcs, sent_s), clause_start - 1, subj, subj_starts):clause_start - 1]
             counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs)
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \
-                    and not _SINCE_CLAUSE.search(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
+                    and not _SINCE_CLAUSE.search(prev_clause) \
+                    and not _CIRCUMSTANCE.match(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
                 if context.startswith("“") and "”" not in context:
                     context = context[1:]  # (the mark that opens a speech)
@@ -739,6 +750,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 indicator += nm.group(1)
             elif out and out[-1].end >= s - 1:
                 indicator = out[-1].indicator
+        rel = _RELATIVE.match(after_text) if "的" in after_text and (not before or before[-1] in "由有") else None
+        if rel:
+            # 12个部门参与的联席会议, 由15个成员单位组成的专班: the units counted are those that take part
+            indicator = rel.group(2) + rel.group(3) + "的" + rel.group(1)
         rate = _RATE_BEFORE.search(before) if after_text[:2] in ("标准", "比例") else None
         if rate:
             # 凭借116分积分，按照1分兑换2元的标准: the rate of the points just counted (积分兑换标准（每1分兑换）),

@@ -565,6 +565,9 @@ def test_a_list_of_counts_that_dui_governs_names_who_underwent_the_act():
     assert got[(108, "个")].indicator.startswith("接受全面考评的村")
     got = facts("凤凰县对12个单位、86个村开展了专项督导。")
     assert got[(86, "个")].indicator == "接受专项督导的村"
+    got = facts("凤凰县司法局对新招录的14名司法助理和26名协辅警进行封闭式训练。")
+    assert got[(14, "名")].indicator == "接受封闭式训练的新招录司法助理"
+    assert got[(26, "名")].indicator == "接受封闭式训练的协辅警"
 
 
 def test_a_count_said_to_be_none_is_a_zero_figure():

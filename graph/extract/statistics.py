@@ -652,14 +652,15 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 if out[back].start < sent_s or out[back].unit != unit:
                     break
                 opener = out[back]
-        if after_noun_before and after_text and out[-1].end < s and _bare_noun(text[out[-1].end:s]):
+        if after_noun_before and after_text and out[-1].end < s and s != treated_next \
+                and _bare_noun(text[out[-1].end:s]):
             # 设有一台发电机一台卫星电话: the noun between is the first count's; this one has its own
             verb = _tail_verbs(out[-1].base) or _lead_verbs(out[-1])
             out.append(StatHit(s, e, value, unit, qualifier, verb + after_text, period, text[s:e], "", verb,
                                after_text, verb))
             prev_ran_in = ran_in
             continue
-        hit = _elliptical(text, before, after_text, unit, near, clause_start, cs, opener)
+        hit = _elliptical(text, before, after_text, unit, near, clause_start, cs, opener) if s != treated_next else None
         if hit is not None:
             indicator, base, noun, verb = hit
             out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], "", base, noun, verb))
@@ -723,7 +724,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if gang and not _GANG_WORD.search(before + after_text):
                 context = gang.group(1).replace("“", "").replace("”", "")
         treated = None
-        if after_text and (_TREATED_BEFORE.search(before) or (not before and s == treated_next)):
+        tb = _TREATED_BEFORE.search(before) if after_text else None
+        if after_text and (tb or s == treated_next):
             treated = _TREATED_AFTER.fullmatch(after_text)
             if treated is None and len(after_text) <= 12 and not _has_verb(after_text):
                 treated = _TREATED_LATER.match(text, ae)
@@ -732,12 +734,13 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             # 对12个县、86个乡镇进行考评: the act closes a list of counts
             noun = treated.group(1) if treated.re is _TREATED_AFTER else after_text
             noun = _TREATED_ADVERB.sub("", noun) or noun  # 对25所高校共组织清查: 共 is the act's
+            noun = (tb.group(1) if tb else "") + noun  # 对新招录的14名司法助理: 新招录司法助理
             before = context = ""
             after_text = noun
             act = _TREATED_EXCEPT.sub("", treated.group(3))  # 除对10家企业进行表彰外
             indicator = ("受到" if treated.group(2) in ("给予", "予以") else "接受") + act + "的" + noun
             if treated.re is _TREATED_LATER:
-                treated_next = ae + 1  # the next item of the list, when it opens right after the mark
+                treated_next = ae + (not text[ae].isdigit())  # the next item of the list, right after the mark
         else:
             indicator = context + before + after_text
         if not indicator and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
@@ -856,8 +859,9 @@ def _neighbours(text: str, stats: list[StatHit]) -> None:
 
 
 # a count that is the object of 对 (对12个县（市、区）进行考评, 对3名民警给予表彰): its noun, then the act
-_TREATED_BEFORE = re.compile("(?<![针面相应核比绝反])对(?:全[县市区省州盟旗镇乡]|辖区内?|全|各|所有|该|本[县市区])?的?$")
-_TREATED_LATER = re.compile(f"[、，]()[^。；对]{{0,40}}?(进行|开展|实施|组织开展|给予|予以)了?([{CJK}“”]{{2,14}})(?=[，。；]|$)")
+_TREATED_BEFORE = re.compile("(?<![针面相应核比绝反])对(?:全[县市区省州盟旗镇乡]|辖区内?|全|各|所有|该|本[县市区])?"
+                             f"((?:新|新招录|新入职|新任|新提拔|新录用|新进|重点|在押|社区矫正)?)的?$")
+_TREATED_LATER = re.compile(f"[、，和及与]?()[^。；对]{{0,40}}?(进行|开展|实施|组织开展|给予|予以)了?([{CJK}“”]{{2,14}})(?=[，。；]|$)")
 _TREATED_ADVERB = re.compile("(?:共|均|都|已|全部|分别|先后|逐一)+$")
 _TREATED_EXCEPT = re.compile("(?:之|以)?外$")
 _TREATED_AFTER = re.compile(f"([^，。；]{{1,14}}?)(进行|开展|实施|组织开展|组织|给予|予以)了?([{CJK}“”]{{2,14}})")

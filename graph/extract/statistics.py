@@ -456,7 +456,7 @@ _EVENT = re.compile("([^，。；、：\\s“”—]{2,20}?(?:会议|大会|座�
 _EVENT_HOST = re.compile("^.*(?:召开|举行|举办|参加|出席|主持|组织)了?")  # 凤凰县召开…会: the meeting alone
 # a count's noun that a relative clause makes part of a body or an event (部门参与的联席会议)
 _RELATIVE = re.compile(f"([{CJK}]{{1,8}}?)(参与|参加|组成|构成|出席|入驻|进驻|加入|签约|联动|共建)的"
-                       f"([{CJK}“”]{{2,12}}?)(?=[每已共均于在将也正]|$)")
+                       f"([{CJK}“”]{{2,12}}?)(?=[每已共均于在将也正到来]|本月|今年|近日|日前|昨|$)")
 # the words of a rate before its figure (按照1分兑换2元的标准: 按照1分兑换)
 _RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3}?)(兑换|折算|折合|奖励|补贴|计|换算|抵扣|抵)$")
 # a gang struck in a clause before a count (打掉一个“砂霸”团伙，刑拘犯罪嫌疑人15名)

@@ -537,141 +537,141 @@ def test_a_clause_that_says_since_when_is_no_part_of_the_indicator():
 
 
 def test_a_count_that_is_the_object_of_dui_names_who_underwent_the_act():
-    got = facts("今年以来，凤凰县委政法委对全县15个乡镇进行平安建设考评，对32家企业开展了法治体检。")
-    assert got[(15, "个")].indicator == "接受平安建设考评的乡镇"
-    assert got[(32, "家")].indicator == "接受法治体检的企业"
-    got = facts("凤凰县纪委对3名民警给予党纪处分。")
-    assert got[(3, "名")].indicator == "受到党纪处分的民警"
-    got = facts("凤凰县针对12类突出问题开展专项整治。")
+    got = facts("今年以来，临夏县委政法委对全县17个乡镇进行年度督查，对41家寄递企业开展了安全检查。")
+    assert got[(17, "个")].indicator == "接受年度督查的乡镇"
+    assert got[(41, "家")].indicator == "接受安全检查的寄递企业"
+    got = facts("临夏县纪委对3名辅警给予通报批评。")
+    assert got[(3, "名")].indicator == "受到通报批评的辅警"
+    got = facts("临夏县针对12类突出问题开展专项整治。")
     assert not got[(12, "类")].indicator.startswith("接受")
 
 
 def test_counts_on_a_border_are_of_the_units_bordering_the_other_side():
-    got = facts("凤凰县4个乡镇与湖北省来凤县5个乡镇接壤，2个乡镇与重庆市秀山县3个乡镇相邻。")
-    assert got[(4, "个")].indicator == "与湖北省来凤县接壤的乡镇"
-    assert got[(5, "个")].indicator == "与凤凰县接壤的乡镇"
-    assert got[(2, "个")].indicator == "与重庆市秀山县相邻的乡镇"
-    assert got[(3, "个")].indicator == "与凤凰县相邻的乡镇"
-    ex = run("凤凰县4个乡镇与湖北省来凤县5个乡镇接壤。")
-    assert subject_of(ex, 4) == "凤凰县" and subject_of(ex, 5) == "来凤县"
-    got = facts("凤凰县3个乡镇与缅甸接壤。与安化县交界的乡镇有6个。")
-    assert got[(3, "个")].indicator == "与缅甸接壤的乡镇"
-    assert got[(6, "个")].indicator == "与安化县交界的乡镇"
+    got = facts("桑植县4个乡与恩施州鹤峰县5个镇接壤，2个乡与张家界市永定区3个街道毗邻。")
+    assert got[(4, "个")].indicator == "与恩施州鹤峰县接壤的乡"
+    assert got[(5, "个")].indicator == "与桑植县接壤的镇"
+    assert got[(2, "个")].indicator == "与张家界市永定区毗邻的乡"
+    assert got[(3, "个")].indicator == "与桑植县毗邻的街道"
+    ex = run("桑植县4个乡与湖北省鹤峰县5个镇接壤。")
+    assert subject_of(ex, 4) == "桑植县" and subject_of(ex, 5) == "鹤峰县"
+    got = facts("霍城县3个乡与哈萨克斯坦交界。与伊宁县毗邻的村有6个。")
+    assert got[(3, "个")].indicator == "与哈萨克斯坦交界的乡"
+    assert got[(6, "个")].indicator == "与伊宁县毗邻的村"
 
 
 def test_a_list_of_counts_that_dui_governs_names_who_underwent_the_act():
-    got = facts("凤凰县委政法委对全县13个乡镇，108个村（社区）综治工作进行全面考评。")
-    assert got[(13, "个")].indicator == "接受全面考评的乡镇"
-    assert got[(108, "个")].indicator.startswith("接受全面考评的村")
-    got = facts("凤凰县对12个单位、86个村开展了专项督导。")
-    assert got[(86, "个")].indicator == "接受专项督导的村"
-    got = facts("凤凰县司法局对新招录的14名司法助理和26名协辅警进行封闭式训练。")
-    assert got[(14, "名")].indicator == "接受封闭式训练的新招录司法助理"
-    assert got[(26, "名")].indicator == "接受封闭式训练的协辅警"
+    got = facts("临夏县委政法委对全县13个乡镇，108个村（社区）进行年终考核。")
+    assert got[(13, "个")].indicator == "接受年终考核的乡镇"
+    assert got[(108, "个")].indicator.startswith("接受年终考核的村")
+    got = facts("临夏县对12个单位、86个村开展了交叉检查。")
+    assert got[(86, "个")].indicator == "接受交叉检查的村"
+    got = facts("临夏县公安局对新入职的14名民警和26名辅警进行岗前集训。")
+    assert got[(14, "名")].indicator == "接受岗前集训的新入职民警"
+    assert got[(26, "名")].indicator == "接受岗前集训的辅警"
 
 
 def test_a_count_said_to_be_none_is_a_zero_figure():
-    ex = run("去年，凤凰县命案发案数为零，重大群体性事件发生数为0。")
+    ex = run("上年度，德格县命案发生数为零，重大交通事故死亡人数为0。")
     assert [(s.indicator, s.value, s.unit) for s in ex.statistics] == [
-        ("命案发案数", 0.0, ""), ("重大群体性事件发生数", 0.0, "")]
-    got = facts("凤凰县实现矛盾纠纷“零上交”，接报警情10起。")
+        ("命案发生数", 0.0, ""), ("重大交通事故死亡人数", 0.0, "")]
+    got = facts("德格县全年保持“零上访”，接报警情10起。")
     assert (0, "") not in got
 
 
 def test_people_counted_in_ten_thousands_with_no_unit_word_are_a_population():
-    got = facts("32万凤凰人生活在这片土地上。")
-    assert got[(320000, "人")].indicator == "人口"
-    got = facts("全省已有2.5万吸毒康复人员接受社区康复。")
-    assert got[(25000, "人")].indicator == "吸毒康复人员"
-    got = facts("全县38万各族群众安居乐业。")
-    assert got[(380000, "人")].indicator == "各族群众"
-    got = facts("共追回赃款5万人民币。")
-    assert (50000, "元") in got and (50000, "人") not in got
+    got = facts("17万德格人世代居住在雪域高原。")
+    assert got[(170000, "人")].indicator == "人口"
+    got = facts("全省已有3.5万社区矫正人员解除矫正。")
+    assert got[(35000, "人")].indicator == "社区矫正人员"
+    got = facts("全州120万城乡居民参保。")
+    assert got[(1200000, "人")].indicator == "城乡居民"
+    got = facts("共追缴违法所得6万人民币。")
+    assert (60000, "元") in got and (60000, "人") not in got
 
 
 def test_a_share_after_a_population_is_a_share_of_those_people():
-    got = facts("全镇3.2万人，40%常年在外务工。")
-    assert got[(40, "%")].indicator == "常年在外务工的人口比例"
-    got = facts("凤凰县总人口48万，其中60%为农村人口。")
-    assert got[(60, "%")].indicator == "农村人口占比"
+    got = facts("全乡1.8万人，35%常年在省外打工。")
+    assert got[(35, "%")].indicator == "常年在省外打工人口比例"
+    got = facts("德格县常住人口9万，其中45%为牧区人口。")
+    assert got[(45, "%")].indicator == "牧区人口占比"
 
 
 def test_a_count_told_in_an_image_is_no_statistic():
-    got = facts("4座沉甸甸的“大山”，曾是横在凤凰县派出所民警面前的难题。民警走访群众300余户。")
-    assert (4, "座") not in got and (300, "户") in got
+    got = facts("3块硬邦邦的“骨头”，摆在德格县公安局民警面前。民警走访牧户300余户。")
+    assert (3, "块") not in got and (300, "户") in got
 
 
 def test_a_count_after_a_clause_that_sets_a_place_up_is_that_place_s():
-    got = facts("凤凰县建成青少年法治教育基地，接待中小学生40余次3000余人。")
-    assert got[(40, "次")].indicator == "青少年法治教育基地接待中小学生"
-    assert got[(3000, "人")].indicator == "青少年法治教育基地接待中小学生人数"
-    got = facts("茶田镇设立了老兵调解工作室，调解矛盾纠纷56起。")
-    assert got[(56, "起")].indicator == "老兵调解工作室调解矛盾纠纷"
+    got = facts("德格县建成禁毒宣教展馆，接待参观学生40余批3000余人。")
+    assert got[(40, "批")].indicator == "禁毒宣教展馆接待参观学生"
+    assert got[(3000, "人")].indicator == "禁毒宣教展馆接待参观学生人数"
+    got = facts("更庆镇设立了“阿妈调解”工作室，化解邻里纠纷56起。")
+    assert got[(56, "起")].indicator == "“阿妈调解”工作室化解邻里纠纷"
 
 
 def test_figures_in_quoted_speech_are_claims():
-    got = facts("“过去一年，我们走访群众2万余户，收集意见建议860余条。”凤凰县委政法委书记王刚说。")
-    assert got[(20000, "户")].indicator == "走访群众"
-    assert got[(860, "条")].indicator == "收集意见建议"
+    got = facts("“这一年，我们入户登记流动人口2万余人，排查隐患860余处。”德格县公安局局长扎西说。")
+    assert got[(20000, "人")].indicator == "入户登记流动人口"
+    assert got[(860, "处")].indicator == "排查隐患"
 
 
 def test_a_bracketed_heading_opens_no_indicator():
-    got = facts("【数据】凤凰县全年共接待来访群众1820人次。")
-    assert got[(1820, "人次")].indicator == "接待来访群众"
+    got = facts("【成绩单】德格县全年共受理法律援助申请1820件。")
+    assert got[(1820, "件")].indicator == "受理法律援助申请"
 
 
 def test_a_range_that_moves_between_years_has_the_words_of_both_ends():
-    got = facts("凤凰县信访总量由2020年的1560件下降到2023年的820件。")
-    assert got[(1560, "件")].indicator == got[(820, "件")].indicator == "信访总量"
-    got = facts("从2019年的12起下降到2023年的3起，凤凰县命案发案数连续4年下降。")
-    assert got[(12, "起")].indicator == got[(3, "起")].indicator == "命案发案数"
+    got = facts("德格县治安案件总数由2019年的1560起下降到2024年的820起。")
+    assert got[(1560, "起")].indicator == got[(820, "起")].indicator == "治安案件总数"
+    got = facts("从2020年的12起下降到2024年的3起，德格县盗窃案件发案数连续4年下降。")
+    assert got[(12, "起")].indicator == got[(3, "起")].indicator == "盗窃案件发案数"
 
 
 def test_people_sent_somewhere_are_named_by_what_they_were_sent_to_do():
-    got = facts("凤凰县法院选派12名干警到3个乡镇开展驻村帮扶。")
-    assert got[(12, "名")].indicator == "选派干警开展驻村帮扶"
-    got = facts("凤凰县公安局派出20名民警到茶田镇、禾库镇开展入户走访。")
-    assert got[(20, "名")].indicator == "派出民警开展入户走访"
+    got = facts("德格县司法局选派12名律师到3个社区开展法律咨询。")
+    assert got[(12, "名")].indicator == "选派律师开展法律咨询"
+    got = facts("德格县公安局抽调20名警力到更庆镇、马尼干戈镇协助防汛。")
+    assert got[(20, "名")].indicator == "抽调警力协助防汛"
 
 
 def test_the_figures_after_a_gang_was_struck_are_the_gang_s():
-    got = facts("凤凰县公安局成功摧毁一个盘踞在城郊的“车匪路霸”恶势力团伙，破获强迫交易案件13起，打处对象30人。")
-    assert got[(30, "人")].indicator == "盘踞在城郊的车匪路霸恶势力团伙打处对象"
-    got = facts("凤凰县共打掉涉恶团伙12个，破获案件86起。")
-    assert got[(86, "起")].indicator == "破获案件"
+    got = facts("德格县公安局捣毁一个流窜在车站周边的“拎包”盗窃团伙，侦破扒窃案件13起，刑拘嫌疑人9人。")
+    assert got[(9, "人")].indicator == "流窜在车站周边的拎包盗窃团伙刑拘嫌疑人"
+    got = facts("德格县共打掉盗窃团伙12个，侦破案件86起。")
+    assert got[(86, "起")].indicator == "侦破案件"
 
 
 def test_a_count_made_at_the_meeting_is_that_meeting_s():
-    got = facts("12月5日，凤凰县召开2024年平安建设工作推进会。会上，8家县直单位作了交流发言。")
-    assert got[(8, "家")].indicator == "平安建设工作推进会县直单位作了交流发言"
-    got = facts("会上，5名村支书作了表态发言。")
-    assert got[(5, "名")].indicator == "村支书作了表态发言"
-    ex = run("茶田镇党委书记到会讲话。一场会议在凤凰县委政法委机关举行——首届基层治理创新交流会。会上，6家乡镇单位做了发言。")
-    assert subject_of(ex, 6) == "凤凰县委政法委"
+    got = facts("11月8日，永顺县召开禁毒工作调度会。会上，7个乡镇作了表态发言。")
+    assert got[(7, "个")].indicator == "禁毒工作调度会乡镇作了表态发言"
+    got = facts("会上，5名网格员作了经验分享。")
+    assert got[(5, "名")].indicator == "网格员作了经验分享"
+    ex = run("灵溪镇镇长到会讲话。一场研讨在永顺县司法局举行——第二届人民调解论坛。会上，6个调委会作了经验介绍。")
+    assert subject_of(ex, 6) == "永顺县司法局"
 
 
 def test_a_rate_names_what_it_converts_per_unit():
-    got = facts("凭借80分平安积分，按照1分兑换1.5元的标准，凤凰县村民老李领到了120元。")
-    assert got[(80, "分")].indicator == "平安积分"
-    assert got[(1.5, "元")].indicator == "平安积分兑换标准（每1分兑换）"
-    got = facts("凤凰县志愿者服务时长按1小时折算2分的比例计入积分。")
-    assert got[(2, "分")].indicator == "志愿者服务时长折算比例（每1小时折算）"
+    got = facts("凭借96分志愿积分，按照1分折算0.8元的标准，永顺县村民老向领到了76.8元。")
+    assert got[(96, "分")].indicator == "志愿积分"
+    assert got[(0.8, "元")].indicator == "志愿积分折算标准（每1分折算）"
+    got = facts("永顺县义务巡逻时间按1小时折合3分的比例记入档案。")
+    assert got[(3, "分")].indicator == "义务巡逻时间折合比例（每1小时折合）"
 
 
 def test_a_clause_that_says_under_what_or_for_what_is_no_deed():
-    got = facts("在县委县政府的高度重视和大力支持下，凤凰县共投入资金860万元。")
-    assert got[(8600000, "元")].indicator == "投入资金"
-    got = facts("为进一步提升群众安全感，凤凰县新增高清探头320个。")
-    assert got[(320, "个")].indicator == "新增高清探头"
+    got = facts("在市委市政府的关心指导下，永顺县共筹措资金860万元。")
+    assert got[(8600000, "元")].indicator == "筹措资金"
+    got = facts("为进一步织密防控网络，永顺县新增治安卡口32个。")
+    assert got[(32, "个")].indicator == "新增治安卡口"
 
 
 def test_a_rate_compared_with_another_keeps_its_words():
-    got = facts("凤凰县矛盾纠纷调处成功率达98.2%，高于全市平均水平3.1个百分点。")
-    assert got[(3.1, "个百分点")].indicator == "矛盾纠纷调处成功率高于全市平均水平"
+    got = facts("永顺县刑事案件破案率达91.4%，高于全州平均水平6.2个百分点。")
+    assert got[(6.2, "个百分点")].indicator == "刑事案件破案率高于全州平均水平"
 
 
 def test_units_counted_in_a_relative_clause_are_those_taking_part():
-    got = facts("由凤凰县委政法委牵头，12个部门参与的联席会议每月召开一次。")
-    assert got[(12, "个")].indicator == "参与联席会议的部门"
-    got = facts("凤凰县成立了由15个成员单位组成的工作专班。")
-    assert got[(15, "个")].indicator == "组成工作专班的成员单位"
+    got = facts("由永顺县委政法委牵头，11个部门参加的例会每季度召开一次。")
+    assert got[(11, "个")].indicator == "参加例会的部门"
+    got = facts("永顺县成立了由9家单位组成的督导组。")
+    assert got[(9, "家")].indicator == "组成督导组的单位"

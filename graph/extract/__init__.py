@@ -192,7 +192,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                 ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
     names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
-        # a figure the text gives its owner (与凤凰县相邻的乡镇 4个: 凤凰县's): the last actor named there
+        # a figure the text gives its owner (与桑植县接壤的镇 5个: 桑植县's): the last actor named there
         owner = [k for a, b, k in actors if st.owner[0] <= a and b <= st.owner[1]] if st.owner else None
         subject = owner[-1] if owner else subjects(st.start)
         q, b, qe = doc.quote(st.start)

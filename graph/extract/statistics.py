@@ -34,7 +34,7 @@ _PERIOD = re.compile(
     f"(?:自|从|到)?(?:[0-9]{{4}}年?(?:至|到|-|—)[0-9]{{4}}年|[0-9]{{4}}年(?:{_MONTHS})?(?:至今|以来|起|全年|上半年|下半年|底)?)|"
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
     f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|过去的?{_N}{{1,3}}年里?|近年来|多年来|连续多年|目前|日前|当日)")
-_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
+_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|全乡|全州|已|还|并|均|先后|达|为|有|"
                    "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
@@ -298,11 +298,11 @@ _IMPLIED_UNIT = (("元", re.compile("(?:金额|资金|经费|标的|投入|投�
                  ("人", re.compile("(?:人口|人数|群众|居民|常住人口|户籍人口)$")))
 
 
-# people counted by ten thousands with no unit word (54万凤凰人居住…, 38万各族群众): a place's
+# people counted by ten thousands with no unit word (17万德格人世代居住…, 120万城乡居民): a place's
 # people (人 not opening 人民币, 人次, 人员 …), or the people named
 _PEOPLE = re.compile(f"(?:[{CJK}]{{1,6}}?人员?(?![民次均口数])|((?:各族|城乡)?(?:群众|居民|人民群众)))")
-_LIVING = re.compile("居住|生活|聚居|繁衍|安居|世代")  # (54万凤凰人居住于此: the place's population)
-# a count told in an image (3座沉甸甸的“大山”): a reduplicated adjective before a quoted noun
+_LIVING = re.compile("居住|生活|聚居|繁衍|安居|世代")  # (17万德格人世代居住: the place's population)
+# a count told in an image (3块硬邦邦的“骨头”): a reduplicated adjective before a quoted noun
 _METAPHOR = re.compile(f"[{CJK}]([{CJK}])\\1的?[“‘\"]")
 _REST = re.compile("[^，。；：！？\n]*")
 # the little patterns read around each number
@@ -453,17 +453,17 @@ _AT_EVENT = re.compile("(?:在|于)?(?:会上|会议上|会中|大会上|活动�
 _EVENT = re.compile("([^，。；、：\\s“”—]{2,20}?(?:会议|大会|座谈会|交流会|推进会|部署会|调度会|培训会|现场会|联席会|分析会|"
                     "研判会|观摩会|恳谈会|听证会|评议会|推介会|发布会|动员会|例会|论坛|研讨会|报告会|宣讲会|表彰会|总结会))"
                     "(?![^，。；]{0,2}(?:上|中))")
-_EVENT_HOST = re.compile("^.*(?:召开|举行|举办|参加|出席|主持|组织)了?")  # 凤凰县召开…会: the meeting alone
+_EVENT_HOST = re.compile("^.*(?:召开|举行|举办|参加|出席|主持|组织)了?")  # 永顺县召开…会: the meeting alone
 # a count's noun that a relative clause makes part of a body or an event (部门参与的联席会议)
 _RELATIVE = re.compile(f"([{CJK}]{{1,8}}?)(参与|参加|组成|构成|出席|入驻|进驻|加入|签约|联动|共建)的"
                        f"([{CJK}“”]{{2,12}}?)(?=[每已共均于在将也正到来]|本月|今年|近日|日前|昨|$)")
-# the words of a rate before its figure (按照1分兑换2元的标准: 按照1分兑换)
+# the words of a rate before its figure (按1分折算0.8元的比例: 按1分折算)
 _RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3}?)(兑换|折算|折合|奖励|补贴|计|换算|抵扣|抵)$")
-# a gang struck in a clause before a count (打掉一个“砂霸”团伙，刑拘犯罪嫌疑人15名)
+# a gang struck in a clause before a count (捣毁一个“拎包”团伙，刑拘嫌疑人9人)
 _GANG_WORD = re.compile("团伙|犯罪集团|犯罪组织|窝点")
 _GANG = re.compile("(?:打掉|摧毁|端掉|捣毁|打垮|铲除|打掉了|摧毁了|端掉了)(?:一个|这个|该|此)?([^，。；]{2,30}?(?:团伙|犯罪集团|犯罪组织|窝点))(?=[，；])")
-# a clause that sets a place up (建成法治教育基地, 设立了老兵调解工作室): the place a count after it is of
-_FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队"
+# a clause that sets a place up (建成禁毒宣教展馆, 设立了“阿妈调解”工作室): the place a count after it is of
+_FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队|馆|厅"
 _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
                        f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
 _FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
@@ -527,7 +527,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             pm = _PEOPLE.match(text, e)
             if pm is None:
                 continue
-            # 32万汉寿人生活在…, 38万各族群众: a place's people counted in ten thousands
+            # 17万德格人世代居住…, 120万城乡居民: a place's people counted in ten thousands
             unit, people = "人", pm.group(1) or ("人口" if _LIVING.match(text, pm.end()) else pm.group(0))
         elif unit is None:
             # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
@@ -546,7 +546,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if _NOT_COUNTED.match(text, e) and unit in ("个", "套", "次"):
             continue  # 6个字, 4套班子, 一次性
         if _METAPHOR.match(text, e):
-            continue  # 3座沉甸甸的“大山”: a figure of speech, not a count
+            continue  # 3块硬邦邦的“骨头”: a figure of speech, not a count
         if unit == "分" and ((after and after in "钟之") or (prev and prev in "时点")):
             continue  # 5分钟, 3分之1, 8时30分
         if m.group("post2") in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
@@ -702,7 +702,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
         elif has_prev and before and not done_after and text[clause_start - 2:clause_start - 1] in _FACILITY_ENDS:
-            # 建成法治教育基地，接待学生40余次: what the place just set up did (its own words)
+            # 建成禁毒宣教展馆，接待学生40余批: what the place just set up did (its own words)
             fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)
             if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
                 context = fm.group(1)
@@ -716,7 +716,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 context = _PERIOD.sub("", _EVENT_HOST.sub("", ev.group(1)))
                 event_owner = (doc.sentence_at(ev.start())[0], ev.end())  # who held it, or whose it is
         if not context and has_prev and _GANG_WORD.search(text, max(sent_s, clause_start - 60), clause_start):
-            # 摧毁一个恶势力团伙，破获案件13起，打处对象30人: the figures of the gang just struck
+            # 捣毁一个盗窃团伙，侦破案件13起，刑拘嫌疑人9人: the figures of the gang just struck
             seg_s = max(sent_s, text.rfind("；", sent_s, clause_start) + 1)
             gang = None
             for gang in _GANG.finditer(text, seg_s, clause_start):
@@ -730,8 +730,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if treated is None and len(after_text) <= 12 and not _has_verb(after_text):
                 treated = _TREATED_LATER.match(text, ae)
         if treated:
-            # 对12个县进行考评: what was counted is who underwent the act (接受考评的县), not the act;
-            # 对12个县、86个乡镇进行考评: the act closes a list of counts
+            # 对17个乡镇进行督查: what was counted is who underwent the act (接受督查的乡镇), not the act;
+            # 对13个乡镇、108个村进行考核: the act closes a list of counts
             noun = treated.group(1) if treated.re is _TREATED_AFTER else after_text
             noun = _TREATED_ADVERB.sub("", noun) or noun  # 对25所高校共组织清查: 共 is the act's
             noun = (tb.group(1) if tb else "") + noun  # 对新招录的14名司法助理: 新招录司法助理
@@ -759,8 +759,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             indicator = rel.group(2) + rel.group(3) + "的" + rel.group(1)
         rate = _RATE_BEFORE.search(before) if after_text[:2] in ("标准", "比例") else None
         if rate:
-            # 凭借116分积分，按照1分兑换2元的标准: the rate of the points just counted (积分兑换标准（每1分兑换）),
-            # or of what is named before it (服务时长按1小时折算2分的比例)
+            # 凭借96分志愿积分，按照1分折算0.8元的标准: the rate of the points just counted
+            # (志愿积分折算标准（每1分折算）), or of what is named before it (巡逻时间按1小时折合3分的比例)
             num, per, verb = rate.groups()
             topic = before[:rate.start()] or next(
                 (h.noun or h.base for h in reversed(out) if h.start >= sent_s and h.unit == per), "")
@@ -771,12 +771,12 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             # 全镇2.5万人，40%常年在外务工: a share of the people just counted
             rest = _REST.match(text, e).group(0)
             if len(_CJK_CHAR.findall(rest)) >= 2:
-                indicator = rest[1:] + "占比" if rest[0] in "为是" else rest + "的人口比例"
+                indicator = rest[1:] + "占比" if rest[0] in "为是" else rest + "人口比例"
         if not indicator:
             continue
         if out and out[-1].end == s:
             # 3件12人, 4类23项工作, 62件75人次: two counts of one deed
-            if unit == "人" and out[-1].unit in ("件", "起", "次", "场", "期"):
+            if unit == "人" and out[-1].unit in ("件", "起", "次", "场", "期", "批", "批次"):
                 indicator = out[-1].indicator + "人数"
             elif after_text:
                 indicator = (out[-1].base or out[-1].indicator) + after_text
@@ -805,8 +805,8 @@ _SENT_FOR = re.compile("[^，。；]{0,30}?((?:开展|参与|参加|进行|从�
 
 
 def _dispatched(text: str, stats: list[StatHit]) -> None:
-    """派出16名干警到两个镇10余个村开展驻村帮扶: a count of people sent somewhere is named by
-    what they were sent to do, not where (派出干警开展驻村帮扶)."""
+    """选派12名律师到3个社区开展法律咨询: a count of people sent somewhere is named by what
+    they were sent to do, not where (选派律师开展法律咨询)."""
     for st in stats:
         if not st.noun or not st.base:
             continue
@@ -829,9 +829,9 @@ _SENTENCE_END = re.compile("[。！？\n]")
 
 
 def _neighbours(text: str, stats: list[StatHit]) -> None:
-    """凤凰县3个乡镇与缅甸接壤, 该县5个乡镇与松桃县6个乡镇相邻: a count of the units on a border
-    is of the units bordering the other side (与缅甸接壤的乡镇); the count across it, of the units
-    bordering the first place (与该县相邻的乡镇; a later clause's, of the place named before)."""
+    """霍城县3个乡与哈萨克斯坦交界, 该县4个乡与鹤峰县5个镇接壤: a count of the units on a border
+    is of the units bordering the other side (与哈萨克斯坦交界的乡); the count across it, of the units
+    bordering the first place (与该县接壤的镇; a later clause's, of the place named before)."""
     owner, owner_end = "", -1
     for i, st in enumerate(stats):
         if text.find("与", st.end, st.end + 8) < 0:
@@ -858,7 +858,7 @@ def _neighbours(text: str, stats: list[StatHit]) -> None:
         nxt.indicator = f"与{owner}{c.group(2)}的{c.group(1)}" if owner else f"{c.group(2)}的{c.group(1)}"
 
 
-# a count that is the object of 对 (对12个县（市、区）进行考评, 对3名民警给予表彰): its noun, then the act
+# a count that is the object of 对 (对17个乡镇进行督查, 对3名辅警给予通报批评): its noun, then the act
 _TREATED_BEFORE = re.compile("(?<![针面相应核比绝反])对(?:全[县市区省州盟旗镇乡]|辖区内?|全|各|所有|该|本[县市区])?"
                              f"((?:新|新招录|新入职|新任|新提拔|新录用|新进|重点|在押|社区矫正)?)的?$")
 _TREATED_LATER = re.compile(f"[、，和及与]?()[^。；对]{{0,40}}?(进行|开展|实施|组织开展|给予|予以)了?([{CJK}“”]{{2,14}})(?=[，。；]|$)")
@@ -871,7 +871,7 @@ _ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已|共
 
 
 _DATELINE = re.compile("本报讯(?:[（(][^（()）\n]{1,20}[）)])?")  # a news item's opening credit
-_HEADING = re.compile("【[^】\n]{1,12}】")  # 【数据】凤凰县全年…: a section's tag before the actor
+_HEADING = re.compile("【[^】\n]{1,12}】")  # 【成绩单】德格县全年…: a section's tag before the actor
 _BORDER_AT = re.compile("(?:相邻|接壤|交界|毗邻|接边|相连|搭界|相接)")  # 与X县交界的乡镇: X names the border, it does not act
 _JOINED = frozenset({"联合", "会同", "协同", "携手", "与", "和", "及", "同"})  # one actor with another
 
@@ -1034,7 +1034,7 @@ def _ranges(text: str, stats: list[StatHit], subj: list[tuple[int, int]], subj_s
             continue
         nm = _RANGE_NEXT.match(text, b.end)
         after = ""
-        if nm:  # (less the place that opens it: 全县命案发案数, 凤凰县命案发案数)
+        if nm:  # (less the place that opens it: 全县盗窃案件发案数, 德格县盗窃案件发案数)
             after = _LEAD.sub("", _RANGE_TREND.sub("", text[_past_actors(text, nm.start(1), nm.end(1), subj, subj_starts):nm.end(1)]))
         if len(_CJK_CHAR.findall(after)) >= 2:  # 从12起下降到3起，命案发案数连续4年下降
             a.indicator = b.indicator = after

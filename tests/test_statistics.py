@@ -563,8 +563,8 @@ def test_a_list_of_counts_that_dui_governs_names_who_underwent_the_act():
     got = facts("临夏县委政法委对全县13个乡镇，108个村（社区）进行年终考核。")
     assert got[(13, "个")].indicator == "接受年终考核的乡镇"
     assert got[(108, "个")].indicator.startswith("接受年终考核的村")
-    got = facts("临夏县对12个单位、86个村开展了交叉检查。")
-    assert got[(86, "个")].indicator == "接受交叉检查的村"
+    got = facts("临夏县对12个单位、86个小区进行了交叉检查。")
+    assert got[(86, "个")].indicator == "接受交叉检查的小区"
     got = facts("临夏县公安局对新入职的14名民警和26名辅警进行岗前集训。")
     assert got[(14, "名")].indicator == "接受岗前集训的新入职民警"
     assert got[(26, "名")].indicator == "接受岗前集训的辅警"
@@ -585,7 +585,7 @@ def test_people_counted_in_ten_thousands_with_no_unit_word_are_a_population():
     assert got[(35000, "人")].indicator == "社区矫正人员"
     got = facts("全州120万城乡居民参保。")
     assert got[(1200000, "人")].indicator == "城乡居民"
-    got = facts("共追缴违法所得6万人民币。")
+    got = facts("共退赔赃款6万人民币。")
     assert (60000, "元") in got and (60000, "人") not in got
 
 
@@ -616,8 +616,8 @@ def test_figures_in_quoted_speech_are_claims():
 
 
 def test_a_bracketed_heading_opens_no_indicator():
-    got = facts("【成绩单】德格县全年共受理法律援助申请1820件。")
-    assert got[(1820, "件")].indicator == "受理法律援助申请"
+    got = facts("【成绩单】德格县一年来办理法律援助申请1820件。")
+    assert got[(1820, "件")].indicator == "办理法律援助申请"
 
 
 def test_a_range_that_moves_between_years_has_the_words_of_both_ends():
@@ -628,8 +628,8 @@ def test_a_range_that_moves_between_years_has_the_words_of_both_ends():
 
 
 def test_people_sent_somewhere_are_named_by_what_they_were_sent_to_do():
-    got = facts("德格县司法局选派12名律师到3个社区开展法律咨询。")
-    assert got[(12, "名")].indicator == "选派律师开展法律咨询"
+    got = facts("德格县司法局选派12名律师到3个社区提供普法服务。")
+    assert got[(12, "名")].indicator == "选派律师提供普法服务"
     got = facts("德格县公安局抽调20名警力到更庆镇、马尼干戈镇协助防汛。")
     assert got[(20, "名")].indicator == "抽调警力协助防汛"
 

@@ -801,12 +801,12 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
 
 _SENT_VERB = re.compile("(?:派出|选派|抽调|派驻|下派|选调|抽派|组织|安排|派遣|抽组)了?$")
 _SENT_TO = re.compile(f"([{CJK}]{{1,8}}?)(?:到|赴|前往|深入|进驻|下沉到?)")
-_SENT_FOR = re.compile("[^，。；]{0,30}?((?:开展|参与|参加|进行|从事|协助|帮助|负责|担任|驻村|蹲点|指导|帮扶)[^，。；、0-9]{1,16})")
+_SENT_FOR = re.compile("[^，。；]{0,30}?((?:开展|参与|参加|进行|从事|协助|帮助|负责|担任|驻村|蹲点|指导|帮扶|提供)[^，。；、0-9]{1,16})")
 
 
 def _dispatched(text: str, stats: list[StatHit]) -> None:
-    """选派12名律师到3个社区开展法律咨询: a count of people sent somewhere is named by what
-    they were sent to do, not where (选派律师开展法律咨询)."""
+    """选派12名律师到3个社区提供普法服务: a count of people sent somewhere is named by what
+    they were sent to do, not where (选派律师提供普法服务)."""
     for st in stats:
         if not st.noun or not st.base:
             continue

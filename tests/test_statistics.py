@@ -675,3 +675,10 @@ def test_units_counted_in_a_relative_clause_are_those_taking_part():
     assert got[(11, "个")].indicator == "参加例会的部门"
     got = facts("永顺县成立了由9家单位组成的督导组。")
     assert got[(9, "家")].indicator == "组成督导组的单位"
+
+
+def test_a_rate_given_level_by_level_keeps_its_words_at_each_level():
+    got = facts("永顺县乡镇（街道）网格化服务站建成率达100%，村（社区）达92%。")
+    assert got[(92, "%")].indicator == "村（社区）网格化服务站建成率"
+    got = facts("永顺县县级禁毒社工站覆盖率100%，乡级97%，村级81%。")
+    assert got[(81, "%")].indicator == "村级禁毒社工站覆盖率"

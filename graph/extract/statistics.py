@@ -176,6 +176,10 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
         return prev_ind + before, prev_ind, "", near.verb
     if unit == "个百分点" and _COMPARED.fullmatch(before) and near.unit == "%":
         return near_base + before, near_base, "", near.verb  # 成功率98.2%，高于全市平均水平3.1个百分点
+    if near.unit == unit and text[clause_start - 1:clause_start] in "，、" and _LEVEL_NOUN.fullmatch(before):
+        lm = _LEVEL_HEAD.match(near_base)
+        if lm and lm.end() < len(near_base):  # 乡镇综治中心建设率100%，村（社区）95%: the same rate, another level
+            return before + near_base[lm.end():], before + near_base[lm.end():], "", near.verb
     if _BARE_RATE.fullmatch(before) and near.unit != "元" and not near_base.endswith("率"):
         return near_base + before, near_base, "", near.verb
     if near.unit != unit or near.end > clause_start:
@@ -202,6 +206,9 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     return None
 
 
+# a level of government or of the units under it (乡镇, 村（社区）, 县级): a list of one figure per level
+_LEVEL_NOUN = re.compile("(?:乡镇级|县级|市级|区级|乡级|镇级|村级|乡镇|行政村|街道|社区|县|市|区|乡|镇|村)(?:[（(][^）)]{1,6}[）)])?")
+_LEVEL_HEAD = re.compile(_LEVEL_NOUN.pattern + "(?![城域内里直属委政])")  # (not 县城区: a part of the county)
 # a clause that only compares a rate with another (高于全市平均水平)
 _COMPARED = re.compile("(?:分别)?(?:高于|低于|超过|超出|领先|落后于?)[^，。；0-9]{0,14}")
 # a clause that only moves a figure on in time (再到现在的60%): the figure before's words

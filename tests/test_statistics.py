@@ -682,3 +682,13 @@ def test_a_rate_given_level_by_level_keeps_its_words_at_each_level():
     assert got[(92, "%")].indicator == "村（社区）网格化服务站建成率"
     got = facts("永顺县县级禁毒社工站覆盖率100%，乡级97%，村级81%。")
     assert got[(81, "%")].indicator == "村级禁毒社工站覆盖率"
+
+
+def test_a_figure_a_hard_line_break_parted_from_its_count_verb_keeps_it():
+    got = facts("永顺县今年以来共侦破跨境赌博案件\n47起，抓获犯罪嫌疑人63名。")
+    assert got[(47, "起")].indicator == "侦破跨境赌博案件"
+
+
+def test_a_bare_verb_takes_the_object_of_the_count_before_without_its_complement():
+    got = facts("永顺县累计排查出消防隐患217处，整改到位209处。")
+    assert got[(209, "处")].indicator == "整改到位消防隐患"

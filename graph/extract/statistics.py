@@ -246,7 +246,7 @@ def _object_of(hit: StatHit) -> str:
             pass
         if last is None:
             return ""
-        obj = base[last.end():].lstrip("了")
+        obj = base[last.end():].lstrip("了出")  # (排查出隐患: 出 completes the verb)
     if len(_CJK_CHAR.findall(obj)) < 2 or _LIST_OR_BRACKET.search(obj) or _verb_re().search(obj):
         return ""
     return obj
@@ -394,12 +394,14 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 def _broken_line_start(text: str, sent_s: int) -> int:
     """Where the sentence at ``sent_s`` really starts: the line before, when a PDF's hard break
     cut a sentence there (a long line with a comma that ends on a character, 查处违法\n案件8起)."""
-    if sent_s < 21 or text[sent_s - 1] != "\n":
+    if sent_s < 9 or text[sent_s - 1] != "\n":
         return sent_s
     line_s = text.rfind("\n", max(0, sent_s - 200), sent_s - 1) + 1
     line = text[line_s:sent_s - 1]
     if len(line) >= 20 and "，" in line and _CJK_CHAR.match(line[-1]):
         return line_s
+    if text[sent_s:sent_s + 1].isdigit() and len(line) >= 8 and _count_verb_object_re().search(line[-14:]):
+        return line_s  # 共破获电信诈骗案件\n47起: a count verb and its object, the figure on the next line
     return sent_s
 
 

@@ -692,3 +692,10 @@ def test_a_figure_a_hard_line_break_parted_from_its_count_verb_keeps_it():
 def test_a_bare_verb_takes_the_object_of_the_count_before_without_its_complement():
     got = facts("永顺县累计排查出消防隐患217处，整改到位209处。")
     assert got[(209, "处")].indicator == "整改到位消防隐患"
+
+
+def test_a_share_of_a_population_is_about_the_place_whose_people_were_counted():
+    text = "凤凰县禾库镇地处两省交界，全镇2.5万人。凤凰县公安局禾库派出所民警介绍，60%人口外流带来管理难题。"
+    got = facts(text)
+    assert got[(25000, "人")].indicator == "人口"
+    assert subject_of(run(text), 60) == "禾库镇"

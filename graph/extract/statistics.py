@@ -86,6 +86,7 @@ class StatHit:
     noun: str = ""  # the words after the number (what it counts), where it has them
     verb: str | None = None  # the verbs that open ``base`` (found when a later count needs them)
     owner: tuple[int, int] | None = None  # where the text names whose figure it is, when not at a clause's head
+    about_at: int | None = None  # where a figure whose subject this one shares stands (a share of a population)
 
 
 def _lead_verbs(hit: StatHit) -> str:
@@ -752,7 +753,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 treated_next = ae + (not text[ae].isdigit())  # the next item of the list, right after the mark
         else:
             indicator = context + before + after_text
-        if not indicator and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
+        if not before and not after_text and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
                 e == len(text) or text[e] in "，。；"):
             indicator = "人口"  # 全镇2.5万人，…: a place's people, counted with nothing else said
         elif len(_CJK_CHAR.findall(indicator)) <= 2:
@@ -795,8 +796,12 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             rs = s - len(rng.group(0))
             out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e], context, base, after_text))
             qualifier = "上限"
+        share_of = None
+        if unit == "%" and (indicator.endswith("人口比例") or after_text.startswith("人口")):
+            # 60%人口外流: a share of the people of the place whose population the text gave
+            share_of = next((h.start for h in reversed(out) if h.unit == "人" and h.indicator.endswith("人口")), None)
         out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context, base, after_text,
-                           owner=event_owner))
+                           owner=event_owner, about_at=share_of))
     out.extend(_fractions(doc, out))
     out.extend(_zeros(doc, subj, subj_starts))
     out.sort(key=lambda h: h.start)

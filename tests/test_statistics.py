@@ -699,3 +699,10 @@ def test_a_share_of_a_population_is_about_the_place_whose_people_were_counted():
     got = facts(text)
     assert got[(25000, "人")].indicator == "人口"
     assert subject_of(run(text), 60) == "禾库镇"
+
+
+def test_a_sum_told_only_by_its_order_is_no_figure():
+    got = facts("永顺县警方查明涉案金额达数百万元，追回赃款几万元，挽回损失上千万元，化解纠纷数千起。")
+    assert (1000000, "元") not in got and (10000, "元") not in got
+    assert got[(10000000, "元")].indicator == "挽回损失"
+    assert got[(1000, "起")].indicator == "化解纠纷"

@@ -313,6 +313,7 @@ _LIVING = re.compile("居住|生活|聚居|繁衍|安居|世代")  # (17万德�
 # a count told in an image (3块硬邦邦的“骨头”): a reduplicated adjective before a quoted noun
 _METAPHOR = re.compile(f"[{CJK}]([{CJK}])\\1的?[“‘\"]")
 _REST = re.compile("[^，。；：！？\n]*")
+_ROUND_FIGURE = re.compile(f"[{_ROUND_PRE}][十百千万亿]")  # (追回赃款几万元: a figure, though no claim)
 # the little patterns read around each number
 _LIST_OR_BRACKET = re.compile("[、，（(]")
 _BARE_RATE = re.compile(f"[{CJK}]{{0,2}}率")
@@ -595,6 +596,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit = "小时"
         value = round(value, 6)
         cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in _ROUND_PRE else None
+        if cn_pre in ("数", "几") and unit == "元":
+            continue  # 涉案金额达数百万元: a sum told only by its order, no figure
         qualifier = pre or cn_pre or m.group("post") or m.group("post2")
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
         si = sent_index.get((sent_s, sent_e), -1)
@@ -702,7 +705,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         done_after = not before and after_text and _has_verb(after_text)
         if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after:
             prev_clause = text[_past_actors(text, max(pcs, sent_s), clause_start - 1, subj, subj_starts):clause_start - 1]
-            counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs)
+            counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs) or _ROUND_FIGURE.search(prev_clause)
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \
                     and not _SINCE_CLAUSE.search(prev_clause) \
                     and not _CIRCUMSTANCE.match(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed

@@ -706,3 +706,9 @@ def test_a_sum_told_only_by_its_order_is_no_figure():
     assert (1000000, "元") not in got and (10000, "元") not in got
     assert got[(10000000, "元")].indicator == "挽回损失"
     assert got[(1000, "起")].indicator == "化解纠纷"
+
+
+def test_a_bare_share_after_a_count_is_that_count_s_share():
+    got = facts("永顺县受理的纠纷中，土地权属纠纷233件，占28.5%；劳资纠纷167件，占20.4%。")
+    assert got[(28.5, "%")].indicator == "土地权属纠纷占比"
+    assert got[(20.4, "%")].indicator == "劳资纠纷占比"

@@ -35,7 +35,7 @@ _PERIOD = re.compile(
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
     f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|过去的?{_N}{{1,3}}年里?|近年来|多年来|连续多年|目前|日前|当日)")
 _LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|全乡|全州|已|还|并|均|先后|达|为|有|"
-                   "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|\\s)+")
+                   "该院|该局|该所|该中心|该委|该县|该区|该市|该镇|该乡|该村|该社区|该街道|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
 # a clause that only says how a number changed: it keeps the indicator of the count before it
@@ -175,6 +175,9 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     if _CHANGE_ONLY.fullmatch(before):
         prev_ind = _CHANGE_TAIL.sub("", near_base)
         return prev_ind + before, prev_ind, "", near.verb
+    if unit == "%" and _SHARE_BARE.fullmatch(before) and near.unit != "%" and near.end <= clause_start:
+        what = near.noun or near_base  # 婚姻家庭纠纷421件，占32.5%: that count's share of the whole
+        return what + "占比", what, "", near.verb
     if unit == "个百分点" and _COMPARED.fullmatch(before) and near.unit == "%":
         return near_base + before, near_base, "", near.verb  # 成功率98.2%，高于全市平均水平3.1个百分点
     if near.unit == unit and text[clause_start - 1:clause_start] in "，、" and _LEVEL_NOUN.fullmatch(before):
@@ -210,6 +213,7 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
 # a level of government or of the units under it (乡镇, 村（社区）, 县级): a list of one figure per level
 _LEVEL_NOUN = re.compile("(?:乡镇级|县级|市级|区级|乡级|镇级|村级|乡镇|行政村|街道|社区|县|市|区|乡|镇|村)(?:[（(][^）)]{1,6}[）)])?")
 _LEVEL_HEAD = re.compile(_LEVEL_NOUN.pattern + "(?![城域内里直属委政])")  # (not 县城区: a part of the county)
+_SHARE_BARE = re.compile("(?:约|大约|分别)?占(?:比)?(?:达|为|约)?")
 # a clause that only compares a rate with another (高于全市平均水平)
 _COMPARED = re.compile("(?:分别)?(?:高于|低于|超过|超出|领先|落后于?)[^，。；0-9]{0,14}")
 # a clause that only moves a figure on in time (再到现在的60%): the figure before's words

@@ -712,3 +712,10 @@ def test_a_bare_share_after_a_count_is_that_count_s_share():
     got = facts("永顺县受理的纠纷中，土地权属纠纷233件，占28.5%；劳资纠纷167件，占20.4%。")
     assert got[(28.5, "%")].indicator == "土地权属纠纷占比"
     assert got[(20.4, "%")].indicator == "劳资纠纷占比"
+
+
+def test_a_bare_noun_counted_after_places_just_counted_is_theirs():
+    got = facts("永顺县已建成12个禁毒社工站，服务对象380人。")
+    assert got[(380, "人")].indicator == "禁毒社工站服务对象"
+    got = facts("永顺县建成调解室86个，调解纠纷320起。")
+    assert got[(320, "起")].indicator == "调解纠纷"

@@ -481,6 +481,7 @@ _GANG = re.compile("(?:打掉|摧毁|端掉|捣毁|打垮|铲除|打掉了|摧�
 _FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队|馆|厅"
 _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
                        f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
+_FACILITY_END = re.compile(f"(?:{_FACILITY_KINDS})$")
 _FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
 _SPEECH_MARK = re.compile("[。！？]|[，；]$")  # (not a slogan's comma: “归还土地，万人签名”)
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
@@ -718,6 +719,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                     context = context[1:]  # (the mark that opens a speech)
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
+            elif out and out[-1].start >= pcs and out[-1].end == clause_start - 1 - len(out[-1].noun) \
+                    and _FACILITY_END.search(out[-1].noun) and before and _bare_noun(before):
+                # 建成9个禁毒工作站，服务对象514人: the people of the places just counted
+                context = out[-1].noun
         elif has_prev and before and not done_after and text[clause_start - 2:clause_start - 1] in _FACILITY_ENDS:
             # 建成禁毒宣教展馆，接待学生40余批: what the place just set up did (its own words)
             fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)

@@ -478,7 +478,7 @@ _RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3
 _GANG_WORD = re.compile("团伙|犯罪集团|犯罪组织|窝点")
 _GANG = re.compile("(?:打掉|摧毁|端掉|捣毁|打垮|铲除|打掉了|摧毁了|端掉了)(?:一个|这个|该|此)?([^，。；]{2,30}?(?:团伙|犯罪集团|犯罪组织|窝点))(?=[，；])")
 # a clause that sets a place up (建成禁毒宣教展馆, 设立了“阿妈调解”工作室): the place a count after it is of
-_FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队|馆|厅"
+_FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队|馆|厅|站|室|所"
 _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
                        f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
 _FACILITY_END = re.compile(f"(?:{_FACILITY_KINDS})$")

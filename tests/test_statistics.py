@@ -719,3 +719,8 @@ def test_a_bare_noun_counted_after_places_just_counted_is_theirs():
     assert got[(380, "人")].indicator == "禁毒社工站服务对象"
     got = facts("永顺县建成调解室86个，调解纠纷320起。")
     assert got[(320, "起")].indicator == "调解纠纷"
+
+
+def test_the_firm_an_order_names_by_a_pronoun_is_written_out():
+    got = facts("永顺县水利局向永顺县鑫源砂石有限公司下达行政处罚决定书，对该企业罚款2万元，并责令其补缴水资源费18600元。")
+    assert got[(18600, "元")].indicator == "责令永顺县鑫源砂石有限公司补缴水资源费"

@@ -474,6 +474,9 @@ _RELATIVE = re.compile(f"([{CJK}]{{1,8}}?)(参与|参加|组成|构成|出席|�
                        f"([{CJK}“”]{{2,12}}?)(?=[每已共均于在将也正到来]|本月|今年|近日|日前|昨|$)")
 # the words of a rate before its figure (按1分折算0.8元的比例: 按1分折算)
 _RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3}?)(兑换|折算|折合|奖励|补贴|计|换算|抵扣|抵)$")
+# 其 as the object of an order (责令其补缴, 要求其整改) and the firms a sentence names after a preposition
+_PRONOUN_OBJ = re.compile("(?:责令|要求|督促|帮助|指导|责成|命令)其")
+_FIRM = re.compile(f"(?:向|对|与|责令|要求|督促|将|给|为|帮助)([{CJK}]{{2,16}}?(?:有限责任公司|股份有限公司|有限公司|公司|合作社|工厂|厂))")
 # a gang struck in a clause before a count (捣毁一个“拎包”团伙，刑拘嫌疑人9人)
 _GANG_WORD = re.compile("团伙|犯罪集团|犯罪组织|窝点")
 _GANG = re.compile("(?:打掉|摧毁|端掉|捣毁|打垮|铲除|打掉了|摧毁了|端掉了)(?:一个|这个|该|此)?([^，。；]{2,30}?(?:团伙|犯罪集团|犯罪组织|窝点))(?=[，；])")
@@ -745,6 +748,14 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 pass
             if gang and not _GANG_WORD.search(before + after_text):
                 context = gang.group(1).replace("“", "").replace("”", "")
+        pm = _PRONOUN_OBJ.search(before) if "其" in before else None
+        if pm:
+            # 向某公司下达处罚决定…，并责令其补缴税款: 其 is the firm the sentence named
+            firm = None
+            for firm in _FIRM.finditer(text, max(sent_s, s - 300), cs):
+                pass
+            if firm:
+                before = before[:pm.end() - 1] + firm.group(1) + before[pm.end():]
         treated = None
         tb = _TREATED_BEFORE.search(before) if after_text else None
         if after_text and (tb or s == treated_next):

@@ -176,7 +176,7 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
         prev_ind = _CHANGE_TAIL.sub("", near_base)
         return prev_ind + before, prev_ind, "", near.verb
     if unit == "%" and _SHARE_BARE.fullmatch(before) and near.unit != "%" and near.end <= clause_start:
-        what = near.noun or near_base  # 婚姻家庭纠纷421件，占32.5%: that count's share of the whole
+        what = near.noun or near_base  # 劳资纠纷167件，占20.4%: that count's share of the whole
         return what + "占比", what, "", near.verb
     if unit == "个百分点" and _COMPARED.fullmatch(before) and near.unit == "%":
         return near_base + before, near_base, "", near.verb  # 成功率98.2%，高于全市平均水平3.1个百分点
@@ -605,7 +605,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         value = round(value, 6)
         cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in _ROUND_PRE else None
         if cn_pre in ("数", "几") and unit == "元":
-            continue  # 涉案金额达数百万元: a sum told only by its order, no figure
+            continue  # 假币面额共计数十万元: a sum told only by its order, no figure
         qualifier = pre or cn_pre or m.group("post") or m.group("post2")
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
         si = sent_index.get((sent_s, sent_e), -1)
@@ -792,7 +792,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             indicator = rel.group(2) + rel.group(3) + "的" + rel.group(1)
         rate = _RATE_BEFORE.search(before) if after_text[:2] in ("标准", "比例") else None
         if rate:
-            # 凭借96分志愿积分，按照1分折算0.8元的标准: the rate of the points just counted
+            # 凭借96分志愿积分，按照1分折算0.8元的比例: the rate of the points just counted
             # (志愿积分折算标准（每1分折算）), or of what is named before it (巡逻时间按1小时折合3分的比例)
             num, per, verb = rate.groups()
             topic = before[:rate.start()] or next(

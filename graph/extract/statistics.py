@@ -750,7 +750,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 context = gang.group(1).replace("“", "").replace("”", "")
         pm = _PRONOUN_OBJ.search(before) if "其" in before else None
         if pm:
-            # 向某公司下达处罚决定…，并责令其补缴税款: 其 is the firm the sentence named
+            # 对某粮油公司立案调查，要求其退还价款: 其 is the firm the sentence named
             firm = None
             for firm in _FIRM.finditer(text, max(sent_s, s - 300), cs):
                 pass

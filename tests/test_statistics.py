@@ -680,8 +680,8 @@ def test_units_counted_in_a_relative_clause_are_those_taking_part():
 def test_a_rate_given_level_by_level_keeps_its_words_at_each_level():
     got = facts("永顺县乡镇（街道）网格化服务站建成率达100%，村（社区）达92%。")
     assert got[(92, "%")].indicator == "村（社区）网格化服务站建成率"
-    got = facts("永顺县县级心理服务站覆盖率100%，乡级97%，村级81%。")
-    assert got[(81, "%")].indicator == "村级心理服务站覆盖率"
+    got = facts("永顺县县级视频会商系统接通率100%，乡级97%，村级81%。")
+    assert got[(81, "%")].indicator == "村级视频会商系统接通率"
 
 
 def test_a_figure_a_hard_line_break_parted_from_its_count_verb_keeps_it():

@@ -474,7 +474,7 @@ _RELATIVE = re.compile(f"([{CJK}]{{1,8}}?)(参与|参加|组成|构成|出席|�
                        f"([{CJK}“”]{{2,12}}?)(?=[每已共均于在将也正到来]|本月|今年|近日|日前|昨|$)")
 # the words of a rate before its figure (按1分折算0.8元的比例: 按1分折算)
 _RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3}?)(兑换|折算|折合|奖励|补贴|计|换算|抵扣|抵)$")
-# 其 as the object of an order (责令其补缴, 要求其整改) and the firms a sentence names after a preposition
+# 其 as the object of an order (要求其退还, 责令其整改) and the firms a sentence names after a preposition
 _PRONOUN_OBJ = re.compile("(?:责令|要求|督促|帮助|指导|责成|命令)其")
 _FIRM = re.compile(f"(?:向|对|与|责令|要求|督促|将|给|为|帮助)([{CJK}]{{2,16}}?(?:有限责任公司|股份有限公司|有限公司|公司|合作社|工厂|厂))")
 # a gang struck in a clause before a count (捣毁一个“拎包”团伙，刑拘嫌疑人9人)

@@ -724,3 +724,8 @@ def test_a_bare_noun_counted_after_places_just_counted_is_theirs():
 def test_the_firm_an_order_names_by_a_pronoun_is_written_out():
     got = facts("永顺县市场监管局对永顺县惠民粮油有限公司立案调查，要求其退还多收价款36800元。")
     assert got[(36800, "元")].indicator == "要求永顺县惠民粮油有限公司退还多收价款"
+
+
+def test_points_of_change_after_a_rate_are_the_rate_s():
+    got = facts("德格县全年办理行政复议案件45件，纠错率11.1%，较上年提高2.3个百分点。")
+    assert got[(2.3, "个百分点")].indicator == "办理行政复议案件纠错率较上年提高"

@@ -173,7 +173,8 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     if before and _STEP.fullmatch(before) and near.unit == unit and text[clause_start - 1:clause_start] == "，":
         return near.indicator, near.base, near.noun, near.verb  # 从…的40%，到…的50%，再到现在的60%
     if _CHANGE_ONLY.fullmatch(before):
-        prev_ind = _CHANGE_TAIL.sub("", near_base)
+        # (纠错率11.1%，较上年提高2.3个百分点: points are the rate's change, not its count's)
+        prev_ind = _CHANGE_TAIL.sub("", near.indicator if unit == "个百分点" and near.unit == "%" else near_base)
         return prev_ind + before, prev_ind, "", near.verb
     if unit == "%" and _SHARE_BARE.fullmatch(before) and near.unit != "%" and near.end <= clause_start:
         what = near.noun or near_base  # 劳资纠纷167件，占20.4%: that count's share of the whole

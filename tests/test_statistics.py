@@ -534,3 +534,198 @@ def test_a_count_whose_noun_runs_into_the_next_count_shares_its_predicate():
 def test_a_clause_that_says_since_when_is_no_part_of_the_indicator():
     ex = run("凤凰县开展“扫黑除恶”专项斗争以来，破获案件12起。")
     assert [(s.indicator, s.value) for s in ex.statistics] == [("破获案件", 12.0)]
+
+
+def test_a_count_that_is_the_object_of_dui_names_who_underwent_the_act():
+    got = facts("今年以来，临夏县委政法委对全县17个乡镇进行年度督查，对41家寄递企业开展了安全检查。")
+    assert got[(17, "个")].indicator == "接受年度督查的乡镇"
+    assert got[(41, "家")].indicator == "接受安全检查的寄递企业"
+    got = facts("临夏县纪委对3名辅警给予通报批评。")
+    assert got[(3, "名")].indicator == "受到通报批评的辅警"
+    got = facts("临夏县针对12类突出问题开展专项整治。")
+    assert not got[(12, "类")].indicator.startswith("接受")
+
+
+def test_counts_on_a_border_are_of_the_units_bordering_the_other_side():
+    got = facts("桑植县4个乡与恩施州鹤峰县5个镇接壤，2个乡与张家界市永定区3个街道毗邻。")
+    assert got[(4, "个")].indicator == "与恩施州鹤峰县接壤的乡"
+    assert got[(5, "个")].indicator == "与桑植县接壤的镇"
+    assert got[(2, "个")].indicator == "与张家界市永定区毗邻的乡"
+    assert got[(3, "个")].indicator == "与桑植县毗邻的街道"
+    ex = run("桑植县4个乡与湖北省鹤峰县5个镇接壤。")
+    assert subject_of(ex, 4) == "桑植县" and subject_of(ex, 5) == "鹤峰县"
+    got = facts("霍城县3个乡与哈萨克斯坦交界。与伊宁县毗邻的村有6个。")
+    assert got[(3, "个")].indicator == "与哈萨克斯坦交界的乡"
+    assert got[(6, "个")].indicator == "与伊宁县毗邻的村"
+
+
+def test_a_list_of_counts_that_dui_governs_names_who_underwent_the_act():
+    got = facts("临夏县委政法委对全县13个乡镇，108个村（社区）进行年终考核。")
+    assert got[(13, "个")].indicator == "接受年终考核的乡镇"
+    assert got[(108, "个")].indicator.startswith("接受年终考核的村")
+    got = facts("临夏县对12个单位、86个小区进行了交叉检查。")
+    assert got[(86, "个")].indicator == "接受交叉检查的小区"
+    got = facts("临夏县公安局对新入职的14名民警和26名辅警进行岗前集训。")
+    assert got[(14, "名")].indicator == "接受岗前集训的新入职民警"
+    assert got[(26, "名")].indicator == "接受岗前集训的辅警"
+
+
+def test_a_count_said_to_be_none_is_a_zero_figure():
+    ex = run("上年度，德格县命案发生数为零，重大交通事故死亡人数为0。")
+    assert [(s.indicator, s.value, s.unit) for s in ex.statistics] == [
+        ("命案发生数", 0.0, ""), ("重大交通事故死亡人数", 0.0, "")]
+    got = facts("德格县全年保持“零上访”，接报警情10起。")
+    assert (0, "") not in got
+
+
+def test_people_counted_in_ten_thousands_with_no_unit_word_are_a_population():
+    got = facts("17万德格人世代居住在雪域高原。")
+    assert got[(170000, "人")].indicator == "人口"
+    got = facts("全省已有3.5万社区矫正人员解除矫正。")
+    assert got[(35000, "人")].indicator == "社区矫正人员"
+    got = facts("全州120万城乡居民参保。")
+    assert got[(1200000, "人")].indicator == "城乡居民"
+    got = facts("共退赔赃款6万人民币。")
+    assert (60000, "元") in got and (60000, "人") not in got
+
+
+def test_a_share_after_a_population_is_a_share_of_those_people():
+    got = facts("全乡1.8万人，35%常年在省外打工。")
+    assert got[(35, "%")].indicator == "常年在省外打工人口比例"
+    got = facts("德格县常住人口9万，其中45%为外来务工人员。")
+    assert got[(45, "%")].indicator == "外来务工人员占比"
+
+
+def test_a_count_told_in_an_image_is_no_statistic():
+    got = facts("3块硬邦邦的“骨头”，摆在德格县公安局民警面前。民警走访牧户300余户。")
+    assert (3, "块") not in got and (300, "户") in got
+
+
+def test_a_count_after_a_clause_that_sets_a_place_up_is_that_place_s():
+    got = facts("德格县建成禁毒宣教展馆，接待青少年40余批3000余人。")
+    assert got[(40, "批")].indicator == "禁毒宣教展馆接待青少年"
+    assert got[(3000, "人")].indicator == "禁毒宣教展馆接待青少年人数"
+    got = facts("更庆镇设立了“阿妈调解”工作室，化解邻里纠纷56起。")
+    assert got[(56, "起")].indicator == "“阿妈调解”工作室化解邻里纠纷"
+
+
+def test_figures_in_quoted_speech_are_claims():
+    got = facts("“这一年，我们入户登记流动人口2万余人，排查隐患860余处。”德格县公安局局长扎西说。")
+    assert got[(20000, "人")].indicator == "入户登记流动人口"
+    assert got[(860, "处")].indicator == "排查隐患"
+
+
+def test_a_bracketed_heading_opens_no_indicator():
+    got = facts("【成绩单】德格县一年来办理法律援助申请1820件。")
+    assert got[(1820, "件")].indicator == "办理法律援助申请"
+
+
+def test_a_range_that_moves_between_years_has_the_words_of_both_ends():
+    got = facts("德格县治安案件量由2019年的1560起下降到2024年的820起。")
+    assert got[(1560, "起")].indicator == got[(820, "起")].indicator == "治安案件量"
+    got = facts("从2020年的12起下降到2024年的3起，德格县盗窃案件发案数连续4年下降。")
+    assert got[(12, "起")].indicator == got[(3, "起")].indicator == "盗窃案件发案数"
+
+
+def test_people_sent_somewhere_are_named_by_what_they_were_sent_to_do():
+    got = facts("德格县司法局选派12名律师到3个社区提供普法服务。")
+    assert got[(12, "名")].indicator == "选派律师提供普法服务"
+    got = facts("德格县公安局抽调20名警力到更庆镇、马尼干戈镇协助防汛。")
+    assert got[(20, "名")].indicator == "抽调警力协助防汛"
+
+
+def test_the_figures_after_a_gang_was_struck_are_the_gang_s():
+    got = facts("德格县公安局捣毁一个流窜在车站周边的“拎包”盗窃团伙，侦破扒窃案件13起，刑拘嫌疑人9人。")
+    assert got[(9, "人")].indicator == "流窜在车站周边的拎包盗窃团伙刑拘嫌疑人"
+    got = facts("德格县共打掉盗窃团伙12个，侦破案件86起。")
+    assert got[(86, "起")].indicator == "侦破案件"
+
+
+def test_a_count_made_at_the_meeting_is_that_meeting_s():
+    got = facts("11月8日，永顺县召开禁毒工作调度会。会上，7个乡镇作了表态发言。")
+    assert got[(7, "个")].indicator == "禁毒工作调度会乡镇作了表态发言"
+    got = facts("会上，5名网格员作了经验分享。")
+    assert got[(5, "名")].indicator == "网格员作了经验分享"
+    ex = run("灵溪镇镇长到会讲话。一场研讨在永顺县司法局举行——第二届人民调解论坛。会上，6个调委会作了经验介绍。")
+    assert subject_of(ex, 6) == "永顺县司法局"
+
+
+def test_a_rate_names_what_it_converts_per_unit():
+    got = facts("凭借96分志愿积分，按照1分折算0.8元的比例，永顺县村民老向领到了76.8元。")
+    assert got[(96, "分")].indicator == "志愿积分"
+    assert got[(0.8, "元")].indicator == "志愿积分折算比例（每1分折算）"
+    got = facts("永顺县义务巡逻时间按1小时折合3分的比例记入档案。")
+    assert got[(3, "分")].indicator == "义务巡逻时间折合比例（每1小时折合）"
+
+
+def test_a_clause_that_says_under_what_or_for_what_is_no_deed():
+    got = facts("在市委市政府的关心指导下，永顺县共筹措资金860万元。")
+    assert got[(8600000, "元")].indicator == "筹措资金"
+    got = facts("为进一步织密防控网络，永顺县新增治安卡口32个。")
+    assert got[(32, "个")].indicator == "新增治安卡口"
+
+
+def test_a_rate_compared_with_another_keeps_its_words():
+    got = facts("永顺县刑事案件破案率达91.4%，高于全州平均水平6.2个百分点。")
+    assert got[(6.2, "个百分点")].indicator == "刑事案件破案率高于全州平均水平"
+
+
+def test_units_counted_in_a_relative_clause_are_those_taking_part():
+    got = facts("由永顺县委政法委牵头，11个部门参加的例会每季度召开一次。")
+    assert got[(11, "个")].indicator == "参加例会的部门"
+    got = facts("永顺县成立了由9家单位组成的督导组。")
+    assert got[(9, "家")].indicator == "组成督导组的单位"
+
+
+def test_a_rate_given_level_by_level_keeps_its_words_at_each_level():
+    got = facts("永顺县乡镇（街道）网格化服务站建成率达100%，村（社区）达92%。")
+    assert got[(92, "%")].indicator == "村（社区）网格化服务站建成率"
+    got = facts("永顺县县级视频会商系统接通率100%，乡级97%，村级81%。")
+    assert got[(81, "%")].indicator == "村级视频会商系统接通率"
+
+
+def test_a_figure_a_hard_line_break_parted_from_its_count_verb_keeps_it():
+    got = facts("永顺县今年以来共侦破跨境赌博案件\n47起，抓获犯罪嫌疑人63名。")
+    assert got[(47, "起")].indicator == "侦破跨境赌博案件"
+
+
+def test_a_bare_verb_takes_the_object_of_the_count_before_without_its_complement():
+    got = facts("永顺县累计排查出消防隐患217处，整改到位209处。")
+    assert got[(209, "处")].indicator == "整改到位消防隐患"
+
+
+def test_a_share_of_a_population_is_about_the_place_whose_people_were_counted():
+    text = "凤凰县禾库镇地处两省交界，全镇2.5万人。凤凰县公安局禾库派出所民警介绍，60%人口常年外出，村里多是老人。"
+    got = facts(text)
+    assert got[(25000, "人")].indicator == "人口"
+    assert subject_of(run(text), 60) == "禾库镇"
+
+
+def test_a_sum_told_only_by_its_order_is_no_figure():
+    got = facts("永顺县警方查获的假币面额共计数十万元，追回赃款几万元，挽回损失上千万元，化解纠纷数千起。")
+    assert (100000, "元") not in got and (10000, "元") not in got
+    assert got[(10000000, "元")].indicator == "挽回损失"
+    assert got[(1000, "起")].indicator == "化解纠纷"
+
+
+def test_a_bare_share_after_a_count_is_that_count_s_share():
+    got = facts("永顺县今年办理的纠纷中，宅基地纠纷233件，占28.5%；劳资纠纷167件，占20.4%。")
+    assert got[(28.5, "%")].indicator == "宅基地纠纷占比"
+    assert got[(20.4, "%")].indicator == "劳资纠纷占比"
+
+
+def test_a_bare_noun_counted_after_places_just_counted_is_theirs():
+    got = facts("永顺县已建成12个青少年服务站，服务对象380人。")
+    assert got[(380, "人")].indicator == "青少年服务站服务对象"
+    got = facts("永顺县建成调解室86个，调解纠纷320起。")
+    assert got[(320, "起")].indicator == "调解纠纷"
+
+
+def test_the_firm_an_order_names_by_a_pronoun_is_written_out():
+    got = facts("永顺县市场监管局对永顺县惠民粮油有限公司立案调查，要求其退还多收价款36800元。")
+    assert got[(36800, "元")].indicator == "要求永顺县惠民粮油有限公司退还多收价款"
+
+
+def test_points_of_change_after_a_rate_are_the_rate_s():
+    got = facts("德格县全年办理行政复议案件45件，纠错率11.1%，较上年提高2.3个百分点。")
+    assert got[(2.3, "个百分点")].indicator == "办理行政复议案件纠错率较上年提高"

@@ -192,7 +192,9 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
                 ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
     names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
-        subject = subjects(st.start)
+        # a figure the text gives its owner (与桑植县接壤的镇 5个: 桑植县's): the last actor named there
+        owner = [k for a, b, k in actors if st.owner[0] <= a and b <= st.owner[1]] if st.owner else None
+        subject = owner[-1] if owner else subjects(st.start if st.about_at is None else st.about_at)
         q, b, qe = doc.quote(st.start)
         ex.statistics.append(Statistic(subject, st.indicator, st.value, st.unit, st.qualifier, st.period, q, b, qe,
                                        st.surface, period_year(st.period, ex.date)))

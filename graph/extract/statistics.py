@@ -29,13 +29,13 @@ _WITH_WHOM = re.compile("(?:联合|会同|协同|携手|依托|借助|与[^，�
 _N = "[0-9一二三四五六七八九十两]"
 _MONTHS = "[0-9]{1,2}(?:[-—~～至到][0-9]{1,2})?月份?(?:[0-9]{1,2}日)?"
 _PERIOD = re.compile(
-    f"(?=[截自从到今去上下近连多目日当{_N[1:-1]}])"  # the characters a period opens with (see _number_re)
+    f"(?=[截自从到今去上下近连多目日当过{_N[1:-1]}])"  # the characters a period opens with (see _number_re)
     "(截至[^，。；0-9]{0,6}[0-9]{0,4}[^，。；0-9]{0,3}?(?:底|末|月|日|年)(?:底|末)?|截至目前|"
     f"(?:自|从|到)?(?:[0-9]{{4}}年?(?:至|到|-|—)[0-9]{{4}}年|[0-9]{{4}}年(?:{_MONTHS})?(?:至今|以来|起|全年|上半年|下半年|底)?)|"
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
-    f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|近年来|多年来|连续多年|目前|日前|当日)")
-_LEAD = re.compile("^(?:其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|已|还|并|均|先后|达|为|有|"
-                   "该院|该局|该所|该中心|该委|该县|该区|该市|[所院局村镇乡]里|社区里|\\s)+")
+    f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|过去的?{_N}{{1,3}}年里?|近年来|多年来|连续多年|目前|日前|当日)")
+_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|另有|日前|近日|近期|近年来|而|但|且|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|全乡|全州|已|还|并|均|先后|达|为|有|"
+                   "该院|该局|该所|该中心|该委|该县|该区|该市|该镇|该乡|该村|该社区|该街道|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
 # a clause that only says how a number changed: it keeps the indicator of the count before it
@@ -85,6 +85,8 @@ class StatHit:
     base: str = ""  # the words before the number, before a noun after it was added
     noun: str = ""  # the words after the number (what it counts), where it has them
     verb: str | None = None  # the verbs that open ``base`` (found when a later count needs them)
+    owner: tuple[int, int] | None = None  # where the text names whose figure it is, when not at a clause's head
+    about_at: int | None = None  # where a figure whose subject this one shares stands (a share of a population)
 
 
 def _lead_verbs(hit: StatHit) -> str:
@@ -171,8 +173,18 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     if before and _STEP.fullmatch(before) and near.unit == unit and text[clause_start - 1:clause_start] == "，":
         return near.indicator, near.base, near.noun, near.verb  # 从…的40%，到…的50%，再到现在的60%
     if _CHANGE_ONLY.fullmatch(before):
-        prev_ind = _CHANGE_TAIL.sub("", near_base)
+        # (纠错率11.1%，较上年提高2.3个百分点: points are the rate's change, not its count's)
+        prev_ind = _CHANGE_TAIL.sub("", near.indicator if unit == "个百分点" and near.unit == "%" else near_base)
         return prev_ind + before, prev_ind, "", near.verb
+    if unit == "%" and _SHARE_BARE.fullmatch(before) and near.unit != "%" and near.end <= clause_start:
+        what = near.noun or near_base  # 劳资纠纷167件，占20.4%: that count's share of the whole
+        return what + "占比", what, "", near.verb
+    if unit == "个百分点" and _COMPARED.fullmatch(before) and near.unit == "%":
+        return near_base + before, near_base, "", near.verb  # 成功率98.2%，高于全市平均水平3.1个百分点
+    if near.unit == unit and text[clause_start - 1:clause_start] in "，、" and _LEVEL_NOUN.fullmatch(before):
+        lm = _LEVEL_HEAD.match(near_base)
+        if lm and lm.end() < len(near_base):  # 乡镇综治中心建设率100%，村（社区）95%: the same rate, another level
+            return before + near_base[lm.end():], before + near_base[lm.end():], "", near.verb
     if _BARE_RATE.fullmatch(before) and near.unit != "元" and not near_base.endswith("率"):
         return near_base + before, near_base, "", near.verb
     if near.unit != unit or near.end > clause_start:
@@ -199,6 +211,12 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
     return None
 
 
+# a level of government or of the units under it (乡镇, 村（社区）, 县级): a list of one figure per level
+_LEVEL_NOUN = re.compile("(?:乡镇级|县级|市级|区级|乡级|镇级|村级|乡镇|行政村|街道|社区|县|市|区|乡|镇|村)(?:[（(][^）)]{1,6}[）)])?")
+_LEVEL_HEAD = re.compile(_LEVEL_NOUN.pattern + "(?![城域内里直属委政])")  # (not 县城区: a part of the county)
+_SHARE_BARE = re.compile("(?:约|大约|分别)?占(?:比)?(?:达|为|约)?")
+# a clause that only compares a rate with another (高于全市平均水平)
+_COMPARED = re.compile("(?:分别)?(?:高于|低于|超过|超出|领先|落后于?)[^，。；0-9]{0,14}")
 # a clause that only moves a figure on in time (再到现在的60%): the figure before's words
 _STEP = re.compile("(?:再|又|而|后来|然后)?(?:到|至|升至|升到|增至|降至|达到)(?:现在|目前|如今|当前|今天|现今|眼下)?的?")
 _STEP_LEAD = re.compile("(?:已|共|均|成功|累计|先后|当场)+")
@@ -234,7 +252,7 @@ def _object_of(hit: StatHit) -> str:
             pass
         if last is None:
             return ""
-        obj = base[last.end():].lstrip("了")
+        obj = base[last.end():].lstrip("了出")  # (排查出隐患: 出 completes the verb)
     if len(_CJK_CHAR.findall(obj)) < 2 or _LIST_OR_BRACKET.search(obj) or _verb_re().search(obj):
         return ""
     return obj
@@ -276,7 +294,7 @@ def _number_re() -> re.Pattern:
     return re.compile(
         f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
-        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$))"
+        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
 
 
@@ -293,6 +311,14 @@ _IMPLIED_UNIT = (("元", re.compile("(?:金额|资金|经费|标的|投入|投�
                  ("人", re.compile("(?:人口|人数|群众|居民|常住人口|户籍人口)$")))
 
 
+# people counted by ten thousands with no unit word (17万德格人世代居住…, 120万城乡居民): a place's
+# people (人 not opening 人民币, 人次, 人员 …), or the people named
+_PEOPLE = re.compile(f"(?:[{CJK}]{{1,6}}?人员?(?![民次均口数])|((?:各族|城乡)?(?:群众|居民|人民群众)))")
+_LIVING = re.compile("居住|生活|聚居|繁衍|安居|世代")  # (17万德格人世代居住: the place's population)
+# a count told in an image (3块硬邦邦的“骨头”): a reduplicated adjective before a quoted noun
+_METAPHOR = re.compile(f"[{CJK}]([{CJK}])\\1的?[“‘\"]")
+_REST = re.compile("[^，。；：！？\n]*")
+_ROUND_FIGURE = re.compile(f"[{_ROUND_PRE}][十百千万亿]")  # (追回赃款几万元: a figure, though no claim)
 # the little patterns read around each number
 _LIST_OR_BRACKET = re.compile("[、，（(]")
 _BARE_RATE = re.compile(f"[{CJK}]{{0,2}}率")
@@ -375,12 +401,14 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 def _broken_line_start(text: str, sent_s: int) -> int:
     """Where the sentence at ``sent_s`` really starts: the line before, when a PDF's hard break
     cut a sentence there (a long line with a comma that ends on a character, 查处违法\n案件8起)."""
-    if sent_s < 21 or text[sent_s - 1] != "\n":
+    if sent_s < 9 or text[sent_s - 1] != "\n":
         return sent_s
     line_s = text.rfind("\n", max(0, sent_s - 200), sent_s - 1) + 1
     line = text[line_s:sent_s - 1]
     if len(line) >= 20 and "，" in line and _CJK_CHAR.match(line[-1]):
         return line_s
+    if text[sent_s:sent_s + 1].isdigit() and len(line) >= 8 and _count_verb_object_re().search(line[-14:]):
+        return line_s  # 共破获电信诈骗案件\n47起: a count verb and its object, the figure on the next line
     return sent_s
 
 
@@ -436,7 +464,34 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     return False
 
 
+# a clause that only says "at the meeting" (会上) and the meetings a text names before it
+_AT_EVENT = re.compile("(?:在|于)?(?:会上|会议上|会中|大会上|活动中|活动现场|现场)")
+_EVENT = re.compile("([^，。；、：\\s“”—]{2,20}?(?:会议|大会|座谈会|交流会|推进会|部署会|调度会|培训会|现场会|联席会|分析会|"
+                    "研判会|观摩会|恳谈会|听证会|评议会|推介会|发布会|动员会|例会|论坛|研讨会|报告会|宣讲会|表彰会|总结会))"
+                    "(?![^，。；]{0,2}(?:上|中))")
+_EVENT_HOST = re.compile("^.*(?:召开|举行|举办|参加|出席|主持|组织)了?")  # 永顺县召开…会: the meeting alone
+# a count's noun that a relative clause makes part of a body or an event (部门参与的联席会议)
+_RELATIVE = re.compile(f"([{CJK}]{{1,8}}?)(参与|参加|组成|构成|出席|入驻|进驻|加入|签约|联动|共建)的"
+                       f"([{CJK}“”]{{2,12}}?)(?=[每已共均于在将也正到来]|本月|今年|近日|日前|昨|$)")
+# the words of a rate before its figure (按1分折算0.8元的比例: 按1分折算)
+_RATE_BEFORE = re.compile("按照?每?([0-9]+(?:\\.[0-9]+)?)([^0-9，。；]{1,3}?)(兑换|折算|折合|奖励|补贴|计|换算|抵扣|抵)$")
+# 其 as the object of an order (要求其退还, 责令其整改) and the firms a sentence names after a preposition
+_PRONOUN_OBJ = re.compile("(?:责令|要求|督促|帮助|指导|责成|命令)其")
+_FIRM = re.compile(f"(?:向|对|与|责令|要求|督促|将|给|为|帮助)([{CJK}]{{2,16}}?(?:有限责任公司|股份有限公司|有限公司|公司|合作社|工厂|厂))")
+# a gang struck in a clause before a count (捣毁一个“拎包”团伙，刑拘嫌疑人9人)
+_GANG_WORD = re.compile("团伙|犯罪集团|犯罪组织|窝点")
+_GANG = re.compile("(?:打掉|摧毁|端掉|捣毁|打垮|铲除|打掉了|摧毁了|端掉了)(?:一个|这个|该|此)?([^，。；]{2,30}?(?:团伙|犯罪集团|犯罪组织|窝点))(?=[，；])")
+# a clause that sets a place up (建成禁毒宣教展馆, 设立了“阿妈调解”工作室): the place a count after it is of
+_FACILITY_KINDS = "基地|中心|工作室|调解室|服务站|工作站|驿站|平台|窗口|法庭|服务队|志愿队|调解队|巡逻队|馆|厅|站|室|所"
+_FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开设|开通|启用|挂牌)(?:了|起)?"
+                       f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
+_FACILITY_END = re.compile(f"(?:{_FACILITY_KINDS})$")
+_FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
+_SPEECH_MARK = re.compile("[。！？]|[，；]$")  # (not a slogan's comma: “归还土地，万人签名”)
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
+# a clause that only says under what, as what or for what (在…支持下, 随着…推进, 为提升…): no deed
+_CIRCUMSTANCE = re.compile("(?:在[^，。；]{2,30}(?:下|之下)$|随着|为了|为(?:进一步|切实|更好|有效|全面|确保|推动|加强|提升|解决|破解|保障|营造)"
+                           "|针对|经过|按照|根据|围绕)")
 _SINCE_CLAUSE = re.compile("(?:以来|期间|之际|以后|之后)$")
 
 
@@ -446,7 +501,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     formula, campaign or honor) is part of that name, not a claim."""
     text = doc.text
     out: list[StatHit] = []
-    quoted = sorted((q.start, q.end) for q in doc.quotes) + sorted(names)
+    # (a quotation with a clause mark in it is speech, whose figures are claims: “我们走访群众2万余户，…”)
+    quoted = sorted((q.start, q.end) for q in doc.quotes if not _SPEECH_MARK.search(q.content)) + sorted(names)
     quoted.sort()
     q_starts = [a for a, _ in quoted]
     q_reach = []  # the furthest end among the spans starting at or before each one
@@ -455,6 +511,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     sent_index = {span: i for i, span in enumerate(doc.sentences)}
     last_period: dict[int, str] = {}
     prev_after_end = -1
+    treated_next = -1  # where a list of counts that 对 governs goes on
     prev_ran_in = False  # the previous number's noun ran up to this number
     period_scan = (-1, 0, None)  # (sentence start, scanned up to, longest period so far)
     subj = sorted(subjects)
@@ -485,7 +542,14 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         unit = "%" if m.group("pct") else m.group("unit")
         after = text[e:e + 1]
         sent_s, sent_e = doc.sentence_at(s)
-        if unit is None:
+        people = None
+        if unit is None and m.group("num") and m.group("mult") == "万" and after and after not in "，。；、,） )\n":
+            pm = _PEOPLE.match(text, e)
+            if pm is None:
+                continue
+            # 17万德格人世代居住…, 120万城乡居民: a place's people counted in ten thousands
+            unit, people = "人", pm.group(1) or ("人口" if _LIVING.match(text, pm.end()) else pm.group(0))
+        elif unit is None:
             # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
             if not m.group("num") or not m.group("mult") or (after and after not in "，。；、,） )\n"):
                 continue
@@ -494,10 +558,15 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if unit is None:
                 continue
         unit = _BRACKETS.sub("", unit)
+        if unit == "人" and text.startswith("民币", e):
+            unit, e = "元", e + 2  # 5万人民币: money, not people
+            after = text[e:e + 1]
         if units().get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
             continue  # 3个月, 24小时 …
         if _NOT_COUNTED.match(text, e) and unit in ("个", "套", "次"):
             continue  # 6个字, 4套班子, 一次性
+        if _METAPHOR.match(text, e):
+            continue  # 3块硬邦邦的“骨头”: a figure of speech, not a count
         if unit == "分" and ((after and after in "钟之") or (prev and prev in "时点")):
             continue  # 5分钟, 3分之1, 8时30分
         if m.group("post2") in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
@@ -536,6 +605,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit = "小时"
         value = round(value, 6)
         cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in _ROUND_PRE else None
+        if cn_pre in ("数", "几") and unit == "元":
+            continue  # 假币面额共计数十万元: a sum told only by its order, no figure
         qualifier = pre or cn_pre or m.group("post") or m.group("post2")
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
         si = sent_index.get((sent_s, sent_e), -1)
@@ -585,6 +656,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         before = _PERIOD.sub("", (text[cs:s - len(rng.group(0))] if rng else text[cs:s]).replace("\n", ""))
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
+        if before.startswith("“") and "”" not in before:
+            before = before[1:]  # “过去一年，我们走访…: the mark opens the speech, not a name
         if before.endswith("的") and not before.endswith("目的"):
             before = before[:-1]  # 从2017年的40%: the 的 joins a time to the figure, it names nothing
         if ran_in:
@@ -601,14 +674,15 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 if out[back].start < sent_s or out[back].unit != unit:
                     break
                 opener = out[back]
-        if after_noun_before and after_text and out[-1].end < s and _bare_noun(text[out[-1].end:s]):
+        if after_noun_before and after_text and out[-1].end < s and s != treated_next \
+                and _bare_noun(text[out[-1].end:s]):
             # 设有一台发电机一台卫星电话: the noun between is the first count's; this one has its own
             verb = _tail_verbs(out[-1].base) or _lead_verbs(out[-1])
             out.append(StatHit(s, e, value, unit, qualifier, verb + after_text, period, text[s:e], "", verb,
                                after_text, verb))
             prev_ran_in = ran_in
             continue
-        hit = _elliptical(text, before, after_text, unit, near, clause_start, cs, opener)
+        hit = _elliptical(text, before, after_text, unit, near, clause_start, cs, opener) if s != treated_next else None
         if hit is not None:
             indicator, base, noun, verb = hit
             out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], "", base, noun, verb))
@@ -640,14 +714,70 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         done_after = not before and after_text and _has_verb(after_text)
         if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after:
             prev_clause = text[_past_actors(text, max(pcs, sent_s), clause_start - 1, subj, subj_starts):clause_start - 1]
-            counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs)
+            counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs) or _ROUND_FIGURE.search(prev_clause)
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \
-                    and not _SINCE_CLAUSE.search(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
+                    and not _SINCE_CLAUSE.search(prev_clause) \
+                    and not _CIRCUMSTANCE.match(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
                 context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
+                if context.startswith("“") and "”" not in context:
+                    context = context[1:]  # (the mark that opens a speech)
             elif out and out[-1].context and out[-1].start >= pcs:
                 context = out[-1].context
-        indicator = context + before + after_text
-        if not indicator and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
+            elif out and out[-1].start >= pcs and out[-1].end == clause_start - 1 - len(out[-1].noun) \
+                    and _FACILITY_END.search(out[-1].noun) and before and _bare_noun(before):
+                # 建成9个禁毒工作站，服务对象514人: the people of the places just counted
+                context = out[-1].noun
+        elif has_prev and before and not done_after and text[clause_start - 2:clause_start - 1] in _FACILITY_ENDS:
+            # 建成禁毒宣教展馆，接待学生40余批: what the place just set up did (its own words)
+            fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)
+            if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
+                context = fm.group(1)
+        event_owner = None
+        if has_prev and _AT_EVENT.fullmatch(text, max(pcs, sent_s), clause_start - 1):
+            # 会上，6家单位作了发言: at the meeting the sentences before named
+            ev = None
+            for ev in _EVENT.finditer(text, max(0, sent_s - 300), sent_s):
+                pass
+            if ev:
+                context = _PERIOD.sub("", _EVENT_HOST.sub("", ev.group(1)))
+                event_owner = (doc.sentence_at(ev.start())[0], ev.end())  # who held it, or whose it is
+        if not context and has_prev and _GANG_WORD.search(text, max(sent_s, clause_start - 60), clause_start):
+            # 捣毁一个盗窃团伙，侦破案件13起，刑拘嫌疑人9人: the figures of the gang just struck
+            seg_s = max(sent_s, text.rfind("；", sent_s, clause_start) + 1)
+            gang = None
+            for gang in _GANG.finditer(text, seg_s, clause_start):
+                pass
+            if gang and not _GANG_WORD.search(before + after_text):
+                context = gang.group(1).replace("“", "").replace("”", "")
+        pm = _PRONOUN_OBJ.search(before) if "其" in before else None
+        if pm:
+            # 对某粮油公司立案调查，要求其退还价款: 其 is the firm the sentence named
+            firm = None
+            for firm in _FIRM.finditer(text, max(sent_s, s - 300), cs):
+                pass
+            if firm:
+                before = before[:pm.end() - 1] + firm.group(1) + before[pm.end():]
+        treated = None
+        tb = _TREATED_BEFORE.search(before) if after_text else None
+        if after_text and (tb or s == treated_next):
+            treated = _TREATED_AFTER.fullmatch(after_text)
+            if treated is None and len(after_text) <= 12 and not _has_verb(after_text):
+                treated = _TREATED_LATER.match(text, ae)
+        if treated:
+            # 对17个乡镇进行督查: what was counted is who underwent the act (接受督查的乡镇), not the act;
+            # 对13个乡镇、108个村进行考核: the act closes a list of counts
+            noun = treated.group(1) if treated.re is _TREATED_AFTER else after_text
+            noun = _TREATED_ADVERB.sub("", noun) or noun  # 对25所高校共组织清查: 共 is the act's
+            noun = (tb.group(1) if tb else "") + noun  # 对新招录的14名司法助理: 新招录司法助理
+            before = context = ""
+            after_text = noun
+            act = _TREATED_EXCEPT.sub("", treated.group(3))  # 除对10家企业进行表彰外
+            indicator = ("受到" if treated.group(2) in ("给予", "予以") else "接受") + act + "的" + noun
+            if treated.re is _TREATED_LATER:
+                treated_next = ae + (not text[ae].isdigit())  # the next item of the list, right after the mark
+        else:
+            indicator = context + before + after_text
+        if not before and not after_text and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
                 e == len(text) or text[e] in "，。；"):
             indicator = "人口"  # 全镇2.5万人，…: a place's people, counted with nothing else said
         elif len(_CJK_CHAR.findall(indicator)) <= 2:
@@ -657,11 +787,30 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 indicator += nm.group(1)
             elif out and out[-1].end >= s - 1:
                 indicator = out[-1].indicator
+        rel = _RELATIVE.match(after_text) if "的" in after_text and (not before or before[-1] in "由有") else None
+        if rel:
+            # 12个部门参与的联席会议, 由15个成员单位组成的专班: the units counted are those that take part
+            indicator = rel.group(2) + rel.group(3) + "的" + rel.group(1)
+        rate = _RATE_BEFORE.search(before) if after_text[:2] in ("标准", "比例") else None
+        if rate:
+            # 凭借96分志愿积分，按照1分折算0.8元的比例: the rate of the points just counted
+            # (志愿积分折算标准（每1分折算）), or of what is named before it (巡逻时间按1小时折合3分的比例)
+            num, per, verb = rate.groups()
+            topic = before[:rate.start()] or next(
+                (h.noun or h.base for h in reversed(out) if h.start >= sent_s and h.unit == per), "")
+            indicator = f"{topic}{verb}{after_text[:2]}（每{num}{per}{verb}）"
+        if people:
+            indicator = people
+        elif unit == "%" and not before and out and out[-1].indicator.endswith("人口") and out[-1].end >= clause_start - 1:
+            # 全镇2.5万人，40%常年在外务工: a share of the people just counted
+            rest = _REST.match(text, e).group(0)
+            if len(_CJK_CHAR.findall(rest)) >= 2:
+                indicator = rest[1:] + "占比" if rest[0] in "为是" else rest + "人口比例"
         if not indicator:
             continue
         if out and out[-1].end == s:
             # 3件12人, 4类23项工作, 62件75人次: two counts of one deed
-            if unit == "人" and out[-1].unit in ("件", "起"):
+            if unit == "人" and out[-1].unit in ("件", "起", "次", "场", "期", "批", "批次"):
                 indicator = out[-1].indicator + "人数"
             elif after_text:
                 indicator = (out[-1].base or out[-1].indicator) + after_text
@@ -671,19 +820,97 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             rs = s - len(rng.group(0))
             out.append(StatHit(rs, e, lo, unit, "下限", indicator, period, text[rs:e], context, base, after_text))
             qualifier = "上限"
-        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context, base, after_text))
+        share_of = None
+        if unit == "%" and (indicator.endswith("人口比例") or after_text.startswith("人口")):
+            # 60%人口外流: a share of the people of the place whose population the text gave
+            share_of = next((h.start for h in reversed(out) if h.unit == "人" and h.indicator.endswith("人口")), None)
+        out.append(StatHit(s, e, value, unit, qualifier, indicator, period, text[s:e], context, base, after_text,
+                           owner=event_owner, about_at=share_of))
     out.extend(_fractions(doc, out))
+    out.extend(_zeros(doc, subj, subj_starts))
     out.sort(key=lambda h: h.start)
-    _ranges(text, out)
+    _ranges(text, out, subj, subj_starts)
     _distribute(text, out, subjects)
     _shared_predicate(text, out)
+    _neighbours(text, out)
+    _dispatched(text, out)
     return out
+
+
+_SENT_VERB = re.compile("(?:派出|选派|抽调|派驻|下派|选调|抽派|组织|安排|派遣|抽组)了?$")
+_SENT_TO = re.compile(f"([{CJK}]{{1,8}}?)(?:到|赴|前往|深入|进驻|下沉到?)")
+_SENT_FOR = re.compile("[^，。；]{0,30}?((?:开展|参与|参加|进行|从事|协助|帮助|负责|担任|驻村|蹲点|指导|帮扶|提供)[^，。；、0-9]{1,16})")
+
+
+def _dispatched(text: str, stats: list[StatHit]) -> None:
+    """选派12名律师到3个社区提供普法服务: a count of people sent somewhere is named by what
+    they were sent to do, not where (选派律师提供普法服务)."""
+    for st in stats:
+        if not st.noun or not st.base:
+            continue
+        vm = _SENT_VERB.search(st.base)
+        tm = _SENT_TO.match(text, st.end) if vm else None
+        if tm is None:
+            continue
+        fm = _SENT_FOR.match(text, tm.end())
+        if fm:
+            st.indicator = vm.group(0) + tm.group(1) + fm.group(1)
+
+
+_BORDER_VERB = "(?:相邻|接壤|交界|毗邻|接边|相连|搭界|相接)"
+_BORDER_ONE = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)({_BORDER_VERB})")
+_BORDER_OPEN = re.compile(f"([{CJK}]{{1,6}}?)与([^，。；、]{{2,16}}?)")
+_BORDER_CLOSE = re.compile(f"([{CJK}]{{1,6}}?)({_BORDER_VERB})")
+_BORDER_OWNER = re.compile("[^，。；：\n]{0,12}$")
+_BORDER_LEAD = re.compile("^(?:【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|而|但|且|另有|\\s)+")
+_SENTENCE_END = re.compile("[。！？\n]")
+
+
+def _neighbours(text: str, stats: list[StatHit]) -> None:
+    """霍城县3个乡与哈萨克斯坦交界, 该县4个乡与鹤峰县5个镇接壤: a count of the units on a border
+    is of the units bordering the other side (与哈萨克斯坦交界的乡); the count across it, of the units
+    bordering the first place (与该县接壤的镇; a later clause's, of the place named before)."""
+    owner, owner_end = "", -1
+    for i, st in enumerate(stats):
+        if text.find("与", st.end, st.end + 8) < 0:
+            continue
+        m = _BORDER_ONE.match(text, st.end, st.end + 30)
+        if m and not _DIGIT.search(m.group(0)):
+            st.indicator = f"与{m.group(2)}{m.group(3)}的{m.group(1)}"
+            continue
+        nxt = stats[i + 1] if i + 1 < len(stats) else None
+        if nxt is None or not _BORDER_OPEN.fullmatch(text, st.end, nxt.start):
+            continue
+        c = _BORDER_CLOSE.match(text, nxt.end, nxt.end + 10)
+        if c is None:
+            continue
+        m = _BORDER_OPEN.fullmatch(text, st.end, nxt.start)
+        own = _BORDER_LEAD.sub("", _PERIOD.sub("", _BORDER_OWNER.search(text, 0, st.start).group(0))).strip()
+        if own:
+            owner = own
+        elif _SENTENCE_END.search(text, owner_end, st.start):
+            owner = ""  # a place named in another sentence owns no border here
+        owner_end = nxt.end
+        st.indicator = f"与{m.group(2)}{c.group(2)}的{m.group(1)}"
+        nxt.owner = m.span(2)  # the units across the border are the other place's
+        nxt.indicator = f"与{owner}{c.group(2)}的{c.group(1)}" if owner else f"{c.group(2)}的{c.group(1)}"
+
+
+# a count that is the object of 对 (对17个乡镇进行督查, 对3名辅警给予通报批评): its noun, then the act
+_TREATED_BEFORE = re.compile("(?<![针面相应核比绝反])对(?:全[县市区省州盟旗镇乡]|辖区内?|全|各|所有|该|本[县市区])?"
+                             f"((?:新|新招录|新入职|新任|新提拔|新录用|新进|重点|在押|社区矫正)?)的?$")
+_TREATED_LATER = re.compile(f"[、，和及与]?()[^。；对]{{0,40}}?(进行|开展|实施|组织开展|给予|予以)了?([{CJK}“”]{{2,14}})(?=[，。；]|$)")
+_TREATED_ADVERB = re.compile("(?:共|均|都|已|全部|分别|先后|逐一)+$")
+_TREATED_EXCEPT = re.compile("(?:之|以)?外$")
+_TREATED_AFTER = re.compile(f"([^，。；]{{1,14}}?)(进行|开展|实施|组织开展|组织|给予|予以)了?([{CJK}“”]{{2,14}})")
 
 
 _ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已|共计|共)([{CJK}]{{2,8}})$")
 
 
 _DATELINE = re.compile("本报讯(?:[（(][^（()）\n]{1,20}[）)])?")  # a news item's opening credit
+_HEADING = re.compile("【[^】\n]{1,12}】")  # 【成绩单】德格县全年…: a section's tag before the actor
+_BORDER_AT = re.compile("(?:相邻|接壤|交界|毗邻|接边|相连|搭界|相接)")  # 与X县交界的乡镇: X names the border, it does not act
 _JOINED = frozenset({"联合", "会同", "协同", "携手", "与", "和", "及", "同"})  # one actor with another
 
 
@@ -696,7 +923,8 @@ def _past_actors(text: str, cs: int, s: int, subj: list[tuple[int, int]], subj_s
         a, b = subj[k]
         if b <= s:
             lead = text[cs:a].strip("，、 ")
-            if not lead or _PERIOD.fullmatch(lead) or lead in _JOINED or _DATELINE.fullmatch(lead):
+            if not lead or _PERIOD.fullmatch(lead) or (lead in _JOINED and not _BORDER_AT.match(text, b)) \
+                    or _DATELINE.fullmatch(lead) or _HEADING.fullmatch(lead):
                 cs = max(cs, b)
         k += 1
     return cs
@@ -811,16 +1039,56 @@ def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
     return out
 
 
-def _ranges(text: str, stats: list[StatHit]) -> None:
-    """从76.4%到90.1%，群众满意度稳步上升: both ends of the range have the same words."""
+# a count said to be none (命案发案数为零, 发生数为0): what was counted ends on 数 or 量
+_ZERO = re.compile("(?<=[数量])(?:为|是|均为|仍为|保持为?|降为|降至)(?:0|零)(?![0-9.％%])(?=[，。；、）)！]|$)")
+
+
+def _zeros(doc: Doc, subj: list[tuple[int, int]], subj_starts: list[int]) -> list[StatHit]:
+    """命案发案数为零 → 0: a count that came to nothing (no unit: none of anything is written)."""
+    text = doc.text
+    out = []
+    for m in _ZERO.finditer(text):
+        s = m.start()
+        sent_s, _ = doc.sentence_at(s)
+        cs = _past_actors(text, _clause_start(text, sent_s, s), s, subj, subj_starts)
+        indicator = _LEAD.sub("", _PERIOD.sub("", text[cs:s].replace("\n", ""))).strip(" ，、")
+        if len(_CJK_CHAR.findall(indicator)) < 2:
+            continue
+        period = _period_before(text, sent_s, s, (-1, 0, None))
+        out.append(StatHit(m.end() - 1, m.end(), 0.0, "", None, indicator, period, text[m.end() - 1:m.end()]))
+    return out
+
+
+def _ranges(text: str, stats: list[StatHit], subj: list[tuple[int, int]], subj_starts: list[int]) -> None:
+    """从76.4%到90.1%，群众满意度稳步上升, 信访总量由2020年的1560件下降到2023年的820件: both
+    ends of the range have the same words, written before them or in the clause after."""
     for a, b in zip(stats, stats[1:]):
-        if a.unit == b.unit and text[a.end:b.start] in ("到", "至") and text[a.start - 1:a.start] == "从":
+        if a.unit != b.unit or not _RANGE_STEP.fullmatch(text, a.end, b.start) \
+                or not _RANGE_FROM.search(text, max(0, a.start - 10), a.start):
+            continue
+        own = _RANGE_FROM_END.sub("", a.base)
+        if own:  # 命案破案率从90%到100%: what both ends measure is written before them
+            a.indicator = b.indicator = own
+            continue
+        nm = _RANGE_NEXT.match(text, b.end)
+        after = ""
+        if nm:  # (less the place that opens it: 全县盗窃案件发案数, 德格县盗窃案件发案数)
+            after = _LEAD.sub("", _RANGE_TREND.sub("", text[_past_actors(text, nm.start(1), nm.end(1), subj, subj_starts):nm.end(1)]))
+        if len(_CJK_CHAR.findall(after)) >= 2:  # 从12起下降到3起，命案发案数连续4年下降
+            a.indicator = b.indicator = after
+        else:
             b.indicator = re.sub("^[到至]", "", b.indicator)
-            own = re.sub("从$", "", a.base)
-            if own:  # 命案破案率从90%到100%: what both ends measure is written before them
-                a.indicator = b.indicator = own
-            elif len(_CJK_CHAR.findall(a.indicator)) <= 2:
+            if len(_CJK_CHAR.findall(a.indicator)) <= 2:
                 a.indicator = b.indicator
+
+
+# a range: 从|由 [year 的] low [falls|rises] 到|至 [year 的] high
+_RANGE_FROM = re.compile("[从由](?:[0-9]{4}年(?:底|末)?)?的?$")
+_RANGE_FROM_END = re.compile("[从由]$")
+_RANGE_STEP = re.compile("(?:下降|上升|增加|减少|提升|提高|降低|增长|攀升|回落|跃升|降|升|增)?(?:到|至)"
+                         "(?:[0-9]{4}年(?:底|末)?)?的?")
+_RANGE_NEXT = re.compile("[，,]([^，。；0-9]{2,16})")
+_RANGE_TREND = re.compile("(?:连续|持续|逐年)$")  # (a trend word a digit cut off: 连续4年下降)
 
 
 _LIST_LEAD = re.compile("^[^、]{0,12}?(?:集中在|集中于|分布在|分布于|涉及|包括)")

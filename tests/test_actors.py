@@ -407,3 +407,26 @@ def test_what_an_official_calls_for_is_the_places_not_the_speakers_body():
     ex = run("凤凰县委政法委书记张明在全县政法工作会议上强调，要坚持和发展新时代“枫桥经验”，深化“雪亮工程”建设。")
     assert relations(ex, "adopts") == {("凤凰县", "枫桥经验")}
     assert relations(ex, "implements") == {("凤凰县", "雪亮工程")}
+
+
+def test_the_subject_of_a_later_clause_takes_over_the_sentence():
+    ex = run("郴州市委政法委在全市部署开展专项整治，苏仙区迅速响应，组织开展“清源”行动。")
+    assert relations(ex, "conducts") == {("苏仙区", "清源")}
+    # …not a list of bodies a later clause names as participants
+    ex = run("凤凰县综治中心挂牌运行，县信访局、县司法局等5个部门派员常驻，实行“一窗受理”机制。")
+    assert ("凤凰县信访局", "一窗受理") not in relations(ex, "adopts")
+
+
+def test_a_leading_clause_further_back_leads_too():
+    ex = run("泸溪县委政法委牵头，县公安局具体实施，在全县推行“网格+警格”联动机制。")
+    assert {a for a, _ in relations(ex, "adopts")} == {"泸溪县委政法委", "泸溪县公安局"}
+
+
+def test_bodies_listed_at_the_head_of_the_sentence_act_all_through_it():
+    ex = run("宁远县委、县政府高度重视平安建设，把平安建设纳入全县发展总体规划，建立“一把手”负总责机制。")
+    assert {("宁远县委", "一把手"), ("宁远县人民政府", "一把手")} <= relations(ex, "adopts")
+    ex = run("新田县检察院与县法院、县公安局会签文件，建立“认罪认罚”协作机制。")
+    assert {a for a, _ in relations(ex, "adopts")} == {"新田县人民检察院", "新田县人民法院", "新田县公安局"}
+    # …not where the list only qualifies the clause's subject
+    ex = run("宜章县公安局、县司法局等单位负责人参加会议，会后推行“警格+网格”融合机制。")
+    assert ("宜章县司法局", "警格+网格") not in relations(ex, "adopts")

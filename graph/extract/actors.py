@@ -18,7 +18,7 @@ from itertools import accumulate
 from ..gazetteer import Gazetteer
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, name_key, place_entity
-from .subjects import _KIND_AFTER, GENERIC_BODIES, SubjectFinder
+from .subjects import _KIND_AFTER, _NOT_ACTING, GENERIC_BODIES, SubjectFinder
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
@@ -255,6 +255,9 @@ _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", 
          "走进", "来到", "走访")  # …a verb whose object the body is (牵头县民政局等单位组建…; “X”活动走进某局)
 
 
+# a body a list goes on from (A、B等8个部门派员常驻): participants listed, not a new subject
+_LIST_ON = re.compile("[、和与及等]")
+_HEAD_REACH = 12  # how many actors back a later clause's head is looked for
 _CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
 
 
@@ -506,6 +509,26 @@ class _DoerIndex:
             self._first[(ss, se)] = found
         return self._first[(ss, se)]
 
+    def later_head(self, ss: int, se: int, first: int, pos: int) -> tuple[str, str] | None:
+        """The free actor heading the last clause before ``pos`` that has one, where that is a
+        later clause than the one of the sentence's first free actor (at ``first``): 甲…部署，乙
+        迅速响应，组织开展“X”: 乙; a few actors back only."""
+        text, actors = self.doc.text, self.actors
+        i = min(bisect_left(self.starts, pos), bisect_left(self.starts, se)) - 1
+        lo = max(bisect_right(self.starts, first), i - _HEAD_REACH)
+        first_clause = self.clause_start(ss, first)
+        while i >= lo:
+            s, e, k = actors[i]
+            i -= 1
+            if e > pos or self.in_named[i + 1] or self.refined(i + 1, ss, se) or (s, e) in self.governed:
+                continue
+            cs = self.clause_start(ss, s)
+            if cs <= first_clause:
+                return None
+            if _heads_clause(text, actors, cs, s) and not _NOT_ACTING.match(text, e) and not _LIST_ON.match(text, e):
+                return k
+        return None
+
     def frame(self, ss: int, se: int) -> tuple[int, list[tuple[str, str]]] | None:
         """:func:`_frame` of the sentence [ss, se), found once for all its named things."""
         if (ss, se) not in self._frames:
@@ -604,7 +627,7 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         return focal_key
     first = index.first_in_sentence(ss, se)
     if first is not None and first[0] < pos:
-        return first[1]
+        return index.later_head(ss, se, first[0], pos) or first[1]
     framed = index.frame(ss, se)
     if framed is not None and framed[0] <= pos:
         return framed[1][0]
@@ -720,8 +743,14 @@ def _leader(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     cs = _mark_before(text, ss, pos, "，；") + 1
-    if cs <= 0 or not _LEADS.search(text, max(ss, cs - 5), cs - 1):
+    if cs <= 0:
         return None
+    if not _LEADS.search(text, max(ss, cs - 5), cs - 1):
+        # …牵头，X、Y参与，开展“Z”: a leading clause further back in the sentence
+        lead = text.rfind("牵头，", max(ss, pos - _CLAUSE_REACH), cs)
+        if lead < 0:
+            return None
+        cs = lead + 3
     lead = text.rfind("牵头", max(ss, cs - 5), cs)
     pcs = max(_mark_before(text, ss, lead, "，；") + 1, ss, lead - _CLAUSE_REACH)
     firsts = actors[bisect_left(actors, (pcs,)):bisect_left(actors, (lead,))]
@@ -805,6 +834,11 @@ def _trigger_verbs() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split()) for row in load_table("relation_triggers.txt") if len(row) >= 2}
 
 
+@lru_cache(maxsize=1)
+def _all_trigger_verbs() -> tuple[str, ...]:
+    return tuple({v for verbs in _trigger_verbs().values() for v in verbs})
+
+
 def _speeches(doc: Doc, actors: list, titles_by_first: dict) -> list[tuple[int, int, tuple[str, str], bool]]:
     """Each official's words a report quotes after the body, title and name (某局局长某人表示，…):
     where the words start, the start of the speaker's body, its key and whether they are a call
@@ -860,9 +894,14 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
         return found
     if focal_key and _WHOLE_CLAUSE.match(text[cs:pos]):
         return focal_key
-    free = [(s, k) for s, e, k in inside if (s, e) not in governed]
+    free = [(s, e, k) for s, e, k in inside if (s, e) not in governed]
     if free and free[0][0] < pos:
-        return free[0][1]
+        clause_of = lambda p: max([ss] + [text.rfind(c, ss, p) + 1 for c in "，；："])
+        heads = [k for s, e, k in free if s > free[0][0] and e <= pos and clause_of(s) > clause_of(free[0][0])
+                 and _heads_clause(text, actors, clause_of(s), s) and not _NOT_ACTING.match(text, e)
+                 and not _LIST_ON.match(text, e)]
+        return heads[-1] if heads else free[0][2]
+    free = [(s, k) for s, e, k in free]
     framed = _frame(text, actors, ss, se)
     if framed is not None and framed[0] <= pos:
         return framed[1][0]
@@ -883,6 +922,9 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
 
 
+# what follows a list of bodies heading a sentence as its subject (A、B联合出台…; A和B高度重视…), not
+# as the holder of what follows (A、B等单位负责人…, A和B的…)
+_JOINT_HEAD = re.compile("(?!等|的|之|所|[^，。；：]{0,6}(?:负责人|主要领导|领导|干部|人员|代表))")
 _JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|并)$")
 
 
@@ -900,7 +942,7 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
         mine = [a for a in actors[lo:hi] if a[2] == key and a[1] <= pos]
         if not mine:
             return []
-        end = mine[-1][1]
+        start, end = mine[-1][0], mine[-1][1]
         chain = _specific(actors[bisect_left(actors, (end,)):hi], text)
     else:
         own = index.by_key.get(key, [])
@@ -909,7 +951,7 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
             j -= 1
         if j < 0 or own[j] < lo:
             return []
-        end = actors[own[j]][1]
+        start, end = actors[own[j]][0], actors[own[j]][1]
         chain = index.specific_between(bisect_left(actors, (end,)), hi, end, pos)
     out = []
     for s, e, k in chain:
@@ -922,9 +964,14 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
             out.append(k)
         end = e
     rest = text[end:pos]  # …联合县公安局某派出所，在全镇开展“X”: one comma before a short adverbial
-    if not out or re.search("[。；：]", rest) or rest.count("，") > 1 or len(rest) > 16 or (
-            "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
+    if not out or re.search("[。；：]", rest):
         return []
+    if rest.count("，") > 1 or len(rest) > 16 or (
+            "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
+        # bodies listed at the head of the sentence are its subject all through (A与B、C会签文件，建立“X”)
+        # …, and the thing's clause is theirs when a verb of doing governs it (…，群众的问题“一站式”受理: not)
+        return out if _JOINT_HEAD.match(text, end) and _heads_clause(text, actors, ss, start) \
+            and text[max(end, pos - 8):pos].rstrip("“「").endswith(_all_trigger_verbs()) else []
     return out
 
 

@@ -143,3 +143,22 @@ def test_praised_as_a_title_by_an_awarder_in_either_voice():
 def test_a_list_of_names_before_the_award_verb_all_receive_it():
     ex = run("凤凰县公安局民警张明、李强被评为全州优秀人民警察。")
     assert {("全州优秀人民警察", "张明"), ("全州优秀人民警察", "李强")} <= relations(ex, "awardedTo")
+
+
+def test_a_post_of_honour_and_a_certificate_are_titles_in_a_list():
+    ex = run("宝丰县人民法院扎根基层，先后荣获全国法院先进集体、全省巾帼文明岗、全市“五一劳动奖状”等荣誉。")
+    titles = {"全国法院先进集体", "全省巾帼文明岗", "五一劳动奖状"}
+    assert names(ex, "Honor") == titles
+    assert relations(ex, "awardedTo") == {(t, "宝丰县人民法院") for t in titles}
+
+
+def test_a_merit_recorded_by_an_awarder():
+    ex = run("蕲春县公安局刑侦大队侦破多起命案，被公安部记集体一等功一次。")
+    assert relations(ex, "awardedTo") == {("集体一等功", "蕲春县公安局刑侦大队")}
+    # …not officers counted by their merit
+    assert not names(run("蕲春县公安局今年记三等功民警2名。"), "Honor")
+
+
+def test_award_clauses_joined_go_to_one_holder():
+    ex = run("睢宁县人民法院坚持调解优先，先后被最高人民法院授予“全国优秀法院”、被省高院评为“全省先进法院”。")
+    assert relations(ex, "awardedTo") == {("全国优秀法院", "睢宁县人民法院"), ("全省先进法院", "睢宁县人民法院")}

@@ -28,7 +28,8 @@ _STRONG = "被评为|被评选为|评为|获评为|获评|荣获|荣膺|被授�
 # these also name plans, years and lists (列为“头号任务”, 确定为“建设年”): the title must look like one
 _WEAK = "成功创建|创建成为|被确定为|确定为|被列为|列为|被列入|列入|入选为|入选|跻身|获得了|获得|获(?![奖悉取批准得])|保持了|保持"
 _STRIVE = "争创|创建|争当|争做"  # a title striven for: nobody holds it yet
-_TRIGGER = re.compile(f"({_STRONG}|{_WEAK}|{_STRIVE})")
+# (记 gives a merit only: 被公安部记集体一等功一次)
+_TRIGGER = re.compile(f"({_STRONG}|{_WEAK}|{_STRIVE}|记(?=(?:个人|集体)?[一二三]等功))")
 _STRONG_SET = frozenset(_STRONG.split("|"))
 _STRIVE_SET = frozenset(_STRIVE.split("|"))
 _SUFFIX = re.compile("(?:等)?(?:荣誉称号|称号|荣誉)")
@@ -180,6 +181,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
         return any(a <= pos < b for a, b in taken[max(0, i - 4):i + 1])
 
     seen: set[int] = set()
+    prev: HonorHit | None = None  # the last title an award verb named
     for m in _TRIGGER.finditer(text):
         verb = m.group(1)
         strong = verb in _STRONG_SET
@@ -189,14 +191,19 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
         if nxt:
             p = nxt.end()
         first = True
-        while True:
+        # 被A授予“X”、被B评为“Y”: the award clause goes on from the title before it, to the same holder
+        at = m.start()
+        if prev is not None and _NEXT_AWARD.fullmatch(text, prev.end, at) and ("被" in text[prev.end:at] or verb[0] == "被"):
+            at = prev.trigger_start
+        while verb != "记":  # (记 a merit only: 记三等功民警2名 counts people)
             got = _title_at(text, p, strong=strong and not strive)
             if got is None:
                 break
             s, e, name, aliases, resume = got
             if not _claim(text, s, e, seen, inside_taken):
                 break
-            out.append(HonorHit(name, s, e, aliases, m.start(), m.start(), awarded=not strive))
+            prev = HonorHit(name, s, e, aliases, at, at, awarded=not strive)
+            out.append(prev)
             first = False
             lm = re.match("(?:、|和|及|与|以及)", text[resume:resume + 2])
             if lm:
@@ -205,9 +212,9 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
                 p = resume  # “A”“B”等称号: quoted titles side by side
             else:
                 break
-        if first and verb in ("荣立", "荣记"):
+        if first and verb in ("荣立", "荣记", "记"):
             # 荣立个人二等功一次: a merit of a rank
-            mm = re.match("(?:个人|集体)?[一二三]等功", text[p:p + 6])
+            mm = re.match("(?:个人|集体)?[一二三]等功(?![一-龥]{0,4}[0-9一二三四五六七八九十两]+[名人个])", text[p:p + 12])
             if mm:
                 name = mm.group(0)
                 out.append(HonorHit(name, p, p + len(name), {name, re.sub("^(?:个人|集体)", "", name)},
@@ -224,6 +231,10 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
             continue
         kept.append(h)
     return kept
+
+
+# what joins one award clause to the next of the same holder (…“X”称号、被B评为…)
+_NEXT_AWARD = re.compile("(?:等)?(?:荣誉称号|称号|荣誉)?[、，](?:又|还|再|并|也)?(?:被[^，。；、“”]{1,14})?")
 
 
 def _claim(text: str, s: int, e: int, seen: set[int], inside_taken) -> bool:

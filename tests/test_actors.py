@@ -430,3 +430,8 @@ def test_bodies_listed_at_the_head_of_the_sentence_act_all_through_it():
     # …not where the list only qualifies the clause's subject
     ex = run("宜章县公安局、县司法局等单位负责人参加会议，会后推行“警格+网格”融合机制。")
     assert ("宜章县司法局", "警格+网格") not in relations(ex, "adopts")
+
+
+def test_a_body_joined_by_yu_and_gongtong_acts_too():
+    ex = run("兴国县人民法院主动融入社会治理大格局，与县司法局共同推出“诉调对接”新模式。")
+    assert relations(ex, "adopts") == {("兴国县人民法院", "诉调对接"), ("兴国县司法局", "诉调对接")}

@@ -975,6 +975,9 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
     return out
 
 
+_TOGETHER = re.compile("(?:共同|一起|一道|联合|携手|合作)")
+
+
 def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
     """联合X开展“Y” / 会同X推行“Y”: the bodies a clause joins to its doer, right before the verb."""
     text = doc.text
@@ -984,7 +987,8 @@ def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
     lo = bisect_left(actors, (max(cs, pos - 120),))
     out = []
     for s, e, k in _specific(actors[lo:bisect_left(actors, (pos,))], text):
-        if e <= pos and re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) and len(text[e:pos]) <= 8:
+        if e <= pos and len(text[e:pos]) <= 8 and (re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) or (
+                text[s - 1:s] in ("与", "同", "和") and _TOGETHER.match(text, e))):  # …，与县司法局共同推出“X”
             out.append(k)
     return out
 

@@ -162,3 +162,15 @@ def test_a_merit_recorded_by_an_awarder():
 def test_award_clauses_joined_go_to_one_holder():
     ex = run("睢宁县人民法院坚持调解优先，先后被最高人民法院授予“全国优秀法院”、被省高院评为“全省先进法院”。")
     assert relations(ex, "awardedTo") == {("全国优秀法院", "睢宁县人民法院"), ("全省先进法院", "睢宁县人民法院")}
+
+
+def test_titles_with_no_holder_in_their_sentence_go_to_the_body_the_paragraph_opens_on():
+    text = ("守护一方平安\n——记桑植县公安局瑞塔铺派出所\n"
+            "瑞塔铺派出所位于桑植县城郊，辖区人口3.2万。近年来，先后获得“全省优秀公安基层单位”“全市人民满意派出所”等荣誉。")
+    assert relations(run(text), "awardedTo") == {("全省优秀公安基层单位", "桑植县公安局瑞塔铺派出所"),
+                                                 ("全市人民满意派出所", "桑植县公安局瑞塔铺派出所")}
+
+
+def test_a_body_by_its_kind_heading_a_clause_holds_the_title_though_the_segmenter_cuts_it():
+    ex = run("江口县司法局闵孝司法所坚持调解为民，所长杨明扎根基层20年，司法所先后荣获“全国模范司法所”称号。")
+    assert relations(ex, "awardedTo") == {("全国模范司法所", "江口县司法局闵孝司法所")}

@@ -477,4 +477,4 @@ def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str
         return head
     if t0 - ss > 60 or _NAMED_BEFORE.sub("", text[ss:t0]):
         return None  # the sentence opens on a holder the text does not resolve (老X退休前荣获…)
-    return subject_of.default
+    return subject_of(t0)  # the body its paragraph opens on (X所位于…。近年来，先后获得…), else the report's

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from collections.abc import Callable
 
 from .doc import Doc
@@ -243,8 +244,8 @@ class SubjectFinder:
         starts = [s for s, _, _ in actors]
         for m in _KIND_REF.finditer(text):
             word = m.group(1) or m.group(2)
-            if m.group(1) and lcut(text[m.start(1):m.start(1) + 8])[0] != word:
-                continue  # 中心城区, 派出所长: the kind opens a longer word
+            if m.group(1) and len(word) not in accumulate(map(len, lcut(text[m.start(1):m.start(1) + 8]))):
+                continue  # 中心城区, 派出所长: the kind opens a longer word (司法所 cut 司法 / 所 is whole)
             i = bisect.bisect_left(starts, m.start()) - 1
             for s, e, k in actors[max(0, i - 40):i + 1][::-1]:
                 if e > m.start():

@@ -174,3 +174,11 @@ def test_titles_with_no_holder_in_their_sentence_go_to_the_body_the_paragraph_op
 def test_a_body_by_its_kind_heading_a_clause_holds_the_title_though_the_segmenter_cuts_it():
     ex = run("江口县司法局闵孝司法所坚持调解为民，所长杨明扎根基层20年，司法所先后荣获“全国模范司法所”称号。")
     assert relations(ex, "awardedTo") == {("全国模范司法所", "江口县司法局闵孝司法所")}
+
+
+def test_a_body_dated_from_its_own_setting_up_is_the_topic_of_what_follows():
+    ex = run("剑河县南加镇综治中心成立以来，共调处矛盾纠纷320件，被州委政法委评为全州综治中心规范化建设示范点。")
+    assert relations(ex, "awardedTo") == {("全州综治中心规范化建设示范点", "南加镇综治中心")}
+    # …not where 自 makes its setting up a time
+    ex = run("自剑河县综治中心成立以来，全县共调处矛盾纠纷320件。")
+    assert [ex.entities[st.subject].name for st in ex.statistics] == ["剑河县"]

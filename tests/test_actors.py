@@ -435,3 +435,11 @@ def test_bodies_listed_at_the_head_of_the_sentence_act_all_through_it():
 def test_a_body_joined_by_yu_and_gongtong_acts_too():
     ex = run("兴国县人民法院主动融入社会治理大格局，与县司法局共同推出“诉调对接”新模式。")
     assert relations(ex, "adopts") == {("兴国县人民法院", "诉调对接"), ("兴国县司法局", "诉调对接")}
+
+
+def test_the_body_carrying_out_a_higher_bodys_drive_conducts_it_too():
+    ex = run("为贯彻落实省公安厅“百日攻坚”行动部署，汝城县公安局迅速行动，抽调精干警力组成专班。")
+    assert relations(ex, "conducts") == {("湖南省公安厅", "百日攻坚"), ("汝城县公安局", "百日攻坚")}
+    # …not a body the sentence names as the drive's only audience
+    ex = run("为贯彻落实省公安厅“百日攻坚”行动，汝城县公安局召开会议。")
+    assert ("汝城县公安局", "百日攻坚") not in relations(ex, "conducts")

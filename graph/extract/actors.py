@@ -803,6 +803,29 @@ def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> Non
         ex.relations.append(Relation(key, "conducts", drives[j][1], q, b, qe))
 
 
+# a sentence opening on orders followed (为贯彻落实省厅“X”行动部署，…): who heads the next clause carries the drive out
+_COMPLYING = re.compile(_OPENING_LEAD + "(?:为(?:深入|全面|认真)?(?:贯彻落实|贯彻|落实)|按照|根据|依据|响应)")
+_ORDERS = re.compile("[^，。；“”]{0,12}?(?:部署|要求|安排|号召)(?:要求)?，")
+
+
+def _complier(doc: Doc, h, index: "_DoerIndex") -> tuple[str, str] | None:
+    """The body or place heading the clause after an opening on the orders a drive ``h`` comes
+    with (为贯彻落实省公安厅“百日攻坚”行动部署，某县公安局迅速行动，…; 按照市里“X”专项行动要求，某镇…):
+    it conducts the drive too. None where the sentence opens otherwise."""
+    text = doc.text
+    ss, se = doc.sentence_at(h.start)
+    m = _COMPLYING.match(text, ss, h.start)
+    if m is None or PAUSE_MARK.search(text, m.end(), h.start):
+        return None
+    o = _ORDERS.match(text, h.end, se)
+    if o is None:
+        return None
+    first = index.first_in_sentence(o.end(), se)
+    if first is None or not _heads_clause(text, index.actors, o.end(), first[0]):
+        return None
+    return first[1]
+
+
 def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     """The body or place 为 governs right before a verb that acts on the named thing ``h`` in its
     clause (…为某镇建立“X”机制创造了条件): the verb's doer, not the clause's subject."""
@@ -1235,7 +1258,8 @@ class Doers:
         if actor is not None or drive_of is not None or learner is not None:
             framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
             framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
-            return list(dict.fromkeys([a for a in [actor, drive_of, learner, _leader(doc, doers, h.start),
+            complier = _complier(doc, h, index) if h.type == "Campaign" else None  # 为落实A“X”部署，B…
+            return list(dict.fromkeys([a for a in [actor, drive_of, learner, complier, _leader(doc, doers, h.start),
                                                     _coordinator(doc, doers, h.start, index.marks)] if a]
                                       + framed + counted + _coactors(doc, doers, actor, h.start, index)
                                       + _joined_by(doc, self.actors, h.start)))

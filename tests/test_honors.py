@@ -182,3 +182,13 @@ def test_a_body_dated_from_its_own_setting_up_is_the_topic_of_what_follows():
     # …not where 自 makes its setting up a time
     ex = run("自剑河县综治中心成立以来，全县共调处矛盾纠纷320件。")
     assert [ex.entities[st.subject].name for st in ex.statistics] == ["剑河县"]
+
+
+def test_a_merit_counted_in_times_after_an_award_verb():
+    ex = run("今年，凤凰县公安局荣获集体二等功一次。")
+    assert relations(ex, "awardedTo") == {("集体二等功", "凤凰县公安局")}
+
+
+def test_a_unit_of_a_body_the_text_does_not_resolve_holds_its_title_not_the_body():
+    ex = run("凤凰县检察院控申科被最高人民检察院评为全国检察机关“文明接待室”，县检察院被评为全省先进基层检察院。")
+    assert relations(ex, "awardedTo") == {("全省先进基层检察院", "凤凰县人民检察院")}

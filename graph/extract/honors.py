@@ -145,7 +145,7 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
     for k in range(len(run_text), 1, -1):
         cand = run_text[:k]
         rest = run_text[k:]
-        if (not rest or re.match("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，)", rest)) and is_title(cand):
+        if (not rest or re.match("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，|[一二三四五六七八九十两]+次)", rest)) and is_title(cand):
             best = cand
             break
     if best is None:
@@ -202,6 +202,8 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
             s, e, name, aliases, resume = got
             if not _claim(text, s, e, seen, inside_taken):
                 break
+            if _MERIT.fullmatch(name):
+                aliases.add(name[2:])  # 个人二等功: 二等功
             prev = HonorHit(name, s, e, aliases, at, at, awarded=not strive)
             out.append(prev)
             first = False
@@ -233,6 +235,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
     return kept
 
 
+_MERIT = re.compile("(?:个人|集体)[一二三]等功")
 # what joins one award clause to the next of the same holder (…“X”称号、被B评为…)
 _NEXT_AWARD = re.compile("(?:等)?(?:荣誉称号|称号|荣誉)?[、，](?:又|还|再|并|也)?(?:被[^，。；、“”]{1,14})?")
 
@@ -459,6 +462,8 @@ def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str
     if best is not None:
         if best[0] != "Person" and _ROLE.search(text[max(ss, t0 - 8):t0]):
             return None  # 县公安局社区民警X被授予: the person after the body holds it
+        if best[0] == "Agency" and _SUB_UNIT.search(_NAMED_BEFORE.sub("", text[best_end:t0])):
+            return None  # X检察院控申科被评为: a unit of X the text does not resolve holds it
         if best[0] == "Place" and _NAMED_BEFORE.sub("", text[best_end:t0]):
             return None  # X县妇联被评为: a body named after the place holds it, not the place
         return best

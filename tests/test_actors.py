@@ -443,3 +443,15 @@ def test_the_body_carrying_out_a_higher_bodys_drive_conducts_it_too():
     # …not a body the sentence names as the drive's only audience
     ex = run("为贯彻落实省公安厅“百日攻坚”行动，汝城县公安局召开会议。")
     assert ("汝城县公安局", "百日攻坚") not in relations(ex, "conducts")
+
+
+def test_a_thing_a_body_or_place_is_said_to_practise_in_a_relative_clause_is_theirs():
+    ex = run("近日，省委政法委督导组到凤凰县检查指导平安建设工作，对该县推行的“屋场会”工作机制给予充分肯定。")
+    assert relations(ex, "adopts") == {("凤凰县", "屋场会")}
+    ex = run("群众对凤凰县禾库镇探索出的“屋场会”工作法纷纷点赞。")
+    assert relations(ex, "adopts") == {("禾库镇", "屋场会")}
+
+
+def test_a_thing_a_visitor_inspects_is_the_visited_places():
+    ex = run("凤凰县委政法委副书记张明带队到禾库镇调研“屋场会”工作机制运行情况。")
+    assert relations(ex, "adopts") == {("禾库镇", "屋场会")}

@@ -826,6 +826,52 @@ def _complier(doc: Doc, h, index: "_DoerIndex") -> tuple[str, str] | None:
     return first[1]
 
 
+# a thing a body or place is said to practise in a relative clause (该县推行的“X”, 某镇探索出的“X”)
+_RELATIVE_END = re.compile("(?:出|了)?的[“「]?$")
+_RELATIVE_LEAD = re.compile("(?:所|率先|创新|积极|全面|首创)$")
+
+
+def _relative_doer(doc: Doc, actors: list, h) -> tuple[str, str] | None:
+    """The body or place right before a verb of doing and 的 before the thing ``h``
+    (对该县推行的“X”给予肯定): whoever governs the clause, it is what does the thing.
+    ``actors`` sorted by start."""
+    text = doc.text
+    before = _RELATIVE_END.sub("", text[max(0, h.start - 12):h.start])
+    if len(before) == min(12, h.start):
+        return None  # (no 的 right before the thing)
+    verb = next((v for v in sorted(_trigger_verbs().get(h.type, ()), key=len, reverse=True) if before.endswith(v)), None)
+    if verb is None:
+        return None
+    at = h.start - (min(12, h.start) - len(before)) - len(verb)
+    lead = _RELATIVE_LEAD.search(text, max(0, at - 2), at)
+    at = lead.start() if lead else at
+    i = bisect_left(actors, (at,)) - 1
+    best = None
+    while i >= 0 and actors[i][1] >= at - 1:
+        if actors[i][1] == at and (best is None or actors[i][0] < best[0]):
+            best = actors[i]
+        i -= 1
+    return best[2] if best is not None and best[2][0] in ("Agency", "Place") else None
+
+
+# a thing a visitor inspects (调研“X”, 检查指导“X”运行情况): not the visitor's deed
+_INSPECTED = re.compile("(?:调研|督导|督查|检查|视察|考察|观摩|检查指导|督导检查|调研指导)(?:了)?[“「]?$")
+_VISITED = re.compile("(?:到|赴|深入|前往|走进)$")
+
+
+def _inspected_place(doc: Doc, actors: list, governed: set, pos: int) -> tuple[str, str] | None:
+    """The place a visit goes to in the clause of ``pos`` (到某镇调研“X”): the thing inspected
+    there is its own; None where the clause names none."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    cs = max(_mark_before(text, ss, pos, "，；：") + 1, ss)
+    visited = None
+    for s, e, k in actors[bisect_left(actors, (cs,)):bisect_left(actors, (pos,))]:
+        if _VISITED.search(text, max(0, s - 2), s) or (visited is not None and s == visited[1]):
+            visited = (s, e, k)  # (the places written on from it: 到某县某镇)
+    return visited[2] if visited is not None else None
+
+
 def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     """The body or place 为 governs right before a verb that acts on the named thing ``h`` in its
     clause (…为某镇建立“X”机制创造了条件): the verb's doer, not the clause's subject."""
@@ -1238,6 +1284,9 @@ class Doers:
         actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
         actor = _new_body(doc, doers, h.start) or actor
         actor = _served(doc, doers, h) or actor  # 为某镇建立“X”创造条件: the township sets it up
+        actor = _relative_doer(doc, doers, h) or actor  # 对该县推行的“X”给予肯定: the county's
+        if actor is not None and not into and _INSPECTED.search(text, max(0, h.start - 8), h.start):
+            actor = _inspected_place(doc, doers, governed, h.start)  # 到某镇调研“X”: the township's, not the visitor's
         counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
         actor = counted[0] if counted else actor
         speaker = None

@@ -146,7 +146,7 @@ def test_a_list_of_names_before_the_award_verb_all_receive_it():
 
 
 def test_a_post_of_honour_and_a_certificate_are_titles_in_a_list():
-    ex = run("宝丰县人民法院扎根基层，先后荣获全国法院先进集体、全省巾帼文明岗、全市“五一劳动奖状”等荣誉。")
+    ex = run("宝丰县人民法院立足审判，先后荣获全国法院先进集体、全省巾帼文明岗、全市“五一劳动奖状”等荣誉。")
     titles = {"全国法院先进集体", "全省巾帼文明岗", "五一劳动奖状"}
     assert names(ex, "Honor") == titles
     assert relations(ex, "awardedTo") == {(t, "宝丰县人民法院") for t in titles}
@@ -160,19 +160,19 @@ def test_a_merit_recorded_by_an_awarder():
 
 
 def test_award_clauses_joined_go_to_one_holder():
-    ex = run("睢宁县人民法院坚持调解优先，先后被最高人民法院授予“全国优秀法院”、被省高院评为“全省先进法院”。")
-    assert relations(ex, "awardedTo") == {("全国优秀法院", "睢宁县人民法院"), ("全省先进法院", "睢宁县人民法院")}
+    ex = run("新沂市人民法院近年来先后被最高人民法院授予“全国优秀法院”、被省高院评为“全省先进法院”。")
+    assert relations(ex, "awardedTo") == {("全国优秀法院", "新沂市人民法院"), ("全省先进法院", "新沂市人民法院")}
 
 
 def test_titles_with_no_holder_in_their_sentence_go_to_the_body_the_paragraph_opens_on():
     text = ("守护一方平安\n——记桑植县公安局瑞塔铺派出所\n"
-            "瑞塔铺派出所位于桑植县城郊，辖区人口3.2万。近年来，先后获得“全省优秀公安基层单位”“全市人民满意派出所”等荣誉。")
+            "瑞塔铺派出所位于桑植县城郊，辖区人口3.2万。近年来，先后获得“全省优秀公安基层单位”“全市十佳派出所”等荣誉。")
     assert relations(run(text), "awardedTo") == {("全省优秀公安基层单位", "桑植县公安局瑞塔铺派出所"),
-                                                 ("全市人民满意派出所", "桑植县公安局瑞塔铺派出所")}
+                                                 ("全市十佳派出所", "桑植县公安局瑞塔铺派出所")}
 
 
 def test_a_body_by_its_kind_heading_a_clause_holds_the_title_though_the_segmenter_cuts_it():
-    ex = run("江口县司法局闵孝司法所坚持调解为民，所长杨明扎根基层20年，司法所先后荣获“全国模范司法所”称号。")
+    ex = run("江口县司法局闵孝司法所坚持调解为民，所长杨明深耕一线20年，司法所先后荣获“全国模范司法所”称号。")
     assert relations(ex, "awardedTo") == {("全国模范司法所", "江口县司法局闵孝司法所")}
 
 
@@ -190,5 +190,5 @@ def test_a_merit_counted_in_times_after_an_award_verb():
 
 
 def test_a_unit_of_a_body_the_text_does_not_resolve_holds_its_title_not_the_body():
-    ex = run("凤凰县检察院控申科被最高人民检察院评为全国检察机关“文明接待室”，县检察院被评为全省先进基层检察院。")
-    assert relations(ex, "awardedTo") == {("全省先进基层检察院", "凤凰县人民检察院")}
+    ex = run("凤凰县检察院控申科被最高人民检察院评为全国检察机关“文明接待室”，县检察院被评为全省检察机关先进集体。")
+    assert relations(ex, "awardedTo") == {("全省检察机关先进集体", "凤凰县人民检察院")}

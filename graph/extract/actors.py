@@ -255,7 +255,7 @@ _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", 
          "走进", "来到", "走访")  # …a verb whose object the body is (牵头县民政局等单位组建…; “X”活动走进某局)
 
 
-# a body a list goes on from (A、B等8个部门派员常驻): participants listed, not a new subject
+# a body a list goes on from (A、B等五家单位抽人进驻): participants listed, not a new subject
 _LIST_ON = re.compile("[、和与及等]")
 _HEAD_REACH = 12  # how many actors back a later clause's head is looked for
 _CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
@@ -810,7 +810,7 @@ _ORDERS = re.compile("[^，。；“”]{0,12}?(?:部署|要求|安排|号召)(?
 
 def _complier(doc: Doc, h, index: "_DoerIndex") -> tuple[str, str] | None:
     """The body or place heading the clause after an opening on the orders a drive ``h`` comes
-    with (为贯彻落实省公安厅“百日攻坚”行动部署，某县公安局迅速行动，…; 按照市里“X”专项行动要求，某镇…):
+    with (为贯彻落实省公安厅“百日攻坚”行动部署，某县公安局闻令而动，…; 按照市里“X”专项行动要求，某镇…):
     it conducts the drive too. None where the sentence opens otherwise."""
     text = doc.text
     ss, se = doc.sentence_at(h.start)
@@ -833,7 +833,7 @@ _RELATIVE_LEAD = re.compile("(?:所|率先|创新|积极|全面|首创)$")
 
 def _relative_doer(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     """The body or place right before a verb of doing and 的 before the thing ``h``
-    (对该县推行的“X”给予肯定): whoever governs the clause, it is what does the thing.
+    (对该县推行的“X”表示赞赏): whoever governs the clause, it is what does the thing.
     ``actors`` sorted by start."""
     text = doc.text
     before = _RELATIVE_END.sub("", text[max(0, h.start - 12):h.start])
@@ -854,7 +854,7 @@ def _relative_doer(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     return best[2] if best is not None and best[2][0] in ("Agency", "Place") else None
 
 
-# a thing a visitor inspects (调研“X”, 检查指导“X”运行情况): not the visitor's deed
+# a thing a visitor inspects (调研“X”, 检查指导“X”落实成效): not the visitor's deed
 _INSPECTED = re.compile("(?:调研|督导|督查|检查|视察|考察|观摩|检查指导|督导检查|调研指导)(?:了)?[“「]?$")
 _VISITED = re.compile("(?:到|赴|深入|前往|走进)$")
 
@@ -1284,7 +1284,7 @@ class Doers:
         actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
         actor = _new_body(doc, doers, h.start) or actor
         actor = _served(doc, doers, h) or actor  # 为某镇建立“X”创造条件: the township sets it up
-        actor = _relative_doer(doc, doers, h) or actor  # 对该县推行的“X”给予肯定: the county's
+        actor = _relative_doer(doc, doers, h) or actor  # 对该县推行的“X”表示赞赏: the county's
         if actor is not None and not into and _INSPECTED.search(text, max(0, h.start - 8), h.start):
             actor = _inspected_place(doc, doers, governed, h.start)  # 到某镇调研“X”: the township's, not the visitor's
         counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before

@@ -433,7 +433,7 @@ def test_bodies_listed_at_the_head_of_the_sentence_act_all_through_it():
 
 
 def test_a_body_joined_by_yu_and_gongtong_acts_too():
-    ex = run("兴国县人民法院立足审判职能，与县司法局共同推出“诉调对接”新模式。")
+    ex = run("兴国县人民法院着眼案结事了，与县司法局共同推出“诉调对接”新模式。")
     assert relations(ex, "adopts") == {("兴国县人民法院", "诉调对接"), ("兴国县司法局", "诉调对接")}
 
 

@@ -172,7 +172,7 @@ def test_titles_with_no_holder_in_their_sentence_go_to_the_body_the_paragraph_op
 
 
 def test_a_body_by_its_kind_heading_a_clause_holds_the_title_though_the_segmenter_cuts_it():
-    ex = run("江口县司法局闵孝司法所坚持调解为民，所长杨明深耕一线20年，司法所先后荣获“全国模范司法所”称号。")
+    ex = run("江口县司法局闵孝司法所守着山乡小院，所长杨明深耕一线20年，司法所先后荣获“全国模范司法所”称号。")
     assert relations(ex, "awardedTo") == {("全国模范司法所", "江口县司法局闵孝司法所")}
 
 
@@ -190,5 +190,5 @@ def test_a_merit_counted_in_times_after_an_award_verb():
 
 
 def test_a_unit_of_a_body_the_text_does_not_resolve_holds_its_title_not_the_body():
-    ex = run("凤凰县检察院控申科被最高人民检察院评为全国检察机关“文明接待室”，县检察院被评为全省检察机关先进集体。")
-    assert relations(ex, "awardedTo") == {("全省检察机关先进集体", "凤凰县人民检察院")}
+    ex = run("凤凰县检察院控申科被最高人民检察院评为全国检察机关“文明接待室”，县检察院被评为全省先进单位。")
+    assert relations(ex, "awardedTo") == {("全省先进单位", "凤凰县人民检察院")}

@@ -160,7 +160,7 @@ def test_a_merit_recorded_by_an_awarder():
 
 
 def test_award_clauses_joined_go_to_one_holder():
-    ex = run("新沂市人民法院近年来先后被最高人民法院授予“全国优秀法院”、被省高院评为“全省先进法院”。")
+    ex = run("新沂市人民法院着力化解积案，先后被最高人民法院授予“全国优秀法院”、被省高院评为“全省先进法院”。")
     assert relations(ex, "awardedTo") == {("全国优秀法院", "新沂市人民法院"), ("全省先进法院", "新沂市人民法院")}
 
 

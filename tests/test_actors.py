@@ -455,3 +455,10 @@ def test_a_thing_a_body_or_place_is_said_to_practise_in_a_relative_clause_is_the
 def test_a_thing_a_visitor_inspects_is_the_visited_places():
     ex = run("凤凰县委政法委副书记张明带队到禾库镇调研“屋场会”工作机制落实成效。")
     assert relations(ex, "adopts") == {("禾库镇", "屋场会")}
+
+
+def test_a_body_speaking_of_itself_is_the_doer_of_its_sentence():
+    text = ("辰溪县人民法院年度工作回顾\n"
+            "这一年，我院创新推出“法官驻村”机制。县司法局则在各乡镇推行“调解+”模式。我院还深化“繁简分流”改革。")
+    assert ("辰溪县人民法院", "繁简分流") in relations(run(text), "adopts")
+    assert ("辰溪县司法局", "繁简分流") not in relations(run(text), "adopts")

@@ -18,7 +18,7 @@ from itertools import accumulate
 from ..gazetteer import Gazetteer
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, name_key, place_entity
-from .subjects import _KIND_AFTER, _NOT_ACTING, GENERIC_BODIES, SubjectFinder
+from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
@@ -198,6 +198,14 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
 
     for m in _AS_LEVEL.finditer(text) if "层面" in text else ():
         unit(m)
+    county = doc.ctx.county.id if doc.ctx.county else None
+    if county is not None and ("我" in text or "本" in text):
+        # a body speaking of itself (我院推行…, 本局开展…): the report's own body of that kind
+        attrs = lambda k: ex.entities[k].attrs if k in ex.entities else {}
+        own = SubjectFinder._own_body(out, attrs, lambda k: attrs(k).get("jurisdiction") == county)
+        for m in _SELF_BODY.finditer(text):
+            if m.group(1) and (key := own.get(m.group(1))) is not None and free(m):
+                added.append((m.start(), m.end(), key))
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
         unit(m)
     province = doc.ctx.province

@@ -192,3 +192,8 @@ def test_a_merit_counted_in_times_after_an_award_verb():
 def test_a_unit_of_a_body_the_text_does_not_resolve_holds_its_title_not_the_body():
     ex = run("凤凰县检察院控申科被最高人民检察院评为全国检察机关“文明接待室”，县检察院被评为全省先进单位。")
     assert relations(ex, "awardedTo") == {("全省先进单位", "凤凰县人民检察院")}
+
+
+def test_an_unquoted_title_may_hold_a_bracketed_part():
+    ex = run("辰溪县委政法委获评全省平安建设（综治工作）先进集体。")
+    assert relations(ex, "awardedTo") == {("全省平安建设（综治工作）先进集体", "辰溪县委政法委")}

@@ -80,7 +80,7 @@ def _lead_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 _NOT_IN_TITLE = re.compile("[0-9，。；：、]")
 _QUALIFIER = re.compile(f"[{CJK}]{{2,6}}(?=[“「])")
 _RUN_2_10 = re.compile(f"[{CJK}]{{2,10}}")
-_RUN_2_26 = re.compile(f"[{CJK}]{{2,26}}")
+_RUN_2_26 = re.compile(f"(?:[{CJK}]|（[{CJK}]{{1,8}}）){{2,26}}")  # (…建设（综治工作）先进集体: a bracketed part)
 _RUN_4_16 = re.compile(f"[{CJK}]{{4,16}}")
 _PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百]+(?:名|位|人)(?=[“{CJK}])")
 

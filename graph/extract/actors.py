@@ -612,7 +612,8 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
            index: _DoerIndex | None = None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the body 由 names after it in its clause (“X”行动由县公安局组织实施); else the
-    first free one of its sentence before it (one after it is mostly a
+    free one heading a later clause of its sentence before it (甲部署…，乙迅速响应，组织开展“X”), else
+    the first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
     the whole county (全县…, 该县…, 本县…) is the county's; else the places the sentence opens on
     with 在 (在某州，…); else, in a sentence opening on an adverbial (通过…，在…中，), the free one
@@ -847,7 +848,7 @@ def _relative_doer(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     before = _RELATIVE_END.sub("", text[max(0, h.start - 12):h.start])
     if len(before) == min(12, h.start):
         return None  # (no 的 right before the thing)
-    verb = next((v for v in sorted(_trigger_verbs().get(h.type, ()), key=len, reverse=True) if before.endswith(v)), None)
+    verb = next((v for v in _verbs_longest_first(h.type) if before.endswith(v)), None)
     if verb is None:
         return None
     at = h.start - (min(12, h.start) - len(before)) - len(verb)
@@ -867,7 +868,7 @@ _INSPECTED = re.compile("(?:调研|督导|督查|检查|视察|考察|观摩|检
 _VISITED = re.compile("(?:到|赴|深入|前往|走进)$")
 
 
-def _inspected_place(doc: Doc, actors: list, governed: set, pos: int) -> tuple[str, str] | None:
+def _inspected_place(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     """The place a visit goes to in the clause of ``pos`` (到某镇调研“X”): the thing inspected
     there is its own; None where the clause names none."""
     text = doc.text
@@ -909,6 +910,11 @@ def _trigger_verbs() -> dict[str, tuple[str, ...]]:
     from ..lexicon import load_table
 
     return {row[0]: tuple(row[1].split()) for row in load_table("relation_triggers.txt") if len(row) >= 2}
+
+
+@lru_cache(maxsize=None)
+def _verbs_longest_first(kind: str) -> tuple[str, ...]:
+    return tuple(sorted(_trigger_verbs().get(kind, ()), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -1294,7 +1300,7 @@ class Doers:
         actor = _served(doc, doers, h) or actor  # 为某镇建立“X”创造条件: the township sets it up
         actor = _relative_doer(doc, doers, h) or actor  # 对该县推行的“X”表示赞赏: the county's
         if actor is not None and not into and _INSPECTED.search(text, max(0, h.start - 8), h.start):
-            actor = _inspected_place(doc, doers, governed, h.start)  # 到某镇调研“X”: the township's, not the visitor's
+            actor = _inspected_place(doc, doers, h.start)  # 到某镇调研“X”: the township's, not the visitor's
         counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
         actor = counted[0] if counted else actor
         speaker = None

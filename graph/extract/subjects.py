@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 from collections.abc import Callable
+from itertools import accumulate
 
 from .doc import Doc
 from .statistics import _DATELINE, _PERIOD

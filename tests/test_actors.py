@@ -462,3 +462,13 @@ def test_a_body_speaking_of_itself_is_the_doer_of_its_sentence():
             "这一年，我院创新推出“法官驻村”机制。县司法局则在各乡镇推行“调解+”模式。我院还深化“繁简分流”改革。")
     assert ("辰溪县人民法院", "繁简分流") in relations(run(text), "adopts")
     assert ("辰溪县司法局", "繁简分流") not in relations(run(text), "adopts")
+
+
+def test_a_first_body_of_a_bare_clause_acts_with_the_later_one_said_to_join_it():
+    ex = run("辰溪县检察院主动作为，县公安局积极配合，共同建立“捕前会商”工作机制。")
+    assert relations(ex, "adopts") == {("辰溪县人民检察院", "捕前会商"), ("辰溪县公安局", "捕前会商")}
+    ex = run("辰溪县委政法委统筹协调，县公安局具体负责，全面推进“雪亮工程”建设。")
+    assert relations(ex, "implements") == {("辰溪县委政法委", "雪亮工程"), ("辰溪县公安局", "雪亮工程")}
+    # …not one whose clause is its own deed, nor the body of a speaker
+    ex = run("思南县检察院持续跟进监督，县水务局开展“清水”专项整治行动。")
+    assert relations(ex, "conducts") == {("思南县水务局", "清水")}

@@ -881,6 +881,34 @@ def _inspected_place(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None
     return visited[2] if visited is not None else None
 
 
+_BRIEF = 6  # how long a clause of a bare predicate is (主动作为, 统筹协调, 高度重视)
+_ROLE_OF_LEAD = re.compile("统筹|牵头|协调|主导|主抓")
+_TOGETHER_AFTER = re.compile("配合|参与|协助|协同|共同|联合|一起|携手")
+
+
+def _brief_lead(doc: Doc, pos: int, actor, index: "_DoerIndex") -> tuple[str, str] | None:
+    """The sentence's first actor, where a later clause's head does the thing at ``pos``
+    (``actor``, see :meth:`_DoerIndex.later_head`) and the first's own clause is a bare predicate
+    with no object (A主动作为，B积极配合，共同建立“X”; A统筹协调，B具体负责，推进“X”): it acts too.
+    None where its clause goes on to an object of its own (A在全市部署整治，B迅速响应，开展“X”)."""
+    ss, se = doc.sentence_at(pos)
+    first = index.first_in_sentence(ss, se)
+    if actor is None or first is None or first[1] == actor or first[0] >= pos:
+        return None
+    i = bisect_left(index.starts, first[0])
+    end = max(a[1] for a in index.actors[i:i + 4] if a[0] == first[0])
+    j = bisect_left(index.marks, end)
+    if j >= len(index.marks) or index.marks[j] - end > _BRIEF or doc.text[index.marks[j]] != "，" \
+            or bisect_left(index.starts, index.marks[j]) > bisect_left(index.starts, end) \
+            or _NOT_ACTING.match(doc.text, end) and not _ROLE_OF_LEAD.search(doc.text, end, index.marks[j]) \
+            or index.later_head(ss, se, first[0], pos) != actor:
+        return None
+    # …where the two are said to act together: the first leads (统筹), the later helps (配合), or 共同
+    if _ROLE_OF_LEAD.search(doc.text, end, index.marks[j]) or _TOGETHER_AFTER.search(doc.text, index.marks[j], pos):
+        return first[1]
+    return None
+
+
 def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     """The body or place 为 governs right before a verb that acts on the named thing ``h`` in its
     clause (…为某镇建立“X”机制创造了条件): the verb's doer, not the clause's subject."""
@@ -1322,6 +1350,7 @@ class Doers:
             framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
             framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
             complier = _complier(doc, h, index) if h.type == "Campaign" else None  # 为落实A“X”部署，B…
+            complier = complier or _brief_lead(doc, h.start, actor, index)  # A主动作为，B积极配合，共同建立“X”
             return list(dict.fromkeys([a for a in [actor, drive_of, learner, complier, _leader(doc, doers, h.start),
                                                     _coordinator(doc, doers, h.start, index.marks)] if a]
                                       + framed + counted + _coactors(doc, doers, actor, h.start, index)

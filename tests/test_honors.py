@@ -197,3 +197,10 @@ def test_a_unit_of_a_body_the_text_does_not_resolve_holds_its_title_not_the_body
 def test_an_unquoted_title_may_hold_a_bracketed_part():
     ex = run("辰溪县委政法委获评全省平安建设（综治工作）先进集体。")
     assert relations(ex, "awardedTo") == {("全省平安建设（综治工作）先进集体", "辰溪县委政法委")}
+
+
+def test_persons_each_named_with_a_title_share_a_title_or_take_theirs_respectively():
+    ex = run("辰溪县公安局民警张华、辅警李明荣获全市优秀人民警察称号。")
+    assert relations(ex, "awardedTo") == {("全市优秀人民警察", "张华"), ("全市优秀人民警察", "李明")}
+    ex = run("辰溪县公安局所长张华、民警李明分别荣获全国优秀人民警察、全省优秀人民警察称号。")
+    assert relations(ex, "awardedTo") == {("全国优秀人民警察", "张华"), ("全省优秀人民警察", "李明")}

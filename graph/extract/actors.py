@@ -1126,8 +1126,10 @@ def _coholders(doc: Doc, recipients: list, who: tuple[str, str], pos: int,
         s, e, k = recipients[i]
         if e > start:
             continue
-        if k[0] != who[0] or text[e:start] not in ("、", "和", "及", "与", "以及"):
-            break
+        gap = text[e:start]
+        if k[0] != who[0] or not (gap in ("、", "和", "及", "与", "以及") or (
+                k[0] == "Person" and gap[:1] in "、和及与" and gap[1:] in _post_title_set())):
+            break  # (所长张某、民警李某: persons each named with a title)
         out.insert(0, k)
         start = s
     return out
@@ -1178,6 +1180,11 @@ def _post_titles() -> tuple[str, ...]:
     from ..lexicon import load_set
 
     return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _post_title_set() -> frozenset[str]:
+    return frozenset(_post_titles()) | {"民警", "辅警", "干警", "法官", "检察官", "调解员", "网格员", "律师", "干部"}
 
 
 @lru_cache(maxsize=1)

@@ -401,6 +401,18 @@ def awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str,
     return who
 
 
+def respectively(doc: Doc, hits: list[HonorHit], hit: HonorHit, holders: list) -> list:
+    """The holders of ``hit`` among ``holders`` listed together: all of them, or, where 分别 pairs
+    as many holders with as many titles of one award verb (A、B分别荣获X、Y), the one in its place."""
+    t = hit.trigger_start
+    if len(holders) < 2 or hit.awardee_end is None or doc.text[max(0, t - 2):t] != "分别":
+        return holders
+    titles = sorted((h.start, id(h)) for h in hits if h.trigger_start == t and h.awardee_end is not None)
+    if len(titles) != len(holders):
+        return holders
+    return [holders[titles.index((hit.start, id(hit)))]]
+
+
 _PLACE_TITLE = re.compile("(?:县|市|区|县城|城市|乡镇|镇|乡|村|社区|街道|县市)$")
 _BODY_TITLE = re.compile("(?:派出所|法庭|检察院|法院|司法所|检察室|警务室|接待室|调解室|中队|大队|支队|窗口|局|所|庭|院|站)$")
 

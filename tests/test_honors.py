@@ -200,7 +200,7 @@ def test_an_unquoted_title_may_hold_a_bracketed_part():
 
 
 def test_persons_each_named_with_a_title_share_a_title_or_take_theirs_respectively():
-    ex = run("辰溪县公安局民警张华、辅警李明荣获全市优秀人民警察称号。")
-    assert relations(ex, "awardedTo") == {("全市优秀人民警察", "张华"), ("全市优秀人民警察", "李明")}
-    ex = run("辰溪县公安局所长张华、民警李明分别荣获全国优秀人民警察、全省优秀人民警察称号。")
-    assert relations(ex, "awardedTo") == {("全国优秀人民警察", "张华"), ("全省优秀人民警察", "李明")}
+    ex = run("辰溪县公安局民警张华、辅警李明荣获全市十佳民警称号。")
+    assert relations(ex, "awardedTo") == {("全市十佳民警", "张华"), ("全市十佳民警", "李明")}
+    ex = run("辰溪县公安局所长张华、民警李明分别荣获全国最美基层民警、全省十佳民警称号。")
+    assert relations(ex, "awardedTo") == {("全国最美基层民警", "张华"), ("全省十佳民警", "李明")}

@@ -472,3 +472,10 @@ def test_a_first_body_of_a_bare_clause_acts_with_the_later_one_said_to_join_it()
     # …not one whose clause is its own deed, nor the body of a speaker
     ex = run("辰溪县妇联逐户回访，县民政局组织“暖冬”关爱行动。")
     assert relations(ex, "conducts") == {("辰溪县民政局", "暖冬")}
+
+
+def test_the_bodies_charged_with_a_thing_after_it_implement_it():
+    ex = run("辰溪县“平安天眼”工程由县委政法委牵头、县公安局具体实施，总投资8000万元。")
+    assert {("辰溪县委政法委", "平安天眼"), ("辰溪县公安局", "平安天眼")} <= relations(ex, "implements")
+    ex = run("“平安天眼”工程是辰溪县委确定的重点项目，由县公安局负责组织实施。")
+    assert ("辰溪县公安局", "平安天眼") in relations(ex, "implements")

@@ -881,6 +881,39 @@ def _inspected_place(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None
     return visited[2] if visited is not None else None
 
 
+# what the bodies 由 names after a thing do to it (由县委政法委牵头、县公安局具体实施)
+_CHARGED_WITH = re.compile("(?:负责|牵头|具体|统一|组织|共同)*(?:实施|建设|推进|开展|承建|运维|组织实施|推动|落实|运行)")
+_CHARGE_JOIN = re.compile("(?:牵头|负责|统筹|主抓)?(?:、|和|与|及|，)(?:由)?")
+
+
+def _charged(doc: Doc, actors: list, h, index: "_DoerIndex") -> list[tuple[str, str]]:
+    """The bodies 由 names after the thing ``h`` in its sentence as the ones charged with it
+    (“X”由县委政法委牵头、县公安局具体实施; “X”是…工程，由县公安局负责组织实施): each body joined
+    to the one before by 、/和 (after 牵头 …), where a verb of doing follows the last. ``actors``
+    sorted by start."""
+    text = doc.text
+    _, se = doc.sentence_at(h.start)
+    i = bisect_left(index.starts, h.end)
+    out, end = [], None
+    while i < len(actors) and actors[i][0] < se and len(out) < 6:
+        s, e, k = actors[i]
+        i += 1
+        if index.in_named[i - 1] or (end is not None and s < end) or k[0] != "Agency":
+            continue
+        while i < len(actors) and actors[i][0] == s and actors[i][2][0] == "Agency":  # the whole unit from there
+            e, k = actors[i][1], actors[i][2]
+            i += 1
+        if end is None and text[s - 1:s] != "由":
+            continue
+        if end is not None and not _CHARGE_JOIN.fullmatch(text, end, s):
+            break
+        out.append(k)
+        end = e
+        if _CHARGED_WITH.match(text, e):
+            return out
+    return []
+
+
 _BRIEF = 6  # how long a clause of a bare predicate is (主动作为, 统筹协调, 高度重视)
 _ROLE_OF_LEAD = re.compile("统筹|牵头|协调|主导|主抓")
 _TOGETHER_AFTER = re.compile("配合|参与|协助|协同|共同|联合|一起|携手")
@@ -1358,8 +1391,9 @@ class Doers:
             framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
             complier = _complier(doc, h, index) if h.type == "Campaign" else None  # 为落实A“X”部署，B…
             complier = complier or _brief_lead(doc, h.start, actor, index)  # A主动作为，B积极配合，共同建立“X”
+            charged = _charged(doc, doers, h, index)  # “X”由A牵头、B具体实施: A and B, beside the place it is of
             return list(dict.fromkeys([a for a in [actor, drive_of, learner, complier, _leader(doc, doers, h.start),
                                                     _coordinator(doc, doers, h.start, index.marks)] if a]
-                                      + framed + counted + _coactors(doc, doers, actor, h.start, index)
+                                      + framed + counted + charged + _coactors(doc, doers, actor, h.start, index)
                                       + _joined_by(doc, self.actors, h.start)))
         return []

@@ -895,9 +895,12 @@ def _charged(doc: Doc, actors: list, h, index: "_DoerIndex") -> list[tuple[str, 
     _, se = doc.sentence_at(h.start)
     i = bisect_left(index.starts, h.end)
     out, end = [], None
-    while i < len(actors) and actors[i][0] < se and len(out) < 6:
+    stop = min(se, h.end + _CLAUSE_REACH // 2)  # (a few words on only: a long sentence is not read for each thing)
+    while i < len(actors) and actors[i][0] < (stop if end is None else se) and len(out) < 6:
         s, e, k = actors[i]
         i += 1
+        if end is not None and s - end > 8:
+            break  # (the next body joined on stands right after the last)
         if index.in_named[i - 1] or (end is not None and s < end) or k[0] != "Agency":
             continue
         while i < len(actors) and actors[i][0] == s and actors[i][2][0] == "Agency":  # the whole unit from there

@@ -479,3 +479,8 @@ def test_the_bodies_charged_with_a_thing_after_it_implement_it():
     assert {("辰溪县委政法委", "平安天眼"), ("辰溪县公安局", "平安天眼")} <= relations(ex, "implements")
     ex = run("“平安天眼”工程是辰溪县委确定的重点项目，由县公安局负责组织实施。")
     assert ("辰溪县公安局", "平安天眼") in relations(ex, "implements")
+
+
+def test_a_thing_named_as_a_higher_units_by_its_level_is_that_units_too():
+    ex = run("近年来，凤凰县依托州级“三联三治”网格化服务管理体系，配齐专职网格员400名。")
+    assert {("凤凰县", "三联三治"), ("湘西土家族苗族自治州", "三联三治")} <= relations(ex, "adopts")

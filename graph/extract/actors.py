@@ -68,6 +68,18 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
     return None
 
 
+# a thing of a unit above the county, by its level (依托州级“X”体系, 接入省级“X”平台)
+_LEVEL_BEFORE = re.compile("([省市州盟])级[“「]?$")
+
+
+def _level_owner(text: str, h, ctx) -> tuple[str, str] | None:
+    """The report's unit of the level written right before the thing ``h`` (州级“X”体系: the
+    prefecture), where that is a unit above the report's county: it runs the thing too."""
+    m = _LEVEL_BEFORE.search(text, max(0, h.start - 3), h.start)
+    p = ctx.level_place(m.group(1)) if m is not None else None
+    return ("Place", p.id) if p is not None and p is not ctx.county else None
+
+
 def _drop_guesses(ex: Extraction, gz: Gazetteer, guessed: set, said: set) -> None:
     """A thing some sentence names a doer for (``said``: doer, predicate, thing) takes no doer
     guessed for it elsewhere (``guessed``: a headline naming no one, given the report's topic)
@@ -97,8 +109,8 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learne
     """Who implements or adopts a thing is the most specific actor the text names: a county (or
     city, province) drops out where one of its own bodies or places does the same thing in the
     report (某县推行“X” … 某县司法局推行“X”: the bureau's way of working; …某县某镇推行“X”: the
-    township's), unless it is said to learn it from that place (``learned``: subject, predicate,
-    object). A township keeps its own; a
+    township's), unless it is said to learn it from that place or the thing is named as its own
+    (州级“X”体系) (``learned``: subject, predicate, object). A township keeps its own; a
     county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
     county's and its police's), not the ones only its headline gives it; a province all that its
     body text says it does (某省公安机关践行“X”, beside a station of one of its counties)."""
@@ -1386,6 +1398,10 @@ class Doers:
         elif actor is not None:
             self.said.add((actor, PREDICATE[h.type], thing))
         drive_of = _place_drive_actor(h, self.ctx)  # 平安X: X's own drive, beside whoever speaks of it
+        owner = _level_owner(text, h, self.ctx)  # 州级“X”体系: the prefecture's, beside the county using it
+        if owner is not None and drive_of is None:
+            drive_of = owner
+            self.learned.add((owner, PREDICATE[h.type], thing))  # (kept beside its own county's use: its own thing)
         learner = _learner(doc, doers, governed, h.start, named, focal_key, index, topic)  # 学习借鉴B“X”
         if learner is not None:
             self.learned.add((learner, PREDICATE[h.type], thing))

@@ -484,3 +484,10 @@ def test_the_bodies_charged_with_a_thing_after_it_implement_it():
 def test_a_thing_named_as_a_higher_units_by_its_level_is_that_units_too():
     ex = run("近年来，凤凰县依托州级“三联三治”网格化服务管理体系，配齐专职网格员400名。")
     assert {("凤凰县", "三联三治"), ("湘西土家族苗族自治州", "三联三治")} <= relations(ex, "adopts")
+
+
+def test_a_unit_referred_back_to_by_its_kind_acts_and_holds_titles():
+    text = "辰溪县公安局治安大队坚持打防并举。该大队推行“一案双查”机制，先后获得“全省治安系统先进集体”等荣誉。"
+    ex = run(text)
+    assert relations(ex, "adopts") == {("辰溪县公安局治安大队", "一案双查")}
+    assert relations(ex, "awardedTo") == {("全省治安系统先进集体", "辰溪县公安局治安大队")}

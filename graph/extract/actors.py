@@ -1316,8 +1316,30 @@ def find_actors(doc: Doc, ag_keys: list, place_keys: list) -> list[tuple[int, in
                and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)
                and not _MEDIA.match(doc.text, h.end)]
     actors += _place_references(doc.text, place_keys)
+    actors += _unit_references(doc.text, ag_keys)
     actors.sort()
     return actors
+
+
+# a unit referred back to by its kind (该大队, 该派出所 …; 该局, 该院, 该所 are the agency finder's own)
+_UNIT_REF = re.compile("该(大队|中队|支队|派出所|司法所|法庭|检察室|警务站|工作站|站|部|办|科|室)(?![长主])")
+
+
+def _unit_references(text: str, ag_keys: list) -> list[tuple[int, int, tuple[str, str]]]:
+    """该大队, 该派出所 …: the nearest body named before whose name ends with that kind, as an actor."""
+    if "该" not in text:
+        return []
+    out = []
+    ordered = sorted(((a.end, k) for a, k in ag_keys), key=lambda t: t[0])
+    ends = [e for e, _ in ordered]
+    for m in _UNIT_REF.finditer(text):
+        i = bisect_right(ends, m.start()) - 1
+        for j in range(i, max(-1, i - 30), -1):  # (the last few bodies named: a long list is not read again)
+            k = ordered[j][1]
+            if k[1].endswith(m.group(1)):
+                out.append((m.start(), m.end(), k))
+                break
+    return out
 
 
 def post_bodies(doc: Doc, actors: list) -> set[tuple[int, int]]:

@@ -407,3 +407,87 @@ def test_what_an_official_calls_for_is_the_places_not_the_speakers_body():
     ex = run("凤凰县委政法委书记张明在全县政法工作会议上强调，要坚持和发展新时代“枫桥经验”，深化“雪亮工程”建设。")
     assert relations(ex, "adopts") == {("凤凰县", "枫桥经验")}
     assert relations(ex, "implements") == {("凤凰县", "雪亮工程")}
+
+
+def test_the_subject_of_a_later_clause_takes_over_the_sentence():
+    ex = run("郴州市委政法委在全市部署开展专项整治，苏仙区迅速响应，组织开展“清源”行动。")
+    assert relations(ex, "conducts") == {("苏仙区", "清源")}
+    # …not a list of bodies a later clause names as participants
+    ex = run("凤凰县综治中心挂牌运行，县信访局、县司法局等五家单位抽人进驻，实行“一窗受理”机制。")
+    assert ("凤凰县信访局", "一窗受理") not in relations(ex, "adopts")
+
+
+def test_a_leading_clause_further_back_leads_too():
+    ex = run("泸溪县委政法委牵头，县公安局具体实施，在全县推行“网格+警格”联动机制。")
+    assert {a for a, _ in relations(ex, "adopts")} == {"泸溪县委政法委", "泸溪县公安局"}
+
+
+def test_bodies_listed_at_the_head_of_the_sentence_act_all_through_it():
+    ex = run("宁远县委、县政府把综治工作摆上重要日程，年初即列入全县目标考核，建立“一把手”负总责机制。")
+    assert {("宁远县委", "一把手"), ("宁远县人民政府", "一把手")} <= relations(ex, "adopts")
+    ex = run("新田县检察院同县法院、县公安局会签文件，建立“认罪认罚”协作机制。")
+    assert {a for a, _ in relations(ex, "adopts")} == {"新田县人民检察院", "新田县人民法院", "新田县公安局"}
+    # …not where the list only qualifies the clause's subject
+    ex = run("宜章县公安局、县司法局等单位负责人参加会议，会后推行“警格+网格”融合机制。")
+    assert ("宜章县司法局", "警格+网格") not in relations(ex, "adopts")
+
+
+def test_a_body_joined_by_yu_and_gongtong_acts_too():
+    ex = run("兴国县人民法院着眼案结事了，与县司法局共同推出“诉调对接”新模式。")
+    assert relations(ex, "adopts") == {("兴国县人民法院", "诉调对接"), ("兴国县司法局", "诉调对接")}
+
+
+def test_the_body_carrying_out_a_higher_bodys_drive_conducts_it_too():
+    ex = run("为贯彻落实省公安厅“百日攻坚”行动部署，汝城县公安局闻令而动，抽调精干警力组成专班。")
+    assert relations(ex, "conducts") == {("湖南省公安厅", "百日攻坚"), ("汝城县公安局", "百日攻坚")}
+    # …not a body the sentence names as the drive's only audience
+    ex = run("为贯彻落实省公安厅“百日攻坚”行动，汝城县公安局召开会议。")
+    assert ("汝城县公安局", "百日攻坚") not in relations(ex, "conducts")
+
+
+def test_a_thing_a_body_or_place_is_said_to_practise_in_a_relative_clause_is_theirs():
+    ex = run("日前，州委政法委调研组来到凤凰县，对该县推行的“屋场会”工作机制表示赞赏。")
+    assert relations(ex, "adopts") == {("凤凰县", "屋场会")}
+    ex = run("群众对凤凰县禾库镇探索出的“屋场会”工作法纷纷点赞。")
+    assert relations(ex, "adopts") == {("禾库镇", "屋场会")}
+
+
+def test_a_thing_a_visitor_inspects_is_the_visited_places():
+    ex = run("凤凰县委政法委副书记张明带队到禾库镇调研“屋场会”工作机制落实成效。")
+    assert relations(ex, "adopts") == {("禾库镇", "屋场会")}
+
+
+def test_a_body_speaking_of_itself_is_the_doer_of_its_sentence():
+    text = ("辰溪县人民法院年度工作回顾\n"
+            "这一年，我院创新推出“法官驻村”机制。县司法局则在各乡镇推行“调解+”模式。我院还深化“繁简分流”改革。")
+    assert ("辰溪县人民法院", "繁简分流") in relations(run(text), "adopts")
+    assert ("辰溪县司法局", "繁简分流") not in relations(run(text), "adopts")
+
+
+def test_a_first_body_of_a_bare_clause_acts_with_the_later_one_said_to_join_it():
+    ex = run("辰溪县检察院主动作为，县公安局积极配合，共同建立“捕前会商”工作机制。")
+    assert relations(ex, "adopts") == {("辰溪县人民检察院", "捕前会商"), ("辰溪县公安局", "捕前会商")}
+    ex = run("辰溪县委政法委统筹协调，县公安局具体负责，全面推进“雪亮工程”建设。")
+    assert relations(ex, "implements") == {("辰溪县委政法委", "雪亮工程"), ("辰溪县公安局", "雪亮工程")}
+    # …not one whose clause is its own deed, nor the body of a speaker
+    ex = run("辰溪县妇联逐户回访，县民政局组织“暖冬”关爱行动。")
+    assert relations(ex, "conducts") == {("辰溪县民政局", "暖冬")}
+
+
+def test_the_bodies_charged_with_a_thing_after_it_implement_it():
+    ex = run("辰溪县“平安天眼”工程由县委政法委牵头、县公安局具体实施，总投资8000万元。")
+    assert {("辰溪县委政法委", "平安天眼"), ("辰溪县公安局", "平安天眼")} <= relations(ex, "implements")
+    ex = run("“平安天眼”工程是辰溪县委确定的重点项目，由县公安局负责组织实施。")
+    assert ("辰溪县公安局", "平安天眼") in relations(ex, "implements")
+
+
+def test_a_thing_named_as_a_higher_units_by_its_level_is_that_units_too():
+    ex = run("近年来，凤凰县依托州级“三联三治”网格化服务管理体系，配齐专职网格员400名。")
+    assert {("凤凰县", "三联三治"), ("湘西土家族苗族自治州", "三联三治")} <= relations(ex, "adopts")
+
+
+def test_a_unit_referred_back_to_by_its_kind_acts_and_holds_titles():
+    text = "辰溪县公安局治安大队坚持打防并举。该大队推行“一案双查”机制，先后获得“全省治安系统先进集体”等荣誉。"
+    ex = run(text)
+    assert relations(ex, "adopts") == {("辰溪县公安局治安大队", "一案双查")}
+    assert relations(ex, "awardedTo") == {("全省治安系统先进集体", "辰溪县公安局治安大队")}

@@ -143,3 +143,64 @@ def test_praised_as_a_title_by_an_awarder_in_either_voice():
 def test_a_list_of_names_before_the_award_verb_all_receive_it():
     ex = run("凤凰县公安局民警张明、李强被评为全州优秀人民警察。")
     assert {("全州优秀人民警察", "张明"), ("全州优秀人民警察", "李强")} <= relations(ex, "awardedTo")
+
+
+def test_a_post_of_honour_and_a_certificate_are_titles_in_a_list():
+    ex = run("宝丰县人民法院立足审判，先后荣获全国法院先进集体、全省巾帼文明岗、全市“五一劳动奖状”等荣誉。")
+    titles = {"全国法院先进集体", "全省巾帼文明岗", "五一劳动奖状"}
+    assert names(ex, "Honor") == titles
+    assert relations(ex, "awardedTo") == {(t, "宝丰县人民法院") for t in titles}
+
+
+def test_a_merit_recorded_by_an_awarder():
+    ex = run("蕲春县公安局刑侦大队侦破多起命案，被公安部记集体一等功一次。")
+    assert relations(ex, "awardedTo") == {("集体一等功", "蕲春县公安局刑侦大队")}
+    # …not officers counted by their merit
+    assert not names(run("蕲春县公安局今年记三等功民警2名。"), "Honor")
+
+
+def test_award_clauses_joined_go_to_one_holder():
+    ex = run("新沂市人民法院着力化解积案，先后被最高人民法院授予“全国优秀法院”、被省高院评为“全省先进法院”。")
+    assert relations(ex, "awardedTo") == {("全国优秀法院", "新沂市人民法院"), ("全省先进法院", "新沂市人民法院")}
+
+
+def test_titles_with_no_holder_in_their_sentence_go_to_the_body_the_paragraph_opens_on():
+    text = ("守护一方平安\n——记桑植县公安局瑞塔铺派出所\n"
+            "瑞塔铺派出所位于桑植县城郊，辖区人口3.2万。近年来，先后获得“全省优秀公安基层单位”“全市十佳派出所”等荣誉。")
+    assert relations(run(text), "awardedTo") == {("全省优秀公安基层单位", "桑植县公安局瑞塔铺派出所"),
+                                                 ("全市十佳派出所", "桑植县公安局瑞塔铺派出所")}
+
+
+def test_a_body_by_its_kind_heading_a_clause_holds_the_title_though_the_segmenter_cuts_it():
+    ex = run("江口县司法局闵孝司法所守着山乡小院，所长杨明深耕一线20年，司法所先后荣获“全国模范司法所”称号。")
+    assert relations(ex, "awardedTo") == {("全国模范司法所", "江口县司法局闵孝司法所")}
+
+
+def test_a_body_dated_from_its_own_setting_up_is_the_topic_of_what_follows():
+    ex = run("剑河县南加镇综治中心成立以来，共调处矛盾纠纷320件，被州委政法委评为全州综治中心规范化建设示范点。")
+    assert relations(ex, "awardedTo") == {("全州综治中心规范化建设示范点", "南加镇综治中心")}
+    # …not where 自 makes its setting up a time
+    ex = run("自剑河县综治中心成立以来，全县共调处矛盾纠纷320件。")
+    assert [ex.entities[st.subject].name for st in ex.statistics] == ["剑河县"]
+
+
+def test_a_merit_counted_in_times_after_an_award_verb():
+    ex = run("今年，凤凰县公安局荣获集体二等功一次。")
+    assert relations(ex, "awardedTo") == {("集体二等功", "凤凰县公安局")}
+
+
+def test_a_unit_of_a_body_the_text_does_not_resolve_holds_its_title_not_the_body():
+    ex = run("凤凰县检察院控申科被最高人民检察院评为全国检察机关“文明接待室”，县检察院被评为全省先进单位。")
+    assert relations(ex, "awardedTo") == {("全省先进单位", "凤凰县人民检察院")}
+
+
+def test_an_unquoted_title_may_hold_a_bracketed_part():
+    ex = run("辰溪县委政法委获评全省平安建设（综治工作）先进集体。")
+    assert relations(ex, "awardedTo") == {("全省平安建设（综治工作）先进集体", "辰溪县委政法委")}
+
+
+def test_persons_each_named_with_a_title_share_a_title_or_take_theirs_respectively():
+    ex = run("辰溪县公安局民警张华、辅警李明荣获全市十佳民警称号。")
+    assert relations(ex, "awardedTo") == {("全市十佳民警", "张华"), ("全市十佳民警", "李明")}
+    ex = run("辰溪县公安局所长张华、民警李明分别荣获全国最美基层民警、全省十佳民警称号。")
+    assert relations(ex, "awardedTo") == {("全国最美基层民警", "张华"), ("全省十佳民警", "李明")}

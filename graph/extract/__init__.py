@@ -23,7 +23,7 @@ from .actors import (PREDICATE, Doers, _coholders, _collective_doers, _drop_gues
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
 from .doc import CJK, Doc, Spans, name_key, place_entity
-from .honors import awardee, find_honors
+from .honors import awardee, find_honors, respectively
 from .issuers import agency_index, issuers
 from .named import find_named, strip_prefix
 from .persons import find_persons
@@ -188,7 +188,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         q, b, qe = doc.quote(h.start)
         who = awardee(doc, h, recipients, starts, subjects, lambda k: ex.entities[k].name if k in ex.entities else None)
         if who is not None:
-            for holder in _coholders(doc, recipients, who, h.start, recipients_by_key) + [who]:
+            for holder in respectively(doc, honors, h, _coholders(doc, recipients, who, h.start, recipients_by_key) + [who]):
                 ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
     names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):

@@ -18,7 +18,7 @@ from itertools import accumulate
 from ..gazetteer import Gazetteer
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, name_key, place_entity
-from .subjects import _KIND_AFTER, GENERIC_BODIES, SubjectFinder
+from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
@@ -68,6 +68,18 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
     return None
 
 
+# a thing of a unit above the county, by its level (依托州级“X”体系, 接入省级“X”平台)
+_LEVEL_BEFORE = re.compile("([省市州盟])级[“「]?$")
+
+
+def _level_owner(text: str, h, ctx) -> tuple[str, str] | None:
+    """The report's unit of the level written right before the thing ``h`` (州级“X”体系: the
+    prefecture), where that is a unit above the report's county: it runs the thing too."""
+    m = _LEVEL_BEFORE.search(text, max(0, h.start - 3), h.start)
+    p = ctx.level_place(m.group(1)) if m is not None else None
+    return ("Place", p.id) if p is not None and p is not ctx.county else None
+
+
 def _drop_guesses(ex: Extraction, gz: Gazetteer, guessed: set, said: set) -> None:
     """A thing some sentence names a doer for (``said``: doer, predicate, thing) takes no doer
     guessed for it elsewhere (``guessed``: a headline naming no one, given the report's topic)
@@ -97,8 +109,8 @@ def _most_specific(ex: Extraction, gz: Gazetteer, headline_end: int = -1, learne
     """Who implements or adopts a thing is the most specific actor the text names: a county (or
     city, province) drops out where one of its own bodies or places does the same thing in the
     report (某县推行“X” … 某县司法局推行“X”: the bureau's way of working; …某县某镇推行“X”: the
-    township's), unless it is said to learn it from that place (``learned``: subject, predicate,
-    object). A township keeps its own; a
+    township's), unless it is said to learn it from that place or the thing is named as its own
+    (州级“X”体系) (``learned``: subject, predicate, object). A township keeps its own; a
     county keeps the drives its body text says it conducts beside its bodies (扫黑除恶: the
     county's and its police's), not the ones only its headline gives it; a province all that its
     body text says it does (某省公安机关践行“X”, beside a station of one of its counties)."""
@@ -198,6 +210,14 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
 
     for m in _AS_LEVEL.finditer(text) if "层面" in text else ():
         unit(m)
+    county = doc.ctx.county.id if doc.ctx.county else None
+    if county is not None and ("我" in text or "本" in text):
+        # a body speaking of itself (我院推行…, 本局开展…): the report's own body of that kind
+        attrs = lambda k: ex.entities[k].attrs if k in ex.entities else {}
+        own = SubjectFinder._own_body(out, attrs, lambda k: attrs(k).get("jurisdiction") == county)
+        for m in _SELF_BODY.finditer(text):
+            if m.group(1) and (key := own.get(m.group(1))) is not None and free(m):
+                added.append((m.start(), m.end(), key))
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
         unit(m)
     province = doc.ctx.province
@@ -255,6 +275,9 @@ _PREP2 = ("通过", "依托", "按照", "根据", "围绕", "联合", "配合", 
          "走进", "来到", "走访")  # …a verb whose object the body is (牵头县民政局等单位组建…; “X”活动走进某局)
 
 
+# a body a list goes on from (A、B等五家单位抽人进驻): participants listed, not a new subject
+_LIST_ON = re.compile("[、和与及等]")
+_HEAD_REACH = 12  # how many actors back a later clause's head is looked for
 _CLAUSE_OPENERS = ("在于", "由于")  # words ending in a preposition's character that open a clause (在于X推进…)
 
 
@@ -506,6 +529,26 @@ class _DoerIndex:
             self._first[(ss, se)] = found
         return self._first[(ss, se)]
 
+    def later_head(self, ss: int, se: int, first: int, pos: int) -> tuple[str, str] | None:
+        """The free actor heading the last clause before ``pos`` that has one, where that is a
+        later clause than the one of the sentence's first free actor (at ``first``): 甲…部署，乙
+        迅速响应，组织开展“X”: 乙; a few actors back only."""
+        text, actors = self.doc.text, self.actors
+        i = min(bisect_left(self.starts, pos), bisect_left(self.starts, se)) - 1
+        lo = max(bisect_right(self.starts, first), i - _HEAD_REACH)
+        first_clause = self.clause_start(ss, first)
+        while i >= lo:
+            s, e, k = actors[i]
+            i -= 1
+            if e > pos or self.in_named[i + 1] or self.refined(i + 1, ss, se) or (s, e) in self.governed:
+                continue
+            cs = self.clause_start(ss, s)
+            if cs <= first_clause:
+                return None
+            if _heads_clause(text, actors, cs, s) and not _NOT_ACTING.match(text, e) and not _LIST_ON.match(text, e):
+                return k
+        return None
+
     def frame(self, ss: int, se: int) -> tuple[int, list[tuple[str, str]]] | None:
         """:func:`_frame` of the sentence [ss, se), found once for all its named things."""
         if (ss, se) not in self._frames:
@@ -581,7 +624,8 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
            index: _DoerIndex | None = None) -> tuple[str, str] | None:
     """Who does what is named at ``pos``: the nearest free agency or place before it in its
     clause; else the body 由 names after it in its clause (“X”行动由县公安局组织实施); else the
-    first free one of its sentence before it (one after it is mostly a
+    free one heading a later clause of its sentence before it (甲部署…，乙迅速响应，组织开展“X”), else
+    the first free one of its sentence before it (one after it is mostly a
     partner or an object: 建立X机制，牵头县妇联…); a clause on
     the whole county (全县…, 该县…, 本县…) is the county's; else the places the sentence opens on
     with 在 (在某州，…); else, in a sentence opening on an adverbial (通过…，在…中，), the free one
@@ -604,7 +648,7 @@ def _actor(doc: Doc, actors: list, governed: set, pos: int, named, focal_key=Non
         return focal_key
     first = index.first_in_sentence(ss, se)
     if first is not None and first[0] < pos:
-        return first[1]
+        return index.later_head(ss, se, first[0], pos) or first[1]
     framed = index.frame(ss, se)
     if framed is not None and framed[0] <= pos:
         return framed[1][0]
@@ -720,8 +764,14 @@ def _leader(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     cs = _mark_before(text, ss, pos, "，；") + 1
-    if cs <= 0 or not _LEADS.search(text, max(ss, cs - 5), cs - 1):
+    if cs <= 0:
         return None
+    if not _LEADS.search(text, max(ss, cs - 5), cs - 1):
+        # …牵头，X、Y参与，开展“Z”: a leading clause further back in the sentence
+        lead = text.rfind("牵头，", max(ss, pos - _CLAUSE_REACH), cs)
+        if lead < 0:
+            return None
+        cs = lead + 3
     lead = text.rfind("牵头", max(ss, cs - 5), cs)
     pcs = max(_mark_before(text, ss, lead, "，；") + 1, ss, lead - _CLAUSE_REACH)
     firsts = actors[bisect_left(actors, (pcs,)):bisect_left(actors, (lead,))]
@@ -774,6 +824,139 @@ def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> Non
         ex.relations.append(Relation(key, "conducts", drives[j][1], q, b, qe))
 
 
+# a sentence opening on orders followed (为贯彻落实省厅“X”行动部署，…): who heads the next clause carries the drive out
+_COMPLYING = re.compile(_OPENING_LEAD + "(?:为(?:深入|全面|认真)?(?:贯彻落实|贯彻|落实)|按照|根据|依据|响应)")
+_ORDERS = re.compile("[^，。；“”]{0,12}?(?:部署|要求|安排|号召)(?:要求)?，")
+
+
+def _complier(doc: Doc, h, index: "_DoerIndex") -> tuple[str, str] | None:
+    """The body or place heading the clause after an opening on the orders a drive ``h`` comes
+    with (为贯彻落实省公安厅“百日攻坚”行动部署，某县公安局闻令而动，…; 按照市里“X”专项行动要求，某镇…):
+    it conducts the drive too. None where the sentence opens otherwise."""
+    text = doc.text
+    ss, se = doc.sentence_at(h.start)
+    m = _COMPLYING.match(text, ss, h.start)
+    if m is None or PAUSE_MARK.search(text, m.end(), h.start):
+        return None
+    o = _ORDERS.match(text, h.end, se)
+    if o is None:
+        return None
+    first = index.first_in_sentence(o.end(), se)
+    if first is None or not _heads_clause(text, index.actors, o.end(), first[0]):
+        return None
+    return first[1]
+
+
+# a thing a body or place is said to practise in a relative clause (该县推行的“X”, 某镇探索出的“X”)
+_RELATIVE_END = re.compile("(?:出|了)?的[“「]?$")
+_RELATIVE_LEAD = re.compile("(?:所|率先|创新|积极|全面|首创)$")
+
+
+def _relative_doer(doc: Doc, actors: list, h) -> tuple[str, str] | None:
+    """The body or place right before a verb of doing and 的 before the thing ``h``
+    (对该县推行的“X”表示赞赏): whoever governs the clause, it is what does the thing.
+    ``actors`` sorted by start."""
+    text = doc.text
+    before = _RELATIVE_END.sub("", text[max(0, h.start - 12):h.start])
+    if len(before) == min(12, h.start):
+        return None  # (no 的 right before the thing)
+    verb = next((v for v in _verbs_longest_first(h.type) if before.endswith(v)), None)
+    if verb is None:
+        return None
+    at = h.start - (min(12, h.start) - len(before)) - len(verb)
+    lead = _RELATIVE_LEAD.search(text, max(0, at - 2), at)
+    at = lead.start() if lead else at
+    i = bisect_left(actors, (at,)) - 1
+    best = None
+    while i >= 0 and actors[i][1] >= at - 1:
+        if actors[i][1] == at and (best is None or actors[i][0] < best[0]):
+            best = actors[i]
+        i -= 1
+    return best[2] if best is not None and best[2][0] in ("Agency", "Place") else None
+
+
+# a thing a visitor inspects (调研“X”, 检查指导“X”落实成效): not the visitor's deed
+_INSPECTED = re.compile("(?:调研|督导|督查|检查|视察|考察|观摩|检查指导|督导检查|调研指导)(?:了)?[“「]?$")
+_VISITED = re.compile("(?:到|赴|深入|前往|走进)$")
+
+
+def _inspected_place(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
+    """The place a visit goes to in the clause of ``pos`` (到某镇调研“X”): the thing inspected
+    there is its own; None where the clause names none."""
+    text = doc.text
+    ss, _ = doc.sentence_at(pos)
+    cs = max(_mark_before(text, ss, pos, "，；：") + 1, ss)
+    visited = None
+    for s, e, k in actors[bisect_left(actors, (cs,)):bisect_left(actors, (pos,))]:
+        if _VISITED.search(text, max(0, s - 2), s) or (visited is not None and s == visited[1]):
+            visited = (s, e, k)  # (the places written on from it: 到某县某镇)
+    return visited[2] if visited is not None else None
+
+
+# what the bodies 由 names after a thing do to it (由县委政法委牵头、县公安局具体实施)
+_CHARGED_WITH = re.compile("(?:负责|牵头|具体|统一|组织|共同)*(?:实施|建设|推进|开展|承建|运维|组织实施|推动|落实|运行)")
+_CHARGE_JOIN = re.compile("(?:牵头|负责|统筹|主抓)?(?:、|和|与|及|，)(?:由)?")
+
+
+def _charged(doc: Doc, actors: list, h, index: "_DoerIndex") -> list[tuple[str, str]]:
+    """The bodies 由 names after the thing ``h`` in its sentence as the ones charged with it
+    (“X”由县委政法委牵头、县公安局具体实施; “X”是…工程，由县公安局负责组织实施): each body joined
+    to the one before by 、/和 (after 牵头 …), where a verb of doing follows the last. ``actors``
+    sorted by start."""
+    text = doc.text
+    _, se = doc.sentence_at(h.start)
+    i = bisect_left(index.starts, h.end)
+    out, end = [], None
+    stop = min(se, h.end + _CLAUSE_REACH // 2)  # (a few words on only: a long sentence is not read for each thing)
+    while i < len(actors) and actors[i][0] < (stop if end is None else se) and len(out) < 6:
+        s, e, k = actors[i]
+        i += 1
+        if end is not None and s - end > 8:
+            break  # (the next body joined on stands right after the last)
+        if index.in_named[i - 1] or (end is not None and s < end) or k[0] != "Agency":
+            continue
+        while i < len(actors) and actors[i][0] == s and actors[i][2][0] == "Agency":  # the whole unit from there
+            e, k = actors[i][1], actors[i][2]
+            i += 1
+        if end is None and text[s - 1:s] != "由":
+            continue
+        if end is not None and not _CHARGE_JOIN.fullmatch(text, end, s):
+            break
+        out.append(k)
+        end = e
+        if _CHARGED_WITH.match(text, e):
+            return out
+    return []
+
+
+_BRIEF = 6  # how long a clause of a bare predicate is (主动作为, 统筹协调, 高度重视)
+_ROLE_OF_LEAD = re.compile("统筹|牵头|协调|主导|主抓")
+_TOGETHER_AFTER = re.compile("配合|参与|协助|协同|共同|联合|一起|携手")
+
+
+def _brief_lead(doc: Doc, pos: int, actor, index: "_DoerIndex") -> tuple[str, str] | None:
+    """The sentence's first actor, where a later clause's head does the thing at ``pos``
+    (``actor``, see :meth:`_DoerIndex.later_head`) and the first's own clause is a bare predicate
+    with no object (A主动作为，B积极配合，共同建立“X”; A统筹协调，B具体负责，推进“X”): it acts too.
+    None where its clause goes on to an object of its own (A在全市部署整治，B迅速响应，开展“X”)."""
+    ss, se = doc.sentence_at(pos)
+    first = index.first_in_sentence(ss, se)
+    if actor is None or first is None or first[1] == actor or first[0] >= pos:
+        return None
+    i = bisect_left(index.starts, first[0])
+    end = max(a[1] for a in index.actors[i:i + 4] if a[0] == first[0])
+    j = bisect_left(index.marks, end)
+    if j >= len(index.marks) or index.marks[j] - end > _BRIEF or doc.text[index.marks[j]] != "，" \
+            or bisect_left(index.starts, index.marks[j]) > bisect_left(index.starts, end) \
+            or _NOT_ACTING.match(doc.text, end) and not _ROLE_OF_LEAD.search(doc.text, end, index.marks[j]) \
+            or index.later_head(ss, se, first[0], pos) != actor:
+        return None
+    # …where the two are said to act together: the first leads (统筹), the later helps (配合), or 共同
+    if _ROLE_OF_LEAD.search(doc.text, end, index.marks[j]) or _TOGETHER_AFTER.search(doc.text, index.marks[j], pos):
+        return first[1]
+    return None
+
+
 def _served(doc: Doc, actors: list, h) -> tuple[str, str] | None:
     """The body or place 为 governs right before a verb that acts on the named thing ``h`` in its
     clause (…为某镇建立“X”机制创造了条件): the verb's doer, not the clause's subject."""
@@ -803,6 +986,16 @@ def _trigger_verbs() -> dict[str, tuple[str, ...]]:
     from ..lexicon import load_table
 
     return {row[0]: tuple(row[1].split()) for row in load_table("relation_triggers.txt") if len(row) >= 2}
+
+
+@lru_cache(maxsize=None)
+def _verbs_longest_first(kind: str) -> tuple[str, ...]:
+    return tuple(sorted(_trigger_verbs().get(kind, ()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _all_trigger_verbs() -> tuple[str, ...]:
+    return tuple({v for verbs in _trigger_verbs().values() for v in verbs})
 
 
 def _speeches(doc: Doc, actors: list, titles_by_first: dict) -> list[tuple[int, int, tuple[str, str], bool]]:
@@ -860,9 +1053,14 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
         return found
     if focal_key and _WHOLE_CLAUSE.match(text[cs:pos]):
         return focal_key
-    free = [(s, k) for s, e, k in inside if (s, e) not in governed]
+    free = [(s, e, k) for s, e, k in inside if (s, e) not in governed]
     if free and free[0][0] < pos:
-        return free[0][1]
+        clause_of = lambda p: max([ss] + [text.rfind(c, ss, p) + 1 for c in "，；："])
+        heads = [k for s, e, k in free if s > free[0][0] and e <= pos and clause_of(s) > clause_of(free[0][0])
+                 and _heads_clause(text, actors, clause_of(s), s) and not _NOT_ACTING.match(text, e)
+                 and not _LIST_ON.match(text, e)]
+        return heads[-1] if heads else free[0][2]
+    free = [(s, k) for s, e, k in free]
     framed = _frame(text, actors, ss, se)
     if framed is not None and framed[0] <= pos:
         return framed[1][0]
@@ -883,6 +1081,9 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
     return next(iter(set(subjects.values()))) if len(set(subjects.values())) == 1 else None
 
 
+# what follows a list of bodies heading a sentence as its subject (A、B联合出台…; A和B高度重视…), not
+# as the holder of what follows (A、B等单位负责人…, A和B的…)
+_JOINT_HEAD = re.compile("(?!等|的|之|所|[^，。；：]{0,6}(?:负责人|主要领导|领导|干部|人员|代表))")
 _JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|并)$")
 
 
@@ -900,7 +1101,7 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
         mine = [a for a in actors[lo:hi] if a[2] == key and a[1] <= pos]
         if not mine:
             return []
-        end = mine[-1][1]
+        start, end = mine[-1][0], mine[-1][1]
         chain = _specific(actors[bisect_left(actors, (end,)):hi], text)
     else:
         own = index.by_key.get(key, [])
@@ -909,7 +1110,7 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
             j -= 1
         if j < 0 or own[j] < lo:
             return []
-        end = actors[own[j]][1]
+        start, end = actors[own[j]][0], actors[own[j]][1]
         chain = index.specific_between(bisect_left(actors, (end,)), hi, end, pos)
     out = []
     for s, e, k in chain:
@@ -922,10 +1123,18 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
             out.append(k)
         end = e
     rest = text[end:pos]  # …联合县公安局某派出所，在全镇开展“X”: one comma before a short adverbial
-    if not out or re.search("[。；：]", rest) or rest.count("，") > 1 or len(rest) > 16 or (
-            "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
+    if not out or re.search("[。；：]", rest):
         return []
+    if rest.count("，") > 1 or len(rest) > 16 or (
+            "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
+        # bodies listed at the head of the sentence are its subject all through (A与B、C会签文件，建立“X”)
+        # …, and the thing's clause is theirs when a verb of doing governs it (…，群众的问题“一站式”受理: not)
+        return out if _JOINT_HEAD.match(text, end) and _heads_clause(text, actors, ss, start) \
+            and text[max(end, pos - 8):pos].rstrip("“「").endswith(_all_trigger_verbs()) else []
     return out
+
+
+_TOGETHER = re.compile("(?:共同|一起|一道|联合|携手|合作)")
 
 
 def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
@@ -937,7 +1146,8 @@ def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
     lo = bisect_left(actors, (max(cs, pos - 120),))
     out = []
     for s, e, k in _specific(actors[lo:bisect_left(actors, (pos,))], text):
-        if e <= pos and re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) and len(text[e:pos]) <= 8:
+        if e <= pos and len(text[e:pos]) <= 8 and (re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) or (
+                text[s - 1:s] in ("与", "同", "和") and _TOGETHER.match(text, e))):  # …，与县司法局共同推出“X”
             out.append(k)
     return out
 
@@ -964,8 +1174,10 @@ def _coholders(doc: Doc, recipients: list, who: tuple[str, str], pos: int,
         s, e, k = recipients[i]
         if e > start:
             continue
-        if k[0] != who[0] or text[e:start] not in ("、", "和", "及", "与", "以及"):
-            break
+        gap = text[e:start]
+        if k[0] != who[0] or not (gap in ("、", "和", "及", "与", "以及") or (
+                k[0] == "Person" and gap[:1] in "、和及与" and gap[1:] in _post_title_set())):
+            break  # (所长张某、民警李某: persons each named with a title)
         out.insert(0, k)
         start = s
     return out
@@ -1016,6 +1228,11 @@ def _post_titles() -> tuple[str, ...]:
     from ..lexicon import load_set
 
     return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _post_title_set() -> frozenset[str]:
+    return frozenset(_post_titles()) | {"民警", "辅警", "干警", "法官", "检察官", "调解员", "网格员", "律师", "干部"}
 
 
 @lru_cache(maxsize=1)
@@ -1099,8 +1316,30 @@ def find_actors(doc: Doc, ag_keys: list, place_keys: list) -> list[tuple[int, in
                and not ((i := bisect_right(ag_starts, h.start) - 1) >= 0 and ag_reach[i] >= h.end)
                and not _MEDIA.match(doc.text, h.end)]
     actors += _place_references(doc.text, place_keys)
+    actors += _unit_references(doc.text, ag_keys)
     actors.sort()
     return actors
+
+
+# a unit referred back to by its kind (该大队, 该派出所 …; 该局, 该院, 该所 are the agency finder's own)
+_UNIT_REF = re.compile("该(大队|中队|支队|派出所|司法所|法庭|检察室|警务站|工作站|站|部|办|科|室)(?![长主])")
+
+
+def _unit_references(text: str, ag_keys: list) -> list[tuple[int, int, tuple[str, str]]]:
+    """该大队, 该派出所 …: the nearest body named before whose name ends with that kind, as an actor."""
+    if "该" not in text:
+        return []
+    out = []
+    ordered = sorted(((a.end, k) for a, k in ag_keys), key=lambda t: t[0])
+    ends = [e for e, _ in ordered]
+    for m in _UNIT_REF.finditer(text):
+        i = bisect_right(ends, m.start()) - 1
+        for j in range(i, max(-1, i - 30), -1):  # (the last few bodies named: a long list is not read again)
+            k = ordered[j][1]
+            if k[1].endswith(m.group(1)):
+                out.append((m.start(), m.end(), k))
+                break
+    return out
 
 
 def post_bodies(doc: Doc, actors: list) -> set[tuple[int, int]]:
@@ -1164,6 +1403,9 @@ class Doers:
         actor = None if into else _actor(doc, doers, governed, h.start, named, focal_key, index)
         actor = _new_body(doc, doers, h.start) or actor
         actor = _served(doc, doers, h) or actor  # 为某镇建立“X”创造条件: the township sets it up
+        actor = _relative_doer(doc, doers, h) or actor  # 对该县推行的“X”表示赞赏: the county's
+        if actor is not None and not into and _INSPECTED.search(text, max(0, h.start - 8), h.start):
+            actor = _inspected_place(doc, doers, h.start)  # 到某镇调研“X”: the township's, not the visitor's
         counted = _counted_bodies(doc, doers, h.start, counts)  # 三部门建立“X”: the three named before
         actor = counted[0] if counted else actor
         speaker = None
@@ -1178,14 +1420,21 @@ class Doers:
         elif actor is not None:
             self.said.add((actor, PREDICATE[h.type], thing))
         drive_of = _place_drive_actor(h, self.ctx)  # 平安X: X's own drive, beside whoever speaks of it
+        owner = _level_owner(text, h, self.ctx)  # 州级“X”体系: the prefecture's, beside the county using it
+        if owner is not None and drive_of is None:
+            drive_of = owner
+            self.learned.add((owner, PREDICATE[h.type], thing))  # (kept beside its own county's use: its own thing)
         learner = _learner(doc, doers, governed, h.start, named, focal_key, index, topic)  # 学习借鉴B“X”
         if learner is not None:
             self.learned.add((learner, PREDICATE[h.type], thing))
         if actor is not None or drive_of is not None or learner is not None:
             framed = index.frame(*doc.sentence_at(h.start))  # 在A县和B县，…: both
             framed = framed[1] if framed is not None and framed[0] <= h.start and actor in framed[1] else []
-            return list(dict.fromkeys([a for a in [actor, drive_of, learner, _leader(doc, doers, h.start),
+            complier = _complier(doc, h, index) if h.type == "Campaign" else None  # 为落实A“X”部署，B…
+            complier = complier or _brief_lead(doc, h.start, actor, index)  # A主动作为，B积极配合，共同建立“X”
+            charged = _charged(doc, doers, h, index)  # “X”由A牵头、B具体实施: A and B, beside the place it is of
+            return list(dict.fromkeys([a for a in [actor, drive_of, learner, complier, _leader(doc, doers, h.start),
                                                     _coordinator(doc, doers, h.start, index.marks)] if a]
-                                      + framed + counted + _coactors(doc, doers, actor, h.start, index)
+                                      + framed + counted + charged + _coactors(doc, doers, actor, h.start, index)
                                       + _joined_by(doc, self.actors, h.start)))
         return []

@@ -28,7 +28,8 @@ _STRONG = "被评为|被评选为|评为|获评为|获评|荣获|荣膺|被授�
 # these also name plans, years and lists (列为“头号任务”, 确定为“建设年”): the title must look like one
 _WEAK = "成功创建|创建成为|被确定为|确定为|被列为|列为|被列入|列入|入选为|入选|跻身|获得了|获得|获(?![奖悉取批准得])|保持了|保持"
 _STRIVE = "争创|创建|争当|争做"  # a title striven for: nobody holds it yet
-_TRIGGER = re.compile(f"({_STRONG}|{_WEAK}|{_STRIVE})")
+# (记 gives a merit only: 被公安部记集体一等功一次)
+_TRIGGER = re.compile(f"({_STRONG}|{_WEAK}|{_STRIVE}|记(?=(?:个人|集体)?[一二三]等功))")
 _STRONG_SET = frozenset(_STRONG.split("|"))
 _STRIVE_SET = frozenset(_STRIVE.split("|"))
 _SUFFIX = re.compile("(?:等)?(?:荣誉称号|称号|荣誉)")
@@ -79,7 +80,7 @@ def _lead_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 _NOT_IN_TITLE = re.compile("[0-9，。；：、]")
 _QUALIFIER = re.compile(f"[{CJK}]{{2,6}}(?=[“「])")
 _RUN_2_10 = re.compile(f"[{CJK}]{{2,10}}")
-_RUN_2_26 = re.compile(f"[{CJK}]{{2,26}}")
+_RUN_2_26 = re.compile(f"(?:[{CJK}]|（[{CJK}]{{1,8}}）){{2,26}}")  # (…建设（综治工作）先进集体: a bracketed part)
 _RUN_4_16 = re.compile(f"[{CJK}]{{4,16}}")
 _PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百]+(?:名|位|人)(?=[“{CJK}])")
 
@@ -144,7 +145,7 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
     for k in range(len(run_text), 1, -1):
         cand = run_text[:k]
         rest = run_text[k:]
-        if (not rest or re.match("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，)", rest)) and is_title(cand):
+        if (not rest or re.match("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，|[一二三四五六七八九十两]+次)", rest)) and is_title(cand):
             best = cand
             break
     if best is None:
@@ -180,6 +181,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
         return any(a <= pos < b for a, b in taken[max(0, i - 4):i + 1])
 
     seen: set[int] = set()
+    prev: HonorHit | None = None  # the last title an award verb named
     for m in _TRIGGER.finditer(text):
         verb = m.group(1)
         strong = verb in _STRONG_SET
@@ -189,14 +191,21 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
         if nxt:
             p = nxt.end()
         first = True
-        while True:
+        # 被A授予“X”、被B评为“Y”: the award clause goes on from the title before it, to the same holder
+        at = m.start()
+        if prev is not None and _NEXT_AWARD.fullmatch(text, prev.end, at) and ("被" in text[prev.end:at] or verb[0] == "被"):
+            at = prev.trigger_start
+        while verb != "记":  # (记 a merit only: 记三等功民警2名 counts people)
             got = _title_at(text, p, strong=strong and not strive)
             if got is None:
                 break
             s, e, name, aliases, resume = got
             if not _claim(text, s, e, seen, inside_taken):
                 break
-            out.append(HonorHit(name, s, e, aliases, m.start(), m.start(), awarded=not strive))
+            if _MERIT.fullmatch(name):
+                aliases.add(name[2:])  # 个人二等功: 二等功
+            prev = HonorHit(name, s, e, aliases, at, at, awarded=not strive)
+            out.append(prev)
             first = False
             lm = re.match("(?:、|和|及|与|以及)", text[resume:resume + 2])
             if lm:
@@ -205,9 +214,9 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
                 p = resume  # “A”“B”等称号: quoted titles side by side
             else:
                 break
-        if first and verb in ("荣立", "荣记"):
+        if first and verb in ("荣立", "荣记", "记"):
             # 荣立个人二等功一次: a merit of a rank
-            mm = re.match("(?:个人|集体)?[一二三]等功", text[p:p + 6])
+            mm = re.match("(?:个人|集体)?[一二三]等功(?![一-龥]{0,4}[0-9一二三四五六七八九十两]+[名人个])", text[p:p + 12])
             if mm:
                 name = mm.group(0)
                 out.append(HonorHit(name, p, p + len(name), {name, re.sub("^(?:个人|集体)", "", name)},
@@ -224,6 +233,11 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
             continue
         kept.append(h)
     return kept
+
+
+_MERIT = re.compile("(?:个人|集体)[一二三]等功")
+# what joins one award clause to the next of the same holder (…“X”称号、被B评为…)
+_NEXT_AWARD = re.compile("(?:等)?(?:荣誉称号|称号|荣誉)?[、，](?:又|还|再|并|也)?(?:被[^，。；、“”]{1,14})?")
 
 
 def _claim(text: str, s: int, e: int, seen: set[int], inside_taken) -> bool:
@@ -387,6 +401,18 @@ def awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str,
     return who
 
 
+def respectively(doc: Doc, hits: list[HonorHit], hit: HonorHit, holders: list) -> list:
+    """The holders of ``hit`` among ``holders`` listed together: all of them, or, where 分别 pairs
+    as many holders with as many titles of one award verb (A、B分别荣获X、Y), the one in its place."""
+    t = hit.trigger_start
+    if len(holders) < 2 or hit.awardee_end is None or doc.text[max(0, t - 2):t] != "分别":
+        return holders
+    titles = sorted((h.start, id(h)) for h in hits if h.trigger_start == t and h.awardee_end is not None)
+    if len(titles) != len(holders):
+        return holders
+    return [holders[titles.index((hit.start, id(hit)))]]
+
+
 _PLACE_TITLE = re.compile("(?:县|市|区|县城|城市|乡镇|镇|乡|村|社区|街道|县市)$")
 _BODY_TITLE = re.compile("(?:派出所|法庭|检察院|法院|司法所|检察室|警务室|接待室|调解室|中队|大队|支队|窗口|局|所|庭|院|站)$")
 
@@ -448,6 +474,8 @@ def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str
     if best is not None:
         if best[0] != "Person" and _ROLE.search(text[max(ss, t0 - 8):t0]):
             return None  # 县公安局社区民警X被授予: the person after the body holds it
+        if best[0] == "Agency" and _SUB_UNIT.search(_NAMED_BEFORE.sub("", text[best_end:t0])):
+            return None  # X检察院控申科被评为: a unit of X the text does not resolve holds it
         if best[0] == "Place" and _NAMED_BEFORE.sub("", text[best_end:t0]):
             return None  # X县妇联被评为: a body named after the place holds it, not the place
         return best
@@ -466,4 +494,4 @@ def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str
         return head
     if t0 - ss > 60 or _NAMED_BEFORE.sub("", text[ss:t0]):
         return None  # the sentence opens on a holder the text does not resolve (老X退休前荣获…)
-    return subject_of.default
+    return subject_of(t0)  # the body its paragraph opens on (X所位于…。近年来，先后获得…), else the report's

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import accumulate
 
 from .doc import Doc
 from .statistics import _DATELINE, _PERIOD
@@ -46,6 +47,9 @@ _SINCE = re.compile("[^，。；]{0,10}?以来")
 _ACHIEVED = re.compile("(?:[，、\\s]|其中|同时)*(?:实现|确保|保持|推动|促进|助推|使|让)(?:了)?")
 # how many sentences a paragraph's opening body carries to
 _CARRIED = 1
+# …a body's own start that a clause dates from (X成立以来): its deeds after it, unless 自 governs it
+_SET_UP_SINCE = re.compile("(?:成立|组建|建成|设立|挂牌|运行|投用|启用)以来$")
+_SINCE_FROM = re.compile("(?:自|从)[^，。；]*$")
 # a body that is what was built or set up (X综治中心已建成，…), not who acts
 _BUILT = re.compile("(?:已经?|正式|全面|顺利)?(?:建成|落成|挂牌成立|挂牌|揭牌|投用|投入使用|启用)(?:运行|使用)?(?=[，。；、并])")
 # a body whose official a designation clause names (以县长为组长、政法委书记为副组长的专班;
@@ -142,11 +146,14 @@ class SubjectFinder:
             ("Place", attrs_of(k).get("jurisdiction"))).get("parent") == county))
         found: list[tuple[int, int, tuple[str, str] | None]] = []
         townships: list[tuple[int, tuple[str, str]]] = []
+        body_ends = {e for _, e, k in actors if k[0] == "Agency"}
         for s, e, k in actors:
             if k[0] == "Place" and attrs_of(k).get("level") == "township":
                 townships.append((s, k))
-            if _NOT_ACTING.match(text, e):
-                continue
+            if _NOT_ACTING.match(text, e) and not ((since := _SINCE.match(text, e)) and (up := _SET_UP_SINCE.search(since.group(0)))
+                                                   and e + up.start() in body_ends
+                                                   and not _SINCE_FROM.search(text, max(0, s - 12), s)):
+                continue  # (X所成立以来，共调处…: the body is the topic of what follows, unless 自 makes it a time)
             if (s, e) in governed:
                 if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):
                     continue
@@ -243,8 +250,8 @@ class SubjectFinder:
         starts = [s for s, _, _ in actors]
         for m in _KIND_REF.finditer(text):
             word = m.group(1) or m.group(2)
-            if m.group(1) and lcut(text[m.start(1):m.start(1) + 8])[0] != word:
-                continue  # 中心城区, 派出所长: the kind opens a longer word
+            if m.group(1) and len(word) not in accumulate(map(len, lcut(text[m.start(1):m.start(1) + 8]))):
+                continue  # 中心城区, 派出所长: the kind opens a longer word (司法所 cut 司法 / 所 is whole)
             i = bisect.bisect_left(starts, m.start()) - 1
             for s, e, k in actors[max(0, i - 40):i + 1][::-1]:
                 if e > m.start():

@@ -271,3 +271,9 @@ def test_a_county_by_its_short_form_right_after_its_province_and_a_township_afte
 
 def test_a_county_short_form_after_its_province_must_end_on_a_word_boundary():
     assert "新化县" not in names(run("湖南新化肥厂扩建。"), "Place")  # 化肥 runs across its end
+
+
+def test_a_division_name_that_is_a_set_phrase_places_nothing_when_the_text_names_no_other_place():
+    assert not names(run("创建平安县活动深入开展，该县荣获全省平安县称号。"), "Place") & {"平安区", "海东市", "青海省"}
+    ex = run("青海省海东市平安区召开平安建设推进会。")  # right after the divisions above it: the place
+    assert "平安区" in names(ex, "Place") and ex.focus[1] == "630203000000"

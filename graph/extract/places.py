@@ -314,8 +314,10 @@ def _other_names(gz: Gazetteer) -> dict[str, tuple[str, ...]]:
 def find_context(text: str, gz: Gazetteer) -> Context:
     """The report's focal place: the county-level unit it names most, else a prefecture
     or province; ties go to the first named."""
+    # (a set phrase of governance writing that is also a division's name — 创建平安县 — names the
+    # report's place only right after the division above it, as find_places reads it)
     hits = [h for h in _full_names(text, gz) if (_standalone(text, h[0], h[2]) or _after_parent(text, h[0], h[2], gz))
-            and not _phrase_after_body(text, h[0], h[2], gz)]
+            and not (h[2] in _PHRASES and not _after_parent(text, h[0], h[2], gz))]
     # a line repeated word for word (a menu, a neighbouring headline) counts once; a name
     # written after the places above it (四川省X市Y区) once more
     line_start: dict[str, int] = {}  # a line's text → where it first stands
@@ -431,9 +433,9 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     if ctx.focus is not None:
         context_codes |= {p.code for p in gz.chain(ctx.focus.code)}
     full = [(s, e, v) for s, e, v in full if not _phrase_after_body(text, s, v, gz)]
-    for _, _, v in full:
-        if len(gz.by_name[v]) == 1:
-            context_codes.add(gz.by_name[v][0])
+    for s, _, v in full:
+        if len(gz.by_name[v]) == 1 and not (v in _PHRASES and not _after_parent(text, s, v, gz)):
+            context_codes.add(gz.by_name[v][0])  # (创建平安县: a phrase, which places nothing)
     focal_chain = context_codes.copy() if ctx.focus is None else {p.code for p in gz.chain(ctx.focus.code)}
     for s, e, v in full:
         place = _pick(gz.lookup(v), context_codes, gz)

@@ -277,3 +277,9 @@ def test_a_division_name_that_is_a_set_phrase_places_nothing_when_the_text_names
     assert not names(run("创建平安县活动深入开展，该县荣获全省平安县称号。"), "Place") & {"平安区", "海东市", "青海省"}
     ex = run("青海省海东市平安区召开平安建设推进会。")  # right after the divisions above it: the place
     assert "平安区" in names(ex, "Place") and ex.focus[1] == "630203000000"
+
+
+def test_a_verb_of_joint_action_after_a_body_opens_no_township_of_elsewhere():
+    ex = run("高州市司法局联合街道办事处开展普法宣传。")
+    assert "联合街道" not in names(ex, "Place")
+    assert "联合街道" in names(run("衡阳市蒸湘区联合街道开展巡逻。"), "Place")  # named after its district: the place

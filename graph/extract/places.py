@@ -624,6 +624,15 @@ def _misspelt_child(text: str, e: int, parent: Place, gz: Gazetteer) -> tuple[Pl
     return (near[0], v) if len(near) == 1 else None
 
 
+# verbs of joint action a body's name is followed by (县司法局联合街道办事处…: "together with the
+# street office"), which some townships' names begin with (a 联合街道 elsewhere in the register)
+_JOINT_VERBS = ("联合", "会同", "协同", "配合", "联手", "携手", "协助", "督促", "指导")
+
+
+def _verb_after_body(text: str, s: int) -> bool:
+    return s > 0 and text[s - 1] in _BODY_END and text.startswith(_JOINT_VERBS, s)
+
+
 def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) -> list[PlaceHit]:
     """Townships of the register outside the focal county, named in full: the one of that
     name within the report's prefecture or province, else the one of that name in the whole
@@ -635,7 +644,7 @@ def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]
     within = [p for p in (ctx.prefecture, ctx.province) if p is not None]
     out: list[PlaceHit] = []
     for s, e, v in _register_townships(text, gz):
-        if _overlaps(s, e, taken) or v in _TOWNSHIP_STOP:
+        if _overlaps(s, e, taken) or v in _TOWNSHIP_STOP or _verb_after_body(text, s):
             continue
         cands = names[v]
         place = None

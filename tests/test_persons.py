@@ -299,3 +299,48 @@ def test_an_honorific_after_a_name_vouches_for_it_as_a_title_before_it_does():
     assert {"吴国华", "方志红"} <= people("吴国华同志和方志红同志表示，要继续努力。")
     # a function word that is also a surname stays a word (向|学昭女士: to Ms Xuezhao)
     assert not people("他立即回信向学昭女士致歉。")
+
+
+def test_names_listed_after_one_title_share_its_posts():
+    ex = run("山东省沂水县副县长张立新、刘海波出席会议。")
+    assert {("张立新", "副县长", "沂水县人民政府"), ("刘海波", "副县长", "沂水县人民政府")} <= posts(ex)
+    # a name after the 、 with a title of its own holds that title only; a place is no name
+    ex = run("河北省阜平县副县长张立新、县检察院检察长刘海波出席会议。")
+    assert ("刘海波", "副县长", "阜平县人民政府") not in posts(ex)
+    assert "南非" not in people("中宣部副部长刘鹏、南非驻华大使戴克瑞到机场送行。")
+
+
+def test_a_title_after_an_officials_name_is_a_post_in_the_same_body():
+    ex = run("辽宁省新宾满族自治县司法局局长关玉梅、副局长佟志刚参加培训。")
+    assert ("佟志刚", "副局长", "新宾满族自治县司法局") in posts(ex)
+    ex = run("湖南省桑植县公安局党委书记、局长向红军，政委钟明亮陪同检查。")
+    assert ("钟明亮", "政委", "桑植县公安局") in posts(ex)
+    # a title of another kind of body is no post in this one
+    ex = run("湖南省桑植县人民法院院长向红军、检察长钟明亮出席。")
+    assert ("钟明亮", "检察长", "桑植县人民法院") not in posts(ex)
+
+
+def test_a_grassroots_title_after_a_villages_title_is_the_villages_and_a_former_post_is_skipped():
+    ex = run("陕西省紫阳县向阳镇营梁村网格员、联户长储德贵每天在村里巡查。")
+    assert {p[:2] for p in posts(ex)} >= {("储德贵", "网格员"), ("储德贵", "联户长")}
+    ex = run("河南省兰考县人民法院特邀调解员、退休法官孙玉堂今年调解案件200余件。")
+    assert posts(ex) == {("孙玉堂", "特邀调解员", "兰考县人民法院")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("内蒙古自治区阿鲁科尔沁旗公安局派出所所长巴特尔朝鲁介绍情况。", "巴特尔朝鲁"),
+    ("内蒙古自治区鄂温克族自治旗巴彦托海镇派出所所长敖登格日勒说，辖区治安平稳。", "敖登格日勒"),
+    ("苏尼特右旗乌兰嘎查嘎查达额尔敦毕力格带领牧民巡边。", "额尔敦毕力格"),
+    ("西藏自治区墨竹工卡县甲玛乡派出所所长扎西平措说，今年辖区未发生刑事案件。", "扎西平措"),
+    ("四川省壤塘县公安局蒲西派出所所长泽让多吉带领民警开展巡逻。", "泽让多吉"),
+    ("多亏了网格员包文和联户长邓斯琴图经常劝导。", "邓斯琴图"),
+    ("广东省连南瑶族自治县寨岗镇派出所辅警房国强救起落水儿童。", "房国强"),
+])
+def test_a_long_minority_name_after_a_title_is_not_cut_short(text, name):
+    assert name in people(text)
+
+
+@pytest.mark.parametrize("text,name", [("所长马明华强调，要加强巡逻。", "马明华"),
+                                       ("书记李明达组织村民开展巡逻。", "李明达")])
+def test_a_han_name_of_transcription_characters_keeps_its_length(text, name):
+    assert people(text) == {name}

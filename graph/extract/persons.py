@@ -77,6 +77,8 @@ _GOV_HEAD = re.compile("(?:常务副|副)?(省长|市长|县长|区长|州长|�
 # heads of a township: the township itself holds the post (某镇党委副书记、镇长: the township's)
 _TOWN_HEAD = re.compile("(?:常务副|副)?(?:镇长|乡长)$")
 _DEPUTY = re.compile("^(?:常务副|专职副|执行副|副)")
+# the titles one person holds in a body: its head's (局长, 书记, 主任 …)
+_HEAD = re.compile("(?:长|书记|主任|政委|教导员|指导员|主席|主委|村支书|嘎查达|苏木达)$")
 # the kind of body a title heads, for a title written with no body (检察长X, 大队长X)
 _KIND_OF_TITLE = {"检察长": ("检察院",), "院长": ("法院",), "庭长": ("法庭", "法院"), "局长": ("局",),
                   "所长": ("所",), "大队长": ("大队",), "中队长": ("中队",), "支队长": ("支队",),
@@ -85,6 +87,12 @@ _PRESS = {"记者", "通讯员", "编辑", "主编", "总编辑", "社长"}
 _BYLINE_ROLE = ("本报记者", "特约记者", "见习记者", "实习记者", "摄影记者", "本报通讯员", "特约通讯员", "通讯员", "实习生", "记者",
                 "摄影", "作者", "撰稿", "文", "图", "文/图", "文／图", "图/文", "图／文")
 _SENT_BREAK = set("，。；：！？、“”‘’（）()「」《》\n ")
+# titles that are no post in the body named before them in a chain (某镇网格员、律师X: a lawyer
+# of no township); the others after a body's title share that body (某村网格员、联户长X)
+_NOT_CARRIED = _PRESS | {"律师", "代表", "人大代表", "政协委员", "志愿者", "平安志愿者", "法律明白人", "乡贤",
+                         "退休干部", "老干部"}
+# a former post written before a title: 退休法官X is no judge of the court the chain names
+_FORMER = ("退休", "离休", "离任")
 
 
 @dataclass
@@ -231,6 +239,10 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
         else:
             k = len(t0)
         rest = toks[1:]
+        if titled and k == n + 1 and tag is None and rest and len(rest[0]) == 2 and not is_word(rest[0]) \
+                and is_word(w[k + 1:k + 3]) and not _function_word(w[k + 1:k + 3]):
+            k += 1  # 房国|强救|起落 after a title: 强 ends the name, 救起 is what follows
+            rest = ()
     else:
         if len(t0) < n or len(toks) < 2 or (function_surname and not (titled and _given_name(toks[1], False)
                                                                          and len(toks[1]) == 2 and (len(toks) == 2 or len(toks[2]) > 1))):
@@ -278,7 +290,13 @@ def _name_after_title(text: str, s: int) -> int | None:
     """A name right after a title: Han (surname first) or a transliterated minority name (·)."""
     m = _MINORITY.match(text, s)
     if m is None:
-        return name_end(text, s, titled=True) or _transcribed_name(text, s)
+        e = name_end(text, s, titled=True)
+        t = _transcribed_name(text, s)
+        if t is not None and (e is None or t - s >= 4 and t > e):
+            return t  # 巴特尔朝鲁, 敖登格日勒: a transcription longer than a surname and its given name
+        if e is not None and e - s == 3 and text[s] in _surnames() and _transcribed_name(text, s + 1) == e + 1:
+            return e + 1  # 邓|斯琴图: a surname and a transcribed given name of three
+        return e
     # 买买提·吐尔逊: parts joined by ·; the last one ends where an everyday word or a
     # function character begins (买买提·吐尔逊|赶到, 艾尼·买买提|近日)
     e = m.end()
@@ -311,18 +329,28 @@ def _transcription_chars() -> frozenset[str]:
 
 def _transcribed_name(text: str, s: int) -> int | None:
     """A minority name written without a surname or a ·, right after a title (旗委书记巴特尔表示):
-    two to five characters of transcriptions, up to a break or a reporting verb, that are no
-    everyday word."""
+    two to six characters of transcriptions, up to a break, a reporting verb or (for three
+    characters or more) a verb of two (嘎查达额尔敦毕力格带领), that hold no everyday word (a
+    place's name may: 扎西平措 holds 西平)."""
     chars = _transcription_chars()
     e = s
     while e < len(text) and e - s < 6 and text[e] in chars:
         e += 1
     for end in range(e, s + 1, -1):
         nxt = text[end:end + 1]
-        if 2 <= end - s <= 5 and (nxt in _SENT_BREAK or nxt == "" or text.startswith(_REPORT, end)) \
-                and not any(_common_word(text[i:j]) for i in range(s, end) for j in range(i + 2, end + 1)):
+        if 2 <= end - s <= 6 and (nxt in _SENT_BREAK or nxt == "" or text.startswith(_REPORT, end)
+                                  or end - s >= 3 and _verb_at(text, end)) \
+                and not any(_common_word(w := text[i:j]) and _tag(w) != "ns"
+                            for i in range(s, end) for j in range(i + 2, end + 1)):
             return end
     return None
+
+
+def _verb_at(text: str, i: int) -> bool:
+    """Does a verb or an adverb of two characters (not a verbal noun) start at ``i`` (带领,
+    走访, 经常)?"""
+    tag = _tag(text[i:i + 2]) if is_word(text[i:i + 2]) else None
+    return tag is not None and tag.startswith(("v", "d")) and tag != "vn"
 
 
 def _everyday(text: str, i: int) -> bool:
@@ -528,9 +556,13 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
                 pos = body.start
             elif (bare := bodies.bare(bs)) is not None:
                 body, pos = bare
+            elif text[max(0, ts - 2):ts] in _FORMER:
+                pos = ts - 2  # 特邀调解员、退休法官X: the former post is none, the chain runs on
+                title = ""
             else:
                 pos = ts
-            chain.append((title, body))
+            if title:
+                chain.append((title, body))
         if text[pos - 1:pos] in ("、", "兼"):
             pos -= 1
             continue
@@ -551,8 +583,8 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
                 body = bodies.government(juris or bodies.doc.ctx.level_place(gov.group(1)[0]))
             elif _TOWN_HEAD.search(title):
                 body = bodies.township(last, pos)
-            elif isinstance(last, AgencyHit):
-                body = last
+            elif isinstance(last, AgencyHit) or (last is not None and title not in _NOT_CARRIED):
+                body = last  # 公安局党委书记、局长; 某村网格员、联户长 (the village's)
             elif last is None and (pos == 0 or text[pos - 1] in _SENT_BREAK):
                 body = bodies.of_kind(title, pos)  # 检察长X说: the body of its kind named before
         out.append((title, body))
@@ -586,6 +618,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             taken[h.start:h.end] = b"\1" * (h.end - h.start)
 
     # a name after a title, with the chain of posts before it; 省公安厅长X
+    titled_by_end: dict[int, PersonHit] = {}
     for s in _name_starts(text):
         t = _title_at_end(text, s, bodies.by_end)
         fused = text[s - 1] == "长" and (s - 1) in bodies.by_end  # 公安厅|长: 厅 is the body's and the title's
@@ -593,8 +626,12 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             continue
         e = _name_after_title(text, s)
         if e is not None and free(s, e) and (fused or _whole_word(text, t[0], s)):
-            chain, _ = _chain_before(s, bodies)
-            add([PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])])
+            chain, cs = _chain_before(s, bodies)
+            chain = _carried_over(text, chain, cs, titled_by_end)
+            hit = PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])
+            add([hit])
+            titled_by_end[e] = hit
+            add(_sharing(text, hit, free))
     # a name before a title or honorific: 张三同志, 李四所长
     for m in _AFTER_RE.finditer(text):
         s = _name_before(text, m.start(), titled=m.group(0) in _HONORIFIC_AFTER)
@@ -648,6 +685,49 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     out.sort(key=lambda h: h.start)
     out.extend(_predicates(doc, bodies, out))
     out.extend(_appointed(doc, bodies, out))
+    return out
+
+
+def _carried_over(text: str, chain: list[tuple[str, Body | None]], cs: int,
+                  titled_by_end: dict[int, PersonHit]) -> list[tuple[str, Body | None]]:
+    """局长张三、副局长李四 / 局长张三，政委李四: a title written right after the name of an
+    official, with no body of its own, is a post in the body of that official's last post
+    (where a title of one kind of body, 检察长 or 所长, fits that body)."""
+    if not chain or chain[0][1] is not None:
+        return chain
+    sep = cs if text[cs:cs + 1] == "、" else cs - 1
+    prev = titled_by_end.get(sep) if text[sep:sep + 1] in ("、", "，") else None
+    body = next((b for _, b in reversed(prev.posts) if isinstance(b, AgencyHit)), None) if prev else None
+    if body is None:
+        return chain
+    out = []
+    for title, b in chain:
+        if b is None and title not in _NOT_CARRIED and _GOV_HEAD.search(title) is None:
+            kinds = _KIND_OF_TITLE.get(_DEPUTY.sub("", title))
+            if kinds is None or body.name.endswith(kinds):
+                b = body
+        out.append((title, b))
+    return out
+
+
+def _sharing(text: str, hit: PersonHit, free) -> list[PersonHit]:
+    """副县长张三、李四出席, 民警张三、李四: the names listed right after an official's name,
+    with no title of their own, hold the same post where many may hold it (a deputy's, a
+    member's, a policeman's; 局长张三、李四: one bureau has one head, the others are people
+    without his post)."""
+    out: list[PersonHit] = []
+    if not hit.posts or (_DEPUTY.search(hit.posts[-1][0]) is None and _HEAD.search(hit.posts[-1][0])):
+        return out
+    forms, lengths, _ = _title_forms()
+    e = hit.end
+    while text[e:e + 1] == "、":
+        s = e + 1
+        if any(text[s:s + n] in forms for n in lengths):
+            break  # 局长张三、副局长李四: a title of its own, read as a chain
+        e = name_end(text, s, titled=True)
+        if e is None or not free(s, e, weak=True) or (_tag(text[s:e]) or "").startswith("ns"):
+            break  # 副部长张三、南非驻华大使: a place
+        out.append(PersonHit(text[s:e], s, e, hit.posts[-1:]))
     return out
 
 

@@ -229,3 +229,32 @@ def test_the_party_committee_s_office_by_its_short_form_and_not_in_a_word():
     assert {"凤凰县委办公室", "凤凰县人民政府办公室"} <= names(ex, "Agency")
     # 办 opening a word (办理, 办公会) leaves the committee itself
     assert names(run("凤凰县委办理群众来信，凤凰县委办公会研究部署。"), "Agency") == {"凤凰县委"}
+
+
+def test_a_joint_mediation_committee_serves_each_place_listed_before_it():
+    ex = run("广西岑溪市南渡镇和马路镇联合人民调解委员会成功调处一起山林纠纷。")
+    assert "南渡镇马路镇联合人民调解委员会" in names(ex, "Agency")
+    ex = run("湖北省来凤县大河镇、湖南省龙山县里耶镇的镇村两级联合调解委员会参加调解。"
+             "在联合人民调解委员会的反复调解下，双方达成一致。")
+    served = {p for a, p in relations(ex, "jurisdiction") if a == "大河镇里耶镇联合人民调解委员会"}
+    assert served == {"大河镇", "里耶镇"}
+
+
+def test_a_unit_of_a_court_or_procuratorate_after_its_de():
+    ex = run("浙江省嵊州市人民法院的速裁团队今年共审结案件1200件。")
+    assert "嵊州市人民法院速裁团队" in names(ex, "Agency")
+    ex = run("湖南省新化县人民检察院的未成年人检察部门联合县教育局开展活动。")
+    assert "新化县人民检察院未成年人检察部门" in names(ex, "Agency")
+    # a verb opening the clause is no part of the unit's name; a verb inside the name is
+    ex = run("湖北省房县人民法院依托平台，实现速裁团队与仲裁机构对接。")
+    assert not {n for n in names(ex, "Agency") if "实现" in n}
+    ex = run("湖南省新化县人民检察院第二检察部和刑事执行检察部门参加。")
+    assert "新化县人民检察院刑事执行检察部门" in names(ex, "Agency")
+
+
+def test_a_station_named_on_a_sumus_name_without_sumu():
+    ex = run("内蒙古自治区阿鲁科尔沁旗公安局巴彦温都尔派出所所长巴特尔朝鲁介绍情况。")
+    assert "阿鲁科尔沁旗公安局巴彦温都尔派出所" in names(ex, "Agency")
+    assert ("阿鲁科尔沁旗公安局巴彦温都尔派出所", "巴彦温都尔苏木") in relations(ex, "jurisdiction")
+    ex = run("内蒙古阿鲁科尔沁旗巴彦温都尔派出所民警走访牧户。")
+    assert "阿鲁科尔沁旗公安局巴彦温都尔派出所" in names(ex, "Agency")

@@ -335,6 +335,7 @@ def test_a_grassroots_title_after_a_villages_title_is_the_villages_and_a_former_
     ("四川省壤塘县公安局蒲西派出所所长泽让多吉带领民警开展巡逻。", "泽让多吉"),
     ("多亏了网格员包文和联户长邓斯琴图经常劝导。", "邓斯琴图"),
     ("广东省连南瑶族自治县寨岗镇派出所辅警房国强救起落水儿童。", "房国强"),
+    ("浙江省诸暨市枫桥派出所所长陈建明说，群众满意是目标。", "陈建明"),
 ])
 def test_a_long_minority_name_after_a_title_is_not_cut_short(text, name):
     assert name in people(text)
@@ -344,3 +345,11 @@ def test_a_long_minority_name_after_a_title_is_not_cut_short(text, name):
                                        ("书记李明达组织村民开展巡逻。", "李明达")])
 def test_a_han_name_of_transcription_characters_keeps_its_length(text, name):
     assert people(text) == {name}
+
+
+def test_names_joined_before_an_appointment_verb_hold_the_post_in_the_body_set_up():
+    ex = run("湖南省凤凰县成立了由县长王建军任主任，县委常委、政法委书记李东和副县长、公安局局长赵国栋任副主任的禁毒委员会。")
+    assert {("李东", "副主任", "凤凰县禁毒委员会"), ("赵国栋", "副主任", "凤凰县禁毒委员会")} <= posts(ex)
+    assert ("王建军", "副主任", "凤凰县禁毒委员会") not in posts(ex)
+    ex = run("湖南省凤凰县成立了由县长王建军任主任，李东、张伟任副主任的禁毒委员会。")
+    assert {("李东", "副主任", "凤凰县禁毒委员会"), ("张伟", "副主任", "凤凰县禁毒委员会")} <= posts(ex)

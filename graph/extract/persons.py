@@ -243,6 +243,10 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
                 and is_word(w[k + 1:k + 3]) and not _function_word(w[k + 1:k + 3]):
             k += 1  # 房国|强救|起落 after a title: 强 ends the name, 救起 is what follows
             rest = ()
+        elif titled and k == n + 1 and tag is None and rest and len(rest[0]) == 2 and rest[0][1] == "说" \
+                and text[s + k + 2:s + k + 3] in ("，", "：", ":", "“", ""):
+            k += 1  # 陈建|明说，: the name is 陈建明, and he says
+            rest = ()
     else:
         if len(t0) < n or len(toks) < 2 or (function_surname and not (titled and _given_name(toks[1], False)
                                                                          and len(toks[1]) == 2 and (len(toks) == 2 or len(toks[2]) > 1))):
@@ -778,7 +782,27 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
                 name, hs, he = min(held, key=lambda x: x[1])
                 who = PersonHit(name, hs, he)
             out.append(PersonHit(who.name, who.start, who.end, [(title, body)], evidence=(ss, se)))
+            # 由张三和李四任副主任 / 由张三、李四任副主任: the names joined before hold it too
+            j = who.start
+            while (other := _joined_before(text, j, m.end(), found_by_end, bodies)) is not None:
+                out.append(PersonHit(other.name, other.start, other.end, [(title, body)], evidence=(ss, se)))
+                j = other.start
     return out
+
+
+def _joined_before(text: str, start: int, lo: int, found_by_end: dict[int, PersonHit],
+                   bodies: "_Bodies") -> PersonHit | None:
+    """The person found whose name is joined by 和 or 、 to the one at ``start`` (past his own
+    chain of posts: 张三和副县长、公安局局长李四), not before ``lo``."""
+    _, cs = _chain_before(start, bodies)
+    if cs - 1 <= lo or text[cs - 1] not in "和、与及":
+        return None
+    if cs - 1 in found_by_end:
+        return found_by_end[cs - 1]
+    ns = _name_before(text, cs - 1)  # 由张三任主任，李四、王五任副主任: the clause vouches for the name
+    if ns is not None and ns > lo and text[ns - 1] in "由、，和":
+        return PersonHit(text[ns:cs - 1], ns, cs - 1)
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -353,3 +353,14 @@ def test_names_joined_before_an_appointment_verb_hold_the_post_in_the_body_set_u
     assert ("王建军", "副主任", "凤凰县禁毒委员会") not in posts(ex)
     ex = run("湖南省凤凰县成立了由县长王建军任主任，李东、张伟任副主任的禁毒委员会。")
     assert {("李东", "副主任", "凤凰县禁毒委员会"), ("张伟", "副主任", "凤凰县禁毒委员会")} <= posts(ex)
+
+
+def test_a_special_mediator_named_alone_is_the_courts_named_before():
+    ex = run("河南省巩义市人民法院竹林人民法庭积极推进诉源治理。在法庭的调解室里，特邀调解员王秀英正在接待群众。")
+    assert ("王秀英", "特邀调解员", "巩义市人民法院竹林人民法庭") in posts(ex)
+    assert not posts(run("湖南省平江县司法局组织培训。特邀调解员王秀英参加。"))
+
+
+def test_a_title_after_a_body_word_no_agency_answers_is_not_the_previous_bodys():
+    ex = run("山东省莒南县大店镇司法所所长、调委会主任刘洪涛主持调解。")
+    assert posts(ex) == {("刘洪涛", "所长", "莒南县司法局大店镇司法所")}

@@ -82,7 +82,9 @@ _HEAD = re.compile("(?:长|书记|主任|政委|教导员|指导员|主席|主�
 # the kind of body a title heads, for a title written with no body (检察长X, 大队长X)
 _KIND_OF_TITLE = {"检察长": ("检察院",), "院长": ("法院",), "庭长": ("法庭", "法院"), "局长": ("局",),
                   "所长": ("所",), "大队长": ("大队",), "中队长": ("中队",), "支队长": ("支队",),
-                  "教导员": ("大队", "派出所"), "站长": ("站",), "厅长": ("厅",), "馆长": ("馆",)}
+                  "教导员": ("大队", "派出所"), "站长": ("站",), "厅长": ("厅",), "馆长": ("馆",),
+                  # a court invites its special mediators (特邀调解员 of a 法庭 or a 法院)
+                  "特邀调解员": ("法庭", "法院")}
 _PRESS = {"记者", "通讯员", "编辑", "主编", "总编辑", "社长"}
 _BYLINE_ROLE = ("本报记者", "特约记者", "见习记者", "实习记者", "摄影记者", "本报通讯员", "特约通讯员", "通讯员", "实习生", "记者",
                 "摄影", "作者", "撰稿", "文", "图", "文/图", "文／图", "图/文", "图／文")
@@ -534,6 +536,7 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
     text = bodies.text
     by_end = bodies.by_end
     chain: list[tuple[str, Body | None]] = []
+    unnamed: set[int] = set()
     while True:
         t = _title_at_end(text, pos, by_end)
         if t is None:
@@ -560,6 +563,8 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
                 pos = body.start
             elif (bare := bodies.bare(bs)) is not None:
                 body, pos = bare
+                if body is None:
+                    unnamed.add(len(chain))  # 调委会主任: a body written that is none found, not the one before
             elif text[max(0, ts - 2):ts] in _FORMER:
                 pos = ts - 2  # 特邀调解员、退休法官X: the former post is none, the chain runs on
                 title = ""
@@ -579,7 +584,10 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
     # except a government head's (市委常委、副市长: the city's people's government)
     out: list[tuple[str, Body | None]] = []
     last: Body | None = None
-    for title, body in chain:
+    for i, (title, body) in enumerate(chain):
+        if len(chain) - 1 - i in unnamed and last is not None:
+            out.append((title, None))
+            continue
         if body is None or (body is last and _TOWN_HEAD.search(title)):
             gov = _GOV_HEAD.search(title)
             if gov:

@@ -336,15 +336,23 @@ def test_a_grassroots_title_after_a_villages_title_is_the_villages_and_a_former_
     ("多亏了网格员包文和联户长邓斯琴图经常劝导。", "邓斯琴图"),
     ("广东省连南瑶族自治县寨岗镇派出所辅警房国强救起落水儿童。", "房国强"),
     ("浙江省诸暨市枫桥派出所所长陈建明说，群众满意是目标。", "陈建明"),
+    ("青海省同仁市隆务镇司法所所长才让卓玛介绍调解经验。", "才让卓玛"),
+    ("四川省色达县人民法院洛若人民法庭庭长降措尼玛开展巡回审判。", "降措尼玛"),
 ])
 def test_a_long_minority_name_after_a_title_is_not_cut_short(text, name):
     assert name in people(text)
 
 
 @pytest.mark.parametrize("text,name", [("所长马明华强调，要加强巡逻。", "马明华"),
-                                       ("书记李明达组织村民开展巡逻。", "李明达")])
+                                       ("书记李明达组织村民开展巡逻。", "李明达"),
+                                       ("派出所所长巴特尔主持会议。", "巴特尔")])
 def test_a_han_name_of_transcription_characters_keeps_its_length(text, name):
     assert people(text) == {name}
+
+
+@pytest.mark.parametrize("text", ["网格员才发现问题。", "民警主动上门服务。"])
+def test_everyday_words_after_a_title_are_no_transcribed_name(text):
+    assert not people(text)
 
 
 def test_names_joined_before_an_appointment_verb_hold_the_post_in_the_body_set_up():

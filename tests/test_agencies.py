@@ -258,3 +258,16 @@ def test_a_station_named_on_a_sumus_name_without_sumu():
     assert ("阿鲁科尔沁旗公安局巴彦温都尔派出所", "巴彦温都尔苏木") in relations(ex, "jurisdiction")
     ex = run("内蒙古阿鲁科尔沁旗巴彦温都尔派出所民警走访牧户。")
     assert "阿鲁科尔沁旗公安局巴彦温都尔派出所" in names(ex, "Agency")
+
+
+def test_a_township_unit_by_its_short_name_after_a_verb_of_working_with_it():
+    ex = run("江西省于都县深入推进平安建设。今年以来，银坑派出所联合银坑司法所开展矛盾纠纷排查。")
+    assert {"于都县公安局银坑派出所", "于都县司法局银坑司法所"} <= names(ex, "Agency")
+
+
+def test_the_first_centre_or_station_of_its_kind_a_place_sets_up_is_the_places():
+    ex = run("吉林省蛟河市检察院联合市民政局成立全省首个未成年人司法救助站。")
+    assert ("蛟河市未成年人司法救助站", "蛟河市") in relations(ex, "jurisdiction")
+    ex = run("河北省围场满族蒙古族自治县未成年人司法救助站正式挂牌成立。")
+    assert "围场满族蒙古族自治县未成年人司法救助站" in names(ex, "Agency")
+    assert not names(run("各地要建立司法救助站。"), "Agency")

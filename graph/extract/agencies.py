@@ -23,6 +23,8 @@ from .places import PlaceHit
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
 # match is inside a longer word (社区警务室 is no 区警务室)
 _BEFORE_OK = "、和与及至驻在由向对经交报送请同把将被从据到以的"
+# verbs of working with a body, written right before its name (联合X派出所, 会同X司法所)
+_WITH_VERBS = frozenset({"联合", "会同", "协同", "联同", "配合", "协助", "指导", "督促", "依托", "邀请", "组织"})
 _COLLECTIVE_BEFORE = ("全省", "全国", "全市", "各级", "各地", "广大", "全区", "各", "全县", "基层", "中央")
 _FUNCTION = set("的了在和与及或对向把被将为从到由于等各全该本这那每其此个些所以而且并就都也还又更最很是有")
 _UNIT_MOD_MAX = 8
@@ -356,7 +358,8 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                 continue
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
-        boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
+        boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends \
+            or text[max(0, s - 2):s] in ("首个", "首家")  # 成立全省首个未成年人司法救助站: the place's own
         if place is None and body.surface not in bare_ok and not level_word and quoted.crosses(s):
             continue
         if place is None and not level_word and quoted.crosses(s):
@@ -618,7 +621,8 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
             s = us - n
             if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
                 continue
-            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends):
+            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
+                    or text[max(0, s - 2):s] in _WITH_VERBS):
                 continue
             town = names[text[s:us]]
             county = gz.places.get(town.parent)

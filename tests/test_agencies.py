@@ -271,3 +271,9 @@ def test_the_first_centre_or_station_of_its_kind_a_place_sets_up_is_the_places()
     ex = run("河北省围场满族蒙古族自治县未成年人司法救助站正式挂牌成立。")
     assert "围场满族蒙古族自治县未成年人司法救助站" in names(ex, "Agency")
     assert not names(run("各地要建立司法救助站。"), "Agency")
+
+
+def test_a_centre_of_a_level_written_with_yu_is_the_levels():
+    ex = run("河北省正定县成立县域社会治理综合服务中心，整合信访、调解等力量。")
+    assert "正定县社会治理综合服务中心" in names(ex, "Agency")
+    assert "县域社会治理综合服务中心" in entity(ex, "Agency", "正定县社会治理综合服务中心").aliases

@@ -372,3 +372,13 @@ def test_a_special_mediator_named_alone_is_the_courts_named_before():
 def test_a_title_after_a_body_word_no_agency_answers_is_not_the_previous_bodys():
     ex = run("山东省莒南县大店镇司法所所长、调委会主任刘洪涛主持调解。")
     assert posts(ex) == {("刘洪涛", "所长", "莒南县司法局大店镇司法所")}
+
+
+def test_a_chain_runs_on_past_a_unit_no_agency_answers():
+    ex = run("江苏省泗洪县人民法院执行局副局长、执行指挥中心主任王宏伟介绍。")
+    assert posts(ex) == {("王宏伟", "副局长", "泗洪县人民法院执行局")}
+
+
+def test_yi_names_after_a_deputy_title_and_in_its_list():
+    ex = run("云南省宁蒗彝族自治县公安局副局长沙马拉毅、阿苏尔布等参加。")
+    assert {("沙马拉毅", "副局长", "宁蒗彝族自治县公安局"), ("阿苏尔布", "副局长", "宁蒗彝族自治县公安局")} <= posts(ex)

@@ -935,8 +935,8 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             if lvl not in "省市县区" or not (ps == 0 or not is_cjk(text[ps - 1]) or text[ps - 1] in "、，：；"
                                              or text[max(0, ps - 2):ps] in _SET_UP):
                 continue
-            # 县级综治中心: the level's own centre (级 is no part of its name)
-            lvl_end = ps + 2 if text[ps + 1:ps + 2] == "级" else ps + 1
+            # 县级综治中心, 县域社会治理…中心: the level's own centre (级, 域 are no part of its name)
+            lvl_end = ps + 2 if text[ps + 1:ps + 2] in ("级", "域") else ps + 1
             mod = text[lvl_end:m.start(2)]
             if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):
                 continue

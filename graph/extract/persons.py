@@ -93,6 +93,8 @@ _SENT_BREAK = set("，。；：！？、“”‘’（）()「」《》\n ")
 # of no township); the others after a body's title share that body (某村网格员、联户长X)
 _NOT_CARRIED = _PRESS | {"律师", "代表", "人大代表", "政协委员", "志愿者", "平安志愿者", "法律明白人", "乡贤",
                          "退休干部", "老干部"}
+# a unit's name the grammar did not read, after a 、 in a chain and before a title (、执行指挥中心主任)
+_UNREAD_UNIT = re.compile(f"、[{CJK}]{{2,8}}(?:中心|办公室|室|组|队|站|部|科|股|处)$")
 # a former post written before a title: 退休法官X is no judge of the court the chain names
 _FORMER = ("退休", "离休", "离任")
 
@@ -344,7 +346,7 @@ def _transcribed_name(text: str, s: int) -> int | None:
         e += 1
     for end in range(e, s + 1, -1):
         nxt = text[end:end + 1]
-        if 2 <= end - s <= 6 and (nxt in _SENT_BREAK or nxt == "" or text.startswith(_REPORT, end)
+        if 2 <= end - s <= 6 and (nxt in _SENT_BREAK or nxt in ("", "等") or text.startswith(_REPORT, end)
                                   or end - s >= 3 and _verb_at(text, end)) \
                 and not any(_common_word(w := text[i:j]) and _tag(w) != "ns"
                             for i in range(s, end) for j in range(i + 2, end + 1)):
@@ -565,6 +567,9 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
                 body, pos = bare
                 if body is None:
                     unnamed.add(len(chain))  # 调委会主任: a body written that is none found, not the one before
+            elif (unread := _UNREAD_UNIT.search(text, max(0, ts - 10), ts)) is not None:
+                pos = unread.start() + 1  # 执行局副局长、执行指挥中心主任X: a unit no agency answers; the chain runs on
+                unnamed.add(len(chain))
             elif text[max(0, ts - 2):ts] in _FORMER:
                 pos = ts - 2  # 特邀调解员、退休法官X: the former post is none, the chain runs on
                 title = ""
@@ -736,7 +741,7 @@ def _sharing(text: str, hit: PersonHit, free) -> list[PersonHit]:
         s = e + 1
         if any(text[s:s + n] in forms for n in lengths):
             break  # 局长张三、副局长李四: a title of its own, read as a chain
-        e = name_end(text, s, titled=True)
+        e = _name_after_title(text, s)
         if e is None or not free(s, e, weak=True) or (_tag(text[s:e]) or "").startswith("ns"):
             break  # 副部长张三、南非驻华大使: a place
         out.append(PersonHit(text[s:e], s, e, hit.posts[-1:]))

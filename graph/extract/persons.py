@@ -235,8 +235,9 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
                 return s + len(t0)
             else:
                 return None
-        elif tag is not None and not tag.startswith("nr") and not (titled and tag == "ns" and _acts_next(t0, n, toks)):
-            return None  # an everyday word: 全力, 马上, 高度
+        elif tag is not None and not tag.startswith("nr") and not (titled and tag == "ns" and (
+                _acts_next(t0, n, toks) or len(t0) == n + 2 and word_count(t0) < 20)):
+            return None  # an everyday word: 全力, 马上, 高度 (所长马建国说: a rare place word after a title is a name)
         elif tag is not None and len(t0) == n + 1 and word_count(t0) >= (500 if strict else 1000) and not (
                 titled and _acts_next(t0, n, toks)):
             return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉 (局长向东表示: a name)

@@ -359,7 +359,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends \
-            or text[max(0, s - 2):s] in ("首个", "首家")  # 成立全省首个未成年人司法救助站: the place's own
+            or text[max(0, s - 2):s] in ("首个", "首家")  # 建成全市首家公证处: the place's own
         if place is None and body.surface not in bare_ok and not level_word and quoted.crosses(s):
             continue
         if place is None and not level_word and quoted.crosses(s):
@@ -512,7 +512,7 @@ _JOIN = "和与、及"
 
 def _joint_committees(doc: Doc, places: list[PlaceHit], taken: Spans) -> list[AgencyHit]:
     """A joint mediation committee: of the places listed before it (X镇和Y镇联合人民调解委员会,
-    X镇、Y镇的镇村两级联合调解委员会, X县Y镇与Z县W镇边界联合调委会: the most local place of
+    X乡、Y乡的跨界联合调委会, X县Y镇与Z县W镇边界联合调委会: the most local place of
     each), one agency serving each of them; written alone later, the one named before."""
     text = doc.text
     if "联合" not in text:
@@ -527,7 +527,7 @@ def _joint_committees(doc: Doc, places: list[PlaceHit], taken: Spans) -> list[Ag
         js, je = m.span()
         if overlaps(js, je, taken):
             continue
-        # a modifier of up to six characters before 联合 (边界, 镇村两级), after the places and a 的
+        # a modifier of up to six characters before 联合 (边界, 跨省), after the places and a 的
         p = js
         while p > js - 6 and p > 0 and is_cjk(text[p - 1]) and (p not in by_end) and text[p - 1] not in _FUNCTION:
             p -= 1
@@ -743,12 +743,12 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                     if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags):
                         break
                     if "v" in flags and (a == 0 or not is_cjk(text[a - 1])):
-                        break  # ，实现|速裁团队: a verb opening the clause is its predicate (刑事执行|检察部 is a name)
+                        break  # ，组建|审判团队: a verb opening the clause is its predicate (刑事执行|检察部 is a name)
                     start = a
                     if hs - start >= 6:
                         break
             owner = next((h for h in reversed(hits) if h.end == hs - 1 and h.kind in kinds), None) \
-                if start == hs and text[hs - 1:hs] == "的" else None  # 某县人民法院的速裁团队
+                if start == hs and text[hs - 1:hs] == "的" else None  # 某县人民法院的执行团队
             if start == hs and head not in ("控告申诉室",) and head not in whole and owner is None:
                 continue
             if start < hs and overlaps(start, he, taken):
@@ -935,7 +935,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             if lvl not in "省市县区" or not (ps == 0 or not is_cjk(text[ps - 1]) or text[ps - 1] in "、，：；"
                                              or text[max(0, ps - 2):ps] in _SET_UP):
                 continue
-            # 县级综治中心, 县域社会治理…中心: the level's own centre (级, 域 are no part of its name)
+            # 县级综治中心, 县域矛盾纠纷…中心: the level's own centre (级, 域 are no part of its name)
             lvl_end = ps + 2 if text[ps + 1:ps + 2] in ("级", "域") else ps + 1
             mod = text[lvl_end:m.start(2)]
             if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):

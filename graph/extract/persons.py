@@ -95,7 +95,7 @@ _NOT_CARRIED = _PRESS | {"律师", "代表", "人大代表", "政协委员", "�
                          "退休干部", "老干部"}
 # a unit's name the grammar did not read, after a 、 in a chain and before a title (、执行指挥中心主任)
 _UNREAD_UNIT = re.compile(f"、[{CJK}]{{2,8}}(?:中心|办公室|室|组|队|站|部|科|股|处)$")
-# a former post written before a title: 退休法官X is no judge of the court the chain names
+# a former post written before a title: 退休教师X teaches in no body the chain names
 _FORMER = ("退休", "离休", "离任")
 
 
@@ -572,7 +572,7 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
                 pos = unread.start() + 1  # 执行局副局长、执行指挥中心主任X: a unit no agency answers; the chain runs on
                 unnamed.add(len(chain))
             elif text[max(0, ts - 2):ts] in _FORMER:
-                pos = ts - 2  # 特邀调解员、退休法官X: the former post is none, the chain runs on
+                pos = ts - 2  # 人民调解员、退休教师X: the former post is none, the chain runs on
                 title = ""
             else:
                 pos = ts

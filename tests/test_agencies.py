@@ -244,8 +244,8 @@ def test_a_joint_mediation_committee_serves_each_place_listed_before_it():
 def test_a_unit_of_a_court_or_procuratorate_after_its_de():
     ex = run("浙江省天台县人民法院的执行团队上半年执结案件900件。")
     assert "天台县人民法院执行团队" in names(ex, "Agency")
-    ex = run("安徽省泾县人民检察院的公益诉讼检察部门牵头开展专项监督。")
-    assert "泾县人民检察院公益诉讼检察部门" in names(ex, "Agency")
+    ex = run("安徽省泾县人民检察院的民事检察部门牵头开展专项监督。")
+    assert "泾县人民检察院民事检察部门" in names(ex, "Agency")
     # a verb opening the clause is no part of the unit's name; a verb inside the name is
     ex = run("云南省弥渡县人民法院优化分工，组建审判团队攻坚积案。")
     assert not {n for n in names(ex, "Agency") if "组建" in n}
@@ -267,7 +267,7 @@ def test_a_township_unit_by_its_short_name_after_a_verb_of_working_with_it():
 
 
 def test_the_first_centre_or_station_of_its_kind_a_place_sets_up_is_the_places():
-    ex = run("浙江省开化县检察院牵头建成全市首家司法救助站。")
+    ex = run("浙江省开化县检察院牵头建成全区首家司法救助站。")
     assert ("开化县司法救助站", "开化县") in relations(ex, "jurisdiction")
     assert not names(run("各地要建立司法救助站。"), "Agency")
 

@@ -303,8 +303,9 @@ def _name_after_title(text: str, s: int) -> int | None:
         t = _transcribed_name(text, s)
         if t is not None and (e is None or t - s >= 4 and t > e):
             return t  # 巴特尔朝鲁, 敖登格日勒: a transcription longer than a surname and its given name
-        if e is not None and e - s == 3 and text[s] in _surnames() and _transcribed_name(text, s + 1) == e + 1:
-            return e + 1  # 邓|斯琴图: a surname and a transcribed given name of three
+        if e is not None and text[s] in _surnames() and (g := _transcribed_name(text, s + 1)) is not None \
+                and g > e and 3 <= g - s - 1 <= 5:
+            return g  # 韩|乌力吉, 刘|苏和巴特尔: a surname and a transcribed given name of three to five
         return e
     # 买买提·吐尔逊: parts joined by ·; the last one ends where an everyday word or a
     # function character begins (买买提·吐尔逊|赶到, 艾尼·买买提|近日)
@@ -356,10 +357,10 @@ def _transcribed_name(text: str, s: int) -> int | None:
 
 
 def _verb_at(text: str, i: int) -> bool:
-    """Does a verb or an adverb of two characters (not a verbal noun) start at ``i`` (带领,
-    走访, 经常)?"""
+    """Does a verb, an adverb or a time word of two characters (not a verbal noun) start at
+    ``i`` (带领, 走访, 经常, 每天)?"""
     tag = _tag(text[i:i + 2]) if is_word(text[i:i + 2]) else None
-    return tag is not None and tag.startswith(("v", "d")) and tag != "vn"
+    return tag is not None and tag.startswith(("v", "d", "t")) and tag != "vn"
 
 
 def _everyday(text: str, i: int) -> bool:

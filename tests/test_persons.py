@@ -334,7 +334,7 @@ def test_a_grassroots_title_after_a_villages_title_is_the_villages_and_a_former_
     ("西藏自治区墨竹工卡县甲玛镇派出所所长扎西平措说，今年辖区未发生刑事案件。", "扎西平措"),
     ("四川省壤塘县公安局蒲西派出所所长泽让多吉走访牧户。", "泽让多吉"),
     ("入冬以来，联户长韩乌力吉时常上门提醒。", "韩乌力吉"),
-    ("村里的联户长邓其木格经常上门走访。", "邓其木格"),
+    ("村里的联户长周其木格经常上门走访。", "周其木格"),
     ("嘎查达刘苏和巴特尔经常走访牧户。", "刘苏和巴特尔"),
     ("广东省连南瑶族自治县寨岗镇派出所辅警房国强救起落水儿童。", "房国强"),
     ("河北省涞水县三坡镇派出所副所长何建明说，游客多了警力要跟上。", "何建明"),
@@ -381,6 +381,10 @@ def test_a_title_after_a_body_word_no_agency_answers_is_not_the_previous_bodys()
 def test_a_chain_runs_on_past_a_unit_no_agency_answers():
     ex = run("江苏省泗洪县人民法院执行局副局长、执行指挥中心主任王宏伟介绍。")
     assert posts(ex) == {("王宏伟", "副局长", "泗洪县人民法院执行局")}
+    ex = run("湖南省慈利县零阳镇党委书记、人大主席王华介绍。")
+    assert posts(ex) == {("王华", "书记", "零阳镇党委")}
+    ex = run("福建省长汀县人民法院党组成员、副院长、审判委员会专职委员林小平出席。")
+    assert posts(ex) == {("林小平", "党组成员", "长汀县人民法院"), ("林小平", "副院长", "长汀县人民法院")}
 
 
 def test_yi_names_after_a_deputy_title_and_in_its_list():

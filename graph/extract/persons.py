@@ -93,8 +93,9 @@ _SENT_BREAK = set("，。；：！？、“”‘’（）()「」《》\n ")
 # of no township); the others after a body's title share that body (某村网格员、联户长X)
 _NOT_CARRIED = _PRESS | {"律师", "代表", "人大代表", "政协委员", "志愿者", "平安志愿者", "法律明白人", "乡贤",
                          "退休干部", "老干部"}
-# a unit's name the grammar did not read, after a 、 in a chain and before a title (、执行指挥中心主任)
-_UNREAD_UNIT = re.compile(f"、[{CJK}]{{2,8}}(?:中心|办公室|室|组|队|站|部|科|股|处)$")
+# a unit's name the grammar did not read, after a 、 in a chain and before a title (、执行指挥中心主任,
+# 镇党委书记、人大主席)
+_UNREAD_UNIT = re.compile(f"、(?:[{CJK}]{{2,8}}(?:中心|办公室|室|组|队|站|部|科|股|处)|[{CJK}]{{0,6}}(?:人大|政协|委员会))$")
 # a former post written before a title: 退休教师X teaches in no body the chain names
 _FORMER = ("退休", "离休", "离任")
 

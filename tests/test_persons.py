@@ -390,3 +390,15 @@ def test_a_chain_runs_on_past_a_unit_no_agency_answers():
 def test_yi_names_after_a_deputy_title_and_in_its_list():
     ex = run("云南省宁蒗彝族自治县公安局副局长沙马拉毅、阿苏尔布等参加。")
     assert {("沙马拉毅", "副局长", "宁蒗彝族自治县公安局"), ("阿苏尔布", "副局长", "宁蒗彝族自治县公安局")} <= posts(ex)
+
+
+def test_a_transcriptions_last_character_that_writes_a_function_word_before_a_list_mark():
+    ex = run("新疆维吾尔自治区尉犁县公安局古勒巴格派出所民警热合曼·阿不都、辅警艾力·吐尔洪参加巡逻。")
+    assert {p[:2] for p in posts(ex)} == {("热合曼·阿不都", "民警"), ("艾力·吐尔洪", "辅警")}
+    assert "艾力·吐尔逊" in people("民警艾力·吐尔逊都来了。")
+
+
+def test_tibetan_and_mongolian_names_after_a_title_and_in_a_chain():
+    ex = run("四川省甘孜县公安局局长泽仁邓珠、政委格绒泽郎出席。")
+    assert posts(ex) == {("泽仁邓珠", "局长", "甘孜县公安局"), ("格绒泽郎", "政委", "甘孜县公安局")}
+    assert "娜仁高娃" in people("通辽市科尔沁区人民法院木里图人民法庭法官助理娜仁高娃介绍。")

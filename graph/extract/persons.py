@@ -89,6 +89,7 @@ _PRESS = {"记者", "通讯员", "编辑", "主编", "总编辑", "社长"}
 _BYLINE_ROLE = ("本报记者", "特约记者", "见习记者", "实习记者", "摄影记者", "本报通讯员", "特约通讯员", "通讯员", "实习生", "记者",
                 "摄影", "作者", "撰稿", "文", "图", "文/图", "文／图", "图/文", "图／文")
 _SENT_BREAK = set("，。；：！？、“”‘’（）()「」《》\n ")
+_NAME_LIST_END = frozenset("、，。；")
 # titles that are no post in the body named before them in a chain (某镇网格员、律师X: a lawyer
 # of no township); the others after a body's title share that body (某村网格员、联户长X)
 _NOT_CARRIED = _PRESS | {"律师", "代表", "人大代表", "政协委员", "志愿者", "平安志愿者", "法律明白人", "乡贤",
@@ -320,6 +321,8 @@ def _name_after_title(text: str, s: int) -> int | None:
         # when transcription characters follow it and no verb's particle ends them (…提都来了)
         while e < run.end() and (text[e] not in _FUNC or _transcribed_on(text, e, run.end())) and not _everyday(text, e):
             e += 1
+        if e + 1 == run.end() and text[e] in _transcription_chars() and text[e + 1:e + 2] in _NAME_LIST_END:
+            e += 1  # 热合曼·阿不都、…: a transcription's last character that also writes a function word, before a break
     return e
 
 

@@ -401,4 +401,4 @@ def test_a_transcriptions_last_character_that_writes_a_function_word_before_a_li
 def test_tibetan_and_mongolian_names_after_a_title_and_in_a_chain():
     ex = run("四川省甘孜县公安局局长泽仁邓珠、政委格绒泽郎出席。")
     assert posts(ex) == {("泽仁邓珠", "局长", "甘孜县公安局"), ("格绒泽郎", "政委", "甘孜县公安局")}
-    assert "娜仁高娃" in people("通辽市科尔沁区人民法院木里图人民法庭法官助理娜仁高娃介绍。")
+    assert "娜仁高娃" in people("通辽市科尔沁区人民法院木里图人民法庭书记员娜仁高娃介绍。")

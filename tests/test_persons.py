@@ -402,3 +402,9 @@ def test_tibetan_and_mongolian_names_after_a_title_and_in_a_chain():
     ex = run("四川省甘孜县公安局局长泽仁邓珠、政委格绒泽郎出席。")
     assert posts(ex) == {("泽仁邓珠", "局长", "甘孜县公安局"), ("格绒泽郎", "政委", "甘孜县公安局")}
     assert "娜仁高娃" in people("通辽市科尔沁区人民法院木里图人民法庭书记员娜仁高娃介绍。")
+
+
+def test_a_places_leaders_named_without_posts_and_a_list_that_goes_on_to_a_verb():
+    assert people("县领导王建军、李卫东、陈晓红参加调研。") == {"王建军", "李卫东", "陈晓红"}
+    assert people("民警李强、王芳、赵丽赶到现场。") == {"李强", "王芳", "赵丽"}
+    assert not people("县领导高度重视，全县上下齐心协力。")

@@ -68,7 +68,9 @@ _PEOPLE = ("专家", "学者", "教授", "研究员", "作家", "画家", "书�
            "村民", "居民", "市民", "农民", "牧民", "渔民", "老人", "老汉", "大爷", "大妈", "阿姨", "学生", "研究生",
            "护士", "工人", "职工", "员工", "党员", "老党员", "战士", "军人", "烈士", "英雄", "模范", "当事人",
            "负责人", "创始人", "主持人", "农户", "户主", "网友",
-           "总统", "副总统", "首相", "外长", "大臣", "总裁", "会长", "议长", "长官", "国王", "主帅")
+           "总统", "副总统", "首相", "外长", "大臣", "总裁", "会长", "议长", "长官", "国王", "主帅",
+           # a place's leaders named without their posts (县领导X、Y出席)
+           "省领导", "市领导", "州领导", "县领导", "区领导", "旗领导", "镇领导", "乡领导")
 # the bodies a bare title may be written after (派出所所长X): the one body of that kind the report names
 _BARE_BODY = re.compile("(?:人民法庭|派出所|司法所|法庭|法院|检察院|公安局|分局|综治中心|中心|工作站|党支部|党总支|党委|"
                         "村委会|居委会|调委会|大队|中队|支队|警务室|站|所)$")
@@ -685,17 +687,22 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             add([PersonHit(text[s:e], s, e)])
     # names listed together: 张三、李四、王五 (a name on each side of a 、, the left one after a break)
     sur = _surnames()
+    found_end = {h.end: h.start for h in out}  # 县领导张三、李四、王五参加: a list goes on from a name found
     for m in re.finditer("、", text):
         i = m.start()
         if text[i + 1:i + 2] not in sur and text[i + 1:i + 3] not in sur:
             continue
-        s = next((j for j in (i - 3, i - 2, i - 4) if j >= 0 and (text[j] in sur or text[j:j + 2] in sur)
-                  and (j == 0 or text[j - 1] == "、" or not _RUN.match(text[j - 1]))), None)
-        if s is None or name_end(text, s, strict=True) != i or not free(s, i, weak=True):
+        known = i in found_end
+        s = found_end[i] if known else next(
+            (j for j in (i - 3, i - 2, i - 4) if j >= 0 and (text[j] in sur or text[j:j + 2] in sur)
+             and (j == 0 or text[j - 1] == "、" or not _RUN.match(text[j - 1]))), None)
+        if s is None or not known and (name_end(text, s, strict=True) != i or not free(s, i, weak=True)):
             continue
         e = name_end(text, i + 1, strict=True)
-        if e is not None and (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与") and free(i + 1, e, weak=True):
-            add([PersonHit(text[s:i], s, i), PersonHit(text[i + 1:e], i + 1, e)])
+        if e is not None and (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与" or known and _verb_at(text, e)) \
+                and free(i + 1, e, weak=True):
+            add(([] if known else [PersonHit(text[s:i], s, i)]) + [PersonHit(text[i + 1:e], i + 1, e)])
+            found_end[e] = i + 1
     add(_lists(text, out, free))
     add(h for h in _bylines(text) if free(h.start, h.end, weak=True))
     out.extend(_captions(doc, bodies))

@@ -229,3 +229,50 @@ def test_the_party_committee_s_office_by_its_short_form_and_not_in_a_word():
     assert {"凤凰县委办公室", "凤凰县人民政府办公室"} <= names(ex, "Agency")
     # 办 opening a word (办理, 办公会) leaves the committee itself
     assert names(run("凤凰县委办理群众来信，凤凰县委办公会研究部署。"), "Agency") == {"凤凰县委"}
+
+
+
+def test_a_joint_mediation_committee_serves_each_place_listed_before_it():
+    ex = run("广西岑溪市南渡镇和马路镇联合人民调解委员会成功调处一起山林纠纷。")
+    assert "南渡镇马路镇联合人民调解委员会" in names(ex, "Agency")
+    ex = run("贵州省松桃苗族自治县孟溪镇、重庆市秀山县石耶镇的跨省联合调委会当天到场。"
+             "经联合人民调解委员会三次协调，两户签下协议。")
+    served = {p for a, p in relations(ex, "jurisdiction") if a == "孟溪镇石耶镇联合人民调解委员会"}
+    assert served == {"孟溪镇", "石耶镇"}
+
+
+def test_a_unit_of_a_court_or_procuratorate_after_its_de():
+    ex = run("浙江省天台县人民法院的执行团队上半年执结案件900件。")
+    assert "天台县人民法院执行团队" in names(ex, "Agency")
+    ex = run("安徽省泾县人民检察院的民事检察部门牵头开展专项监督。")
+    assert "泾县人民检察院民事检察部门" in names(ex, "Agency")
+    # a verb opening the clause is no part of the unit's name; a verb inside the name is
+    ex = run("云南省弥渡县人民法院优化分工，组建审判团队攻坚积案。")
+    assert not {n for n in names(ex, "Agency") if "组建" in n}
+    ex = run("安徽省泾县人民检察院第二检察部和刑事执行检察部门参加。")
+    assert "泾县人民检察院刑事执行检察部门" in names(ex, "Agency")
+
+
+def test_a_station_named_on_a_sumus_name_without_sumu():
+    ex = run("内蒙古自治区阿鲁科尔沁旗公安局巴彦温都尔派出所所长巴特尔朝鲁介绍情况。")
+    assert "阿鲁科尔沁旗公安局巴彦温都尔派出所" in names(ex, "Agency")
+    assert ("阿鲁科尔沁旗公安局巴彦温都尔派出所", "巴彦温都尔苏木") in relations(ex, "jurisdiction")
+    ex = run("内蒙古阿鲁科尔沁旗巴彦温都尔派出所民警走访牧户。")
+    assert "阿鲁科尔沁旗公安局巴彦温都尔派出所" in names(ex, "Agency")
+
+
+def test_a_township_unit_by_its_short_name_after_a_verb_of_working_with_it():
+    ex = run("江西省于都县深入推进平安建设。今年以来，银坑派出所联合银坑司法所开展矛盾纠纷排查。")
+    assert {"于都县公安局银坑派出所", "于都县司法局银坑司法所"} <= names(ex, "Agency")
+
+
+def test_the_first_centre_or_station_of_its_kind_a_place_sets_up_is_the_places():
+    ex = run("浙江省开化县检察院牵头建成全区首家司法救助站。")
+    assert ("开化县司法救助站", "开化县") in relations(ex, "jurisdiction")
+    assert not names(run("各地要建立司法救助站。"), "Agency")
+
+
+def test_a_centre_of_a_level_written_with_yu_is_the_levels():
+    ex = run("河北省正定县成立县域矛盾纠纷多元化解中心，整合信访、调解等力量。")
+    assert "正定县矛盾纠纷多元化解中心" in names(ex, "Agency")
+    assert "县域矛盾纠纷多元化解中心" in entity(ex, "Agency", "正定县矛盾纠纷多元化解中心").aliases

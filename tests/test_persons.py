@@ -299,3 +299,112 @@ def test_an_honorific_after_a_name_vouches_for_it_as_a_title_before_it_does():
     assert {"吴国华", "方志红"} <= people("吴国华同志和方志红同志表示，要继续努力。")
     # a function word that is also a surname stays a word (向|学昭女士: to Ms Xuezhao)
     assert not people("他立即回信向学昭女士致歉。")
+
+
+def test_names_listed_after_one_title_share_its_posts():
+    ex = run("山东省沂水县副县长张立新、刘海波出席会议。")
+    assert {("张立新", "副县长", "沂水县人民政府"), ("刘海波", "副县长", "沂水县人民政府")} <= posts(ex)
+    # a name after the 、 with a title of its own holds that title only; a place is no name
+    ex = run("河北省阜平县副县长张立新、县检察院检察长刘海波出席会议。")
+    assert ("刘海波", "副县长", "阜平县人民政府") not in posts(ex)
+    assert "南非" not in people("中宣部副部长刘鹏、南非驻华大使戴克瑞到机场送行。")
+
+
+def test_a_title_after_an_officials_name_is_a_post_in_the_same_body():
+    ex = run("辽宁省新宾满族自治县司法局局长关玉梅、副局长佟志刚参加培训。")
+    assert ("佟志刚", "副局长", "新宾满族自治县司法局") in posts(ex)
+    ex = run("湖南省桑植县公安局党委书记、局长向红军，政委钟明亮陪同检查。")
+    assert ("钟明亮", "政委", "桑植县公安局") in posts(ex)
+    # a title of another kind of body is no post in this one
+    ex = run("湖南省桑植县人民法院院长向红军、检察长钟明亮出席。")
+    assert ("钟明亮", "检察长", "桑植县人民法院") not in posts(ex)
+
+
+def test_a_grassroots_title_after_a_villages_title_is_the_villages_and_a_former_post_is_skipped():
+    ex = run("陕西省紫阳县向阳镇营梁村网格员、联户长储德贵每天在村里巡查。")
+    assert {p[:2] for p in posts(ex)} >= {("储德贵", "网格员"), ("储德贵", "联户长")}
+    ex = run("河北省涉县人民法院特邀调解员、退休教师孙玉堂上半年化解纠纷150起。")
+    assert posts(ex) == {("孙玉堂", "特邀调解员", "涉县人民法院")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("内蒙古自治区阿鲁科尔沁旗公安局派出所所长巴特尔朝鲁介绍情况。", "巴特尔朝鲁"),
+    ("内蒙古自治区鄂温克族自治旗巴彦托海镇派出所所长敖登格日勒说，辖区治安平稳。", "敖登格日勒"),
+    ("苏尼特右旗乌兰嘎查嘎查达额尔敦毕力格带领牧民巡边。", "额尔敦毕力格"),
+    ("西藏自治区墨竹工卡县甲玛镇派出所所长扎西平措说，今年辖区未发生刑事案件。", "扎西平措"),
+    ("四川省壤塘县公安局蒲西派出所所长泽让多吉走访牧户。", "泽让多吉"),
+    ("入冬以来，联户长韩乌力吉时常上门提醒。", "韩乌力吉"),
+    ("村里的联户长周其木格经常上门走访。", "周其木格"),
+    ("嘎查达刘苏和巴特尔经常走访牧户。", "刘苏和巴特尔"),
+    ("广东省连南瑶族自治县寨岗镇派出所辅警房国强救起落水儿童。", "房国强"),
+    ("河北省涞水县三坡镇派出所副所长何建明说，游客多了警力要跟上。", "何建明"),
+    ("甘肃省临潭县召开会议。冶力关派出所所长马建国说，今年辖区发案下降。", "马建国"),
+    ("青海省同仁市隆务镇司法所所长才让卓玛介绍调解经验。", "才让卓玛"),
+    ("四川省色达县人民法院洛若人民法庭庭长降措尼玛开展巡回审判。", "降措尼玛"),
+])
+def test_a_name_after_a_title_minority_or_han_is_not_cut_short(text, name):
+    assert name in people(text)
+
+
+@pytest.mark.parametrize("text,name", [("所长马明华强调，要加强巡逻。", "马明华"),
+                                       ("书记李明达组织村民开展巡逻。", "李明达"),
+                                       ("派出所所长巴特尔主持会议。", "巴特尔")])
+def test_a_han_name_of_transcription_characters_keeps_its_length(text, name):
+    assert people(text) == {name}
+
+
+@pytest.mark.parametrize("text", ["网格员才发现问题。", "民警主动上门服务。"])
+def test_everyday_words_after_a_title_are_no_transcribed_name(text):
+    assert not people(text)
+
+
+def test_names_joined_before_an_appointment_verb_hold_the_post_in_the_body_set_up():
+    body = "凤凰县社会治安综合治理委员会"
+    ex = run("湖南省凤凰县成立了由县长王建军任主任，县委常委、政法委书记李东和副县长、公安局局长赵国栋任副主任的县综治委。")
+    assert {("李东", "副主任", body), ("赵国栋", "副主任", body)} <= posts(ex)
+    assert ("王建军", "副主任", body) not in posts(ex)
+    ex = run("湖南省凤凰县成立了由县长王建军任主任，李东、张伟任副主任的县综治委。")
+    assert {("李东", "副主任", body), ("张伟", "副主任", body)} <= posts(ex)
+
+
+def test_a_special_mediator_named_alone_is_the_courts_named_before():
+    ex = run("山东省郯城县人民法院李庄人民法庭持续开展巡回审判。在法庭的诉讼服务站，特邀调解员赵淑芬为群众释法答疑。")
+    assert ("赵淑芬", "特邀调解员", "郯城县人民法院李庄人民法庭") in posts(ex)
+    assert not posts(run("湖南省平江县司法局组织培训。特邀调解员王秀英参加。"))
+
+
+def test_a_title_after_a_body_word_no_agency_answers_is_not_the_previous_bodys():
+    ex = run("山东省莒南县大店镇司法所所长、调委会主任刘洪涛主持调解。")
+    assert posts(ex) == {("刘洪涛", "所长", "莒南县司法局大店镇司法所")}
+
+
+def test_a_chain_runs_on_past_a_unit_no_agency_answers():
+    ex = run("江苏省泗洪县人民法院执行局副局长、执行指挥中心主任王宏伟介绍。")
+    assert posts(ex) == {("王宏伟", "副局长", "泗洪县人民法院执行局")}
+    ex = run("湖南省慈利县零阳镇党委书记、人大主席王华介绍。")
+    assert posts(ex) == {("王华", "书记", "零阳镇党委")}
+    ex = run("福建省长汀县人民法院党组成员、副院长、审判委员会专职委员林小平出席。")
+    assert posts(ex) == {("林小平", "党组成员", "长汀县人民法院"), ("林小平", "副院长", "长汀县人民法院")}
+
+
+def test_yi_names_after_a_deputy_title_and_in_its_list():
+    ex = run("云南省宁蒗彝族自治县公安局副局长沙马拉毅、阿苏尔布等参加。")
+    assert {("沙马拉毅", "副局长", "宁蒗彝族自治县公安局"), ("阿苏尔布", "副局长", "宁蒗彝族自治县公安局")} <= posts(ex)
+
+
+def test_a_transcriptions_last_character_that_writes_a_function_word_before_a_list_mark():
+    ex = run("新疆维吾尔自治区尉犁县公安局古勒巴格派出所民警热合曼·阿不都、辅警艾力·吐尔洪参加巡逻。")
+    assert {p[:2] for p in posts(ex)} == {("热合曼·阿不都", "民警"), ("艾力·吐尔洪", "辅警")}
+    assert "艾力·吐尔逊" in people("民警艾力·吐尔逊都来了。")
+
+
+def test_tibetan_and_mongolian_names_after_a_title_and_in_a_chain():
+    ex = run("四川省甘孜县公安局局长泽仁邓珠、政委格绒泽郎出席。")
+    assert posts(ex) == {("泽仁邓珠", "局长", "甘孜县公安局"), ("格绒泽郎", "政委", "甘孜县公安局")}
+    assert "娜仁高娃" in people("通辽市科尔沁区人民法院木里图人民法庭书记员娜仁高娃介绍。")
+
+
+def test_a_places_leaders_named_without_posts_and_a_list_that_goes_on_to_a_verb():
+    assert people("县领导王建军、李卫东、陈晓红参加调研。") == {"王建军", "李卫东", "陈晓红"}
+    assert people("民警李强、王芳、赵丽赶到现场。") == {"李强", "王芳", "赵丽"}
+    assert not people("县领导高度重视，全县上下齐心协力。")

@@ -23,6 +23,8 @@ from .places import PlaceHit
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
 # match is inside a longer word (社区警务室 is no 区警务室)
 _BEFORE_OK = "、和与及至驻在由向对经交报送请同把将被从据到以的"
+# verbs of working with a body, written right before its name (联合X派出所, 会同X司法所)
+_WITH_VERBS = frozenset({"联合", "会同", "协同", "联同", "配合", "协助", "指导", "督促", "依托", "邀请", "组织"})
 _COLLECTIVE_BEFORE = ("全省", "全国", "全市", "各级", "各地", "广大", "全区", "各", "全县", "基层", "中央")
 _FUNCTION = set("的了在和与及或对向把被将为从到由于等各全该本这那每其此个些所以而且并就都也还又更最很是有")
 _UNIT_MOD_MAX = 8
@@ -322,6 +324,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         taken.append((s, e))
     # units named on a township before bodies: 伍市人民法庭 is no 市 + 人民法庭
     hits.extend(_township_units(doc, places, hits, taken))
+    hits.extend(_joint_committees(doc, places, taken))
     by_surface = {}
     for h in places:
         by_surface.setdefault(h.surface, h.place)
@@ -355,7 +358,8 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                 continue
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
-        boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
+        boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends \
+            or text[max(0, s - 2):s] in ("首个", "首家")  # 建成全区首家公证处: the place's own
         if place is None and body.surface not in bare_ok and not level_word and quoted.crosses(s):
             continue
         if place is None and not level_word and quoted.crosses(s):
@@ -411,7 +415,10 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         ends.add(e)
         # units after the body, and a unit's units: …公安局X区分局Y派出所
         ustart, parent_name, parent_place = e, canon, place
-        while (unit := _unit_after(text, ustart, places, place_starts)) is not None:
+        while (unit := _unit_after(text, ustart, places, place_starts,
+                                   towns=_township_forms(ctx.gazetteer, parent_place.code)
+                                   if parent_place is not None and parent_place.level == "county" and parent_place.code
+                                   else {})) is not None:
             ue, utext = unit
             # a unit named after a place serves that place: …公安局天堂寨镇派出所, …公安局X区分局
             sub = next((h.place for h in places_at.get(ustart, ()) if h.end <= ue
@@ -457,11 +464,14 @@ def _one_station_per_township(hits: list[AgencyHit]) -> None:
             h.name, h.parent, h.aliases = best.name, best.parent, aliases
 
 
-def _unit_after(text: str, pos: int, places: list[PlaceHit] = (), starts: list[int] | None = None) -> tuple[int, str] | None:
+def _unit_after(text: str, pos: int, places: list[PlaceHit] = (), starts: list[int] | None = None, *,
+                towns: dict[str, Place] | None = None) -> tuple[int, str] | None:
     """A unit named right after a body: …公安局合成作战指挥中心, …公安局天堂寨镇派出所,
     …公安局X区分局 (the unit word ending first, the longest of those). Its modifier names no
     other place inside it and starts with no verb of motion (…司法局赴X镇…中心). ``starts``: the
-    places' starts, sorted (made here when not given)."""
+    places' starts, sorted (made here when not given). ``towns``: the body's county's townships
+    by name and short name: a modifier that is one of them may hold characters that also write
+    function words (a transcribed name with 都 or 和)."""
     window = text[pos:pos + _UNIT_MOD_MAX + 6]
     starts = sorted(h.start for h in places) if starts is None else starts
     inner = starts[bisect_right(starts, pos):bisect_left(starts, pos + len(window))]
@@ -471,10 +481,11 @@ def _unit_after(text: str, pos: int, places: list[PlaceHit] = (), starts: list[i
         i = window.find(head)
         while i >= 0:
             mod = window[:i]
-            if all(is_cjk(c) for c in mod) and not set(mod) & _FUNCTION and (mod or head not in ("中心", "大队")) \
+            town = bool(towns) and mod in towns
+            if all(is_cjk(c) for c in mod) and (town or not set(mod) & _FUNCTION) and (mod or head not in ("中心", "大队")) \
                     and not (mod and mod[0] in _MOTION) and not any(0 < p < i for p in inner) \
                     and not (mod in ("", "副") and window[i + len(head):i + len(head) + 1] == "长"):
-                if not mod or not _has_verb(mod):
+                if not mod or town or not _has_verb(mod):
                     end = i + len(head)
                     if best is None or end < best:
                         best = end
@@ -485,21 +496,66 @@ def _unit_after(text: str, pos: int, places: list[PlaceHit] = (), starts: list[i
 
 def _township_named(doc: Doc, county: Place | None, pos: int) -> Place | None:
     """The township of ``county`` whose name or short name the text writes at ``pos`` (伍市 of 伍市镇)."""
-    from ..gazetteer import short_name
-
     if county is None or not county.code:
         return None
-    gz, text = doc.ctx.gazetteer, doc.text
-    for code in doc.ctx.gazetteer.children.get(county.code, ()):
-        t = gz.places[code]
-        sn = short_name(t.name, "township")
-        for form in (t.name, sn):
-            if len(form) >= 2 and text.startswith(form, pos):
-                return t
-    return None
+    text = doc.text
+    return next((t for form, t in _township_forms(doc.ctx.gazetteer, county.code).items()
+                 if len(form) >= 2 and text.startswith(form, pos)), None)
 
 
 _MOTION = set("赴到去往至来进驻抵")
+
+# a mediation committee two or more places set up together (X镇和Y镇联合人民调解委员会)
+_JOINT = re.compile("联合(?:人民)?调(?:解委员会|委会)")
+_JOIN = "和与、及"
+
+
+def _joint_committees(doc: Doc, places: list[PlaceHit], taken: Spans) -> list[AgencyHit]:
+    """A joint mediation committee: of the places listed before it (X镇和Y镇联合人民调解委员会,
+    X乡、Y乡的跨界联合调委会, X县Y镇与Z县W镇边界联合调委会: the most local place of
+    each), one agency serving each of them; written alone later, the one named before."""
+    text = doc.text
+    if "联合" not in text:
+        return []
+    by_end: dict[int, PlaceHit] = {}
+    for h in places:
+        if h.end not in by_end or h.start < by_end[h.end].start:
+            by_end[h.end] = h
+    out: list[AgencyHit] = []
+    last: list[AgencyHit] = []
+    for m in _JOINT.finditer(text):
+        js, je = m.span()
+        if overlaps(js, je, taken):
+            continue
+        # a modifier of up to six characters before 联合 (边界, 跨省), after the places and a 的
+        p = js
+        while p > js - 6 and p > 0 and is_cjk(text[p - 1]) and (p not in by_end) and text[p - 1] not in _FUNCTION:
+            p -= 1
+        if p not in by_end and text[p - 1:p] == "的":
+            p -= 1
+        if p not in by_end or (p < js and _has_verb(text[p + (text[p] == "的"):js])):
+            if last:  # written alone: the joint committee named before
+                out.extend(AgencyHit(js, je, h.name, text[js:je], h.kind, h.jurisdiction, aliases={text[js:je]})
+                           for h in last)
+            continue
+        served: list[Place] = []
+        start = p
+        while p in by_end:
+            h = by_end[p]
+            if not served or text[p:p + 1] in _JOIN:
+                served.append(h.place)  # the most local place of its group (X县Y镇: Y镇)
+            start = p = h.start
+            if text[p - 1:p] in _JOIN and (p - 1) in by_end:
+                p -= 1
+        served.reverse()
+        surface = text[start:je]
+        name = "".join(dict.fromkeys(pl.name for pl in served)) + "联合人民调解委员会"
+        aliases = {surface, name, text[js:je], "联合人民调解委员会"}
+        last = [AgencyHit(start, je, name, surface, "mediation", pl, aliases=aliases)
+                for pl in dict.fromkeys(served)]
+        out.extend(last)
+        taken.append((start, je))
+    return out
 
 
 _LEAGUE = re.compile("团(?P<lvl>[省市县区州旗])委")
@@ -537,6 +593,8 @@ def _township_forms(gz, county: str) -> dict[str, Place]:
         t = gz.places[code]
         out.setdefault(t.name, t)
         sn = short_name(t.name, "township")
+        if sn == t.name and sn.endswith("苏木") and len(sn) >= 4:
+            sn = sn[:-2]  # a sumu's station is named on its name without 苏木, as a township's without 镇
         if sn != t.name and len(sn) >= 2:
             out.setdefault(sn, t)
     return out
@@ -563,7 +621,8 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
             s = us - n
             if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
                 continue
-            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends):
+            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
+                    or text[max(0, s - 2):s] in _WITH_VERBS):
                 continue
             town = names[text[s:us]]
             county = gz.places.get(town.parent)
@@ -683,15 +742,19 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                         break
                     if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags):
                         break
+                    if "v" in flags and (a == 0 or not is_cjk(text[a - 1])):
+                        break  # ，组建|审判团队: a verb opening the clause is its predicate (刑事执行|检察部 is a name)
                     start = a
                     if hs - start >= 6:
                         break
-            if start == hs and head not in ("控告申诉室",) and head not in whole:
+            owner = next((h for h in reversed(hits) if h.end == hs - 1 and h.kind in kinds), None) \
+                if start == hs and text[hs - 1:hs] == "的" else None  # 某县人民法院的执行团队
+            if start == hs and head not in ("控告申诉室",) and head not in whole and owner is None:
                 continue
             if start < hs and overlaps(start, he, taken):
                 continue
-            parent = None
-            for h in reversed(hits):
+            parent = (owner.name, owner.kind, owner.jurisdiction) if owner is not None else None
+            for h in reversed(hits if parent is None else ()):
                 if h.end <= hs and h.kind in kinds and h.parent is None and h.name.endswith(("局", "院", "厅", "处", "委")):
                     parent = (h.name, h.kind, h.jurisdiction)
                     break
@@ -872,8 +935,8 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             if lvl not in "省市县区" or not (ps == 0 or not is_cjk(text[ps - 1]) or text[ps - 1] in "、，：；"
                                              or text[max(0, ps - 2):ps] in _SET_UP):
                 continue
-            # 县级综治中心: the level's own centre (级 is no part of its name)
-            lvl_end = ps + 2 if text[ps + 1:ps + 2] == "级" else ps + 1
+            # 县级综治中心, 县域矛盾纠纷…中心: the level's own centre (级, 域 are no part of its name)
+            lvl_end = ps + 2 if text[ps + 1:ps + 2] in ("级", "域") else ps + 1
             mod = text[lvl_end:m.start(2)]
             if not 2 <= len(mod) <= 12 or set(mod) & _FUNCTION or _has_verb(mod) or not _word_start(text, ps):
                 continue

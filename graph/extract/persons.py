@@ -68,7 +68,9 @@ _PEOPLE = ("专家", "学者", "教授", "研究员", "作家", "画家", "书�
            "村民", "居民", "市民", "农民", "牧民", "渔民", "老人", "老汉", "大爷", "大妈", "阿姨", "学生", "研究生",
            "护士", "工人", "职工", "员工", "党员", "老党员", "战士", "军人", "烈士", "英雄", "模范", "当事人",
            "负责人", "创始人", "主持人", "农户", "户主", "网友",
-           "总统", "副总统", "首相", "外长", "大臣", "总裁", "会长", "议长", "长官", "国王", "主帅")
+           "总统", "副总统", "首相", "外长", "大臣", "总裁", "会长", "议长", "长官", "国王", "主帅",
+           # a place's leaders named without their posts (县领导X、Y出席)
+           "省领导", "市领导", "州领导", "县领导", "区领导", "旗领导", "镇领导", "乡领导")
 # the bodies a bare title may be written after (派出所所长X): the one body of that kind the report names
 _BARE_BODY = re.compile("(?:人民法庭|派出所|司法所|法庭|法院|检察院|公安局|分局|综治中心|中心|工作站|党支部|党总支|党委|"
                         "村委会|居委会|调委会|大队|中队|支队|警务室|站|所)$")
@@ -77,14 +79,28 @@ _GOV_HEAD = re.compile("(?:常务副|副)?(省长|市长|县长|区长|州长|�
 # heads of a township: the township itself holds the post (某镇党委副书记、镇长: the township's)
 _TOWN_HEAD = re.compile("(?:常务副|副)?(?:镇长|乡长)$")
 _DEPUTY = re.compile("^(?:常务副|专职副|执行副|副)")
+# the titles one person holds in a body: its head's (局长, 书记, 主任 …)
+_HEAD = re.compile("(?:长|书记|主任|政委|教导员|指导员|主席|主委|村支书|嘎查达|苏木达)$")
 # the kind of body a title heads, for a title written with no body (检察长X, 大队长X)
 _KIND_OF_TITLE = {"检察长": ("检察院",), "院长": ("法院",), "庭长": ("法庭", "法院"), "局长": ("局",),
                   "所长": ("所",), "大队长": ("大队",), "中队长": ("中队",), "支队长": ("支队",),
-                  "教导员": ("大队", "派出所"), "站长": ("站",), "厅长": ("厅",), "馆长": ("馆",)}
+                  "教导员": ("大队", "派出所"), "站长": ("站",), "厅长": ("厅",), "馆长": ("馆",),
+                  # a court invites its special mediators (特邀调解员 of a 法庭 or a 法院)
+                  "特邀调解员": ("法庭", "法院")}
 _PRESS = {"记者", "通讯员", "编辑", "主编", "总编辑", "社长"}
 _BYLINE_ROLE = ("本报记者", "特约记者", "见习记者", "实习记者", "摄影记者", "本报通讯员", "特约通讯员", "通讯员", "实习生", "记者",
                 "摄影", "作者", "撰稿", "文", "图", "文/图", "文／图", "图/文", "图／文")
 _SENT_BREAK = set("，。；：！？、“”‘’（）()「」《》\n ")
+_NAME_LIST_END = frozenset("、，。；")
+# titles that are no post in the body named before them in a chain (某镇网格员、律师X: a lawyer
+# of no township); the others after a body's title share that body (某村网格员、联户长X)
+_NOT_CARRIED = _PRESS | {"律师", "代表", "人大代表", "政协委员", "志愿者", "平安志愿者", "法律明白人", "乡贤",
+                         "退休干部", "老干部"}
+# a unit's name the grammar did not read, after a 、 in a chain and before a title (、执行指挥中心主任,
+# 镇党委书记、人大主席)
+_UNREAD_UNIT = re.compile(f"、(?:[{CJK}]{{2,8}}(?:中心|办公室|室|组|队|站|部|科|股|处)|[{CJK}]{{0,6}}(?:人大|政协|委员会))$")
+# a former post written before a title: 退休教师X teaches in no body the chain names
+_FORMER = ("退休", "离休", "离任")
 
 
 @dataclass
@@ -223,14 +239,23 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
                 return s + len(t0)
             else:
                 return None
-        elif tag is not None and not tag.startswith("nr") and not (titled and tag == "ns" and _acts_next(t0, n, toks)):
-            return None  # an everyday word: 全力, 马上, 高度
+        elif tag is not None and not tag.startswith("nr") and not (titled and tag == "ns" and (
+                _acts_next(t0, n, toks) or len(t0) == n + 2 and word_count(t0) < 20)):
+            return None  # an everyday word: 全力, 马上, 高度 (所长马建国说: a rare place word after a title is a name)
         elif tag is not None and len(t0) == n + 1 and word_count(t0) >= (500 if strict else 1000) and not (
                 titled and _acts_next(t0, n, toks)):
             return None  # an everyday word jieba also lists as a name: 明白, 文明, 荣誉 (局长向东表示: a name)
         else:
             k = len(t0)
         rest = toks[1:]
+        if titled and k == n + 1 and tag is None and rest and len(rest[0]) == 2 and not is_word(rest[0]) \
+                and is_word(w[k + 1:k + 3]) and not _function_word(w[k + 1:k + 3]):
+            k += 1  # 房国|强救|起落 after a title: 强 ends the name, 救起 is what follows
+            rest = ()
+        elif titled and k == n + 1 and tag is None and rest and len(rest[0]) == 2 and rest[0][1] == "说" \
+                and text[s + k + 2:s + k + 3] in ("，", "：", ":", "“", ""):
+            k += 1  # 陈建|明说，: the name is 陈建明, and he says
+            rest = ()
     else:
         if len(t0) < n or len(toks) < 2 or (function_surname and not (titled and _given_name(toks[1], False)
                                                                          and len(toks[1]) == 2 and (len(toks) == 2 or len(toks[2]) > 1))):
@@ -278,7 +303,14 @@ def _name_after_title(text: str, s: int) -> int | None:
     """A name right after a title: Han (surname first) or a transliterated minority name (·)."""
     m = _MINORITY.match(text, s)
     if m is None:
-        return name_end(text, s, titled=True) or _transcribed_name(text, s)
+        e = name_end(text, s, titled=True)
+        t = _transcribed_name(text, s)
+        if t is not None and (e is None or t - s >= 4 and t > e):
+            return t  # 巴特尔朝鲁, 敖登格日勒: a transcription longer than a surname and its given name
+        if e is not None and text[s] in _surnames() and (g := _transcribed_name(text, s + 1)) is not None \
+                and g > e and 3 <= g - s - 1 <= 5:
+            return g  # 韩|乌力吉, 刘|苏和巴特尔: a surname and a transcribed given name of three to five
+        return e
     # 买买提·吐尔逊: parts joined by ·; the last one ends where an everyday word or a
     # function character begins (买买提·吐尔逊|赶到, 艾尼·买买提|近日)
     e = m.end()
@@ -291,6 +323,8 @@ def _name_after_title(text: str, s: int) -> int | None:
         # when transcription characters follow it and no verb's particle ends them (…提都来了)
         while e < run.end() and (text[e] not in _FUNC or _transcribed_on(text, e, run.end())) and not _everyday(text, e):
             e += 1
+        if e + 1 == run.end() and text[e] in _transcription_chars() and text[e + 1:e + 2] in _NAME_LIST_END:
+            e += 1  # 热合曼·阿不都、…: a transcription's last character that also writes a function word, before a break
     return e
 
 
@@ -311,18 +345,28 @@ def _transcription_chars() -> frozenset[str]:
 
 def _transcribed_name(text: str, s: int) -> int | None:
     """A minority name written without a surname or a ·, right after a title (旗委书记巴特尔表示):
-    two to five characters of transcriptions, up to a break or a reporting verb, that are no
-    everyday word."""
+    two to six characters of transcriptions, up to a break, a reporting verb or (for three
+    characters or more) a verb of two (嘎查达额尔敦毕力格带领), that hold no everyday word (a
+    place's name may: 扎西平措 holds 西平)."""
     chars = _transcription_chars()
     e = s
     while e < len(text) and e - s < 6 and text[e] in chars:
         e += 1
     for end in range(e, s + 1, -1):
         nxt = text[end:end + 1]
-        if 2 <= end - s <= 5 and (nxt in _SENT_BREAK or nxt == "" or text.startswith(_REPORT, end)) \
-                and not any(_common_word(text[i:j]) for i in range(s, end) for j in range(i + 2, end + 1)):
+        if 2 <= end - s <= 6 and (nxt in _SENT_BREAK or nxt in ("", "等") or text.startswith(_REPORT, end)
+                                  or end - s >= 3 and _verb_at(text, end)) \
+                and not any(_common_word(w := text[i:j]) and _tag(w) != "ns"
+                            for i in range(s, end) for j in range(i + 2, end + 1)):
             return end
     return None
+
+
+def _verb_at(text: str, i: int) -> bool:
+    """Does a verb, an adverb or a time word of two characters (not a verbal noun) start at
+    ``i`` (带领, 走访, 经常, 每天)?"""
+    tag = _tag(text[i:i + 2]) if is_word(text[i:i + 2]) else None
+    return tag is not None and tag.startswith(("v", "d", "t")) and tag != "vn"
 
 
 def _everyday(text: str, i: int) -> bool:
@@ -502,6 +546,7 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
     text = bodies.text
     by_end = bodies.by_end
     chain: list[tuple[str, Body | None]] = []
+    unnamed: set[int] = set()
     while True:
         t = _title_at_end(text, pos, by_end)
         if t is None:
@@ -528,9 +573,18 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
                 pos = body.start
             elif (bare := bodies.bare(bs)) is not None:
                 body, pos = bare
+                if body is None:
+                    unnamed.add(len(chain))  # 调委会主任: a body written that is none found, not the one before
+            elif (unread := _UNREAD_UNIT.search(text, max(0, ts - 10), ts)) is not None:
+                pos = unread.start() + 1  # 执行局副局长、执行指挥中心主任X: a unit no agency answers; the chain runs on
+                unnamed.add(len(chain))
+            elif text[max(0, ts - 2):ts] in _FORMER:
+                pos = ts - 2  # 人民调解员、退休教师X: the former post is none, the chain runs on
+                title = ""
             else:
                 pos = ts
-            chain.append((title, body))
+            if title:
+                chain.append((title, body))
         if text[pos - 1:pos] in ("、", "兼"):
             pos -= 1
             continue
@@ -543,7 +597,10 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
     # except a government head's (市委常委、副市长: the city's people's government)
     out: list[tuple[str, Body | None]] = []
     last: Body | None = None
-    for title, body in chain:
+    for i, (title, body) in enumerate(chain):
+        if len(chain) - 1 - i in unnamed and last is not None:
+            out.append((title, None))
+            continue
         if body is None or (body is last and _TOWN_HEAD.search(title)):
             gov = _GOV_HEAD.search(title)
             if gov:
@@ -551,8 +608,8 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
                 body = bodies.government(juris or bodies.doc.ctx.level_place(gov.group(1)[0]))
             elif _TOWN_HEAD.search(title):
                 body = bodies.township(last, pos)
-            elif isinstance(last, AgencyHit):
-                body = last
+            elif isinstance(last, AgencyHit) or (last is not None and title not in _NOT_CARRIED):
+                body = last  # 公安局党委书记、局长; 某村网格员、联户长 (the village's)
             elif last is None and (pos == 0 or text[pos - 1] in _SENT_BREAK):
                 body = bodies.of_kind(title, pos)  # 检察长X说: the body of its kind named before
         out.append((title, body))
@@ -586,6 +643,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             taken[h.start:h.end] = b"\1" * (h.end - h.start)
 
     # a name after a title, with the chain of posts before it; 省公安厅长X
+    titled_by_end: dict[int, PersonHit] = {}
     for s in _name_starts(text):
         t = _title_at_end(text, s, bodies.by_end)
         fused = text[s - 1] == "长" and (s - 1) in bodies.by_end  # 公安厅|长: 厅 is the body's and the title's
@@ -593,8 +651,12 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             continue
         e = _name_after_title(text, s)
         if e is not None and free(s, e) and (fused or _whole_word(text, t[0], s)):
-            chain, _ = _chain_before(s, bodies)
-            add([PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])])
+            chain, cs = _chain_before(s, bodies)
+            chain = _carried_over(text, chain, cs, titled_by_end)
+            hit = PersonHit(text[s:e], s, e, [(t, b) for t, b in chain if b is not None])
+            add([hit])
+            titled_by_end[e] = hit
+            add(_sharing(text, hit, free))
     # a name before a title or honorific: 张三同志, 李四所长
     for m in _AFTER_RE.finditer(text):
         s = _name_before(text, m.start(), titled=m.group(0) in _HONORIFIC_AFTER)
@@ -625,17 +687,22 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             add([PersonHit(text[s:e], s, e)])
     # names listed together: 张三、李四、王五 (a name on each side of a 、, the left one after a break)
     sur = _surnames()
+    found_end = {h.end: h.start for h in out}  # 县领导张三、李四、王五参加: a list goes on from a name found
     for m in re.finditer("、", text):
         i = m.start()
         if text[i + 1:i + 2] not in sur and text[i + 1:i + 3] not in sur:
             continue
-        s = next((j for j in (i - 3, i - 2, i - 4) if j >= 0 and (text[j] in sur or text[j:j + 2] in sur)
-                  and (j == 0 or text[j - 1] == "、" or not _RUN.match(text[j - 1]))), None)
-        if s is None or name_end(text, s, strict=True) != i or not free(s, i, weak=True):
+        known = i in found_end
+        s = found_end[i] if known else next(
+            (j for j in (i - 3, i - 2, i - 4) if j >= 0 and (text[j] in sur or text[j:j + 2] in sur)
+             and (j == 0 or text[j - 1] == "、" or not _RUN.match(text[j - 1]))), None)
+        if s is None or not known and (name_end(text, s, strict=True) != i or not free(s, i, weak=True)):
             continue
         e = name_end(text, i + 1, strict=True)
-        if e is not None and (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与") and free(i + 1, e, weak=True):
-            add([PersonHit(text[s:i], s, i), PersonHit(text[i + 1:e], i + 1, e)])
+        if e is not None and (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与" or known and _verb_at(text, e)) \
+                and free(i + 1, e, weak=True):
+            add(([] if known else [PersonHit(text[s:i], s, i)]) + [PersonHit(text[i + 1:e], i + 1, e)])
+            found_end[e] = i + 1
     add(_lists(text, out, free))
     add(h for h in _bylines(text) if free(h.start, h.end, weak=True))
     out.extend(_captions(doc, bodies))
@@ -648,6 +715,49 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     out.sort(key=lambda h: h.start)
     out.extend(_predicates(doc, bodies, out))
     out.extend(_appointed(doc, bodies, out))
+    return out
+
+
+def _carried_over(text: str, chain: list[tuple[str, Body | None]], cs: int,
+                  titled_by_end: dict[int, PersonHit]) -> list[tuple[str, Body | None]]:
+    """局长张三、副局长李四 / 局长张三，政委李四: a title written right after the name of an
+    official, with no body of its own, is a post in the body of that official's last post
+    (where a title of one kind of body, 检察长 or 所长, fits that body)."""
+    if not chain or chain[0][1] is not None:
+        return chain
+    sep = cs if text[cs:cs + 1] == "、" else cs - 1
+    prev = titled_by_end.get(sep) if text[sep:sep + 1] in ("、", "，") else None
+    body = next((b for _, b in reversed(prev.posts) if isinstance(b, AgencyHit)), None) if prev else None
+    if body is None:
+        return chain
+    out = []
+    for title, b in chain:
+        if b is None and title not in _NOT_CARRIED and _GOV_HEAD.search(title) is None:
+            kinds = _KIND_OF_TITLE.get(_DEPUTY.sub("", title))
+            if kinds is None or body.name.endswith(kinds):
+                b = body
+        out.append((title, b))
+    return out
+
+
+def _sharing(text: str, hit: PersonHit, free) -> list[PersonHit]:
+    """副县长张三、李四出席, 民警张三、李四: the names listed right after an official's name,
+    with no title of their own, hold the same post where many may hold it (a deputy's, a
+    member's, a policeman's; 局长张三、李四: one bureau has one head, the others are people
+    without his post)."""
+    out: list[PersonHit] = []
+    if not hit.posts or (_DEPUTY.search(hit.posts[-1][0]) is None and _HEAD.search(hit.posts[-1][0])):
+        return out
+    forms, lengths, _ = _title_forms()
+    e = hit.end
+    while text[e:e + 1] == "、":
+        s = e + 1
+        if any(text[s:s + n] in forms for n in lengths):
+            break  # 局长张三、副局长李四: a title of its own, read as a chain
+        e = _name_after_title(text, s)
+        if e is None or not free(s, e, weak=True) or (_tag(text[s:e]) or "").startswith("ns"):
+            break  # 副部长张三、南非驻华大使: a place
+        out.append(PersonHit(text[s:e], s, e, hit.posts[-1:]))
     return out
 
 
@@ -698,7 +808,27 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
                 name, hs, he = min(held, key=lambda x: x[1])
                 who = PersonHit(name, hs, he)
             out.append(PersonHit(who.name, who.start, who.end, [(title, body)], evidence=(ss, se)))
+            # 由张三和李四任副主任 / 由张三、李四任副主任: the names joined before hold it too
+            j = who.start
+            while (other := _joined_before(text, j, m.end(), found_by_end, bodies)) is not None:
+                out.append(PersonHit(other.name, other.start, other.end, [(title, body)], evidence=(ss, se)))
+                j = other.start
     return out
+
+
+def _joined_before(text: str, start: int, lo: int, found_by_end: dict[int, PersonHit],
+                   bodies: "_Bodies") -> PersonHit | None:
+    """The person found whose name is joined by 和 or 、 to the one at ``start`` (past his own
+    chain of posts: 张三和副县长、公安局局长李四), not before ``lo``."""
+    _, cs = _chain_before(start, bodies)
+    if cs - 1 <= lo or text[cs - 1] not in "和、与及":
+        return None
+    if cs - 1 in found_by_end:
+        return found_by_end[cs - 1]
+    ns = _name_before(text, cs - 1)  # 由张三任主任，李四、王五任副主任: the clause vouches for the name
+    if ns is not None and ns > lo and text[ns - 1] in "由、，和":
+        return PersonHit(text[ns:cs - 1], ns, cs - 1)
+    return None
 
 
 @lru_cache(maxsize=1)

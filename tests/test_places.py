@@ -283,3 +283,11 @@ def test_a_verb_of_joint_action_after_a_body_opens_no_township_of_elsewhere():
     ex = run("高州市司法局联合街道办事处开展普法宣传。")
     assert "联合街道" not in names(ex, "Place")
     assert "联合街道" in names(run("衡阳市蒸湘区联合街道开展巡逻。"), "Place")  # named after its district: the place
+
+
+def test_a_village_by_a_name_thousands_share_after_its_township_or_before_a_village_body():
+    ex = run("高州市石鼓镇团结村党支部书记李强说，全村已安装监控探头。")
+    assert "团结村" in names(ex, "Place") and ("团结村", "石鼓镇") in set(_within(ex))
+    ex = run("高州市石鼓镇召开平安建设会议。胜利村党支部书记王刚发言。")
+    assert "胜利村" in names(ex, "Place")
+    assert not names(run("高州市石鼓镇贫困村全部脱贫，各族群众团结村民共建家园。"), "Place") & {"贫困村", "团结村"}

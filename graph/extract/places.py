@@ -859,6 +859,31 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
 _UNIT_WORD = re.compile("社区|村|镇|乡|街道")  # (a unit's word inside: 社区戒毒|社区 is no village's name)
 
 
+_SHARED_VILLAGE = re.compile("(?:" + "|".join(sorted(load_set("village_names.txt"), key=len, reverse=True)) + ")(?:村|社区)")
+_VILLAGE_BODY = re.compile("党支部|党总支|党委|村委会|村民委员会|居委会|两委")
+
+
+def _shared_names(doc: Doc, by_end: dict[int, PlaceHit], taken) -> list[PlaceHit]:
+    """Villages by a name thousands share (团结村): right after their township, or before a
+    village body (团结村党支部) in the report's township or county."""
+    text, ctx = doc.text, doc.ctx
+    out = []
+    for m in _SHARED_VILLAGE.finditer(text):
+        s, e = m.span()
+        parent_hit = by_end.get(s)
+        if parent_hit is not None and parent_hit.place.level == "township":
+            parent = parent_hit.place
+        elif _VILLAGE_BODY.match(text, e) and (s == 0 or text[s - 1] in "，。；、：（(“”\n "):
+            parent = ctx.township or ctx.county
+        else:
+            continue
+        if parent is None or _overlaps(s, e, taken):
+            continue
+        out.append(PlaceHit(s, e, Place("", m.group(0), "village", parent.id), m.group(0)))
+        taken.append((s, e))
+    return out
+
+
 def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     """Villages and communities: right after their township (零阳镇青山村), or a standalone
     name that reads as one (厉家冲社区)."""
@@ -867,6 +892,7 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     taken = Spans((h.start, h.end) for h in hits)
     # right after its township, or after a county or city where the text names no township
     by_end = {h.end: h for h in hits if h.place.level in ("township", "county", "prefecture")}
+    out.extend(_shared_names(doc, by_end, taken))
     short: list[tuple[int, int]] = []  # short standalone names: villages only if named in full too
     ends = sorted(by_end)
     for m in re.finditer("村|社区|居委会|嘎查", text):

@@ -145,3 +145,30 @@ def test_a_clause_after_the_list_is_no_part():
 def test_each_village_opening_the_first_part_belongs_to_the_sentence():
     assert parts("河口镇建立了“三个一”工作机制：每个社区一名网格长、一支巡逻队伍、一本民情台账。",
                  "三个一") == ["一名网格长", "一支巡逻队伍", "一本民情台账"]
+
+
+def test_ones_written_as_clauses_are_the_parts_of_a_formula_of_ones():
+    assert parts("武冈市推行“三个一”工作法：一个专班收集诉求，一本台账记录进度，一套机制跟踪督办。",
+                 "三个一") == ["一个专班收集诉求", "一本台账记录进度", "一套机制跟踪督办"]
+    # two clauses for three ones: none
+    assert parts("武冈市推行“三个一”工作法：一个专班收集诉求，一本台账记录进度。", "三个一") == []
+
+
+def test_a_bare_count_of_platforms_is_kept_with_the_parts_listed_after_it():
+    assert parts("各街道建立三个平台，即应急指挥、智慧安防、民情收集。",
+                 "三个平台") == ["应急指挥", "智慧安防", "民情收集"]
+    # with no parts listed, the count names nothing
+    assert "三个平台" not in {e.name for e in run("各乡镇建立三个平台，为群众提供服务。").entities.values()}
+
+
+def test_a_list_broken_over_a_line_of_the_page_runs_on():
+    assert parts("白沙县推行“三联”机制：联防、联控、\n联调，群众满意、干部放心。", "三联") == ["联防", "联控", "联调"]
+
+
+def test_ones_listed_before_a_formula_with_de_or_in_the_next_sentence():
+    assert parts("该县推行一个专班牵头、一本台账管事、一支队伍落实的“三个一”模式。",
+                 "三个一") == ["一个专班牵头", "一本台账管事", "一支队伍落实"]
+    assert parts("该县探索“三个一”模式。一个专班牵头抓总，一本台账记录进度，一支队伍上门服务。",
+                 "三个一") == ["一个专班牵头抓总", "一本台账记录进度", "一支队伍上门服务"]
+    # a next sentence of another count gives none
+    assert parts("该县探索“三个一”模式。一个专班牵头抓总，一本台账记录进度。", "三个一") == []

@@ -620,3 +620,136 @@ def test_a_level_word_opening_a_name_is_no_part_of_its_core():
     # 县级…规范化建设 and …规范化建设 are one drive: one entity, the level an alias's word
     ex = run("凤凰县扎实推进县级综治中心规范化建设。今年，凤凰县持续推进综治中心规范化建设。")
     assert [k for k in ex.entities if k[0] == "Campaign"] == [("Campaign", "综治中心规范化建设")]
+
+
+def test_a_way_of_working_named_by_the_phrase_describing_it_before_de():
+    # a 、-list joined by 的 to its head names the mechanism, the list its parts
+    ex = run("东安县逐步形成群众点单、网格派单、部门接单的闭环运行机制，办事提速三成。")
+    m = entity(ex, "Mechanism", "群众点单、网格派单、部门接单的闭环运行机制")
+    assert m.components == ["群众点单", "网格派单", "部门接单"]
+    assert ("东安县", m.name) in relations(ex, "adopts")
+    # the words the last item adds that the others lack are no part of it; 以X为Y的 is an alias
+    ex = run("该县建立以便民服务站为依托的登记、分办、督办相结合的工作制度。")
+    m = entity(ex, "Mechanism", "登记、分办、督办相结合的工作制度")
+    assert m.components == ["登记", "分办", "督办"]
+    assert "以便民服务站为依托的登记、分办、督办相结合的工作制度" in m.aliases
+    # a pair joined into one, a work done by the levels it counts
+    ex = run("县税务局构建了征收和稽查欠税相结合的工作体系。岷县推行市镇两级干部包片联企的工作制度。")
+    assert {"征收和稽查欠税相结合的工作体系", "市镇两级干部包片联企的工作制度"} <= names(ex, "Mechanism")
+    # two verbs in a row open it: the second is no part of the name
+    ex = run("县信访局健全完善警情、诉情、访情同步研判的协作机制。")
+    assert "警情、诉情、访情同步研判的协作机制" in names(ex, "Mechanism")
+
+
+def test_an_adjective_before_de_or_a_head_not_of_a_way_of_working_names_nothing():
+    ex = run("该县建立科学合理的工作机制，形成部门牵头、村组配合、群众参与的工作格局。")
+    assert not names(ex, "Mechanism")
+    # a list of qualities says how good it is, not what it does
+    ex = run("该县建立了权责明确、运转高效的工作机制，形成了横向到边、纵向到底的工作体系。")
+    assert not names(ex, "Mechanism")
+    ex = run("该市建立适应市场经济的运行机制。")
+    assert not names(ex, "Mechanism")
+
+
+def test_a_drive_launched_on_one_field_with_no_drive_head():
+    ex = run("武冈市公安局部署开展农贸市场周边交通秩序整治，劝导违停车辆300台。")
+    assert "农贸市场周边交通秩序整治" in names(ex, "Campaign")
+    ex = run("各街道开展燃气隐患大排查，区委政法委启动网格服务考评。区里启动集镇卫生大整治。")
+    assert {"燃气隐患大排查", "网格服务考评", "集镇卫生大整治"} <= names(ex, "Campaign")
+
+
+def test_a_clean_up_only_pushed_required_or_made_one_way_is_no_drive():
+    ex = run("该县加强河道沿线环境整治。县里要开展河道沿线环境整治。县公安局开展联合整治，查处违法车辆。")
+    assert not names(ex, "Campaign")
+    assert not names(run("该镇开展环境整治工作，县里开展年度考评。"), "Campaign")
+    # the field of a named drive after it is no drive of its own
+    assert names(run("县里开展道路交通安全整治“春风”专项行动。"), "Campaign") == {"春风"}
+
+
+def test_a_service_point_a_body_opens_is_a_program_not_a_body():
+    ex = run("醴陵市阳三石街道设立“红色驿站”，为群众提供服务。")
+    assert "红色驿站" in names(ex, "Program") and not names(ex, "Agency")
+    assert ("阳三石街道", "红色驿站") in relations(ex, "implements")
+    assert "邻里服务站" in names(run("该镇开通“邻里服务站”，群众足不出户办事。"), "Program")
+    # with no verb opening it, the quote is a kind of point, no name
+    assert not names(run("该村有个“红色驿站”。"), "Program")
+    # a quoted list of formulas keeps its type whatever its items end on (…两制 is no point)
+    ex = run("县政府坚定不移地执行“一国两制”、“港人治港”、高度自治的基本方针。")
+    assert {"一国两制", "港人治港"} <= names(ex, "Mechanism")
+
+
+def test_a_centre_of_a_quoted_style_of_service_is_a_program():
+    ex = run("醴陵市公安局建成“一站式”户政服务中心，办证时间缩短一半。")
+    p = entity(ex, "Program", "一站式户政服务中心")
+    assert "“一站式”户政服务中心" in p.aliases
+    assert ("醴陵市公安局", "一站式户政服务中心") in relations(ex, "implements")
+    # a body the agency rules read stays a body; the style alone is a way of working
+    ex = run("醴陵市建成“一站式”矛盾纠纷调处化解中心。")
+    assert not names(ex, "Program") and "醴陵市矛盾纠纷调处化解中心" in names(ex, "Agency")
+    assert not names(run("县里建成“一站式”中心。"), "Program")
+    assert not names(run("全县建成“一站式”服务中心12个。"), "Program")  # a count of a kind of centre
+    # a centre that settles disputes is a body even where no body's reader claims it
+    assert not names(run("河口镇建立“一站式”矛盾纠纷调处中心，全年调处纠纷300起。"), "Program")
+
+
+def test_a_slogan_of_what_people_do_built_by_a_body_is_a_way_of_working():
+    ex = run("南漳县着力打造“一次不用跑”，审批时限压缩一半。")
+    assert "一次不用跑" in names(ex, "Mechanism")
+    assert ("南漳县", "一次不用跑") in relations(ex, "adopts")
+    assert "掌上办" in names(run("县政务中心打造“掌上办”，群众足不出户。"), "Mechanism")
+    # a thing built, an image or a rank is no way of working
+    ex = run("该县着力打造“家门口的法庭”，打造“平安建设升级版”，打造“全国一流”。")
+    assert not names(ex, "Mechanism")
+
+
+def test_a_head_closing_two_joined_names_names_neither_half():
+    ex = run("县检察院坚持以检调对接和涉法涉诉信访调处体系为依托，推进案结事了。")
+    assert "涉法涉诉信访调处体系" not in names(ex, "Mechanism")
+    # two verbs joined by 和 still open the name after them
+    assert "重点人员分级管控机制" in names(run("县里建立和完善重点人员分级管控机制。"), "Mechanism")
+
+
+def test_two_verbs_joined_by_he_sharing_one_object_name_a_way_of_working():
+    ex = run("县公安局建立打击和防范养老诈骗工作机制。县里建立排查和处置校园欺凌联动机制。")
+    assert {"打击和防范养老诈骗工作机制", "排查和处置校园欺凌联动机制"} <= names(ex, "Mechanism")
+    # a county opening it says where it works: an alias
+    ex = run("县总工会构建衡东县排查和调处劳资纠纷综合治理体系。")
+    assert "衡东县排查和调处劳资纠纷综合治理体系" in entity(ex, "Mechanism", "排查和调处劳资纠纷综合治理体系").aliases
+    # two nouns joined share no object
+    assert not names(run("该县建立了市场和质量监管工作机制，形成了政府和社会资本合作模式。"), "Mechanism")
+
+
+def test_two_officials_joined_by_he_open_the_full_name_of_what_they_do():
+    ex = run("该县实行乡镇干部和村支部书记包片走访制度。")
+    m = entity(ex, "Mechanism", "包片走访制度")
+    assert "乡镇干部和村支部书记包片走访制度" in m.aliases
+    assert not names(run("县里实行领导和群众见面制度。"), "Mechanism")
+
+
+def test_a_head_followed_by_a_locative_is_the_field_something_is_found_in():
+    ex = run("县司法局统筹用好法援体系中值班律师、鉴定人员等力量。")
+    assert not names(ex, "Mechanism")
+    assert not names(run("县里完善社会治安防控体系中的视频监控网。"), "Mechanism")
+    # a word opening on 中 (中期, 中心) is no locative
+    assert "社会治安防控体系" in names(run("该县，社会治安防控体系中期工程今年竣工。"), "Mechanism")
+
+
+def test_a_struggle_pushed_by_a_verb_is_a_drive_named_without_its_manner():
+    ex = run("县里推进常态化禁毒斗争，县纪委深入开展反腐败斗争。")
+    assert {"禁毒斗争", "反腐败斗争"} <= names(ex, "Campaign")
+    assert "常态化禁毒斗争" in entity(ex, "Campaign", "禁毒斗争").aliases
+    # a struggle with no verb launching it is an everyday word
+    assert not names(run("民警与犯罪分子展开斗争，要敢于同违法犯罪行为作斗争。"), "Campaign")
+    # a quoted theme or a quoted word before 的斗争 is no drive
+    ex = run("宣传主题是“与文物的非法贩运行为进行斗争”。会议坚持反分裂、反“台独”的斗争。")
+    assert not names(ex, "Campaign")
+
+
+def test_a_field_pushed_before_a_quoted_drive_is_no_drive_of_its_own():
+    assert names(run("县法院开展执行攻坚“百日会战”。"), "Campaign") == {"百日会战"}
+
+
+def test_how_long_a_drive_lasts_keeps_it_the_object_of_its_verb():
+    ex = run("县里开展了为期一个月的反诈宣讲活动，开展为期两个月的打击非法集资专项行动。")
+    assert {"反诈宣讲活动", "打击非法集资专项行动"} <= names(ex, "Campaign")
+    assert not names(run("县里开展为期半年的排查活动。"), "Campaign")  # a kind of work, however long

@@ -47,7 +47,7 @@ def _split_items(text: str) -> list[str]:
         parts[-1:] = [p for p in re.split("[和及]", tail) if p]
     if parts:
         parts[0] = _after_verbs(_LEAD_VERBS.sub("", parts[0]))
-        parts[-1] = re.sub("等$", "", parts[-1])
+        parts[-1] = re.sub("(?:等|的)$", "", parts[-1])  # A、B、C的“三个一”: the 的 joins the list to it
     return [p for p in parts if p]
 
 
@@ -586,15 +586,34 @@ def _first_clause(piece: str) -> str:
     return re.split("[，,。；;：:\n]", piece.strip(), maxsplit=1)[0].strip()
 
 
+# a list of clauses each opening on one thing (一个专班牵头，一本台账记事，一套机制督办): the parts of a
+# formula that counts ones (“三个一”), written as clauses rather than a 、-list
+_ONES = re.compile("一[个张套支本名份条台间处座项]")
+_CLAUSE_MARK = re.compile("[，,、；;]")
+
+
+def _ones_clauses(seg: str) -> list[str]:
+    out = []
+    for clause in _CLAUSE_MARK.split(seg.split("。", 1)[0]):
+        if not _ONES.match(clause) or not 3 <= len(clause) <= 16:
+            break
+        out.append(clause)
+    return out
+
+
 def read_parts(seg: str) -> list[str]:
     """The parts a stretch of text lists, from its start: ①A；②B, 首先A，其次B，最后C, A、B和C
     (将A、B、C合并为…: up to the verb), A；B；C (each piece's first clause), “A”“B”“C”, A和B."""
     seg = seg.lstrip("：: ")
+    if "、\n" in seg:
+        seg = seg.replace("、\n", "、")  # a list broken over a line of the page runs on
     seg = seg[:min([i for i in (seg.find("。"), seg.find("\n")) if i >= 0] + [len(seg)])]
     if _MARKED.match(seg):
         return [c for c in (_first_clause(p) for p in _MARKED.split(seg)) if c]
     if _SEQUENCE.match(seg):
         return [c for c in (re.sub("^(?:由|是|要|在|对|从)", "", _first_clause(p)) for p in _SEQUENCE.split(seg)) if c]
+    if _ONES.match(seg) and len(ones := _ones_clauses(seg)) >= 2:
+        return ones
     disposal = seg[:1] in "把将"
     if disposal:
         seg = seg[1:]
@@ -631,6 +650,8 @@ def _listed_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     text = doc.text
     m = _INTRO.match(text, h.end, min(len(text), h.end + 40))
     if m is None:
+        if text[h.end:h.end + 1] in ("。", "；") and _ONES.match(text, h.end + 1):
+            return _ones_clauses(text[h.end + 1:h.end + 200])  # “三个一”模式。一个…，一张…，一支…
         return []
     seg = text[m.end():h.end + 400]
     parts = _continued(seg, read_parts(seg), h.formula_count)

@@ -304,6 +304,9 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _quoted_heads(text, quotes, hits, taken)
     _counted(text, hits, taken)
     _listed(text, hits, taken)
+    _described(text, hits, taken)
+    _joined_verbs(doc, hits, taken)
+    _roles_joined(text, hits, taken)
     _unquoted(doc, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
@@ -496,6 +499,11 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             described.append((i, i + 1))  # read with the quote it describes, below
             used.add(i)
             continue
+        if (site := _styled_site(text, q, content)) and not _overlaps(q.start, site.end, taken):
+            hits.append(site)  # “一站式”户政服务中心: a centre of one style of service
+            taken.append((q.start, site.end))
+            used.add(i)
+            continue
         group = _quote_list(text, quotes, i)
         if len(group) > 1 and "、" in quotes[group[-1]].content and _formula_after(text, quotes[group[-1]].end):
             group = group[:-1]  # “指挥室”和“A、B、C”一室三队: the list before the formula is read on its own
@@ -617,6 +625,33 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
     _attach_parts(text, quotes, described, hits, taken, seen)
 
 
+# a quoted style (一站式, 集约式) right before the centre or station that works in it: the
+# centre is a service point a body built (“一站式”户政服务中心), where the agency rules read no body
+_STYLE_QUOTE = re.compile(f"[{CJK}]{{1,4}}式")
+_STYLED_SITE = re.compile(f"[{CJK}]{{2,8}}?(?:中心|服务站|驿站)(?=[^{CJK}]|建设|投入|运行|$)")
+
+
+@lru_cache(maxsize=1)
+def _body_centres() -> tuple[str, ...]:
+    """The centres that are bodies: those of the agency lexicon and those that settle disputes,
+    govern or command (调处中心, 调解中心, 指挥中心)."""
+    rows = load_table("agency_bodies.txt")
+    return tuple({r[0] for r in rows if r and r[0].endswith("中心")} | {"调处中心", "调解中心", "化解中心", "治理中心",
+                                                                         "指挥中心", "综治中心"})
+
+
+def _styled_site(text: str, q: Quote, content: str) -> NamedHit | None:
+    if not _STYLE_QUOTE.fullmatch(content) or not (m := _STYLED_SITE.match(text, q.end)):
+        return None
+    rest = m.group(0)
+    if _KIND_COUNT.match(text, m.end()):
+        return None  # 建成“一站式”服务中心12个: a count of a kind of centre, no one centre's name
+    if has_function_word(rest) or rest.endswith(_body_centres()):
+        return None  # “一站式”矛盾纠纷调处中心, “一站式”综治中心: a body, whatever its style
+    name = content + rest
+    return NamedHit("Program", name, q.start, m.end(), {name, text[q.start:m.end()]})
+
+
 def _attach_parts(text: str, quotes: list[Quote], described: list[tuple[int, int]], hits: list[NamedHit],
                   taken: list[tuple[int, int]], seen: dict[str, str]) -> None:
     """“六户联防、三员包片、两级会商”的“632”治理模式: the first quote lists the parts of the
@@ -660,7 +695,7 @@ _INTRODUCED = re.compile("(?:推出|推行|探索出?|首创)了?$")
 # a formula whose parts the next words spell out (开展“两查一访”，即早查、晚查和一次走访): the
 # routine of a way of working, whatever verb starts it
 _PARTS_FOLLOW = re.compile("[，,]?(?:即|也就是|具体包括|包括|分别是|分别为)|[：:](?=[^。；\n]{2,40}、)")
-_BUILT = re.compile("(?:打造|构建|建强|建成|推出|设立|创建|建立|开办|开设)$")
+_BUILT = re.compile("(?:打造|构建|建强|建成|推出|设立|创建|建立|开办|开设|开通|搭建|设置|建起)$")
 
 
 def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[NamedHit],
@@ -680,7 +715,7 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
             continue
         members.append((q, c, _shape_type(text, q, c)))
     # a body's name in the list (“X驿站”, read by the agency rules) types none of the others
-    shared = {t for q, c, t in members if t and t != "-" and not _agency_like(c)}
+    shared = {t for q, c, t in members if t and t != "-" and not _agency_like(c, points=True)}
     share = next(iter(shared)) if len(shared) == 1 and len(group) > 1 else None
     for q, c, own in members:
         t = own
@@ -733,13 +768,15 @@ _SPEECH_MARKS = set("。！？!?；;：:…")
 _LIST_MARK = re.compile("[、，,]")
 
 
-def _agency_like(c: str) -> bool:
+def _agency_like(c: str, *, points: bool = False) -> bool:
     """“边境检查站”, “老娘舅调解室”: a body or its room (the agency rules name those), not
     “法官进村” nor a formula (“三所一庭”)."""
     from ..segment import lcut
 
     if not c.endswith(_AGENCY_END) or is_formula(c) or _formula_shape(c) or len(c) > 12 or _LIST_MARK.search(c):
         return False  # (its last word ends the quote: with no body's ending there is none to cut for)
+    if not points and (own := ending_type(c)) and own[1] == "Program":
+        return False  # “红色驿站”, “邻里服务站”: a service point a body opens, no body (``points``: counted as one)
     toks = lcut(c)
     return len(toks[-1]) >= 2 and toks[-1].endswith(_AGENCY_END)
 
@@ -800,6 +837,22 @@ _DRIVE_VERB_END = re.compile(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$"
 _PRODUCE_VERB = re.compile("(?:提供|贡献|形成|打造|总结|创造|交出|探索出|走出)")
 
 
+_SLOGAN_VERBS = ("打造", "打造出")
+_IMAGE_ENDS = tuple("版样园城区地点带线网圈")
+
+
+def _slogan(c: str) -> bool:
+    """Is ``c`` a clause of what people do (一次不用跑, 少跑一趟路, 掌上办), not a thing's name: a verb
+    after its first word, right after an adverb or a count or ending the clause?"""
+    from ..segment import pos_tags
+
+    if not 3 <= len(c) <= 10 or not _ALL_CJK.fullmatch(c) or "的" in c or c.endswith(_IMAGE_ENDS):
+        return False
+    tags = pos_tags(c)
+    return len(tags) >= 2 and any(t == "v" and (k == len(tags) - 1 or tags[k - 1][1] in ("d", "m"))
+                                  for k, (_, t) in enumerate(tags) if k)
+
+
 def _context_type(text: str, start: int, end: int) -> str | None:
     """What the words around the quote span ``start``–``end`` say it names: Campaign, Mechanism,
     "weak" (a verb that types only a coined phrase), "-" (nothing) or None (they do not say)."""
@@ -823,6 +876,8 @@ def _context_type(text: str, start: int, end: int) -> str | None:
         words = frames.get(("before", t), ())
         if bare.endswith(words) or _CHU_QI_END.sub("", bare).endswith(words):
             return t
+    if bare.endswith(_SLOGAN_VERBS) and _slogan(text[start + 1:end - 1]):
+        return "Mechanism"  # 打造“一次不用跑”: a way of working said as what people do (not 打造“升级版”)
     cs = max(text.rfind(c, 0, start) for c in "，。；：、\n") + 1
     clause = text[cs:start]
     nominal = frames.get(("before", "nominal"), ())
@@ -1101,12 +1156,14 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             after_verb = True  # 开展A专项行动和B宣传活动: the second name is the same verb's object
         if text.startswith(_stock(), he):
             continue  # …治理体系和治理能力现代化, X机制创新: a stock phrase, not a name
+        if t == "Mechanism" and not after_verb and _LOCATIVE.match(text, he) and left not in _name_verbs()[0]:
+            continue  # 用好法援体系中的律师力量: the field something is found in, no way adopted
         if t == "Program" and _KIND_COUNT.match(text[he:he + 5]):
             continue  # 建成X工作平台2个: a count of a kind of thing, not a program's name
         # X机制全面建立: a name before the verb that completes it
         if _COMPLETED.match(text[he:he + 6]):
             after_verb = True
-        full_mod = None
+        full_mod, lasting = None, False
         k = name.rfind("的")
         cut = _after_last_verb(name[:k]) if k > 0 else 0
         if cut:  # ，积极打造A的B新格局: the verb before the modifier governs the name
@@ -1122,6 +1179,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
                 if sep == "的" and after_verb and t == "Mechanism" and 2 <= len(before_sep) <= 10 and (
                         _YI_WEI.fullmatch(before_sep) or not has_function_word(before_sep)):
                     full_mod = name
+                elif sep == "的" and after_verb and _LASTING.fullmatch(before_sep):
+                    lasting = True  # 开展为期三个月的X活动: how long it lasts keeps the verb's object
                 else:
                     after_verb = False
                 name = name[k + len(sep):]
@@ -1141,7 +1200,9 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         stay = _after_clause_verb(name)
         if stay:  # 公安局保持严打的态势: the clause's verb, whose object is no name
             continue
-        name = _after_lone_prep(name.lstrip("了、"))
+        whole, name = name, _after_lone_prep(name.lstrip("了、"))
+        if t == "Mechanism" and len(name) < len(whole) and whole[-len(name) - 1] in "和与":
+            continue  # 检调对接和信访调处体系: the head closes both of the joined names
         if has_function_word(name) or name.startswith(_NOT_NAMED) or strip_prefix(name + head).startswith(_NOT_NAMED):
             continue
         name = strip_leading(name)
@@ -1161,6 +1222,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             continue
         if len(name) < (2 if after_verb or head == "工程" or len(head) >= 4 else 3) or has_function_word(name):
             continue
+        if lasting and len(name) < 4 and head in ("活动", "行动"):
+            continue  # 开展为期半年的排查活动: a kind of work, however long
         if _only_verbs(name) or (t == "Mechanism" and _ends_in_adjective(name)):
             continue  # 保持严打行动, 特殊制度: a verb's object or an adjective's noun, no name
         if head in _NOUN_NAMED and not _nouns_only(name):
@@ -1220,6 +1283,9 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         taken.append((ns, he))
 
 
+# a locative after a head (体系中, 机制内, 格局里), not the start of a word (中心, 中国, 内容, 里程)
+_LOCATIVE = re.compile("(?:之中|中|内|里)(?![心国央华期层坚间转介标级部外共医药])")
+_LASTING = re.compile("了?为期(?:[0-9]+|[一二三四五六七八九十两半]+)个?(?:月|天|年|周|星期|季度)")
 _MECH_AFTER_DRIVE = re.compile("工作机制|运行机制|机制|工作制度|制度|工作体系|模式")
 _TIME_KEPT = re.compile("[0-9]{1,3}(?:分钟|小时|个工作日|工作日|天)")
 _PLACE_OPENING = re.compile(f"[{CJK}]{{1,6}}?(?:自治县|县|市|区|旗)")
@@ -1367,7 +1433,7 @@ def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: l
 # (each scan pattern opens with a lookahead of the characters its matches start with: the
 # engine passes over the others at once instead of trying the pattern at every character)
 _COUNTED = re.compile("(?=[一二三四五六七八九十两])(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)([项大个类条种])([一-龥]{0,2}?)"
-                      "(工作制度|工作机制|机制|制度|举措|措施|工作法|体系)")
+                      "(工作制度|工作机制|机制|制度|举措|措施|工作法|体系|平台)")
 
 
 def _counted(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
@@ -1400,6 +1466,122 @@ def _listed(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> No
             parts[-1] = parts[-1][:n]  # 就近调解纠纷勤务: 就近调解纠纷
         name = m.group(1) + m.group(2)
         hits.append(NamedHit("Mechanism", name, s, e, {name}, components=parts))
+        taken.append((s, e))
+
+
+# 建立A、B、C的协作机制, 推行市镇两级干部包片联企的工作制度, 构建A和B相结合的工作体系: a way of
+# working named by the phrase that describes it, joined by 的 to a head with at most a short kind
+# word (运行, 闭环) before it; the phrase is a 、-list, a pair joined into one (…相结合, …为一体)
+# or a work done by the levels it counts (市镇两级干部包片联企). An opening 以X为Y的 is kept as an alias.
+_DESC_ITEM = f"[{CJK}]{{2,10}}"
+_DESCRIBED = re.compile(
+    f"(?=[构建形推实探健完打])(?:构建|建立|形成|推行|实行|探索|健全|完善|打造){{1,2}}(?:起|出)?了?(以[{CJK}]{{2,10}}为[{CJK}]{{1,4}}的)?"
+    f"((?:{_DESC_ITEM}、){{1,5}}{_DESC_ITEM}|{_DESC_ITEM}[和与]{_DESC_ITEM}(?:一体化|相结合|为一体|相衔接|一体)"
+    f"|[{CJK}]{{0,4}}[一二三四五六七八九十两]级[{CJK}]{{3,10}})的"
+    f"([{CJK}]{{0,4}}?)(运行机制|工作机制|机制|工作体系|体系|工作制度|制度|新模式|模式)(?![{CJK}])")
+_DESC_KIND = frozenset({"", "运行", "工作", "闭环", "闭环运行", "长效", "联动", "协作", "治理", "基层治理",
+                        "社会治理", "管理", "服务"})
+
+
+# 建立打击和防范养老诈骗工作机制, 构建X县排查和调处劳资纠纷综合治理体系: two verbs joined by 和 that
+# share one object name a way of working (a joining 和 is no boundary here); a county opening it is
+# where it works, kept in an alias
+_JOINED_VERBS = re.compile(
+    f"(?=[构建健完形推实探])(?:构建|建立|健全|完善|形成|推行|实行|探索){{1,2}}(?:起|出)?了?([{CJK}]{{1,6}}?(?:自治县|县|市|区|旗))?"
+    f"((?:[{CJK}]{{2}})??([{CJK}]{{2}})[和与及]([{CJK}]{{2}})[{CJK}]{{2,12}}?)"
+    f"(长效机制|工作机制|综合机制|联动机制|机制|综合治理体系|工作体系|体系|工作制度|制度)(?![{CJK}])")
+
+
+def _joined_verbs(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    from ..segment import pos_tags
+
+    text = doc.text
+    for m in _JOINED_VERBS.finditer(text):
+        s, e = m.start(2), m.end()
+        if _overlaps(m.start(), e, taken):
+            continue
+        if m.group(1) and not doc.ctx.gazetteer.lookup(m.group(1)):
+            continue  # (an opening that is no place the gazetteer knows: no match)
+        v1, v2 = pos_tags(m.group(3)), pos_tags(m.group(4))
+        if not (len(v1) == len(v2) == 1 and {v1[0][1], v2[0][1]} <= {"v", "vn"}):
+            continue  # 市场和质量监管机制, 政府和社会资本合作模式: nouns joined, no shared object
+        lead = m.group(2)[:m.start(3) - s]
+        if lead and lead not in _generic()["adverb"]:
+            continue  # (依法打击和防范…: only an adverb may stand before the first verb)
+        obj = m.group(2)[m.end(4) - s:]
+        if has_function_word(obj):
+            continue
+        name = m.group(2) + m.group(5)
+        hit = NamedHit("Mechanism", name, s, e, {name})
+        if m.group(1):  # the county it works in is part of the mention: no doer of it
+            hit.aliases.add(m.group(1) + name)
+            hit.start = m.start(1)
+        hits.append(hit)
+        taken.append((hit.start, e))
+
+
+@lru_cache(maxsize=1)
+def _roles_joined_re() -> re.Pattern:
+    """实行乡镇干部和村支部书记包片走访制度: two officials joined by 和, then what they do."""
+    roles = "|".join(sorted(_generic()["role"], key=len, reverse=True))
+    return re.compile(f"(?=[实推建健完落坚])(?:实行|推行|建立|健全|完善|落实|坚持)(?:了)?([{CJK}0-9]{{0,8}}?(?:{roles})[和与及]"
+                      f"[{CJK}]{{0,8}}?(?:{roles}))([{CJK}]{{3,10}}?)(工作制度|制度|工作机制|机制)(?![{CJK}])")
+
+
+_JOINER = re.compile("[和与及]")
+
+
+def _roles_joined(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    from ..segment import pos_tags
+
+    for m in _roles_joined_re().finditer(text):
+        s, e = m.start(1), m.end()
+        act = m.group(2)
+        if _overlaps(s, e, taken) or has_function_word(act) or any(has_function_word(x) for x in _JOINER.split(m.group(1))):
+            continue
+        if not any(t in ("v", "vn") for _, t in pos_tags(act)[:2]):
+            continue  # (what they do opens on a verb: 下访, 定期接访, 包案)
+        name = act + m.group(3)
+        hit = NamedHit("Mechanism", name, s, e, {name, m.group(1) + name})
+        hits.append(hit)
+        taken.append((s, e))
+
+
+def _a_quality(item: str) -> bool:
+    """Does ``item`` end on a state word (权责明确, 运转高效, 横向到边)?"""
+    from ..segment import pos_tags
+
+    if item.endswith(tuple(_generic().get("quality", ()))):
+        return True
+    tags = pos_tags(item)
+    return len(tags) > 1 and tags[-1][1] in ("a", "ad")
+
+
+def _described(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """Mechanisms named by the phrase that describes them (see _DESCRIBED): the name is the whole
+    phrase from the description to the head; a 、-list's items are its parts."""
+    for m in _DESCRIBED.finditer(text):
+        s, e = m.start(2), m.end()
+        desc, kind = m.group(2), m.group(3)
+        if kind not in _DESC_KIND or _overlaps(s, e, taken):
+            continue
+        items = desc.split("、")
+        if any(has_function_word(x) for x in items if "、" in desc) or desc.startswith(_NOT_NAMED):
+            continue
+        if "、" in desc and any(_a_quality(x) for x in items):
+            continue  # 权责明确、运转高效的工作机制: how good it is, not what it does
+        if _KIND_COUNT.match(text, m.end()):
+            continue  # 建立A、B的工作机制3个: a count of a kind
+        name = text[s:e]
+        hit = NamedHit("Mechanism", name, s, e, {name})
+        if m.group(1):
+            hit.aliases.add(m.group(1) + name)
+        if len(items) >= 3:
+            lengths = {len(x) for x in items[:-1]}
+            if len(lengths) == 1 and len(items[-1]) > (n := lengths.pop()):
+                items[-1] = items[-1][:n]  # 调解、调处、回访一体化: 回访
+            hit.components = items
+        hits.append(hit)
         taken.append((s, e))
 
 
@@ -1492,17 +1674,30 @@ _AS = re.compile("作为")
 
 # a drive written with no drive head after a verb that launches or pushes it: a body built up to a
 # standard (推进司法所规范化建设), a crackdown on one trouble (开展电诈重点整治) or a hard push on
-# one task (助力脱贫攻坚, not 技术攻坚: a task is done, a field is not); the name ends its phrase
-_PUSHED_HEAD = re.compile(f"(规范化建设|标准化建设|重点整治|攻坚)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
+# one task (助力脱贫攻坚, not 技术攻坚: a task is done, a field is not) or a struggle (推进常态化禁毒斗争:
+# only so, 作斗争 and 展开斗争 being everyday words); the name ends its phrase
+_PUSHED_HEAD = re.compile(f"(规范化建设|标准化建设|重点整治|攻坚|斗争)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
+_OPENING_QUOTES = ("“", "‘", "「", "『")
 _DEMANDED = re.compile("(?:要|应|应当|需|需要|必须)(?:进一步|全面|大力|切实|着力|持续|深入|不断|继续)?$")
 
 
+# a drive launched with no drive head: a clean-up or a review of one field (部署开展校园周边秩序整治,
+# 启动集镇卫生大整治, 开展网格服务考评), named only after a verb that launches it (the ``launch``
+# row of named_frames.txt: 加强X整治 is everyday work) and on a field of four characters or more
+_LAUNCHED_HEAD = re.compile(f"(?=[大整考])(大整治|大提升|大清查|大排查|大走访|大巡查|大宣传|整治|考评)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
+
+
 def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
-    """Drives with no drive head, named by the verb pushing them (see _PUSHED_HEAD); the verbs
-    are the ``push`` row of named_frames.txt, the nearest one before the head opens the name."""
+    """Drives with no drive head, named by the verb pushing them (see _PUSHED_HEAD) or launching
+    them (see _LAUNCHED_HEAD); the verbs are the ``push`` and ``launch`` rows of named_frames.txt,
+    the nearest one before the head opens the name."""
     from ..segment import pos_tags
 
     push = _frames().get(("push", "Campaign"), ())
+    launch = _frames().get(("launch", "Campaign"), ())
+    for m in _launched(text, launch, taken):
+        hits.append(m)
+        taken.append((m.start, m.end))
     for m in _PUSHED_HEAD.finditer(text):
         hs, he = m.span(1)
         window = text[max(0, hs - 12):hs]
@@ -1512,6 +1707,8 @@ def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]
         s = hs - len(window) + k
         if _DEMANDED.search(text, max(0, s - len(verb) - 8), s - len(verb)):
             continue  # 要加强X规范化建设: a requirement stated, no drive carried out
+        if text.startswith(_OPENING_QUOTES, m.end()):
+            continue  # 开展执行攻坚“百日会战”: the field of the named drive after it
         name = text[s:he]
         thing = name[:-(he - hs)]
         if len(thing) < 2 or not _ALL_CJK.fullmatch(name) or has_function_word(thing) or _overlaps(s, he, taken):
@@ -1526,8 +1723,31 @@ def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]
                 continue  # 开展专项重点整治, 集中攻坚: how the push is made, not on what
             if name.endswith("攻坚") and tags[-1][1] not in ("v", "vn"):
                 continue  # 科技攻坚, 技术攻坚: a field worked on, no drive
-        hits.append(NamedHit("Campaign", name, s, he, {name, text[s:m.end()]}))
+        core = strip_prefix(name) if name.endswith("斗争") else name  # 常态化禁毒斗争: 禁毒斗争
+        hits.append(NamedHit("Campaign", core, s, he, {name, core, text[s:m.end()]}))
         taken.append((s, he))
+
+
+def _launched(text: str, launch: tuple[str, ...], taken: list[tuple[int, int]]) -> Iterator[NamedHit]:
+    """The drives of :data:`_LAUNCHED_HEAD` after a launching verb in their clause."""
+    for m in _LAUNCHED_HEAD.finditer(text):
+        hs, he = m.span(1)
+        window = text[max(0, hs - 14):hs]
+        k, verb = max(((window.rfind(v) + len(v), v) for v in launch if v in window), default=(-1, ""))
+        if k < 0:
+            continue
+        s = hs - len(window) + k
+        if _DEMANDED.search(text, max(0, s - len(verb) - 8), s - len(verb)):
+            continue  # 要开展X整治: a requirement stated, no drive carried out
+        if text.startswith(_OPENING_QUOTES, m.end()):
+            continue  # 开展X整治“春风”专项行动: the field of the named drive after it
+        name, thing = text[s:he], text[s:hs]
+        short = 2 if m.group(1).startswith("大") else 4
+        if (len(thing) < short or not _ALL_CJK.fullmatch(name) or has_function_word(thing) or _overlaps(s, he, taken)
+                or thing.endswith(tuple(_generic().get("manner", ()))) or thing in _GENERIC_CORES
+                or _only_verbs(thing)):
+            continue  # 开展联合整治, 开展专项整治: how it is made, not on what
+        yield NamedHit("Campaign", name, s, he, {name, text[s:m.end()]})
 
 
 def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:

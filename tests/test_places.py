@@ -291,3 +291,11 @@ def test_a_village_by_a_name_thousands_share_after_its_township_or_before_a_vill
     ex = run("高州市石鼓镇召开平安建设会议。胜利村党支部书记王刚发言。")
     assert "胜利村" in names(ex, "Place")
     assert not names(run("高州市石鼓镇贫困村全部脱贫，各族群众团结村民共建家园。"), "Place") & {"贫困村", "团结村"}
+
+
+def test_a_list_of_short_forms_closed_by_a_count_and_a_level_names_those_divisions():
+    ex = run("高州、化州两市联合开展禁毒整治。")
+    assert {"高州市", "化州市"} <= names(ex, "Place")
+    ex = run("茂名市高州、信宜、化州三市签订联防协议。")  # the first item right after its prefecture
+    assert {"高州市", "信宜市", "化州市"} <= names(ex, "Place")
+    assert "化州市" not in names(run("高州、化州三市联合开展整治。"), "Place")  # the count must match

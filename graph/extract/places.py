@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
+from .numbers import cn_int
 from ..normalise import is_cjk
 from .doc import CJK, Context, Doc, Spans, find_all, overlaps
 
@@ -125,6 +126,49 @@ def _sibling_shorts(gz: Gazetteer, code: str) -> dict[str, Place]:
 
 
 _LIST_AFTER = ("等地", "等县", "等市", "两地", "三地", "四地", "五地", "两县", "三县")
+
+
+# a list of places by their short forms, closed by how many and of what level (高州、化州两市,
+# 甲、乙、丙三县) or by 等地/等县: each item names a division the list says it is
+_SHORT_LIST = re.compile(f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:([两二三四五六七八九十]{{1,2}})([县市区旗])|等([县市区旗地]))")
+
+
+def _listed_shorts(text: str, gz: Gazetteer, focus: Place | None, taken) -> list[PlaceHit]:
+    """The items of a list of short forms closed by a count and a level (高州、化州两市): each is the
+    one county or prefecture of that short form and level in the register, or in the report's
+    province where several share it; all of them, or none (the count must match)."""
+    out: list[PlaceHit] = []
+    shorts = _shorts(gz)
+    for m in _SHORT_LIST.finditer(text):
+        items = m.group(1).split("、")
+        level_char = m.group(3) or m.group(4)
+        if m.group(2) and cn_int(m.group(2)) != len(items):
+            continue
+        found = []
+        pos = m.start(1)
+        for i, item in enumerate(items):
+            def cands_of(form: str) -> list[Place]:
+                return [p for p in shorts.get(form, ()) if p.level in ("county", "prefecture")
+                        and (level_char == "地" or p.name.endswith(level_char))]
+            cands = cands_of(item)
+            if i == 0 and not cands:  # the list's first item starts where a word before it ends (茂名市|高州、…)
+                cut = next((k for k in range(1, len(item) - 1) if cands_of(item[k:])), 0)
+                if cut:
+                    pos, item = pos + cut, item[cut:]
+                    cands = cands_of(item)
+            if len(cands) > 1 and focus is not None:
+                prov = gz.ancestor(focus.code, "province") or focus
+                cands = [p for p in cands if gz.is_within(p.code, prov.code)]
+            if len(cands) != 1:
+                break
+            found.append((pos, pos + len(item), cands[0], item))
+            pos += len(item) + 1
+        else:
+            for s, e, place, item in found:
+                if not _overlaps(s, e, taken):
+                    out.append(PlaceHit(s, e, place, item))
+                    taken.append((s, e))
+    return out
 
 
 def _in_place_list(text: str, s: int, e: int) -> bool:
@@ -478,6 +522,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             if not _overlaps(s, e, taken) and _in_place_list(text, s, e) and _aligned(text, s, e):
                 hits.append(PlaceHit(s, e, sib[v], v))
                 taken.append((s, e))
+    hits.extend(_listed_shorts(text, gz, ctx.focus, taken))
     wide = _wide_shorts(gz)[0]
     for s, e, v in _wide_short_hits(text, gz):
         if not _overlaps(s, e, taken) and _aligned(text, s, e):

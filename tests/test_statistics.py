@@ -729,3 +729,10 @@ def test_the_firm_an_order_names_by_a_pronoun_is_written_out():
 def test_points_of_change_after_a_rate_are_the_rate_s():
     got = facts("德格县全年办理行政复议案件45件，纠错率11.1%，较上年提高2.3个百分点。")
     assert got[(2.3, "个百分点")].indicator == "办理行政复议案件纠错率较上年提高"
+
+
+def test_a_villages_group_number_is_an_address_not_a_count():
+    from helpers import run
+
+    assert not run("某某县石鼓镇新村村3组村民李某报警称其家中被盗。").statistics
+    assert [st.value for st in run("全村3组巡逻队轮流值守。").statistics] == [3]

@@ -563,6 +563,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             after = text[e:e + 1]
         if units().get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
             continue  # 3个月, 24小时 …
+        if unit in ("组", "队", "社") and prev and (prev in "村屯" or text[num_start - 2:num_start] == "社区") \
+                and text[num_start - 2:num_start - 1] not in "全该本各每":
+            continue  # 新村村3组村民: a village's group, an address, no count
         if _NOT_COUNTED.match(text, e) and unit in ("个", "套", "次"):
             continue  # 6个字, 4套班子, 一次性
         if _METAPHOR.match(text, e):

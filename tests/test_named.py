@@ -753,3 +753,11 @@ def test_how_long_a_drive_lasts_keeps_it_the_object_of_its_verb():
     ex = run("县里开展了为期一个月的反诈宣讲活动，开展为期两个月的打击非法集资专项行动。")
     assert {"反诈宣讲活动", "打击非法集资专项行动"} <= names(ex, "Campaign")
     assert not names(run("县里开展为期半年的排查活动。"), "Campaign")  # a kind of work, however long
+
+
+def test_a_document_by_its_number_without_the_words_that_lead_to_it():
+    ex = run("根据某府办〔2023〕12号文件精神，某某县公安局开展整治。")
+    assert "某府办〔2023〕12号文件" in names(ex, "Document")
+    ex = run("某某县水务局对该公司作出某水罚〔2021〕3号行政处罚决定书。")
+    assert names(ex, "Document") == {"某水罚〔2021〕3号行政处罚决定书"}
+    assert not names(run("某某县公安局2023年共受理案件120起。"), "Document")

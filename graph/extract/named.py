@@ -291,6 +291,7 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     quotes = doc.quotes
     seen: dict[str, str] = {}  # quoted words → the type their context gave them
     _documents(text, hits, taken)
+    _document_numbers(text, hits, taken)
     _quoted(text, quotes, hits, taken, seen, _headline_breaks(doc))
     _quoted(text, doc.nested_quotes, hits, taken, seen)  # “……‘X经验’……”: quotes inside speech
     # 《全县“戒毒人员帮扶年”工作方案》: a quote inside a title names a thing too
@@ -1000,6 +1001,27 @@ def _formula_list(c: str) -> bool:
 _PERIODICAL = re.compile("(?:日报|晚报|早报|时报|周报|商报|导报|画报|周刊|月刊|旬刊|半月刊|杂志|期刊|学报)$")
 # …or by what follows it: its reporter, its pages, its channels, the media it is one of
 _OF_PRESS = re.compile("(?:《[^《》\n]{1,20}》|、)*(?:记者|特约记者|通讯员|刊发|刊登|刊载|头版|专版|版面|客户端|公众号|官方微博|官微|(?:等)?(?:新闻)?媒体)")
+
+
+# a document by its number (高府办〔2023〕12号, 某公罚〔2022〕8号行政处罚决定书): the issuer's code, the
+# year in brackets, the serial, and the kind of paper where the text gives it; the words that lead
+# to it (根据, 按照 …) are no part of the code
+_DOC_NUMBER = re.compile(f"([{CJK}]{{2,8}})[〔［\\[【]((?:19|20)[0-9]{{2}})[〕］\\]】]第?([0-9]{{1,4}})号"
+                         "((?:行政处罚|处罚|刑事|民事)?(?:决定书|判决书|裁定书|通知书|文件|通知|意见|批复|决定|通报|函))?")
+_DOC_LEAD = re.compile(".*(?:根据|按照|依据|依照|对照|落实|执行|印发|下发|转发|出具|作出|下达|制发|送达|以|经|据|的|了|和|及|与|对|向|给)")
+
+
+def _document_numbers(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    if "号" not in text:
+        return
+    for m in _DOC_NUMBER.finditer(text):
+        lead = _DOC_LEAD.match(m.group(1))
+        s = m.start() + (lead.end() if lead else 0)
+        if m.end(1) - s < 2 or _overlaps_outside(s, m.end(), taken):
+            continue
+        name = text[s:m.end()]
+        hits.append(NamedHit("Document", name, s, m.end(), {name}))
+        taken.append((s, m.end()))
 
 
 def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:

@@ -105,7 +105,8 @@ _MARKUP = re.compile(
 # slow on Chinese text (every character is a \w)
 _MARKUP_HINT = re.compile(r"[<&(（]|\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
 _WIDGET = re.compile(r"^(分享到|打印本页|【打印|【关闭|关闭窗口|扫一扫|上一篇|下一篇|相关新闻|相关阅读|责任编辑|来源：|来源:|"
-                     r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright)")
+                     r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright|"
+                     r"[^，。；！？>＞»\n]{1,14}(?:\s*[>＞»]\s*[^，。；！？>＞»\n]{1,14}){2,}\s*$)")  # a site's path: 某网 > 新闻 > 地方
 _EDGE = "\ufeff\u200b"  # stripped at line ends, with white space
 
 

@@ -146,3 +146,9 @@ def test_a_mechanism_in_ascii_double_quotes_is_read_as_in_chinese_ones():
     from helpers import names, run
 
     assert "一村一法律顾问" in names(run('近年来，某某县公安局推行"一村一法律顾问"机制。'), "Mechanism")
+
+
+def test_a_sites_path_is_page_furniture():
+    n = normalise("某某新闻网 > 政法动态 > 正文\n某某县公安局开展夜巡。")
+    assert [s.kind for s in n.segments] == ["furniture", "body"]
+    assert [s.kind for s in normalise("甲>乙").segments] == ["body"]

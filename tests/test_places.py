@@ -299,3 +299,8 @@ def test_a_list_of_short_forms_closed_by_a_count_and_a_level_names_those_divisio
     ex = run("茂名市高州、信宜、化州三市签订联防协议。")  # the first item right after its prefecture
     assert {"高州市", "信宜市", "化州市"} <= names(ex, "Place")
     assert "化州市" not in names(run("高州、化州三市联合开展整治。"), "Place")  # the count must match
+
+
+def test_a_place_in_the_pages_navigation_line_is_no_place_of_the_report():
+    ex = run("中国西藏网 > 即时新闻 > 地方\n高州市公安局开展夜巡，全市治安良好。")
+    assert "西藏自治区" not in names(ex, "Place") and "高州市" in names(ex, "Place")

@@ -536,9 +536,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     hits.extend(_villages(doc, hits))
     hits.sort(key=lambda h: (h.start, h.end))
     # a place outside the report's own opening a company's name (成都某某科技有限公司) names the
-    # company, not a place of the report
+    # company, not a place of the report; nor does one in the page's furniture (a site's name in
+    # its navigation line, a paper's name by its page number)
+    furniture = [(sg.start, sg.end) for sg in doc.norm.segments if sg.kind == "furniture"]
     return [h for h in hits if not (h.place.level in ("province", "prefecture", "county") and h.place.code not in focal_chain
-                                    and (m := _COMPANY.match(text, h.end)) and _FUNCTION_CHARS.isdisjoint(m.group(0)))]
+                                    and (m := _COMPANY.match(text, h.end)) and _FUNCTION_CHARS.isdisjoint(m.group(0)))
+            and not (furniture and h.place.code not in focal_chain and any(a <= h.start < b for a, b in furniture))]
 
 
 # a company's own name (2–10 characters, none a division's level word) and its legal form

@@ -1709,6 +1709,22 @@ _DEMANDED = re.compile("(?:要|应|应当|需|需要|必须)(?:进一步|全面|
 _LAUNCHED_HEAD = re.compile(f"(?=[大整考])(大整治|大提升|大清查|大排查|大走访|大巡查|大宣传|整治|考评)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
 
 
+def _opened_by(text: str, m: re.Match, verbs: tuple[str, ...], reach: int) -> int | None:
+    """Where a drive whose head ``m`` (group 1) matched starts: right after the nearest of ``verbs``
+    in the ``reach`` characters before the head. None where none stands there, where a requirement
+    is only stated (要加强X规范化建设, 要开展X整治) or where a quoted drive follows the head (开展执行
+    攻坚“百日会战”, 开展X整治“春风”专项行动: the field of the named drive after it)."""
+    hs = m.start(1)
+    window = text[max(0, hs - reach):hs]
+    k, verb = max(((window.rfind(v) + len(v), v) for v in verbs if v in window), default=(-1, ""))
+    if k < 0:
+        return None
+    s = hs - len(window) + k
+    if _DEMANDED.search(text, max(0, s - len(verb) - 8), s - len(verb)) or text.startswith(_OPENING_QUOTES, m.end()):
+        return None
+    return s
+
+
 def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """Drives with no drive head, named by the verb pushing them (see _PUSHED_HEAD) or launching
     them (see _LAUNCHED_HEAD); the verbs are the ``push`` and ``launch`` rows of named_frames.txt,
@@ -1722,15 +1738,9 @@ def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]
         taken.append((m.start, m.end))
     for m in _PUSHED_HEAD.finditer(text):
         hs, he = m.span(1)
-        window = text[max(0, hs - 12):hs]
-        k, verb = max(((window.rfind(v) + len(v), v) for v in push if v in window), default=(-1, ""))
-        if k < 0:
+        s = _opened_by(text, m, push, 12)
+        if s is None:
             continue
-        s = hs - len(window) + k
-        if _DEMANDED.search(text, max(0, s - len(verb) - 8), s - len(verb)):
-            continue  # 要加强X规范化建设: a requirement stated, no drive carried out
-        if text.startswith(_OPENING_QUOTES, m.end()):
-            continue  # 开展执行攻坚“百日会战”: the field of the named drive after it
         name = text[s:he]
         thing = name[:-(he - hs)]
         if len(thing) < 2 or not _ALL_CJK.fullmatch(name) or has_function_word(thing) or _overlaps(s, he, taken):
@@ -1754,15 +1764,9 @@ def _launched(text: str, launch: tuple[str, ...], taken: list[tuple[int, int]]) 
     """The drives of :data:`_LAUNCHED_HEAD` after a launching verb in their clause."""
     for m in _LAUNCHED_HEAD.finditer(text):
         hs, he = m.span(1)
-        window = text[max(0, hs - 14):hs]
-        k, verb = max(((window.rfind(v) + len(v), v) for v in launch if v in window), default=(-1, ""))
-        if k < 0:
+        s = _opened_by(text, m, launch, 14)
+        if s is None:
             continue
-        s = hs - len(window) + k
-        if _DEMANDED.search(text, max(0, s - len(verb) - 8), s - len(verb)):
-            continue  # 要开展X整治: a requirement stated, no drive carried out
-        if text.startswith(_OPENING_QUOTES, m.end()):
-            continue  # 开展X整治“春风”专项行动: the field of the named drive after it
         name, thing = text[s:he], text[s:hs]
         short = 2 if m.group(1).startswith("大") else 4
         if (len(thing) < short or not _ALL_CJK.fullmatch(name) or has_function_word(thing) or _overlaps(s, he, taken)

@@ -118,11 +118,17 @@ def _sibling_shorts(gz: Gazetteer, code: str) -> dict[str, Place]:
     pref = gz.ancestor(code, "prefecture")
     out = {}
     for c in gz.children.get(pref.code, ()) if pref is not None else ():
-        p = gz.places[c]
-        sn = short_name(p.name, p.level)
-        if p.level == "county" and c != code and _readable_short(sn, p.name, gz):
-            out[sn] = p
+        sn = _county_short(gz, c)
+        if sn is not None and c != code:
+            out[sn] = gz.places[c]
     return out
+
+
+def _county_short(gz: Gazetteer, code: str) -> str | None:
+    """The short form of the county ``code``, where it may be read (:func:`_readable_short`)."""
+    p = gz.places[code]
+    sn = short_name(p.name, p.level)
+    return sn if p.level == "county" and _readable_short(sn, p.name, gz) else None
 
 
 _LIST_AFTER = ("等地", "等县", "等市", "两地", "三地", "四地", "五地", "两县", "三县")
@@ -144,12 +150,13 @@ def _listed_shorts(text: str, gz: Gazetteer, focus: Place | None, taken) -> list
         level_char = m.group(3) or m.group(4)
         if m.group(2) and cn_int(m.group(2)) != len(items):
             continue
+        def cands_of(form: str) -> list[Place]:
+            return [p for p in shorts.get(form, ()) if p.level in ("county", "prefecture")
+                    and (level_char == "地" or p.name.endswith(level_char))]
+
         found = []
         pos = m.start(1)
         for i, item in enumerate(items):
-            def cands_of(form: str) -> list[Place]:
-                return [p for p in shorts.get(form, ()) if p.level in ("county", "prefecture")
-                        and (level_char == "地" or p.name.endswith(level_char))]
             cands = cands_of(item)
             if i == 0 and not cands:  # the list's first item starts where a word before it ends (茂名市|高州、…)
                 cut = next((k for k in range(1, len(item) - 1) if cands_of(item[k:])), 0)
@@ -641,11 +648,9 @@ def _county_shorts_below(gz: Gazetteer, code: str) -> dict[str, tuple[tuple[str,
     forms: dict[str, list[Place]] = {}
     for pref in gz.children.get(code, ()):
         for c in gz.children.get(pref, ()):
-            child = gz.places[c]
-            if child.level == "county":
-                sn = short_name(child.name, child.level)
-                if _readable_short(sn, child.name, gz):
-                    forms.setdefault(sn, []).append(child)
+            sn = _county_short(gz, c)
+            if sn is not None:
+                forms.setdefault(sn, []).append(gz.places[c])
     out: dict[str, list[tuple[str, Place]]] = {}
     for sn, places in forms.items():
         if len(places) == 1:

@@ -12,7 +12,7 @@ from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
 from .numbers import cn_int
 from ..normalise import is_cjk
-from .doc import CJK, Context, Doc, Spans, find_all, overlaps
+from .doc import CJK, Context, Doc, Spans, find_all, finditer_near, overlaps
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
@@ -137,6 +137,9 @@ _LIST_AFTER = ("等地", "等县", "等市", "两地", "三地", "四地", "五�
 # a list of places by their short forms, closed by how many and of what level (高州、化州两市,
 # 甲、乙、丙三县) or by 等地/等县: each item names a division the list says it is
 _SHORT_LIST = re.compile(f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:([两二三四五六七八九十]{{1,2}})([县市区旗])|等([县市区旗地]))")
+# (its first item ends in a 、 two to four characters after the match's start: only there is it
+# tried, not at every Chinese character)
+_LIST_MARK = re.compile("、")
 
 
 def _listed_shorts(text: str, gz: Gazetteer, focus: Place | None, taken) -> list[PlaceHit]:
@@ -145,7 +148,7 @@ def _listed_shorts(text: str, gz: Gazetteer, focus: Place | None, taken) -> list
     province where several share it; all of them, or none (the count must match)."""
     out: list[PlaceHit] = []
     shorts = _shorts(gz)
-    for m in _SHORT_LIST.finditer(text):
+    for m in finditer_near(_SHORT_LIST, text, _LIST_MARK, 2, 4):
         items = m.group(1).split("、")
         level_char = m.group(3) or m.group(4)
         if m.group(2) and cn_int(m.group(2)) != len(items):

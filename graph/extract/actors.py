@@ -15,7 +15,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, short_name
+from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, name_key, place_entity
 from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
@@ -57,8 +58,6 @@ _DRIVE_OF_PLACE = re.compile("(?:平安|法治)(.{1,6}?)(?:建设|创建)?")
 def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
     """平安X / 法治X named after the report's county (or its city, province): that place's own
     drive, whoever speaks of it."""
-    from ..gazetteer import short_name
-
     m = _DRIVE_OF_PLACE.fullmatch(name_key(h.name)) if h.type == "Campaign" else None
     if m is None:
         return None
@@ -983,8 +982,6 @@ _MEANS = re.compile("(?:通过|根据|按照|依托|借助|围绕|以)$")
 
 @lru_cache(maxsize=1)
 def _trigger_verbs() -> dict[str, tuple[str, ...]]:
-    from ..lexicon import load_table
-
     return {row[0]: tuple(row[1].split()) for row in load_table("relation_triggers.txt") if len(row) >= 2}
 
 
@@ -1225,8 +1222,6 @@ def _with_unit(a, k, ag_keys):
 
 @lru_cache(maxsize=1)
 def _post_titles() -> tuple[str, ...]:
-    from ..lexicon import load_set
-
     return tuple(sorted(load_set("posts.txt"), key=len, reverse=True))
 
 

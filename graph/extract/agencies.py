@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..gazetteer import Place
+from ..gazetteer import Place, short_name
 from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Spans, find_all, finditer_near, overlaps
-from .places import PlaceHit
+from ..segment import pos_tags, token_spans
+from .places import PlaceHit, _aligned, _leftmost_longest, _word_start
 
 # characters that may stand right before a bare body or level word (a boundary, a
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
@@ -141,8 +142,6 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
     """Central bodies named in ``text``, leftmost longest: (start, end, name as written). A
     ministry's name inside a longer word is none (司法部门, 公安部门 are any such department),
     nor a short form inside another word (集中办理 holds no 中办)."""
-    from .places import _aligned, _leftmost_longest
-
     national = _national()
     last, lengths, tails = _national_index()
     found = []
@@ -312,8 +311,6 @@ def _carried(text: str, s: int, prev: "AgencyHit | None") -> bool:
 
 
 def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
-    from .places import _word_start
-
     text, ctx = doc.text, doc.ctx
     hits: list[AgencyHit] = []
     taken = Spans()  # every span a body holds, asked without a scan
@@ -586,8 +583,6 @@ _TOWNSHIP_UNIT_RE = re.compile("边境派出所|森林派出所|派出所|人民
 @lru_cache(maxsize=1024)
 def _township_forms(gz, county: str) -> dict[str, Place]:
     """A county's townships by full name and short name (伍市镇, 伍市)."""
-    from ..gazetteer import short_name
-
     out: dict[str, Place] = {}
     for code in gz.children.get(county, ()):
         t = gz.places[code]
@@ -688,9 +683,6 @@ def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
 
 def _has_verb(text: str) -> bool:
     """Does ``text`` hold a predicate (开展, 推进 …) or a function word, so cannot name a unit?"""
-    from ..lexicon import load_set
-    from ..segment import pos_tags
-
     verbs = load_set("predicate_verbs.txt")
     return any(w in verbs or flag.startswith(("d", "p", "c", "u")) for w, flag in pos_tags(text))
 
@@ -714,8 +706,6 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
     """A unit written alone (控告申诉室, 侦查实战中心, 第二检察部, 巡特警大队) belongs to the
     nearest bureau, court or procuratorate of its kind before it; a unit whose head is its whole
     name, where none is named, to the focal county's."""
-    from ..segment import pos_tags, token_spans
-
     text, ctx = doc.text, doc.ctx
     whole = _whole_units()
     out = []
@@ -801,8 +791,6 @@ _SHORTHAND = re.compile("省厅|市局")
 def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """省厅, 市局: the province's department (the city's bureau) of the system of the body
     named last before it (公安部 … 省厅 is the province's 公安厅)."""
-    from .places import _aligned
-
     text, ctx = doc.text, doc.ctx
     out = []
     for m in _SHORTHAND.finditer(text):
@@ -897,8 +885,6 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
     """A place's named centre or leading group: 平江县重症违法人员收治中心, X街矛盾纠纷调处化解中心,
     …工作领导小组; or one of a level word where a sentence or a setting-up verb puts it
     (成立县社会风险研判中心)."""
-    from .places import _word_start
-
     text = doc.text
     out = []
     full = {h.start: h for h in places if h.place.level in ("county", "prefecture", "province", "township")

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..gazetteer import UPPER_LEVELS, Gazetteer, Place, short_name
 from ..lexicon import load_set
+from ..segment import is_word, pos_tags, token_spans, tokenizer, word_count
 from .numbers import cn_int
 from ..normalise import is_cjk
 from .doc import CJK, Context, Doc, Spans, find_all, finditer_near, overlaps
@@ -208,8 +209,6 @@ def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str,
 
 def _everyday(word: str) -> bool:
     """Is ``word`` one word of the dictionary that is no proper name (平房, 长治 as in 长治久安)?"""
-    from ..segment import pos_tags
-
     tags = pos_tags(word)
     return len(tags) == 1 and not tags[0][1].startswith(("ns", "nr", "nz", "nt"))
 
@@ -218,8 +217,6 @@ def _crossed(text: str, edge: int) -> bool:
     """Does a word of the dictionary run across ``edge``? jieba's prefix dictionary holds
     every word and every start of one (count 0): from each start a few characters back, the
     stretch is followed across the edge while it is still the start of a word."""
-    from ..segment import tokenizer
-
     if edge <= 0 or edge >= len(text):
         return False
     freq = tokenizer().FREQ
@@ -235,8 +232,6 @@ def _crossed(text: str, edge: int) -> bool:
 
 def _word_start(text: str, s: int) -> bool:
     """Does a word start at ``s`` (no word of the dictionary runs across it, or segmenting says so)?"""
-    from ..segment import token_spans
-
     if not _crossed(text, s):
         return True
     return any(a == s for a, _ in token_spans(text, max(0, s - 4), min(len(text), s + 4)))
@@ -247,8 +242,6 @@ def _aligned(text: str, s: int, e: int) -> bool:
     """Do [s, e) start and end on word boundaries (福建 in 幸福建设 does not)? Segmenting
     (without its HMM) makes no token that is not a dictionary word: where no word of the
     dictionary crosses either end, both are boundaries, and nothing need be segmented."""
-    from ..segment import token_spans
-
     if not _crossed(text, s) and not _crossed(text, e):
         return True
     spans = token_spans(text, max(0, s - 4), min(len(text), e + 4))
@@ -668,8 +661,6 @@ def _misspelt_child(text: str, e: int, parent: Place, gz: Gazetteer) -> tuple[Pl
     """A county right after its prefecture written with one character wrong, as a careless
     conversion leaves it (黔南州荔坡县 for 荔波县): the one child of that length differing in one
     character of its name, not its level word."""
-    from ..segment import is_word
-
     m = _COUNTY_SHAPE.match(text, e)
     if m is None or m.group() in gz.by_name or is_word(m.group()) or is_word(m.group()[:-1]):
         return None  # 开发区 is no misspelt 开福区
@@ -693,8 +684,6 @@ def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]
     """Townships of the register outside the focal county, named in full: the one of that
     name within the report's prefecture or province, else the one of that name in the whole
     register when it is no everyday word."""
-    from ..segment import is_word
-
     gz, ctx, text = doc.ctx.gazetteer, doc.ctx, doc.text
     names, _ = _township_names(gz)
     within = [p for p in (ctx.prefecture, ctx.province) if p is not None]
@@ -754,8 +743,6 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
     """The span of a place name ending in the suffix at [sfx_start, sfx_end): the word or
     two before it, if they read as a name (no verb, adverb, numeral …). ``after``: where
     places end, a name starting after them (a sorted list is searched by bisection)."""
-    from ..segment import token_spans
-
     # every name given back reads as one (_reads_as_name): two Chinese characters at least, none
     # a function word, right before the suffix; without them (的村, 2个镇) nothing need be segmented
     near = text[max(0, sfx_start - 2):sfx_start]
@@ -814,22 +801,16 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
 
 def _rare(word: str) -> bool:
     """Is ``word`` in jieba's dictionary only as a rare word (fewer than 50 in its counts)?"""
-    from ..segment import word_count
-
     return word_count(word) < 50
 
 
 def _proper(word: str) -> bool:
-    from ..segment import pos_tags
-
     tags = pos_tags(word)
     return len(tags) == 1 and tags[0][1].startswith(("ns", "nr", "nz"))
 
 
 def _reads_as_name(text: str, s: int, e: int) -> bool:
     """Can text[s:e] be the name part of a place (before 镇, 村 …)?"""
-    from ..segment import pos_tags
-
     prefix = text[s:e]
     if not 2 <= len(prefix) <= 4 or not all(is_cjk(c) for c in prefix) or set(prefix) & _FUNCTION_CHARS or prefix in _TOWNSHIP_STOP:
         return False
@@ -853,8 +834,6 @@ _TOWNSHIP_STOP = frozenset(load_set("place_stopwords.txt"))
 def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> list[PlaceHit]:
     """Townships of the report's county, by name, short name or 街 form; and the ones the
     register does not list, by shape — but not right after another county (X县Y镇 is X's)."""
-    from ..segment import is_word
-
     gz, ctx, text = doc.ctx.gazetteer, doc.ctx, doc.text
     out: list[PlaceHit] = []
     county = ctx.county

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from itertools import accumulate
 
+from ..segment import lcut
 from .doc import Doc
 from .statistics import _DATELINE, _PERIOD
 
@@ -110,6 +111,86 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+# where a body's kind may open a clause (_KIND_REF's look-behind), before one of the kinds' first
+# characters: _KIND_REF, which opens on a look-ahead, is tried only there, not at every character
+_KIND_MARK = re.compile(f"[，。；：\n“](?=[{''.join(sorted({w[0] for w in _KIND_WORDS + _HOMES}))}])")
+
+
+def _kind_words(text: str) -> list[tuple[int, int, str, bool]]:
+    """The clauses opening on a body's kind alone or on 所里, 村里 … (see
+    :meth:`SubjectFinder._kind_references`): (start, end, the kind or home, is it a home)."""
+    out = []
+    at = _KIND_REF.match(text, 0)  # (the text's start: the look-behind's other branch)
+    for m in ([at] if at else []) + [_KIND_REF.match(text, a.end()) for a in _KIND_MARK.finditer(text)]:
+        if m is None:
+            continue
+        word = m.group(1) or m.group(2)
+        if m.group(1) and len(word) not in accumulate(map(len, lcut(text[m.start(1):m.start(1) + 8]))):
+            continue  # 中心城区, 派出所长: the kind opens a longer word (司法所 cut 司法 / 所 is whole)
+        out.append((m.start(), m.end(), word, m.group(2) is not None))
+    return out
+
+
+class _TextMarks:
+    """What a :class:`SubjectFinder` reads of the text alone, found once per report (a report's
+    finder is made twice: for its protagonist, then for its figures and honors) and kept in the
+    doc's memo: the clause separators, the words for a body's or unit's own self, the clauses
+    opening on a kind of body, the repeated lines, the full sentences' starts; and, as they are
+    asked, what follows a mention's end and the lead before a head."""
+
+    def __init__(self, doc: Doc):
+        text = self.text = doc.text
+        # where _SEPS matches start: the clause marks the report's other rules read too, and the
+        # dashes' (found apart: the marks are found once per report)
+        self.seps = sorted(doc.clause_marks + ([m.start() for m in _DASHES.finditer(text)] if "—" in text else []))
+        self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _SELF_BODY.finditer(text)]
+        self.wholes = [(m.start(), m.end(), m.start(1), m.group(1) or m.group(2))
+                       for m in (_WHOLE if "层面" in text else _WHOLE_UNIT).finditer(text)]
+        self.generic = [(m.start(), m.end(), m.group(0)) for m in _GENERIC.finditer(text)]
+        self.kind_words = _kind_words(text)
+        self.repeated = _repeated_lines(text)
+        self.repeated_starts = [a for a, _ in self.repeated]
+        spans = doc.sentences
+        self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"]
+        self._not_acting: dict[int, bool] = {}
+        self._leads: dict[int, str] = {}
+
+    def not_acting(self, e: int) -> bool:
+        """Does what follows a mention ending at ``e`` say it does not act (_NOT_ACTING)?"""
+        na = self._not_acting.get(e)
+        if na is None:
+            na = self._not_acting[e] = _NOT_ACTING.match(self.text, e) is not None
+        return na
+
+    def set_up_since(self, e: int) -> int | None:
+        """Where, from ``e``, a time clause dating from a setting up (成立以来) has its verb, or None."""
+        since = _SINCE.match(self.text, e)
+        up = _SET_UP_SINCE.search(since.group(0)) if since else None
+        return up.start() if up else None
+
+    def lead(self, s: int, clause_start: Callable[[int], int]) -> str:
+        """What stands between the start of the clause at ``s`` and ``s`` (periods left out; "…"
+        when it is too long to be a lead)."""
+        lead = self._leads.get(s)
+        if lead is None:
+            cs = clause_start(s)
+            # a head stands within a few words of its clause's start (a long lead is not all time
+            # words); most open their clause, with no lead to read
+            if s == cs:
+                lead = ""
+            else:
+                lead = _PERIOD.sub("", self.text[cs:s]) if s - cs <= 40 else "…"
+            self._leads[s] = lead
+        return lead
+
+
+def _text_marks(doc: Doc) -> _TextMarks:
+    marks = doc.memo.get(_TextMarks)
+    if marks is None:
+        marks = doc.memo[_TextMarks] = _TextMarks(doc)
+    return marks
+
+
 class SubjectFinder:
     """Who a report's figures and honors are about, asked position by position.
 
@@ -134,9 +215,8 @@ class SubjectFinder:
                  attrs_of: Callable[[tuple[str, str]], dict] | None = None, county: str | None = None):
         self.doc = doc
         text = doc.text
-        # where _SEPS matches start: the clause marks the report's other rules read too, and the
-        # dashes' (found apart: the marks are found once per report)
-        self.seps = sorted(doc.clause_marks + [m.start() for m in _DASHES.finditer(text)])
+        marks = _text_marks(doc)
+        self.seps = marks.seps
         whole = whole or {}
         bodies = bodies or {}
         attrs_of = attrs_of or (lambda k: {})
@@ -150,9 +230,8 @@ class SubjectFinder:
         for s, e, k in actors:
             if k[0] == "Place" and attrs_of(k).get("level") == "township":
                 townships.append((s, k))
-            if _NOT_ACTING.match(text, e) and not ((since := _SINCE.match(text, e)) and (up := _SET_UP_SINCE.search(since.group(0)))
-                                                   and e + up.start() in body_ends
-                                                   and not _SINCE_FROM.search(text, max(0, s - 12), s)):
+            if marks.not_acting(e) and not ((up := marks.set_up_since(e)) is not None and e + up in body_ends
+                                            and not _SINCE_FROM.search(text, max(0, s - 12), s)):
                 continue  # (X所成立以来，共调处…: the body is the topic of what follows, unless 自 makes it a time)
             if (s, e) in governed:
                 if not (text[s - 1:s] == "经" and _DECIDED.match(text, e)):
@@ -167,30 +246,29 @@ class SubjectFinder:
             found.append((s, e, k))
         own_body = self._own_body(actors, attrs_of, local)
         speaker = None
-        for m in _SELF_BODY.finditer(text):
-            k = own_body.get(m.group(1) or m.group(2))
+        for ms, me, g1, g2 in marks.self_bodies:
+            k = own_body.get(g1 or g2)
             if k is not None:
-                found.append((m.start(), m.end(), k))
-                speaker = speaker or (k if m.group(1) else None)
+                found.append((ms, me, k))
+                speaker = speaker or (k if g1 else None)
         town_starts = [s for s, _ in townships]
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
         body_starts = {s for s, _, k in actors if k[0] == "Agency"}
-        for m in (_WHOLE if "层面" in text else _WHOLE_UNIT).finditer(text):
-            level = m.group(1) or m.group(2)
-            if m.start(1) in body_starts:
+        for ms, me, start1, level in marks.wholes:
+            if start1 in body_starts:
                 continue  # 该县公安局, 本县法院: the body, not the whole county
             if level in "镇乡":  # 全镇, 该乡: the township named last before it
-                j = bisect.bisect_left(town_starts, m.start()) - 1
+                j = bisect.bisect_left(town_starts, ms) - 1
                 k = townships[j][1] if j >= 0 else None
             else:
                 k = whole.get(level)
             if k is not None:
-                found.append((m.start(), m.end(), k))
-                self.wholes.append((m.start(), m.end(), k))
+                found.append((ms, me, k))
+                self.wholes.append((ms, me, k))
         self.whole_starts = [s for s, _, _ in self.wholes]
-        for m in _GENERIC.finditer(text):
-            found.append((m.start(), m.end(), bodies.get(GENERIC_BODIES[m.group(0)])))
-        kind_refs = self._kind_references(text, actors, attrs_of)
+        for ms, me, word in marks.generic:
+            found.append((ms, me, bodies.get(GENERIC_BODIES[word])))
+        kind_refs = self._kind_references(text, actors, attrs_of, marks.kind_words)
         found.extend(kind_refs)
         kind_at = {s for s, _, _ in kind_refs}  # a back-reference makes no body the report's protagonist
         found.sort(key=lambda t: (t[0], -t[1]))
@@ -200,13 +278,7 @@ class SubjectFinder:
         for s, e, k in found:
             if s < last_end:
                 continue  # inside a head already taken (金寨县公安局 in 金寨县公安局X派出所)
-            cs = self._clause_start(s)
-            # a head stands within a few words of its clause's start (a long lead is not all time
-            # words); most open their clause, with no lead to read
-            if s == cs:
-                lead = ""
-            else:
-                lead = _PERIOD.sub("", text[cs:s]) if s - cs <= 40 else "…"
+            lead = marks.lead(s, self._clause_start)
             if _THIS_IS.fullmatch(lead) and k is not None:
                 # 破案率96%，追赃率80%。这是X交出的成绩单: the figures before name their subject after them
                 ps, _ = doc.sentence_at(max(0, doc.sentence_at(s)[0] - 1))
@@ -220,9 +292,9 @@ class SubjectFinder:
                 heads.append((s, e, k))
                 last_end = e
         heads.sort(key=lambda t: t[0])
-        repeated = _repeated_lines(text)
+        repeated = marks.repeated
         if repeated:  # a headline repeated as page junk (a neighbouring article's) heads nothing
-            starts = [a for a, _ in repeated]
+            starts = marks.repeated_starts
             heads = [h for h in heads if not ((j := bisect.bisect_right(starts, h[0]) - 1) >= 0
                                               and h[1] <= repeated[j][1])]
         self.heads = heads
@@ -237,33 +309,29 @@ class SubjectFinder:
         self.sections = [(s, k) for s, e, k in found if k is not None and k[0] == "Agency"
                          and (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")]
         self.section_starts = [s for s, _ in self.sections]
-        spans = doc.sentences
-        self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"]
+        self.full_starts = marks.full_starts
 
     @staticmethod
-    def _kind_references(text: str, actors: list, attrs_of) -> list[tuple[int, int, tuple[str, str]]]:
+    def _kind_references(text: str, actors: list, attrs_of,
+                         words: list | None = None) -> list[tuple[int, int, tuple[str, str]]]:
         """A clause opening on a body's kind alone (中心受理…, “派出所接警…) or on 所里, 村里,
-        镇里 speaks of the last body or place of that kind named before it."""
-        from ..segment import lcut
-
+        镇里 speaks of the last body or place of that kind named before it. ``words``: those
+        clause openings, as :func:`_kind_words` finds them (found here when not given)."""
         out = []
         starts = [s for s, _, _ in actors]
-        for m in _KIND_REF.finditer(text):
-            word = m.group(1) or m.group(2)
-            if m.group(1) and len(word) not in accumulate(map(len, lcut(text[m.start(1):m.start(1) + 8]))):
-                continue  # 中心城区, 派出所长: the kind opens a longer word (司法所 cut 司法 / 所 is whole)
-            i = bisect.bisect_left(starts, m.start()) - 1
+        for ms, me, word, home in (_kind_words(text) if words is None else words):
+            i = bisect.bisect_left(starts, ms) - 1
             for s, e, k in actors[max(0, i - 40):i + 1][::-1]:
-                if e > m.start():
+                if e > ms:
                     continue
-                if m.group(2):
+                if home:
                     level = attrs_of(k).get("level") if k[0] == "Place" else None
                     fits = level in _LEVEL_OF_HOME[word] if k[0] == "Place" else (
                         word in "所院局" and k[1].endswith(word))
                 else:
                     fits = k[0] == "Agency" and k[1].endswith(word)
                 if fits:
-                    out.append((m.start(), m.end(), k))
+                    out.append((ms, me, k))
                     break
         return out
 

@@ -22,7 +22,7 @@ from .actors import (PREDICATE, Doers, _coholders, _collective_doers, _drop_gues
                      find_actors, post_bodies)
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import CJK, Doc, Spans, name_key, place_entity
+from .doc import CJK, Doc, Spans, finditer_near, name_key, place_entity
 from .honors import awardee, find_honors, respectively
 from .issuers import agency_index, issuers
 from .named import find_named, strip_prefix
@@ -319,6 +319,8 @@ _RENAMED = re.compile(f"{_RENAMED_TO.pattern}|{_FORMERLY.pattern}")
 # words every match of _RENAMED holds: a text with none (most) is not read with the pattern,
 # which, starting with optional characters, is tried at every position
 _RENAMED_WORDS = ("更名", "改名", "改称", "前身", "（原", "(原", "简称")
+# …and the words each match opens on, at most two characters after its start (正式更名, 的前身)
+_RENAMED_AT = re.compile("更名|改名|改称|前身|[（(]")
 _UP_TO_8_CJK = re.compile(f"[{CJK}]{{0,8}}")
 
 
@@ -334,7 +336,7 @@ def _merge_renamed(doc: Doc, ex: Extraction, ag_keys: list) -> None:
     by_alias: dict[str, tuple[str, str]] | None = None
     if not any(w in text for w in _RENAMED_WORDS):
         return
-    for m in _RENAMED.finditer(text):
+    for m in finditer_near(_RENAMED, text, _RENAMED_AT, 0, 2):
         i = bisect_left(starts, m.end())  # the body right after the marker (its place may come first)
         if i < len(hits) and _UP_TO_8_CJK.fullmatch(text[m.end():hits[i][0].start]):
             after = hits[i][1]

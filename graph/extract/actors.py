@@ -18,7 +18,7 @@ from itertools import accumulate
 from ..gazetteer import Gazetteer, short_name
 from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
-from .doc import PAUSE_MARK, Doc, name_key, place_entity
+from .doc import PAUSE_MARK, Doc, finditer_near, name_key, place_entity
 from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
@@ -152,7 +152,8 @@ _SYSTEM_LEVELS = ("province", "prefecture")
 _AS_LEVEL = re.compile("([省市县区州盟旗])级层面")
 # a whole unit by its level word: 全州 (the prefecture its sentence names, else the report's), 全镇 / 本乡 (the township);
 # (全县, 全市 …: the report's own unit, see _WHOLE_CLAUSE)
-_WHOLE_UNIT_WORD = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
+# (written to open on one character class, which the engine skips ahead on: 全州 in group 1, 全镇 / 本乡 in 2)
+_WHOLE_UNIT_WORD = re.compile("[全本我](?:(?<=全)([州盟])(?![委政长级])|([镇乡])(?![委政长级]))")
 # …and a whole unit's bodies of a kind (全省法院, 全市公安机关): the unit
 _WHOLE_ORGANS = re.compile("全([省市县区旗州盟])(?:各级)?(?:公安机关|检察机关|审判机关|政法机关|政法系统|法院|检察院)")
 # a whole province by its one-character short name (全川上下, 全湘各地) or as 全省 with the parts that make
@@ -707,6 +708,8 @@ def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
 
 # the bodies a report has named together, by their number (两部门, 三家单位): a clause's subject
 _COUNTED = re.compile("(?<![在向对与和及给把将从由])([两二三四五六七八九])(?:个|家)?(?:部门|单位)(?![的之])")
+# (every match has 部门 or 单位 one or two characters on: only there is _COUNTED tried, not at every character)
+_COUNT_WORD = re.compile("部门|单位")
 _NUMBER = {c: n for n, c in enumerate("一两三四五六七八九", 1)} | {"二": 2}
 _LISTED = re.compile("(?:、|和|与|及|以及|同|会同|联合)$")
 
@@ -1379,7 +1382,7 @@ class Doers:
         # (doer, predicate, thing) read from the thing's own sentence, and those only the report's topic gives
         self.said: set = set()
         self.guessed: set = set()
-        counts = list(_COUNTED.finditer(text)) if "部门" in text or "单位" in text else []
+        counts = list(finditer_near(_COUNTED, text, _COUNT_WORD, 1, 2)) if "部门" in text or "单位" in text else []
         self.counts = ([m.start() for m in counts], counts)
         self.speeches = _speeches(doc, doers, _post_titles_by_first())
 

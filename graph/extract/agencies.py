@@ -793,7 +793,7 @@ def _system_shorthand(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, in
     named last before it (公安部 … 省厅 is the province's 公安厅)."""
     text, ctx = doc.text, doc.ctx
     out = []
-    for m in _SHORTHAND.finditer(text):
+    for m in _SHORTHAND.finditer(text) if "省厅" in text or "市局" in text else ():
         s, e = m.span()
         if overlaps(s, e, taken) or not _aligned(text, s, e):
             continue

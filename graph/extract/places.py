@@ -895,6 +895,9 @@ _UNIT_WORD = re.compile("社区|村|镇|乡|街道")  # (a unit's word inside: �
 
 
 _SHARED_VILLAGE = re.compile("(?:" + "|".join(sorted(load_set("village_names.txt"), key=len, reverse=True)) + ")(?:村|社区)")
+# (tried only a name's length before a 村 or 社区, not at every character that starts a name)
+_VILLAGE_WORD = re.compile("村|社区")
+_SHARED_LENGTHS = (min(map(len, load_set("village_names.txt"))), max(map(len, load_set("village_names.txt"))))
 _VILLAGE_BODY = re.compile("党支部|党总支|党委|村委会|村民委员会|居委会|两委")
 
 
@@ -903,7 +906,7 @@ def _shared_names(doc: Doc, by_end: dict[int, PlaceHit], taken) -> list[PlaceHit
     village body (团结村党支部) in the report's township or county."""
     text, ctx = doc.text, doc.ctx
     out = []
-    for m in _SHARED_VILLAGE.finditer(text):
+    for m in finditer_near(_SHARED_VILLAGE, text, _VILLAGE_WORD, *_SHARED_LENGTHS):
         s, e = m.span()
         parent_hit = by_end.get(s)
         if parent_hit is not None and parent_hit.place.level == "township":

@@ -61,14 +61,27 @@ def _bodies() -> tuple[Body, ...]:
 
 @lru_cache(maxsize=1)
 def _body_ends() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str], frozenset[str]]:
-    """The characters bodies end in (a pattern), the lengths of the bodies ending in each, the
-    surfaces, and their last two characters."""
-    lengths: dict[str, set[int]] = {}
-    for b in _bodies():
-        lengths.setdefault(b.surface[-1], set()).add(len(b.surface))
+    """The characters bodies end in (a pattern), the lengths of the bodies ending in each two
+    last characters (bodies of one character: by that character), the surfaces, and their last
+    two characters."""
     surfaces = frozenset(b.surface for b in _bodies())
-    return (_end_pattern(surfaces), {c: tuple(sorted(v)) for c, v in lengths.items()},
-            surfaces, frozenset(b[-2:] for b in surfaces))
+    return (_end_pattern(surfaces), _lengths_by_tail(surfaces), surfaces, frozenset(b[-2:] for b in surfaces))
+
+
+def _lengths_by_tail(names) -> dict[str, tuple[int, ...]]:
+    """The lengths of ``names`` by their last two characters (a name of one character: by it),
+    ascending: where a name may end, the two characters there leave few lengths to try."""
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        lengths.setdefault(n[-2:], set()).add(len(n))
+    return {c: tuple(sorted(v)) for c, v in lengths.items()}
+
+
+def _tail_lengths(lengths: dict[str, tuple[int, ...]], text: str, e: int, last: str) -> tuple[int, ...]:
+    """The lengths of the names (:func:`_lengths_by_tail`) that may end at ``e`` in ``text``,
+    whose last character is ``last``, ascending."""
+    two = lengths.get(text[e - 2:e], ()) if e >= 2 else ()
+    return (1,) + two if last in lengths else two
 
 
 def _end_pattern(names) -> re.Pattern:
@@ -91,7 +104,7 @@ def _bodies_in(text: str) -> dict[int, str]:
         e = m.end()
         if text[e - 2:e] not in tails and m.group() not in surfaces:
             continue  # most of the characters bodies end in end no body here (会 of 开会)
-        for n in lengths[m.group()]:
+        for n in _tail_lengths(lengths, text, e, m.group()):
             if n <= e and text[e - n:e] in surfaces:
                 s = e - n
                 if len(out.get(s, "")) < n and not (text[e - 1] == "办" and text[e:e + 1] in _BAN_WORD):
@@ -129,13 +142,9 @@ def _national() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _national_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
-    """The characters the central bodies' names end in, the lengths of the names ending in
-    each, and the names' last two characters."""
-    lengths: dict[str, set[int]] = {}
-    for name in _national():
-        lengths.setdefault(name[-1], set()).add(len(name))
-    return (_end_pattern(_national()),
-            {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(n[-2:] for n in _national()))
+    """The characters the central bodies' names end in, the lengths of the names by their last
+    two characters (see :func:`_lengths_by_tail`), and the names' last two characters."""
+    return _end_pattern(_national()), _lengths_by_tail(_national()), frozenset(n[-2:] for n in _national())
 
 
 def _national_hits(text: str) -> list[tuple[int, int, str]]:
@@ -149,7 +158,7 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
         e = m.end()
         if text[e - 2:e] not in tails and m.group() not in national:
             continue  # (大, 会, 行 …: most end no central body's name)
-        for n in lengths[m.group()]:
+        for n in _tail_lengths(lengths, text, e, m.group()):
             if n <= e and text[e - n:e] in national:
                 found.append((e - n, e, text[e - n:e]))
     out = []
@@ -687,6 +696,24 @@ def _has_verb(text: str) -> bool:
     return any(w in verbs or flag.startswith(("d", "p", "c", "u")) for w, flag in pos_tags(text))
 
 
+@lru_cache(maxsize=1)
+def _bare_heads() -> tuple[str, ...]:
+    """The unit heads :func:`_bare_units` reads written alone (not 中心, 大队 … : too common alone)."""
+    return tuple(h for h, _ in _units() if h not in ("中心", "大队", "中队", "支队", "派出所", "警务室", "办公室", "督查室",
+                                                     "领导小组", "人民法庭", "分局", "司法所"))
+
+
+def _apart(at: list[int], n: int) -> list[int]:
+    """Of a word's places ``at`` (ascending, overlapping ones too: :func:`find_all`), those
+    :func:`_written` gives (left to right, none overlapping the one before)."""
+    out, end = [], -1
+    for i in at:
+        if i >= end:
+            out.append(i)
+            end = i + n
+    return out
+
+
 def _written(text: str, word: str) -> list[int]:
     """Where ``word`` is written, left to right, no two overlapping (as ``re.finditer`` of the
     word finds it, without a pattern per word)."""
@@ -709,11 +736,11 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
     text, ctx = doc.text, doc.ctx
     whole = _whole_units()
     out = []
+    at = find_all(text, _bare_heads())  # (every head's places in one pass: a scan of the text per head cost more)
     for head, kinds in _units():
-        if head in ("中心", "大队", "中队", "支队", "派出所", "警务室", "办公室", "督查室", "领导小组", "人民法庭",
-                    "分局", "司法所"):
-            continue
-        for hs in _written(text, head):
+        if head not in at:
+            continue  # (not written, or never alone: 中心, 大队 …)
+        for hs in _apart(at[head], len(head)):
             he = hs + len(head)
             if overlaps(hs, he, taken):
                 continue

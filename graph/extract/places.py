@@ -36,13 +36,15 @@ class PlaceHit:
 @lru_cache(maxsize=4)
 def _full_name_index(gz: Gazetteer) -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str]]:
     """Full names of provinces, prefectures and counties (townships are matched per report),
-    indexed by their last character — a handful (县, 区, 市, 旗, 州, 省, 盟) — with the lengths
-    that end in each: (a pattern for those characters, lengths by character, the names)."""
+    indexed by their last character — a handful (县, 区, 市, 旗, 州, 省, 盟) — and their last
+    two: (a pattern for the last characters, the lengths of the names ending in each two last
+    characters, the names). Most of the text's 县 and 市 (全县, 该市) end no name: the two
+    characters before an end rule them out with one look-up, and leave few lengths to try."""
     names = frozenset(name for name in gz.upper_names if name not in _COMMON and len(name) >= 2)
     lengths: dict[str, set[int]] = {}
     for name in names:
-        lengths.setdefault(name[-1], set()).add(len(name))
-    ends = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+        lengths.setdefault(name[-2:], set()).add(len(name))
+    ends = re.compile("[" + re.escape("".join(sorted({name[-1] for name in names}))) + "]")
     return ends, {c: tuple(sorted(ls)) for c, ls in lengths.items()}, names
 
 
@@ -71,7 +73,7 @@ def _full_names(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
     found = []
     for m in ends.finditer(text):
         e = m.end()
-        for n in lengths[m.group()]:
+        for n in lengths.get(text[e - 2:e], ()):
             if n <= e and text[e - n:e] in names:
                 found.append((e - n, e, text[e - n:e]))
     return tuple(_leftmost_longest(found))
@@ -192,7 +194,7 @@ def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str,
     """Short forms of provinces and prefectures that name one division only, no other
     division's full name and no everyday word (安徽, 扬州, 呼伦贝尔): read in any report. And a
     pattern for their first characters (followed by a second character of one: a short form has
-    two or more), their lengths by first character, and their first two characters."""
+    two or more), their lengths by first two characters, and their first two characters."""
     stop = _SHORT_STOP
     out = {}
     for sn, places in _shorts(gz).items():
@@ -201,10 +203,11 @@ def _wide_shorts(gz: Gazetteer) -> tuple[dict[str, Place], re.Pattern, dict[str,
             out[sn] = places[0]
     lengths: dict[str, set[int]] = {}
     for k in out:
-        lengths.setdefault(k[0], set()).add(len(k))
+        lengths.setdefault(k[:2], set()).add(len(k))
+    firsts = "".join(sorted({k[0] for k in out}))
     seconds = "".join(sorted({k[1] for k in out}))
-    return (out, re.compile("[" + "".join(sorted(lengths)) + "](?=[" + seconds + "])"),
-            {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(k[:2] for k in out))
+    return (out, re.compile("[" + firsts + "](?=[" + seconds + "])"),
+            {c: tuple(sorted(v)) for c, v in lengths.items()}, frozenset(lengths))
 
 
 def _everyday(word: str) -> bool:
@@ -258,7 +261,7 @@ def _wide_short_hits(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str], ..
         i = m.start()
         if text[i:i + 2] not in heads:
             continue  # (most of the characters they start with start none of them here)
-        for n in lengths[m.group()]:
+        for n in lengths[text[i:i + 2]]:
             v = text[i:i + n]
             if v in shorts:
                 found.append((i, i + n, v))
@@ -284,7 +287,7 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _township_names(gz: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[int, ...]]]:
     """Every township's full name → the townships that bear it; and the name lengths ending in
-    each of the few last characters such names have (镇, 乡, 道, 木 …)."""
+    each two last characters such names have (…镇, …乡, 街道, 苏木 …)."""
     places = gz.places
     out: dict[str, tuple[Place, ...]] = {}
     lengths: dict[str, set[int]] = {}
@@ -293,7 +296,7 @@ def _township_names(gz: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], dict[s
             towns = tuple(p for c in codes if (p := places[c]).level == "township" and not p.abolished)
             if towns:
                 out[name] = towns
-                lengths.setdefault(name[-1], set()).add(len(name))
+                lengths.setdefault(name[-2:], set()).add(len(name))
     return out, {c: tuple(sorted(v)) for c, v in lengths.items()}
 
 
@@ -307,7 +310,7 @@ def _register_townships(text: str, gz: Gazetteer) -> tuple[tuple[int, int, str],
     found = []
     for m in _TOWN_END.finditer(text):
         e = m.end()
-        for n in lengths.get(text[e - 1], ()):
+        for n in lengths.get(text[e - 2:e], ()):
             if n <= e and text[e - n:e] in names:
                 found.append((e - n, e, text[e - n:e]))
     return tuple(_leftmost_longest(found))

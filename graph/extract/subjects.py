@@ -142,7 +142,7 @@ class _TextMarks:
         text = self.text = doc.text
         # where _SEPS matches start: the clause marks the report's other rules read too, and the
         # dashes' (found apart: the marks are found once per report)
-        self.seps = sorted(doc.clause_marks + ([m.start() for m in _DASHES.finditer(text)] if "—" in text else []))
+        self.seps = sorted(doc.clause_marks + _dash_starts(text))
         self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _SELF_BODY.finditer(text)]
         self.wholes = [(m.start(), m.end(), m.start(1), m.group(1) or m.group(2))
                        for m in (_WHOLE if "层面" in text else _WHOLE_UNIT).finditer(text)]
@@ -182,6 +182,18 @@ class _TextMarks:
                 lead = _PERIOD.sub("", self.text[cs:s]) if s - cs <= 40 else "…"
             self._leads[s] = lead
         return lead
+
+
+def _dash_starts(text: str) -> list[int]:
+    """Where _DASHES matches start: the first — of each run (found by str.find: the pattern,
+    which opens on a repeat, is tried at every character)."""
+    out = []
+    i = text.find("—")
+    while i >= 0:
+        if i == 0 or text[i - 1] != "—":
+            out.append(i)
+        i = text.find("—", i + 1)
+    return out
 
 
 def _text_marks(doc: Doc) -> _TextMarks:

@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from ..segment import lcut
 from .doc import Doc
+from .places import finditer_from
 from .statistics import _DATELINE, _PERIOD
 
 _SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
@@ -145,7 +146,7 @@ class _TextMarks:
         self.seps = sorted(doc.clause_marks + _dash_starts(text))
         self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _SELF_BODY.finditer(text)]
         self.wholes = [(m.start(), m.end(), m.start(1), m.group(1) or m.group(2))
-                       for m in (_WHOLE if "层面" in text else _WHOLE_UNIT).finditer(text)]
+                       for m in (_WHOLE.finditer(text) if "层面" in text else finditer_from(_WHOLE_UNIT, text, "全该我本"))]
         self.generic = [(m.start(), m.end(), m.group(0)) for m in _GENERIC.finditer(text)]
         self.kind_words = _kind_words(text)
         self.repeated = _repeated_lines(text)

@@ -74,8 +74,12 @@ class Gazetteer:
     # names a province, prefecture or county goes by (historic ones too): kept as places are
     # added, so finding them does not mean reading all 42k names
     upper_names: set[str] = field(default_factory=set)
+    # each code's chain, made when first asked (extraction asks of a report's few places thousands
+    # of times); emptied whenever a place is added
+    _chains: dict[str, tuple[Place, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def add(self, place: Place) -> None:
+        self._chains.clear()
         self.places[place.code] = place
         self.by_name.setdefault(place.name, []).append(place.code)
         if place.parent:
@@ -86,6 +90,7 @@ class Gazetteer:
     def add_many(self, parent: str, places: Iterable[Place]) -> None:
         """:meth:`add` for places of one parent below county level (none is in ``upper_names``),
         skipping codes already held: the register's 39k townships, which every process loads."""
+        self._chains.clear()
         held, by_name = self.places, self.by_name
         kids = self.children.setdefault(parent, [])
         for place in places:
@@ -105,8 +110,14 @@ class Gazetteer:
     def get(self, code: str) -> Place:
         return self.places[code]
 
-    def chain(self, code: str) -> list[Place]:
+    def chain(self, code: str) -> tuple[Place, ...]:
         """The place and its ancestors up to the province."""
+        out = self._chains.get(code)
+        if out is None:
+            out = self._chains[code] = self._chain(code)
+        return out
+
+    def _chain(self, code: str) -> tuple[Place, ...]:
         out = []
         seen = set()
         while code and code in self.places and code not in seen:
@@ -114,7 +125,7 @@ class Gazetteer:
             p = self.places[code]
             out.append(p)
             code = p.parent or ""
-        return out
+        return tuple(out)
 
     def lookup(self, name: str, level: str | None = None) -> list[Place]:
         return [self.places[c] for c in self.by_name.get(name, ()) if level is None or self.places[c].level == level]

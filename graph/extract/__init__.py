@@ -268,7 +268,9 @@ def _add_hierarchy(ex: Extraction, gz: Gazetteer) -> None:
             if parent in gz.places:
                 p = gz.places[parent]
             else:
-                cand = next((x for x in ex.entities.values() if x.type == "Place" and x.attrs.get("key_name") == parent), None)
+                # (the place whose key_name is ``parent`` is keyed by it: ex.add keys every entity so)
+                cand = ex.entities.get(("Place", parent))
+                cand = cand if cand is not None and cand.type == "Place" and cand.attrs.get("key_name") == parent else None
                 if cand is None:
                     break
                 parent = cand.attrs.get("parent")

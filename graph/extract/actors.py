@@ -19,6 +19,7 @@ from ..gazetteer import Gazetteer, short_name
 from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, finditer_near, name_key, place_entity
+from .places import finditer_from
 from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
@@ -227,7 +228,7 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
             if free(m) and key in ex.entities:
                 added.append((m.start(), m.end(), key))
     by_last: dict[str, list] = {}  # the places named, by their names' last character (made when first asked)
-    for m in _WHOLE_UNIT_WORD.finditer(text):
+    for m in finditer_from(_WHOLE_UNIT_WORD, text, "全本我"):
         if not by_last:
             for h, k in place_keys:
                 by_last.setdefault(text[h.end - 1], []).append((h.end, h.start, k))
@@ -457,8 +458,8 @@ class _DoerIndex:
                             self.holder_free[j] = max(self.holder_free[j], s)
                     j += 1
         self.marks = doc.clause_marks
-        self.breaks = [m.start() for m in re.finditer("\n", text)]
-        self.wholes = [m.start() for m in _WHOLE_PLACE.finditer(text)]
+        self.breaks = doc.line_breaks
+        self.wholes = [m.start() for m in finditer_from(_WHOLE_PLACE, text, "全该本我")]
         # where the whole pattern holds in the full text; a slice [ss, pos) may also let one
         # that stands at its very start or end (the look-arounds see less), checked per query
         self.wholes_free = [w for w in self.wholes if _WHOLE_PLACE_PLAIN.match(text, w)]

@@ -739,13 +739,21 @@ def _phrase_after_body(text: str, s: int, name: str, gz: Gazetteer) -> bool:
 
 def _after_parent(text: str, s: int, name: str, gz: Gazetteer) -> bool:
     """Is the name at ``s`` written right after a division above it (河南新县, 湖南省慈利县)?"""
+    return any(text.startswith(form, s - len(form)) for form in _parent_forms(gz, name))
+
+
+@lru_cache(maxsize=4096)  # (asked of a report's few names again and again)
+def _parent_forms(gz: Gazetteer, name: str) -> tuple[str, ...]:
+    """The forms of the divisions above any division named ``name`` — full name, short form, short
+    form with the level character (湘西州 for 湘西土家族苗族自治州) — of two characters or more."""
+    forms: dict[str, None] = {}
     for p in gz.lookup(name):
         for a in gz.chain(p.code)[1:]:
             sn = short_name(a.name, a.level)
-            for form in {a.name, sn, sn + a.name[-1]}:  # 湘西州 for 湘西土家族苗族自治州
-                if len(form) >= 2 and text.startswith(form, s - len(form)):
-                    return True
-    return False
+            for form in (a.name, sn, sn + a.name[-1]):
+                if len(form) >= 2:
+                    forms[form] = None
+    return tuple(forms)
 
 
 def _standalone(text: str, s: int, name: str) -> bool:

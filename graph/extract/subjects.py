@@ -96,10 +96,15 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
     """Spans of lines a text repeats (page junk: a neighbouring article's headline printed
     twice or three times), every copy, including a copy that runs on into the next line's
     text; in order."""
+    lines = text.split("\n")
+    long = [line for line in lines if len(line) >= 6]
+    if len(set(long)) == len(long) and not any(b.startswith(a) and len(b) > len(a) for a, b in zip(lines, lines[1:])
+                                               if len(a) >= 6):
+        return []  # (most texts repeat no line and glue no copy on: nothing to place)
     spans: dict[str, list[tuple[int, int]]] = {}
     out = []
     pos, prev = 0, ""
-    for line in text.split("\n"):
+    for line in lines:
         if len(prev) >= 6 and line.startswith(prev) and len(line) > len(prev):
             out.append((pos, pos + len(prev)))  # the copy glued to what follows it
         if len(line) >= 6:

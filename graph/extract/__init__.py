@@ -94,8 +94,8 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         attrs = {"kind": a.kind}
         if a.jurisdiction is not None:
             attrs["jurisdiction"] = a.jurisdiction.id
-            pe = place_entity(a.jurisdiction)
-            ex.entities.setdefault(pe.key, pe)
+            if ("Place", a.jurisdiction.id) not in ex.entities:  # (place_entity keys a place by its id)
+                ex.entities[("Place", a.jurisdiction.id)] = place_entity(a.jurisdiction)
         if a.parent:
             attrs["parent"] = a.parent
         e = Entity("Agency", a.name, aliases=set(a.aliases), attrs=attrs)

@@ -1006,12 +1006,21 @@ def _speeches(doc: Doc, actors: list, titles_by_first: dict) -> list[tuple[int, 
     text = doc.text
     out = []
     for s, e, k in actors:
-        t = next((e + n + len(t) for n in range(5) for t in titles_by_first.get(text[e + n:e + n + 1], ())
-                  if text.startswith(t, e + n)), None)
+        t = _title_end(text, e, 4, titles_by_first)
         m = _SPEECH.match(text, t) if t is not None else None
         if m is not None:
             out.append((m.end(), s, k, m.group(1) is not None))
     return sorted(out)
+
+
+def _title_end(text: str, at: int, reach: int, titles_by_first: dict) -> int | None:
+    """Where the first post title starting 0 to ``reach`` characters after ``at`` ends (at each
+    position the longest), or None. (Plain loops: a generator per actor cost more than the search.)"""
+    for n in range(reach + 1):
+        for t in titles_by_first.get(text[at + n:at + n + 1], ()):
+            if text.startswith(t, at + n):
+                return at + n + len(t)
+    return None
 
 
 def _unsaid_by_speaker(doc: Doc, speeches: list, actor: tuple[str, str], h) -> bool:
@@ -1353,8 +1362,7 @@ def post_bodies(doc: Doc, actors: list) -> set[tuple[int, int]]:
         # a title up to four characters on, with no clause mark before it
         mark = PAUSE_MARK.search(text, a[1], a[1] + 4)
         reach = mark.start() - a[1] if mark else 4
-        end = next((a[1] + k + len(t) for k in range(reach + 1)
-                    for t in titles_by_first.get(text[a[1] + k:a[1] + k + 1], ()) if text.startswith(t, a[1] + k)), None)
+        end = _title_end(text, a[1], reach, titles_by_first)
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
                                                            and text.endswith(titles, 0, a[0] - 1))):
             holders.add(a[:2])

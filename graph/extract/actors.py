@@ -908,9 +908,11 @@ def _charged(doc: Doc, actors: list, h, index: "_DoerIndex") -> list[tuple[str, 
     sorted by start."""
     text = doc.text
     _, se = doc.sentence_at(h.start)
-    i = bisect_left(index.starts, h.end)
     out, end = [], None
     stop = min(se, h.end + _CLAUSE_REACH // 2)  # (a few words on only: a long sentence is not read for each thing)
+    if text.find("由", max(0, h.end - 1), stop - 1) < 0:
+        return []  # (no 由 before an actor starting there: most things, whose actors need not be read)
+    i = bisect_left(index.starts, h.end)
     while i < len(actors) and actors[i][0] < (stop if end is None else se) and len(out) < 6:
         s, e, k = actors[i]
         i += 1

@@ -134,7 +134,7 @@ def _readable_short(sn: str, name: str, gz: Gazetteer) -> bool:
     return sn != name and len(sn) >= 2 and sn not in gz.by_name and sn not in _SHORT_STOP and not _everyday(sn)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)  # (a build of reports on many counties asks of each again)
 def _sibling_shorts(gz: Gazetteer, code: str) -> dict[str, Place]:
     """Short forms of the other counties of ``code``'s prefecture (花垣 for 花垣县 beside 凤凰县)
     that may be read (:func:`_readable_short`)."""

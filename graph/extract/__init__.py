@@ -22,12 +22,12 @@ from .actors import (PREDICATE, Doers, _coholders, _collective_doers, _drop_gues
                      find_actors, post_bodies)
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import CJK, Doc, Spans, finditer_near, name_key, place_entity
+from .doc import CJK, Doc, Spans, name_key, place_entity
 from .honors import awardee, find_honors, respectively
 from .issuers import agency_index, issuers
 from .named import find_named, strip_prefix
 from .persons import find_persons
-from .places import PlaceHit, find_context, find_places
+from .places import PlaceHit, find_context, find_places, finditer_around
 from .statistics import find_statistics
 from .subjects import SELF_LEVELS, SubjectFinder, self_references
 
@@ -322,7 +322,7 @@ _RENAMED = re.compile(f"{_RENAMED_TO.pattern}|{_FORMERLY.pattern}")
 # which, starting with optional characters, is tried at every position
 _RENAMED_WORDS = ("更名", "改名", "改称", "前身", "（原", "(原", "简称")
 # …and the words each match opens on, at most two characters after its start (正式更名, 的前身)
-_RENAMED_AT = re.compile("更名|改名|改称|前身|[（(]")
+_RENAMED_AT = ("更名", "改名", "改称", "前身", "（", "(")
 _UP_TO_8_CJK = re.compile(f"[{CJK}]{{0,8}}")
 
 
@@ -338,7 +338,7 @@ def _merge_renamed(doc: Doc, ex: Extraction, ag_keys: list) -> None:
     by_alias: dict[str, tuple[str, str]] | None = None
     if not any(w in text for w in _RENAMED_WORDS):
         return
-    for m in finditer_near(_RENAMED, text, _RENAMED_AT, 0, 2):
+    for m in finditer_around(_RENAMED, text, _RENAMED_AT, 0, 2):
         i = bisect_left(starts, m.end())  # the body right after the marker (its place may come first)
         if i < len(hits) and _UP_TO_8_CJK.fullmatch(text[m.end():hits[i][0].start]):
             after = hits[i][1]

@@ -18,8 +18,8 @@ from itertools import accumulate
 from ..gazetteer import Gazetteer, short_name
 from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
-from .doc import PAUSE_MARK, Doc, finditer_near, name_key, place_entity
-from .places import finditer_from
+from .doc import PAUSE_MARK, Doc, name_key, place_entity
+from .places import finditer_around, finditer_from
 from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
@@ -216,7 +216,7 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         # a body speaking of itself (我院推行…, 本局开展…): the report's own body of that kind
         attrs = lambda k: ex.entities[k].attrs if k in ex.entities else {}
         own = SubjectFinder._own_body(out, attrs, lambda k: attrs(k).get("jurisdiction") == county)
-        for m in _SELF_BODY.finditer(text):
+        for m in finditer_from(_SELF_BODY, text, "我本全"):
             if m.group(1) and (key := own.get(m.group(1))) is not None and free(m):
                 added.append((m.start(), m.end(), key))
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
@@ -710,7 +710,6 @@ def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
 # the bodies a report has named together, by their number (两部门, 三家单位): a clause's subject
 _COUNTED = re.compile("(?<![在向对与和及给把将从由])([两二三四五六七八九])(?:个|家)?(?:部门|单位)(?![的之])")
 # (every match has 部门 or 单位 one or two characters on: only there is _COUNTED tried, not at every character)
-_COUNT_WORD = re.compile("部门|单位")
 _NUMBER = {c: n for n, c in enumerate("一两三四五六七八九", 1)} | {"二": 2}
 _LISTED = re.compile("(?:、|和|与|及|以及|同|会同|联合)$")
 
@@ -1393,7 +1392,7 @@ class Doers:
         # (doer, predicate, thing) read from the thing's own sentence, and those only the report's topic gives
         self.said: set = set()
         self.guessed: set = set()
-        counts = list(finditer_near(_COUNTED, text, _COUNT_WORD, 1, 2)) if "部门" in text or "单位" in text else []
+        counts = list(finditer_around(_COUNTED, text, ("部门", "单位"), 1, 2))
         self.counts = ([m.start() for m in counts], counts)
         self.speeches = _speeches(doc, doers, _post_titles_by_first())
 

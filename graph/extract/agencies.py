@@ -18,7 +18,7 @@ from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Spans, find_all, finditer_near, overlaps
 from ..segment import pos_tags, token_spans
-from .places import PlaceHit, _aligned, _leftmost_longest, _word_start
+from .places import PlaceHit, _aligned, _leftmost_longest, _word_start, finditer_from, positions
 
 # characters that may stand right before a bare body or level word (a boundary, a
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
@@ -842,12 +842,22 @@ _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(
 def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
     """``(place | 省市县区) mod{2,5} (局|厅|委员会)`` found like ``re.finditer`` would (places
     longest first, matches not overlapping), with only the tail compiled, once."""
+    # every match's head (局, 厅, 委员会) starts two to five characters after its modifier's start:
+    # the tail is tried only where one does (a text with none has no match)
+    heads = sorted(positions(text, ("局", "厅", "委员会")))
+    if not heads:
+        return
+
+    def tail(t0: int) -> re.Match | None:
+        j = bisect_left(heads, t0 + 2)
+        return _BUREAU_TAIL.match(text, t0) if j < len(heads) and heads[j] <= t0 + 5 else None
+
     order: dict[str, list[str]] = {}
     for p in sorted(places, key=len, reverse=True):
         order.setdefault(p[0], []).append(p)
     # where a match may start: a level character, or a place's first character (found by
     # str.find: a few characters, each looked for by one scan, rather than each character read in Python)
-    starts = {m.start() for m in _LEVEL_CHAR.finditer(text)}
+    starts = set(positions(text, "省市县区"))  # (where _LEVEL_CHAR matches)
     for c in order:
         i = text.find(c)
         while i >= 0:
@@ -861,12 +871,12 @@ def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
         found = None
         for p in order.get(c, ()):
             if text.startswith(p, i):  # the longest place written here, and no shorter one inside it
-                t = _BUREAU_TAIL.match(text, i + len(p))
+                t = tail(i + len(p))
                 if t:
                     found = _Match(i, t.end(), place=p, mod=t.group("mod"), head=t.group("head"))
                 break
         if found is None and c in "省市县区":
-            t = _BUREAU_TAIL.match(text, i + 1)
+            t = tail(i + 1)
             if t:
                 found = _Match(i, t.end(), lvl=c, mod=t.group("mod"), head=t.group("head"))
         if found is not None:
@@ -963,7 +973,7 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
             taken.append((ps, e))
             break
     # a leading group set up without a place (成立了…领导小组) belongs to the report's place
-    for m in _SET_UP_GROUP.finditer(text):
+    for m in finditer_from(_SET_UP_GROUP, text, "成组设"):
         s, e = m.span(1)
         if overlaps(s, e, taken):
             continue

@@ -14,7 +14,7 @@ from ..lexicon import load_set
 from ..segment import is_word, pos_tags, token_spans, tokenizer, word_count
 from .numbers import cn_int
 from ..normalise import is_cjk
-from .doc import CJK, Context, Doc, Spans, find_all, finditer_near, overlaps
+from .doc import CJK, Context, Doc, Spans, find_all, overlaps
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
@@ -49,21 +49,40 @@ def _full_name_index(gz: Gazetteer) -> tuple[str, dict[str, tuple[int, ...]], fr
     return ends, {c: tuple(sorted(ls)) for c, ls in lengths.items()}, names
 
 
-def finditer_from(pattern: re.Pattern, text: str, firsts: str) -> Iterator[re.Match]:
-    """The matches of ``pattern.finditer(text)``, for a pattern whose every match starts with one
-    of the few characters ``firsts``: only where those stand (found by str.find, a few times
-    faster than the engine's test of every character against a class) is the pattern tried."""
-    starts = []
-    for c in firsts:
-        i = text.find(c)
+def positions(text: str, words) -> list[int]:
+    """Where each of a few ``words`` starts in ``text`` (overlapping ones too), unsorted: found by
+    str.find, many times faster than the engine's test of every character against a class of a
+    few characters (a pattern opening on 部门|单位 or [我本全] is tried at every character so)."""
+    out = []
+    for w in words:
+        i = text.find(w)
         while i >= 0:
-            starts.append(i)
-            i = text.find(c, i + 1)
+            out.append(i)
+            i = text.find(w, i + 1)
+    return out
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that matches only at the
+    positions ``starts`` (never empty): tried there alone, in order, each past the match before."""
     pos = 0
-    for i in sorted(starts):
+    for i in sorted(set(starts)):
         if i >= pos and (m := pattern.match(text, i)) is not None:
             yield m
             pos = m.end()
+
+
+def finditer_from(pattern: re.Pattern, text: str, firsts: str) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match starts with one
+    of the few characters ``firsts``: tried only where those stand (:func:`positions`)."""
+    return finditer_at(pattern, text, positions(text, firsts))
+
+
+def finditer_around(pattern: re.Pattern, text: str, words, lo: int, hi: int) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match holds one of the
+    few ``words`` starting ``lo`` to ``hi`` characters after the match's start (as
+    :func:`~graph.extract.doc.finditer_near`, with the words found by str.find)."""
+    return finditer_at(pattern, text, [a - k for a in positions(text, words) for k in range(lo, hi + 1) if a >= k])
 
 
 def _longest_matches(text: str, names: dict[str, object]) -> list[tuple[int, int, str]]:
@@ -161,8 +180,16 @@ _LIST_AFTER = ("等地", "等县", "等市", "两地", "三地", "四地", "五�
 # 甲、乙、丙三县) or by 等地/等县: each item names a division the list says it is
 _SHORT_LIST = re.compile(f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:([两二三四五六七八九十]{{1,2}})([县市区旗])|等([县市区旗地]))")
 # (its first item ends in a 、 two to four characters after the match's start: only there is it
-# tried, not at every Chinese character)
-_LIST_MARK = re.compile("、")
+# tried, not at every Chinese character; and only in a text that closes a list so: _closes_list)
+_CLOSE_ETC = re.compile("等[县市区旗地]")
+_COUNT_CHARS = frozenset("两二三四五六七八九十")
+
+
+def _closes_list(text: str) -> bool:
+    """Does ``text`` hold what closes a list of short forms (两市, 三县, 等地: _SHORT_LIST's end)?
+    (The level characters found by str.find and the numeral before them read: a class of the
+    numerals tried at every character cost six times more.)"""
+    return _CLOSE_ETC.search(text) is not None or any(i and text[i - 1] in _COUNT_CHARS for i in positions(text, "县市区旗"))
 
 
 def _listed_shorts(text: str, gz: Gazetteer, focus: Place | None, taken) -> list[PlaceHit]:
@@ -171,7 +198,7 @@ def _listed_shorts(text: str, gz: Gazetteer, focus: Place | None, taken) -> list
     province where several share it; all of them, or none (the count must match)."""
     out: list[PlaceHit] = []
     shorts = _shorts(gz)
-    for m in finditer_near(_SHORT_LIST, text, _LIST_MARK, 2, 4):
+    for m in finditer_around(_SHORT_LIST, text, "、", 2, 4) if _closes_list(text) else ():
         items = m.group(1).split("、")
         level_char = m.group(3) or m.group(4)
         if m.group(2) and cn_int(m.group(2)) != len(items):
@@ -929,7 +956,6 @@ _UNIT_WORD = re.compile("社区|村|镇|乡|街道")  # (a unit's word inside: �
 
 _SHARED_VILLAGE = re.compile("(?:" + "|".join(sorted(load_set("village_names.txt"), key=len, reverse=True)) + ")(?:村|社区)")
 # (tried only a name's length before a 村 or 社区, not at every character that starts a name)
-_VILLAGE_WORD = re.compile("村|社区")
 _SHARED_LENGTHS = (min(map(len, load_set("village_names.txt"))), max(map(len, load_set("village_names.txt"))))
 _VILLAGE_BODY = re.compile("党支部|党总支|党委|村委会|村民委员会|居委会|两委")
 
@@ -939,7 +965,7 @@ def _shared_names(doc: Doc, by_end: dict[int, PlaceHit], taken) -> list[PlaceHit
     village body (团结村党支部) in the report's township or county."""
     text, ctx = doc.text, doc.ctx
     out = []
-    for m in finditer_near(_SHARED_VILLAGE, text, _VILLAGE_WORD, *_SHARED_LENGTHS):
+    for m in finditer_around(_SHARED_VILLAGE, text, ("村", "社区"), *_SHARED_LENGTHS):
         s, e = m.span()
         parent_hit = by_end.get(s)
         if parent_hit is not None and parent_hit.place.level == "township":

@@ -75,6 +75,8 @@ _LEVEL_OF_HOME = {"村": ("village",), "社区": ("village",), "镇": ("township
                   "所": (), "院": (), "局": ()}
 _KIND_AFTER = re.compile("公安|检察|法院")  # 慈利公安: a place, then a kind of body
 _THIS_IS = re.compile("(?:这|这些|以上)(?:就)?是")  # 这是X交出的成绩单
+# what the two say of an empty lead (most heads open their clause): read once, not per head
+_EMPTY_LEAD = (_THIS_IS.fullmatch("") is not None, _SUBJECT_LEAD.fullmatch("") is not None)
 
 
 def self_references(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -149,7 +151,7 @@ class _TextMarks:
         # where _SEPS matches start: the clause marks the report's other rules read too, and the
         # dashes' (found apart: the marks are found once per report)
         self.seps = sorted(doc.clause_marks + _dash_starts(text))
-        self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _SELF_BODY.finditer(text)]
+        self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in finditer_from(_SELF_BODY, text, "我本全")]
         self.wholes = [(m.start(), m.end(), m.start(1), m.group(1) or m.group(2))
                        for m in (_WHOLE.finditer(text) if "层面" in text else finditer_from(_WHOLE_UNIT, text, "全该我本"))]
         self.generic = [(m.start(), m.end(), m.group(0)) for m in _GENERIC.finditer(text)]
@@ -297,7 +299,7 @@ class SubjectFinder:
             if s < last_end:
                 continue  # inside a head already taken (金寨县公安局 in 金寨县公安局X派出所)
             lead = marks.lead(s, self._clause_start)
-            if _THIS_IS.fullmatch(lead) and k is not None:
+            if (_THIS_IS.fullmatch(lead) if lead else _EMPTY_LEAD[0]) and k is not None:
                 # 破案率96%，追赃率80%。这是X交出的成绩单: the figures before name their subject after them
                 ps, _ = doc.sentence_at(max(0, doc.sentence_at(s)[0] - 1))
                 heads.append((ps, ps, k))
@@ -306,7 +308,8 @@ class SubjectFinder:
             if heads and s == last_end and k is not None:
                 heads[-1] = (s, e, k)  # 湄潭县永兴镇: the more specific unit speaks for both
                 last_end = e
-            elif _SUBJECT_LEAD.fullmatch(lead) or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
+            elif (_SUBJECT_LEAD.fullmatch(lead) if lead else _EMPTY_LEAD[1]) \
+                    or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
                 heads.append((s, e, k))
                 last_end = e
         heads.sort(key=lambda t: t[0])

@@ -1000,28 +1000,39 @@ def _all_trigger_verbs() -> tuple[str, ...]:
     return tuple({v for verbs in _trigger_verbs().values() for v in verbs})
 
 
-def _speeches(doc: Doc, actors: list, titles_by_first: dict) -> list[tuple[int, int, tuple[str, str], bool]]:
+def _speeches(doc: Doc, actors: list) -> list[tuple[int, int, tuple[str, str], bool]]:
     """Each official's words a report quotes after the body, title and name (某局局长某人表示，…):
     where the words start, the start of the speaker's body, its key and whether they are a call
     (要求, 强调 …), ascending. ``actors`` sorted by start."""
     text = doc.text
     out = []
     for s, e, k in actors:
-        t = _title_end(text, e, 4, titles_by_first)
+        t = _title_end(text, e, 4)
         m = _SPEECH.match(text, t) if t is not None else None
         if m is not None:
             out.append((m.end(), s, k, m.group(1) is not None))
     return sorted(out)
 
 
-def _title_end(text: str, at: int, reach: int, titles_by_first: dict) -> int | None:
+def _title_end(text: str, at: int, reach: int) -> int | None:
     """Where the first post title starting 0 to ``reach`` characters after ``at`` ends (at each
-    position the longest), or None. (Plain loops: a generator per actor cost more than the search.)"""
-    for n in range(reach + 1):
-        for t in titles_by_first.get(text[at + n:at + n + 1], ()):
-            if text.startswith(t, at + n):
-                return at + n + len(t)
+    position the longest), or None: at each position, the titles' lengths for its character
+    (longest first) are looked up in the set of titles, not each title compared (副 opens dozens)."""
+    titles, lengths = _post_title_lengths()
+    for p in range(at, at + reach + 1):
+        for n in lengths.get(text[p:p + 1], ()):
+            if p + n <= len(text) and text[p:p + n] in titles:
+                return p + n
     return None
+
+
+@lru_cache(maxsize=1)
+def _post_title_lengths() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The post titles, and the lengths of those opening on each character, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for t in _post_titles():
+        lengths.setdefault(t[:1], set()).add(len(t))
+    return frozenset(_post_titles()), {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}
 
 
 def _unsaid_by_speaker(doc: Doc, speeches: list, actor: tuple[str, str], h) -> bool:
@@ -1244,15 +1255,6 @@ def _post_title_set() -> frozenset[str]:
     return frozenset(_post_titles()) | {"民警", "辅警", "干警", "法官", "检察官", "调解员", "网格员", "律师", "干部"}
 
 
-@lru_cache(maxsize=1)
-def _post_titles_by_first() -> dict[str, tuple[str, ...]]:
-    """The post titles by first character, longest first (a position tries only its own)."""
-    out: dict[str, list[str]] = {}
-    for t in _post_titles():
-        out.setdefault(t[:1], []).append(t)
-    return {c: tuple(ts) for c, ts in out.items()}
-
-
 _LEAD = re.compile("[^，。；]{0,12}|[^，。；]{0,60}，(?:[一-龥]{0,8}[省市县区州盟旗])?")
 
 
@@ -1357,13 +1359,12 @@ def post_bodies(doc: Doc, actors: list) -> set[tuple[int, int]]:
     (县公安局局长某人表示，将推进…) speaks for its body."""
     titles = _post_titles()
     text = doc.text
-    titles_by_first = _post_titles_by_first()
     holders = set()
     for a in actors:
         # a title up to four characters on, with no clause mark before it
         mark = PAUSE_MARK.search(text, a[1], a[1] + 4)
         reach = mark.start() - a[1] if mark else 4
-        end = _title_end(text, a[1], reach, titles_by_first)
+        end = _title_end(text, a[1], reach)
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
                                                            and text.endswith(titles, 0, a[0] - 1))):
             holders.add(a[:2])
@@ -1394,7 +1395,7 @@ class Doers:
         self.guessed: set = set()
         counts = list(finditer_around(_COUNTED, text, ("部门", "单位"), 1, 2))
         self.counts = ([m.start() for m in counts], counts)
-        self.speeches = _speeches(doc, doers, _post_titles_by_first())
+        self.speeches = _speeches(doc, doers)
 
     def counted(self, pos: int) -> list[tuple[str, str]]:
         """The bodies a counted mention (三部门) heading the clause of ``pos`` stands for."""

@@ -53,13 +53,20 @@ def positions(text: str, words) -> list[int]:
     """Where each of a few ``words`` starts in ``text`` (overlapping ones too), unsorted: found by
     str.find, many times faster than the engine's test of every character against a class of a
     few characters (a pattern opening on 部门|单位 or [我本全] is tried at every character so)."""
-    out = []
+    out: list[int] = []
     for w in words:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + 1)
+        out.extend(_word_positions(text, w))
     return out
+
+
+@lru_cache(maxsize=256)  # (a report's rules ask for the same few characters: 全, 本, 县 …)
+def _word_positions(text: str, word: str) -> tuple[int, ...]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return tuple(out)
 
 
 def finditer_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:

@@ -264,3 +264,71 @@ def test_subject_clause_separators_are_where_the_separator_pattern_matches():
         doc = Doc(normalise(text), "r", Context(load()))
         seps = SubjectFinder(doc, [], set(), None).seps
         assert seps == [m.start() for m in _SEPS.finditer(doc.text)], text
+
+
+def _random_texts(alphabet: str, n: int = 3000, seed: int = 16) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24))) for _ in range(n)]
+
+
+def test_scans_tried_only_at_their_anchor_words_find_what_finditer_finds():
+    """Each pattern the extractors try only where a few characters or words stand (found by
+    str.find) gives what its plain ``finditer`` gives."""
+    from graph.extract import _RENAMED, _RENAMED_AT
+    from graph.extract.actors import _COUNTED, _LED_DRIVE, _SELF_BODY, _WHOLE_PLACE
+    from graph.extract.agencies import _SET_UP_GROUP, _TOWNSHIP_UNIT_RE
+    from graph.extract.places import (_SHARED_LENGTHS, _SHARED_VILLAGE, _SHORT_LIST, _TOWN_END, _VILLAGE_END,
+                                      finditer_around, finditer_from)
+    from graph.extract.subjects import _GENERIC, _WHOLE_UNIT
+
+    cases = [
+        (_COUNTED, lambda t: finditer_around(_COUNTED, t, ("部门", "单位"), 1, 2), "三两个家部门单位在和的县"),
+        (_RENAMED, lambda t: finditer_around(_RENAMED, t, _RENAMED_AT, 0, 2), "正式更名为改称前身的是（原以下简称(县"),
+        (_SHORT_LIST, lambda t: finditer_around(_SHORT_LIST, t, "、", 2, 4), "高州化、两三市县等地区，"),
+        (_SHARED_VILLAGE, lambda t: finditer_around(_SHARED_VILLAGE, t, ("村", "社区"), *_SHARED_LENGTHS),
+         "团结新村社区胜利，和平"),
+        (_TOWNSHIP_UNIT_RE, lambda t: finditer_around(_TOWNSHIP_UNIT_RE, t, ("派出所", "法庭", "司法所", "检察室"), 0, 2),
+         "边境森林派出所人民法庭司检察室"),
+        (_GENERIC, lambda t: finditer_around(_GENERIC, t, ("机关", "警方"), 0, 4), "公安检察审判司法行政机关警方"),
+        (_TOWN_END, lambda t: finditer_from(_TOWN_END, t, "镇乡街苏"), "镇乡街道苏木县"),
+        (_VILLAGE_END, lambda t: finditer_from(_VILLAGE_END, t, "村社居嘎"), "村社区居委会嘎查县"),
+        (_WHOLE_UNIT, lambda t: finditer_from(_WHOLE_UNIT, t, "全该我本"), "全该我本县市镇委政长"),
+        (_WHOLE_PLACE, lambda t: finditer_from(_WHOLE_PLACE, t, "全该本我"), "全该本我县市区委"),
+        (_SELF_BODY, lambda t: finditer_from(_SELF_BODY, t, "我本全"), "我本全院局庭队县"),
+        (_SET_UP_GROUP, lambda t: finditer_from(_SET_UP_GROUP, t, "成组设"), "成立了组建设工作领导小组"),
+        (_LED_DRIVE, lambda t: finditer_from(_LED_DRIVE, t, "此本该这"), "此次本该这专项行动活动由"),
+    ]
+    for pattern, fast, alphabet in cases:
+        for text in _random_texts(alphabet):
+            want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast(text)] == want, (pattern.pattern, text)
+
+
+def test_the_rewritten_scans_agree_with_their_plain_forms():
+    from graph.extract.actors import _WHOLE_UNIT_WORD
+    from graph.extract.places import _SHORT_LIST, _closes_list
+    from graph.extract.subjects import _DASHES, _KIND_REF, _dash_starts, _kind_words
+
+    two_branch = re.compile("全([州盟])(?![委政长级])|[全本我]([镇乡])(?![委政长级])")
+    for text in _random_texts("全本我州盟镇乡委级县"):
+        assert [(m.span(), m.groups()) for m in _WHOLE_UNIT_WORD.finditer(text)] == \
+            [(m.span(), m.groups()) for m in two_branch.finditer(text)], text
+    for text in _random_texts("—-，县"):
+        assert _dash_starts(text) == [m.start() for m in _DASHES.finditer(text)], text
+    for text in _random_texts("，。；：\n“所院局村镇乡里中心派出社区县"):
+        # (the kinds that open a longer word are left out after: compare the spans before that)
+        assert {(s, e) for s, e, _, _ in _kind_words(text)} <= {m.span() for m in _KIND_REF.finditer(text)}, text
+        assert {(s, e) for s, e, _, home in _kind_words(text) if home} == \
+            {m.span() for m in _KIND_REF.finditer(text) if m.group(2)}, text
+    for text in _random_texts("甲乙、两三县市等地区"):
+        assert _closes_list(text) or not _SHORT_LIST.search(text), text
+
+
+def test_a_title_after_an_actor_is_the_longest_at_the_first_place_one_stands():
+    from graph.extract.actors import _post_titles, _title_end
+
+    titles = _post_titles()
+    for text in ["县公安局局长张三表示", "县公安局副局长", "县委常委、政法委书记", "县法院院", "县法院", "某局党组书记、局长"]:
+        for at in range(len(text)):
+            plain = next((at + n + len(t) for n in range(5) for t in titles if text.startswith(t, at + n)), None)
+            assert _title_end(text, at, 4) == plain, (text, at)

@@ -812,7 +812,7 @@ def _led_drives(doc: Doc, actors: list, named_keys: list, ex: Extraction) -> Non
     if "由" not in text:
         return
     drives = sorted((h.start, k) for h, k in named_keys if h.type == "Campaign")
-    for m in _LED_DRIVE.finditer(text):
+    for m in finditer_from(_LED_DRIVE, text, "此本该这"):
         i = bisect_left(actors, (m.end(),))
         if i >= len(actors) or actors[i][0] != m.end() or actors[i][2][0] != "Agency":
             continue

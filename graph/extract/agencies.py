@@ -18,7 +18,7 @@ from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Spans, find_all, finditer_near, overlaps
 from ..segment import pos_tags, token_spans
-from .places import PlaceHit, _aligned, _leftmost_longest, _word_start, finditer_from, positions
+from .places import PlaceHit, _aligned, _leftmost_longest, _word_start, finditer_around, finditer_from, positions
 
 # characters that may stand right before a bare body or level word (a boundary, a
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
@@ -612,7 +612,8 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
     text, ctx, gz = doc.text, doc.ctx, doc.ctx.gazetteer
     ends = {h.end for h in hits} | {h.end for h in places}
     out = []
-    for m in _TOWNSHIP_UNIT_RE.finditer(text):
+    # (every match holds one of these words at most two characters after its start: 边境派出所, 人民法庭)
+    for m in finditer_around(_TOWNSHIP_UNIT_RE, text, ("派出所", "法庭", "司法所", "检察室"), 0, 2):
         us = m.start()
         # townships of the report's county, and of a county named in the same sentence
         ss, se = doc.sentence_at(us)

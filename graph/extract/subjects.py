@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from ..segment import lcut
 from .doc import Doc
-from .places import finditer_from
+from .places import finditer_around, finditer_from
 from .statistics import _DATELINE, _PERIOD
 
 _SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人
@@ -154,7 +154,8 @@ class _TextMarks:
         self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in finditer_from(_SELF_BODY, text, "我本全")]
         self.wholes = [(m.start(), m.end(), m.start(1), m.group(1) or m.group(2))
                        for m in (_WHOLE.finditer(text) if "层面" in text else finditer_from(_WHOLE_UNIT, text, "全该我本"))]
-        self.generic = [(m.start(), m.end(), m.group(0)) for m in _GENERIC.finditer(text)]
+        # (every match holds 机关 or 警方 up to four characters after its start: 司法行政机关)
+        self.generic = [(m.start(), m.end(), m.group(0)) for m in finditer_around(_GENERIC, text, ("机关", "警方"), 0, 4)]
         self.kind_words = _kind_words(text)
         self.repeated = _repeated_lines(text)
         self.repeated_starts = [a for a, _ in self.repeated]

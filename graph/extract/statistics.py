@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import load_set, load_table
+from ..segment import lcut, pos_tags
 from .doc import CJK, PAUSE_MARK, Doc
+from .numbers import cn_int
 
 # the period a figure covers: dates and months (2021年3月8日, 今年1-9月, 1~5月份), spans
 # (2017年至今, 自2017年起, 近5年来, 连续三年), and the present (截至目前, 目前, 日前)
@@ -63,8 +65,6 @@ _TIME_AFTER = re.compile("[月年日季周天]|小时|工作日")
 
 def _strip_trail(text: str) -> str:
     """Drop trailing linking words as whole tokens (行为 keeps its 为)."""
-    from ..segment import lcut
-
     if not text or text[-1] not in _TRAIL_ENDS:
         return text  # no linking word can end it: spare the segmenter
     toks = lcut(text)
@@ -94,8 +94,6 @@ class StatHit:
 def _lead_verbs(hit: StatHit) -> str:
     """The verbs that open a count's words (查处 in 查处违纪案件12件), found once."""
     if hit.verb is None:
-        from ..segment import pos_tags
-
         known = _verb_words()
         verbs = []
         tags = pos_tags(hit.base)
@@ -114,15 +112,11 @@ def _lead_verbs(hit: StatHit) -> str:
 def _opens_predicate(text: str) -> bool:
     """Does ``text`` open with a verb, adverb or preposition in its first two words (轮流坐班,
     按需进驻), not a noun phrase (全国青年岗位能手)?"""
-    from ..segment import pos_tags
-
     return any(tag[:1] in ("v", "d", "p", "c") for _, tag in pos_tags(text[:6])[:2])
 
 
 def _tail_verbs(text: str) -> str:
     """The verbs that close ``text`` (设有 in 值班室设有)."""
-    from ..segment import pos_tags
-
     known = _verb_words()
     verbs: list[str] = []
     for word, tag in reversed(pos_tags(text)):
@@ -134,8 +128,6 @@ def _tail_verbs(text: str) -> str:
 
 def _bare_noun(text: str) -> bool:
     """Is ``text`` a noun phrase alone, with no list mark, verb or preposition (应急发电机)?"""
-    from ..segment import pos_tags
-
     if _LIST_OR_BRACKET.search(text):
         return False
     known = _verb_words()  # a verbal noun (综治, 建设) may stand in a noun phrase
@@ -143,8 +135,6 @@ def _bare_noun(text: str) -> bool:
 
 
 def _has_verb(text: str) -> bool:
-    from ..segment import pos_tags
-
     known = _verb_words()
     tags = pos_tags(text)
     # a verb a one-character noun ends is a noun's first word (调解|室, 接待|室): no verb
@@ -232,8 +222,6 @@ def _bare_verb(text: str) -> bool:
         return False
     if core in _verb_words():
         return True
-    from ..segment import pos_tags
-
     tags = pos_tags(core)
     return tags[0][1] == "v" and all(t[:1] in ("v", "a", "d") for _, t in tags)
 
@@ -290,7 +278,11 @@ def _count_verb_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
-    unit_alt = "件[(（]人[)）]次|" + "|".join(re.escape(u) for u in sorted(units(), key=len, reverse=True))
+    by_length = sorted(units(), key=len, reverse=True)
+    # (the lookahead of the units' first characters spares the engine trying the units one by
+    # one where none starts: after each digit of a year or a date)
+    firsts = re.escape("".join(sorted({u[0] for u in by_length} | {"件"})))
+    unit_alt = f"(?=[{firsts}])(?:件[(（]人[)）]次|" + "|".join(re.escape(u) for u in by_length) + ")"
     # the lookahead of the characters a number may open with lets the engine pass over the
     # others at once (a third of the time of trying the alternatives at every character)
     return re.compile(
@@ -587,8 +579,6 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         elif m.group("cn") == "半":
             value = 0.5  # 半个小时
         else:
-            from .numbers import cn_int
-
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
             if units().get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
                 continue
@@ -995,16 +985,33 @@ def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:
 _FRACTION = re.compile("(?=[一二三四五六七八九十百])(?:(?P<den>[一二三四五六七八九十百]+)分之(?P<num>[一二三四五六七八九十]+)|"
                        "(?<![一二三四五六七八九十])(?P<cheng>[一二三四五六七八九十])成(?=[，。；、以左]|$)|(?P<half>一半))")
 _FRACTION_PRE = re.compile("(?:近|约|超过)$")
+_CHENG = re.compile("[一二三四五六七八九十]成")
+
+
+def _first_fraction(text: str) -> int | None:
+    """Where the first share in words may start, or None: every one holds 分之, 一半 or a
+    numeral before 成, and opens at most at the run of numerals before it (三十分之一). (A
+    scan from there finds what one over the whole text would, without trying _FRACTION at
+    every character before it.)"""
+    cues = [i for i in (text.find("分之"), text.find("一半")) if i >= 0]
+    m = _CHENG.search(text)
+    if m:
+        cues.append(m.start())
+    if not cues:
+        return None
+    at = min(cues)
+    while at > 0 and text[at - 1] in "一二三四五六七八九十百":
+        at -= 1
+    return at
 
 
 def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
     """五分之一 → 20 %, 三成 → 30 %, 一半 → 50 %: shares written in words."""
-    from .numbers import cn_int
-
     text = doc.text
     out = []
     starts = [h.start for h in have]
-    for m in _FRACTION.finditer(text):
+    at = _first_fraction(text)
+    for m in _FRACTION.finditer(text, at) if at is not None else ():
         s, e = m.span()
         j = bisect.bisect_right(starts, s) - 1
         if j >= 0 and have[j].start <= s < have[j].end:
@@ -1045,7 +1052,9 @@ def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
 
 
 # a count said to be none (命案发案数为零, 发生数为0): what was counted ends on 数 or 量
-_ZERO = re.compile("(?<=[数量])(?:为|是|均为|仍为|保持为?|降为|降至)(?:0|零)(?![0-9.％%])(?=[，。；、）)！]|$)")
+# (数 or 量 is matched, not looked behind at: a pattern that opens on a character class is tried
+# only where one of them stands; the words start at the group ``said``)
+_ZERO = re.compile("[数量](?P<said>(?:为|是|均为|仍为|保持为?|降为|降至)(?:0|零)(?![0-9.％%])(?=[，。；、）)！]|$))")
 
 
 def _zeros(doc: Doc, subj: list[tuple[int, int]], subj_starts: list[int]) -> list[StatHit]:
@@ -1053,7 +1062,7 @@ def _zeros(doc: Doc, subj: list[tuple[int, int]], subj_starts: list[int]) -> lis
     text = doc.text
     out = []
     for m in _ZERO.finditer(text):
-        s = m.start()
+        s = m.start("said")
         sent_s, _ = doc.sentence_at(s)
         cs = _past_actors(text, _clause_start(text, sent_s, s), s, subj, subj_starts)
         indicator = _LEAD.sub("", _PERIOD.sub("", text[cs:s].replace("\n", ""))).strip(" ，、")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -663,7 +664,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
         if s is not None and free(s, m.start(), weak=True):
             add([PersonHit(text[s:m.start()], s, m.start())])
     # a name opening a clause before a reporting verb: 张三说, 李四告诉记者
-    for m in _report_re().finditer(text):
+    for m in _reported(text):
         s = m.start("name")
         verb_end = m.end("verb")
         if m.group("verb") == "说" and text[verb_end:verb_end + 1] not in "，：:“”。！":
@@ -688,7 +689,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     # names listed together: 张三、李四、王五 (a name on each side of a 、, the left one after a break)
     sur = _surnames()
     found_end = {h.end: h.start for h in out}  # 县领导张三、李四、王五参加: a list goes on from a name found
-    for m in re.finditer("、", text):
+    for m in _list_mark_re().finditer(text):
         i = m.start()
         if text[i + 1:i + 2] not in sur and text[i + 1:i + 3] not in sur:
             continue
@@ -716,6 +717,12 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     out.extend(_predicates(doc, bodies, out))
     out.extend(_appointed(doc, bodies, out))
     return out
+
+
+@lru_cache(maxsize=1)
+def _list_mark_re() -> re.Pattern:
+    """A 、 before a surname's first character (where a name of a list may follow it)."""
+    return re.compile(f"、(?=[{''.join(sorted(_surname_firsts()))}])")
 
 
 def _carried_over(text: str, chain: list[tuple[str, Body | None]], cs: int,
@@ -770,7 +777,7 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
     text = doc.text
     by_start = {a.start: a for a in bodies.agencies}
     # each 的 a body follows (found once: a long sentence of 由 is not read to its end for each)
-    de_body = [m.start() for m in re.finditer("的", text) if m.start() + 1 in by_start]
+    de_body = sorted(a - 1 for a in by_start if a >= 1 and text[a - 1:a] == "的")
     found_by_end: dict[int, PersonHit] = {}
     for h in found:
         found_by_end.setdefault(h.end, h)
@@ -883,12 +890,24 @@ _AFTER_RE = re.compile("|".join([*_AFTER, *(f"{t}(?=[，。！？、：；”）
 
 
 @lru_cache(maxsize=1)
-def _report_re() -> re.Pattern:
+def _report_re() -> tuple[re.Pattern, re.Pattern]:
+    """A name and the reporting verb after it: at the text's start, and after a clause's mark."""
     first = "".join(sorted(_surname_firsts()))
-    # the clause start asked after the surname's character (a look-behind over it): a pattern
-    # opening on a character class is tried only where one of those characters stands
-    return re.compile(f"(?P<name>[{first}](?:(?<=[，。；：！？”’\n 、）].)|(?<=^.))[{CJK}]{{1,3}}?)"
-                      f"(?P<verb>{'|'.join(_REPORT + _APPOINTED)})", re.M)
+    name_verb = f"(?P<name>[{first}][{CJK}]{{1,3}}?)(?P<verb>{'|'.join(_REPORT + _APPOINTED)})"
+    # the mark before the name is matched, not looked behind at: the pattern opens on a
+    # character class of marks, which stand far less often than surnames (a match never ends
+    # on a mark, so taking one in takes no name from the match after it)
+    return re.compile(name_verb), re.compile("[，。；：！？”’\n 、）]" + name_verb)
+
+
+def _reported(text: str) -> Iterator[re.Match]:
+    """Each name opening a clause (at the text's or a line's start, or after ，。；：！？”’、）or a
+    space) before a reporting verb, as ``finditer`` finds them (no two overlapping)."""
+    at_start, after_mark = _report_re()
+    m = at_start.match(text)
+    if m is not None:
+        yield m
+    yield from after_mark.finditer(text, m.end() if m is not None else 0)
 
 
 _PEOPLE_RE = re.compile("|".join(sorted(_PEOPLE, key=len, reverse=True)))
@@ -925,15 +944,33 @@ _BYLINES = [  # each pattern with the words or marks it needs (cheap to look for
     # 记者 王五, （记者 王五）, 通讯员 赵六 钱七: a reporting role, a space or mark, the names
     (re.compile(f"(?:{_ROLE})(?:[ \u3000]*[：:|｜/／][ \u3000□■]*|[ \u3000]+)" + _NAMES + _NAMES_END, re.M),
      ("记者", "通讯员", "实习生", "摄影", "作者", "撰稿", "文/", "文／", "图/", "图／", "文：", "图：", "文|", "文｜")),
-    # …电（王五）, 本报讯（王五 赵六）: the names in a dateline's brackets
-    (re.compile(f"(?<=[电讯：:])[（(]" + _NAMES + _NAMES_END, re.M), ("电（", "讯（", "：（", "电(", "讯(", ":(")),
-    # （王五、通讯员 赵六）: a reporter before a role named in the same brackets
-    (re.compile(f"(?:^|(?<=[。！？]))[（(]" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M), ("、通讯员", "、记者", "、实习生")),
+    # …电（王五）, 本报讯（王五 赵六）: the names in a dateline's brackets (the mark before the
+    # bracket is matched, not looked behind at, so the engine tries only where one stands: no
+    # match ends on a bracket, so none takes a mark from the one after it)
+    (re.compile("[电讯：:][（(]" + _NAMES + _NAMES_END, re.M), ("电（", "讯（", "：（", "电(", "讯(", ":(")),
+    # （王五、通讯员 赵六）: a reporter before a role named in the same brackets (the bracket
+    # first, where a sentence or a line starts)
+    (re.compile("[（(](?:(?<=^[（(])|(?<=[。！？][（(]))" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M),
+     ("、通讯员", "、记者", "、实习生")),
     # ■王五 on a line of its own
     (re.compile(f"^[ \u3000]*[□■][ \u3000]*" + _NAMES + "[ \u3000]*$", re.M), ("□", "■")),
     # （王五 摄）, 王五 摄
-    (re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M), ("摄",)),
+    (re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M),
+     re.compile("摄[ \u3000]*(?:[）)]|$)", re.M)),
 ]
+
+
+def _cue(marks: tuple[str, ...] | re.Pattern) -> re.Pattern:
+    """The words or marks a byline's pattern needs as one pattern (one scan of the text, not one
+    for each): every match of the byline's holds one of them."""
+    if isinstance(marks, re.Pattern):
+        return marks  # (a credit: 摄 before a bracket or a line's end)
+    return _cue_re(marks)
+
+
+@lru_cache(maxsize=None)  # (one per pattern of _BYLINES)
+def _cue_re(marks: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, marks)))
 
 
 def _bylines(text: str) -> list[PersonHit]:
@@ -942,7 +979,7 @@ def _bylines(text: str) -> list[PersonHit]:
     out = []
     seen = set()
     for rx, marks in _BYLINES:
-        if not any(k in text for k in marks):
+        if not _cue(marks).search(text):
             continue  # none of the words or marks the pattern needs
         for m in rx.finditer(text):
             pos = m.start("names")
@@ -972,17 +1009,19 @@ def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
     """林涛 / 攸县委副书记 / 政法委书记: a name on its own line, posts on the next lines."""
     text = doc.text
     out = []
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line), line.strip()))
-        pos += len(line) + 1
-    for i, (s, e, line) in enumerate(lines):
+    starts = [0, *(b + 1 for b in doc.line_breaks)]
+    ends = [*doc.line_breaks, len(text)]
+    for i, (s, e) in enumerate(zip(starts, ends)):
+        # (a line of five characters or more holds no name alone: a space before one is no
+        # surname, and a name ends on its last character, before a space after it)
+        if not 2 <= e - s <= 4:
+            continue
+        line = text[s:e].strip()
         if not 2 <= len(line) <= 4 or name_end(text, s) != e:
             continue
         posts: list[tuple[str, Body | None]] = []
         last = e
-        for s2, e2, _ in lines[i + 1:i + 4]:
+        for s2, e2 in zip(starts[i + 1:i + 4], ends[i + 1:i + 4]):
             chain, cs = _chain_before(e2, bodies)
             if not chain or chain[0][1] is None or cs != s2:
                 break
@@ -1007,7 +1046,10 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
 
 
 # (the lookahead of the verbs' first characters passes over the rest of the text at once)
-_PREDICATE = re.compile(f"(?=[是为{''.join(sorted({v[0] for v in _APPOINTED}))}])(?:是|(?:{'|'.join(_APPOINTED)})(?!命|务|何|期)|(?<=[{CJK}])为(?=[{CJK}]))(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+# (each alternative opens on its verb's first character, the look-behind of 为 after it: the engine
+# tries the pattern only where one of those characters stands)
+_PREDICATE = re.compile(f"(?:是|{'|'.join(v + '(?!命|务|何|期)' for v in _APPOINTED)}|为(?<=[{CJK}]为)(?=[{CJK}]))"
+                        f"(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
 # 为 makes a predicate of posts only after the one an appointment names (任命张三为…)
 _NAMED_TO = re.compile(f"(?:任命|提名|推荐|选举|推选)[{CJK}]{{2,6}}$")
 

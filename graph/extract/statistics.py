@@ -243,7 +243,7 @@ def _object_of(hit: StatHit) -> str:
         if last is None:
             return ""
         obj = base[last.end():].lstrip("了出")  # (排查出隐患: 出 completes the verb)
-    if len(_CJK_CHAR.findall(obj)) < 2 or _LIST_OR_BRACKET.search(obj) or _verb_re().search(obj):
+    if not _CJK2.search(obj) or _LIST_OR_BRACKET.search(obj) or _verb_re().search(obj):
         return ""
     return obj
 
@@ -284,9 +284,11 @@ def _number_re() -> re.Pattern:
     firsts = re.escape("".join(sorted({u[0] for u in by_length} | {"件"})))
     unit_alt = f"(?=[{firsts}])(?:件[(（]人[)）]次|" + "|".join(re.escape(u) for u in by_length) + ")"
     # the lookahead of the characters a number may open with lets the engine pass over the
-    # others at once (a third of the time of trying the alternatives at every character)
+    # others at once (a third of the time of trying the alternatives at every character); a
+    # plain run of digits opens at its first digit (where a number tried at the digit before
+    # fails, it fails from this one too: the look behind only spares the engine the trying)
     return re.compile(
-        f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
+        f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9])[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
@@ -325,6 +327,9 @@ _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
 _LIST_END = re.compile(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$")
 _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# two and three Chinese characters anywhere (a search for them, not a list of every one)
+_CJK2 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}]")
+_CJK3 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}][^{CJK}]*[{CJK}]")
 _BRACKETS = re.compile("[(（)）]")
 _NOUN_OPEN = re.compile(f"[{CJK}“]")
 _WITHIN = re.compile("^以?内")
@@ -688,7 +693,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             item_s = max(text.rfind(c, max(sent_s, clause_start - 30), clause_start - 1) for c in "，、；：")
             item_s = _past_actors(text, max(sent_s, item_s + 1), clause_start - 1, subj, subj_starts)
             item = _ORDINAL.sub("", _PERIOD.sub("", text[item_s:clause_start - 1]))
-            if len(_CJK_CHAR.findall(item)) >= 2 and not _DIGIT.search(item):
+            if _CJK2.search(item) and not _DIGIT.search(item):
                 before = item + before
         base = before
         if same_sentence and _SHARE.match(before) and out[-1].end <= s:
@@ -775,7 +780,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if not before and not after_text and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
                 e == len(text) or text[e] in "，。；"):
             indicator = "人口"  # 全镇2.5万人，…: a place's people, counted with nothing else said
-        elif len(_CJK_CHAR.findall(indicator)) <= 2:
+        elif not _CJK3.search(indicator):  # (two Chinese characters at most)
             # 投入515万元，为基层配置…: a bare verb reads on into the next clause
             nm = _NEXT_CLAUSE.match(text[ae:ae + 18])
             if nm and _CJK_CHAR.match(nm.group(1)):
@@ -799,7 +804,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         elif unit == "%" and not before and out and out[-1].indicator.endswith("人口") and out[-1].end >= clause_start - 1:
             # 全镇2.5万人，40%常年在外务工: a share of the people just counted
             rest = _REST.match(text, e).group(0)
-            if len(_CJK_CHAR.findall(rest)) >= 2:
+            if _CJK2.search(rest):
                 indicator = rest[1:] + "占比" if rest[0] in "为是" else rest + "人口比例"
         if not indicator:
             continue
@@ -1066,7 +1071,7 @@ def _zeros(doc: Doc, subj: list[tuple[int, int]], subj_starts: list[int]) -> lis
         sent_s, _ = doc.sentence_at(s)
         cs = _past_actors(text, _clause_start(text, sent_s, s), s, subj, subj_starts)
         indicator = _LEAD.sub("", _PERIOD.sub("", text[cs:s].replace("\n", ""))).strip(" ，、")
-        if len(_CJK_CHAR.findall(indicator)) < 2:
+        if not _CJK2.search(indicator):
             continue
         period = _period_before(text, sent_s, s, (-1, 0, None))
         out.append(StatHit(m.end() - 1, m.end(), 0.0, "", None, indicator, period, text[m.end() - 1:m.end()]))
@@ -1088,11 +1093,11 @@ def _ranges(text: str, stats: list[StatHit], subj: list[tuple[int, int]], subj_s
         after = ""
         if nm:  # (less the place that opens it: 全县盗窃案件发案数, 德格县盗窃案件发案数)
             after = _LEAD.sub("", _RANGE_TREND.sub("", text[_past_actors(text, nm.start(1), nm.end(1), subj, subj_starts):nm.end(1)]))
-        if len(_CJK_CHAR.findall(after)) >= 2:  # 从12起下降到3起，命案发案数连续4年下降
+        if _CJK2.search(after):  # 从12起下降到3起，命案发案数连续4年下降
             a.indicator = b.indicator = after
         else:
             b.indicator = re.sub("^[到至]", "", b.indicator)
-            if len(_CJK_CHAR.findall(a.indicator)) <= 2:
+            if not _CJK3.search(a.indicator):
                 a.indicator = b.indicator
 
 

@@ -22,14 +22,21 @@ from typing import NamedTuple
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
              "七": "7", "八": "8", "九": "9"}
 _NUM = "0-9０-９〇○零一二三四五六七八九十"
-_Y = rf"((?:19|20)[0-9]{{2}}|[一二][〇○零一二三四五六七八九]{{3}}|[１２][０-９]{{3}})"
+# (a year's first character is matched first, the alternatives it opens looked behind at: a
+# pattern opening on a year is tried only where one of its first characters stands)
+_Y = (r"([12一二１２](?:(?<=1)9[0-9]{2}|(?<=2)0[0-9]{2}|(?<=[一二])[〇○零一二三四五六七八九]{3}"
+      r"|(?<=[１２])[０-９]{3}))")
 _MD = rf"([{_NUM}]{{1,3}})"
 _DATE = re.compile(rf"{_Y}\s*(?:年\s*{_MD}\s*月\s*{_MD}\s*[日号]?|[-/.．]\s*([0-9０-９]{{1,2}})\s*[-/.．]\s*([0-9０-９]{{1,2}})(?![0-9]))")
 _WEEKDAY = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # labels of a publication date on a page or a printed web page
-_LABEL = re.compile(r"(?:[发發][布佈表稿][时時间間日期]{2}|更新[时時][间間]|[时時][间間]|日期|[发發][布佈表]于|Published)\s*[:：]?\s*")
+# (each alternative opens on one character, not a class: the engine tries the pattern only where
+# one of them stands)
+_LABEL = re.compile(r"(?:发[布佈表稿][时時间間日期]{2}|發[布佈表稿][时時间間日期]{2}|更新[时時][间間]|时[间間]|時[间間]|日期"
+                    r"|发[布佈表]于|發[布佈表]于|Published)\s*[:：]?\s*")
 _DATELINE = re.compile(rf"(?:本[报報][讯訊]|本[报報][^\n，。,]{{0,8}}[电電]|[讯訊])[^\n，。,]{{0,30}}?[）)]?\s*{_MD}\s*月\s*{_MD}\s*日(?:[电電]|[讯訊])?")
 _WIRE = re.compile(rf"(?<![{_NUM}年])(?:^|[\s（(，,])[^\n，。,]{{0,12}}?{_MD}\s*月\s*{_MD}\s*日(?:[电電]|[讯訊])")
+_WIRE_CUE = re.compile("日[电電讯訊]")  # what every match of _WIRE holds
 _MONTH_DAY = re.compile(rf"(?:^|\n)\s*(?:[（(][^)）\n]{{0,20}}[)）])?\s*(?:今年)?{_MD}\s*月\s*{_MD}\s*日")
 _ISSUE_YEAR = re.compile(rf"{_Y}\s*年\s*(?:第\s*[{_NUM}]+\s*期|[{_NUM}]{{1,2}}\s*月(?!\s*[{_NUM}]{{1,2}}\s*日))")
 
@@ -133,6 +140,8 @@ def report_date(text: str, known: str | None = None) -> DateFound | None:
                 return DateFound(iso, "masthead", m.start(), m.end())
     year = context_year(text, known)
     for rx in (_DATELINE, _WIRE):
+        if rx is _WIRE and not _WIRE_CUE.search(text, 0, 400):
+            continue  # (no 日电 or 日讯: no wire's dateline to look for)
         m = rx.search(text[:400])
         if m:
             y = year

@@ -31,7 +31,7 @@ from ..lexicon import load_set
 from ..segment import is_word, tokenizer, word_count, word_tag
 from ..timing import stage
 from .agencies import AgencyHit
-from .doc import CJK, Doc, find_all
+from .doc import CJK, Doc
 from .places import PlaceHit
 
 Body = AgencyHit | PlaceHit
@@ -119,6 +119,12 @@ def _titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _title_set() -> frozenset[str]:
+    """The titles, to ask whether a word is one (a set: asked of a tuple, each question reads it all)."""
+    return frozenset(_titles())
+
+
+@lru_cache(maxsize=1)
 def _title_forms() -> tuple[frozenset[str], tuple[int, ...], dict[str, tuple[int, ...]]]:
     """Every written form of every title, its deputy and grade prefixes included (副局长,
     二级警长), the lengths they come in (longest first), and by their last two characters the
@@ -164,7 +170,7 @@ def _given_name(word: str, strict: bool) -> bool:
     tag = _tag(word)
     if tag is None or tag.startswith("nr"):
         return True
-    if strict or word in _titles() or tag[0] in "pcurf":
+    if strict or word in _title_set() or tag[0] in "pcurf":
         return False
     freq = word_count(word)
     return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
@@ -275,7 +281,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
         k += 1  # 石林|辉|介绍: a lone character between a name and what follows is the name's
     if k == n + 1 and w[k - 1] in _FUNC:
         return None  # 于是, 高呢: a surname character and a particle
-    if "某" in w[:k + 1] or w[:k] in _titles() or w[n:k] in _HONORIFIC or w[n:k] in _title_forms()[0] or \
+    if "某" in w[:k + 1] or w[:k] in _title_set() or w[n:k] in _HONORIFIC or w[n:k] in _title_forms()[0] or \
             w[k - 1] in (_NOT_LAST_STRICT if strict else _NOT_LAST):
         return None  # 陈某, 张某某: names withheld; 王先生, 李院长: a surname and a form of address; 某某街, 某某办
     if strict and function_surname and k == n + 2:
@@ -386,8 +392,9 @@ def _whole_word(text: str, s: int, e: int) -> bool:
     before it (辖区|长期 holds no 区长; 法院院长 holds 院长), none running on past its end
     (总部|长官 holds no 部长)?"""
     lo = max(0, s - 4)
-    if not any(is_word(text[j:k]) for j in range(lo, s) for k in range(s + 1, e)) and \
-            not any(is_word(text[j:k]) for j in range(s + 1, e) for k in range(e + 1, e + 3)):
+    freq = tokenizer().FREQ  # (is_word's own question, asked here without a call per slice)
+    if not any(freq.get(text[j:k], 0) > 0 for j in range(lo, s) for k in range(s + 1, e)) and \
+            not any(freq.get(text[j:k], 0) > 0 for j in range(s + 1, e) for k in range(e + 1, e + 3)):
         return True  # no word of the dictionary crosses either edge
     pos = lo
     for w in _hmm_words(text[lo:e + 2]):
@@ -875,13 +882,20 @@ def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 
 def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
     """Where each of ``names`` is written, as ``re.finditer`` finds it (left to right, no two
-    overlapping: a name like 阿阿阿), from :func:`~graph.extract.doc.find_all`'s places."""
+    overlapping: a name like 阿阿阿)."""
     out: dict[str, list[int]] = {}
-    for name, starts in find_all(text, names).items():
+    # (each name by str.find, from the end of its last place: a report's names are few, and
+    # many share a first character, which a scan by first characters would stop at often)
+    for name in names:
+        if not name:
+            continue
+        i = text.find(name)
+        if i < 0:
+            continue
         at = out[name] = []
-        for i in starts:
-            if not at or at[-1] + len(name) <= i:
-                at.append(i)
+        while i >= 0:
+            at.append(i)
+            i = text.find(name, i + len(name))
     return out
 
 
@@ -960,12 +974,15 @@ _BYLINES = [  # each pattern with the words or marks it needs (cheap to look for
 ]
 
 
-def _cue(marks: tuple[str, ...] | re.Pattern) -> re.Pattern:
-    """The words or marks a byline's pattern needs as one pattern (one scan of the text, not one
-    for each): every match of the byline's holds one of them."""
+def _cued(text: str, marks: tuple[str, ...] | re.Pattern) -> bool:
+    """Does ``text`` hold one of the words or marks a byline's pattern needs (every match of the
+    pattern holds one)? Many are looked for as one pattern (one scan of the text, not one for
+    each); two, as plain words (str's own search is the quicker there)."""
     if isinstance(marks, re.Pattern):
-        return marks  # (a credit: 摄 before a bracket or a line's end)
-    return _cue_re(marks)
+        return marks.search(text) is not None  # (a credit: 摄 before a bracket or a line's end)
+    if len(marks) <= 2:
+        return any(k in text for k in marks)
+    return _cue_re(marks).search(text) is not None
 
 
 @lru_cache(maxsize=None)  # (one per pattern of _BYLINES)
@@ -979,7 +996,7 @@ def _bylines(text: str) -> list[PersonHit]:
     out = []
     seen = set()
     for rx, marks in _BYLINES:
-        if not _cue(marks).search(text):
+        if not _cued(text, marks):
             continue  # none of the words or marks the pattern needs
         for m in rx.finditer(text):
             pos = m.start("names")
@@ -1009,9 +1026,9 @@ def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
     """林涛 / 攸县委副书记 / 政法委书记: a name on its own line, posts on the next lines."""
     text = doc.text
     out = []
-    starts = [0, *(b + 1 for b in doc.line_breaks)]
-    ends = [*doc.line_breaks, len(text)]
-    for i, (s, e) in enumerate(zip(starts, ends)):
+    bounds = [-1, *doc.line_breaks, len(text)]  # each line from one's + 1 to the next
+    for i in range(len(bounds) - 1):
+        s, e = bounds[i] + 1, bounds[i + 1]
         # (a line of five characters or more holds no name alone: a space before one is no
         # surname, and a name ends on its last character, before a space after it)
         if not 2 <= e - s <= 4:
@@ -1021,7 +1038,8 @@ def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
             continue
         posts: list[tuple[str, Body | None]] = []
         last = e
-        for s2, e2 in zip(starts[i + 1:i + 4], ends[i + 1:i + 4]):
+        for j in range(i + 1, min(i + 4, len(bounds) - 1)):
+            s2, e2 = bounds[j] + 1, bounds[j + 1]
             chain, cs = _chain_before(e2, bodies)
             if not chain or chain[0][1] is None or cs != s2:
                 break
@@ -1045,7 +1063,6 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
     return who
 
 
-# (the lookahead of the verbs' first characters passes over the rest of the text at once)
 # (each alternative opens on its verb's first character, the look-behind of 为 after it: the engine
 # tries the pattern only where one of those characters stands)
 _PREDICATE = re.compile(f"(?:是|{'|'.join(v + '(?!命|务|何|期)' for v in _APPOINTED)}|为(?<=[{CJK}]为)(?=[{CJK}]))"
@@ -1061,11 +1078,11 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
     out = []
     place_spans = {p.start: p.end for p in bodies.all_places}
     for m in _PREDICATE.finditer(text):
-        if text[m.start():m.start() + 1] == "为" and not _NAMED_TO.search(text, max(0, m.start() - 10), m.start()):
-            continue
         end = m.end()
         if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
-            continue  # the clause does not end on a title
+            continue  # the clause does not end on a title (asked first: the cheaper question)
+        if text[m.start():m.start() + 1] == "为" and not _NAMED_TO.search(text, max(0, m.start() - 10), m.start()):
+            continue
         he = text[m.start() - 1:m.start()] in ("他", "她")
         start, rest = m.start() - he, m.start("rest")
         chain, cs = _chain_before(end, bodies)

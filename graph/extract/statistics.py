@@ -73,7 +73,7 @@ def _strip_trail(text: str) -> str:
     return "".join(toks)
 
 
-@dataclass
+@dataclass(slots=True)
 class StatHit:
     start: int
     end: int
@@ -298,7 +298,9 @@ _NORM = re.compile(f"每[个名位户村人家所镇乡][{CJK}]{{1,6}}[均都]?(
 # a standard (按每1名网格员联系50户的标准, 以1小时折算3分的比例): its figure is 50 or 3, its 1 says per what
 _STANDARD_BEFORE = re.compile("按照?[^，。；：按]{0,22}$")
 _STANDARD_AFTER = re.compile("[^，。；：]{0,24}?(?:标准|比例)(?![^，。；：]{0,6}(?:达|为|是))")
-_PRE = re.compile("(?:近|约|超过|逾|超|突破|至少|不少于)$")
+_PRE_WORDS = ("近", "约", "超过", "逾", "超", "突破", "至少", "不少于")
+_PRE = re.compile(f"(?:{'|'.join(_PRE_WORDS)})$")
+_PRE_ENDS = frozenset(w[-1] for w in _PRE_WORDS)  # (no qualifier before a number that none of these ends)
 _RANGE = re.compile("(?P<lo>[0-9]+(?:\\.[0-9]+)?)(?:至|到|~|～|-|—)$")
 _STOP_AFTER = "，。；、：（()！？\n“”"
 _CLAUSE_STOP = "，；：。"
@@ -515,13 +517,14 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     period_scan = (-1, 0, None)  # (sentence start, scanned up to, longest period so far)
     subj = sorted(subjects)
     subj_starts = [a for a, _ in subj]
+    unit_class = units()
     for m in _number_re().finditer(text):
         if not (m.group("unit") or m.group("pct") or m.group("mult")):
             continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
         # a qualifier before the number (近5000个, 超过3成), read here rather than by the pattern,
         # which would otherwise try it at every character
-        pre_m = _PRE.search(text, max(0, s - 3), s)
+        pre_m = _PRE.search(text, max(0, s - 3), s) if s and text[s - 1] in _PRE_ENDS else None
         pre = pre_m.group(0) if pre_m else None
         if pre_m:
             s = pre_m.start()
@@ -560,7 +563,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if unit == "人" and text.startswith("民币", e):
             unit, e = "元", e + 2  # 5万人民币: money, not people
             after = text[e:e + 1]
-        if units().get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
+        if unit_class.get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
             continue  # 3个月, 24小时 …
         if unit in ("组", "队", "社") and prev and (prev in "村屯" or text[num_start - 2:num_start] == "社区") \
                 and text[num_start - 2:num_start - 1] not in "全该本各每":
@@ -573,7 +576,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # 5分钟, 3分之1, 8时30分
         if m.group("post2") in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
             continue  # 10万元以上经济案件: a threshold that qualifies a noun (not 80%以上的村)
-        if m.group("num") and "每" in text[max(sent_s, s - 40):s] and _NORM.search(_clause_text(text, sent_s, s)):
+        if m.group("num") and text.find("每", max(sent_s, s - 40), s) >= 0 and _NORM.search(_clause_text(text, sent_s, s)):
             continue  # 每个小区均配备2名调解员、1名法律顾问: a norm for each unit, not a count
         if m.group("num") == "1" and _STANDARD_BEFORE.search(text, max(sent_s, s - 24), s) and _STANDARD_AFTER.match(text, e):
             continue  # 按照每30户配备1名网格员的标准: the one a standard's figure is per
@@ -585,13 +588,13 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             value = 0.5  # 半个小时
         else:
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
-            if units().get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
+            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
                 continue
             digits = m.group("cn").lstrip(_ROUND_PRE)
             value = float(cn_int(digits) or 0) if digits else 1.0
             if not value:
                 continue
-        if units().get(unit) == "duration" and not _accept_duration(text, e, value, unit):
+        if unit_class.get(unit) == "duration" and not _accept_duration(text, e, value, unit):
             continue
         if m.group("mult"):
             value *= 10_000 if m.group("mult") == "万" else 100_000_000
@@ -603,7 +606,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit = "人"
         elif unit == "个小时":
             unit = "小时"
-        value = round(value, 6)
+        if not value.is_integer():
+            value = round(value, 6)  # (a whole number is its own rounding: round() is slow)
         cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in _ROUND_PRE else None
         if cn_pre in ("数", "几") and unit == "元":
             continue  # 假币面额共计数十万元: a sum told only by its order, no figure
@@ -638,7 +642,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         after_text = after_text.replace("“", "").replace("”", "")
         if unit == "人" and after_text.startswith("口"):
             after_text = "人口"  # 54万人口中: the number is of people, the noun their whole
-        if units().get(unit) == "duration" and _WITHIN.match(after_text):
+        if unit_class.get(unit) == "duration" and _WITHIN.match(after_text):
             qualifier = qualifier or "内"
             after_text = _WITHIN.sub("", after_text, count=1)
         ran_in = bool(after_text) and ae < len(text) and (text[ae].isdigit() or _count_at(text, ae))

@@ -392,9 +392,7 @@ def _whole_word(text: str, s: int, e: int) -> bool:
     before it (辖区|长期 holds no 区长; 法院院长 holds 院长), none running on past its end
     (总部|长官 holds no 部长)?"""
     lo = max(0, s - 4)
-    freq = tokenizer().FREQ  # (is_word's own question, asked here without a call per slice)
-    if not any(freq.get(text[j:k], 0) > 0 for j in range(lo, s) for k in range(s + 1, e)) and \
-            not any(freq.get(text[j:k], 0) > 0 for j in range(s + 1, e) for k in range(e + 1, e + 3)):
+    if not _word_across(text, range(lo, s), s + 1, e) and not _word_across(text, range(s + 1, e), e + 1, e + 3):
         return True  # no word of the dictionary crosses either edge
     pos = lo
     for w in _hmm_words(text[lo:e + 2]):
@@ -403,6 +401,21 @@ def _whole_word(text: str, s: int, e: int) -> bool:
             return False
         pos = end
     return True
+
+
+def _word_across(text: str, starts: range, lo: int, hi: int) -> bool:
+    """Is some ``text[j:k]``, ``j`` in ``starts`` and ``lo <= k < hi``, a word of the dictionary?
+    (is_word's own question, asked without a call per slice; jieba's dictionary holds every
+    prefix of its words, so past a piece it does not hold no longer one is a word.)"""
+    freq = tokenizer().FREQ
+    for j in starts:
+        for k in range(lo, hi):
+            n = freq.get(text[j:k])
+            if n is None:
+                break
+            if n > 0:
+                return True
+    return False
 
 
 def _name_before(text: str, end: int, *, titled: bool = False) -> int | None:

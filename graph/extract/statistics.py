@@ -41,7 +41,7 @@ _DISCOURSE = "【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局
 _LEAD = re.compile("^(?:" + _DISCOURSE + "|日前|近日|近期|近年来|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|全乡|全州|已|还|并|均|先后|达|为|有|"
                    "该院|该局|该所|该中心|该委|该县|该区|该市|该镇|该乡|该村|该社区|该街道|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
-_TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
+_TRAIL_TAILS = tuple(_TRAIL_WORDS)
 # a clause that only says how a number changed: it keeps the indicator of the count before it
 _CHANGE_BY = "(?:同比|环比|比上年同期|比去年同期|比上年|比去年|比同期|较上年同期|较去年同期|较上年|较去年|较同期|与上年同期相比|与上年同期|与去年同期)"
 _CHANGE = _CHANGE_BY + "?(?:上升|下降|增长|减少|提升|提高|降低|增加|下滑|回落)了?"
@@ -65,8 +65,8 @@ _TIME_AFTER = re.compile("[月年日季周天]|小时|工作日")
 
 def _strip_trail(text: str) -> str:
     """Drop trailing linking words as whole tokens (行为 keeps its 为)."""
-    if not text or text[-1] not in _TRAIL_ENDS:
-        return text  # no linking word can end it: spare the segmenter
+    if not text.endswith(_TRAIL_TAILS):
+        return text  # no linking word ends it (its last word is one of its endings): spare the segmenter
     toks = lcut(text)
     while toks and toks[-1] in _TRAIL_WORDS:
         toks.pop()
@@ -271,6 +271,13 @@ def _count_verb_object_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _count_verb_reach() -> int:
+    """How far before the end of a text a match of _count_verb_re may start: the character
+    before, the longest verb, 了 or 出 (a search from there finds what one from the start finds)."""
+    return 1 + max(map(len, load_set("stat_verbs.txt"))) + 1
+
+
+@lru_cache(maxsize=1)
 def _count_verb_re() -> re.Pattern:
     """A count verb ending the text before a number (打掉, 举办了, 派出), and the word before it."""
     return re.compile(f"(.?)(?:{_count_verbs()})(?:了|出)?$")
@@ -440,15 +447,18 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True  # 一台发电机一台卫星电话: the next item of a run of counts
     if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
         return False
-    clause = text[_clause_start(text, sent_s, s):s]
-    if "每" in clause:
+    # (the clause lies in the 80 characters before the number, its 40 last ones in the 40: each
+    # is cut out only where what is looked for in it is written there at all)
+    if text.find("每", max(sent_s, s - 80), s) >= 0 and "每" in text[_clause_start(text, sent_s, s):s]:
         return False  # 每半月召开一次: how often, not how many
-    if _FORMULA_GLOSS.match(_clause_text(text, sent_s, s)):
+    near = text[max(sent_s, s - 40):s]
+    if ("即" in near or "指" in near or "是" in near or "代" in near) \
+            and _FORMULA_GLOSS.match(_clause_text(text, sent_s, s)):
         return False  # “2”即甲、乙两支队伍: a formula's part spelled out, not a count
     before = text[max(sent_s, s - 12):s]
     if _RUN_ON.search(before):
         return True
-    vm = _count_verb_re().search(before)
+    vm = _count_verb_re().search(before, max(0, len(before) - _count_verb_reach()))
     if vm:
         if cn != "一":
             return True
@@ -460,8 +470,8 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
     if cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
         return True  # 三个派出所开展…: a count of bodies that opens its clause
-    if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、") and "每" not in clause:
-        return bool(_TWO_CJK.search(clause))
+    if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、"):  # (no 每 in its clause: see above)
+        return bool(_TWO_CJK.search(text, _clause_start(text, sent_s, s), s))
     return False
 
 

@@ -31,7 +31,7 @@ from ..lexicon import load_set
 from ..segment import is_word, tokenizer, word_count, word_tag
 from ..timing import stage
 from .agencies import AgencyHit
-from .doc import CJK, Doc
+from .doc import CJK, Doc, find_all
 from .places import PlaceHit
 
 Body = AgencyHit | PlaceHit
@@ -208,6 +208,7 @@ def _common(word: str) -> bool:
 
 
 _RUN = re.compile(f"[{CJK}]+")
+_RUN_TAIL = re.compile(f"[{CJK}]*\\Z")  # (searched up to a position: the run of characters ending there)
 _MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
 
 
@@ -425,11 +426,14 @@ def _name_before(text: str, end: int, *, titled: bool = False) -> int | None:
     if text[end - 1:end] in _NOT_LAST_STRICT:
         return None  # 公安局|局长, 办公室|主任: a body, not a name, ends here
     lo = max(0, end - 6)
-    rs = end  # where the run of characters before ``end`` starts (at most six back)
-    while rs > lo and _RUN.match(text[rs - 1]):
-        rs -= 1
+    rs = _RUN_TAIL.search(text, lo, end).start()  # where the run of characters before ``end`` starts (at most six back)
     sur = _surnames()
-    if end - rs < 2 or not any(text[j] in sur or text[j:j + 2] in sur for j in range(max(rs, end - 4), end - 1)):
+    if end - rs < 2:
+        return None
+    for j in range(max(rs, end - 4), end - 1):
+        if text[j] in sur or text[j:j + 2] in sur:
+            break
+    else:
         return None  # no surname where a name would start
     words = _hmm_words(text[rs:end])
     starts = []
@@ -895,20 +899,13 @@ def _repeats(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 
 def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
     """Where each of ``names`` is written, as ``re.finditer`` finds it (left to right, no two
-    overlapping: a name like 阿阿阿)."""
+    overlapping: a name like 阿阿阿), from :func:`~graph.extract.doc.find_all`'s places."""
     out: dict[str, list[int]] = {}
-    # (each name by str.find, from the end of its last place: a report's names are few, and
-    # many share a first character, which a scan by first characters would stop at often)
-    for name in names:
-        if not name:
-            continue
-        i = text.find(name)
-        if i < 0:
-            continue
+    for name, starts in find_all(text, names).items():
         at = out[name] = []
-        while i >= 0:
-            at.append(i)
-            i = text.find(name, i + len(name))
+        for i in starts:
+            if not at or at[-1] + len(name) <= i:
+                at.append(i)
     return out
 
 

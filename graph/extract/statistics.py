@@ -309,6 +309,7 @@ _PRE_WORDS = ("近", "约", "超过", "逾", "超", "突破", "至少", "不少�
 _PRE = re.compile(f"(?:{'|'.join(_PRE_WORDS)})$")
 _PRE_ENDS = frozenset(w[-1] for w in _PRE_WORDS)  # (no qualifier before a number that none of these ends)
 _RANGE = re.compile("(?P<lo>[0-9]+(?:\\.[0-9]+)?)(?:至|到|~|～|-|—)$")
+_RANGE_ENDS = frozenset("至到~～-—\n")  # what a text _RANGE finds in ends on ($ passes a last line break)
 _STOP_AFTER = "，。；、：（()！？\n“”"
 _CLAUSE_STOP = "，；：。"
 # a number with 万 or 亿 and no unit: the unit its indicator implies
@@ -529,7 +530,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     subj_starts = [a for a, _ in subj]
     unit_class = units()
     for m in _number_re().finditer(text):
-        if not (m.group("unit") or m.group("pct") or m.group("mult")):
+        # (its groups read once: each m.group(name) looks the name up)
+        g_num, g_cn, g_mult, g_post, g_pct, g_unit, g_post2 = m.group("num", "cn", "mult", "post", "pct", "unit", "post2")
+        if not (g_unit or g_pct or g_mult):
             continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
         # a qualifier before the number (近5000个, 超过3成), read here rather than by the pattern,
@@ -538,24 +541,24 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         pre = pre_m.group(0) if pre_m else None
         if pre_m:
             s = pre_m.start()
-        num_start = m.start("num") if m.group("num") else m.start("cn")
+        num_start = m.start("num") if g_num else m.start("cn")
         prev = text[num_start - 1] if num_start > 0 else ""
-        if m.group("num"):
+        if g_num:
             if prev and (prev.isdigit() or prev in ".第+-每" or (prev.isascii() and prev.isalpha())):
                 continue
         elif (prev and prev in _CN_DIGITS + "第每之几万亿初周期") or text[num_start:num_start + 2] in ("一一", "一个个"):
             continue
-        elif m.group("cn") == "一" and m.group("unit") != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
-                and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == m.group("unit")):
+        elif g_cn == "一" and g_unit != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
+                and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit):
             continue  # 一 as an article, the commonest case by far: rejected before any other work
         i = bisect.bisect_left(q_starts, s) - 1
         if i >= 0 and q_reach[i] > e and any(a < s and e < b for a, b in quoted[max(0, i - 8):i + 1]):
             continue  # “10个严禁” names something; it claims no number
-        unit = "%" if m.group("pct") else m.group("unit")
+        unit = "%" if g_pct else g_unit
         after = text[e:e + 1]
         sent_s, sent_e = doc.sentence_at(s)
         people = None
-        if unit is None and m.group("num") and m.group("mult") == "万" and after and after not in "，。；、,） )\n":
+        if unit is None and g_num and g_mult == "万" and after and after not in "，。；、,） )\n":
             pm = _PEOPLE.match(text, e)
             if pm is None:
                 continue
@@ -563,7 +566,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit, people = "人", pm.group(1) or ("人口" if _LIVING.match(text, pm.end()) else pm.group(0))
         elif unit is None:
             # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
-            if not m.group("num") or not m.group("mult") or (after and after not in "，。；、,） )\n"):
+            if not g_num or not g_mult or (after and after not in "，。；、,） )\n"):
                 continue
             head = text[_clause_start(text, sent_s, s):s]
             unit = next((u for u, rx in _IMPLIED_UNIT if rx.search(_strip_trail(head) if head else "")), None)
@@ -584,30 +587,30 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # 3块硬邦邦的“骨头”: a figure of speech, not a count
         if unit == "分" and ((after and after in "钟之") or (prev and prev in "时点")):
             continue  # 5分钟, 3分之1, 8时30分
-        if m.group("post2") in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
+        if g_post2 in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
             continue  # 10万元以上经济案件: a threshold that qualifies a noun (not 80%以上的村)
-        if m.group("num") and text.find("每", max(sent_s, s - 40), s) >= 0 and _NORM.search(_clause_text(text, sent_s, s)):
+        if g_num and text.find("每", max(sent_s, s - 40), s) >= 0 and _NORM.search(_clause_text(text, sent_s, s)):
             continue  # 每个小区均配备2名调解员、1名法律顾问: a norm for each unit, not a count
-        if m.group("num") == "1" and _STANDARD_BEFORE.search(text, max(sent_s, s - 24), s) and _STANDARD_AFTER.match(text, e):
+        if g_num == "1" and _STANDARD_BEFORE.search(text, max(sent_s, s - 24), s) and _STANDARD_AFTER.match(text, e):
             continue  # 按照每30户配备1名网格员的标准: the one a standard's figure is per
-        if m.group("num"):
-            value = float(m.group("num").replace(",", ""))  # 1,234: thousands marked as in tables
+        if g_num:
+            value = float(g_num.replace(",", ""))  # 1,234: thousands marked as in tables
             if unit == "年度" and 1900 <= value <= 2100:
                 continue  # 2023年度: a year
-        elif m.group("cn") == "半":
+        elif g_cn == "半":
             value = 0.5  # 半个小时
         else:
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
             if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
                 continue
-            digits = m.group("cn").lstrip(_ROUND_PRE)
+            digits = g_cn.lstrip(_ROUND_PRE)
             value = float(cn_int(digits) or 0) if digits else 1.0
             if not value:
                 continue
         if unit_class.get(unit) == "duration" and not _accept_duration(text, e, value, unit):
             continue
-        if m.group("mult"):
-            value *= 10_000 if m.group("mult") == "万" else 100_000_000
+        if g_mult:
+            value *= 10_000 if g_mult == "万" else 100_000_000
         if unit in ("万元", "亿元"):  # money in yuan: 515万元 is 5150000 元
             value *= 10_000 if unit == "万元" else 100_000_000
             unit = "元"
@@ -618,10 +621,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit = "小时"
         if not value.is_integer():
             value = round(value, 6)  # (a whole number is its own rounding: round() is slow)
-        cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in _ROUND_PRE else None
+        cn_pre = g_cn[0] if g_cn and g_cn[0] in _ROUND_PRE else None
         if cn_pre in ("数", "几") and unit == "元":
             continue  # 假币面额共计数十万元: a sum told only by its order, no figure
-        qualifier = pre or cn_pre or m.group("post") or m.group("post2")
+        qualifier = pre or cn_pre or g_post or g_post2
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
         si = sent_index.get((sent_s, sent_e), -1)
         same_sentence = bool(out) and out[-1].start >= sent_s
@@ -633,7 +636,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         elif prev_after_end <= s:
             cs = max(cs, prev_after_end)
         clause_start = cs  # before any subject is skipped
-        rng = _RANGE.search(text[max(cs, s - 8):s])
+        rng = _RANGE.search(text[max(cs, s - 8):s]) if text[s - 1:s] in _RANGE_ENDS else None
         # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
         ae = e
         while ae < len(text) and ae - e < 24 and not text[ae].isdigit() \

@@ -520,7 +520,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     q_reach = []  # the furthest end among the spans starting at or before each one
     for _, b in quoted:
         q_reach.append(max(b, q_reach[-1]) if q_reach else b)
-    sent_index = {span: i for i, span in enumerate(doc.sentences)}
+    sent_index = dict(zip(doc.sentences, range(len(doc.sentences))))  # (each sentence's index)
     last_period: dict[int, str] = {}
     prev_after_end = -1
     treated_next = -1  # where a list of counts that 对 governs goes on
@@ -529,6 +529,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     subj = sorted(subjects)
     subj_starts = [a for a, _ in subj]
     unit_class = units()
+    line_start: dict[int, int] = {}  # sentence start → where it really starts (see _broken_line_start)
     for m in _number_re().finditer(text):
         # (its groups read once: each m.group(name) looks the name up)
         g_num, g_cn, g_mult, g_post, g_pct, g_unit, g_post2 = m.group("num", "cn", "mult", "post", "pct", "unit", "post2")
@@ -629,7 +630,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         si = sent_index.get((sent_s, sent_e), -1)
         same_sentence = bool(out) and out[-1].start >= sent_s
         # the clause before the number …
-        cs = _clause_start(text, _broken_line_start(text, sent_s), s)
+        if sent_s not in line_start:  # (where the sentence really starts: read once for its numbers)
+            line_start[sent_s] = _broken_line_start(text, sent_s)
+        cs = _clause_start(text, line_start[sent_s], s)
         after_noun_before = same_sentence and prev_ran_in  # the previous count's noun ran up to this one
         if after_noun_before:
             cs = max(cs, out[-1].end)  # 为15户困难家庭发放慰问金30000元: the noun between both
@@ -1007,7 +1010,11 @@ def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:
 _FRACTION = re.compile("(?=[一二三四五六七八九十百])(?:(?P<den>[一二三四五六七八九十百]+)分之(?P<num>[一二三四五六七八九十]+)|"
                        "(?<![一二三四五六七八九十])(?P<cheng>[一二三四五六七八九十])成(?=[，。；、以左]|$)|(?P<half>一半))")
 _FRACTION_PRE = re.compile("(?:近|约|超过)$")
-_CHENG = re.compile("成(?<=[一二三四五六七八九十]成)")  # (成 first: a scan for one character is far quicker than for a class)
+# (each opening on its last character, the one before looked behind at: a scan for one character
+# is far quicker than one for a class of them, or for two)
+_CHENG = re.compile("成(?<=[一二三四五六七八九十]成)")
+_FEN_ZHI = re.compile("之(?<=分之)")
+_YI_BAN = re.compile("半(?<=一半)")
 
 
 def _first_fraction(text: str) -> int | None:
@@ -1015,10 +1022,8 @@ def _first_fraction(text: str) -> int | None:
     numeral before 成, and opens at most at the run of numerals before it (三十分之一). (A
     scan from there finds what one over the whole text would, without trying _FRACTION at
     every character before it.)"""
-    cues = [i for i in (text.find("分之"), text.find("一半")) if i >= 0]
-    m = _CHENG.search(text)
-    if m:
-        cues.append(m.start() - 1)  # (the numeral before 成)
+    # (each cue found by its rarer last character: the first character before it)
+    cues = [m.start() - 1 for m in (_FEN_ZHI.search(text), _YI_BAN.search(text), _CHENG.search(text)) if m]
     if not cues:
         return None
     at = min(cues)

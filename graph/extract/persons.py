@@ -291,6 +291,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
 
 
 _PLACE_SUFFIX = frozenset("省市县区州盟旗镇乡村街路")
+_ORDINAL_TERM = re.compile("第[一二三四五六七八九十百0-9]+任$")  # (第三任 before a title: asked where 任 ends the text)
 
 
 def _acts_next(word: str, n: int, toks: tuple[str, ...]) -> bool:
@@ -585,7 +586,7 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
         else:
             ts, title = t
             bs = ts
-            ordinal = re.search("第[一二三四五六七八九十百0-9]+任$", text[max(0, ts - 6):ts])
+            ordinal = _ORDINAL_TERM.search(text[max(0, ts - 6):ts]) if text.endswith(("任", "任\n"), 0, ts) else None
             if ordinal:
                 bs = ts - len(ordinal.group(0))
             body: Body | None = by_end.get(bs)
@@ -1089,7 +1090,7 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
     named, read from a predicate whose chain of posts runs from 是 (or 任) to the clause's end."""
     text = doc.text
     out = []
-    place_spans = {p.start: p.end for p in bodies.all_places}
+    place_spans = None  # (made for the first predicate that ends on a title: most texts have none)
     for m in _PREDICATE.finditer(text):
         end = m.end()
         if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
@@ -1103,6 +1104,8 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
         if not posts:
             continue
         # nothing but places between 是 and the chain (他是某省某县县委书记)
+        if place_spans is None:
+            place_spans = {p.start: p.end for p in bodies.all_places}
         pos = rest
         while pos < cs and pos in place_spans:
             pos = place_spans[pos]

@@ -460,11 +460,17 @@ def _title_at_end(text: str, end: int, by_end: dict | None = None) -> tuple[int,
     lengths = by_end2.get(text[end - 2:end])
     if lengths is None:
         return None
-    found = [end - n for n in lengths if n <= end and text[end - n:end] in forms]
-    if not found:
-        return None
-    st = next((st for st in found if by_end and st in by_end), found[0])
-    return st, text[st:end]
+    longest = None
+    for n in lengths:  # (longest first)
+        if n <= end and text[end - n:end] in forms:
+            st = end - n
+            if by_end and st in by_end:
+                return st, text[st:end]
+            if longest is None:
+                longest = st
+                if not by_end:
+                    break  # (no body to end before: the longest)
+    return None if longest is None else (longest, text[longest:end])
 
 
 class _Bodies:

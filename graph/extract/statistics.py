@@ -337,6 +337,7 @@ _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
 _LIST_END = re.compile(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$")
 _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_PLAIN_RUN = re.compile(f"(?:(?![{_CN_DIGITS}])[{CJK}])*")  # Chinese characters other than numerals
 # two and three Chinese characters anywhere (a search for them, not a list of every one)
 _CJK2 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}]")
 _CJK3 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}][^{CJK}]*[{CJK}]")
@@ -642,8 +643,12 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         rng = _RANGE.search(text[max(cs, s - 8):s]) if text[s - 1:s] in _RANGE_ENDS else None
         # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
         ae = e
-        while ae < len(text) and ae - e < 24 and not text[ae].isdigit() \
-                and not (text[ae] in _CN_DIGITS and _count_at(text, ae)):
+        while True:
+            # (a run of characters that are no numeral, mark or digit is passed at once)
+            ae = _PLAIN_RUN.match(text, ae, min(len(text), e + 24)).end()
+            if not (ae < len(text) and ae - e < 24 and not text[ae].isdigit()
+                    and not (text[ae] in _CN_DIGITS and _count_at(text, ae))):
+                break
             ch = text[ae]
             if ch == "“":  # 1名“全国青年岗位能手”, 打掉一个“砂霸”团伙: a quoted name in the noun
                 close = text.find("”", ae, e + 24)

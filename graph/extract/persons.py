@@ -473,6 +473,9 @@ def _title_at_end(text: str, end: int, by_end: dict | None = None) -> tuple[int,
     return None if longest is None else (longest, text[longest:end])
 
 
+_THAT_ONE = re.compile(f"该([{CJK}]{{1,2}})$")  # (该所, 该村 before a title)
+
+
 class _Bodies:
     """The agencies and places of a report, by where they end, for reading posts."""
 
@@ -503,7 +506,7 @@ class _Bodies:
         the word's start: the one agency of the report whose name ends that way, or for 该X
         the nearest agency (or for 该村, 该镇 the nearest village or township) before it."""
         text = self.text
-        m = re.search(f"该([{CJK}]{{1,2}})$", text[max(0, pos - 3):pos])
+        m = _THAT_ONE.search(text[max(0, pos - 3):pos])
         if m:
             ws = pos - len(m.group(0))
             head = m.group(1)

@@ -930,6 +930,7 @@ _TREATED_EXCEPT = re.compile("(?:之|以)?外$")
 _TREATED_AFTER = re.compile(f"([^，。；]{{1,14}}?)(进行|开展|实施|组织开展|组织|给予|予以)了?([{CJK}“”]{{2,14}})")
 
 
+_NOT_ONE_NOUN = re.compile("[，、]|全部|均|都|共")  # (a count's noun that runs into a list or a predicate)
 _ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已|共计|共)([{CJK}]{{2,8}})$")
 
 
@@ -965,7 +966,7 @@ def _shared_predicate(text: str, stats: list[StatHit]) -> None:
         # a run: each count's noun then one list mark, up to the next count
         while j + 1 < len(stats) and stats[j].noun and stats[j + 1].start - stats[j].end <= len(stats[j].noun) + 2 \
                 and text[stats[j + 1].start - 1] in "，、和及与" and len(stats[j].noun) <= 12 \
-                and not re.search("[，、]|全部|均|都|共", stats[j].noun):
+                and not _NOT_ONE_NOUN.search(stats[j].noun):
             j += 1
         m = _ALL_DONE.match(stats[j].noun) if j > i else None
         if m:
@@ -1139,6 +1140,7 @@ _RANGE_NEXT = re.compile("[，,]([^，。；0-9]{2,16})")
 _RANGE_TREND = re.compile("(?:连续|持续|逐年)$")  # (a trend word a digit cut off: 连续4年下降)
 
 
+_RESPECTIVELY = re.compile(f"([{CJK}“”、]+?)((?:同比)?分别(?:上升|下降|增长|减少|提高|为|达|是)?)$")
 _LIST_LEAD = re.compile("^[^、]{0,12}?(?:集中在|集中于|分布在|分布于|涉及|包括)")
 _LIST_TAIL = re.compile("等?(领域|方面|类型|类|行业|部门|单位|地区|乡镇|环节)?$")
 
@@ -1154,7 +1156,7 @@ def _distribute(text: str, stats: list[StatHit], subjects=()) -> None:
         if len(run) >= 2:
             head = text[max(0, run[0].start - 60):run[0].start]
             clause = head.split("，")[-1].split("；")[-1]
-            m = re.search(f"([{CJK}“”、]+?)((?:同比)?分别(?:上升|下降|增长|减少|提高|为|达|是)?)$", clause)
+            m = _RESPECTIVELY.search(clause)
             if m:
                 first_at = run[0].start - len(clause) + m.start(1)
                 cut = max((b for a, b in subjects if a == first_at), default=first_at)

@@ -22,14 +22,21 @@ from typing import NamedTuple
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
              "七": "7", "八": "8", "九": "9"}
 _NUM = "0-9０-９〇○零一二三四五六七八九十"
-_Y = rf"((?:19|20)[0-9]{{2}}|[一二][〇○零一二三四五六七八九]{{3}}|[１２][０-９]{{3}})"
+# (a year's first character is matched first, the alternatives it opens looked behind at: a
+# pattern opening on a year is tried only where one of its first characters stands)
+_Y = (r"([12一二１２](?:(?<=1)9[0-9]{2}|(?<=2)0[0-9]{2}|(?<=[一二])[〇○零一二三四五六七八九]{3}"
+      r"|(?<=[１２])[０-９]{3}))")
 _MD = rf"([{_NUM}]{{1,3}})"
 _DATE = re.compile(rf"{_Y}\s*(?:年\s*{_MD}\s*月\s*{_MD}\s*[日号]?|[-/.．]\s*([0-9０-９]{{1,2}})\s*[-/.．]\s*([0-9０-９]{{1,2}})(?![0-9]))")
 _WEEKDAY = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # labels of a publication date on a page or a printed web page
-_LABEL = re.compile(r"(?:[发發][布佈表稿][时時间間日期]{2}|更新[时時][间間]|[时時][间間]|日期|[发發][布佈表]于|Published)\s*[:：]?\s*")
+# (each alternative opens on one character, not a class: the engine tries the pattern only where
+# one of them stands)
+_LABEL = re.compile(r"(?:发[布佈表稿][时時间間日期]{2}|發[布佈表稿][时時间間日期]{2}|更新[时時][间間]|时[间間]|時[间間]|日期"
+                    r"|发[布佈表]于|發[布佈表]于|Published)\s*[:：]?\s*")
 _DATELINE = re.compile(rf"(?:本[报報][讯訊]|本[报報][^\n，。,]{{0,8}}[电電]|[讯訊])[^\n，。,]{{0,30}}?[）)]?\s*{_MD}\s*月\s*{_MD}\s*日(?:[电電]|[讯訊])?")
 _WIRE = re.compile(rf"(?<![{_NUM}年])(?:^|[\s（(，,])[^\n，。,]{{0,12}}?{_MD}\s*月\s*{_MD}\s*日(?:[电電]|[讯訊])")
+_WIRE_CUE = re.compile("日[电電讯訊]")  # what every match of _WIRE holds
 _MONTH_DAY = re.compile(rf"(?:^|\n)\s*(?:[（(][^)）\n]{{0,20}}[)）])?\s*(?:今年)?{_MD}\s*月\s*{_MD}\s*日")
 _ISSUE_YEAR = re.compile(rf"{_Y}\s*年\s*(?:第\s*[{_NUM}]+\s*期|[{_NUM}]{{1,2}}\s*月(?!\s*[{_NUM}]{{1,2}}\s*日))")
 
@@ -133,6 +140,8 @@ def report_date(text: str, known: str | None = None) -> DateFound | None:
                 return DateFound(iso, "masthead", m.start(), m.end())
     year = context_year(text, known)
     for rx in (_DATELINE, _WIRE):
+        if rx is _WIRE and not _WIRE_CUE.search(text, 0, 400):
+            continue  # (no 日电 or 日讯: no wire's dateline to look for)
         m = rx.search(text[:400])
         if m:
             y = year
@@ -166,6 +175,25 @@ _PERIOD = re.compile(
     rf"|(?:今年|去年|上年|本年|前年)(?:以来|{_P_NUM}{{1,3}}[至到—-]{_P_NUM}{{1,3}}月|{_P_NUM}{{1,3}}月(?:份|底|末)?|上半年|下半年|[一二三四]季度|前三季度|底|末|全年)?"
     rf"|{_P_NUM}{{1,3}}[至到—-]{_P_NUM}{{1,3}}月|(?:上半年|下半年|前三季度|[一二三四]季度)"
     rf"|(?:近|最近)?{_P_NUM}{{1,2}}年(?:来|以来)|近{_P_NUM}{{1,2}}年|全年")
+# the little patterns find_period and period_interval read (compiled once, not looked up per call)
+_A_YEAR = re.compile(rf"{_Y}年")
+_PLAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,1}(?:前|底前|内|目标)")
+_FIVE_YEAR_PLAN = re.compile(r"十[一二三四五]五")
+_YEAR_IN = re.compile(_Y + "年?")
+_THIS_YEAR = re.compile("今年|本年")
+_UP_TO_THIS_YEAR = re.compile(".*?(今年|本年)")
+_LAST_YEAR = re.compile("去年|上年")
+_UP_TO_LAST_YEAR = re.compile(".*?(去年|上年)")
+_RECENT = re.compile(r"近|来|以来")
+_N_YEARS = re.compile(rf"({_P_NUM}{{1,2}})年")
+_PART_OF_YEAR = re.compile(r"月|季度|半年|全年")
+_UP_TO_NOW = re.compile("至今|以来|来$|到现在")
+_FROM_MONTH = re.compile(rf"({_P_NUM}{{1,2}})月(?:({_P_NUM}{{1,3}})日)?")
+_MONTHS_RANGE = re.compile(rf"({_P_NUM}{{1,3}})[至到—-]({_P_NUM}{{1,3}})月")
+_A_MONTH = re.compile(rf"({_P_NUM}{{1,3}})月")
+_A_DAY = re.compile(rf"月({_P_NUM}{{1,3}})日")
+_SINCE = re.compile("以来|至今")
+_YEAR_END = re.compile("底|末")
 _FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 
 
@@ -182,7 +210,7 @@ def find_period(sentence: str) -> str | None:
     None. A bare number of years (3年) is not a period: it needs 来 / 以来 / 近."""
     for m in _PERIOD.finditer(sentence):
         words = m.group(0)
-        if re.fullmatch(rf"{_Y}年", words) and re.match(r"[\u4e00-\u9fff]{0,1}(?:前|底前|内|目标)", sentence[m.end():m.end() + 3]):
+        if _A_YEAR.fullmatch(words) and _PLAN_AFTER.match(sentence[m.end():m.end() + 3]):
             continue  # 到2025年前 / 2025年目标: a plan, not a period the figures cover
         if words.startswith("到"):
             continue  # 到2025年底: a target
@@ -211,35 +239,35 @@ def period_interval(period: str | None, report_date: str | None = None) -> Inter
     p = period.replace(" ", "")
     ry = int(report_date[:4]) if report_date else None
     full = report_date if report_date and len(report_date) == 10 else None
-    m = re.search(r"十[一二三四五]五", p)
+    m = _FIVE_YEAR_PLAN.search(p)
     if m and ("以来" in p or "期间" in p):
         y0 = _FIVE_YEAR[m.group(0)]
         return Interval(str(y0), full if "以来" in p else str(y0 + 4))
-    ym = re.search(_Y + "年?", p)
+    ym = _YEAR_IN.search(p)
     if ym:
         y = _int(ym.group(1))
         rest = p[ym.end():]
-    elif re.search("今年|本年", p) and ry:
-        y, rest = ry, re.sub(".*?(今年|本年)", "", p)
-    elif re.search("去年|上年", p) and ry:
-        y, rest = ry - 1, re.sub(".*?(去年|上年)", "", p)
+    elif _THIS_YEAR.search(p) and ry:
+        y, rest = ry, _UP_TO_THIS_YEAR.sub("", p)
+    elif _LAST_YEAR.search(p) and ry:
+        y, rest = ry - 1, _UP_TO_LAST_YEAR.sub("", p)
     elif "前年" in p and ry:
         y, rest = ry - 2, p.split("前年", 1)[1]
-    elif ry and (re.search(r"近|来|以来", p)) and (n := re.search(rf"({_P_NUM}{{1,2}})年", p)):
+    elif ry and (_RECENT.search(p)) and (n := _N_YEARS.search(p)):
         k = _int(n.group(1).replace("两", "二"))
         return Interval(str(ry - k), full)
-    elif ry and re.search(r"月|季度|半年|全年", p):
+    elif ry and _PART_OF_YEAR.search(p):
         y, rest = ry, p
     else:
         return None
     cutoff = p.startswith(("截至", "截止", "到"))
-    if re.search("至今|以来|来$|到现在", rest):
-        mm = re.match(rf"({_P_NUM}{{1,2}})月(?:({_P_NUM}{{1,3}})日)?", rest)
+    if _UP_TO_NOW.search(rest):
+        mm = _FROM_MONTH.match(rest)
         start = f"{y:04d}"
         if mm:
             start = _iso(y, _int(mm.group(1)), _int(mm.group(2)) if mm.group(2) else 1) or start
         return Interval(start, full)
-    rng = re.search(rf"({_P_NUM}{{1,3}})[至到—-]({_P_NUM}{{1,3}})月", rest)
+    rng = _MONTHS_RANGE.search(rest)
     if rng:
         a, b = _int(rng.group(1)), _int(rng.group(2))
         if 1 <= a <= b <= 12:
@@ -248,19 +276,19 @@ def period_interval(period: str | None, report_date: str | None = None) -> Inter
     q = _quarter(rest)
     if q:
         return Interval(f"{y:04d}-{q[0]:02d}-01", _month_end(y, q[1]))
-    mo = re.search(rf"({_P_NUM}{{1,3}})月", rest)
+    mo = _A_MONTH.search(rest)
     if mo:
         month = _int(mo.group(1))
         if not 1 <= month <= 12:
             return None
-        day = re.search(rf"月({_P_NUM}{{1,3}})日", rest)
-        if day and not cutoff and not re.search("以来|至今", rest):  # a day: 2022年10月18日
+        day = _A_DAY.search(rest)
+        if day and not cutoff and not _SINCE.search(rest):  # a day: 2022年10月18日
             iso = _iso(y, month, _int(day.group(1)))
             return Interval(iso, iso) if iso else None
         end = _iso(y, month, _int(day.group(1))) if day else _month_end(y, month)
         if cutoff:
             return Interval(None, end)
         return Interval(f"{y:04d}-{month:02d}-01", end)
-    if re.search("底|末", rest) or cutoff:
+    if _YEAR_END.search(rest) or cutoff:
         return Interval(None, f"{y:04d}-12-31")
     return Interval(f"{y:04d}", f"{y:04d}")

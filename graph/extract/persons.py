@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -118,6 +119,12 @@ def _titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _title_set() -> frozenset[str]:
+    """The titles, to ask whether a word is one (a set: asked of a tuple, each question reads it all)."""
+    return frozenset(_titles())
+
+
+@lru_cache(maxsize=1)
 def _title_forms() -> tuple[frozenset[str], tuple[int, ...], dict[str, tuple[int, ...]]]:
     """Every written form of every title, its deputy and grade prefixes included (副局长,
     二级警长), the lengths they come in (longest first), and by their last two characters the
@@ -163,7 +170,7 @@ def _given_name(word: str, strict: bool) -> bool:
     tag = _tag(word)
     if tag is None or tag.startswith("nr"):
         return True
-    if strict or word in _titles() or tag[0] in "pcurf":
+    if strict or word in _title_set() or tag[0] in "pcurf":
         return False
     freq = word_count(word)
     return freq < 5000 and not (tag[0] in "dvtm" and freq >= 500)
@@ -201,6 +208,7 @@ def _common(word: str) -> bool:
 
 
 _RUN = re.compile(f"[{CJK}]+")
+_RUN_TAIL = re.compile(f"[{CJK}]*\\Z")  # (searched up to a position: the run of characters ending there)
 _MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
 
 
@@ -274,7 +282,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
         k += 1  # 石林|辉|介绍: a lone character between a name and what follows is the name's
     if k == n + 1 and w[k - 1] in _FUNC:
         return None  # 于是, 高呢: a surname character and a particle
-    if "某" in w[:k + 1] or w[:k] in _titles() or w[n:k] in _HONORIFIC or w[n:k] in _title_forms()[0] or \
+    if "某" in w[:k + 1] or w[:k] in _title_set() or w[n:k] in _HONORIFIC or w[n:k] in _title_forms()[0] or \
             w[k - 1] in (_NOT_LAST_STRICT if strict else _NOT_LAST):
         return None  # 陈某, 张某某: names withheld; 王先生, 李院长: a surname and a form of address; 某某街, 某某办
     if strict and function_surname and k == n + 2:
@@ -283,6 +291,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
 
 
 _PLACE_SUFFIX = frozenset("省市县区州盟旗镇乡村街路")
+_ORDINAL_TERM = re.compile("第[一二三四五六七八九十百0-9]+任$")  # (第三任 before a title: asked where 任 ends the text)
 
 
 def _acts_next(word: str, n: int, toks: tuple[str, ...]) -> bool:
@@ -385,8 +394,7 @@ def _whole_word(text: str, s: int, e: int) -> bool:
     before it (辖区|长期 holds no 区长; 法院院长 holds 院长), none running on past its end
     (总部|长官 holds no 部长)?"""
     lo = max(0, s - 4)
-    if not any(is_word(text[j:k]) for j in range(lo, s) for k in range(s + 1, e)) and \
-            not any(is_word(text[j:k]) for j in range(s + 1, e) for k in range(e + 1, e + 3)):
+    if not _word_across(text, range(lo, s), s + 1, e) and not _word_across(text, range(s + 1, e), e + 1, e + 3):
         return True  # no word of the dictionary crosses either edge
     pos = lo
     for w in _hmm_words(text[lo:e + 2]):
@@ -397,6 +405,21 @@ def _whole_word(text: str, s: int, e: int) -> bool:
     return True
 
 
+def _word_across(text: str, starts: range, lo: int, hi: int) -> bool:
+    """Is some ``text[j:k]``, ``j`` in ``starts`` and ``lo <= k < hi``, a word of the dictionary?
+    (is_word's own question, asked without a call per slice; jieba's dictionary holds every
+    prefix of its words, so past a piece it does not hold no longer one is a word.)"""
+    freq = tokenizer().FREQ
+    for j in starts:
+        for k in range(lo, hi):
+            n = freq.get(text[j:k])
+            if n is None:
+                break
+            if n > 0:
+                return True
+    return False
+
+
 def _name_before(text: str, end: int, *, titled: bool = False) -> int | None:
     """Start of a personal name ending exactly at ``end`` (学习|张三|同志), read as whole words:
     the last word before ``end``, or a surname and the word after it. ``titled``: an honorific
@@ -404,11 +427,14 @@ def _name_before(text: str, end: int, *, titled: bool = False) -> int | None:
     if text[end - 1:end] in _NOT_LAST_STRICT:
         return None  # 公安局|局长, 办公室|主任: a body, not a name, ends here
     lo = max(0, end - 6)
-    rs = end  # where the run of characters before ``end`` starts (at most six back)
-    while rs > lo and _RUN.match(text[rs - 1]):
-        rs -= 1
+    rs = _RUN_TAIL.search(text, lo, end).start()  # where the run of characters before ``end`` starts (at most six back)
     sur = _surnames()
-    if end - rs < 2 or not any(text[j] in sur or text[j:j + 2] in sur for j in range(max(rs, end - 4), end - 1)):
+    if end - rs < 2:
+        return None
+    for j in range(max(rs, end - 4), end - 1):
+        if text[j] in sur or text[j:j + 2] in sur:
+            break
+    else:
         return None  # no surname where a name would start
     words = _hmm_words(text[rs:end])
     starts = []
@@ -434,11 +460,20 @@ def _title_at_end(text: str, end: int, by_end: dict | None = None) -> tuple[int,
     lengths = by_end2.get(text[end - 2:end])
     if lengths is None:
         return None
-    found = [end - n for n in lengths if n <= end and text[end - n:end] in forms]
-    if not found:
-        return None
-    st = next((st for st in found if by_end and st in by_end), found[0])
-    return st, text[st:end]
+    longest = None
+    for n in lengths:  # (longest first)
+        if n <= end and text[end - n:end] in forms:
+            st = end - n
+            if by_end and st in by_end:
+                return st, text[st:end]
+            if longest is None:
+                longest = st
+                if not by_end:
+                    break  # (no body to end before: the longest)
+    return None if longest is None else (longest, text[longest:end])
+
+
+_THAT_ONE = re.compile(f"该([{CJK}]{{1,2}})$")  # (该所, 该村 before a title)
 
 
 class _Bodies:
@@ -471,7 +506,7 @@ class _Bodies:
         the word's start: the one agency of the report whose name ends that way, or for 该X
         the nearest agency (or for 该村, 该镇 the nearest village or township) before it."""
         text = self.text
-        m = re.search(f"该([{CJK}]{{1,2}})$", text[max(0, pos - 3):pos])
+        m = _THAT_ONE.search(text[max(0, pos - 3):pos])
         if m:
             ws = pos - len(m.group(0))
             head = m.group(1)
@@ -560,7 +595,7 @@ def _chain_before(pos: int, bodies: _Bodies) -> tuple[list[tuple[str, Body | Non
         else:
             ts, title = t
             bs = ts
-            ordinal = re.search("第[一二三四五六七八九十百0-9]+任$", text[max(0, ts - 6):ts])
+            ordinal = _ORDINAL_TERM.search(text[max(0, ts - 6):ts]) if text.endswith(("任", "任\n"), 0, ts) else None
             if ordinal:
                 bs = ts - len(ordinal.group(0))
             body: Body | None = by_end.get(bs)
@@ -663,7 +698,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
         if s is not None and free(s, m.start(), weak=True):
             add([PersonHit(text[s:m.start()], s, m.start())])
     # a name opening a clause before a reporting verb: 张三说, 李四告诉记者
-    for m in _report_re().finditer(text):
+    for m in _reported(text):
         s = m.start("name")
         verb_end = m.end("verb")
         if m.group("verb") == "说" and text[verb_end:verb_end + 1] not in "，：:“”。！":
@@ -688,7 +723,7 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     # names listed together: 张三、李四、王五 (a name on each side of a 、, the left one after a break)
     sur = _surnames()
     found_end = {h.end: h.start for h in out}  # 县领导张三、李四、王五参加: a list goes on from a name found
-    for m in re.finditer("、", text):
+    for m in _list_mark_re().finditer(text):
         i = m.start()
         if text[i + 1:i + 2] not in sur and text[i + 1:i + 3] not in sur:
             continue
@@ -716,6 +751,12 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     out.extend(_predicates(doc, bodies, out))
     out.extend(_appointed(doc, bodies, out))
     return out
+
+
+@lru_cache(maxsize=1)
+def _list_mark_re() -> re.Pattern:
+    """A 、 before a surname's first character (where a name of a list may follow it)."""
+    return re.compile(f"、(?=[{''.join(sorted(_surname_firsts()))}])")
 
 
 def _carried_over(text: str, chain: list[tuple[str, Body | None]], cs: int,
@@ -770,7 +811,7 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
     text = doc.text
     by_start = {a.start: a for a in bodies.agencies}
     # each 的 a body follows (found once: a long sentence of 由 is not read to its end for each)
-    de_body = [m.start() for m in re.finditer("的", text) if m.start() + 1 in by_start]
+    de_body = sorted(a - 1 for a in by_start if a >= 1 and text[a - 1:a] == "的")
     found_by_end: dict[int, PersonHit] = {}
     for h in found:
         found_by_end.setdefault(h.end, h)
@@ -883,12 +924,24 @@ _AFTER_RE = re.compile("|".join([*_AFTER, *(f"{t}(?=[，。！？、：；”）
 
 
 @lru_cache(maxsize=1)
-def _report_re() -> re.Pattern:
+def _report_re() -> tuple[re.Pattern, re.Pattern]:
+    """A name and the reporting verb after it: at the text's start, and after a clause's mark."""
     first = "".join(sorted(_surname_firsts()))
-    # the clause start asked after the surname's character (a look-behind over it): a pattern
-    # opening on a character class is tried only where one of those characters stands
-    return re.compile(f"(?P<name>[{first}](?:(?<=[，。；：！？”’\n 、）].)|(?<=^.))[{CJK}]{{1,3}}?)"
-                      f"(?P<verb>{'|'.join(_REPORT + _APPOINTED)})", re.M)
+    name_verb = f"(?P<name>[{first}][{CJK}]{{1,3}}?)(?P<verb>{'|'.join(_REPORT + _APPOINTED)})"
+    # the mark before the name is matched, not looked behind at: the pattern opens on a
+    # character class of marks, which stand far less often than surnames (a match never ends
+    # on a mark, so taking one in takes no name from the match after it)
+    return re.compile(name_verb), re.compile("[，。；：！？”’\n 、）]" + name_verb)
+
+
+def _reported(text: str) -> Iterator[re.Match]:
+    """Each name opening a clause (at the text's or a line's start, or after ，。；：！？”’、）or a
+    space) before a reporting verb, as ``finditer`` finds them (no two overlapping)."""
+    at_start, after_mark = _report_re()
+    m = at_start.match(text)
+    if m is not None:
+        yield m
+    yield from after_mark.finditer(text, m.end() if m is not None else 0)
 
 
 _PEOPLE_RE = re.compile("|".join(sorted(_PEOPLE, key=len, reverse=True)))
@@ -921,19 +974,43 @@ def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 _ROLE = "|".join(re.escape(r) for r in sorted(_BYLINE_ROLE, key=len, reverse=True))
 _NAMES = f"(?P<names>[{CJK}]{{2,4}}(?:[ \u3000、][{CJK}]{{2,4}})*)"
 _NAMES_END = "(?=[ \u3000]*(?:摄|[）)|｜]|$)|、(?:通讯员|记者))"
-_BYLINES = [  # each pattern with the words or marks it needs (cheap to look for first)
+# each pattern with the words or marks it needs (cheap to look for first): as words, or as patterns
+# that open on one character (a scan for one character is far quicker than one for a class)
+_BYLINES = [
     # 记者 王五, （记者 王五）, 通讯员 赵六 钱七: a reporting role, a space or mark, the names
     (re.compile(f"(?:{_ROLE})(?:[ \u3000]*[：:|｜/／][ \u3000□■]*|[ \u3000]+)" + _NAMES + _NAMES_END, re.M),
      ("记者", "通讯员", "实习生", "摄影", "作者", "撰稿", "文/", "文／", "图/", "图／", "文：", "图：", "文|", "文｜")),
-    # …电（王五）, 本报讯（王五 赵六）: the names in a dateline's brackets
-    (re.compile(f"(?<=[电讯：:])[（(]" + _NAMES + _NAMES_END, re.M), ("电（", "讯（", "：（", "电(", "讯(", ":(")),
-    # （王五、通讯员 赵六）: a reporter before a role named in the same brackets
-    (re.compile(f"(?:^|(?<=[。！？]))[（(]" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M), ("、通讯员", "、记者", "、实习生")),
+    # …电（王五）, 本报讯（王五 赵六）: the names in a dateline's brackets (the mark before the
+    # bracket is matched, not looked behind at, so the engine tries only where one stands: no
+    # match ends on a bracket, so none takes a mark from the one after it)
+    (re.compile("[电讯：:][（(]" + _NAMES + _NAMES_END, re.M),
+     (re.compile("（(?<=[电讯：]（)"), re.compile("\\((?<=[电讯:]\\()"))),  # 电（ 讯（ ：（ 电( 讯( :(
+    # （王五、通讯员 赵六）: a reporter before a role named in the same brackets (the bracket
+    # first, where a sentence or a line starts)
+    (re.compile("[（(](?:(?<=^[（(])|(?<=[。！？][（(]))" + _NAMES + "(?=、(?:通讯员|记者|实习生))", re.M),
+     (re.compile("、(?:通讯员|记者|实习生)"),)),
     # ■王五 on a line of its own
     (re.compile(f"^[ \u3000]*[□■][ \u3000]*" + _NAMES + "[ \u3000]*$", re.M), ("□", "■")),
     # （王五 摄）, 王五 摄
-    (re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M), ("摄",)),
+    (re.compile(f"(?:^|(?<=[（( \u3000]))(?P<names>[{CJK}]{{2,4}})[ \u3000]*摄(?=[ \u3000]*(?:[）)]|$))", re.M),
+     (re.compile("摄[ \u3000]*(?:[）)]|$)", re.M),)),
 ]
+
+
+def _cued(text: str, marks: tuple[str, ...] | tuple[re.Pattern, ...]) -> bool:
+    """Does ``text`` hold one of the words or marks a byline's pattern needs (every match of the
+    pattern holds one)? Many words are looked for as one pattern (one scan of the text, not one
+    for each); two, as plain words (str's own search is the quicker there)."""
+    if isinstance(marks[0], re.Pattern):
+        return any(p.search(text) is not None for p in marks)
+    if len(marks) <= 2:
+        return any(k in text for k in marks)
+    return _cue_re(marks).search(text) is not None
+
+
+@lru_cache(maxsize=None)  # (one per pattern of _BYLINES)
+def _cue_re(marks: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, marks)))
 
 
 def _bylines(text: str) -> list[PersonHit]:
@@ -942,7 +1019,7 @@ def _bylines(text: str) -> list[PersonHit]:
     out = []
     seen = set()
     for rx, marks in _BYLINES:
-        if not any(k in text for k in marks):
+        if not _cued(text, marks):
             continue  # none of the words or marks the pattern needs
         for m in rx.finditer(text):
             pos = m.start("names")
@@ -972,17 +1049,20 @@ def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
     """林涛 / 攸县委副书记 / 政法委书记: a name on its own line, posts on the next lines."""
     text = doc.text
     out = []
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line), line.strip()))
-        pos += len(line) + 1
-    for i, (s, e, line) in enumerate(lines):
+    bounds = [-1, *doc.line_breaks, len(text)]  # each line from one's + 1 to the next
+    for i in range(len(bounds) - 1):
+        s, e = bounds[i] + 1, bounds[i + 1]
+        # (a line of five characters or more holds no name alone: a space before one is no
+        # surname, and a name ends on its last character, before a space after it)
+        if not 2 <= e - s <= 4:
+            continue
+        line = text[s:e].strip()
         if not 2 <= len(line) <= 4 or name_end(text, s) != e:
             continue
         posts: list[tuple[str, Body | None]] = []
         last = e
-        for s2, e2, _ in lines[i + 1:i + 4]:
+        for j in range(i + 1, min(i + 4, len(bounds) - 1)):
+            s2, e2 = bounds[j] + 1, bounds[j + 1]
             chain, cs = _chain_before(e2, bodies)
             if not chain or chain[0][1] is None or cs != s2:
                 break
@@ -1006,8 +1086,10 @@ def _subject_before(text: str, lo: int, hi: int, bodies: _Bodies) -> PersonHit |
     return who
 
 
-# (the lookahead of the verbs' first characters passes over the rest of the text at once)
-_PREDICATE = re.compile(f"(?=[是为{''.join(sorted({v[0] for v in _APPOINTED}))}])(?:是|(?:{'|'.join(_APPOINTED)})(?!命|务|何|期)|(?<=[{CJK}])为(?=[{CJK}]))(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
+# (each alternative opens on its verb's first character, the look-behind of 为 after it: the engine
+# tries the pattern only where one of those characters stands)
+_PREDICATE = re.compile(f"(?:是|{'|'.join(v + '(?!命|务|何|期)' for v in _APPOINTED)}|为(?<=[{CJK}]为)(?=[{CJK}]))"
+                        f"(?P<rest>[{CJK}]{{2,30}})(?=[，。；\n]|$)", re.M)
 # 为 makes a predicate of posts only after the one an appointment names (任命张三为…)
 _NAMED_TO = re.compile(f"(?:任命|提名|推荐|选举|推选)[{CJK}]{{2,6}}$")
 
@@ -1017,13 +1099,13 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
     named, read from a predicate whose chain of posts runs from 是 (or 任) to the clause's end."""
     text = doc.text
     out = []
-    place_spans = {p.start: p.end for p in bodies.all_places}
+    place_spans = None  # (made for the first predicate that ends on a title: most texts have none)
     for m in _PREDICATE.finditer(text):
-        if text[m.start():m.start() + 1] == "为" and not _NAMED_TO.search(text, max(0, m.start() - 10), m.start()):
-            continue
         end = m.end()
         if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
-            continue  # the clause does not end on a title
+            continue  # the clause does not end on a title (asked first: the cheaper question)
+        if text[m.start():m.start() + 1] == "为" and not _NAMED_TO.search(text, max(0, m.start() - 10), m.start()):
+            continue
         he = text[m.start() - 1:m.start()] in ("他", "她")
         start, rest = m.start() - he, m.start("rest")
         chain, cs = _chain_before(end, bodies)
@@ -1031,6 +1113,8 @@ def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Perso
         if not posts:
             continue
         # nothing but places between 是 and the chain (他是某省某县县委书记)
+        if place_spans is None:
+            place_spans = {p.start: p.end for p in bodies.all_places}
         pos = rest
         while pos < cs and pos in place_spans:
             pos = place_spans[pos]

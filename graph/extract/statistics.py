@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import load_set, load_table
+from ..segment import lcut, pos_tags
 from .doc import CJK, PAUSE_MARK, Doc
+from .numbers import cn_int
 
 # the period a figure covers: dates and months (2021年3月8日, 今年1-9月, 1~5月份), spans
 # (2017年至今, 自2017年起, 近5年来, 连续三年), and the present (截至目前, 目前, 日前)
@@ -39,7 +41,7 @@ _DISCOURSE = "【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局
 _LEAD = re.compile("^(?:" + _DISCOURSE + "|日前|近日|近期|近年来|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|全乡|全州|已|还|并|均|先后|达|为|有|"
                    "该院|该局|该所|该中心|该委|该县|该区|该市|该镇|该乡|该村|该社区|该街道|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
-_TRAIL_ENDS = frozenset(w[-1] for w in _TRAIL_WORDS)
+_TRAIL_TAILS = tuple(_TRAIL_WORDS)
 # a clause that only says how a number changed: it keeps the indicator of the count before it
 _CHANGE_BY = "(?:同比|环比|比上年同期|比去年同期|比上年|比去年|比同期|较上年同期|较去年同期|较上年|较去年|较同期|与上年同期相比|与上年同期|与去年同期)"
 _CHANGE = _CHANGE_BY + "?(?:上升|下降|增长|减少|提升|提高|降低|增加|下滑|回落)了?"
@@ -63,17 +65,15 @@ _TIME_AFTER = re.compile("[月年日季周天]|小时|工作日")
 
 def _strip_trail(text: str) -> str:
     """Drop trailing linking words as whole tokens (行为 keeps its 为)."""
-    from ..segment import lcut
-
-    if not text or text[-1] not in _TRAIL_ENDS:
-        return text  # no linking word can end it: spare the segmenter
+    if not text.endswith(_TRAIL_TAILS):
+        return text  # no linking word ends it (its last word is one of its endings): spare the segmenter
     toks = lcut(text)
     while toks and toks[-1] in _TRAIL_WORDS:
         toks.pop()
     return "".join(toks)
 
 
-@dataclass
+@dataclass(slots=True)
 class StatHit:
     start: int
     end: int
@@ -94,8 +94,6 @@ class StatHit:
 def _lead_verbs(hit: StatHit) -> str:
     """The verbs that open a count's words (查处 in 查处违纪案件12件), found once."""
     if hit.verb is None:
-        from ..segment import pos_tags
-
         known = _verb_words()
         verbs = []
         tags = pos_tags(hit.base)
@@ -114,15 +112,11 @@ def _lead_verbs(hit: StatHit) -> str:
 def _opens_predicate(text: str) -> bool:
     """Does ``text`` open with a verb, adverb or preposition in its first two words (轮流坐班,
     按需进驻), not a noun phrase (全国青年岗位能手)?"""
-    from ..segment import pos_tags
-
     return any(tag[:1] in ("v", "d", "p", "c") for _, tag in pos_tags(text[:6])[:2])
 
 
 def _tail_verbs(text: str) -> str:
     """The verbs that close ``text`` (设有 in 值班室设有)."""
-    from ..segment import pos_tags
-
     known = _verb_words()
     verbs: list[str] = []
     for word, tag in reversed(pos_tags(text)):
@@ -134,8 +128,6 @@ def _tail_verbs(text: str) -> str:
 
 def _bare_noun(text: str) -> bool:
     """Is ``text`` a noun phrase alone, with no list mark, verb or preposition (应急发电机)?"""
-    from ..segment import pos_tags
-
     if _LIST_OR_BRACKET.search(text):
         return False
     known = _verb_words()  # a verbal noun (综治, 建设) may stand in a noun phrase
@@ -143,8 +135,6 @@ def _bare_noun(text: str) -> bool:
 
 
 def _has_verb(text: str) -> bool:
-    from ..segment import pos_tags
-
     known = _verb_words()
     tags = pos_tags(text)
     # a verb a one-character noun ends is a noun's first word (调解|室, 接待|室): no verb
@@ -232,8 +222,6 @@ def _bare_verb(text: str) -> bool:
         return False
     if core in _verb_words():
         return True
-    from ..segment import pos_tags
-
     tags = pos_tags(core)
     return tags[0][1] == "v" and all(t[:1] in ("v", "a", "d") for _, t in tags)
 
@@ -255,7 +243,7 @@ def _object_of(hit: StatHit) -> str:
         if last is None:
             return ""
         obj = base[last.end():].lstrip("了出")  # (排查出隐患: 出 completes the verb)
-    if len(_CJK_CHAR.findall(obj)) < 2 or _LIST_OR_BRACKET.search(obj) or _verb_re().search(obj):
+    if not _CJK2.search(obj) or _LIST_OR_BRACKET.search(obj) or _verb_re().search(obj):
         return ""
     return obj
 
@@ -283,6 +271,13 @@ def _count_verb_object_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _count_verb_reach() -> int:
+    """How far before the end of a text a match of _count_verb_re may start: the character
+    before, the longest verb, 了 or 出 (a search from there finds what one from the start finds)."""
+    return 1 + max(map(len, load_set("stat_verbs.txt"))) + 1
+
+
+@lru_cache(maxsize=1)
 def _count_verb_re() -> re.Pattern:
     """A count verb ending the text before a number (打掉, 举办了, 派出), and the word before it."""
     return re.compile(f"(.?)(?:{_count_verbs()})(?:了|出)?$")
@@ -290,11 +285,17 @@ def _count_verb_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
-    unit_alt = "件[(（]人[)）]次|" + "|".join(re.escape(u) for u in sorted(units(), key=len, reverse=True))
+    by_length = sorted(units(), key=len, reverse=True)
+    # (the lookahead of the units' first characters spares the engine trying the units one by
+    # one where none starts: after each digit of a year or a date)
+    firsts = re.escape("".join(sorted({u[0] for u in by_length} | {"件"})))
+    unit_alt = f"(?=[{firsts}])(?:件[(（]人[)）]次|" + "|".join(re.escape(u) for u in by_length) + ")"
     # the lookahead of the characters a number may open with lets the engine pass over the
-    # others at once (a third of the time of trying the alternatives at every character)
+    # others at once (a third of the time of trying the alternatives at every character); a
+    # plain run of digits opens at its first digit (where a number tried at the digit before
+    # fails, it fails from this one too: the look behind only spares the engine the trying)
     return re.compile(
-        f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
+        f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9])[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
         f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
@@ -304,8 +305,11 @@ _NORM = re.compile(f"每[个名位户村人家所镇乡][{CJK}]{{1,6}}[均都]?(
 # a standard (按每1名网格员联系50户的标准, 以1小时折算3分的比例): its figure is 50 or 3, its 1 says per what
 _STANDARD_BEFORE = re.compile("按照?[^，。；：按]{0,22}$")
 _STANDARD_AFTER = re.compile("[^，。；：]{0,24}?(?:标准|比例)(?![^，。；：]{0,6}(?:达|为|是))")
-_PRE = re.compile("(?:近|约|超过|逾|超|突破|至少|不少于)$")
+_PRE_WORDS = ("近", "约", "超过", "逾", "超", "突破", "至少", "不少于")
+_PRE = re.compile(f"(?:{'|'.join(_PRE_WORDS)})$")
+_PRE_ENDS = frozenset(w[-1] for w in _PRE_WORDS)  # (no qualifier before a number that none of these ends)
 _RANGE = re.compile("(?P<lo>[0-9]+(?:\\.[0-9]+)?)(?:至|到|~|～|-|—)$")
+_RANGE_ENDS = frozenset("至到~～-—\n")  # what a text _RANGE finds in ends on ($ passes a last line break)
 _STOP_AFTER = "，。；、：（()！？\n“”"
 _CLAUSE_STOP = "，；：。"
 # a number with 万 or 亿 and no unit: the unit its indicator implies
@@ -333,6 +337,10 @@ _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
 _LIST_END = re.compile(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$")
 _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_PLAIN_RUN = re.compile(f"(?:(?![{_CN_DIGITS}])[{CJK}])*")  # Chinese characters other than numerals
+# two and three Chinese characters anywhere (a search for them, not a list of every one)
+_CJK2 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}]")
+_CJK3 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}][^{CJK}]*[{CJK}]")
 _BRACKETS = re.compile("[(（)）]")
 _NOUN_OPEN = re.compile(f"[{CJK}“]")
 _WITHIN = re.compile("^以?内")
@@ -441,15 +449,18 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True  # 一台发电机一台卫星电话: the next item of a run of counts
     if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
         return False
-    clause = text[_clause_start(text, sent_s, s):s]
-    if "每" in clause:
+    # (the clause lies in the 80 characters before the number, its 40 last ones in the 40: each
+    # is cut out only where what is looked for in it is written there at all)
+    if text.find("每", max(sent_s, s - 80), s) >= 0 and "每" in text[_clause_start(text, sent_s, s):s]:
         return False  # 每半月召开一次: how often, not how many
-    if _FORMULA_GLOSS.match(_clause_text(text, sent_s, s)):
+    near = text[max(sent_s, s - 40):s]
+    if ("即" in near or "指" in near or "是" in near or "代" in near) \
+            and _FORMULA_GLOSS.match(_clause_text(text, sent_s, s)):
         return False  # “2”即甲、乙两支队伍: a formula's part spelled out, not a count
     before = text[max(sent_s, s - 12):s]
     if _RUN_ON.search(before):
         return True
-    vm = _count_verb_re().search(before)
+    vm = _count_verb_re().search(before, max(0, len(before) - _count_verb_reach()))
     if vm:
         if cn != "一":
             return True
@@ -461,8 +472,8 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
     if cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
         return True  # 三个派出所开展…: a count of bodies that opens its clause
-    if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、") and "每" not in clause:
-        return bool(_TWO_CJK.search(clause))
+    if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、"):  # (no 每 in its clause: see above)
+        return bool(_TWO_CJK.search(text, _clause_start(text, sent_s, s), s))
     return False
 
 
@@ -510,7 +521,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     q_reach = []  # the furthest end among the spans starting at or before each one
     for _, b in quoted:
         q_reach.append(max(b, q_reach[-1]) if q_reach else b)
-    sent_index = {span: i for i, span in enumerate(doc.sentences)}
+    sent_index = dict(zip(doc.sentences, range(len(doc.sentences))))  # (each sentence's index)
     last_period: dict[int, str] = {}
     prev_after_end = -1
     treated_next = -1  # where a list of counts that 对 governs goes on
@@ -518,34 +529,38 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     period_scan = (-1, 0, None)  # (sentence start, scanned up to, longest period so far)
     subj = sorted(subjects)
     subj_starts = [a for a, _ in subj]
+    unit_class = units()
+    line_start: dict[int, int] = {}  # sentence start → where it really starts (see _broken_line_start)
     for m in _number_re().finditer(text):
-        if not (m.group("unit") or m.group("pct") or m.group("mult")):
+        # (its groups read once: each m.group(name) looks the name up)
+        g_num, g_cn, g_mult, g_post, g_pct, g_unit, g_post2 = m.group("num", "cn", "mult", "post", "pct", "unit", "post2")
+        if not (g_unit or g_pct or g_mult):
             continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
         # a qualifier before the number (近5000个, 超过3成), read here rather than by the pattern,
         # which would otherwise try it at every character
-        pre_m = _PRE.search(text, max(0, s - 3), s)
+        pre_m = _PRE.search(text, max(0, s - 3), s) if s and text[s - 1] in _PRE_ENDS else None
         pre = pre_m.group(0) if pre_m else None
         if pre_m:
             s = pre_m.start()
-        num_start = m.start("num") if m.group("num") else m.start("cn")
+        num_start = m.start("num") if g_num else m.start("cn")
         prev = text[num_start - 1] if num_start > 0 else ""
-        if m.group("num"):
+        if g_num:
             if prev and (prev.isdigit() or prev in ".第+-每" or (prev.isascii() and prev.isalpha())):
                 continue
         elif (prev and prev in _CN_DIGITS + "第每之几万亿初周期") or text[num_start:num_start + 2] in ("一一", "一个个"):
             continue
-        elif m.group("cn") == "一" and m.group("unit") != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
-                and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == m.group("unit")):
+        elif g_cn == "一" and g_unit != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
+                and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit):
             continue  # 一 as an article, the commonest case by far: rejected before any other work
         i = bisect.bisect_left(q_starts, s) - 1
         if i >= 0 and q_reach[i] > e and any(a < s and e < b for a, b in quoted[max(0, i - 8):i + 1]):
             continue  # “10个严禁” names something; it claims no number
-        unit = "%" if m.group("pct") else m.group("unit")
+        unit = "%" if g_pct else g_unit
         after = text[e:e + 1]
         sent_s, sent_e = doc.sentence_at(s)
         people = None
-        if unit is None and m.group("num") and m.group("mult") == "万" and after and after not in "，。；、,） )\n":
+        if unit is None and g_num and g_mult == "万" and after and after not in "，。；、,） )\n":
             pm = _PEOPLE.match(text, e)
             if pm is None:
                 continue
@@ -553,7 +568,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit, people = "人", pm.group(1) or ("人口" if _LIVING.match(text, pm.end()) else pm.group(0))
         elif unit is None:
             # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
-            if not m.group("num") or not m.group("mult") or (after and after not in "，。；、,） )\n"):
+            if not g_num or not g_mult or (after and after not in "，。；、,） )\n"):
                 continue
             head = text[_clause_start(text, sent_s, s):s]
             unit = next((u for u, rx in _IMPLIED_UNIT if rx.search(_strip_trail(head) if head else "")), None)
@@ -563,7 +578,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if unit == "人" and text.startswith("民币", e):
             unit, e = "元", e + 2  # 5万人民币: money, not people
             after = text[e:e + 1]
-        if units().get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
+        if unit_class.get(unit) == "count" and unit not in ("人", "万人") and _TIME_AFTER.match(text, e):
             continue  # 3个月, 24小时 …
         if unit in ("组", "队", "社") and prev and (prev in "村屯" or text[num_start - 2:num_start] == "社区") \
                 and text[num_start - 2:num_start - 1] not in "全该本各每":
@@ -574,32 +589,30 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # 3块硬邦邦的“骨头”: a figure of speech, not a count
         if unit == "分" and ((after and after in "钟之") or (prev and prev in "时点")):
             continue  # 5分钟, 3分之1, 8时30分
-        if m.group("post2") in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
+        if g_post2 in ("以上", "以下") and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] != "的":
             continue  # 10万元以上经济案件: a threshold that qualifies a noun (not 80%以上的村)
-        if m.group("num") and "每" in text[max(sent_s, s - 40):s] and _NORM.search(_clause_text(text, sent_s, s)):
+        if g_num and text.find("每", max(sent_s, s - 40), s) >= 0 and _NORM.search(_clause_text(text, sent_s, s)):
             continue  # 每个小区均配备2名调解员、1名法律顾问: a norm for each unit, not a count
-        if m.group("num") == "1" and _STANDARD_BEFORE.search(text, max(sent_s, s - 24), s) and _STANDARD_AFTER.match(text, e):
+        if g_num == "1" and _STANDARD_BEFORE.search(text, max(sent_s, s - 24), s) and _STANDARD_AFTER.match(text, e):
             continue  # 按照每30户配备1名网格员的标准: the one a standard's figure is per
-        if m.group("num"):
-            value = float(m.group("num").replace(",", ""))  # 1,234: thousands marked as in tables
+        if g_num:
+            value = float(g_num.replace(",", ""))  # 1,234: thousands marked as in tables
             if unit == "年度" and 1900 <= value <= 2100:
                 continue  # 2023年度: a year
-        elif m.group("cn") == "半":
+        elif g_cn == "半":
             value = 0.5  # 半个小时
         else:
-            from .numbers import cn_int
-
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
-            if units().get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
+            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
                 continue
-            digits = m.group("cn").lstrip(_ROUND_PRE)
+            digits = g_cn.lstrip(_ROUND_PRE)
             value = float(cn_int(digits) or 0) if digits else 1.0
             if not value:
                 continue
-        if units().get(unit) == "duration" and not _accept_duration(text, e, value, unit):
+        if unit_class.get(unit) == "duration" and not _accept_duration(text, e, value, unit):
             continue
-        if m.group("mult"):
-            value *= 10_000 if m.group("mult") == "万" else 100_000_000
+        if g_mult:
+            value *= 10_000 if g_mult == "万" else 100_000_000
         if unit in ("万元", "亿元"):  # money in yuan: 515万元 is 5150000 元
             value *= 10_000 if unit == "万元" else 100_000_000
             unit = "元"
@@ -608,27 +621,34 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit = "人"
         elif unit == "个小时":
             unit = "小时"
-        value = round(value, 6)
-        cn_pre = m.group("cn")[0] if m.group("cn") and m.group("cn")[0] in _ROUND_PRE else None
+        if not value.is_integer():
+            value = round(value, 6)  # (a whole number is its own rounding: round() is slow)
+        cn_pre = g_cn[0] if g_cn and g_cn[0] in _ROUND_PRE else None
         if cn_pre in ("数", "几") and unit == "元":
             continue  # 假币面额共计数十万元: a sum told only by its order, no figure
-        qualifier = pre or cn_pre or m.group("post") or m.group("post2")
+        qualifier = pre or cn_pre or g_post or g_post2
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
         si = sent_index.get((sent_s, sent_e), -1)
         same_sentence = bool(out) and out[-1].start >= sent_s
         # the clause before the number …
-        cs = _clause_start(text, _broken_line_start(text, sent_s), s)
+        if sent_s not in line_start:  # (where the sentence really starts: read once for its numbers)
+            line_start[sent_s] = _broken_line_start(text, sent_s)
+        cs = _clause_start(text, line_start[sent_s], s)
         after_noun_before = same_sentence and prev_ran_in  # the previous count's noun ran up to this one
         if after_noun_before:
             cs = max(cs, out[-1].end)  # 为15户困难家庭发放慰问金30000元: the noun between both
         elif prev_after_end <= s:
             cs = max(cs, prev_after_end)
         clause_start = cs  # before any subject is skipped
-        rng = _RANGE.search(text[max(cs, s - 8):s])
+        rng = _RANGE.search(text[max(cs, s - 8):s]) if text[s - 1:s] in _RANGE_ENDS else None
         # … and, when the number counts the noun after it (新增了2881个高清探头), that noun
         ae = e
-        while ae < len(text) and ae - e < 24 and not text[ae].isdigit() \
-                and not (text[ae] in _CN_DIGITS and _count_at(text, ae)):
+        while True:
+            # (a run of characters that are no numeral, mark or digit is passed at once)
+            ae = _PLAIN_RUN.match(text, ae, min(len(text), e + 24)).end()
+            if not (ae < len(text) and ae - e < 24 and not text[ae].isdigit()
+                    and not (text[ae] in _CN_DIGITS and _count_at(text, ae))):
+                break
             ch = text[ae]
             if ch == "“":  # 1名“全国青年岗位能手”, 打掉一个“砂霸”团伙: a quoted name in the noun
                 close = text.find("”", ae, e + 24)
@@ -643,7 +663,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         after_text = after_text.replace("“", "").replace("”", "")
         if unit == "人" and after_text.startswith("口"):
             after_text = "人口"  # 54万人口中: the number is of people, the noun their whole
-        if units().get(unit) == "duration" and _WITHIN.match(after_text):
+        if unit_class.get(unit) == "duration" and _WITHIN.match(after_text):
             qualifier = qualifier or "内"
             after_text = _WITHIN.sub("", after_text, count=1)
         ran_in = bool(after_text) and ae < len(text) and (text[ae].isdigit() or _count_at(text, ae))
@@ -698,7 +718,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             item_s = max(text.rfind(c, max(sent_s, clause_start - 30), clause_start - 1) for c in "，、；：")
             item_s = _past_actors(text, max(sent_s, item_s + 1), clause_start - 1, subj, subj_starts)
             item = _ORDINAL.sub("", _PERIOD.sub("", text[item_s:clause_start - 1]))
-            if len(_CJK_CHAR.findall(item)) >= 2 and not _DIGIT.search(item):
+            if _CJK2.search(item) and not _DIGIT.search(item):
                 before = item + before
         base = before
         if same_sentence and _SHARE.match(before) and out[-1].end <= s:
@@ -785,7 +805,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if not before and not after_text and unit == "人" and _POPULATION.fullmatch(text, clause_start, s) and (
                 e == len(text) or text[e] in "，。；"):
             indicator = "人口"  # 全镇2.5万人，…: a place's people, counted with nothing else said
-        elif len(_CJK_CHAR.findall(indicator)) <= 2:
+        elif not _CJK3.search(indicator):  # (two Chinese characters at most)
             # 投入515万元，为基层配置…: a bare verb reads on into the next clause
             nm = _NEXT_CLAUSE.match(text[ae:ae + 18])
             if nm and _CJK_CHAR.match(nm.group(1)):
@@ -809,7 +829,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         elif unit == "%" and not before and out and out[-1].indicator.endswith("人口") and out[-1].end >= clause_start - 1:
             # 全镇2.5万人，40%常年在外务工: a share of the people just counted
             rest = _REST.match(text, e).group(0)
-            if len(_CJK_CHAR.findall(rest)) >= 2:
+            if _CJK2.search(rest):
                 indicator = rest[1:] + "占比" if rest[0] in "为是" else rest + "人口比例"
         if not indicator:
             continue
@@ -910,6 +930,7 @@ _TREATED_EXCEPT = re.compile("(?:之|以)?外$")
 _TREATED_AFTER = re.compile(f"([^，。；]{{1,14}}?)(进行|开展|实施|组织开展|组织|给予|予以)了?([{CJK}“”]{{2,14}})")
 
 
+_NOT_ONE_NOUN = re.compile("[，、]|全部|均|都|共")  # (a count's noun that runs into a list or a predicate)
 _ALL_DONE = re.compile(f"^(.+?)(?:全部|均已|均|都已|都|已全部|已|共计|共)([{CJK}]{{2,8}})$")
 
 
@@ -945,7 +966,7 @@ def _shared_predicate(text: str, stats: list[StatHit]) -> None:
         # a run: each count's noun then one list mark, up to the next count
         while j + 1 < len(stats) and stats[j].noun and stats[j + 1].start - stats[j].end <= len(stats[j].noun) + 2 \
                 and text[stats[j + 1].start - 1] in "，、和及与" and len(stats[j].noun) <= 12 \
-                and not re.search("[，、]|全部|均|都|共", stats[j].noun):
+                and not _NOT_ONE_NOUN.search(stats[j].noun):
             j += 1
         m = _ALL_DONE.match(stats[j].noun) if j > i else None
         if m:
@@ -995,16 +1016,35 @@ def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:
 _FRACTION = re.compile("(?=[一二三四五六七八九十百])(?:(?P<den>[一二三四五六七八九十百]+)分之(?P<num>[一二三四五六七八九十]+)|"
                        "(?<![一二三四五六七八九十])(?P<cheng>[一二三四五六七八九十])成(?=[，。；、以左]|$)|(?P<half>一半))")
 _FRACTION_PRE = re.compile("(?:近|约|超过)$")
+# (each opening on its last character, the one before looked behind at: a scan for one character
+# is far quicker than one for a class of them, or for two)
+_CHENG = re.compile("成(?<=[一二三四五六七八九十]成)")
+_FEN_ZHI = re.compile("之(?<=分之)")
+_YI_BAN = re.compile("半(?<=一半)")
+
+
+def _first_fraction(text: str) -> int | None:
+    """Where the first share in words may start, or None: every one holds 分之, 一半 or a
+    numeral before 成, and opens at most at the run of numerals before it (三十分之一). (A
+    scan from there finds what one over the whole text would, without trying _FRACTION at
+    every character before it.)"""
+    # (each cue found by its rarer last character: the first character before it)
+    cues = [m.start() - 1 for m in (_FEN_ZHI.search(text), _YI_BAN.search(text), _CHENG.search(text)) if m]
+    if not cues:
+        return None
+    at = min(cues)
+    while at > 0 and text[at - 1] in "一二三四五六七八九十百":
+        at -= 1
+    return at
 
 
 def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
     """五分之一 → 20 %, 三成 → 30 %, 一半 → 50 %: shares written in words."""
-    from .numbers import cn_int
-
     text = doc.text
     out = []
     starts = [h.start for h in have]
-    for m in _FRACTION.finditer(text):
+    at = _first_fraction(text)
+    for m in _FRACTION.finditer(text, at) if at is not None else ():
         s, e = m.span()
         j = bisect.bisect_right(starts, s) - 1
         if j >= 0 and have[j].start <= s < have[j].end:
@@ -1045,19 +1085,23 @@ def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
 
 
 # a count said to be none (命案发案数为零, 发生数为0): what was counted ends on 数 or 量
-_ZERO = re.compile("(?<=[数量])(?:为|是|均为|仍为|保持为?|降为|降至)(?:0|零)(?![0-9.％%])(?=[，。；、）)！]|$)")
+# (数 or 量 is matched, not looked behind at, one pattern for each: a pattern opening on one
+# character is tried only where it stands, and found by a far quicker scan than one opening on a
+# class; the words start at the group ``said``. No match holds a 数 or 量 after its first.)
+_ZERO = tuple(re.compile(c + "(?P<said>(?:为|是|均为|仍为|保持为?|降为|降至)(?:0|零)(?![0-9.％%])(?=[，。；、）)！]|$))")
+              for c in "数量")
 
 
 def _zeros(doc: Doc, subj: list[tuple[int, int]], subj_starts: list[int]) -> list[StatHit]:
     """命案发案数为零 → 0: a count that came to nothing (no unit: none of anything is written)."""
     text = doc.text
     out = []
-    for m in _ZERO.finditer(text):
-        s = m.start()
+    for m in sorted((m for rx in _ZERO for m in rx.finditer(text)), key=lambda m: m.start()):
+        s = m.start("said")
         sent_s, _ = doc.sentence_at(s)
         cs = _past_actors(text, _clause_start(text, sent_s, s), s, subj, subj_starts)
         indicator = _LEAD.sub("", _PERIOD.sub("", text[cs:s].replace("\n", ""))).strip(" ，、")
-        if len(_CJK_CHAR.findall(indicator)) < 2:
+        if not _CJK2.search(indicator):
             continue
         period = _period_before(text, sent_s, s, (-1, 0, None))
         out.append(StatHit(m.end() - 1, m.end(), 0.0, "", None, indicator, period, text[m.end() - 1:m.end()]))
@@ -1079,11 +1123,11 @@ def _ranges(text: str, stats: list[StatHit], subj: list[tuple[int, int]], subj_s
         after = ""
         if nm:  # (less the place that opens it: 全县盗窃案件发案数, 德格县盗窃案件发案数)
             after = _LEAD.sub("", _RANGE_TREND.sub("", text[_past_actors(text, nm.start(1), nm.end(1), subj, subj_starts):nm.end(1)]))
-        if len(_CJK_CHAR.findall(after)) >= 2:  # 从12起下降到3起，命案发案数连续4年下降
+        if _CJK2.search(after):  # 从12起下降到3起，命案发案数连续4年下降
             a.indicator = b.indicator = after
         else:
             b.indicator = re.sub("^[到至]", "", b.indicator)
-            if len(_CJK_CHAR.findall(a.indicator)) <= 2:
+            if not _CJK3.search(a.indicator):
                 a.indicator = b.indicator
 
 
@@ -1096,6 +1140,7 @@ _RANGE_NEXT = re.compile("[，,]([^，。；0-9]{2,16})")
 _RANGE_TREND = re.compile("(?:连续|持续|逐年)$")  # (a trend word a digit cut off: 连续4年下降)
 
 
+_RESPECTIVELY = re.compile(f"([{CJK}“”、]+?)((?:同比)?分别(?:上升|下降|增长|减少|提高|为|达|是)?)$")
 _LIST_LEAD = re.compile("^[^、]{0,12}?(?:集中在|集中于|分布在|分布于|涉及|包括)")
 _LIST_TAIL = re.compile("等?(领域|方面|类型|类|行业|部门|单位|地区|乡镇|环节)?$")
 
@@ -1111,7 +1156,7 @@ def _distribute(text: str, stats: list[StatHit], subjects=()) -> None:
         if len(run) >= 2:
             head = text[max(0, run[0].start - 60):run[0].start]
             clause = head.split("，")[-1].split("；")[-1]
-            m = re.search(f"([{CJK}“”、]+?)((?:同比)?分别(?:上升|下降|增长|减少|提高|为|达|是)?)$", clause)
+            m = _RESPECTIVELY.search(clause)
             if m:
                 first_at = run[0].start - len(clause) + m.start(1)
                 cut = max((b for a, b in subjects if a == first_at), default=first_at)

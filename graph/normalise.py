@@ -104,9 +104,14 @@ _MARKUP = re.compile(
 # what every kind of markup above contains: most lines have none, and the file-name pattern is
 # slow on Chinese text (every character is a \w)
 _MARKUP_HINT = re.compile(r"[<&(（]|\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
-_WIDGET = re.compile(r"^(分享到|打印本页|【打印|【关闭|关闭窗口|扫一扫|上一篇|下一篇|相关新闻|相关阅读|责任编辑|来源：|来源:|"
-                     r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright|"
+_WIDGET_WORDS = (r"分享到|打印本页|【打印|【关闭|关闭窗口|扫一扫|上一篇|下一篇|相关新闻|相关阅读|责任编辑|来源：|来源:|"
+                 r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright")
+_WIDGET = re.compile(r"^(" + _WIDGET_WORDS + "|"
                      r"[^，。；！？>＞»\n]{1,14}(?:\s*[>＞»]\s*[^，。；！？>＞»\n]{1,14}){2,}\s*$)")  # a site's path: 某网 > 新闻 > 地方
+# the same without the site's path, for a text with no path separator (nor an entity, which may
+# decode to one): the path's branch backtracks through the first 14 characters of every line
+_WIDGET_NO_PATH = re.compile(r"^(" + _WIDGET_WORDS + ")")
+_PATH_SEPARATORS = ">＞»&"
 _EDGE = "\ufeff\u200b"  # stripped at line ends, with white space
 
 
@@ -137,17 +142,41 @@ def _strip_markup(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n|\u2028|\u2029)")
 
 
+# the offsets of a text's first characters, as int objects made once: a paragraph's offsets are
+# a slice of this list (references copied) rather than a list made of its lines' ranges, whose
+# ints each report would make anew (3 million of them in a 10x benchmark build) and free again
+_INTS = list(range(1 << 16))
+
+
+def _listed(offs: Sequence[int]) -> Sequence[int]:
+    """``offs`` as a list of :data:`_INTS`' own ints where it is a range they cover."""
+    if type(offs) is range and offs.stop <= len(_INTS) and offs.step == 1:
+        return _INTS[offs.start:offs.stop]
+    return offs
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     last_text = ""  # of the last line that is not blank
     pos = 0
     parts = _LINE_BREAK.split(text)
+    # where markup may be, found in one scan of the text (no hint crosses a line break): most
+    # lines have none, and are not searched for it one by one
+    hints = [m.start() for m in _MARKUP_HINT.finditer(text)]
+    hints.append(len(text))
+    h = 0
+    widget = _WIDGET if any(c in text for c in _PATH_SEPARATORS) else _WIDGET_NO_PATH
     # the lines stand at even places, each followed by the break that ends it
     for k in range(0, len(parts), 2):
         raw = parts[k]
         n = len(raw)
+        while hints[h] < pos:
+            h += 1
         # a line's offsets as a range: sliced as a list is, without a list per line
-        t, offs = _strip_markup(raw, range(pos, pos + n))
+        if hints[h] < pos + n:
+            t, offs = _strip_markup(raw, range(pos, pos + n))
+        else:
+            t, offs = raw, range(pos, pos + n)
         pos += n + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
         hard = raw.endswith("  ") and raw.strip() != ""
         # strip white space (and BOM / zero-width) at both ends
@@ -169,7 +198,7 @@ def _split_lines(text: str) -> list[_Line]:
             if not t:
                 lines.append(_Line("", [], "blank"))
                 continue
-        if _FURNITURE.search(t) or _FURNITURE_LINE.match(t) or _WIDGET.match(t):
+        if _FURNITURE.search(t) or _FURNITURE_LINE.match(t) or widget.match(t):
             kind = "furniture"
         elif t == last_text:
             kind = "furniture"  # a headline repeated by the page template
@@ -433,9 +462,9 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
     for para, kind in ordered:
         if len(para) > 1:
             t = "".join([ln.text for ln in para])
-            offs = list(chain.from_iterable([ln.offs for ln in para]))
+            offs = list(chain.from_iterable([_listed(ln.offs) for ln in para]))
         else:
-            t, offs = para[0].text, para[0].offs
+            t, offs = para[0].text, _listed(para[0].offs)
         t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
         t = _curly_quotes(t)
         if script == "zh-Hant":

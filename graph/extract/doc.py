@@ -87,15 +87,24 @@ class Doc:
     def clause_marks(self) -> list[int]:
         """Where the text's ，；： are, ascending (read, never changed, by the rules that cut
         clauses: found once)."""
-        return [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
+        # each mark's places by str.find, merged: a third faster than a match object per mark
+        text, out = self.text, []
+        for c in "，；：":
+            i = text.find(c)
+            while i >= 0:
+                out.append(i)
+                i = text.find(c, i + 1)
+        out.sort()
+        return out
 
     @cached_property
     def nested_quotes(self) -> list["Quote"]:
         """Quotations inside others (inside speech above all), which :attr:`quotes` leaves out."""
         return find_nested_quotes(self.text)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # read by every rule, tens of thousands of times a report: an attribute after the first
         return self.norm.text
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -128,8 +137,9 @@ class Doc:
         return self.text[s:e]
 
     def mention(self, start: int, end: int) -> Mention:
-        b, e = self.norm.to_original(start, end)
-        return Mention(b, e, self.norm.original[b:e], self.text[start:end])
+        norm = self.norm
+        b, e = norm.to_original(start, end)
+        return Mention(b, e, norm.original[b:e], self.text[start:end])
 
     def quote(self, pos: int) -> tuple[str, int, int]:
         """The evidence sentence around ``pos``: its text and original offsets."""
@@ -278,7 +288,7 @@ class Spans(list):
         self.extend(spans)
 
     def append(self, span: tuple[int, int]) -> None:
-        super().append(span)
+        list.append(self, span)  # (list's own, named: cheaper than super() for every span a rule takes)
         a, b = span
         self._ends.add(b)
         if b > a:
@@ -286,17 +296,19 @@ class Spans(list):
         if a < 0 or b <= a:
             self._odd.append(span)
             return
-        if len(self._cover) < b + 1:
-            grow = max(b + 1, 2 * len(self._cover)) - len(self._cover)
-            self._cover.extend(bytes(grow))
+        cover = self._cover
+        if len(cover) <= b:
+            grow = max(b + 1, 2 * len(cover)) - len(cover)
+            cover.extend(bytes(grow))
             self._inner.extend(bytes(grow))
-        self._cover[a:b] = b"\1" * (b - a)
+        cover[a:b] = b"\1" * (b - a)
         if b - a > 1:
             self._inner[a + 1:b] = b"\1" * (b - a - 1)
 
     def extend(self, spans) -> None:
+        append = self.append
         for span in spans:
-            self.append(span)
+            append(span)
 
     def __iadd__(self, spans):
         self.extend(spans)

@@ -18,6 +18,11 @@ from dataclasses import dataclass, field
 from itertools import chain
 from statistics import median
 
+# (imported here, not in the functions: a relative import costs some 4 µs a call, and
+# _joins_word is asked at every line break)
+from .script import detect_script, fold_variants, t2s
+from .segment import spans_boundary
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 TERMINAL = "。！？；!?;…"
@@ -353,8 +358,6 @@ def _quote_runs_on(last: _Line, nxt: _Line) -> bool:
 
 def _joins_word(last: _Line, nxt: _Line) -> bool:
     """Does a dictionary word run across the break between ``last`` and ``nxt``?"""
-    from .segment import spans_boundary
-
     a, b = last.text[-4:], nxt.text[:4]
     return bool(a and b and is_cjk(a[-1]) and is_cjk(b[0])) and spans_boundary(a, b)
 
@@ -364,7 +367,11 @@ def _joins_word(last: _Line, nxt: _Line) -> bool:
 # Turtle): left out of the normalised text, so no name, label or quote carries them (a regex class)
 UNWRITABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _UNWRITABLE_RE = re.compile(f"[{UNWRITABLE}]")
-_SPECIAL = re.compile("[\\s" + UNWRITABLE + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
+# the characters str.isspace() (and re's \s) takes for white space, as a regex class: a class of
+# characters and ranges alone is one table lookup per character, while \s in it is a test of
+# its own (_SPECIAL is searched in every paragraph)
+_WHITE_SPACE = "\t-\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPECIAL = re.compile("[" + _WHITE_SPACE + UNWRITABLE + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
 
 
 def _clean_chars(text: str, offs: Sequence[int], keep_word_spaces: bool) -> tuple[str, Sequence[int]]:
@@ -451,8 +458,6 @@ def _letter_spaced(text: str, k: int) -> bool:
 
 
 def _to_simplified(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
-    from .script import t2s
-
     conv = t2s(text)
     if conv == text or len(conv) == len(text):
         return conv, offs
@@ -464,8 +469,6 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
     """Normalise ``text`` (a report as read) for extraction. ``paragraphs``: every line of the
     text is a whole paragraph (text a reader took from a web page, PDF or Word file), never a
     piece of one broken by the layout."""
-    from .script import detect_script, fold_variants
-
     lines = _split_lines(text)
     if paragraphs:
         for ln in lines:

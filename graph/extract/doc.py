@@ -194,14 +194,18 @@ def _partners(text: str) -> tuple[list[int], dict[int, int]]:
     openers: list[int] = []
     partner: dict[int, int] = {}
     stacks: dict[str, list[int]] = {o: [] for o in QUOTE_PAIRS}
+    opened = False  # an opening mark since the last line break (most lines have none to clear)
     for m in _MARKS.finditer(text):
         c, j = m.group(), m.start()
         if c == "\n":
-            for st in stacks.values():
-                st.clear()
+            if opened:
+                for st in stacks.values():
+                    st.clear()
+                opened = False
         elif c in stacks:
             openers.append(j)
             stacks[c].append(j)
+            opened = True
         elif stacks[_CLOSER_OF[c]]:
             partner[stacks[_CLOSER_OF[c]].pop()] = j
     return openers, partner
@@ -329,11 +333,11 @@ class Spans(list):
                 return True
         else:
             return any(s < b and a < e for a, b in self)
-        return any(s < b and a < e for a, b in self._odd)
+        return bool(self._odd) and any(s < b and a < e for a, b in self._odd)  # (most have no odd span)
 
     def crosses(self, p: int) -> bool:
         """Does a span start before ``p`` and end after it (``any(a < p < b …)``)?"""
-        return (0 <= p < len(self._inner) and self._inner[p] == 1) or any(a < p < b for a, b in self._odd)
+        return (0 <= p < len(self._inner) and self._inner[p] == 1) or bool(self._odd) and any(a < p < b for a, b in self._odd)
 
     def ends_at(self, p: int, *, empty: bool = True) -> bool:
         """Does a span end at ``p`` (``empty``: an empty one too)?"""

@@ -108,10 +108,16 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK_RE.match(ch))
 
 
-_MARKUP = re.compile(
+_TAGS_ENTITIES_PINYIN = (
     r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,300}>|&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});"
-    r"|(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ ]{1,12}[)）]"
-    r"|[\w\-./]{0,80}\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
+    r"|(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ ]{1,12}[)）]")
+_IMAGE_SUFFIX = r"\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b"
+_MARKUP = re.compile(_TAGS_ENTITIES_PINYIN + r"|[\w\-./]{0,80}" + _IMAGE_SUFFIX)
+# the same for a line with no image file's suffix, where the file name's branch cannot match but
+# tries up to 80 characters at every one (every Chinese character is a \w): a line with a
+# bracket is searched many times faster
+_MARKUP_NO_FILE = re.compile(_TAGS_ENTITIES_PINYIN)
+_IMAGE_SUFFIX_RE = re.compile(_IMAGE_SUFFIX)
 # what every kind of markup above contains: most lines have none, and the file-name pattern is
 # slow on Chinese text (every character is a \w). (Branches that each open on one character, not
 # a class, as in _CLASS_HINT: ten times faster.)
@@ -129,14 +135,15 @@ _EDGE = "\ufeff\u200b"  # stripped at line ends, with white space
 
 def _strip_markup(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
     """Remove HTML tags, inline pinyin (建設(shè)) and image file names; decode entities."""
-    if not _MARKUP_HINT.search(text) or not _MARKUP.search(text):
+    markup = _MARKUP if _IMAGE_SUFFIX_RE.search(text) else _MARKUP_NO_FILE
+    if not _MARKUP_HINT.search(text) or not markup.search(text):
         return text, offs
     import html
 
     parts: list[str] = []
     out: list[int] = []
     pos = 0
-    for m in _MARKUP.finditer(text):
+    for m in markup.finditer(text):
         parts.append(text[pos:m.start()])
         out.extend(offs[pos:m.start()])
         tok = m.group(0)

@@ -350,7 +350,10 @@ def spans_boundary(left: str, right: str) -> bool:
         # word through its prefixes, so with no word of the dictionary starting
         # ``text[k:cut + 1]`` none crosses (half the joins: answered without segmenting)
         freq = tokenizer().FREQ
-        if not any(text[k:cut + 1] in freq for k in range(cut)):
+        for k in range(cut):  # (a loop, not any() over a generator: asked at every line break)
+            if text[k:cut + 1] in freq:
+                break
+        else:
             return False
     pos = 0
     for tok in _cut(text):  # (the cached tuple itself: lcut's copy is for callers that keep it)

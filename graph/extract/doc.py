@@ -17,7 +17,6 @@ from ..normalise import Normalised
 # opened on (a pattern of two branches is tried at every character)
 _SENT_END = re.compile(r"[。！？；!?;\n…](?:(?<=[。！？；!?;\n])[。！？；!?;\n]*|(?<=…)…?(?=[^”’」』]))")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_CLAUSE_MARKS = re.compile("[，；：]")
 PAUSE_MARK = re.compile("[，。；：、]")  # where a phrase of a sentence ends: a comma, stop, semicolon, colon or 、
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉<>()（）【】\[\]]+")
 

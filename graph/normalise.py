@@ -18,6 +18,11 @@ from dataclasses import dataclass, field
 from itertools import chain
 from statistics import median
 
+# (imported here, not in the functions: a relative import costs some 4 µs a call, and
+# _joins_word is asked at every line break)
+from .script import detect_script, fold_variants, t2s
+from .segment import spans_boundary
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 TERMINAL = "。！？；!?;…"
@@ -36,6 +41,12 @@ _BYLINE = re.compile(r"(?:本报讯|本報訊|本报|本報|新华社|新華社)
 _BYLINE_CLOSE = re.compile(r"[）)】\]]")
 _CREDIT_END = re.compile(r"(?:摄|攝|摄影|攝影|报道|報道)\s*[）)】\]]?\s*$")
 _BYLINE_LINE = re.compile(r"\s*(?:文\s*[/／]|[□■]\s*[\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*\s*$)")
+# what a line must hold for _FURNITURE, _byline or _BYLINE_LINE to find anything in it (a word of
+# each, or its first characters): most lines hold none, and are not searched three times. Every
+# branch opens on one character, not a class: then re skips ahead to the branches' first
+# characters; one branch opening on a class makes it try every branch at every character.
+_CLASS_HINT = re.compile(r"编辑|版式设计|校对|电话|星期|记者|記者|通讯员|通訊員|特约|特約|实习生|實習生|统筹|摄|攝|报道|報道|"
+                         r"文\s*[/／]|图\s*[/／]|圖\s*[/／]|□|■")
 _HEADING_MARK = re.compile(r"^\s*(#{1,6}\s*|[■□★☆●◆◇▲△◎※]\s*)")
 _ASCII_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _FULLWIDTH_ALNUM = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
@@ -78,7 +89,7 @@ class Normalised:
         return "body"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """One line of the input, its white space stripped: its text and, per character, the
     offset in the original (a string and a list rather than (char, offset) pairs: most of a
@@ -97,29 +108,42 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK_RE.match(ch))
 
 
-_MARKUP = re.compile(
+_TAGS_ENTITIES_PINYIN = (
     r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,300}>|&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});"
-    r"|(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ ]{1,12}[)）]"
-    r"|[\w\-./]{0,80}\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
+    r"|(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ ]{1,12}[)）]")
+_IMAGE_SUFFIX = r"\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b"
+_MARKUP = re.compile(_TAGS_ENTITIES_PINYIN + r"|[\w\-./]{0,80}" + _IMAGE_SUFFIX)
+# the same for a line with no image file's suffix, where the file name's branch cannot match but
+# tries up to 80 characters at every one (every Chinese character is a \w): a line with a
+# bracket is searched many times faster
+_MARKUP_NO_FILE = re.compile(_TAGS_ENTITIES_PINYIN)
+_IMAGE_SUFFIX_RE = re.compile(_IMAGE_SUFFIX)
 # what every kind of markup above contains: most lines have none, and the file-name pattern is
-# slow on Chinese text (every character is a \w)
-_MARKUP_HINT = re.compile(r"[<&(（]|\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
-_WIDGET = re.compile(r"^(分享到|打印本页|【打印|【关闭|关闭窗口|扫一扫|上一篇|下一篇|相关新闻|相关阅读|责任编辑|来源：|来源:|"
-                     r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright|"
+# slow on Chinese text (every character is a \w). (Branches that each open on one character, not
+# a class, as in _CLASS_HINT: ten times faster.)
+_MARKUP_HINT = re.compile(r"<|&|\(|（|\.(?:jpe?g|png|gif|webp|bmp|JPE?G|PNG|GIF)\b")
+_WIDGET_WORDS = (r"分享到|打印本页|【打印|【关闭|关闭窗口|扫一扫|上一篇|下一篇|相关新闻|相关阅读|责任编辑|来源：|来源:|"
+                 r"首页\s*[|｜>]|当前位置|图片来源|字号|【字体|点击量|浏览次数|返回顶部|版权所有|Copyright")
+_WIDGET = re.compile(r"^(" + _WIDGET_WORDS + "|"
                      r"[^，。；！？>＞»\n]{1,14}(?:\s*[>＞»]\s*[^，。；！？>＞»\n]{1,14}){2,}\s*$)")  # a site's path: 某网 > 新闻 > 地方
+# the same without the site's path, for a text with no path separator (nor an entity, which may
+# decode to one): the path's branch backtracks through the first 14 characters of every line
+_WIDGET_NO_PATH = re.compile(r"^(" + _WIDGET_WORDS + ")")
+_PATH_SEPARATORS = ">＞»&"
 _EDGE = "\ufeff\u200b"  # stripped at line ends, with white space
 
 
 def _strip_markup(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
     """Remove HTML tags, inline pinyin (建設(shè)) and image file names; decode entities."""
-    if not _MARKUP_HINT.search(text) or not _MARKUP.search(text):
+    markup = _MARKUP if _IMAGE_SUFFIX_RE.search(text) else _MARKUP_NO_FILE
+    if not _MARKUP_HINT.search(text) or not markup.search(text):
         return text, offs
     import html
 
     parts: list[str] = []
     out: list[int] = []
     pos = 0
-    for m in _MARKUP.finditer(text):
+    for m in markup.finditer(text):
         parts.append(text[pos:m.start()])
         out.extend(offs[pos:m.start()])
         tok = m.group(0)
@@ -137,18 +161,50 @@ def _strip_markup(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n|\u2028|\u2029)")
 
 
+# the offsets of a text's first characters, as int objects made once: a paragraph's offsets are
+# a slice of this list (references copied) rather than a list made of its lines' ranges, whose
+# ints each report would make anew (3 million of them in a 10x benchmark build) and free again
+_INTS = list(range(1 << 16))
+
+
+def _listed(offs: Sequence[int]) -> Sequence[int]:
+    """``offs`` as a list of :data:`_INTS`' own ints where it is a range they cover."""
+    if type(offs) is range and offs.stop <= len(_INTS) and offs.step == 1:
+        return _INTS[offs.start:offs.stop]
+    return offs
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     last_text = ""  # of the last line that is not blank
     pos = 0
-    parts = _LINE_BREAK.split(text)
-    # the lines stand at even places, each followed by the break that ends it
-    for k in range(0, len(parts), 2):
-        raw = parts[k]
+    # each line and the length of the break that ends it (0 after the last)
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        parts = _LINE_BREAK.split(text)  # the lines stand at even places, each followed by its break
+        raws, gaps = parts[0::2], [len(b) for b in parts[1::2]]
+    else:  # most texts break lines with \n alone: str.split is several times faster
+        raws = text.split("\n")
+        gaps = [1] * (len(raws) - 1)
+    gaps.append(0)
+    # where markup may be, and where a word of furniture or a credit: each searched for in the
+    # text from the line after the last one found in (no hint crosses a line break, and lines
+    # are read in order), so lines with none are not searched one by one
+    markup, hint = _next(_MARKUP_HINT, text, 0), _next(_CLASS_HINT, text, 0)
+    widget = _WIDGET if any(c in text for c in _PATH_SEPARATORS) else _WIDGET_NO_PATH
+    for raw, gap in zip(raws, gaps):
         n = len(raw)
+        end = pos + n
         # a line's offsets as a range: sliced as a list is, without a list per line
-        t, offs = _strip_markup(raw, range(pos, pos + n))
-        pos += n + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
+        if markup < end:  # (markup and hint are never before the line: see above)
+            t, offs = _strip_markup(raw, range(pos, end))
+            markup = _next(_MARKUP_HINT, text, end)
+            hinted = True  # what markup hid may have joined a word
+        else:
+            t, offs = raw, range(pos, end)
+            hinted = hint < end
+        if hint < end:
+            hint = _next(_CLASS_HINT, text, end)
+        pos = end + gap
         hard = raw.endswith("  ") and raw.strip() != ""
         # strip white space (and BOM / zero-width) at both ends
         b, e = 0, len(t)
@@ -169,15 +225,21 @@ def _split_lines(text: str) -> list[_Line]:
             if not t:
                 lines.append(_Line("", [], "blank"))
                 continue
-        if _FURNITURE.search(t) or _FURNITURE_LINE.match(t) or _WIDGET.match(t):
+        if hinted and _FURNITURE.search(t) or _FURNITURE_LINE.match(t) or widget.match(t):
             kind = "furniture"
         elif t == last_text:
             kind = "furniture"  # a headline repeated by the page template
-        elif len(t) < 60 and (_byline(t) or _BYLINE_LINE.match(t)):
+        elif hinted and len(t) < 60 and (_byline(t) or _BYLINE_LINE.match(t)):
             kind = "byline"
         lines.append(_Line(t, offs, kind, hard))
         last_text = t
     return lines
+
+
+def _next(pattern: re.Pattern, text: str, pos: int) -> int:
+    """Where ``pattern`` is next found in ``text`` from ``pos`` (past the end: nowhere)."""
+    m = pattern.search(text, pos)
+    return len(text) + 1 if m is None else m.start()
 
 
 def _byline(t: str) -> bool:
@@ -203,11 +265,12 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
     """Group lines into paragraphs, rejoining words broken by layout. Captions found
     inside a broken paragraph are returned apart."""
     content = [ln for ln in lines if ln.kind == "body"]
-    lengths = [len(ln) for ln in content] or [0]
+    lengths = [len(ln.text) for ln in content] or [0]  # (len(ln) is a call of _Line.__len__)
     typical = median(lengths)
     # PDF column text: short, even lines that wrap mid-sentence (most of them about as long as
     # the typical one; a web page's short headings and captions among long paragraphs are not)
-    even = sum(1 for x in lengths if abs(x - typical) <= max(3, typical / 4))
+    near = max(3, typical / 4)
+    even = sum(1 for x in lengths if abs(x - typical) <= near)
     wrapped = typical <= 32 and len(content) >= 3 and even * 2 >= len(content)
     paragraphs: list[list[_Line]] = []
     captions: list[_Line] = []
@@ -237,12 +300,12 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             if wrapped:
                 # a column line that ends open continues on the next body line, across
                 # blank lines; a short line or a headline with a word space does not
-                if len(last) < 8:
+                if len(last.text) < 8:
                     break
                 j = i
                 while j < n and lines[j].kind == "blank" and j - i < 3:
                     j += 1
-                if len(para) == 1 and j < n and len(lines[j]) > 2 * typical + 8 and len(last) < typical:
+                if len(para) == 1 and j < n and len(lines[j].text) > 2 * typical + 8 and len(last.text) < typical:
                     break  # a short first line over a paragraph far wider than the column: a headline
                 if j < n and lines[j].kind == "body" and not _LIST_MARK.match(lines[j].text) and not (
                         j > i and (_has_word_space(last) or _LIST_MARK.match(para[0].text))):
@@ -252,7 +315,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
                 break
             # web text: a long open line continues on the next line that closes the broken
             # word or is a long body line; short lines skipped on the way are captions
-            if len(last) < 20 and len(para) == 1:
+            if len(last.text) < 20 and len(para) == 1:
                 break
             if len(para) == 1 and _has_word_space(last):
                 break  # a headline: its phrases spaced apart
@@ -264,14 +327,14 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
                     continue
                 if cand.kind != "body" or _LIST_MARK.match(cand.text):
                     break
-                tiny_sentence = len(cand) < 12 and not _ends_open(cand)
+                tiny_sentence = len(cand.text) < 12 and not _ends_open(cand)
                 if not skipped and _quote_runs_on(last, cand):
                     chosen = j  # “早\n发现、早介入”: a quotation the break cut in two
                     break
-                if not tiny_sentence and (_joins_word(last, cand) or len(cand) > 40):
+                if not tiny_sentence and (_joins_word(last, cand) or len(cand.text) > 40):
                     chosen = j
                     break
-                if len(cand) > 40:
+                if len(cand.text) > 40:
                     break
                 skipped.append(cand)
                 j += 1
@@ -307,8 +370,6 @@ def _quote_runs_on(last: _Line, nxt: _Line) -> bool:
 
 def _joins_word(last: _Line, nxt: _Line) -> bool:
     """Does a dictionary word run across the break between ``last`` and ``nxt``?"""
-    from .segment import spans_boundary
-
     a, b = last.text[-4:], nxt.text[:4]
     return bool(a and b and is_cjk(a[-1]) and is_cjk(b[0])) and spans_boundary(a, b)
 
@@ -318,7 +379,11 @@ def _joins_word(last: _Line, nxt: _Line) -> bool:
 # Turtle): left out of the normalised text, so no name, label or quote carries them (a regex class)
 UNWRITABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _UNWRITABLE_RE = re.compile(f"[{UNWRITABLE}]")
-_SPECIAL = re.compile("[\\s" + UNWRITABLE + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
+# the characters str.isspace() (and re's \s) takes for white space, as a regex class: a class of
+# characters and ranges alone is one table lookup per character, while \s in it is a test of
+# its own (_SPECIAL is searched in every paragraph)
+_WHITE_SPACE = "\t-\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPECIAL = re.compile("[" + _WHITE_SPACE + UNWRITABLE + re.escape("".join(_ASCII_PUNCT) + "".join(_FULLWIDTH_ALNUM)) + "]")
 
 
 def _clean_chars(text: str, offs: Sequence[int], keep_word_spaces: bool) -> tuple[str, Sequence[int]]:
@@ -405,8 +470,6 @@ def _letter_spaced(text: str, k: int) -> bool:
 
 
 def _to_simplified(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
-    from .script import t2s
-
     conv = t2s(text)
     if conv == text or len(conv) == len(text):
         return conv, offs
@@ -418,8 +481,6 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
     """Normalise ``text`` (a report as read) for extraction. ``paragraphs``: every line of the
     text is a whole paragraph (text a reader took from a web page, PDF or Word file), never a
     piece of one broken by the layout."""
-    from .script import detect_script, fold_variants
-
     lines = _split_lines(text)
     if paragraphs:
         for ln in lines:
@@ -433,9 +494,9 @@ def normalise(text: str, *, paragraphs: bool = False) -> Normalised:
     for para, kind in ordered:
         if len(para) > 1:
             t = "".join([ln.text for ln in para])
-            offs = list(chain.from_iterable([ln.offs for ln in para]))
+            offs = list(chain.from_iterable([_listed(ln.offs) for ln in para]))
         else:
-            t, offs = para[0].text, para[0].offs
+            t, offs = para[0].text, _listed(para[0].offs)
         t, offs = _clean_chars(t, offs, keep_word_spaces=kind != "body" or len(para) == 1)
         t = _curly_quotes(t)
         if script == "zh-Hant":

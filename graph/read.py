@@ -3,6 +3,7 @@ GB18030/GBK/Big5 detected by charset-normalizer), web pages (.html, .htm, .mhtml
 text layer and Word .docx files — each through its reader in :mod:`graph.readers`."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,11 +45,13 @@ def read_report(path: str | Path, rid: str | None = None, meta: ReportMeta | Non
     p = Path(path)
     limit = max(MAX_REPORT_BYTES * 4, MAX_FILE_BYTES.get(p.suffix.lower(), 0))
     try:
-        if p.stat().st_size > limit:  # never read a huge file whole just to refuse it
-            raise ReadError(str(p), f"too large for one report ({p.stat().st_size / 1e6:.0f} MB, the limit is "
-                                    f"{(MAX_REPORT_BYTES if limit == MAX_REPORT_BYTES * 4 else limit) / 1e6:.0f} MB): "
-                                    "split it into its reports")
-        data = p.read_bytes()
+        with open(p, "rb") as f:  # (its size from the open file: one system call less than stat, then open)
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:  # never read a huge file whole just to refuse it
+                raise ReadError(str(p), f"too large for one report ({size / 1e6:.0f} MB, the limit is "
+                                        f"{(MAX_REPORT_BYTES if limit == MAX_REPORT_BYTES * 4 else limit) / 1e6:.0f} MB): "
+                                        "split it into its reports")
+            data = f.read()
     except OSError as exc:
         raise ReadError(str(p), f"cannot read: {exc.strerror}") from exc
     r = read_bytes(data, str(p))

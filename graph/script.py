@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# what is not Chinese, in runs: deleting them is three times faster than collecting each character
-_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
+# Chinese characters, in runs: joining them is three times faster than collecting each character,
+# and faster than deleting what lies between them (a substitution makes a piece per run)
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,7 @@ def fold_variants(text: str) -> str:
 
 def detect_script(text: str, *, threshold: float = 0.04) -> str:
     """``"zh-Hant"`` when enough Chinese characters change under t2s, else ``"zh-Hans"``."""
-    sample = _NOT_CJK.sub("", text[:20000])
+    sample = "".join(_CJK_RUN.findall(text, 0, 20000))
     if not sample:
         return "zh-Hans"
     conv = t2s(sample)

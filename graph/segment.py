@@ -10,7 +10,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from .timing import stage
+from time import perf_counter
+
+from .timing import SECONDS
 
 
 ON_DEMAND_LIMIT = 10_000  # lookups answered word by word (about 14 reports, 0.04 s) before the whole dictionary is loaded
@@ -327,9 +329,13 @@ def lcut(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
     # extraction segments short windows, and a quarter of them again (the same clause read by
-    # several rules, a phrase a report repeats): each is cut once while it is in the cache
-    with stage("segment"):
+    # several rules, a phrase a report repeats): each is cut once while it is in the cache.
+    # Timed as timing.stage("segment") times, without a context manager's generator per window
+    t = perf_counter()
+    try:
         return tuple(tokenizer().lcut(text, HMM=False))
+    finally:
+        SECONDS["segment"] += perf_counter() - t
 
 
 _HAN = re.compile("[\u4E00-\u9FD5]")  # jieba's Chinese characters (its re_han_default, less letters and digits)
@@ -344,10 +350,13 @@ def spans_boundary(left: str, right: str) -> bool:
         # word through its prefixes, so with no word of the dictionary starting
         # ``text[k:cut + 1]`` none crosses (half the joins: answered without segmenting)
         freq = tokenizer().FREQ
-        if not any(text[k:cut + 1] in freq for k in range(cut)):
+        for k in range(cut):  # (a loop, not any() over a generator: asked at every line break)
+            if text[k:cut + 1] in freq:
+                break
+        else:
             return False
     pos = 0
-    for tok in lcut(text):
+    for tok in _cut(text):  # (the cached tuple itself: lcut's copy is for callers that keep it)
         if pos < cut < pos + len(tok) and len(tok) > 1:
             return True
         pos += len(tok)
@@ -375,7 +384,7 @@ def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """jieba tokens of ``text[start:end]`` as absolute spans."""
     out = []
     pos = start
-    for tok in lcut(text[start:end]):
+    for tok in _cut(text[start:end]):
         out.append((pos, pos + len(tok)))
         pos += len(tok)
     return out
@@ -395,7 +404,8 @@ def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     reads dict.txt for its tag table in every process (0.3 s: most of what an incremental
     rebuild of one report costs); the tag table comes from govkg's cache instead.
     """
-    with stage("segment"):
+    t = perf_counter()  # (timed as _cut is)
+    try:
         tk = tokenizer()
         tags = _tags()
         out: list[tuple[str, str]] = []
@@ -425,3 +435,5 @@ def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
                     else:
                         out.extend((ch, "x") for ch in part)
         return tuple(out)
+    finally:
+        SECONDS["segment"] += perf_counter() - t

@@ -152,3 +152,25 @@ def test_a_sites_path_is_page_furniture():
     n = normalise("某某新闻网 > 政法动态 > 正文\n某某县公安局开展夜巡。")
     assert [s.kind for s in n.segments] == ["furniture", "body"]
     assert [s.kind for s in normalise("甲>乙").segments] == ["body"]
+
+
+def test_the_white_space_class_is_what_isspace_takes_for_white_space():
+    # _SPECIAL lists white space character by character (a class with \s in it is slower to
+    # search): the list must be exactly the characters str.isspace() and re's \s take
+    import re
+
+    from graph.normalise import _WHITE_SPACE
+
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(f"[{_WHITE_SPACE}]", every) == [c for c in every if c.isspace()] == re.findall(r"\s", every)
+
+
+def test_lines_with_a_credit_or_furniture_word_are_still_read_as_such():
+    # furniture and bylines are looked for only in lines holding one of their words (found in
+    # one scan of the text): a credit after markup, a page line after a body line
+    n = normalise("县公安局开展夜巡，抓获嫌疑人3名。\n（记者 <b>王丽</b>）\n责任编辑：李四\n第 3 版\n"
+                  "记<i>者</i> 张三\n本报讯（记者 王丽）近日，县公安局开展夜巡，抓获嫌疑人3名。\n图/ 王五 摄")
+    kinds = {n.text[s.start:s.end]: s.kind for s in n.segments}
+    assert kinds["（记者 王丽）"] == "byline" and kinds["责任编辑：李四"] == "furniture" and kinds["第3版"] == "furniture"
+    assert kinds["记者 张三"] == "byline" and kinds["图/王五摄"] == "byline"
+    assert kinds["本报讯（记者 王丽）近日，县公安局开展夜巡，抓获嫌疑人3名。"] == kinds["县公安局开展夜巡，抓获嫌疑人3名。"] == "body"

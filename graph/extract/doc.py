@@ -17,7 +17,6 @@ from ..normalise import Normalised
 # opened on (a pattern of two branches is tried at every character)
 _SENT_END = re.compile(r"[。！？；!?;\n…](?:(?<=[。！？；!?;\n])[。！？；!?;\n]*|(?<=…)…?(?=[^”’」』]))")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_CLAUSE_MARKS = re.compile("[，；：]")
 PAUSE_MARK = re.compile("[，。；：、]")  # where a phrase of a sentence ends: a comma, stop, semicolon, colon or 、
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉<>()（）【】\[\]]+")
 
@@ -87,15 +86,24 @@ class Doc:
     def clause_marks(self) -> list[int]:
         """Where the text's ，；： are, ascending (read, never changed, by the rules that cut
         clauses: found once)."""
-        return [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
+        # each mark's places by str.find, merged: a third faster than a match object per mark
+        text, out = self.text, []
+        for c in "，；：":
+            i = text.find(c)
+            while i >= 0:
+                out.append(i)
+                i = text.find(c, i + 1)
+        out.sort()
+        return out
 
     @cached_property
     def nested_quotes(self) -> list["Quote"]:
         """Quotations inside others (inside speech above all), which :attr:`quotes` leaves out."""
         return find_nested_quotes(self.text)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # read by every rule, tens of thousands of times a report: an attribute after the first
         return self.norm.text
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -128,8 +136,9 @@ class Doc:
         return self.text[s:e]
 
     def mention(self, start: int, end: int) -> Mention:
-        b, e = self.norm.to_original(start, end)
-        return Mention(b, e, self.norm.original[b:e], self.text[start:end])
+        norm = self.norm
+        b, e = norm.to_original(start, end)
+        return Mention(b, e, norm.original[b:e], self.text[start:end])
 
     def quote(self, pos: int) -> tuple[str, int, int]:
         """The evidence sentence around ``pos``: its text and original offsets."""
@@ -184,14 +193,18 @@ def _partners(text: str) -> tuple[list[int], dict[int, int]]:
     openers: list[int] = []
     partner: dict[int, int] = {}
     stacks: dict[str, list[int]] = {o: [] for o in QUOTE_PAIRS}
+    opened = False  # an opening mark since the last line break (most lines have none to clear)
     for m in _MARKS.finditer(text):
         c, j = m.group(), m.start()
         if c == "\n":
-            for st in stacks.values():
-                st.clear()
+            if opened:
+                for st in stacks.values():
+                    st.clear()
+                opened = False
         elif c in stacks:
             openers.append(j)
             stacks[c].append(j)
+            opened = True
         elif stacks[_CLOSER_OF[c]]:
             partner[stacks[_CLOSER_OF[c]].pop()] = j
     return openers, partner
@@ -278,7 +291,7 @@ class Spans(list):
         self.extend(spans)
 
     def append(self, span: tuple[int, int]) -> None:
-        super().append(span)
+        list.append(self, span)  # (list's own, named: cheaper than super() for every span a rule takes)
         a, b = span
         self._ends.add(b)
         if b > a:
@@ -286,17 +299,19 @@ class Spans(list):
         if a < 0 or b <= a:
             self._odd.append(span)
             return
-        if len(self._cover) < b + 1:
-            grow = max(b + 1, 2 * len(self._cover)) - len(self._cover)
-            self._cover.extend(bytes(grow))
+        cover = self._cover
+        if len(cover) <= b:
+            grow = max(b + 1, 2 * len(cover)) - len(cover)
+            cover.extend(bytes(grow))
             self._inner.extend(bytes(grow))
-        self._cover[a:b] = b"\1" * (b - a)
+        cover[a:b] = b"\1" * (b - a)
         if b - a > 1:
             self._inner[a + 1:b] = b"\1" * (b - a - 1)
 
     def extend(self, spans) -> None:
+        append = self.append
         for span in spans:
-            self.append(span)
+            append(span)
 
     def __iadd__(self, spans):
         self.extend(spans)
@@ -317,11 +332,11 @@ class Spans(list):
                 return True
         else:
             return any(s < b and a < e for a, b in self)
-        return any(s < b and a < e for a, b in self._odd)
+        return bool(self._odd) and any(s < b and a < e for a, b in self._odd)  # (most have no odd span)
 
     def crosses(self, p: int) -> bool:
         """Does a span start before ``p`` and end after it (``any(a < p < b …)``)?"""
-        return (0 <= p < len(self._inner) and self._inner[p] == 1) or any(a < p < b for a, b in self._odd)
+        return (0 <= p < len(self._inner) and self._inner[p] == 1) or bool(self._odd) and any(a < p < b for a, b in self._odd)
 
     def ends_at(self, p: int, *, empty: bool = True) -> bool:
         """Does a span end at ``p`` (``empty``: an empty one too)?"""

@@ -10,6 +10,7 @@ from .doc import CJK, Doc, find_all
 from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
+from ..segment import lcut, pos_tags
 
 _ORDINAL = re.compile("^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])([^。；\n]{2,40})")
 # the number a listed part opens on (一是联防, 第二，, 其三, ②, (4)): no word of the part
@@ -21,8 +22,6 @@ _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立�
 def _after_verbs(item: str) -> str:
     """凤凰县建立了公安 → 公安, 深化拓展入户走访 → 入户走访: the list starts after the sentence's
     verbs (a part is a noun phrase: verbs opening it belong to the clause)."""
-    from ..segment import lcut, pos_tags
-
     verbs = load_set("predicate_verbs.txt") | {"了", "将", "把", "由", "以", "包括", "涵盖", "整合", "有", "均有"}
     toks = lcut(item)
     cut = 0

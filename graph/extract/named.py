@@ -37,6 +37,7 @@ from itertools import accumulate
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Quote, Spans, finditer_near, overlaps
 from .numbers import cn_int, formula_value, is_formula
+from ..segment import is_word, lcut, pos_tags, token_spans
 
 _GENERIC_CORES = frozenset({"新", "大", "总体", "全面", "两个", "主要", "这个", "一个", "有效", "相关", "各项", "新型", "各类",
                             "专项", "综合", "基层", "重点", "整体", "现代化", "信息化"})
@@ -102,8 +103,6 @@ def _frames() -> dict[tuple[str, str], tuple[str, ...]]:
 
 def is_generic(core: str) -> bool:
     """Is ``core`` made only of generic words (社会治理, 重要民生, 信息管理)?"""
-    from ..segment import lcut
-
     words = _generic()["generic"]
     if core in words:
         return True
@@ -113,8 +112,6 @@ def is_generic(core: str) -> bool:
 
 def _verb_before(text: str, pos: int) -> str | None:
     """The verb written right before ``pos`` that a drive's name may keep (创建, 学习, 争创)."""
-    from ..segment import pos_tags
-
     tags = pos_tags(text[max(0, pos - 4):pos])
     if tags and tags[-1][1] == "v" and len(tags[-1][0]) == 2 and tags[-1][0] not in _lead_words():
         return tags[-1][0]
@@ -122,8 +119,6 @@ def _verb_before(text: str, pos: int) -> str | None:
 
 
 def _verb_next(run: str, pos: int) -> bool:
-    from ..segment import pos_tags
-
     tags = pos_tags(run[pos:pos + 4]) if pos < len(run) else ()
     return bool(tags) and tags[0][1] == "v" and len(tags[0][0]) > 1
 
@@ -136,8 +131,6 @@ def _nonsocial(mod: str) -> bool:
 def head_at_word(run: str, start: int, end: int) -> bool:
     """Does the head ``run[start:end]`` end a word: not the start of a longer one (系统性,
     工程施工, 工作法治化)? A head of one character must start one too (联网, 互联网)."""
-    from ..segment import token_spans
-
     for a, b in token_spans(run, 0, min(len(run), end + 3)):
         if a < end <= b:  # the token holding the head's last character
             if b > end and a <= start and run[end:b] in _HEAD_SUFFIXES:
@@ -216,8 +209,6 @@ def _lead_words_by_first() -> dict[str, tuple[str, ...]]:
 def strip_leading(name: str) -> str:
     """A name less the words that open its clause: prepositions, conjunctions, adverbs,
     pronouns and predicate verbs (按照智慧安防工程 → 智慧安防工程, 注册成立X平台 → X平台)."""
-    from ..segment import pos_tags
-
     lead = _lead_words_by_first()
     while True:
         w = next((w for w in lead.get(name[:1], ()) if name.startswith(w) and len(name) - len(w) >= 2), None)
@@ -247,8 +238,6 @@ _AGENCY_END = ("中心", "局", "所", "院", "委", "办", "站", "队", "庭",
 def proper_program(core: str, head: str) -> bool:
     """Is ``core`` + ``head`` a program's proper name (阳光警务执法平台, 天网工程), not a kind of
     thing (社会管理平台, 重要惠民工程, 我们这个平台, 指挥中心平台, 跨河大桥工程)?"""
-    from ..segment import lcut, pos_tags
-
     if is_generic(core) or core.endswith(_AGENCY_END):
         return False
     if head in ("平台", "系统", "网", "中心") and len(core) < 3:
@@ -340,8 +329,6 @@ PREDICATE_TYPES = ("Campaign", "Program", "Mechanism")
 
 def has_function_word(text: str) -> bool:
     """Does ``text`` contain a function word as a token (等 in 等级 is not one)?"""
-    from ..segment import lcut
-
     if _FUNCTION.isdisjoint(text):
         return False  # no function character, so no function word: the text needs no cutting
     toks = lcut(text)
@@ -772,8 +759,6 @@ _LIST_MARK = re.compile("[、，,]")
 def _agency_like(c: str, *, points: bool = False) -> bool:
     """“边境检查站”, “老娘舅调解室”: a body or its room (the agency rules name those), not
     “法官进村” nor a formula (“三所一庭”)."""
-    from ..segment import lcut
-
     if not c.endswith(_AGENCY_END) or is_formula(c) or _formula_shape(c) or len(c) > 12 or _LIST_MARK.search(c):
         return False  # (its last word ends the quote: with no body's ending there is none to cut for)
     if not points and (own := ending_type(c)) and own[1] == "Program":
@@ -845,8 +830,6 @@ _IMAGE_ENDS = tuple("版样园城区地点带线网圈")
 def _slogan(c: str) -> bool:
     """Is ``c`` a clause of what people do (一次不用跑, 少跑一趟路, 掌上办), not a thing's name: a verb
     after its first word, right after an adverb or a count or ending the clause?"""
-    from ..segment import pos_tags
-
     if not 3 <= len(c) <= 10 or not _ALL_CJK.fullmatch(c) or "的" in c or c.endswith(_IMAGE_ENDS):
         return False
     tags = pos_tags(c)
@@ -884,8 +867,6 @@ def _context_type(text: str, start: int, end: int) -> str | None:
     nominal = frames.get(("before", "nominal"), ())
     verb = next((w for w in nominal if bare.endswith(w)), None) if bare.endswith(nominal) else None
     if verb is not None:
-        from ..segment import pos_tags
-
         pre = clause[:len(clause) - (len(before) - len(bare)) - len(verb)]
         tags = pos_tags(pre[-6:]) if pre else ()
         if not tags or not (tags[-1][1][:1] == "n" or tags[-1][1] == "vn"):
@@ -954,8 +935,6 @@ def _formula_shape(c: str) -> bool:
 def _coined_pair(c: str) -> bool:
     """A pair formula (四访一评, 三区一中心) that is not a set phrase of the language (三心二意,
     四面八方: the dictionary knows those)."""
-    from ..segment import is_word
-
     if not _PAIR_SHAPE.fullmatch(c) or c.startswith("两") or c[1] in _NUMS or not _formula_shape(c):
         return False  # 两抢一盗 (a pair's slogans are too common: see is_formula), 九一八: a date
     return not is_word(c)
@@ -1008,13 +987,16 @@ _OF_PRESS = re.compile("(?:《[^《》\n]{1,20}》|、)*(?:记者|特约记者|�
 # to it (根据, 按照 …) are no part of the code
 _DOC_NUMBER = re.compile(f"([{CJK}]{{2,8}})[〔［\\[【]((?:19|20)[0-9]{{2}})[〕］\\]】]第?([0-9]{{1,4}})号"
                          "((?:行政处罚|处罚|刑事|民事)?(?:决定书|判决书|裁定书|通知书|文件|通知|意见|批复|决定|通报|函))?")
+# the bracketed year every document number holds 2 to 8 characters after its start: only there is
+# _DOC_NUMBER tried (it opens on a run of characters, which finditer would try at every one)
+_DOC_YEAR = re.compile("[〔［\\[【](?:19|20)[0-9]{2}[〕］\\]】]")
 _DOC_LEAD = re.compile(".*(?:根据|按照|依据|依照|对照|落实|执行|印发|下发|转发|出具|作出|下达|制发|送达|以|经|据|的|了|和|及|与|对|向|给)")
 
 
 def _document_numbers(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     if "号" not in text:
         return
-    for m in _DOC_NUMBER.finditer(text):
+    for m in finditer_near(_DOC_NUMBER, text, _DOC_YEAR, 2, 8):
         lead = _DOC_LEAD.match(m.group(1))
         s = m.start() + (lead.end() if lead else 0)
         if m.end(1) - s < 2 or _overlaps_outside(s, m.end(), taken):
@@ -1122,8 +1104,6 @@ def _name_verb_re() -> re.Pattern:
 
 def _after_last_verb(name: str) -> int:
     """Offset in ``name`` just after its last trigger verb token (0 if none)."""
-    from ..segment import token_spans
-
     verbs, long_verbs = _name_verbs()
     if not _name_verb_re().search(name):
         return 0  # every cut follows a trigger verb written in the name
@@ -1330,22 +1310,16 @@ _NOUN_NAMED = ("学习教育", "主题教育", "教育整顿")  # heads complete
 
 
 def _nouns_only(name: str) -> bool:
-    from ..segment import pos_tags
-
     return all(tag[:1] in ("n", "j") or tag in ("vn", "nz", "b") for _, tag in pos_tags(name))
 
 
 def _tokens(name: str) -> list[str]:
-    from ..segment import lcut
-
     return [t for t in lcut(name) if t.strip()]
 
 
 def _after_lone_prep(name: str) -> str:
     """并对天网 → 天网: the name starts after a preposition standing as a word of its own
     (not the 对 of 对接)."""
-    from ..segment import token_spans
-
     if _LEAD_PREP.isdisjoint(name):
         return name  # no preposition's character: nothing to cut at
     cut = 0
@@ -1370,8 +1344,6 @@ def _after_subject_verb(name: str) -> str:
     is what the head closes (read at a clause boundary, the subject came along)."""
     if not _BODY_CHAR.search(name, 0, len(name) - 2):
         return name  # no body's last character: no subject to cut (most names)
-    from ..segment import pos_tags
-
     pos = 0
     tags = pos_tags(name)
     for k, (tok, tag) in enumerate(tags[:-1]):
@@ -1388,8 +1360,6 @@ def _after_clause_verb(name: str) -> bool:
 
 def _noun_phrase(name: str) -> bool:
     """No verb before its last word, and not ending in 好 (抓好, 维护好): a name, not a predicate."""
-    from ..segment import pos_tags
-
     tags = pos_tags(name)
     return not name.endswith("好") and not any(tag == "v" for _, tag in tags[:-1])
 
@@ -1400,16 +1370,12 @@ def _only_verbs(name: str) -> bool:
 
 
 def _ends_in_adjective(name: str) -> bool:
-    from ..segment import pos_tags
-
     tags = pos_tags(name)
     return bool(tags) and tags[-1][1] == "a" and len(tags) > 1
 
 
 def _opens_with_verb(name: str) -> bool:
     """做强网格: a two-character verb, then its object."""
-    from ..segment import pos_tags
-
     tags = pos_tags(name)
     if len(tags) < 2 or tags[0][1] != "v" or tags[0][0] in _name_verbs()[0]:
         return False
@@ -1418,8 +1384,6 @@ def _opens_with_verb(name: str) -> bool:
 
 def _after_lead_verbs(name: str, tags_out: tuple[str, ...] = ("v", "vn")) -> str:
     """The name less the verbs (and, asked, adverbs and idioms) opening it."""
-    from ..segment import pos_tags
-
     tags = list(pos_tags(name))
     while len(tags) > 1 and tags[0][1] in tags_out and len(name) - len(tags[0][0]) >= 2:
         name = name[len(tags[0][0]):]
@@ -1452,9 +1416,11 @@ def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: l
         taken.append((s, q.end))
 
 
-# (each scan pattern opens with a lookahead of the characters its matches start with: the
-# engine passes over the others at once instead of trying the pattern at every character)
-_COUNTED = re.compile("(?=[一二三四五六七八九十两])(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)([项大个类条种])([一-龥]{0,2}?)"
+# (each scan pattern opens on the characters its matches start with, written as a character class
+# or as words, never behind a lookahead or lookbehind: the engine then skips to those characters
+# at once, where a leading assertion is tried at every character, three times slower; so a
+# lookbehind comes after the first character, reaching one character further back)
+_COUNTED = re.compile("([一二三四五六七八九十两](?<![第一二三四五六七八九十两].)[一二三四五六七八九十两]*)([项大个类条种])([一-龥]{0,2}?)"
                       "(工作制度|工作机制|机制|制度|举措|措施|工作法|体系|平台)")
 
 
@@ -1496,8 +1462,9 @@ def _listed(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> No
 # word (运行, 闭环) before it; the phrase is a 、-list, a pair joined into one (…相结合, …为一体)
 # or a work done by the levels it counts (市镇两级干部包片联企). An opening 以X为Y的 is kept as an alias.
 _DESC_ITEM = f"[{CJK}]{{2,10}}"
+_DESC_VERB = "构建|建立|形成|推行|实行|探索|健全|完善|打造"  # one or two (构建完善): written out, see _COUNTED
 _DESCRIBED = re.compile(
-    f"(?=[构建形推实探健完打])(?:构建|建立|形成|推行|实行|探索|健全|完善|打造){{1,2}}(?:起|出)?了?(以[{CJK}]{{2,10}}为[{CJK}]{{1,4}}的)?"
+    f"(?:{_DESC_VERB})(?:{_DESC_VERB})?(?:起|出)?了?(以[{CJK}]{{2,10}}为[{CJK}]{{1,4}}的)?"
     f"((?:{_DESC_ITEM}、){{1,5}}{_DESC_ITEM}|{_DESC_ITEM}[和与]{_DESC_ITEM}(?:一体化|相结合|为一体|相衔接|一体)"
     f"|[{CJK}]{{0,4}}[一二三四五六七八九十两]级[{CJK}]{{3,10}})的"
     f"([{CJK}]{{0,4}}?)(运行机制|工作机制|机制|工作体系|体系|工作制度|制度|新模式|模式)(?![{CJK}])")
@@ -1508,15 +1475,14 @@ _DESC_KIND = frozenset({"", "运行", "工作", "闭环", "闭环运行", "长�
 # 建立打击和防范养老诈骗工作机制, 构建X县排查和调处劳资纠纷综合治理体系: two verbs joined by 和 that
 # share one object name a way of working (a joining 和 is no boundary here); a county opening it is
 # where it works, kept in an alias
+_JOINED_VERB = "构建|建立|健全|完善|形成|推行|实行|探索"
 _JOINED_VERBS = re.compile(
-    f"(?=[构建健完形推实探])(?:构建|建立|健全|完善|形成|推行|实行|探索){{1,2}}(?:起|出)?了?([{CJK}]{{1,6}}?(?:自治县|县|市|区|旗))?"
+    f"(?:{_JOINED_VERB})(?:{_JOINED_VERB})?(?:起|出)?了?([{CJK}]{{1,6}}?(?:自治县|县|市|区|旗))?"
     f"((?:[{CJK}]{{2}})??([{CJK}]{{2}})[和与及]([{CJK}]{{2}})[{CJK}]{{2,12}}?)"
     f"(长效机制|工作机制|综合机制|联动机制|机制|综合治理体系|工作体系|体系|工作制度|制度)(?![{CJK}])")
 
 
 def _joined_verbs(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
-    from ..segment import pos_tags
-
     text = doc.text
     for m in _JOINED_VERBS.finditer(text):
         s, e = m.start(2), m.end()
@@ -1546,7 +1512,7 @@ def _joined_verbs(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) 
 def _roles_joined_re() -> re.Pattern:
     """实行乡镇干部和村支部书记包片走访制度: two officials joined by 和, then what they do."""
     roles = "|".join(sorted(_generic()["role"], key=len, reverse=True))
-    return re.compile(f"(?=[实推建健完落坚])(?:实行|推行|建立|健全|完善|落实|坚持)(?:了)?([{CJK}0-9]{{0,8}}?(?:{roles})[和与及]"
+    return re.compile(f"(?:实行|推行|建立|健全|完善|落实|坚持)(?:了)?([{CJK}0-9]{{0,8}}?(?:{roles})[和与及]"
                       f"[{CJK}]{{0,8}}?(?:{roles}))([{CJK}]{{3,10}}?)(工作制度|制度|工作机制|机制)(?![{CJK}])")
 
 
@@ -1554,8 +1520,6 @@ _JOINER = re.compile("[和与及]")
 
 
 def _roles_joined(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
-    from ..segment import pos_tags
-
     for m in _roles_joined_re().finditer(text):
         s, e = m.start(1), m.end()
         act = m.group(2)
@@ -1571,8 +1535,6 @@ def _roles_joined(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
 
 def _a_quality(item: str) -> bool:
     """Does ``item`` end on a state word (权责明确, 运转高效, 横向到边)?"""
-    from ..segment import pos_tags
-
     if item.endswith(tuple(_generic().get("quality", ()))):
         return True
     tags = pos_tags(item)
@@ -1607,11 +1569,12 @@ def _described(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) ->
         taken.append((s, e))
 
 
-_RESULT_FORMULA = re.compile("(?=[一二三四五六七八九十])(?<![一二三四五六七八九十])(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}")  # 三降五零六升
+_RESULT_FORMULA = re.compile("[一二三四五六七八九十](?<![一二三四五六七八九十].)[降零升减增保控防治清打]"
+                             "(?:[一二三四五六七八九十][降零升减增保控防治清打]){2,}")  # 三降五零六升
 _PAIR_FORMULA = re.compile(r"一[一-龥]一(?![个次年度天步点滴心意样])[一-龥]{1,2}(?=[，。、；,）)]|$)")  # 一村一警
 
 
-_DIGIT_FORMULA_X = re.compile(r"(?=[0-9])(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])")  # 4+1+X
+_DIGIT_FORMULA_X = re.compile(r"[0-9](?<![0-9.][0-9])[0-9]?(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])")  # 4+1+X
 @lru_cache(maxsize=1)
 def _verb_pair_formula() -> re.Pattern:
     """推行三议一创， 打造两城一中心。: a number compound a verb of adopting (the lexicon's mechanism
@@ -1680,8 +1643,6 @@ def _built_to_standard(name: str) -> str | None:
     """The thing a drive builds up to a standard or the title it creates (司法所 of
     司法所规范化建设, 文明城市示范 of 文明城市示范创建), or None when that is only a kind of work
     (信息化建设, 加强规范化建设)."""
-    from ..segment import lcut
-
     toks = lcut(name[:-2])
     if name.endswith("化建设"):
         toks = toks[:-1] if toks and toks[-1].endswith("化") else []
@@ -1706,7 +1667,7 @@ _DEMANDED = re.compile("(?:要|应|应当|需|需要|必须)(?:进一步|全面|
 # a drive launched with no drive head: a clean-up or a review of one field (部署开展校园周边秩序整治,
 # 启动集镇卫生大整治, 开展网格服务考评), named only after a verb that launches it (the ``launch``
 # row of named_frames.txt: 加强X整治 is everyday work) and on a field of four characters or more
-_LAUNCHED_HEAD = re.compile(f"(?=[大整考])(大整治|大提升|大清查|大排查|大走访|大巡查|大宣传|整治|考评)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
+_LAUNCHED_HEAD = re.compile(f"(大整治|大提升|大清查|大排查|大走访|大巡查|大宣传|整治|考评)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
 
 
 def _opened_by(text: str, m: re.Match, verbs: tuple[str, ...], reach: int) -> int | None:
@@ -1729,8 +1690,6 @@ def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]
     """Drives with no drive head, named by the verb pushing them (see _PUSHED_HEAD) or launching
     them (see _LAUNCHED_HEAD); the verbs are the ``push`` and ``launch`` rows of named_frames.txt,
     the nearest one before the head opens the name."""
-    from ..segment import pos_tags
-
     push = _frames().get(("push", "Campaign"), ())
     launch = _frames().get(("launch", "Campaign"), ())
     for m in _launched(text, launch, taken):

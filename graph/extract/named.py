@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc, Quote, Spans, finditer_near, overlaps
+from .doc import CJK, Doc, Quote, Spans, find_all, finditer_near, overlaps
 from .numbers import cn_int, formula_value, is_formula
 from ..segment import is_word, lcut, pos_tags, token_spans
 
@@ -99,6 +99,26 @@ def _frames() -> dict[tuple[str, str], tuple[str, ...]]:
         if len(row) >= 3:
             out.setdefault((row[0], row[1]), set()).update(row[2].split())
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _by_edge(words: tuple[str, ...], edge: int) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first (``edge`` 0) or last (-1) character, in their order."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[edge], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _edge_frames() -> tuple[tuple[tuple[str, dict], ...], tuple[tuple[str, dict], ...], dict]:
+    """The frame words :func:`_context_type` reads, in the order it tries their types: those
+    after a quote by their first character, those before it by their last, and the nominal
+    verbs by their last (a text's first or last character picks the few words that may open or
+    end it, instead of every word being tried)."""
+    frames = _frames()
+    after = tuple((t, _by_edge(frames.get(("after", t), ()), 0)) for t in ("-", "Campaign", "Program", "Mechanism"))
+    before = tuple((t, _by_edge(frames.get(("before", t), ()), -1)) for t in ("-", "Campaign", "Mechanism"))
+    return after, before, _by_edge(frames.get(("before", "nominal"), ()), -1)
 
 
 def is_generic(core: str) -> bool:
@@ -554,7 +574,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             ck = qk.content.strip()
             if not ck or len(ck) > 40:
                 continue
-            own = ending_type(ck) if not set(ck) & set("是了吗呢吧啊") else None
+            own = ending_type(ck) if _CLAUSE_PARTICLES.isdisjoint(ck) else None
             if head is not None and (len(group) > 1 or k == group[-1]):
                 _, hend, h, t = head
                 if t == "-":
@@ -750,7 +770,8 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
 # a drive's time or season written between its name's head and a second head (…集中整治百日行动)
 _TIMED_DRIVE = re.compile("(?:百日|[春夏秋冬]季|[一二三四五六七八九十百]+天|[0-9]+天)(?:攻坚)?(?:行动|攻势|会战|攻坚战)")
 _ADJACENT_ONLY = ("工作", "建设", "部署")  # “三度”工作 names; 打造“X”的工作 does not
-_SPEECH_MARKS = set("。！？!?；;：:…")
+_SPEECH_MARKS = frozenset("。！？!?；;：:…")
+_CLAUSE_PARTICLES = frozenset("是了吗呢吧啊")  # a quote holding one is a clause said, whose ending types nothing
 
 
 _LIST_MARK = re.compile("[、，,]")
@@ -801,7 +822,7 @@ _ORDINAL = re.compile("第[一二三四五六七八九十]")
 def _is_speech(c: str, ctx: str | None) -> bool:
     """A sentence someone says, not a name: sentence marks, or a comma without a frame noun
     after it that makes the whole a named requirement (“…，…”要求)."""
-    if set(c) & _SPEECH_MARKS or c.startswith(("我", "你", "他", "她", "您", "咱")):
+    if not _SPEECH_MARKS.isdisjoint(c) or c.startswith(("我", "你", "他", "她", "您", "咱")):
         return True
     if _ORDINAL.match(c):
         return True  # “第一现场”: an ordinal image
@@ -837,17 +858,26 @@ def _slogan(c: str) -> bool:
                                   for k, (_, t) in enumerate(tags) if k)
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last ，。；：、 or line break before it
+    (each mark looked for only after the nearest one found so far)."""
+    cs = -1
+    for c in "，。；：、\n":
+        cs = max(cs, text.rfind(c, cs + 1, pos))
+    return cs + 1
+
+
 def _context_type(text: str, start: int, end: int) -> str | None:
     """What the words around the quote span ``start``–``end`` say it names: Campaign, Mechanism,
     "weak" (a verb that types only a coined phrase), "-" (nothing) or None (they do not say)."""
-    frames = _frames()
     after = text[end:end + 8]
     after = after[1:] if after.startswith("等") else after
     if _COUNT_AFTER.match(after):
         return "-"  # “黑中介”14人: a count of things so called
-    for t in ("-", "Campaign", "Program", "Mechanism"):
-        words = frames.get(("after", t), ())
-        if after.startswith(words) or (after.startswith("的") and after[1:].startswith(words) and not after[1:].startswith(_ADJACENT_ONLY)):
+    after_frames, before_frames, nominal = _edge_frames()
+    of = after[1:] if after.startswith("的") and not after[1:].startswith(_ADJACENT_ONLY) else ""
+    for t, words in after_frames:
+        if after.startswith(words.get(after[:1], ())) or of.startswith(words.get(of[:1], ())):
             return t
     before = text[max(0, start - 8):start]
     # 从“管理”到“治理”: the two ends of a change, not names
@@ -856,16 +886,15 @@ def _context_type(text: str, start: int, end: int) -> str | None:
     if _CHANGE_TO_END.search(before) and _QUOTE_CHANGE_TO_END.search(before):
         return "-"
     bare = _LE_END.sub("", before)
-    for t in ("-", "Campaign", "Mechanism"):
-        words = frames.get(("before", t), ())
-        if bare.endswith(words) or _CHU_QI_END.sub("", bare).endswith(words):
+    bare_verb = _CHU_QI_END.sub("", bare)
+    for t, words in before_frames:
+        if bare.endswith(words.get(bare[-1:], ())) or bare_verb.endswith(words.get(bare_verb[-1:], ())):
             return t
     if bare.endswith(_SLOGAN_VERBS) and _slogan(text[start + 1:end - 1]):
         return "Mechanism"  # 打造“一次不用跑”: a way of working said as what people do (not 打造“升级版”)
-    cs = max(text.rfind(c, 0, start) for c in "，。；：、\n") + 1
+    cs = _clause_start(text, start)
     clause = text[cs:start]
-    nominal = frames.get(("before", "nominal"), ())
-    verb = next((w for w in nominal if bare.endswith(w)), None) if bare.endswith(nominal) else None
+    verb = next((w for w in nominal.get(bare[-1:], ()) if bare.endswith(w)), None)
     if verb is not None:
         pre = clause[:len(clause) - (len(before) - len(bare)) - len(verb)]
         tags = pos_tags(pre[-6:]) if pre else ()
@@ -895,7 +924,7 @@ _COUNTED_YEARS = re.compile("[一二三四五六七八九十]年$")
 
 def _shape_type(text: str, q: Quote, c: str) -> str | None:
     """What a quote's own shape says it names, or None."""
-    own = ending_type(c) if not set(c) & set("是了吗呢吧啊") else None
+    own = ending_type(c) if _CLAUSE_PARTICLES.isdisjoint(c) else None
     if own:
         h, t = own
         if t == "Document" and h == "方案" and len(c) <= 8:
@@ -1065,6 +1094,41 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16 + 24
 
 
+@lru_cache(maxsize=1)
+def _unquoted_openers() -> re.Pattern:
+    """The characters a match of :func:`_unquoted_re`'s pattern opens on (the first of each
+    word its left boundary may be: a trigger verb, a mark, 的, a preposition; or the text's
+    start, for its ^)."""
+    verbs = {v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}
+    chars = {w[0] for w in verbs | set(_PREP_LEFT) | {"的", "及", "和", "与"}} | set("，。；：、（\n")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def _finditer_opening(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, hi: int,
+                      openers: re.Pattern) -> Iterator[re.Match]:
+    """:func:`finditer_near`, for a pattern whose every match also opens on a character of
+    ``openers`` or at the text's start: in each window before an anchor only those positions
+    are tried (a name's window is some fifty characters, of which a few open a clause)."""
+    pos = 0
+    while True:
+        a = anchor.search(text, pos + lo)
+        if a is None:
+            return
+        last = a.start() - lo
+        first = max(pos, a.start() - hi)
+        tries = [o.start() for o in openers.finditer(text, first, last + 1)]
+        if first == 0 and tries[:1] != [0]:
+            tries.insert(0, 0)  # (^)
+        for p in tries:
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                pos = max(m.end(), m.start() + 1)
+                break
+        else:
+            pos = last + 1
+
+
 _LEVEL_COUNT = re.compile("[一二三四五六七八九十两]+(?:级|层|方)")
 
 
@@ -1139,7 +1203,7 @@ _WORKS_GO_ON = re.compile("(?:的|建设|等|和|及)")
 def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     text = doc.text
     pattern, heads, reach = _unquoted_re()
-    for m in finditer_near(pattern, text, heads, 2, reach):
+    for m in _finditer_opening(pattern, text, heads, 2, reach, _unquoted_openers()):
         ns, he = m.start("name"), m.end("head")
         name, head = m.group("name"), m.group("head")
         t = head_type(head)[1]
@@ -1597,7 +1661,7 @@ def _unquoted_formulas(text: str, hits: list[NamedHit], taken: list[tuple[int, i
         if not _overlaps(s, e, taken) and _formula_shape(f) and not has_function_word(f):
             hits.append(NamedHit("Mechanism", f, s, e, {f}, formula_count=_shape_value(f)))
             taken.append((s, e))
-    for m in _DIGIT_FORMULA_X.finditer(text):
+    for m in _DIGIT_FORMULA_X.finditer(text) if "+" in text else ():
         s, e = m.span()
         if _overlaps(s, e, taken):
             continue
@@ -1756,7 +1820,8 @@ def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
         taken.append((s, e))
 
 
-_DRIVE_WORDS = re.compile("平安|法治")
+_DRIVE_WORDS = ("平安", "法治")  # neither overlaps itself or the other: every place either is written (by
+# str.find, several times faster at two words than a pattern of them, which finditer tries at each 平 and 法)
 
 
 def _place_drive_spans(text: str, names: set[str]) -> Iterator[tuple[int, int, str]]:
@@ -1765,8 +1830,7 @@ def _place_drive_spans(text: str, names: set[str]) -> Iterator[tuple[int, int, s
     the two words, not a pattern of each report's names (compiling one costs more than reading)."""
     ordered = sorted(names, key=len, reverse=True)
     pos = 0  # no match starts before the end of the last
-    for m in _DRIVE_WORDS.finditer(text):
-        s = m.start()
+    for s in sorted(i for at in find_all(text, _DRIVE_WORDS).values() for i in at):
         if s < pos:
             continue
         name = next((n for n in ordered if text.startswith(n, s + 2)), None)

@@ -109,16 +109,31 @@ def _by_edge(words: tuple[str, ...], edge: int) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _typed_by_edge(side: str, types: tuple[str, ...], edge: int) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The frame words of ``side`` by their first (``edge`` 0) or last (-1) character: for each
+    character, the types (in the order given) with words there, and those words."""
+    out: dict[str, list] = {}
+    for t in types:
+        for c, words in _by_edge(_frames().get((side, t), ()), edge).items():
+            out.setdefault(c, []).append((t, words))
+    return {c: tuple(v) for c, v in out.items()}
+
+
+_AFTER_TYPES = ("-", "Campaign", "Program", "Mechanism")  # the order _context_type tries them in
+_BEFORE_TYPES = ("-", "Campaign", "Mechanism")
+
+
 @lru_cache(maxsize=1)
-def _edge_frames() -> tuple[tuple[tuple[str, dict], ...], tuple[tuple[str, dict], ...], dict]:
-    """The frame words :func:`_context_type` reads, in the order it tries their types: those
-    after a quote by their first character, those before it by their last, and the nominal
-    verbs by their last (a text's first or last character picks the few words that may open or
-    end it, instead of every word being tried)."""
-    frames = _frames()
-    after = tuple((t, _by_edge(frames.get(("after", t), ()), 0)) for t in ("-", "Campaign", "Program", "Mechanism"))
-    before = tuple((t, _by_edge(frames.get(("before", t), ()), -1)) for t in ("-", "Campaign", "Mechanism"))
-    return after, before, _by_edge(frames.get(("before", "nominal"), ()), -1)
+def _edge_frames() -> tuple[dict, dict, dict[str, tuple[str, ...]]]:
+    """The frame words :func:`_context_type` reads: those after a quote by their first character,
+    those before it by their last, and the nominal verbs by their last (a text's first or last
+    character picks the few words that may open or end it, instead of every word being tried)."""
+    return (_typed_by_edge("after", _AFTER_TYPES, 0), _typed_by_edge("before", _BEFORE_TYPES, -1),
+            _by_edge(_frames().get(("before", "nominal"), ()), -1))
+
+
+def _first_framed(found: set[str], order: tuple[str, ...]) -> str | None:
+    return next((t for t in order if t in found), None)
 
 
 def is_generic(core: str) -> bool:
@@ -283,6 +298,9 @@ _NUMERAL_FORMULA = re.compile(
     r"|一[一-龥]{1,2}[一二三四五六七八九十][一-龥]{1,2}(?:[一二三四五六七八九十][一-龥]{1,3})*)")
 
 
+_BATTLES = re.compile("[一二三四五六七八九十两]+场[一-龥]{1,2}")  # 两场硬仗
+
+
 def _formula_after(text: str, pos: int) -> str | None:
     """A number formula starting at ``pos`` (三大举措, 五个协作, 一室三队), if any."""
     m = _NUMERAL_FORMULA.match(text[pos:pos + 10])
@@ -291,7 +309,7 @@ def _formula_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     f = m.group(0)
-    return f if is_formula(f, strict=False) or re.fullmatch("[一二三四五六七八九十两]+场[一-龥]{1,2}", f) else None
+    return f if is_formula(f, strict=False) or _BATTLES.fullmatch(f) else None
 
 
 def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
@@ -522,8 +540,8 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
             fend = last.end + len(formula)
             head = _head_after(text, fend, 6)
             hend = head[1] if head and head[0] == fend else fend
-            parts = [p for p in re.split("[、，]", content) if p]
-            count = formula_value(formula) or cn_int(re.match("[一二三四五六七八九十两]+", formula).group(0))
+            parts = [p for p in _LIST_MARK.split(content) if p]
+            count = formula_value(formula) or cn_int(_NUMERALS.match(formula).group(0))
             own = ending_type(formula)
             t = "Campaign" if own and own[1] == "Campaign" else "Mechanism"  # “A、B”两场硬仗: drives
             hit = NamedHit(t, formula, q.start, hend, {formula, text[q.start:hend]},
@@ -554,8 +572,8 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
         if before.endswith(_frames().get(("before", "-"), ())) or _nonsocial(mod):
             used.update(group)
             continue  # 这种“等案上门”的模式, “三山环一湖”的地形格局: not a named way of working
-        if len(group) == 1 and head[3] == "Mechanism" and re.fullmatch(f"[一二三四五六七八九十][{CJK}]{{3}}", mod) \
-                and not re.fullmatch("[红橙黄绿青蓝紫白黑灰]+", content):  # “红黄蓝”三色预警机制: the colours name it
+        if len(group) == 1 and head[3] == "Mechanism" and _STAGE_COUNT.fullmatch(mod) \
+                and not _COLOURS.fullmatch(content):  # “红黄蓝”三色预警机制: the colours name it
             # 完善“信息采集”的四步闭环机制: the formula names the mechanism, the quote one of its stages
             ms = head[1] - len(head[2]) - len(mod)
             hit = NamedHit("Mechanism", mod + head[2], ms, head[1], {mod, mod + head[2], q.content + "的" + mod + head[2]},
@@ -606,13 +624,13 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                     nxt = quotes[k + 1].start if k + 1 < len(quotes) and k != group[-1] else None
                     stuck = text[qk.end:nxt] if nxt else ""
                     stuck = stuck.rstrip("、和，")
-                    if stuck and len(stuck) <= 4 and re.fullmatch(f"[{CJK}]+", stuck):
+                    if stuck and len(stuck) <= 4 and _ALL_CJK.fullmatch(stuck):
                         aliases.add(ck + stuck)
                     aliases.add(ck + h)
                 name = ck
                 items = list_items(ck)
                 joined = _joined_parts(ck)
-                announced = re.match("[一二三四五六七八九十两]+(?=[级个项大类支条])", text[qk.end:hend].lstrip("的"))
+                announced = _ANNOUNCED.match(text[qk.end:hend].lstrip("的"))
                 count = cn_int(announced.group(0)) if announced else None
                 if t == "Mechanism" and len(group) == 1 and joined:
                     hit = NamedHit(t, name, qk.start, end, aliases, components=joined, formula_count=count,
@@ -621,7 +639,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
                     hit = NamedHit(t, name, qk.start, end, aliases, components=items, formula_count=count,
                                    core_span=(qk.start + 1, qk.end - 1))
                     _item_formulas(qk, items, hits)
-                elif t == "Mechanism" and (is_formula(ck) or re.fullmatch("[0-9]{2,6}", ck) or _formula_shape(ck)):
+                elif t == "Mechanism" and (is_formula(ck) or _DIGITS_NAME.fullmatch(ck) or _formula_shape(ck)):
                     hit = NamedHit(t, name, qk.start, end, aliases, formula_count=formula_value(ck) or _shape_value(ck),
                                    core_span=(qk.start + 1, qk.end - 1))
                 else:
@@ -679,7 +697,7 @@ def _attach_parts(text: str, quotes: list[Quote], described: list[tuple[int, int
 
 def _item_formulas(q: Quote, items: list[str], hits: list[NamedHit]) -> None:
     """“四联共治、三网合一、两级贯通”: a list of formulas names each of them too."""
-    if not all(is_formula(x) or _formula_shape(x) or re.fullmatch(f"[{_NUMS}][{CJK}]{{2,4}}", x) for x in items):
+    if not all(is_formula(x) or _formula_shape(x) or _NUMBERED_ITEM.fullmatch(x) for x in items):
         return  # in a list, a numeral opening every item makes each a formula (四联共治、三网合一)
     pos = q.start + 1
     for x in items:
@@ -688,11 +706,14 @@ def _item_formulas(q: Quote, items: list[str], hits: list[NamedHit]) -> None:
         pos = k + len(x)
 
 
+_HUNDREDS = re.compile("[一二三四五六七八九十百两]+")
+
+
 def _leading_numbers(parts: list[str]) -> str:
     """六户联防、三员包片、两级会商 → "632": the numbers the parts open with, written together."""
     out = ""
     for p in parts:
-        m = re.match("[一二三四五六七八九十百两]+", p)
+        m = _HUNDREDS.match(p)
         if not m:
             return ""
         out += str(cn_int(m.group(0)))
@@ -758,7 +779,7 @@ def _unheaded(text: str, quotes: list[Quote], group: list[int], hits: list[Named
         if t == "Mechanism":
             if parts:
                 hit.components = parts
-                announced = re.match("[一二三四五六七八九十两]+(?=[级个项大类支条])", text[q.end:q.end + 4].lstrip("的"))
+                announced = _ANNOUNCED.match(text[q.end:q.end + 4].lstrip("的"))
                 hit.formula_count = cn_int(announced.group(0)) if announced else None  # “A+B+C”三级团队
             elif count is not None:
                 hit.formula_count = count
@@ -775,6 +796,13 @@ _CLAUSE_PARTICLES = frozenset("是了吗呢吧啊")  # a quote holding one is a 
 
 
 _LIST_MARK = re.compile("[、，,]")
+_NUMERALS = re.compile("[一二三四五六七八九十两]+")
+# (the patterns a rule uses are compiled once here: a pattern left to re's own cache is compiled
+# again after 512 others, and the whole build writes more than that)
+_STAGE_COUNT = re.compile(f"[一二三四五六七八九十][{CJK}]{{3}}")  # 四步闭环
+_COLOURS = re.compile("[红橙黄绿青蓝紫白黑灰]+")
+_DIGITS_NAME = re.compile("[0-9]{2,6}")
+_ANNOUNCED = re.compile("[一二三四五六七八九十两]+(?=[级个项大类支条])")  # “A+B+C”三级团队
 
 
 def _agency_like(c: str, *, points: bool = False) -> bool:
@@ -858,13 +886,15 @@ def _slogan(c: str) -> bool:
                                   for k, (_, t) in enumerate(tags) if k)
 
 
+_CLAUSE_MARKS = frozenset("，。；：、\n")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after the last ，。；：、 or line break before it
-    (each mark looked for only after the nearest one found so far)."""
-    cs = -1
-    for c in "，。；：、\n":
-        cs = max(cs, text.rfind(c, cs + 1, pos))
-    return cs + 1
+    """Where the clause holding ``pos`` starts: after the last ，。；：、 or line break before it."""
+    for i in range(pos - 1, -1, -1):  # (a clause is short: a step back at a time beats six rfinds)
+        if text[i] in _CLAUSE_MARKS:
+            return i + 1
+    return 0
 
 
 def _context_type(text: str, start: int, end: int) -> str | None:
@@ -876,9 +906,10 @@ def _context_type(text: str, start: int, end: int) -> str | None:
         return "-"  # “黑中介”14人: a count of things so called
     after_frames, before_frames, nominal = _edge_frames()
     of = after[1:] if after.startswith("的") and not after[1:].startswith(_ADJACENT_ONLY) else ""
-    for t, words in after_frames:
-        if after.startswith(words.get(after[:1], ())) or of.startswith(words.get(of[:1], ())):
-            return t
+    found = {t for t, words in after_frames.get(after[:1], ()) if after.startswith(words)}
+    found.update(t for t, words in after_frames.get(of[:1], ()) if of.startswith(words))
+    if found:
+        return _first_framed(found, _AFTER_TYPES)
     before = text[max(0, start - 8):start]
     # 从“管理”到“治理”: the two ends of a change, not names
     if before.endswith(("从", "由")) and _CHANGE_TO_QUOTE.match(after):
@@ -887,9 +918,10 @@ def _context_type(text: str, start: int, end: int) -> str | None:
         return "-"
     bare = _LE_END.sub("", before)
     bare_verb = _CHU_QI_END.sub("", bare)
-    for t, words in before_frames:
-        if bare.endswith(words.get(bare[-1:], ())) or bare_verb.endswith(words.get(bare_verb[-1:], ())):
-            return t
+    found = {t for t, words in before_frames.get(bare[-1:], ()) if bare.endswith(words)}
+    found.update(t for t, words in before_frames.get(bare_verb[-1:], ()) if bare_verb.endswith(words))
+    if found:
+        return _first_framed(found, _BEFORE_TYPES)
     if bare.endswith(_SLOGAN_VERBS) and _slogan(text[start + 1:end - 1]):
         return "Mechanism"  # 打造“一次不用跑”: a way of working said as what people do (not 打造“升级版”)
     cs = _clause_start(text, start)
@@ -913,6 +945,7 @@ def _context_type(text: str, start: int, end: int) -> str | None:
 
 
 _PLACE_DRIVE = re.compile(f"(?:平安|法治)[{CJK}]{{2,3}}")
+_PLACE_DRIVE_VERB = re.compile("(?:建设|推进|创建|争创|打造|开展)[”“、]*$")
 _WU_UNIT = re.compile(f"无[{CJK}]{{1,3}}(?:县|市|区|乡|镇|村|社区|村屯|村居|学校|校园|单位|企业|家庭|小区|景区|医院|市场)")
 _STYLE_VERBS = ("服务", "受理", "化解", "调解", "解纷", "办理", "管理", "治理", "帮扶", "诉服", "调处", "救助", "接访",
                 "办结", "解决")
@@ -934,8 +967,8 @@ def _shape_type(text: str, q: Quote, c: str) -> str | None:
         return t
     if _WU_UNIT.fullmatch(c):
         return "Campaign"  # 创建“无访社区”: the title a drive works for
-    if _PLACE_DRIVE.fullmatch(c) and (text.startswith("建设", q.end) or re.search(
-            "(?:建设|推进|创建|争创|打造|开展)[”“、]*$", text[max(0, q.start - 8):q.start])):
+    if _PLACE_DRIVE.fullmatch(c) and (text.startswith("建设", q.end) or _PLACE_DRIVE_VERB.search(
+            text[max(0, q.start - 8):q.start])):
         return "Campaign"  # 推进“平安X”建设: a place-wide drive
     if len(c) >= 5 and c.endswith("年") and _ALL_CJK.fullmatch(c) and not _COUNTED_YEARS.search(c):
         return "Campaign"  # “信访积案清仓年”: a year-long drive
@@ -947,6 +980,7 @@ def _shape_type(text: str, q: Quote, c: str) -> str | None:
 
 
 _NUMS = "一二三四五六七八九十两"
+_NUMBERED_ITEM = re.compile(f"[{_NUMS}][{CJK}]{{2,4}}")  # 四联共治, as an item of a list of formulas
 _PAIR_SHAPE = re.compile(f"[{_NUMS}][{CJK}]{{1,2}}(?:[{_NUMS}][{CJK}]{{1,3}})+")  # 三所一庭, 三区一中心, 四议两公开
 _RATE_SHAPE = re.compile(f"[一二三四五六七八九十][{CJK}]")  # 三度, 六访, 四查 (not 两会, 两委)
 _NOT_COUNTED = set("个次年月日天名人件起项大位届期批种座级类条支场份些")
@@ -1035,15 +1069,19 @@ def _document_numbers(text: str, hits: list[NamedHit], taken: list[tuple[int, in
         taken.append((s, m.end()))
 
 
+_TITLE = re.compile(r"《([^《》\n]{1,60})》")
+_TITLE_AFTER = re.compile(f"[{CJK}]{{0,6}}?(栏目|专栏|节目|杂志|报道|活动|竞赛|比赛)")
+
+
 def _documents(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     last_doc: dict[str, NamedHit] = {}
     ending: dict[str, list[str]] = {}  # a short name (up to 4 characters) → the titles ending in it, in last_doc's order
-    for m in re.finditer(r"《([^《》\n]{1,60})》", text):
+    for m in _TITLE.finditer(text):
         s, e = m.span()
         if _overlaps_outside(s, e, taken):
             continue
         name = m.group(1).strip()
-        after_any = re.match(f"[{CJK}]{{0,6}}?(栏目|专栏|节目|杂志|报道|活动|竞赛|比赛)", text[e:e + 12])
+        after_any = _TITLE_AFTER.match(text[e:e + 12])
         if after_any and after_any.group(1) in ("栏目", "专栏", "节目", "杂志", "报道"):
             continue
         if _PERIODICAL.search(name) or _OF_PRESS.match(text, e):
@@ -1464,13 +1502,16 @@ def _name_parts(name: str) -> list[str]:
     return parts
 
 
+_HEAD_QUOTED_AFTER = re.compile(f"(?:打造|形成|构建|建立|推进|完善)([{CJK}]{{2,14}})$")
+
+
 def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """A name whose head alone is quoted: 打造共建共治共享社会治理“新格局”."""
     for q in quotes:
         ht = head_type(q.content)
         if ht is None or ht[0] != q.content or ht[1] != "Mechanism" or _overlaps(q.start, q.end, taken):
             continue
-        m = re.search(f"(?:打造|形成|构建|建立|推进|完善)([{CJK}]{{2,14}})$", text[max(0, q.start - 20):q.start])
+        m = _HEAD_QUOTED_AFTER.search(text[max(0, q.start - 20):q.start])
         if not m:
             continue
         name = m.group(1)
@@ -1681,6 +1722,7 @@ _CREATE = re.compile("创建")  # every title drive holds it 3 to 10 characters 
 
 
 _NONE_DRIVE = re.compile(f"(无[{CJK}]{{1,3}})([（(][{CJK}]{{1,4}}[）)])?建设")
+_NONE_UNIT = re.compile("(?:县|市|区|乡|镇|村|社区|村居|学校|校园|单位|企业|小区|家庭)$")
 
 
 # 以X规范化建设为抓手, 以X示范创建为契机, 把X规范化建设作为…的重要抓手: the lever a report names is a drive
@@ -1813,7 +1855,7 @@ def _title_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]])
         taken.append((s, e))
     for m in _NONE_DRIVE.finditer(text):  # 推进无访村（社区）建设: the drive for a 无X title
         s, e = m.span()
-        if _overlaps(s, e, taken) or not re.search("(?:县|市|区|乡|镇|村|社区|村居|学校|校园|单位|企业|小区|家庭)$", m.group(1)):
+        if _overlaps(s, e, taken) or not _NONE_UNIT.search(m.group(1)):
             continue
         title = m.group(1) + (m.group(2) or "")
         hits.append(NamedHit("Campaign", title + "建设", s, e, {title + "建设", title, m.group(1)}))

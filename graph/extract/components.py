@@ -18,7 +18,7 @@ _ORDINAL = re.compile("^(?:([一二三四五六七八九十]+)、|[（(]([一二
 _DIGITS_PLUS = re.compile("[0-9]+(?:\\+[0-9A-Za-zＮ]+)+")
 _PAREN_PARTS = re.compile(r"[（(]即?([^）)]{4,200})[）)]")
 _NAMELY_PARTS = re.compile(r"[，,：:]即([^。；\n]{4,200})")
-_ONES = re.compile("^[一二三四五六七八九十]+个一$")
+_N_ONES = re.compile("^[一二三四五六七八九十]+个一$")  # 六个一
 _ONE_OF = re.compile("一[个道批支种项条套张]")
 _DIGITS_NAME = re.compile("[0-9]{2,6}")
 _ROOM_TEAMS = re.compile("一([一-龥])([一二三四五六七八九十])([一-龥])")
@@ -251,7 +251,7 @@ def _ordinal_paragraphs(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str
 
 def _heading_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """六个一: headings such as “构建一个体系 创新社会治安防控”, the part before the space."""
-    if not _ONES.match(h.name):
+    if not _N_ONES.match(h.name):
         return []
     out = []
     for line in doc.text.split("\n"):

@@ -88,7 +88,7 @@ _TITLE_WORD = re.compile("(?:荣誉称号|称号)$")
 _TITLE_ENDS = re.compile("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，|[一二三四五六七八九十两]+次)")
 _AND = re.compile("和|及|与")
 _LIST_GOES_ON = re.compile("(?:、|和|及|与|以及)")
-_MERIT = re.compile("(?:个人|集体)?[一二三]等功(?![一-龥]{0,4}[0-9一二三四五六七八九十两]+[名人个])")
+_MERIT_AWARDED = re.compile("(?:个人|集体)?[一二三]等功(?![一-龥]{0,4}[0-9一二三四五六七八九十两]+[名人个])")
 _MERIT_HOLDER = re.compile("^(?:个人|集体)")
 _DASH = re.compile("——|—")
 _WORK_AFTER = re.compile("创建|活动|行动|工作|建设")
@@ -236,7 +236,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
                 break
         if first and verb in ("荣立", "荣记", "记"):
             # 荣立个人二等功一次: a merit of a rank
-            mm = _MERIT.match(text[p:p + 12])
+            mm = _MERIT_AWARDED.match(text[p:p + 12])
             if mm:
                 name = mm.group(0)
                 out.append(HonorHit(name, p, p + len(name), {name, _MERIT_HOLDER.sub("", name)},

@@ -248,6 +248,8 @@ def strip_leading(name: str) -> str:
     while True:
         w = next((w for w in lead.get(name[:1], ()) if name.startswith(w) and len(name) - len(w) >= 2), None)
         if w is None:
+            if len(name) < 3:
+                return name  # no word cut off would leave two characters: no need to tag it
             tags = pos_tags(name)
             if not tags:
                 return name

@@ -1,11 +1,11 @@
-"""named.py's faster scans find what the plain ones find: patterns rewritten to open on a
+"""named.py's (and honors') faster scans find what the plain ones find: patterns rewritten to open on a
 character class, unquoted names tried only where a clause opens, a clause's start stepped back to."""
 from __future__ import annotations
 
 import random
 import re
 
-from graph.extract import named
+from graph.extract import honors, named
 from graph.extract.named import _clause_start, _finditer_opening, _unquoted_openers, _unquoted_re
 
 _SENTENCES = [
@@ -16,6 +16,7 @@ _SENTENCES = [
     "全县实现三降五零六升，十三降五零六升；推行4+1+X工作法，2.4+1+X不算，14+2+N模式。",
     "第三项制度，一二三项机制，两大平台，二十个工作机制，第二十个机制。",
     "机制机制，体系，的平台，与与工程，行动",
+    "全县有3名优秀调解员、一百二十位民警和2023年12名“最美网格员”，第1名，12345人次。",
 ]
 
 
@@ -47,6 +48,7 @@ def test_scans_opening_on_a_class_find_what_their_lookahead_forms_find():
         named._RESULT_FORMULA: re.compile("(?=[一二三四五六七八九十])(?<![一二三四五六七八九十])"
                                           "(?:[一二三四五六七八九十][降零升减增保控防治清打]){3,}"),
         named._DIGIT_FORMULA_X: re.compile(r"(?=[0-9])(?<![0-9.])[0-9]{1,2}(?:\+[0-9]{1,2})*\+[xXＸN](?![0-9A-Za-z])"),
+        honors._PEOPLE_COUNT: re.compile(f"[0-9一二三四五六七八九十两百]+(?:名|位|人)(?=[“{honors.CJK}])"),
     }
     for fast, slow in plain.items():
         found = 0

@@ -70,6 +70,20 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
 
 
 @lru_cache(maxsize=1)
+def _ending_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of :func:`_patterns`' ``head`` and ``person`` (which end a title), for
+    :func:`_ends_in`: a name's ending is compared with them, not searched for at each character."""
+    w = _words()
+    return tuple({x for c in ("unit", "person", "award") for x in w.get(c, ())}), tuple(w.get("person", ()))
+
+
+def _ends_in(text: str, words: tuple[str, ...]) -> bool:
+    """``re.search("(?:" + "|".join(words) + ")$", text)`` for plain words: ``$`` also stands
+    before a line break ending the text."""
+    return text.endswith(words) or (text.endswith("\n") and text[:-1].endswith(words))
+
+
+@lru_cache(maxsize=1)
 def _lead_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A level and batch opening a title; a level, and a batch, ending the words before one."""
     _, _, level, batch, _ = _patterns()
@@ -82,7 +96,10 @@ _QUALIFIER = re.compile(f"[{CJK}]{{2,6}}(?=[“「])")
 _RUN_2_10 = re.compile(f"[{CJK}]{{2,10}}")
 _RUN_2_26 = re.compile(f"(?:[{CJK}]|（[{CJK}]{{1,8}}）){{2,26}}")  # (…建设（综治工作）先进集体: a bracketed part)
 _RUN_4_16 = re.compile(f"[{CJK}]{{4,16}}")
-_PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百]+(?:名|位|人)(?=[“{CJK}])")
+# (tried only where a run of numerals starts, the lookbehind after its first character: a match
+# needs the run's end, so a try inside the run would fail as the one at its start did)
+_PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百](?<![0-9一二三四五六七八九十两百].)[0-9一二三四五六七八九十两百]*"
+                           f"(?:名|位|人)(?=[“{CJK}])")
 # the patterns the rules use, compiled once (re's own cache of 512 is overrun in a build)
 _TITLE_WORD = re.compile("(?:荣誉称号|称号)$")
 _TITLE_ENDS = re.compile("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，|[一二三四五六七八九十两]+次)")
@@ -108,8 +125,8 @@ _SELECTION = re.compile("评选")
 def is_title(name: str, *, quoted: bool = False) -> bool:
     """Does ``name`` read as a title: the kind of holder or award it ends with, and a
     quality or level that makes it one (全省先进单位, 最美派出所, 个人三等功)?"""
-    head, quality, level, _, _ = _patterns()
-    if not (2 <= len(name) <= 24) or not head.search(name):
+    _, quality, level, _, _ = _patterns()
+    if not (2 <= len(name) <= 24) or not _ends_in(name, _ending_words()[0]):
         return False
     if _NOT_IN_TITLE.search(name):
         return False
@@ -337,7 +354,7 @@ def _counted(doc: Doc, out: list[HonorHit], seen: set[int]) -> None:
     """Titles counted among people (涌现出2名全国优秀法官、1名“全国三八红旗手”): honors
     whose holders the text does not name."""
     text = doc.text
-    _, _, _, _, person = _patterns()
+    person = _ending_words()[1]
     for m in _PEOPLE_COUNT.finditer(text):
         p = m.end()
         if p in seen or p + 1 in seen:
@@ -352,13 +369,13 @@ def _counted(doc: Doc, out: list[HonorHit], seen: set[int]) -> None:
             if not run:
                 continue
             name = next((run.group(0)[:k] for k in range(len(run.group(0)), 3, -1)
-                         if person.search(run.group(0)[:k]) and is_title(run.group(0)[:k])), None)
+                         if _ends_in(run.group(0)[:k], person) and is_title(run.group(0)[:k])), None)
             if name is None:
                 continue
             end = p + len(name)
         _, _, level, _, _ = _patterns()
         ranked = level.match(name) or text[p] == "“" or _RANKED.search(name)
-        if not (person.search(name) and is_title(name, quoted=True) and ranked):
+        if not (_ends_in(name, person) and is_title(name, quoted=True) and ranked):
             continue
         seen.add(p)
         out.append(HonorHit(name, p, end, {name, text[p:end]}, m.start(), None, awarded=False))
@@ -444,8 +461,7 @@ def _fits(title: str, kind: str) -> bool:
         return kind == "Place"
     if _BODY_TITLE.search(title):
         return kind == "Agency"
-    _, _, _, _, person = _patterns()
-    if person.search(title):
+    if _ends_in(title, _ending_words()[1]):
         return kind in ("Person", "Agency")
     return True
 

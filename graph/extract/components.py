@@ -551,7 +551,9 @@ def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit], mech_ends: list[i
 
 def _joined_before(doc: Doc, h: NamedHit) -> list[str]:
     """县调委会-乡镇调委会-村调解小组的农村人民调解体系: the chain joined by dashes right before it."""
-    m = _DESCRIBED_BY.search(doc.text[max(0, h.start - 90):h.start])
+    window = doc.text[max(0, h.start - 90):h.start]
+    # (a match ends the window on 的: where none does, the search, quadratic in the window, is spared)
+    m = _DESCRIBED_BY.search(window) if window.endswith(("的", "的\n")) else None
     if not m:
         return []
     parts = _JOINERS.split(m.group(1))

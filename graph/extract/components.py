@@ -5,25 +5,41 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .doc import CJK, Doc, find_all
 from .named import NamedHit, list_items, strip_leading
 from ..lexicon import load_set
 from .numbers import cn_int
+from ..segment import lcut, pos_tags
 
 _ORDINAL = re.compile("^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])([^。；\n]{2,40})")
+# patterns rules use, compiled once (re's own cache of 512 is overrun in a build)
+_DIGITS_PLUS = re.compile("[0-9]+(?:\\+[0-9A-Za-zＮ]+)+")
+_PAREN_PARTS = re.compile(r"[（(]即?([^）)]{4,200})[）)]")
+_NAMELY_PARTS = re.compile(r"[，,：:]即([^。；\n]{4,200})")
+_N_ONES = re.compile("^[一二三四五六七八九十]+个一$")  # 六个一
+_ONE_OF = re.compile("一[个道批支种项条套张]")
+_DIGITS_NAME = re.compile("[0-9]{2,6}")
+_ROOM_TEAMS = re.compile("一([一-龥])([一二三四五六七八九十])([一-龥])")
+_DESCRIBED_BY = re.compile("([^，。；：“”\n的]{2,80})的$")
+_JOINERS = re.compile("[-—―－+＋]")
+_HAN = re.compile("[一-龥]+")
 # the number a listed part opens on (一是联防, 第二，, 其三, ②, (4)): no word of the part
 _ORDINAL_MARK = re.compile("^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、是]?|其[一二三四五六七八九十][，、]?|"
                            "[①②③④⑤⑥⑦⑧⑨⑩]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
 _LEAD_VERBS = re.compile("^(?:通过|建立并落实了|建立并落实|建立了|建立|搭建了|搭建|形成了|形成|落实了|落实|实行|推行|打造|组建了|组建|包括|即)+")
 
 
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    return load_set("predicate_verbs.txt") | {"了", "将", "把", "由", "以", "包括", "涵盖", "整合", "有", "均有"}
+
+
 def _after_verbs(item: str) -> str:
     """凤凰县建立了公安 → 公安, 深化拓展入户走访 → 入户走访: the list starts after the sentence's
     verbs (a part is a noun phrase: verbs opening it belong to the clause)."""
-    from ..segment import lcut, pos_tags
-
-    verbs = load_set("predicate_verbs.txt") | {"了", "将", "把", "由", "以", "包括", "涵盖", "整合", "有", "均有"}
+    verbs = _clause_verbs()
     toks = lcut(item)
     cut = 0
     for i, tok in enumerate(toks[:-1]):
@@ -62,7 +78,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
         if h.components:
             continue
         n = h.formula_count
-        if n is None and re.fullmatch("[0-9]+(?:\\+[0-9A-Za-zＮ]+)+", h.name):
+        if n is None and _DIGITS_PLUS.fullmatch(h.name):
             n = h.name.count("+") + 1  # 2+1+N: three parts, whatever N counts
         counted = n is not None
         if n is None:
@@ -165,7 +181,7 @@ def _list_before(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 def _paren_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """（即A、B、C） or ，即A、B、C。 right after the formula."""
     after = doc.text[h.end:h.end + 210]
-    m = re.match(r"[（(]即?([^）)]{4,200})[）)]", after) or re.match(r"[，,：:]即([^。；\n]{4,200})", after)
+    m = _PAREN_PARTS.match(after) or _NAMELY_PARTS.match(after)
     return _split_items(m.group(1)) if m else []
 
 
@@ -235,19 +251,19 @@ def _ordinal_paragraphs(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str
 
 def _heading_items(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """六个一: headings such as “构建一个体系 创新社会治安防控”, the part before the space."""
-    if not re.match("^[一二三四五六七八九十]+个一$", h.name):
+    if not _N_ONES.match(h.name):
         return []
     out = []
     for line in doc.text.split("\n"):
         line = line.strip()
-        if len(line) <= 24 and " " in line and re.search("一[个道批支种项条套张]", line.split(" ")[0]):
+        if len(line) <= 24 and " " in line and _ONE_OF.search(line.split(" ")[0]):
             out.append(line.split(" ")[0])
     return out
 
 
 def _digit_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """5544: the sub-formulas before it in the sentence whose counts are 5, 5, 4, 4."""
-    if not re.fullmatch("[0-9]{2,6}", h.name):
+    if not _DIGITS_NAME.fullmatch(h.name):
         return []
     ss, _ = doc.sentence_at(h.start)
     subs = [x for x in hits if x.type == "Mechanism" and ss <= x.start < h.start and x.formula_count]
@@ -276,7 +292,7 @@ def _net_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 def _room_and_teams(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     """一室三队: the quoted teams listed before it plus the quoted room named before them."""
-    m = re.fullmatch("一([一-龥])([一二三四五六七八九十])([一-龥])", h.name)
+    m = _ROOM_TEAMS.fullmatch(h.name)
     if not m:
         return []
     room_char, team_char = m.group(1), m.group(3)
@@ -535,12 +551,14 @@ def _kinds_before(doc: Doc, h: NamedHit, hits: list[NamedHit], mech_ends: list[i
 
 def _joined_before(doc: Doc, h: NamedHit) -> list[str]:
     """县调委会-乡镇调委会-村调解小组的农村人民调解体系: the chain joined by dashes right before it."""
-    m = re.search("([^，。；：“”\n的]{2,80})的$", doc.text[max(0, h.start - 90):h.start])
+    window = doc.text[max(0, h.start - 90):h.start]
+    # (a match ends the window on 的: where none does, the search, quadratic in the window, is spared)
+    m = _DESCRIBED_BY.search(window) if window.endswith(("的", "的\n")) else None
     if not m:
         return []
-    parts = re.split("[-—―－+＋]", m.group(1))
+    parts = _JOINERS.split(m.group(1))
     parts[0] = _after_verbs(parts[0])
-    if len(parts) >= 3 and all(1 <= len(p) <= 10 and re.fullmatch("[一-龥]+", p) for p in parts):
+    if len(parts) >= 3 and all(1 <= len(p) <= 10 and _HAN.fullmatch(p) for p in parts):
         return parts
     return []
 
@@ -565,11 +583,14 @@ _MERGE = re.compile("(?:有机|统一|全部|一并|职责|力量)?(?:合并|整
                     "|联合|统筹|汇聚|嵌入|下沉|进驻|派驻|列入|充实|合为|联动)")
 _COUNT_TAIL = re.compile(f"(?:等)?[{_NUMERAL}]+[个项大条种类方][一-龥]{{0,3}}$|等$")
 _COLOURS = "红橙黄绿青蓝紫白黑灰"
+_COLOUR_NAME = re.compile(f"[{_COLOURS}]{{2,5}}")  # 红黄蓝
+_REPEATED_COUNT = re.compile(f"([{_NUMERAL}])[一-龥]{{1,2}}\\1[一-龥]{{1,2}}")  # 一村一警
+_GRADES = re.compile(f"[{_NUMERAL}](级|色)([一-龥]{{2,4}})")  # 三级调解, 三色预警
 
 
 def _leading_count(name: str) -> int | None:
     """The count a mechanism's name opens with (四步调解法 → 4), or of its colours (红黄绿 → 3), or None."""
-    if re.fullmatch(f"[{_COLOURS}]{{2,5}}", name):
+    if _COLOUR_NAME.fullmatch(name):
         return len(name)
     m = _LEADING.match(name)
     return (2 if m.group(1) == "双" else cn_int(m.group(1))) if m else None
@@ -578,7 +599,7 @@ def _leading_count(name: str) -> int | None:
 def _counts(name: str, n: int) -> set[int]:
     """The numbers of parts that fit a formula: its count, and for a pair of equal counts
     (三访三清: three visits, each clearing one thing) that number alone."""
-    m = re.fullmatch(f"([{_NUMERAL}])[一-龥]{{1,2}}\\1[一-龥]{{1,2}}", name)
+    m = _REPEATED_COUNT.fullmatch(name)
     return {n, cn_int(m.group(1))} if m else {n}
 
 
@@ -719,8 +740,8 @@ def _graded_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     named by grade or colour, each written in the formula's paragraph after it."""
     text = doc.text
     n = h.formula_count or 0
-    m = re.fullmatch(f"[{_NUMERAL}](级|色)([一-龥]{{2,4}})", h.name)
-    if m is None and not re.fullmatch(f"[{_COLOURS}]{{2,5}}", h.name):
+    m = _GRADES.fullmatch(h.name)
+    if m is None and not _COLOUR_NAME.fullmatch(h.name):
         return []  # (asked before the paragraph is cut out: most formulas are neither)
     b = bisect_left(doc.line_breaks, h.end)
     after = text[h.end:doc.line_breaks[b] if b < len(doc.line_breaks) else len(text)]

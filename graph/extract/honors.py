@@ -70,6 +70,20 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
 
 
 @lru_cache(maxsize=1)
+def _ending_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of :func:`_patterns`' ``head`` and ``person`` (which end a title), for
+    :func:`_ends_in`: a name's ending is compared with them, not searched for at each character."""
+    w = _words()
+    return tuple({x for c in ("unit", "person", "award") for x in w.get(c, ())}), tuple(w.get("person", ()))
+
+
+def _ends_in(text: str, words: tuple[str, ...]) -> bool:
+    """``re.search("(?:" + "|".join(words) + ")$", text)`` for plain words: ``$`` also stands
+    before a line break ending the text."""
+    return text.endswith(words) or (text.endswith("\n") and text[:-1].endswith(words))
+
+
+@lru_cache(maxsize=1)
 def _lead_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A level and batch opening a title; a level, and a batch, ending the words before one."""
     _, _, level, batch, _ = _patterns()
@@ -82,14 +96,37 @@ _QUALIFIER = re.compile(f"[{CJK}]{{2,6}}(?=[“「])")
 _RUN_2_10 = re.compile(f"[{CJK}]{{2,10}}")
 _RUN_2_26 = re.compile(f"(?:[{CJK}]|（[{CJK}]{{1,8}}）){{2,26}}")  # (…建设（综治工作）先进集体: a bracketed part)
 _RUN_4_16 = re.compile(f"[{CJK}]{{4,16}}")
-_PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百]+(?:名|位|人)(?=[“{CJK}])")
+# (tried only where a run of numerals starts, the lookbehind after its first character: a match
+# needs the run's end, so a try inside the run would fail as the one at its start did)
+_PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百](?<![0-9一二三四五六七八九十两百].)[0-9一二三四五六七八九十两百]*"
+                           f"(?:名|位|人)(?=[“{CJK}])")
+# the patterns the rules use, compiled once (re's own cache of 512 is overrun in a build)
+_TITLE_WORD = re.compile("(?:荣誉称号|称号)$")
+_TITLE_ENDS = re.compile("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，|[一二三四五六七八九十两]+次)")
+_AND = re.compile("和|及|与")
+_LIST_GOES_ON = re.compile("(?:、|和|及|与|以及)")
+_MERIT_AWARDED = re.compile("(?:个人|集体)?[一二三]等功(?![一-龥]{0,4}[0-9一二三四五六七八九十两]+[名人个])")
+_MERIT_HOLDER = re.compile("^(?:个人|集体)")
+_DASH = re.compile("——|—")
+_WORK_AFTER = re.compile("创建|活动|行动|工作|建设")
+_HONOR_WORD = re.compile("荣誉|称号")
+_RANKED = re.compile("[一二三]级|英模|楷模")
+_YEAR_OPENING = re.compile(r"^\d{4}年?")
+_LISTED_IN = re.compile("(荣登|入选|上榜|获评)")
+_LEVEL_END = re.compile("(?:省|市|县|区|自治区|自治州)$")
+_ONE_CJK = re.compile(f"[{CJK}]")
+_BY_CLAUSE = re.compile("被[^，。；被]{1,14}$")
+_COUNT_BEFORE = re.compile(f"[0-9一二三四五六七八九十两百]+(?:个|名|家|位|所|人)[{CJK}]{{0,6}}$")
+_SHORT_GAP = re.compile("[^，。；、“”]{0,6}")
+_QUOTED_RANKING = re.compile("“([^”]{4,30}(?:百佳|百强|十佳|最佳|先进|示范)[^”]{0,8})”")
+_SELECTION = re.compile("评选")
 
 
 def is_title(name: str, *, quoted: bool = False) -> bool:
     """Does ``name`` read as a title: the kind of holder or award it ends with, and a
     quality or level that makes it one (全省先进单位, 最美派出所, 个人三等功)?"""
-    head, quality, level, _, _ = _patterns()
-    if not (2 <= len(name) <= 24) or not head.search(name):
+    _, quality, level, _, _ = _patterns()
+    if not (2 <= len(name) <= 24) or not _ends_in(name, _ending_words()[0]):
         return False
     if _NOT_IN_TITLE.search(name):
         return False
@@ -129,7 +166,7 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
             end += len(tm.group(0))
         if not core or len(core) > 26 or not (strong or is_title(core, quoted=True)):
             return None
-        name = _core_name(re.sub("(?:荣誉称号|称号)$", "", core) or core)
+        name = _core_name(_TITLE_WORD.sub("", core) or core)
         aliases = {name, core, text[q:end]}
         if lm:
             aliases.add(lm.group(0) + name)
@@ -145,12 +182,12 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
     for k in range(len(run_text), 1, -1):
         cand = run_text[:k]
         rest = run_text[k:]
-        if (not rest or re.match("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，|[一二三四五六七八九十两]+次)", rest)) and is_title(cand):
+        if (not rest or _TITLE_ENDS.match(rest)) and is_title(cand):
             best = cand
             break
     if best is None:
         return None
-    for jm in re.finditer("和|及|与", best):
+    for jm in _AND.finditer(best):
         # 全国法院先进集体和全省优秀法院: two titles, not one
         if is_title(best[:jm.start()]) and is_title(best[jm.end():]):
             best = best[:jm.start()]
@@ -207,7 +244,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
             prev = HonorHit(name, s, e, aliases, at, at, awarded=not strive)
             out.append(prev)
             first = False
-            lm = re.match("(?:、|和|及|与|以及)", text[resume:resume + 2])
+            lm = _LIST_GOES_ON.match(text[resume:resume + 2])
             if lm:
                 p = resume + lm.end()
             elif text[resume:resume + 1] in "“「" and text[resume - 1:resume] in "”」":
@@ -216,10 +253,10 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
                 break
         if first and verb in ("荣立", "荣记", "记"):
             # 荣立个人二等功一次: a merit of a rank
-            mm = re.match("(?:个人|集体)?[一二三]等功(?![一-龥]{0,4}[0-9一二三四五六七八九十两]+[名人个])", text[p:p + 12])
+            mm = _MERIT_AWARDED.match(text[p:p + 12])
             if mm:
                 name = mm.group(0)
-                out.append(HonorHit(name, p, p + len(name), {name, re.sub("^(?:个人|集体)", "", name)},
+                out.append(HonorHit(name, p, p + len(name), {name, _MERIT_HOLDER.sub("", name)},
                                     m.start(), m.start()))
     _praised_as(text, out, seen, inside_taken)
     _modifiers(doc, out, seen, set(holders))
@@ -285,11 +322,11 @@ def _modifiers(doc: Doc, out: list[HonorHit], seen: set[int], holders: set[int])
         lm = level_end.search(before)
         bm = batch_end.search(before)
         after = text[qt.end:qt.end + 3]
-        dash = re.match("——|—", after)
+        dash = _DASH.match(after)
         held = (qt.end + (dash.end() if dash else 0)) in holders
         # a title by its own shape (“全省一级公安派出所”), not a drive named after one (“平安村”创建)
-        shaped = is_title(core) and bool(level.match(core)) and not re.match("创建|活动|行动|工作|建设", after)
-        if not (lm or bm or held or shaped or re.match("荣誉|称号", after)):
+        shaped = is_title(core) and bool(level.match(core)) and not _WORK_AFTER.match(after)
+        if not (lm or bm or held or shaped or _HONOR_WORD.match(after)):
             continue
         s, end = qt.start, qt.end
         name = _core_name(core)
@@ -317,7 +354,7 @@ def _counted(doc: Doc, out: list[HonorHit], seen: set[int]) -> None:
     """Titles counted among people (涌现出2名全国优秀法官、1名“全国三八红旗手”): honors
     whose holders the text does not name."""
     text = doc.text
-    _, _, _, _, person = _patterns()
+    person = _ending_words()[1]
     for m in _PEOPLE_COUNT.finditer(text):
         p = m.end()
         if p in seen or p + 1 in seen:
@@ -332,13 +369,13 @@ def _counted(doc: Doc, out: list[HonorHit], seen: set[int]) -> None:
             if not run:
                 continue
             name = next((run.group(0)[:k] for k in range(len(run.group(0)), 3, -1)
-                         if person.search(run.group(0)[:k]) and is_title(run.group(0)[:k])), None)
+                         if _ends_in(run.group(0)[:k], person) and is_title(run.group(0)[:k])), None)
             if name is None:
                 continue
             end = p + len(name)
         _, _, level, _, _ = _patterns()
-        ranked = level.match(name) or text[p] == "“" or re.search("[一二三]级|英模|楷模", name)
-        if not (person.search(name) and is_title(name, quoted=True) and ranked):
+        ranked = level.match(name) or text[p] == "“" or _RANKED.search(name)
+        if not (_ends_in(name, person) and is_title(name, quoted=True) and ranked):
             continue
         seen.add(p)
         out.append(HonorHit(name, p, end, {name, text[p:end]}, m.start(), None, awarded=False))
@@ -354,19 +391,19 @@ def _rankings(doc: Doc, out: list[HonorHit], inside_taken) -> None:
         return any(a <= pos < b for a, b in covered[max(0, i - 4):i + 1])
 
     # quoted rankings: “2021中国最具安全感百佳县市”出炉，攸县荣登榜位
-    for m in re.finditer("“([^”]{4,30}(?:百佳|百强|十佳|最佳|先进|示范)[^”]{0,8})”", text):
+    for m in _QUOTED_RANKING.finditer(text):
         s, e = m.span()
         if inside_honor(s + 1) or inside_taken(s):
             continue
-        name = re.sub(r"^\d{4}年?", "", m.group(1)).strip()
-        follow = re.search("(荣登|入选|上榜|获评)", text[e:e + 20])
+        name = _YEAR_OPENING.sub("", m.group(1)).strip()
+        follow = _LISTED_IN.search(text[e:e + 20])
         if follow is None:
             continue
         out.append(HonorHit(name, s, e, {name, m.group(1)}, e + follow.start(), e + follow.start()))
     # 评选“平安家庭”2万余户、平安单位24个 …: each item chosen is an honor
     item = re.compile(f"(“?([{CJK}]{{2,10}})”?)\\s*[0-9]+(?:\\.[0-9]+)?[万亿]?[余多]?[个户家人名所]、?")
     starts = {h.start for h in out}
-    for m in re.finditer("评选", text):
+    for m in _SELECTION.finditer(text):
         pos = m.end()
         while True:
             im = item.match(text, pos)
@@ -396,7 +433,7 @@ def awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str,
         return None
     if who is not None and who[0] == "Place" and name_of is not None:
         place = name_of(who)
-        if place and (hit.name.startswith(place) or hit.name.startswith(re.sub("(?:省|市|县|区|自治区|自治州)$", "", place))):
+        if place and (hit.name.startswith(place) or hit.name.startswith(_LEVEL_END.sub("", place))):
             return None
     return who
 
@@ -424,8 +461,7 @@ def _fits(title: str, kind: str) -> bool:
         return kind == "Place"
     if _BODY_TITLE.search(title):
         return kind == "Agency"
-    _, _, _, _, person = _patterns()
-    if person.search(title):
+    if _ends_in(title, _ending_words()[1]):
         return kind in ("Person", "Agency")
     return True
 
@@ -445,7 +481,7 @@ def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str
                 last = recipients[j]
             j += 1
         if last is not None:
-            if last[2][0] != "Place" or not re.match(f"[{CJK}]", text[last[1]:last[1] + 1]):
+            if last[2][0] != "Place" or not _ONE_CJK.match(text[last[1]:last[1] + 1]):
                 return last[2]
             return None  # …公安局X派出所 that the text names past its places: not found
     if not hit.awarded:
@@ -459,16 +495,16 @@ def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str
             return head[2]
         return None
     lo = max(ss, t0 - 16)
-    bm = re.search("被[^，。；被]{1,14}$", text[lo:t0])
+    bm = _BY_CLAUSE.search(text[lo:t0])
     if bm:  # 被公安部评为: the body between 被 and the verb gave it
         t0 = lo + bm.start()
-    if re.search(f"[0-9一二三四五六七八九十两百]+(?:个|名|家|位|所|人)[{CJK}]{{0,6}}$", text[max(ss, t0 - 10):t0]):
+    if _COUNT_BEFORE.search(text[max(ss, t0 - 10):t0]):
         return None  # 13个单位荣获…: holders counted, not named
     i = bisect.bisect_left(starts, max(ss, t0 - 40))
     best, best_end = None, t0
     while i < len(starts) and starts[i] < t0:
         s, e, k = recipients[i]
-        if e <= t0 and re.fullmatch("[^，。；、“”]{0,6}", text[e:t0]):
+        if e <= t0 and _SHORT_GAP.fullmatch(text[e:t0]):
             best, best_end = k, e
         i += 1
     if best is not None:

@@ -63,6 +63,11 @@ def _collecting_less() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+# More reports than this in a clean -j 1 build: the whole dictionary is loaded before the first
+# (graph.segment.ON_DEMAND_LIMIT lookups, answered one by one, are about 14 reports' worth).
+WHOLE_DICTIONARY_REPORTS = 14
+
+
 def _warm_views() -> None:
     from .views.page import _vis_js, pinyin
 
@@ -185,7 +190,11 @@ def iter_parts(todo: list[tuple[Path, str]], *, jobs: int = 1, cache: PartCache 
                 meanwhile()
             yield from parts
     else:
-        yield from map(partial(_part_for, cache=cache, timeout=timeout), todo)
+        # a clean build of many reports looks up far more words than ON_DEMAND_LIMIT: reading
+        # the first ten thousand one by one from SQLite (0.36 s) before loading the whole
+        # dictionary anyway would be lost time; a rebuild, which may extract only a few, starts on demand
+        whole = len(todo) > WHOLE_DICTIONARY_REPORTS and (cache is None or cache.previous is None)
+        yield from map(partial(_part_for, cache=cache, whole=whole, timeout=timeout), todo)
 
 
 def assemble(items: Iterable[ReportPart | Failure], writer: BuildWriter, result: BuildResult) -> BuildResult:

@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -149,21 +150,8 @@ class QuadGraph:
     def term(cls, t) -> str:
         """``t`` as Oxigraph writes it in N-Triples (``str`` of the Oxigraph term)."""
         if isinstance(t, Literal):
-            v = str(t.value)
-            dt = t.datatype if t.datatype != XSD_STRING else None
-            if _PLAIN.search(v):  # rare: let Oxigraph escape it
-                v = writable(v)  # an anchor or a file name as it was in the file
-                return str(ox.Literal(v, language=t.lang) if t.lang else
-                           ox.Literal(v, datatype=ox.NamedNode(dt)) if dt else ox.Literal(v))
-            if t.lang:
-                return f'"{v}"@{t.lang}'
-            return f'"{v}"^^<{dt}>' if dt else f'"{v}"'
-        n = cls._iris.get(t)
-        if n is None:
-            if len(cls._iris) >= IRI_CACHE:  # a long build meets ever new IRIs: keep the cache bounded
-                cls._iris.clear()
-            n = cls._iris[t] = str(ox.NamedNode(str(t)))  # Oxigraph checks the IRI
-        return n
+            return _literal(str(t.value), t.lang, t.datatype)
+        return _iri(str(t))  # a plain str key: an rdflib URIRef compares equal only to URIRefs, in Python
 
     def add(self, triple: tuple) -> None:
         s, p, o = triple
@@ -179,6 +167,29 @@ class QuadGraph:
         """The graph's statements in N-Quads, each once, sorted by subject, predicate, object."""
         g = f"<{self.identifier}>"
         return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in self.statements())
+
+
+def _iri(iri: str) -> str:
+    """The IRI ``iri`` (a plain str) as an N-Triples term, checked by Oxigraph once and then cached."""
+    iris = QuadGraph._iris
+    n = iris.get(iri)
+    if n is None:
+        if len(iris) >= IRI_CACHE:  # a long build meets ever new IRIs: keep the cache bounded
+            iris.clear()
+        n = iris[iri] = str(ox.NamedNode(iri))  # Oxigraph checks the IRI
+    return n
+
+
+def _literal(v: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal as an N-Triples term: :meth:`QuadGraph.term` of ``Literal(v, lang, datatype)``."""
+    if _PLAIN.search(v):  # rare: let Oxigraph escape it
+        dt = datatype if datatype != XSD_STRING else None
+        v = writable(v)  # an anchor or a file name as it was in the file
+        return str(ox.Literal(v, language=lang) if lang else
+                   ox.Literal(v, datatype=ox.NamedNode(dt)) if dt else ox.Literal(v))
+    if lang:
+        return f'"{v}"@{lang}'
+    return f'"{v}"^^<{datatype}>' if datatype and datatype != XSD_STRING else f'"{v}"'
 
 
 # an object in a Turtle statement as Oxigraph writes it: a literal (escaped, one line), an IRI, a
@@ -258,19 +269,41 @@ class TurtleUnion:
         return subject + b" " + b" ;\n\t".join(kept) + b" .\n"
 
 
+_XSD_INTEGER = str(XSD.integer)
+
+
 def _integer(value: int) -> str:
     """An xsd:integer literal in N-Triples, as :meth:`QuadGraph.term` writes it."""
-    return f'"{value}"^^<{XSD.integer}>'
+    return f'"{value}"^^<{_XSD_INTEGER}>'
 
 
-# the terms of a mention's and a statistic's rows, in N-Triples: these loops write most of a
-# report's graph, and looking the terms up afresh for each row was a third of their time
+# the terms of the rows report_graph writes, in N-Triples: its loops write most of a report's
+# graph, and looking the terms up afresh for each row was a third of their time
 _T = {name: QuadGraph.term(iri) for name, iri in {
     "type": RDF.type, "Mention": GK.Mention, "Statistic": GK.Statistic, "mention": GK.mention,
     "report": GK.report, "begin": NIF.beginIndex, "end": NIF.endIndex, "anchor": NIF.anchorOf,
     "about": GK.about, "indicator": GK.indicator, "value": GK.value, "unit": GK.unit,
     "qualifier": GK.qualifier, "period": GK.period, "periodYear": GK.periodYear, "surface": GK.surface,
-    "quote": GK.quote, "quoteBegin": GK.quoteBegin, "quoteEnd": GK.quoteEnd}.items()}
+    "quote": GK.quote, "quoteBegin": GK.quoteBegin, "quoteEnd": GK.quoteEnd, "Statement": RDF.Statement,
+    "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object, "evidenceSource": GK.evidenceSource,
+    "temporal": DCTERMS.temporal, "PeriodOfTime": DCTERMS.PeriodOfTime, "startDate": DCAT.startDate,
+    "endDate": DCAT.endDate, "holds": ORG.holds, "Post": ORG.Post, "postIn": ORG.postIn, "prefLabel": SKOS.prefLabel,
+    "altLabel": SKOS.altLabel}.items()}
+_PREDICATE_TERMS = {name: QuadGraph.term(iri) for name, iri in PREDICATES.items()}
+_XSD_GYEAR, _XSD_DATE = str(XSD.gYear), str(XSD.date)
+_SPAN = attrgetter("begin", "end")
+
+
+@lru_cache(maxsize=100_000)  # as entity_iri's: a corpus names mostly the same entities
+def _entity_term(key: tuple[str, str]) -> str:
+    """:func:`entity_iri` as an N-Triples term."""
+    return _iri(str(entity_iri(key)))
+
+
+@lru_cache(maxsize=256)  # the entity types and place levels: a handful
+def _class_term(etype: str, level: object) -> str:
+    cls = LEVEL_CLASS.get(level) if etype == "Place" else None
+    return QuadGraph.term(cls or GK[etype])
 
 
 def _zh(text: str) -> Literal:
@@ -297,21 +330,20 @@ def _describe(g: QuadGraph, key: tuple[str, str], res: Resolved) -> URIRef:
     return node
 
 
-def _statement(g: QuadGraph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: str, begin: int = -1,
-               end: int = -1, source: str | None = None) -> URIRef:
-    st = ID[f"statement/{_hash(s, p, o, report, quote)}"]
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, GK.quote, _zh(quote)))
+def _statement(g: QuadGraph, s: str, p: str, o: str, report: str | None, quote: str, begin: int = -1,
+               end: int = -1, source: str | None = None) -> str:
+    """The statement that ``s p o`` (IRIs) is said by ``quote`` (in ``report``, at ``begin``–``end``),
+    or by ``source``: its rows into ``g``, its N-Triples term back."""
+    st = f"<{ID}statement/{_hash(s, p, o, report, quote)}>"  # hex digits under the base: an IRI as it is
+    T = _T
+    g.rows += ((st, T["type"], T["Statement"]), (st, T["subject"], _iri(str(s))), (st, T["predicate"], _iri(str(p))),
+               (st, T["object"], _iri(str(o))), (st, T["quote"], _literal(quote, "zh")))
     if report is not None:
-        g.add((st, GK.report, report))
+        g.rows.append((st, T["report"], _iri(str(report))))
     if begin >= 0:
-        g.add((st, GK.quoteBegin, _typed(begin)))
-        g.add((st, GK.quoteEnd, _typed(end)))
+        g.rows += ((st, T["quoteBegin"], _integer(begin)), (st, T["quoteEnd"], _integer(end)))
     if source:
-        g.add((st, GK.evidenceSource, Literal(source)))
+        g.rows.append((st, T["evidenceSource"], _literal(source)))
     return st
 
 
@@ -349,25 +381,26 @@ def _relation_period(quote: str, obj) -> str | None:
     return find_period(quote[:cut]) if cut > 0 else None
 
 
-def _date_literal(value: str) -> Literal:
-    return Literal(value, datatype=str(XSD.gYear if len(value) == 4 else XSD.date))
+def _date_literal(value: str) -> str:
+    return _literal(value, None, _XSD_GYEAR if len(value) == 4 else _XSD_DATE)
 
 
-def _period(g: QuadGraph, node: URIRef, period: str | None, report_date: str | None, *, words: bool = False) -> None:
+def _period(g: QuadGraph, node: str, period: str | None, report_date: str | None, *, words: bool = False) -> None:
     """A period's interval against the report's date, as a dcterms:PeriodOfTime with DCAT's
-    start and end (xsd:gYear or xsd:date); ``words``: also write the period's own words."""
+    start and end (xsd:gYear or xsd:date); ``words``: also write the period's own words.
+    ``node``: the N-Triples term of a statement or statistic (the period's IRI extends it)."""
     interval = period_interval(period, report_date)
+    T, rows = _T, g.rows
     if period and words:
-        g.add((node, GK.period, Literal(period)))
+        rows.append((node, T["period"], _literal(period)))
     if interval is None:
         return
-    pi = URIRef(f"{node}/period")
-    g.add((node, DCTERMS.temporal, pi))
-    g.add((pi, RDF.type, DCTERMS.PeriodOfTime))
+    pi = node[:-1] + "/period>"
+    rows += ((node, T["temporal"], pi), (pi, T["type"], T["PeriodOfTime"]))
     if interval.start:
-        g.add((pi, DCAT.startDate, _date_literal(interval.start)))
+        rows.append((pi, T["startDate"], _date_literal(interval.start)))
     if interval.end:
-        g.add((pi, DCAT.endDate, _date_literal(interval.end)))
+        rows.append((pi, T["endDate"], _date_literal(interval.end)))
 
 
 class Written(NamedTuple):
@@ -410,24 +443,32 @@ def report_graph(ex: Extraction) -> QuadGraph:
     _report_metadata(g, r, ex)
     if ex.focus:
         g.add((r, GK.focus, entity_iri(ex.focus)))
-    term, rows, T = g.term, g.rows, _T
-    r_t = term(r)
+    # the rows below are written as N-Triples terms straight away (see _T): most of a graph
+    rows, T = g.rows, _T
+    r_t = QuadGraph.term(r)
     r_base = r_t[:-1]
+    t_type, t_mention, t_anchor, t_begin, t_end = T["type"], T["mention"], T["anchor"], T["begin"], T["end"]
+    t_Mention, t_report, integer = T["Mention"], T["report"], f'"^^<{_XSD_INTEGER}>'
+    anchors: dict[str, str] = {}  # anchors as terms: a report names an entity in the same words again and again
     w = written(ex)
     for key, e in w.entities:
-        node = entity_iri(key)
-        _type(g, node, key, e.attrs)
-        node_t = term(node)
-        for m in sorted(e.mentions, key=lambda m: (m.begin, m.end)):
-            mi = f"{r_base}#char={m.begin},{m.end}>"  # the report's IRI and a fragment: valid as it is
-            rows += ((node_t, T["mention"], mi), (mi, T["type"], T["Mention"]), (mi, T["report"], r_t),
-                     (mi, T["begin"], _integer(m.begin)), (mi, T["end"], _integer(m.end)),
-                     (mi, T["anchor"], term(Literal(m.anchor))))
+        node_t = _entity_term(key)
+        rows.append((node_t, t_type, _class_term(key[0], e.attrs.get("level") if key[0] == "Place" else None)))
+        for m in sorted(e.mentions, key=_SPAN):
+            b, end = m.begin, m.end
+            mi = f"{r_base}#char={b},{end}>"  # the report's IRI and a fragment: valid as it is
+            a = anchors.get(m.anchor)
+            if a is None:
+                a = anchors[m.anchor] = _literal(str(m.anchor))
+            # in the order they are sorted in (fewer runs for the sort to merge)
+            rows += ((node_t, t_mention, mi), (mi, t_anchor, a), (mi, t_begin, f'"{b}{integer}'),
+                     (mi, t_end, f'"{end}{integer}'), (mi, t_type, t_Mention), (mi, t_report, r_t))
         if ex.script == "zh-Hant":  # the original traditional forms, beside the simplified labels
             for m in e.mentions:
-                g.add((node, SKOS.altLabel, Literal(m.anchor.replace("\n", "").replace(" ", ""), lang="zh-Hant")))
+                rows.append((node_t, T["altLabel"], _literal(m.anchor.replace("\n", "").replace(" ", ""), "zh-Hant")))
         comps = e.components  # the parts this report lists
         if comps:
+            node = entity_iri(key)
             for c in comps:
                 g.add((node, GK.hasComponent, _zh(c)))
             # the same parts in the text's order, as an RDF collection with stable IRIs
@@ -438,41 +479,38 @@ def report_graph(ex: Extraction) -> QuadGraph:
                 g.add((cell, RDF.rest, _list_node(rid, node, i + 1) if i + 1 < len(comps) else RDF.nil))
         fc = e.formula_count
         if fc is not None:
+            node = entity_iri(key)
             g.add((node, GK.formulaCount, _typed(fc)))
             g.add((node, GK.componentsMatchCount, _typed(bool(comps) and len(comps) == fc)))
     for rel in w.relations:
         s, p, o = entity_iri(rel.subject), PREDICATES[rel.predicate], entity_iri(rel.object)
-        g.add((s, p, o))
+        rows.append((_entity_term(rel.subject), _PREDICATE_TERMS[rel.predicate], _entity_term(rel.object)))
         st = _statement(g, s, p, o, r, rel.quote, rel.begin, rel.end)
         if rel.predicate in ("conducts", "implements", "adopts"):
             _period(g, st, _relation_period(rel.quote, ex.entities[rel.object]), ex.date, words=True)
     for post in ex.posts:
-        person, org = entity_iri(post.person), entity_iri(post.org)
-        pi = ID[f"post/{_hash(post.person, post.title, post.org)}"]
-        g.add((person, ORG.holds, pi))
-        g.add((pi, RDF.type, ORG.Post))
-        g.add((pi, ORG.postIn, org))
-        g.add((pi, SKOS.prefLabel, _zh(post.title)))
-        g.add((pi, GK.quote, _zh(post.quote)))
-        g.add((pi, GK.report, r))
-    stat_base = term(ID[f"statistic/{slug(rid)}/"])[:-1]
+        pi = f"<{ID}post/{_hash(post.person, post.title, post.org)}>"  # hex digits under the base: an IRI as it is
+        rows += ((_entity_term(post.person), T["holds"], pi), (pi, t_type, T["Post"]), (pi, T["postIn"], _entity_term(post.org)),
+                 (pi, T["prefLabel"], _literal(post.title, "zh")), (pi, T["quote"], _literal(post.quote, "zh")),
+                 (pi, t_report, r_t))
+    stat_base = _iri(f"{ID}statistic/{slug(rid)}/")[:-1]
     for i, st in enumerate(w.statistics):
         si = f"{stat_base}{i + 1}>"
-        rows.append((si, T["type"], T["Statistic"]))
+        rows.append((si, t_type, T["Statistic"]))
         if st.subject is not None and st.subject in ex.entities:
-            rows.append((si, T["about"], term(entity_iri(st.subject))))
+            rows.append((si, T["about"], _entity_term(st.subject)))
         value = int(st.value) if float(st.value).is_integer() else st.value
-        rows += ((si, T["indicator"], term(_zh(st.indicator))), (si, T["value"], term(_typed(value))),
-                 (si, T["unit"], term(Literal(st.unit))))
+        rows += ((si, T["indicator"], _literal(st.indicator, "zh")), (si, T["value"], QuadGraph.term(_typed(value))),
+                 (si, T["unit"], _literal(str(st.unit))))
         if st.qualifier:
-            rows.append((si, T["qualifier"], term(Literal(st.qualifier))))
+            rows.append((si, T["qualifier"], _literal(str(st.qualifier))))
         if st.period:
-            rows.append((si, T["period"], term(Literal(st.period))))
-            _period(g, URIRef(si[1:-1]), st.period, ex.date)
+            rows.append((si, T["period"], _literal(str(st.period))))
+            _period(g, si, st.period, ex.date)
         if st.year is not None:
-            rows.append((si, T["periodYear"], term(Literal(str(st.year), datatype=str(XSD.gYear)))))
-        rows += ((si, T["surface"], term(Literal(st.surface))), (si, T["report"], r_t),
-                 (si, T["quote"], term(_zh(st.quote))))
+            rows.append((si, T["periodYear"], _literal(str(st.year), None, _XSD_GYEAR)))
+        rows += ((si, T["surface"], _literal(str(st.surface))), (si, t_report, r_t),
+                 (si, T["quote"], _literal(st.quote, "zh")))
         if st.begin >= 0:
             rows += ((si, T["quoteBegin"], _integer(st.begin)), (si, T["quoteEnd"], _integer(st.end)))
     return g

@@ -82,13 +82,20 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _BARE = {f"<{_XSD}integer>": re.compile(r"[+-]?[0-9]+"), f"<{_XSD}decimal>": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
          f"<{_XSD}boolean>": re.compile(r"true|false"),
          f"<{_XSD}double>": re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")}
-_TERMS: dict[str, str | None] = {}  # N-Triples term -> its Turtle form (None: not a shape written here)
+_TERMS: dict[str, str] = {}  # N-Triples term -> its Turtle form ("": not a shape written here)
 _TERMS_MAX = 100_000
+
+
+_ID = "https://w3id.org/govkg/id/"  # the resources' IRIs (graph.vocab.ID): written in full
+# ... which no prefix's namespace starts or lies inside (checked here: else the look-up below is taken)
+_ID_IN_FULL = not any(ns.startswith(_ID) or _ID.startswith(ns) for ns, _ in _NAMESPACES)
 
 
 def _turtle_iri(iri: str) -> str | None:
     """``<iri>`` in Turtle: a prefixed name where a prefix's namespace starts it, else as it is;
     None where the local name would need escapes (left to Oxigraph's writer)."""
+    if _ID_IN_FULL and iri.startswith(_ID, 1):  # most IRIs: a mention, statement, statistic, entity
+        return iri
     for ns, prefix in _NAMESPACES:
         if iri.startswith(ns, 1):
             local = iri[len(ns) + 1:-1]
@@ -120,12 +127,13 @@ def _turtle_term(term: str) -> str | None:
 
 
 def _written(term: str) -> str | None:
-    t = _TERMS.get(term, "")
-    if t == "":
+    """:func:`_turtle_term`, cached ("" in the cache: None)."""
+    t = _TERMS.get(term)
+    if t is None:
         if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
             _TERMS.clear()
-        t = _TERMS[term] = _turtle_term(term)
-    return t
+        t = _TERMS[term] = _turtle_term(term) or ""
+    return t or None
 
 
 def _blocks(graph: str, rows: list[tuple[str, str, str]]) -> tuple[bytes, bytes] | None:
@@ -134,28 +142,29 @@ def _blocks(graph: str, rows: list[tuple[str, str, str]]) -> tuple[bytes, bytes]
     joined by `` , ``; in TriG all of it one tab in, inside ``<graph> {`` … ``}``. None if a
     term is not one :func:`_turtle_term` writes."""
     out: list[str] = []
+    append, terms = out.append, _TERMS.get  # (a cache hit is most terms: looked up here, not in a call)
     last_s = last_p = None
     for s, p, o in rows:
-        ot = _written(o)
+        ot = terms(o) or _written(o)
         if ot is None:
             return None
         if s == last_s:
             if p == last_p:
-                out.append(" , " + ot)
+                append(" , " + ot)
                 continue
-            pt = "a" if p == _RDF_TYPE else _written(p)
+            pt = "a" if p == _RDF_TYPE else terms(p) or _written(p)
             if pt is None:
                 return None
-            out.append(f" ;\n\t{pt} {ot}")
+            append(f" ;\n\t{pt} {ot}")
         else:
-            st = _written(s)
-            pt = "a" if p == _RDF_TYPE else _written(p)
+            st = terms(s) or _written(s)
+            pt = "a" if p == _RDF_TYPE else terms(p) or _written(p)
             if st is None or pt is None:
                 return None
-            out.append(f" .\n{st} {pt} {ot}" if out else f"{st} {pt} {ot}")
+            append(f" .\n{st} {pt} {ot}" if out else f"{st} {pt} {ot}")
             last_s = s
         last_p = p
-    out.append(" .\n")
+    append(" .\n")
     ttl = "".join(out)
     trig = f"{graph} {{\n\t" + ttl[:-1].replace("\n", "\n\t") + "\n}\n"  # no term holds a line break: N-Triples escapes it
     return trig.encode("utf-8"), ttl.encode("utf-8")

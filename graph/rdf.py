@@ -25,6 +25,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS
 from .model import Entity, Extraction, Post, Relation, Statistic
 from .normalise import UNWRITABLE
 from .resolve import Resolved
+from .statements import turtle_term
 from .dates import find_period, period_interval
 from .vocab import GK, ID, NIF, ORG, SCHEMA
 
@@ -161,7 +162,19 @@ class QuadGraph:
 
     def statements(self) -> list[tuple[str, str, str]]:
         """The graph's statements as N-Triples terms, each once, sorted by subject, predicate, object."""
-        return sorted(set(self.rows))
+        rows = set(self.rows)
+        described = [row for row in rows if not row[1]]
+        if described:  # rows that stand for a subject's every statement (sorted_rows): each of those
+            rows.difference_update(described)
+            rows.update((s, p, o) for s, _, d in described for p, o in _described_pairs(d))
+        return sorted(rows)
+
+    def sorted_rows(self) -> list[tuple]:
+        """The rows sorted (a statement given twice is there twice), where a row ``(subject, "",
+        described)`` stands for all of a subject's statements (:func:`_mention`, :func:`_laid_out`),
+        which :func:`graph.statements.report_statements` writes as they are laid out already.
+        (Not made unique first: hashing every row cost more than passing over the few repeated.)"""
+        return sorted(self.rows)
 
     def nquads(self) -> str:
         """The graph's statements in N-Quads, each once, sorted by subject, predicate, object."""
@@ -199,6 +212,10 @@ _OBJECT = re.compile(rb'"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^(?:<[^>]*>|[^\s,;
 _OWN_SUBJECTS = tuple(f"{ID}{ns}/".encode() for ns in ("report", "statement", "statistic", "components"))
 
 
+# a block of one type and the mentions (what most entities' blocks are): subject, type, the mention line
+_TYPED_AND_MENTIONED = re.compile(rb'(<[^>\s]*>) a ([^\s,"<]+) ;\n\t(gk:mention [^\n]*) \.\n*')
+
+
 class TurtleUnion:
     """The union of several graphs as one Turtle text, each triple once: the graphs' Turtle blocks
     (as :func:`graph.store.report_statements` writes them: a subject at the line start, one
@@ -232,6 +249,13 @@ class TurtleUnion:
     def _block(self, block: bytes) -> bytes | None:
         """``block`` without the triples already seen (b"" if none is left), or None when nothing
         is left out (or its shape is not the one expected)."""
+        m = _TYPED_AND_MENTIONED.fullmatch(block)
+        if m is not None:  # most blocks: an entity's type and its mentions in this report (as below, at once)
+            key = hashlib.blake2b(m.group(1) + b" a " + m.group(2), digest_size=16).digest()
+            if key not in self._seen:
+                self._seen.add(key)
+                return None
+            return m.group(1) + b" " + m.group(3) + b" .\n"
         lines = block.rstrip(b"\n").split(b"\n")
         subject, _, lines[0] = lines[0].partition(b" ")
         seen, fresh_of = self._seen, {}  # line index -> its objects not seen before (only lines that lose some)
@@ -288,7 +312,8 @@ _T = {name: QuadGraph.term(iri) for name, iri in {
     "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object, "evidenceSource": GK.evidenceSource,
     "temporal": DCTERMS.temporal, "PeriodOfTime": DCTERMS.PeriodOfTime, "startDate": DCAT.startDate,
     "endDate": DCAT.endDate, "holds": ORG.holds, "Post": ORG.Post, "postIn": ORG.postIn, "prefLabel": SKOS.prefLabel,
-    "altLabel": SKOS.altLabel}.items()}
+    "altLabel": SKOS.altLabel, "hasComponent": GK.hasComponent, "componentList": GK.componentList, "first": RDF.first,
+    "rest": RDF.rest, "nil": RDF.nil}.items()}
 _PREDICATE_TERMS = {name: QuadGraph.term(iri) for name, iri in PREDICATES.items()}
 _XSD_GYEAR, _XSD_DATE = str(XSD.gYear), str(XSD.date)
 _SPAN = attrgetter("begin", "end")
@@ -304,6 +329,58 @@ def _entity_term(key: tuple[str, str]) -> str:
 def _class_term(etype: str, level: object) -> str:
     cls = LEVEL_CLASS.get(level) if etype == "Place" else None
     return QuadGraph.term(cls or GK[etype])
+
+
+_MENTION_PREDICATES = (T_ANCHOR, T_BEGIN, T_END, T_TYPE, T_REPORT) = (
+    _T["anchor"], _T["begin"], _T["end"], _T["type"], _T["report"])
+if sorted(_MENTION_PREDICATES) != list(_MENTION_PREDICATES):  # the order the rows sort in, as laid out below
+    raise RuntimeError("the mention's predicates are not in N-Triples order")
+_ANCHOR_OF, _BEGIN_INDEX, _END_INDEX, _A_MENTION, _REPORT = (
+    turtle_term(T_ANCHOR), turtle_term(T_BEGIN), turtle_term(T_END), turtle_term(_T["Mention"]), turtle_term(T_REPORT))
+
+
+def _mention(anchor: tuple[str, str], begin: int, end: int, report: tuple[str, str]) -> tuple:
+    """A mention's five statements (rdf:type, gk:report, NIF's anchor and offsets) as what one
+    row of its report's graph holds (see :meth:`QuadGraph.sorted_rows`): laid out in Turtle
+    here, and the N-Triples terms of the anchor and the report. ``anchor``, ``report``: (N-Triples,
+    Turtle). A report's mentions are most of its statements, and sorting and laying them out
+    one by one was most of the time its graph took."""
+    return (f" {_ANCHOR_OF} {anchor[1]} ;\n\t{_BEGIN_INDEX} {begin} ;\n\t{_END_INDEX} {end} ;\n\ta {_A_MENTION} ;\n\t"
+            f"{_REPORT} {report[1]}", anchor[0], begin, end, report[0])  # (integers stand bare in Turtle)
+
+
+def _mention_pairs(described: tuple) -> list[tuple[str, str]]:
+    """(predicate, object) of each statement of a :func:`_mention`, as N-Triples terms."""
+    _, anchor, begin, end, report = described
+    return [(T_ANCHOR, anchor), (T_BEGIN, _integer(begin)), (T_END, _integer(end)), (T_TYPE, _T["Mention"]), (T_REPORT, report)]
+
+
+# a statistic's predicates, in the order its rows sort in (checked here), and as Turtle writes them
+_STATISTIC_PREDICATES = ("temporal", "type", "about", "indicator", "period", "periodYear", "qualifier", "quote", "quoteBegin",
+                         "quoteEnd", "report", "surface", "unit", "value")
+if sorted(_T[n] for n in _STATISTIC_PREDICATES) != [_T[n] for n in _STATISTIC_PREDICATES]:
+    raise RuntimeError("the statistic's predicates are not in N-Triples order")
+_PREDICATE_TURTLE = {_T[n]: "a" if n == "type" else turtle_term(_T[n]) for n in _STATISTIC_PREDICATES}
+
+
+def _laid_out(pairs: list[tuple[str, str]]) -> tuple | None:
+    """A subject's every statement — (predicate, object) as N-Triples terms, in the order they
+    sort in, each predicate once, each predicate one of :data:`_STATISTIC_PREDICATES` — as what
+    one row of its graph holds (see :meth:`QuadGraph.sorted_rows`): (the Turtle that follows the
+    subject, the pairs); None if a term is not one Turtle is written for here."""
+    out = []
+    for p, o in pairs:
+        # a plain or Chinese literal stands in Turtle as in N-Triples (see statements._turtle_term)
+        ot = o if o[-1] == '"' or o.endswith('"@zh') else turtle_term(o)
+        if ot is None:
+            return None
+        out.append(f"{_PREDICATE_TURTLE[p]} {ot}")
+    return " " + " ;\n\t".join(out), tuple(pairs)
+
+
+def _described_pairs(described: tuple) -> list[tuple[str, str]] | tuple:
+    """(predicate, object) of each statement a row ``(subject, "", described)`` stands for."""
+    return described[1] if len(described) == 2 else _mention_pairs(described)
 
 
 def _zh(text: str) -> Literal:
@@ -385,22 +462,28 @@ def _date_literal(value: str) -> str:
     return _literal(value, None, _XSD_GYEAR if len(value) == 4 else _XSD_DATE)
 
 
-def _period(g: QuadGraph, node: str, period: str | None, report_date: str | None, *, words: bool = False) -> None:
+def _period(g: QuadGraph, node: str, period: str | None, report_date: str | None, *, words: bool = False,
+            link: bool = True) -> str | None:
     """A period's interval against the report's date, as a dcterms:PeriodOfTime with DCAT's
     start and end (xsd:gYear or xsd:date); ``words``: also write the period's own words.
-    ``node``: the N-Triples term of a statement or statistic (the period's IRI extends it)."""
+    ``node``: the N-Triples term of a statement or statistic (the period's IRI extends it).
+    The period's term back (None: no interval); ``link``: also the row ``node dcterms:temporal``
+    it (else the caller writes it)."""
     interval = period_interval(period, report_date)
     T, rows = _T, g.rows
     if period and words:
         rows.append((node, T["period"], _literal(period)))
     if interval is None:
-        return
+        return None
     pi = node[:-1] + "/period>"
-    rows += ((node, T["temporal"], pi), (pi, T["type"], T["PeriodOfTime"]))
+    if link:
+        rows.append((node, T["temporal"], pi))
+    rows.append((pi, T["type"], T["PeriodOfTime"]))
     if interval.start:
         rows.append((pi, T["startDate"], _date_literal(interval.start)))
     if interval.end:
         rows.append((pi, T["endDate"], _date_literal(interval.end)))
+    return pi
 
 
 class Written(NamedTuple):
@@ -447,9 +530,9 @@ def report_graph(ex: Extraction) -> QuadGraph:
     rows, T = g.rows, _T
     r_t = QuadGraph.term(r)
     r_base = r_t[:-1]
-    t_type, t_mention, t_anchor, t_begin, t_end = T["type"], T["mention"], T["anchor"], T["begin"], T["end"]
-    t_Mention, t_report, integer = T["Mention"], T["report"], f'"^^<{_XSD_INTEGER}>'
-    anchors: dict[str, str] = {}  # anchors as terms: a report names an entity in the same words again and again
+    t_type, t_mention, t_report = T["type"], T["mention"], T["report"]
+    report = (r_t, turtle_term(r_t))
+    anchors: dict[str, tuple[str, str]] = {}  # anchors as terms: a report names an entity in the same words again and again
     w = written(ex)
     for key, e in w.entities:
         node_t = _entity_term(key)
@@ -459,24 +542,27 @@ def report_graph(ex: Extraction) -> QuadGraph:
             mi = f"{r_base}#char={b},{end}>"  # the report's IRI and a fragment: valid as it is
             a = anchors.get(m.anchor)
             if a is None:
-                a = anchors[m.anchor] = _literal(str(m.anchor))
-            # in the order they are sorted in (fewer runs for the sort to merge)
-            rows += ((node_t, t_mention, mi), (mi, t_anchor, a), (mi, t_begin, f'"{b}{integer}'),
-                     (mi, t_end, f'"{end}{integer}'), (mi, t_type, t_Mention), (mi, t_report, r_t))
+                nt = _literal(str(m.anchor))
+                a = anchors[m.anchor] = (nt, turtle_term(nt))
+            if a[1] is None or report[1] is None:  # (not a shape laid out here: Oxigraph writes the graph)
+                rows += [(mi, p, o) for p, o in _mention_pairs(_mention(a, b, end, report))]
+            else:
+                rows.append((mi, "", _mention(a, b, end, report)))
+            rows.append((node_t, t_mention, mi))
         if ex.script == "zh-Hant":  # the original traditional forms, beside the simplified labels
             for m in e.mentions:
                 rows.append((node_t, T["altLabel"], _literal(m.anchor.replace("\n", "").replace(" ", ""), "zh-Hant")))
         comps = e.components  # the parts this report lists
         if comps:
-            node = entity_iri(key)
-            for c in comps:
-                g.add((node, GK.hasComponent, _zh(c)))
-            # the same parts in the text's order, as an RDF collection with stable IRIs
-            g.add((node, GK.componentList, _list_node(rid, node, 0)))
-            for i, c in enumerate(comps):
-                cell = _list_node(rid, node, i)
-                g.add((cell, RDF.first, _zh(c)))
-                g.add((cell, RDF.rest, _list_node(rid, node, i + 1) if i + 1 < len(comps) else RDF.nil))
+            parts = [_literal(str(c), "zh") for c in comps]
+            rows += [(node_t, T["hasComponent"], c) for c in parts]
+            # the same parts in the text's order, as an RDF collection with stable IRIs (_list_node's:
+            # its first cell's IRI, checked, and the others with their numbers in its place)
+            cell = _iri(str(_list_node(rid, entity_iri(key), 0)))[:-2]
+            cells = [f"{cell}{i}>" for i in range(len(parts))] + [T["nil"]]
+            rows.append((node_t, T["componentList"], cells[0]))
+            for i, c in enumerate(parts):
+                rows += ((cells[i], T["first"], c), (cells[i], T["rest"], cells[i + 1]))
         fc = e.formula_count
         if fc is not None:
             node = entity_iri(key)
@@ -494,25 +580,31 @@ def report_graph(ex: Extraction) -> QuadGraph:
                  (pi, T["prefLabel"], _literal(post.title, "zh")), (pi, T["quote"], _literal(post.quote, "zh")),
                  (pi, t_report, r_t))
     stat_base = _iri(f"{ID}statistic/{slug(rid)}/")[:-1]
+    t_Statistic = T["Statistic"]
     for i, st in enumerate(w.statistics):
         si = f"{stat_base}{i + 1}>"
-        rows.append((si, t_type, T["Statistic"]))
-        if st.subject is not None and st.subject in ex.entities:
-            rows.append((si, T["about"], _entity_term(st.subject)))
         value = int(st.value) if float(st.value).is_integer() else st.value
-        rows += ((si, T["indicator"], _literal(st.indicator, "zh")), (si, T["value"], QuadGraph.term(_typed(value))),
-                 (si, T["unit"], _literal(str(st.unit))))
-        if st.qualifier:
-            rows.append((si, T["qualifier"], _literal(str(st.qualifier))))
+        pi = _period(g, si, st.period, ex.date, link=False) if st.period else None
+        pairs = [(T["temporal"], pi), (t_type, t_Statistic)] if pi else [(t_type, t_Statistic)]  # as _STATISTIC_PREDICATES
+        if st.subject is not None and st.subject in ex.entities:
+            pairs.append((T["about"], _entity_term(st.subject)))
+        pairs.append((T["indicator"], _literal(st.indicator, "zh")))
         if st.period:
-            rows.append((si, T["period"], _literal(str(st.period))))
-            _period(g, si, st.period, ex.date)
+            pairs.append((T["period"], _literal(str(st.period))))
         if st.year is not None:
-            rows.append((si, T["periodYear"], _literal(str(st.year), None, _XSD_GYEAR)))
-        rows += ((si, T["surface"], _literal(str(st.surface))), (si, t_report, r_t),
-                 (si, T["quote"], _literal(st.quote, "zh")))
+            pairs.append((T["periodYear"], _literal(str(st.year), None, _XSD_GYEAR)))
+        if st.qualifier:
+            pairs.append((T["qualifier"], _literal(str(st.qualifier))))
+        pairs.append((T["quote"], _literal(st.quote, "zh")))
         if st.begin >= 0:
-            rows += ((si, T["quoteBegin"], _integer(st.begin)), (si, T["quoteEnd"], _integer(st.end)))
+            pairs += ((T["quoteBegin"], _integer(st.begin)), (T["quoteEnd"], _integer(st.end)))
+        pairs += ((t_report, r_t), (T["surface"], _literal(str(st.surface))), (T["unit"], _literal(str(st.unit))),
+                  (T["value"], QuadGraph.term(_typed(value))))
+        described = _laid_out(pairs)
+        if described is None:  # (not a shape laid out here: Oxigraph writes the graph)
+            rows += [(si, p, o) for p, o in pairs]
+        else:
+            rows.append((si, "", described))
     return g
 
 

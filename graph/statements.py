@@ -52,10 +52,12 @@ def report_statements(g, nquads: str | None = None) -> tuple[bytes, bytes]:
     terms (parsing them into Oxigraph's objects only to write them again took most of the
     graph stage's time); a graph with a term outside the shapes :func:`_turtle_term` knows is
     written by Oxigraph itself."""
-    rows = g.statements()
+    rows = g.sorted_rows()
     if not rows:  # a corpus with no entities or no places: no block at all
         return b"", b""
-    return _blocks(f"<{g.identifier}>", rows) or oxigraph_blocks(g.nquads() if nquads is None else nquads)
+    graph = f"<{g.identifier}>"
+    return (_blocks(graph, rows) or _blocks(graph, g.statements())
+            or oxigraph_blocks(g.nquads() if nquads is None else nquads))
 
 
 def oxigraph_blocks(nquads: str) -> tuple[bytes, bytes]:
@@ -126,8 +128,9 @@ def _turtle_term(term: str) -> str | None:
     return None if dt is None else term[:end + 1] + "^^" + dt
 
 
-def _written(term: str) -> str | None:
-    """:func:`_turtle_term`, cached ("" in the cache: None)."""
+def turtle_term(term: str) -> str | None:
+    """An N-Triples term as Oxigraph's Turtle writer writes it (:func:`_turtle_term`, cached);
+    None for a shape not handled here."""
     t = _TERMS.get(term)
     if t is None:
         if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
@@ -136,34 +139,52 @@ def _written(term: str) -> str | None:
     return t or None
 
 
-def _blocks(graph: str, rows: list[tuple[str, str, str]]) -> tuple[bytes, bytes] | None:
-    """(TriG, Turtle) of one graph's sorted statements in Oxigraph's layout: a subject at the
+def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
+    """(TriG, Turtle) of one graph's sorted statements (a statement given twice: written once) in Oxigraph's layout: a subject at the
     line start, each further predicate on its own line after `` ;``, objects of one predicate
     joined by `` , ``; in TriG all of it one tab in, inside ``<graph> {`` … ``}``. None if a
-    term is not one :func:`_turtle_term` writes."""
+    term is not one :func:`_turtle_term` writes.
+
+    A row ``(subject, "", described)`` stands for all of a subject's statements, laid out
+    already (``described[0]``: its predicates and objects, as they follow the subject; see
+    :meth:`graph.rdf.QuadGraph.sorted_rows`); None if the subject has other rows too."""
     out: list[str] = []
     append, terms = out.append, _TERMS.get  # (a cache hit is most terms: looked up here, not in a call)
-    last_s = last_p = None
+    last_s = last_p = last_o = None
     for s, p, o in rows:
-        ot = terms(o) or _written(o)
-        if ot is None:
-            return None
         if s == last_s:
             if p == last_p:
+                if o == last_o:  # the same statement again (rows may repeat: they are sorted, not made unique)
+                    continue
+                if not p:  # a subject described whole has no other rows
+                    return None
+                ot = terms(o) or turtle_term(o)
+                if ot is None:
+                    return None
                 append(" , " + ot)
+                last_o = o
                 continue
-            pt = "a" if p == _RDF_TYPE else terms(p) or _written(p)
-            if pt is None:
+            if not p or not last_p:
+                return None
+            ot = terms(o) or turtle_term(o)
+            pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
+            if ot is None or pt is None:
                 return None
             append(f" ;\n\t{pt} {ot}")
         else:
-            st = terms(s) or _written(s)
-            pt = "a" if p == _RDF_TYPE else terms(p) or _written(p)
-            if st is None or pt is None:
+            st = terms(s) or turtle_term(s)
+            if st is None:
                 return None
-            append(f" .\n{st} {pt} {ot}" if out else f"{st} {pt} {ot}")
+            if not p:
+                append(f" .\n{st}{o[0]}" if out else st + o[0])
+            else:
+                ot = terms(o) or turtle_term(o)
+                pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
+                if ot is None or pt is None:
+                    return None
+                append(f" .\n{st} {pt} {ot}" if out else f"{st} {pt} {ot}")
             last_s = s
-        last_p = p
+        last_p, last_o = p, o
     append(" .\n")
     ttl = "".join(out)
     trig = f"{graph} {{\n\t" + ttl[:-1].replace("\n", "\n\t") + "\n}\n"  # no term holds a line break: N-Triples escapes it

@@ -186,9 +186,11 @@ def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
             last_s = s
         last_p, last_o = p, o
     append(" .\n")
-    ttl = "".join(out)
-    trig = f"{graph} {{\n\t" + ttl[:-1].replace("\n", "\n\t") + "\n}\n"  # no term holds a line break: N-Triples escapes it
-    return trig.encode("utf-8"), ttl.encode("utf-8")
+    ttl = "".join(out).encode("utf-8")
+    # the TriG from the Turtle's bytes (no term holds a line break: N-Triples escapes it; and no
+    # UTF-8 sequence holds the byte of one): one encoding, and a byte string to indent, not text
+    trig = b"%s {\n\t" % graph.encode("utf-8") + ttl[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
+    return trig, ttl
 
 
 def _graph_block_as_turtle(trig: bytes) -> bytes | None:

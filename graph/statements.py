@@ -140,10 +140,10 @@ def turtle_term(term: str) -> str | None:
 
 
 def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
-    """(TriG, Turtle) of one graph's sorted statements (a statement given twice: written once) in Oxigraph's layout: a subject at the
-    line start, each further predicate on its own line after `` ;``, objects of one predicate
-    joined by `` , ``; in TriG all of it one tab in, inside ``<graph> {`` … ``}``. None if a
-    term is not one :func:`_turtle_term` writes.
+    """(TriG, Turtle) of one graph's sorted statements (one given twice is written once) in
+    Oxigraph's layout: a subject at the line start, each further predicate on its own line after
+    `` ;``, objects of one predicate joined by `` , ``; in TriG all of it one tab in, inside
+    ``<graph> {`` … ``}``. None if a term is not one :func:`_turtle_term` writes.
 
     A row ``(subject, "", described)`` stands for all of a subject's statements, laid out
     already (``described[0]``: its predicates and objects, as they follow the subject; see

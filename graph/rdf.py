@@ -25,9 +25,80 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS
 from .model import Entity, Extraction, Post, Relation, Statistic
 from .normalise import UNWRITABLE
 from .resolve import Resolved
-from .statements import turtle_term
 from .dates import find_period, period_interval
 from .vocab import GK, ID, NIF, ORG, SCHEMA
+
+
+# The written files' prefixes and the Turtle forms of N-Triples terms: graph.statements lays out
+# the blocks with them, and report_graph a mention's and a statistic's rows as it makes them.
+
+# prefixes of the written files: vocabularies only; resources keep their full, readable IRIs
+WRITE_PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
+                  "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "org": "http://www.w3.org/ns/org#",
+                  "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                  "xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+# the prefixes' namespaces, longest first (a namespace inside another must not take its IRIs)
+_NAMESPACES = sorted(((ns, f"{p}:") for p, ns in WRITE_PREFIXES.items()), key=lambda t: -len(t[0]))
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a local name written as it is (no escapes needed)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# typed literals Turtle writes bare when the lexical form is the grammar's own
+_BARE = {f"<{_XSD}integer>": re.compile(r"[+-]?[0-9]+"), f"<{_XSD}decimal>": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+         f"<{_XSD}boolean>": re.compile(r"true|false"),
+         f"<{_XSD}double>": re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")}
+_TERMS: dict[str, str] = {}  # N-Triples term -> its Turtle form ("": not a shape written here)
+_TERMS_MAX = 100_000
+
+
+_ID = "https://w3id.org/govkg/id/"  # the resources' IRIs (graph.vocab.ID): written in full
+# ... which no prefix's namespace starts or lies inside (checked here: else the look-up below is taken)
+_ID_IN_FULL = not any(ns.startswith(_ID) or _ID.startswith(ns) for ns, _ in _NAMESPACES)
+
+
+def _turtle_iri(iri: str) -> str | None:
+    """``<iri>`` in Turtle: a prefixed name where a prefix's namespace starts it, else as it is;
+    None where the local name would need escapes (left to Oxigraph's writer)."""
+    if _ID_IN_FULL and iri.startswith(_ID, 1):  # most IRIs: a mention, statement, statistic, entity
+        return iri
+    for ns, prefix in _NAMESPACES:
+        if iri.startswith(ns, 1):
+            local = iri[len(ns) + 1:-1]
+            return prefix + local if _LOCAL.fullmatch(local) else None
+    return iri
+
+
+def _turtle_term(term: str) -> str | None:
+    """An N-Triples term (as :meth:`graph.rdf.QuadGraph.term` writes it) as Oxigraph's Turtle
+    writer writes it: IRIs of the prefixes' namespaces as prefixed names, numbers and booleans
+    bare, language tags in lower case; None for a shape not handled here."""
+    if term[0] == "<":
+        return _turtle_iri(term)
+    if term[0] != '"':
+        return None  # a blank node: not written by govkg
+    end = term.rfind('"')
+    tail = term[end + 1:]
+    if not tail:
+        return term
+    if tail[0] == "@":
+        return term[:end + 1] + tail.lower()
+    if not tail.startswith("^^<"):
+        return None
+    bare = _BARE.get(tail[2:])
+    if bare is not None and bare.fullmatch(term, 1, end):
+        return term[1:end]
+    dt = _turtle_iri(tail[2:])
+    return None if dt is None else term[:end + 1] + "^^" + dt
+
+
+def turtle_term(term: str) -> str | None:
+    """An N-Triples term as Oxigraph's Turtle writer writes it (:func:`_turtle_term`, cached);
+    None for a shape not handled here."""
+    t = _TERMS.get(term)
+    if t is None:
+        if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
+            _TERMS.clear()
+        t = _TERMS[term] = _turtle_term(term) or ""
+    return t or None
 
 
 class _Terms:
@@ -370,7 +441,7 @@ def _laid_out(pairs: list[tuple[str, str]]) -> tuple | None:
     subject, the pairs); None if a term is not one Turtle is written for here."""
     out = []
     for p, o in pairs:
-        # a plain or Chinese literal stands in Turtle as in N-Triples (see statements._turtle_term)
+        # a plain or Chinese literal stands in Turtle as in N-Triples (see _turtle_term)
         ot = o if o[-1] == '"' or o.endswith('"@zh') else turtle_term(o)
         if ot is None:
             return None

@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -26,6 +27,78 @@ from .normalise import UNWRITABLE
 from .resolve import Resolved
 from .dates import find_period, period_interval
 from .vocab import GK, ID, NIF, ORG, SCHEMA
+
+
+# The written files' prefixes and the Turtle forms of N-Triples terms: graph.statements lays out
+# the blocks with them, and report_graph a mention's and a statistic's rows as it makes them.
+
+# prefixes of the written files: vocabularies only; resources keep their full, readable IRIs
+WRITE_PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
+                  "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "org": "http://www.w3.org/ns/org#",
+                  "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                  "xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+# the prefixes' namespaces, longest first (a namespace inside another must not take its IRIs)
+_NAMESPACES = sorted(((ns, f"{p}:") for p, ns in WRITE_PREFIXES.items()), key=lambda t: -len(t[0]))
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a local name written as it is (no escapes needed)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# typed literals Turtle writes bare when the lexical form is the grammar's own
+_BARE = {f"<{_XSD}integer>": re.compile(r"[+-]?[0-9]+"), f"<{_XSD}decimal>": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+         f"<{_XSD}boolean>": re.compile(r"true|false"),
+         f"<{_XSD}double>": re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")}
+_TERMS: dict[str, str] = {}  # N-Triples term -> its Turtle form ("": not a shape written here)
+_TERMS_MAX = 100_000
+
+
+_ID = "https://w3id.org/govkg/id/"  # the resources' IRIs (graph.vocab.ID): written in full
+# ... which no prefix's namespace starts or lies inside (checked here: else the look-up below is taken)
+_ID_IN_FULL = not any(ns.startswith(_ID) or _ID.startswith(ns) for ns, _ in _NAMESPACES)
+
+
+def _turtle_iri(iri: str) -> str | None:
+    """``<iri>`` in Turtle: a prefixed name where a prefix's namespace starts it, else as it is;
+    None where the local name would need escapes (left to Oxigraph's writer)."""
+    if _ID_IN_FULL and iri.startswith(_ID, 1):  # most IRIs: a mention, statement, statistic, entity
+        return iri
+    for ns, prefix in _NAMESPACES:
+        if iri.startswith(ns, 1):
+            local = iri[len(ns) + 1:-1]
+            return prefix + local if _LOCAL.fullmatch(local) else None
+    return iri
+
+
+def _turtle_term(term: str) -> str | None:
+    """An N-Triples term (as :meth:`graph.rdf.QuadGraph.term` writes it) as Oxigraph's Turtle
+    writer writes it: IRIs of the prefixes' namespaces as prefixed names, numbers and booleans
+    bare, language tags in lower case; None for a shape not handled here."""
+    if term[0] == "<":
+        return _turtle_iri(term)
+    if term[0] != '"':
+        return None  # a blank node: not written by govkg
+    end = term.rfind('"')
+    tail = term[end + 1:]
+    if not tail:
+        return term
+    if tail[0] == "@":
+        return term[:end + 1] + tail.lower()
+    if not tail.startswith("^^<"):
+        return None
+    bare = _BARE.get(tail[2:])
+    if bare is not None and bare.fullmatch(term, 1, end):
+        return term[1:end]
+    dt = _turtle_iri(tail[2:])
+    return None if dt is None else term[:end + 1] + "^^" + dt
+
+
+def turtle_term(term: str) -> str | None:
+    """An N-Triples term as Oxigraph's Turtle writer writes it (:func:`_turtle_term`, cached);
+    None for a shape not handled here."""
+    t = _TERMS.get(term)
+    if t is None:
+        if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
+            _TERMS.clear()
+        t = _TERMS[term] = _turtle_term(term) or ""
+    return t or None
 
 
 class _Terms:
@@ -149,21 +222,8 @@ class QuadGraph:
     def term(cls, t) -> str:
         """``t`` as Oxigraph writes it in N-Triples (``str`` of the Oxigraph term)."""
         if isinstance(t, Literal):
-            v = str(t.value)
-            dt = t.datatype if t.datatype != XSD_STRING else None
-            if _PLAIN.search(v):  # rare: let Oxigraph escape it
-                v = writable(v)  # an anchor or a file name as it was in the file
-                return str(ox.Literal(v, language=t.lang) if t.lang else
-                           ox.Literal(v, datatype=ox.NamedNode(dt)) if dt else ox.Literal(v))
-            if t.lang:
-                return f'"{v}"@{t.lang}'
-            return f'"{v}"^^<{dt}>' if dt else f'"{v}"'
-        n = cls._iris.get(t)
-        if n is None:
-            if len(cls._iris) >= IRI_CACHE:  # a long build meets ever new IRIs: keep the cache bounded
-                cls._iris.clear()
-            n = cls._iris[t] = str(ox.NamedNode(str(t)))  # Oxigraph checks the IRI
-        return n
+            return _literal(str(t.value), t.lang, t.datatype)
+        return _iri(str(t))  # a plain str key: an rdflib URIRef compares equal only to URIRefs, in Python
 
     def add(self, triple: tuple) -> None:
         s, p, o = triple
@@ -173,7 +233,19 @@ class QuadGraph:
 
     def statements(self) -> list[tuple[str, str, str]]:
         """The graph's statements as N-Triples terms, each once, sorted by subject, predicate, object."""
-        return sorted(set(self.rows))
+        rows = set(self.rows)
+        described = [row for row in rows if not row[1]]
+        if described:  # rows that stand for a subject's every statement (sorted_rows): each of those
+            rows.difference_update(described)
+            rows.update((s, p, o) for s, _, d in described for p, o in _described_pairs(d))
+        return sorted(rows)
+
+    def sorted_rows(self) -> list[tuple]:
+        """The rows sorted (a statement given twice is there twice), where a row ``(subject, "",
+        described)`` stands for all of a subject's statements (:func:`_mention`, :func:`_laid_out`),
+        which :func:`graph.statements.report_statements` writes as they are laid out already.
+        (Not made unique first: hashing every row cost more than passing over the few repeated.)"""
+        return sorted(self.rows)
 
     def nquads(self) -> str:
         """The graph's statements in N-Quads, each once, sorted by subject, predicate, object."""
@@ -181,11 +253,38 @@ class QuadGraph:
         return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in self.statements())
 
 
+def _iri(iri: str) -> str:
+    """The IRI ``iri`` (a plain str) as an N-Triples term, checked by Oxigraph once and then cached."""
+    iris = QuadGraph._iris
+    n = iris.get(iri)
+    if n is None:
+        if len(iris) >= IRI_CACHE:  # a long build meets ever new IRIs: keep the cache bounded
+            iris.clear()
+        n = iris[iri] = str(ox.NamedNode(iri))  # Oxigraph checks the IRI
+    return n
+
+
+def _literal(v: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal as an N-Triples term: :meth:`QuadGraph.term` of ``Literal(v, lang, datatype)``."""
+    if _PLAIN.search(v):  # rare: let Oxigraph escape it
+        dt = datatype if datatype != XSD_STRING else None
+        v = writable(v)  # an anchor or a file name as it was in the file
+        return str(ox.Literal(v, language=lang) if lang else
+                   ox.Literal(v, datatype=ox.NamedNode(dt)) if dt else ox.Literal(v))
+    if lang:
+        return f'"{v}"@{lang}'
+    return f'"{v}"^^<{datatype}>' if datatype and datatype != XSD_STRING else f'"{v}"'
+
+
 # an object in a Turtle statement as Oxigraph writes it: a literal (escaped, one line), an IRI, a
 # prefixed name, a number or boolean
 _OBJECT = re.compile(rb'"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^(?:<[^>]*>|[^\s,;<"]+))?|<[^>]*>|[^\s,"<]+')
 # subjects only one graph describes: a report, its mentions, statements, statistics, lists
 _OWN_SUBJECTS = tuple(f"{ID}{ns}/".encode() for ns in ("report", "statement", "statistic", "components"))
+
+
+# a block of one type and the mentions (what most entities' blocks are): subject, type, the mention line
+_TYPED_AND_MENTIONED = re.compile(rb'(<[^>\s]*>) a ([^\s,"<]+) ;\n\t(gk:mention [^\n]*) \.\n*')
 
 
 class TurtleUnion:
@@ -221,6 +320,13 @@ class TurtleUnion:
     def _block(self, block: bytes) -> bytes | None:
         """``block`` without the triples already seen (b"" if none is left), or None when nothing
         is left out (or its shape is not the one expected)."""
+        m = _TYPED_AND_MENTIONED.fullmatch(block)
+        if m is not None:  # most blocks: an entity's type and its mentions in this report (as below, at once)
+            key = hashlib.blake2b(m.group(1) + b" a " + m.group(2), digest_size=16).digest()
+            if key not in self._seen:
+                self._seen.add(key)
+                return None
+            return m.group(1) + b" " + m.group(3) + b" .\n"
         lines = block.rstrip(b"\n").split(b"\n")
         subject, _, lines[0] = lines[0].partition(b" ")
         seen, fresh_of = self._seen, {}  # line index -> its objects not seen before (only lines that lose some)
@@ -258,19 +364,94 @@ class TurtleUnion:
         return subject + b" " + b" ;\n\t".join(kept) + b" .\n"
 
 
+_XSD_INTEGER = str(XSD.integer)
+
+
 def _integer(value: int) -> str:
     """An xsd:integer literal in N-Triples, as :meth:`QuadGraph.term` writes it."""
-    return f'"{value}"^^<{XSD.integer}>'
+    return f'"{value}"^^<{_XSD_INTEGER}>'
 
 
-# the terms of a mention's and a statistic's rows, in N-Triples: these loops write most of a
-# report's graph, and looking the terms up afresh for each row was a third of their time
+# the terms of the rows report_graph writes, in N-Triples: its loops write most of a report's
+# graph, and looking the terms up afresh for each row was a third of their time
 _T = {name: QuadGraph.term(iri) for name, iri in {
     "type": RDF.type, "Mention": GK.Mention, "Statistic": GK.Statistic, "mention": GK.mention,
     "report": GK.report, "begin": NIF.beginIndex, "end": NIF.endIndex, "anchor": NIF.anchorOf,
     "about": GK.about, "indicator": GK.indicator, "value": GK.value, "unit": GK.unit,
     "qualifier": GK.qualifier, "period": GK.period, "periodYear": GK.periodYear, "surface": GK.surface,
-    "quote": GK.quote, "quoteBegin": GK.quoteBegin, "quoteEnd": GK.quoteEnd}.items()}
+    "quote": GK.quote, "quoteBegin": GK.quoteBegin, "quoteEnd": GK.quoteEnd, "Statement": RDF.Statement,
+    "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object, "evidenceSource": GK.evidenceSource,
+    "temporal": DCTERMS.temporal, "PeriodOfTime": DCTERMS.PeriodOfTime, "startDate": DCAT.startDate,
+    "endDate": DCAT.endDate, "holds": ORG.holds, "Post": ORG.Post, "postIn": ORG.postIn, "prefLabel": SKOS.prefLabel,
+    "altLabel": SKOS.altLabel, "hasComponent": GK.hasComponent, "componentList": GK.componentList, "first": RDF.first,
+    "rest": RDF.rest, "nil": RDF.nil}.items()}
+_PREDICATE_TERMS = {name: QuadGraph.term(iri) for name, iri in PREDICATES.items()}
+_XSD_GYEAR, _XSD_DATE = str(XSD.gYear), str(XSD.date)
+_SPAN = attrgetter("begin", "end")
+
+
+@lru_cache(maxsize=100_000)  # as entity_iri's: a corpus names mostly the same entities
+def _entity_term(key: tuple[str, str]) -> str:
+    """:func:`entity_iri` as an N-Triples term."""
+    return _iri(str(entity_iri(key)))
+
+
+@lru_cache(maxsize=256)  # the entity types and place levels: a handful
+def _class_term(etype: str, level: object) -> str:
+    cls = LEVEL_CLASS.get(level) if etype == "Place" else None
+    return QuadGraph.term(cls or GK[etype])
+
+
+_MENTION_PREDICATES = (T_ANCHOR, T_BEGIN, T_END, T_TYPE, T_REPORT) = (
+    _T["anchor"], _T["begin"], _T["end"], _T["type"], _T["report"])
+if sorted(_MENTION_PREDICATES) != list(_MENTION_PREDICATES):  # the order the rows sort in, as laid out below
+    raise RuntimeError("the mention's predicates are not in N-Triples order")
+_ANCHOR_OF, _BEGIN_INDEX, _END_INDEX, _A_MENTION, _REPORT = (
+    turtle_term(T_ANCHOR), turtle_term(T_BEGIN), turtle_term(T_END), turtle_term(_T["Mention"]), turtle_term(T_REPORT))
+
+
+def _mention(anchor: tuple[str, str], begin: int, end: int, report: tuple[str, str]) -> tuple:
+    """A mention's five statements (rdf:type, gk:report, NIF's anchor and offsets) as what one
+    row of its report's graph holds (see :meth:`QuadGraph.sorted_rows`): laid out in Turtle
+    here, and the N-Triples terms of the anchor and the report. ``anchor``, ``report``: (N-Triples,
+    Turtle). A report's mentions are most of its statements, and sorting and laying them out
+    one by one was most of the time its graph took."""
+    return (f" {_ANCHOR_OF} {anchor[1]} ;\n\t{_BEGIN_INDEX} {begin} ;\n\t{_END_INDEX} {end} ;\n\ta {_A_MENTION} ;\n\t"
+            f"{_REPORT} {report[1]}", anchor[0], begin, end, report[0])  # (integers stand bare in Turtle)
+
+
+def _mention_pairs(described: tuple) -> list[tuple[str, str]]:
+    """(predicate, object) of each statement of a :func:`_mention`, as N-Triples terms."""
+    _, anchor, begin, end, report = described
+    return [(T_ANCHOR, anchor), (T_BEGIN, _integer(begin)), (T_END, _integer(end)), (T_TYPE, _T["Mention"]), (T_REPORT, report)]
+
+
+# a statistic's predicates, in the order its rows sort in (checked here), and as Turtle writes them
+_STATISTIC_PREDICATES = ("temporal", "type", "about", "indicator", "period", "periodYear", "qualifier", "quote", "quoteBegin",
+                         "quoteEnd", "report", "surface", "unit", "value")
+if sorted(_T[n] for n in _STATISTIC_PREDICATES) != [_T[n] for n in _STATISTIC_PREDICATES]:
+    raise RuntimeError("the statistic's predicates are not in N-Triples order")
+_PREDICATE_TURTLE = {_T[n]: "a" if n == "type" else turtle_term(_T[n]) for n in _STATISTIC_PREDICATES}
+
+
+def _laid_out(pairs: list[tuple[str, str]]) -> tuple | None:
+    """A subject's every statement — (predicate, object) as N-Triples terms, in the order they
+    sort in, each predicate once, each predicate one of :data:`_STATISTIC_PREDICATES` — as what
+    one row of its graph holds (see :meth:`QuadGraph.sorted_rows`): (the Turtle that follows the
+    subject, the pairs); None if a term is not one Turtle is written for here."""
+    out = []
+    for p, o in pairs:
+        # a plain or Chinese literal stands in Turtle as in N-Triples (see _turtle_term)
+        ot = o if o[-1] == '"' or o.endswith('"@zh') else turtle_term(o)
+        if ot is None:
+            return None
+        out.append(f"{_PREDICATE_TURTLE[p]} {ot}")
+    return " " + " ;\n\t".join(out), tuple(pairs)
+
+
+def _described_pairs(described: tuple) -> list[tuple[str, str]] | tuple:
+    """(predicate, object) of each statement a row ``(subject, "", described)`` stands for."""
+    return described[1] if len(described) == 2 else _mention_pairs(described)
 
 
 def _zh(text: str) -> Literal:
@@ -297,21 +478,20 @@ def _describe(g: QuadGraph, key: tuple[str, str], res: Resolved) -> URIRef:
     return node
 
 
-def _statement(g: QuadGraph, s: URIRef, p: URIRef, o, report: URIRef | None, quote: str, begin: int = -1,
-               end: int = -1, source: str | None = None) -> URIRef:
-    st = ID[f"statement/{_hash(s, p, o, report, quote)}"]
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, GK.quote, _zh(quote)))
+def _statement(g: QuadGraph, s: str, p: str, o: str, report: str | None, quote: str, begin: int = -1,
+               end: int = -1, source: str | None = None) -> str:
+    """The statement that ``s p o`` (IRIs) is said by ``quote`` (in ``report``, at ``begin``–``end``),
+    or by ``source``: its rows into ``g``, its N-Triples term back."""
+    st = f"<{ID}statement/{_hash(s, p, o, report, quote)}>"  # hex digits under the base: an IRI as it is
+    T = _T
+    g.rows += ((st, T["type"], T["Statement"]), (st, T["subject"], _iri(str(s))), (st, T["predicate"], _iri(str(p))),
+               (st, T["object"], _iri(str(o))), (st, T["quote"], _literal(quote, "zh")))
     if report is not None:
-        g.add((st, GK.report, report))
+        g.rows.append((st, T["report"], _iri(str(report))))
     if begin >= 0:
-        g.add((st, GK.quoteBegin, _typed(begin)))
-        g.add((st, GK.quoteEnd, _typed(end)))
+        g.rows += ((st, T["quoteBegin"], _integer(begin)), (st, T["quoteEnd"], _integer(end)))
     if source:
-        g.add((st, GK.evidenceSource, Literal(source)))
+        g.rows.append((st, T["evidenceSource"], _literal(source)))
     return st
 
 
@@ -349,25 +529,32 @@ def _relation_period(quote: str, obj) -> str | None:
     return find_period(quote[:cut]) if cut > 0 else None
 
 
-def _date_literal(value: str) -> Literal:
-    return Literal(value, datatype=str(XSD.gYear if len(value) == 4 else XSD.date))
+def _date_literal(value: str) -> str:
+    return _literal(value, None, _XSD_GYEAR if len(value) == 4 else _XSD_DATE)
 
 
-def _period(g: QuadGraph, node: URIRef, period: str | None, report_date: str | None, *, words: bool = False) -> None:
+def _period(g: QuadGraph, node: str, period: str | None, report_date: str | None, *, words: bool = False,
+            link: bool = True) -> str | None:
     """A period's interval against the report's date, as a dcterms:PeriodOfTime with DCAT's
-    start and end (xsd:gYear or xsd:date); ``words``: also write the period's own words."""
+    start and end (xsd:gYear or xsd:date); ``words``: also write the period's own words.
+    ``node``: the N-Triples term of a statement or statistic (the period's IRI extends it).
+    The period's term back (None: no interval); ``link``: also the row ``node dcterms:temporal``
+    it (else the caller writes it)."""
     interval = period_interval(period, report_date)
+    T, rows = _T, g.rows
     if period and words:
-        g.add((node, GK.period, Literal(period)))
+        rows.append((node, T["period"], _literal(period)))
     if interval is None:
-        return
-    pi = URIRef(f"{node}/period")
-    g.add((node, DCTERMS.temporal, pi))
-    g.add((pi, RDF.type, DCTERMS.PeriodOfTime))
+        return None
+    pi = node[:-1] + "/period>"
+    if link:
+        rows.append((node, T["temporal"], pi))
+    rows.append((pi, T["type"], T["PeriodOfTime"]))
     if interval.start:
-        g.add((pi, DCAT.startDate, _date_literal(interval.start)))
+        rows.append((pi, T["startDate"], _date_literal(interval.start)))
     if interval.end:
-        g.add((pi, DCAT.endDate, _date_literal(interval.end)))
+        rows.append((pi, T["endDate"], _date_literal(interval.end)))
+    return pi
 
 
 class Written(NamedTuple):
@@ -410,71 +597,85 @@ def report_graph(ex: Extraction) -> QuadGraph:
     _report_metadata(g, r, ex)
     if ex.focus:
         g.add((r, GK.focus, entity_iri(ex.focus)))
-    term, rows, T = g.term, g.rows, _T
-    r_t = term(r)
+    # the rows below are written as N-Triples terms straight away (see _T): most of a graph
+    rows, T = g.rows, _T
+    r_t = QuadGraph.term(r)
     r_base = r_t[:-1]
+    t_type, t_mention, t_report = T["type"], T["mention"], T["report"]
+    report = (r_t, turtle_term(r_t))
+    anchors: dict[str, tuple[str, str]] = {}  # anchors as terms: a report names an entity in the same words again and again
     w = written(ex)
     for key, e in w.entities:
-        node = entity_iri(key)
-        _type(g, node, key, e.attrs)
-        node_t = term(node)
-        for m in sorted(e.mentions, key=lambda m: (m.begin, m.end)):
-            mi = f"{r_base}#char={m.begin},{m.end}>"  # the report's IRI and a fragment: valid as it is
-            rows += ((node_t, T["mention"], mi), (mi, T["type"], T["Mention"]), (mi, T["report"], r_t),
-                     (mi, T["begin"], _integer(m.begin)), (mi, T["end"], _integer(m.end)),
-                     (mi, T["anchor"], term(Literal(m.anchor))))
+        node_t = _entity_term(key)
+        rows.append((node_t, t_type, _class_term(key[0], e.attrs.get("level") if key[0] == "Place" else None)))
+        for m in sorted(e.mentions, key=_SPAN):
+            b, end = m.begin, m.end
+            mi = f"{r_base}#char={b},{end}>"  # the report's IRI and a fragment: valid as it is
+            a = anchors.get(m.anchor)
+            if a is None:
+                nt = _literal(str(m.anchor))
+                a = anchors[m.anchor] = (nt, turtle_term(nt))
+            if a[1] is None or report[1] is None:  # (not a shape laid out here: Oxigraph writes the graph)
+                rows += [(mi, p, o) for p, o in _mention_pairs(_mention(a, b, end, report))]
+            else:
+                rows.append((mi, "", _mention(a, b, end, report)))
+            rows.append((node_t, t_mention, mi))
         if ex.script == "zh-Hant":  # the original traditional forms, beside the simplified labels
             for m in e.mentions:
-                g.add((node, SKOS.altLabel, Literal(m.anchor.replace("\n", "").replace(" ", ""), lang="zh-Hant")))
+                rows.append((node_t, T["altLabel"], _literal(m.anchor.replace("\n", "").replace(" ", ""), "zh-Hant")))
         comps = e.components  # the parts this report lists
         if comps:
-            for c in comps:
-                g.add((node, GK.hasComponent, _zh(c)))
-            # the same parts in the text's order, as an RDF collection with stable IRIs
-            g.add((node, GK.componentList, _list_node(rid, node, 0)))
-            for i, c in enumerate(comps):
-                cell = _list_node(rid, node, i)
-                g.add((cell, RDF.first, _zh(c)))
-                g.add((cell, RDF.rest, _list_node(rid, node, i + 1) if i + 1 < len(comps) else RDF.nil))
+            parts = [_literal(str(c), "zh") for c in comps]
+            rows += [(node_t, T["hasComponent"], c) for c in parts]
+            # the same parts in the text's order, as an RDF collection with stable IRIs (_list_node's:
+            # its first cell's IRI, checked, and the others with their numbers in its place)
+            cell = _iri(str(_list_node(rid, entity_iri(key), 0)))[:-2]
+            cells = [f"{cell}{i}>" for i in range(len(parts))] + [T["nil"]]
+            rows.append((node_t, T["componentList"], cells[0]))
+            for i, c in enumerate(parts):
+                rows += ((cells[i], T["first"], c), (cells[i], T["rest"], cells[i + 1]))
         fc = e.formula_count
         if fc is not None:
+            node = entity_iri(key)
             g.add((node, GK.formulaCount, _typed(fc)))
             g.add((node, GK.componentsMatchCount, _typed(bool(comps) and len(comps) == fc)))
     for rel in w.relations:
         s, p, o = entity_iri(rel.subject), PREDICATES[rel.predicate], entity_iri(rel.object)
-        g.add((s, p, o))
+        rows.append((_entity_term(rel.subject), _PREDICATE_TERMS[rel.predicate], _entity_term(rel.object)))
         st = _statement(g, s, p, o, r, rel.quote, rel.begin, rel.end)
         if rel.predicate in ("conducts", "implements", "adopts"):
             _period(g, st, _relation_period(rel.quote, ex.entities[rel.object]), ex.date, words=True)
     for post in ex.posts:
-        person, org = entity_iri(post.person), entity_iri(post.org)
-        pi = ID[f"post/{_hash(post.person, post.title, post.org)}"]
-        g.add((person, ORG.holds, pi))
-        g.add((pi, RDF.type, ORG.Post))
-        g.add((pi, ORG.postIn, org))
-        g.add((pi, SKOS.prefLabel, _zh(post.title)))
-        g.add((pi, GK.quote, _zh(post.quote)))
-        g.add((pi, GK.report, r))
-    stat_base = term(ID[f"statistic/{slug(rid)}/"])[:-1]
+        pi = f"<{ID}post/{_hash(post.person, post.title, post.org)}>"  # hex digits under the base: an IRI as it is
+        rows += ((_entity_term(post.person), T["holds"], pi), (pi, t_type, T["Post"]), (pi, T["postIn"], _entity_term(post.org)),
+                 (pi, T["prefLabel"], _literal(post.title, "zh")), (pi, T["quote"], _literal(post.quote, "zh")),
+                 (pi, t_report, r_t))
+    stat_base = _iri(f"{ID}statistic/{slug(rid)}/")[:-1]
+    t_Statistic = T["Statistic"]
     for i, st in enumerate(w.statistics):
         si = f"{stat_base}{i + 1}>"
-        rows.append((si, T["type"], T["Statistic"]))
-        if st.subject is not None and st.subject in ex.entities:
-            rows.append((si, T["about"], term(entity_iri(st.subject))))
         value = int(st.value) if float(st.value).is_integer() else st.value
-        rows += ((si, T["indicator"], term(_zh(st.indicator))), (si, T["value"], term(_typed(value))),
-                 (si, T["unit"], term(Literal(st.unit))))
-        if st.qualifier:
-            rows.append((si, T["qualifier"], term(Literal(st.qualifier))))
+        pi = _period(g, si, st.period, ex.date, link=False) if st.period else None
+        pairs = [(T["temporal"], pi), (t_type, t_Statistic)] if pi else [(t_type, t_Statistic)]  # as _STATISTIC_PREDICATES
+        if st.subject is not None and st.subject in ex.entities:
+            pairs.append((T["about"], _entity_term(st.subject)))
+        pairs.append((T["indicator"], _literal(st.indicator, "zh")))
         if st.period:
-            rows.append((si, T["period"], term(Literal(st.period))))
-            _period(g, URIRef(si[1:-1]), st.period, ex.date)
+            pairs.append((T["period"], _literal(str(st.period))))
         if st.year is not None:
-            rows.append((si, T["periodYear"], term(Literal(str(st.year), datatype=str(XSD.gYear)))))
-        rows += ((si, T["surface"], term(Literal(st.surface))), (si, T["report"], r_t),
-                 (si, T["quote"], term(_zh(st.quote))))
+            pairs.append((T["periodYear"], _literal(str(st.year), None, _XSD_GYEAR)))
+        if st.qualifier:
+            pairs.append((T["qualifier"], _literal(str(st.qualifier))))
+        pairs.append((T["quote"], _literal(st.quote, "zh")))
         if st.begin >= 0:
-            rows += ((si, T["quoteBegin"], _integer(st.begin)), (si, T["quoteEnd"], _integer(st.end)))
+            pairs += ((T["quoteBegin"], _integer(st.begin)), (T["quoteEnd"], _integer(st.end)))
+        pairs += ((t_report, r_t), (T["surface"], _literal(str(st.surface))), (T["unit"], _literal(str(st.unit))),
+                  (T["value"], QuadGraph.term(_typed(value))))
+        described = _laid_out(pairs)
+        if described is None:  # (not a shape laid out here: Oxigraph writes the graph)
+            rows += [(si, p, o) for p, o in pairs]
+        else:
+            rows.append((si, "", described))
     return g
 
 

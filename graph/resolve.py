@@ -20,6 +20,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from .model import Extraction
@@ -67,13 +68,23 @@ def notes(ex: Extraction) -> tuple[EntityNote, ...]:
             seen.add((r.subject, r.predicate, r.object))
             quoted[r.subject].add(r.quote)
             quoted[r.object].add(r.quote)
-    return tuple(EntityNote(key, e.name, max(1, len(e.mentions)), tuple(sorted(e.aliases)), tuple(sorted(e.attrs.items())),
-                            tuple(e.components), e.formula_count, bool(e.mentions or e.attrs.get("implied")), tuple(sorted(served.get(key, ()))),
-                            min((m.begin for m in e.mentions), default=-1), _smallest(quoted.get(key, ())),
-                            tuple(sorted(taken_up.get(key, ()))))
-                 for key, e in sorted(ex.entities.items()))
+    # a loop, not a generator of one expression: most entities have no aliases, no relations and
+    # one attribute or two, and the empty cases are skipped instead of sorted (a build makes
+    # tens of thousands of notes)
+    out = []
+    for key, e in sorted(ex.entities.items()):
+        mentions, attrs = e.mentions, e.attrs
+        out.append(EntityNote(key, e.name, max(1, len(mentions)), tuple(sorted(e.aliases)) if e.aliases else (),
+                              tuple(sorted(attrs.items())) if attrs else (), tuple(e.components), e.formula_count,
+                              bool(mentions or attrs.get("implied")),
+                              tuple(sorted(served[key])) if key in served else (),
+                              min(map(_BEGIN, mentions)) if mentions else -1,
+                              _smallest(quoted[key]) if key in quoted else (),
+                              tuple(sorted(taken_up[key])) if key in taken_up else ()))
+    return tuple(out)
 
 
+_BEGIN = attrgetter("begin")
 ADOPTING = ("conducts", "implements", "adopts")
 
 
@@ -183,33 +194,44 @@ class Resolver:
     def add(self, entity_notes: Iterable[EntityNote], report_id: str = "") -> None:
         """The notes of the report ``report_id``."""
         out = self._out
+        reports, first_mention, quotes, aliases = out.reports, out.first_mention, out.quotes, out.aliases
+        names, all_attrs, mentioned = self._names, out.attrs, out.mentioned
         for n in entity_notes:
-            if n.mentioned:
-                out.reports.setdefault(n.key, set()).add(report_id)
-            if n.first >= 0:
-                here = (report_id, n.first)
-                if n.key not in out.first_mention or here < out.first_mention[n.key]:
-                    out.first_mention[n.key] = here
-            if n.quotes:
-                have = out.quotes.get(n.key, ())
-                if len(have) < QUOTES_KEPT or n.quotes[0] < have[-1]:
-                    out.quotes[n.key] = _smallest(have + n.quotes)
-            self._names[n.key][n.name] += n.weight
-            out.aliases.setdefault(n.key, set()).update(n.aliases, (n.name,))
-            merged = out.attrs.setdefault(n.key, {})
-            for k, v in n.attrs:
+            # the note's fields at once (a build adds tens of thousands: attribute look-ups were half the time)
+            key, name, weight, note_aliases, attrs, components, formula_count, is_mentioned, jurisdiction, first, note_quotes, actors = n
+            if is_mentioned:
+                if key in reports:
+                    reports[key].add(report_id)
+                else:
+                    reports[key] = {report_id}
+                mentioned.add(key)
+            if first >= 0:
+                here = (report_id, first)
+                if key not in first_mention or here < first_mention[key]:
+                    first_mention[key] = here
+            if note_quotes:
+                have = quotes.get(key, ())
+                if len(have) < QUOTES_KEPT or note_quotes[0] < have[-1]:
+                    quotes[key] = _smallest(have + note_quotes)
+            names[key][name] += weight
+            known = aliases.get(key)
+            if known is None:
+                known = aliases[key] = set()
+            known.update(note_aliases, (name,))
+            merged = all_attrs.get(key)
+            if merged is None:
+                merged = all_attrs[key] = {}
+            for k, v in attrs:
                 merged.setdefault(k, v)
-            if n.components:  # the union over reports, in the order first seen
-                have = out.components.setdefault(n.key, [])
-                have.extend(c for c in n.components if c not in have)
-            if n.formula_count is not None:
-                out.formula_count.setdefault(n.key, n.formula_count)
-            if n.mentioned:
-                out.mentioned.add(n.key)
-            if n.jurisdiction:
-                out.jurisdiction.setdefault(n.key, set()).update(n.jurisdiction)
-            if n.actors:
-                self._uses[n.key].append((report_id, n.actors, n.components))
+            if components:  # the union over reports, in the order first seen
+                have = out.components.setdefault(key, [])
+                have.extend(c for c in components if c not in have)
+            if formula_count is not None:
+                out.formula_count.setdefault(key, formula_count)
+            if jurisdiction:
+                out.jurisdiction.setdefault(key, set()).update(jurisdiction)
+            if actors:
+                self._uses[key].append((report_id, actors, components))
 
     def result(self) -> Resolved:
         out = self._out

@@ -6,16 +6,11 @@ header, and the store is loaded from the same blocks.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-# prefixes of the written files: vocabularies only; resources keep their full, readable IRIs
-WRITE_PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#",
-                  "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "org": "http://www.w3.org/ns/org#",
-                  "dcterms": "http://purl.org/dc/terms/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-                  "xsd": "http://www.w3.org/2001/XMLSchema#"}
+from .rdf import WRITE_PREFIXES, _TERMS, _turtle_term, turtle_term  # noqa: F401 (the Turtle forms of terms)
 
 
 @lru_cache(maxsize=2)
@@ -52,10 +47,12 @@ def report_statements(g, nquads: str | None = None) -> tuple[bytes, bytes]:
     terms (parsing them into Oxigraph's objects only to write them again took most of the
     graph stage's time); a graph with a term outside the shapes :func:`_turtle_term` knows is
     written by Oxigraph itself."""
-    rows = g.statements()
+    rows = g.sorted_rows()
     if not rows:  # a corpus with no entities or no places: no block at all
         return b"", b""
-    return _blocks(f"<{g.identifier}>", rows) or oxigraph_blocks(g.nquads() if nquads is None else nquads)
+    graph = f"<{g.identifier}>"
+    return (_blocks(graph, rows) or _blocks(graph, g.statements())
+            or oxigraph_blocks(g.nquads() if nquads is None else nquads))
 
 
 def oxigraph_blocks(nquads: str) -> tuple[bytes, bytes]:
@@ -73,92 +70,61 @@ def oxigraph_blocks(nquads: str) -> tuple[bytes, bytes]:
     return trig, ttl
 
 
-# the prefixes' namespaces, longest first (a namespace inside another must not take its IRIs)
-_NAMESPACES = sorted(((ns, f"{p}:") for p, ns in WRITE_PREFIXES.items()), key=lambda t: -len(t[0]))
-_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a local name written as it is (no escapes needed)
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-# typed literals Turtle writes bare when the lexical form is the grammar's own
-_BARE = {f"<{_XSD}integer>": re.compile(r"[+-]?[0-9]+"), f"<{_XSD}decimal>": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
-         f"<{_XSD}boolean>": re.compile(r"true|false"),
-         f"<{_XSD}double>": re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")}
-_TERMS: dict[str, str | None] = {}  # N-Triples term -> its Turtle form (None: not a shape written here)
-_TERMS_MAX = 100_000
 
 
-def _turtle_iri(iri: str) -> str | None:
-    """``<iri>`` in Turtle: a prefixed name where a prefix's namespace starts it, else as it is;
-    None where the local name would need escapes (left to Oxigraph's writer)."""
-    for ns, prefix in _NAMESPACES:
-        if iri.startswith(ns, 1):
-            local = iri[len(ns) + 1:-1]
-            return prefix + local if _LOCAL.fullmatch(local) else None
-    return iri
+def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
+    """(TriG, Turtle) of one graph's sorted statements (one given twice is written once) in
+    Oxigraph's layout: a subject at the line start, each further predicate on its own line after
+    `` ;``, objects of one predicate joined by `` , ``; in TriG all of it one tab in, inside
+    ``<graph> {`` … ``}``. None if a term is not one :func:`_turtle_term` writes.
 
-
-def _turtle_term(term: str) -> str | None:
-    """An N-Triples term (as :meth:`graph.rdf.QuadGraph.term` writes it) as Oxigraph's Turtle
-    writer writes it: IRIs of the prefixes' namespaces as prefixed names, numbers and booleans
-    bare, language tags in lower case; None for a shape not handled here."""
-    if term[0] == "<":
-        return _turtle_iri(term)
-    if term[0] != '"':
-        return None  # a blank node: not written by govkg
-    end = term.rfind('"')
-    tail = term[end + 1:]
-    if not tail:
-        return term
-    if tail[0] == "@":
-        return term[:end + 1] + tail.lower()
-    if not tail.startswith("^^<"):
-        return None
-    bare = _BARE.get(tail[2:])
-    if bare is not None and bare.fullmatch(term, 1, end):
-        return term[1:end]
-    dt = _turtle_iri(tail[2:])
-    return None if dt is None else term[:end + 1] + "^^" + dt
-
-
-def _written(term: str) -> str | None:
-    t = _TERMS.get(term, "")
-    if t == "":
-        if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
-            _TERMS.clear()
-        t = _TERMS[term] = _turtle_term(term)
-    return t
-
-
-def _blocks(graph: str, rows: list[tuple[str, str, str]]) -> tuple[bytes, bytes] | None:
-    """(TriG, Turtle) of one graph's sorted statements in Oxigraph's layout: a subject at the
-    line start, each further predicate on its own line after `` ;``, objects of one predicate
-    joined by `` , ``; in TriG all of it one tab in, inside ``<graph> {`` … ``}``. None if a
-    term is not one :func:`_turtle_term` writes."""
+    A row ``(subject, "", described)`` stands for all of a subject's statements, laid out
+    already (``described[0]``: its predicates and objects, as they follow the subject; see
+    :meth:`graph.rdf.QuadGraph.sorted_rows`); None if the subject has other rows too."""
     out: list[str] = []
-    last_s = last_p = None
+    append, terms = out.append, _TERMS.get  # (a cache hit is most terms: looked up here, not in a call)
+    last_s = last_p = last_o = None
     for s, p, o in rows:
-        ot = _written(o)
-        if ot is None:
-            return None
         if s == last_s:
             if p == last_p:
-                out.append(" , " + ot)
+                if o == last_o:  # the same statement again (rows may repeat: they are sorted, not made unique)
+                    continue
+                if not p:  # a subject described whole has no other rows
+                    return None
+                ot = terms(o) or turtle_term(o)
+                if ot is None:
+                    return None
+                append(" , " + ot)
+                last_o = o
                 continue
-            pt = "a" if p == _RDF_TYPE else _written(p)
-            if pt is None:
+            if not p or not last_p:
                 return None
-            out.append(f" ;\n\t{pt} {ot}")
+            ot = terms(o) or turtle_term(o)
+            pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
+            if ot is None or pt is None:
+                return None
+            append(f" ;\n\t{pt} {ot}")
         else:
-            st = _written(s)
-            pt = "a" if p == _RDF_TYPE else _written(p)
-            if st is None or pt is None:
+            st = terms(s) or turtle_term(s)
+            if st is None:
                 return None
-            out.append(f" .\n{st} {pt} {ot}" if out else f"{st} {pt} {ot}")
+            if not p:
+                append(f" .\n{st}{o[0]}" if out else st + o[0])
+            else:
+                ot = terms(o) or turtle_term(o)
+                pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
+                if ot is None or pt is None:
+                    return None
+                append(f" .\n{st} {pt} {ot}" if out else f"{st} {pt} {ot}")
             last_s = s
-        last_p = p
-    out.append(" .\n")
-    ttl = "".join(out)
-    trig = f"{graph} {{\n\t" + ttl[:-1].replace("\n", "\n\t") + "\n}\n"  # no term holds a line break: N-Triples escapes it
-    return trig.encode("utf-8"), ttl.encode("utf-8")
+        last_p, last_o = p, o
+    append(" .\n")
+    ttl = "".join(out).encode("utf-8")
+    # the TriG from the Turtle's bytes (no term holds a line break: N-Triples escapes it; and no
+    # UTF-8 sequence holds the byte of one): one encoding, and a byte string to indent, not text
+    trig = b"%s {\n\t" % graph.encode("utf-8") + ttl[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
+    return trig, ttl
 
 
 def _graph_block_as_turtle(trig: bytes) -> bytes | None:

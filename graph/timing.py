@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from contextlib import contextmanager
-from collections.abc import Iterator
 
 STAGES = ("start-up", "read", "normalise", "segment", "extract", "resolve", "graph", "write", "views")
 SECONDS: Counter = Counter()
 
 
-@contextmanager
-def stage(name: str) -> Iterator[None]:
-    t = time.perf_counter()
-    try:
-        yield
-    finally:
-        SECONDS[name] += time.perf_counter() - t
+class stage:
+    """``with stage(name):`` adds the block's seconds to ``name``'s (also when it raises). A
+    class, not a generator: a build enters stages some ten times per report, and a generator's
+    context manager costs several times the two clock reads."""
+
+    __slots__ = ("name", "_t")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __enter__(self) -> None:
+        self._t = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        SECONDS[self.name] += time.perf_counter() - self._t
 
 
 def reset() -> None:

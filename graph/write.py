@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +54,8 @@ class BuildWriter:
             self._union = TurtleUnion()  # graph.ttl states each triple once, however many graphs hold it
             if view:
                 (self.tmp / VIEWS_DIR / "reports").mkdir(parents=True)
+            self._pages, self._texts = str(self.tmp / VIEWS_DIR / "reports"), str(self.tmp / TEXTS_DIR)
+            self._folders: set[str] = {self._pages} if view else set()  # folders made so far
             self._manifest: dict[str, str] = {}  # report id -> the part its graph came from
             self._previous = self._previous_manifest() if reuse and fingerprint else None
             self._fresh: list[tuple[bytes, bytes]] | None = [] if self._previous is not None else None
@@ -103,14 +106,12 @@ class BuildWriter:
             self._trig.write(part.trig)
             union = self._union.add(part.ttl)  # what earlier reports did not say: all the store's default graph needs of it
             self._ttl.write(union)
+            # (paths as strings, each folder made once: pathlib's objects and a mkdir call per
+            # report were a good part of writing a thousand small files)
             if self.view:
-                page = self.tmp / VIEWS_DIR / "reports" / f"{part.report_id}.html"
-                page.parent.mkdir(parents=True, exist_ok=True)
-                page.write_bytes(part.page)
+                self._write_file(os.path.join(self._pages, f"{part.report_id}.html"), part.page)
             if part.text:
-                texts = self.tmp / TEXTS_DIR
-                texts.mkdir(exist_ok=True)
-                (texts / f"{part.digest}.txt").write_bytes(part.text)
+                self._write_file(os.path.join(self._texts, f"{part.digest}.txt"), part.text)
             if part.key:  # no key: built with no cache (graph.distributed)
                 self._pack.add(part)
             self._manifest[part.report_id] = part.key
@@ -126,6 +127,15 @@ class BuildWriter:
                     return
             if self._loader is not None:
                 self._loader.add(part.trig, union)
+
+    def _write_file(self, path: str, data: bytes) -> None:
+        """``data`` into the file ``path`` of the staging folder, its folder made if need be."""
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        with open(path, "wb") as f:
+            f.write(data)
 
     def finish(self, result: BuildResult) -> dict[str, Path]:
         """The graphs that need every report (entities, places), the store, the summary and the

@@ -368,6 +368,35 @@ def test_a_report_graph_is_the_same_with_its_iri_cache_cleared_on_the_way(monkey
     assert "#char=" in whole and "/statistic/r1/1>" in whole
 
 
+def test_a_report_graph_laid_out_as_it_is_made_is_what_oxigraph_writes():
+    # a report's mentions and statistics are each one row, laid out in Turtle as report_graph
+    # makes them; the blocks must be Oxigraph's own, and statements() must still give each
+    # statement on its own
+    from graph import extract_text
+    from graph.rdf import report_graph
+    from graph.statements import oxigraph_blocks, report_statements
+
+    ex = extract_text("2023年以来，慈利县公安局开展“雷霆”专项行动，破获案件12起，全县发案率同比下降15%。"
+                      "县公安局推行“一村一辅警”机制。", "r1")
+    g = report_graph(ex)
+    assert sum(1 for _, p, _ in g.rows if not p) >= 3  # the mentions and statistics, a row each
+    assert report_statements(g) == oxigraph_blocks(g.nquads())
+    assert all(p for _, p, _ in g.statements()) and len(g.statements()) > len(set(g.rows))
+
+
+def test_a_statement_given_twice_is_written_once():
+    from graph.rdf import Literal, QuadGraph
+    from graph.statements import oxigraph_blocks, report_statements
+    from graph.vocab import GK, ID
+
+    g = QuadGraph(ID["graph/report/x"])
+    for _ in range(2):
+        g.add((ID["agency/县公安局"], GK.quote, Literal("县公安局开展平安建设", lang="zh")))
+        g.add((ID["agency/县公安局"], GK.mention, ID["report/x#char=1,4"]))
+    assert len(g.rows) == 4 and len(g.statements()) == 2
+    assert report_statements(g) == oxigraph_blocks(g.nquads())
+
+
 def test_integer_literal_shortcut_writes_what_term_writes():
     from graph import rdf
 

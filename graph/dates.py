@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
              "七": "7", "八": "8", "九": "9"}
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _NUM = "0-9０-９〇○零一二三四五六七八九十"
 # (a year's first character is matched first, the alternatives it opens looked behind at: a
 # pattern opening on a year is tried only where one of its first characters stands)
@@ -51,14 +52,14 @@ class DateFound(NamedTuple):
 
 
 def _int(s: str) -> int:
-    """An integer written in digits (ASCII or full-width) or in Chinese numerals (二〇二一, 十八)."""
-    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if s.isdigit():
-        return int(s)
+    """An integer written in digits (ASCII or full-width), in Chinese numerals (二〇二一, 十八) or,
+    as OCR and mixed typing leave it, in both (1十7 is 17); 0 for what reads as no number (十十),
+    which no date takes."""
+    s = "".join(_CN_DIGIT.get(c, c) for c in s.translate(_FULL_WIDTH))
     if "十" in s:  # 十, 十八, 二十, 三十一
         tens, _, ones = s.partition("十")
-        return int(_CN_DIGIT.get(tens, "1") if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0)
-    return int("".join(_CN_DIGIT[c] for c in s))
+        s = (tens or "1") + (ones or "0")
+    return int(s) if s.isascii() and s.isdigit() else 0
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

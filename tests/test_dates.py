@@ -113,3 +113,22 @@ def test_dates_on_realdev_are_found_where_the_text_states_one():
     dated = [k for k, v in found.items() if v is not None]
     assert len(dated) >= 12
     assert all(v.how in ("published", "masthead", "dateline", "text", "given") for v in found.values() if v)
+
+
+def test_a_month_or_day_in_mixed_numerals_is_read_not_a_crash():
+    # OCR and mixed typing leave Arabic digits beside Chinese numerals: 1十2月 is December,
+    # 1十7月 no month at all; neither may stop the report (it raised KeyError)
+    from graph.dates import find_period, period_interval, report_date
+
+    assert period_interval("2023年1十2月") == period_interval("2023年12月")
+    assert period_interval("2023年1十7月12日") is None
+    assert report_date("2023年1十7月12日 某县讯") is None
+    assert report_date("2023年1十2月12日 某县讯").date == "2023-12-12"
+    assert find_period("截至2023年十二月底，全县共调解纠纷100件。") is not None
+
+
+def test_numbers_in_dates_read_as_before():
+    from graph.dates import _int
+
+    assert [_int(x) for x in ("2021", "２０２１", "二〇二一", "十", "十八", "二十", "三十一", "1十7", "十十")] == \
+        [2021, 2021, 2021, 10, 18, 20, 31, 17, 0]

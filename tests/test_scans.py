@@ -332,3 +332,19 @@ def test_a_title_after_an_actor_is_the_longest_at_the_first_place_one_stands():
         for at in range(len(text)):
             plain = next((at + n + len(t) for n in range(5) for t in titles if text.startswith(t, at + n)), None)
             assert _title_end(text, at, 4) == plain, (text, at)
+
+
+def test_fixed_words_found_as_find_all_finds_them():
+    from graph.extract.agencies import _bare_heads
+    from graph.extract.doc import find_all, find_words
+
+    words = ("刑事", "刑事侦查", "侦查", "查处", "检察", "检察院", "察院", "法院", "审判", "审判庭")
+    heads = _bare_heads()
+    for text in ["县人民检察院第二检察部会同刑事侦查大队查处案件，刑事审判庭审判一起案件。",
+                 "检察检察院察院察", "刑事侦查侦查", "", "刑", "县法院执行局、控告申诉检察部和网安大队"]:
+        for ws in (words, words[::-1], ("侦查", "刑事", "检察院", "检察"), heads, heads[::-1]):
+            got = find_words(text, ws)
+            want = find_all(text, ws)
+            # the same places in the same order (a caller may read the dict in order)
+            assert list(got.items()) == list(want.items())
+    assert find_words("刑事侦查侦查", words) == {"刑事": [0], "刑事侦查": [0], "侦查": [2, 4]}

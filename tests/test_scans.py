@@ -348,3 +348,31 @@ def test_fixed_words_found_as_find_all_finds_them():
             # the same places in the same order (a caller may read the dict in order)
             assert list(got.items()) == list(want.items())
     assert find_words("刑事侦查侦查", words) == {"刑事": [0], "刑事侦查": [0], "侦查": [2, 4]}
+
+
+def _plain_partners(text):
+    """The quotation marks paired as one pass over every mark and line break would pair them."""
+    from graph.extract.doc import QUOTE_PAIRS
+
+    closer_of = {c: o for o, c in QUOTE_PAIRS.items()}
+    openers, partner, stacks, = [], {}, {o: [] for o in QUOTE_PAIRS}
+    for j, c in enumerate(text):
+        if c == "\n":
+            for st in stacks.values():
+                st.clear()
+        elif c in stacks:
+            openers.append(j)
+            stacks[c].append(j)
+        elif c in closer_of and stacks[closer_of[c]]:
+            partner[stacks[closer_of[c]].pop()] = j
+    return openers, partner
+
+
+def test_quote_partners_without_visiting_line_breaks_pair_as_the_plain_pass():
+    from graph.extract.doc import _partners
+
+    for text in ["推行“‘一村一警’模式”和“雪亮工程，\n未闭合的“引号", "“有“三无”创建”活动", "”“\n”“”", "",
+                 "“第一行\n\n第二行”“第三行”", "‘甲’“乙\n”丙“丁”\n“戊", "「一」『二\n』「三「四」」\n",
+                 "“县“平安”\n“法治”建设”", "\n\n“\n", "“开”头\n“再开“又开”\n”"]:
+        assert _partners(text) == _plain_partners(text)
+    assert _partners("“甲\n乙”“丙”") == ([0, 5], {5: 7})  # (the first opening mark, cut off by the line break, pairs with none)

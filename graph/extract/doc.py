@@ -180,7 +180,7 @@ class Quote:
     content: str
 
 
-_MARKS = re.compile("[\n" + "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "]")
+_QUOTE_MARKS = re.compile("[" + "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "]")
 _CLOSER_OF = {c: o for o, c in QUOTE_PAIRS.items()}
 SPEECH_LEN = 40  # a longer quotation is speech: kept out of ``find_quotes``, its inner quotes in ``find_nested_quotes``
 
@@ -193,18 +193,20 @@ def _partners(text: str) -> tuple[list[int], dict[int, int]]:
     openers: list[int] = []
     partner: dict[int, int] = {}
     stacks: dict[str, list[int]] = {o: [] for o in QUOTE_PAIRS}
-    opened = False  # an opening mark since the last line break (most lines have none to clear)
-    for m in _MARKS.finditer(text):
+    # the last opening mark since the stacks were last cleared (-1: none, the stacks are empty):
+    # a line break after it clears them. Asked at the next mark by str.find, the line breaks
+    # themselves are not visited (most lines hold no mark)
+    last_open = -1
+    for m in _QUOTE_MARKS.finditer(text):
         c, j = m.group(), m.start()
-        if c == "\n":
-            if opened:
-                for st in stacks.values():
-                    st.clear()
-                opened = False
-        elif c in stacks:
+        if last_open >= 0 and text.find("\n", last_open, j) >= 0:
+            for st in stacks.values():
+                st.clear()
+            last_open = -1
+        if c in stacks:
             openers.append(j)
             stacks[c].append(j)
-            opened = True
+            last_open = j
         elif stacks[_CLOSER_OF[c]]:
             partner[stacks[_CLOSER_OF[c]].pop()] = j
     return openers, partner

@@ -376,3 +376,19 @@ def test_quote_partners_without_visiting_line_breaks_pair_as_the_plain_pass():
                  "“县“平安”\n“法治”建设”", "\n\n“\n", "“开”头\n“再开“又开”\n”"]:
         assert _partners(text) == _plain_partners(text)
     assert _partners("“甲\n乙”“丙”") == ([0, 5], {5: 7})  # (the first opening mark, cut off by the line break, pairs with none)
+
+
+def test_periods_scanned_past_the_characters_none_opens_with_as_the_plain_pattern():
+    from graph import dates
+
+    head, _, rest = dates._PERIOD.pattern.partition(")(?:")
+    assert head.startswith("(?=[")  # the lookahead of the opening characters, then the plain pattern
+    plain = re.compile("(?:" + rest)
+    sentences = ["截至2023年8月底，全县共受理案件120件，今年以来化解纠纷300起。",
+                 "“十四五”以来，近3年来，2019年至今，去年上半年，前三季度发案同比下降。",
+                 "到2025年底建成；2021年3月8日，二〇二一年以来，１９９８年来，上年全年，最近两年来。",
+                 "本年1至9月，前年底，今年10月份，一季度，十三五期间，近五年，截止到今年，３年来",
+                 "县里开展平安建设，群众满意率达到98%。", "", "年月日至到来", "截", "2021"]
+    for sentence in sentences:
+        assert [m.span() for m in dates._PERIOD.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+    assert dates.find_period(sentences[1]) == "“十四五”以来"

@@ -392,3 +392,31 @@ def test_periods_scanned_past_the_characters_none_opens_with_as_the_plain_patter
     for sentence in sentences:
         assert [m.span() for m in dates._PERIOD.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
     assert dates.find_period(sentences[1]) == "“十四五”以来"
+
+
+def test_spans_taken_in_bulk_answer_as_spans_taken_one_by_one():
+    """Spans(…), extend and += (append's work done in one loop) answer as appends one by one."""
+    from graph.extract.doc import Spans
+
+    rnd = random.Random(12)
+    for _ in range(300):
+        plain = []
+        for _ in range(rnd.randint(0, 12)):
+            a = rnd.randint(-2, 40)
+            plain.append((a, a + rnd.choice([0, 1, 2, 3, 6, 20, -1])))
+        one_by_one = Spans()
+        for span in plain:
+            one_by_one.append(span)
+        cut = rnd.randint(0, len(plain))
+        built = Spans(x for x in plain[:cut])  # (a generator, as the rules pass)
+        if rnd.random() < 0.5:
+            built.extend(plain[cut:])
+        else:
+            built += Spans(plain[cut:])
+        assert list(built) == list(one_by_one) == plain
+        for s in range(-3, 64):
+            assert built.crosses(s) == one_by_one.crosses(s) == any(a < s < b for a, b in plain)
+            assert built.ends_at(s) == one_by_one.ends_at(s)
+            assert built.ends_at(s, empty=False) == one_by_one.ends_at(s, empty=False)
+            for e in range(s - 1, s + 8):
+                assert built.overlaps(s, e) == one_by_one.overlaps(s, e) == any(s < b and a < e for a, b in plain)

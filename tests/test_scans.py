@@ -332,3 +332,91 @@ def test_a_title_after_an_actor_is_the_longest_at_the_first_place_one_stands():
         for at in range(len(text)):
             plain = next((at + n + len(t) for n in range(5) for t in titles if text.startswith(t, at + n)), None)
             assert _title_end(text, at, 4) == plain, (text, at)
+
+
+def test_fixed_words_found_as_find_all_finds_them():
+    from graph.extract.agencies import _bare_heads
+    from graph.extract.doc import find_all, find_words
+
+    words = ("刑事", "刑事侦查", "侦查", "查处", "检察", "检察院", "察院", "法院", "审判", "审判庭")
+    heads = _bare_heads()
+    for text in ["县人民检察院第二检察部会同刑事侦查大队查处案件，刑事审判庭审判一起案件。",
+                 "检察检察院察院察", "刑事侦查侦查", "", "刑", "县法院执行局、控告申诉检察部和网安大队"]:
+        for ws in (words, words[::-1], ("侦查", "刑事", "检察院", "检察"), heads, heads[::-1]):
+            got = find_words(text, ws)
+            want = find_all(text, ws)
+            # the same places in the same order (a caller may read the dict in order)
+            assert list(got.items()) == list(want.items())
+    assert find_words("刑事侦查侦查", words) == {"刑事": [0], "刑事侦查": [0], "侦查": [2, 4]}
+
+
+def _plain_partners(text):
+    """The quotation marks paired as one pass over every mark and line break would pair them."""
+    from graph.extract.doc import QUOTE_PAIRS
+
+    closer_of = {c: o for o, c in QUOTE_PAIRS.items()}
+    openers, partner, stacks, = [], {}, {o: [] for o in QUOTE_PAIRS}
+    for j, c in enumerate(text):
+        if c == "\n":
+            for st in stacks.values():
+                st.clear()
+        elif c in stacks:
+            openers.append(j)
+            stacks[c].append(j)
+        elif c in closer_of and stacks[closer_of[c]]:
+            partner[stacks[closer_of[c]].pop()] = j
+    return openers, partner
+
+
+def test_quote_partners_without_visiting_line_breaks_pair_as_the_plain_pass():
+    from graph.extract.doc import _partners
+
+    for text in ["推行“‘一村一警’模式”和“雪亮工程，\n未闭合的“引号", "“有“三无”创建”活动", "”“\n”“”", "",
+                 "“第一行\n\n第二行”“第三行”", "‘甲’“乙\n”丙“丁”\n“戊", "「一」『二\n』「三「四」」\n",
+                 "“县“平安”\n“法治”建设”", "\n\n“\n", "“开”头\n“再开“又开”\n”"]:
+        assert _partners(text) == _plain_partners(text)
+    assert _partners("“甲\n乙”“丙”") == ([0, 5], {5: 7})  # (the first opening mark, cut off by the line break, pairs with none)
+
+
+def test_periods_scanned_past_the_characters_none_opens_with_as_the_plain_pattern():
+    from graph import dates
+
+    head, _, rest = dates._PERIOD.pattern.partition(")(?:")
+    assert head.startswith("(?=[")  # the lookahead of the opening characters, then the plain pattern
+    plain = re.compile("(?:" + rest)
+    sentences = ["截至2023年8月底，全县共受理案件120件，今年以来化解纠纷300起。",
+                 "“十四五”以来，近3年来，2019年至今，去年上半年，前三季度发案同比下降。",
+                 "到2025年底建成；2021年3月8日，二〇二一年以来，１９９８年来，上年全年，最近两年来。",
+                 "本年1至9月，前年底，今年10月份，一季度，十三五期间，近五年，截止到今年，３年来",
+                 "县里开展平安建设，群众满意率达到98%。", "", "年月日至到来", "截", "2021"]
+    for sentence in sentences:
+        assert [m.span() for m in dates._PERIOD.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+    assert dates.find_period(sentences[1]) == "“十四五”以来"
+
+
+def test_spans_taken_in_bulk_answer_as_spans_taken_one_by_one():
+    """Spans(…), extend and += (append's work done in one loop) answer as appends one by one."""
+    from graph.extract.doc import Spans
+
+    rnd = random.Random(12)
+    for _ in range(300):
+        plain = []
+        for _ in range(rnd.randint(0, 12)):
+            a = rnd.randint(-2, 40)
+            plain.append((a, a + rnd.choice([0, 1, 2, 3, 6, 20, -1])))
+        one_by_one = Spans()
+        for span in plain:
+            one_by_one.append(span)
+        cut = rnd.randint(0, len(plain))
+        built = Spans(x for x in plain[:cut])  # (a generator, as the rules pass)
+        if rnd.random() < 0.5:
+            built.extend(plain[cut:])
+        else:
+            built += Spans(plain[cut:])
+        assert list(built) == list(one_by_one) == plain
+        for s in range(-3, 64):
+            assert built.crosses(s) == one_by_one.crosses(s) == any(a < s < b for a, b in plain)
+            assert built.ends_at(s) == one_by_one.ends_at(s)
+            assert built.ends_at(s, empty=False) == one_by_one.ends_at(s, empty=False)
+            for e in range(s - 1, s + 8):
+                assert built.overlaps(s, e) == one_by_one.overlaps(s, e) == any(s < b and a < e for a, b in plain)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..gazetteer import Place, short_name
 from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc, Spans, find_all, finditer_near, overlaps
+from .doc import CJK, Doc, Spans, find_all, find_words, finditer_near, overlaps
 from ..segment import pos_tags, token_spans
 from .places import PlaceHit, _aligned, _leftmost_longest, _word_start, finditer_around, finditer_from, positions
 
@@ -737,7 +737,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
     text, ctx = doc.text, doc.ctx
     whole = _whole_units()
     out = []
-    at = find_all(text, _bare_heads())  # (every head's places in one pass: a scan of the text per head cost more)
+    at = find_words(text, _bare_heads())  # (every head's places in one pass: a scan of the text per head cost more)
     for head, kinds in _units():
         if head not in at:
             continue  # (not written, or never alone: 中心, 大队 …)

@@ -6,7 +6,8 @@ import random
 import re
 
 from graph.extract import honors, named
-from graph.extract.named import _clause_start, _finditer_opening, _unquoted_openers, _unquoted_re
+from graph.extract.doc import finditer_near
+from graph.extract.named import _clause_start, _unquoted_openers, _unquoted_re
 
 _SENTENCES = [
     "建立健全矛盾纠纷多元化解机制，深入开展禁毒百日攻坚行动。",
@@ -36,7 +37,7 @@ def test_unquoted_names_tried_where_a_clause_opens_as_finditer():
     for text in _texts():
         want = _spans(pattern.finditer(text))
         found += len(want)
-        assert _spans(_finditer_opening(pattern, text, heads, 2, reach, _unquoted_openers())) == want, text
+        assert _spans(finditer_near(pattern, text, heads, 2, reach, openers=_unquoted_openers())) == want, text
     assert found  # the texts hold names: the test compares something
 
 

@@ -250,12 +250,15 @@ def find_nested_quotes(text: str) -> list[Quote]:
     return out
 
 
-def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, hi: int) -> Iterator[re.Match]:
+def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, hi: int, *,
+                  openers: re.Pattern | None = None) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(text)``, for a pattern whose every match contains a
     match of ``anchor`` starting ``lo`` to ``hi`` characters after the match's own start (only
     where each anchor starts is read, each searched for afresh: a lookahead or plain words). finditer tries a pattern like
     ``[\u4e00-\u9fff]{2,14}?中心`` at every character; most characters of a report are
-    nowhere near a 中心, and those stretches are skipped."""
+    nowhere near a 中心, and those stretches are skipped. ``openers``: a pattern (a character
+    class) every match also opens on, unless at the text's start: only those positions of a
+    window are tried (a name's window is some fifty characters, of which a few open a clause)."""
     pos = 0
     while True:
         a = anchor.search(text, pos + lo)
@@ -265,7 +268,14 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
         # after a.start() - lo has this anchor, so only that window is tried (a search would
         # read on to the next match, however far)
         last = a.start() - lo
-        for p in range(max(pos, a.start() - hi), last + 1):
+        first = max(pos, a.start() - hi)
+        if openers is None:
+            tries = range(first, last + 1)
+        else:
+            tries = [o.start() for o in openers.finditer(text, first, last + 1)]
+            if first == 0 and tries[:1] != [0]:
+                tries.insert(0, 0)  # a match at the text's start (^)
+        for p in tries:
             m = pattern.match(text, p)
             if m is not None:
                 yield m

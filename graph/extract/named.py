@@ -1144,31 +1144,6 @@ def _unquoted_openers() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
-def _finditer_opening(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, hi: int,
-                      openers: re.Pattern) -> Iterator[re.Match]:
-    """:func:`finditer_near`, for a pattern whose every match also opens on a character of
-    ``openers`` or at the text's start: in each window before an anchor only those positions
-    are tried (a name's window is some fifty characters, of which a few open a clause)."""
-    pos = 0
-    while True:
-        a = anchor.search(text, pos + lo)
-        if a is None:
-            return
-        last = a.start() - lo
-        first = max(pos, a.start() - hi)
-        tries = [o.start() for o in openers.finditer(text, first, last + 1)]
-        if first == 0 and tries[:1] != [0]:
-            tries.insert(0, 0)  # (^)
-        for p in tries:
-            m = pattern.match(text, p)
-            if m is not None:
-                yield m
-                pos = max(m.end(), m.start() + 1)
-                break
-        else:
-            pos = last + 1
-
-
 _LEVEL_COUNT = re.compile("[一二三四五六七八九十两]+(?:级|层|方)")
 
 
@@ -1243,7 +1218,7 @@ _WORKS_GO_ON = re.compile("(?:的|建设|等|和|及)")
 def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     text = doc.text
     pattern, heads, reach = _unquoted_re()
-    for m in _finditer_opening(pattern, text, heads, 2, reach, _unquoted_openers()):
+    for m in finditer_near(pattern, text, heads, 2, reach, openers=_unquoted_openers()):
         ns, he = m.start("name"), m.end("head")
         name, head = m.group("name"), m.group("head")
         t = head_type(head)[1]

@@ -277,8 +277,8 @@ def test_scans_tried_only_at_their_anchor_words_find_what_finditer_finds():
     from graph.extract import _RENAMED, _RENAMED_AT
     from graph.extract.actors import _COUNTED, _LED_DRIVE, _SELF_BODY, _WHOLE_PLACE
     from graph.extract.agencies import _SET_UP_GROUP, _TOWNSHIP_UNIT_RE
-    from graph.extract.places import (_SHARED_LENGTHS, _SHARED_VILLAGE, _SHORT_LIST, _TOWN_END, _VILLAGE_END,
-                                      finditer_around, finditer_from)
+    from graph.extract.doc import finditer_around, finditer_from
+    from graph.extract.places import _SHARED_LENGTHS, _SHARED_VILLAGE, _SHORT_LIST, _TOWN_END, _VILLAGE_END
     from graph.extract.subjects import _GENERIC, _WHOLE_UNIT
 
     cases = [

@@ -22,12 +22,12 @@ from .actors import (PREDICATE, Doers, _coholders, _collective_doers, _drop_gues
                      find_actors, post_bodies)
 from .agencies import AgencyHit, find_agencies
 from .components import fill_components
-from .doc import CJK, Doc, Spans, name_key, place_entity
+from .doc import CJK, Doc, Spans, finditer_around, name_key, place_entity
 from .honors import awardee, find_honors, respectively
 from .issuers import agency_index, issuers
 from .named import find_named, strip_prefix
 from .persons import find_persons
-from .places import PlaceHit, find_context, find_places, finditer_around
+from .places import PlaceHit, find_context, find_places
 from .statistics import find_statistics
 from .subjects import SELF_LEVELS, SubjectFinder, self_references
 

@@ -18,8 +18,7 @@ from itertools import accumulate
 from ..gazetteer import Gazetteer, short_name
 from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
-from .doc import PAUSE_MARK, Doc, name_key, place_entity
-from .places import finditer_around, finditer_from
+from .doc import PAUSE_MARK, Doc, finditer_around, finditer_from, name_key, place_entity
 from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")

@@ -16,9 +16,9 @@ from functools import lru_cache
 from ..gazetteer import Place, short_name
 from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc, Spans, find_all, find_words, finditer_near, overlaps
+from .doc import CJK, Doc, Spans, find_all, find_words, finditer_around, finditer_from, finditer_near, overlaps, positions
 from ..segment import pos_tags, token_spans
-from .places import PlaceHit, _aligned, _leftmost_longest, _word_start, finditer_around, finditer_from, positions
+from .places import PlaceHit, _aligned, _leftmost_longest, _word_start
 
 # characters that may stand right before a bare body or level word (a boundary, a
 # conjunction, a preposition or a transfer verb); any other Chinese character means the

@@ -374,6 +374,15 @@ class Spans(list):
         return p in (self._ends if empty else self._full_ends)
 
 
+def _places_of(text: str, word: str) -> list[int]:
+    """Every place ``word`` is written in ``text`` (overlapping ones too), ascending."""
+    at, i = [], text.find(word)
+    while i >= 0:
+        at.append(i)
+        i = text.find(word, i + 1)
+    return at
+
+
 def find_all(text: str, names) -> dict[str, list[int]]:
     """Every place each of ``names`` is written (overlapping ones too), ascending: what
     ``text.find(name, i + 1)`` from each found ``i`` gives. A few names are looked for one by
@@ -384,11 +393,7 @@ def find_all(text: str, names) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     if len(names) <= 16:
         for name in names:
-            at, i = [], text.find(name)
-            while i >= 0:
-                at.append(i)
-                i = text.find(name, i + 1)
-            if at:
+            if at := _places_of(text, name):
                 out[name] = at
         return out
     wanted = set(names)
@@ -451,6 +456,44 @@ def find_words(text: str, words: tuple[str, ...]) -> dict[str, list[int]]:
     if len(order) <= 16:
         return {n: out[n] for n in sorted(out, key=order.__getitem__)}
     return {n: out[n] for n in sorted(out, key=lambda n: (order[n][0], out[n][0], order[n][2]))}
+
+
+def positions(text: str, words) -> list[int]:
+    """Where each of a few ``words`` starts in ``text`` (overlapping ones too), unsorted: found by
+    str.find, many times faster than the engine's test of every character against a class of a
+    few characters (a pattern opening on 部门|单位 or [我本全] is tried at every character so)."""
+    out: list[int] = []
+    for w in words:
+        out.extend(_word_positions(text, w))
+    return out
+
+
+@lru_cache(maxsize=256)  # (a report's rules ask for the same few characters: 全, 本, 县 …)
+def _word_positions(text: str, word: str) -> tuple[int, ...]:
+    return tuple(_places_of(text, word))
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that matches only at the
+    positions ``starts`` (never empty): tried there alone, in order, each past the match before."""
+    pos = 0
+    for i in sorted(set(starts)):
+        if i >= pos and (m := pattern.match(text, i)) is not None:
+            yield m
+            pos = m.end()
+
+
+def finditer_from(pattern: re.Pattern, text: str, firsts: str) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match starts with one
+    of the few characters ``firsts``: tried only where those stand (:func:`positions`)."""
+    return finditer_at(pattern, text, positions(text, firsts))
+
+
+def finditer_around(pattern: re.Pattern, text: str, words, lo: int, hi: int) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match holds one of the
+    few ``words`` starting ``lo`` to ``hi`` characters after the match's start (as
+    :func:`~graph.extract.doc.finditer_near`, with the words found by str.find)."""
+    return finditer_at(pattern, text, [a - k for a in positions(text, words) for k in range(lo, hi + 1) if a >= k])
 
 
 def overlaps(s: int, e: int, spans) -> bool:

@@ -14,7 +14,7 @@ from ..lexicon import load_set
 from ..segment import is_word, pos_tags, token_spans, tokenizer, word_count
 from .numbers import cn_int
 from ..normalise import is_cjk
-from .doc import CJK, Context, Doc, Spans, find_all, overlaps
+from .doc import CJK, Context, Doc, Spans, find_all, finditer_around, finditer_from, overlaps, positions
 
 # county names that are also everyday words
 _COMMON = frozenset({"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "和县", "全县"})
@@ -47,49 +47,6 @@ def _full_name_index(gz: Gazetteer) -> tuple[str, dict[str, tuple[int, ...]], fr
         lengths.setdefault(name[-2:], set()).add(len(name))
     ends = "".join(sorted({name[-1] for name in names}))
     return ends, {c: tuple(sorted(ls)) for c, ls in lengths.items()}, names
-
-
-def positions(text: str, words) -> list[int]:
-    """Where each of a few ``words`` starts in ``text`` (overlapping ones too), unsorted: found by
-    str.find, many times faster than the engine's test of every character against a class of a
-    few characters (a pattern opening on 部门|单位 or [我本全] is tried at every character so)."""
-    out: list[int] = []
-    for w in words:
-        out.extend(_word_positions(text, w))
-    return out
-
-
-@lru_cache(maxsize=256)  # (a report's rules ask for the same few characters: 全, 本, 县 …)
-def _word_positions(text: str, word: str) -> tuple[int, ...]:
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return tuple(out)
-
-
-def finditer_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
-    """The matches of ``pattern.finditer(text)``, for a pattern that matches only at the
-    positions ``starts`` (never empty): tried there alone, in order, each past the match before."""
-    pos = 0
-    for i in sorted(set(starts)):
-        if i >= pos and (m := pattern.match(text, i)) is not None:
-            yield m
-            pos = m.end()
-
-
-def finditer_from(pattern: re.Pattern, text: str, firsts: str) -> Iterator[re.Match]:
-    """The matches of ``pattern.finditer(text)``, for a pattern whose every match starts with one
-    of the few characters ``firsts``: tried only where those stand (:func:`positions`)."""
-    return finditer_at(pattern, text, positions(text, firsts))
-
-
-def finditer_around(pattern: re.Pattern, text: str, words, lo: int, hi: int) -> Iterator[re.Match]:
-    """The matches of ``pattern.finditer(text)``, for a pattern whose every match holds one of the
-    few ``words`` starting ``lo`` to ``hi`` characters after the match's start (as
-    :func:`~graph.extract.doc.finditer_near`, with the words found by str.find)."""
-    return finditer_at(pattern, text, [a - k for a in positions(text, words) for k in range(lo, hi + 1) if a >= k])
 
 
 def _longest_matches(text: str, names: dict[str, object]) -> list[tuple[int, int, str]]:

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from ..segment import lcut
-from .doc import Doc
-from .places import finditer_around, finditer_from
+from .doc import Doc, finditer_around, finditer_from
 from .statistics import _DATELINE, _PERIOD
 
 _SEPS = re.compile("[，；：]|—+")  # 破折号 (——) opens a clause too: …的脚步——全镇2.5万人

@@ -285,18 +285,31 @@ def _count_verb_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
+    """A number, its multiplier, qualifiers and unit. The match opens on the number's first
+    character, which it reads before anything else (see below): the digits or numerals after
+    it are the groups ``num_rest`` and ``cn_rest``."""
     by_length = sorted(units(), key=len, reverse=True)
     # (the lookahead of the units' first characters spares the engine trying the units one by
     # one where none starts: after each digit of a year or a date)
     firsts = re.escape("".join(sorted({u[0] for u in by_length} | {"件"})))
     unit_alt = f"(?=[{firsts}])(?:件[(（]人[)）]次|" + "|".join(re.escape(u) for u in by_length) + ")"
-    # the lookahead of the characters a number may open with lets the engine pass over the
-    # others at once (a third of the time of trying the alternatives at every character); a
-    # plain run of digits opens at its first digit (where a number tried at the digit before
-    # fails, it fails from this one too: the look behind only spares the engine the trying)
+    cn = f"[{_CN_DIGITS}]"
+    # The pattern opens on the class of the characters a number may open with, which it
+    # consumes: the engine then skips at C speed to the next of them (a pattern opening on a
+    # lookahead or a group is tried at every character of the text, a third slower); what the
+    # first character was is then looked behind at. The branches are those of
+    # ``(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|(?<![0-9])[0-9]+(?:\.[0-9]+)?)``
+    # and ``(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|
+    # (?:[上数几](?=[十百千]))?[numerals]{1,5}(?:[万亿]零?[numerals]{1,5})?(?=…unit))``, tried in
+    # the same order, less their first character. A plain run of digits opens at its first
+    # digit (where a number tried at the digit before fails, it fails from this one too: the
+    # look behind only spares the engine the trying).
     return re.compile(
-        f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9])[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
-        f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
+        f"[0-9{_CN_DIGITS}半上数几过超逾近]"
+        "(?:(?<=[0-9])(?P<num_rest>[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9][0-9])[0-9]*(?:\\.[0-9]+)?)"
+        "|(?P<cn_rest>(?<=半)(?=个?小时)|(?<=[上数几])(?=[万亿])|(?<=[过超逾近])(?=[万亿](?:元|人|余|多))"
+        f"|(?<=[上数几])(?=[十百千]){cn}{{1,5}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))"
+        f"|(?<={cn}){cn}{{0,4}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
 
@@ -358,7 +371,7 @@ def _count_at(text: str, pos: int) -> bool:
     if text[pos] not in _CN_DIGITS:
         return False
     m = _number_re().match(text, pos)
-    return bool(m and m.group("cn") and m.group("unit"))
+    return bool(m and m.group("cn_rest") is not None and m.group("unit"))
 
 
 def _clause_text(text: str, lo: int, pos: int) -> str:
@@ -431,15 +444,15 @@ def _accept_duration(text: str, e: int, value: float, unit: str) -> bool:
     return not after or after[0] in "，。；、" or after[0] in "才就" or after.startswith(("内", "以内"))
 
 
-def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "StatHit | None" = None) -> bool:
+def _accept_chinese(text: str, s: int, e: int, cn: str, unit: str | None, post: str | None, sent_s: int,
+                    prev: "StatHit | None" = None) -> bool:
     """Is a count written in Chinese numerals a claim? Approximate counts (上千名, 百余名, 数千起)
     always are; otherwise a count verb (打掉一个, 举办两场), 等 (等七个), 连续 / 累计 (连续三次),
     or a list (A、B、C三场) must come right before it, or 一次 must close a clause after its
     deed (荣立二等功一次). Never a list heading (建立四项机制) nor 一批."""
-    cn = m.group("cn")
-    unit = m.group("unit") or ""
+    unit = unit or ""
     after = text[e:e + 4]
-    if cn[0] in _ROUND_PRE or m.group("post"):
+    if cn[0] in _ROUND_PRE or post:
         return True
     if cn == "一" and not (_ONE_VERBS.search(text, max(sent_s, s - 6), s) or unit == "次"
                           or (prev is not None and prev.unit == unit)):
@@ -449,6 +462,27 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True  # 一台发电机一台卫星电话: the next item of a run of counts
     if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
         return False
+    # what makes it a count (the first of these tests that holds decides; none: not a count) …
+    before = text[max(sent_s, s - 12):s]
+    if _RUN_ON.search(before):
+        counted = True
+    elif vm := _count_verb_re().search(before, max(0, len(before) - _count_verb_reach())):
+        # 一 is mostly an article (建立了一支队伍); it counts only what was struck, seized or won
+        counted = cn != "一" or (bool(_ONE_VERBS.search(before)) and vm.group(1) not in ("每", "又", "再", "这", "那", "某"))
+    elif cn != "一" and _LIST_END.search(before):
+        counted = True
+    elif cn != "一" and (e >= len(text) or text[e] in "，。；") and _count_verb_object_re().search(before):
+        counted = True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
+    elif cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
+        counted = True  # 三个派出所开展…: a count of bodies that opens its clause
+    elif cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、"):  # (no 每 in its clause: see below)
+        counted = bool(_TWO_CJK.search(text, _clause_start(text, sent_s, s), s))
+    else:
+        counted = False
+    if not counted:
+        return False
+    # … unless its clause says how often or spells a formula out (tested only for what would
+    # count: most numerals are articles and headings, and fail the tests above)
     # (the clause lies in the 80 characters before the number, its 40 last ones in the 40: each
     # is cut out only where what is looked for in it is written there at all)
     if text.find("每", max(sent_s, s - 80), s) >= 0 and "每" in text[_clause_start(text, sent_s, s):s]:
@@ -457,24 +491,7 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     if ("即" in near or "指" in near or "是" in near or "代" in near) \
             and _FORMULA_GLOSS.match(_clause_text(text, sent_s, s)):
         return False  # “2”即甲、乙两支队伍: a formula's part spelled out, not a count
-    before = text[max(sent_s, s - 12):s]
-    if _RUN_ON.search(before):
-        return True
-    vm = _count_verb_re().search(before, max(0, len(before) - _count_verb_reach()))
-    if vm:
-        if cn != "一":
-            return True
-        # 一 is mostly an article (建立了一支队伍); it counts only what was struck, seized or won
-        return bool(_ONE_VERBS.search(before)) and vm.group(1) not in ("每", "又", "再", "这", "那", "某")
-    if cn != "一" and _LIST_END.search(before):
-        return True
-    if cn != "一" and (e >= len(text) or text[e] in "，。；") and _count_verb_object_re().search(before):
-        return True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
-    if cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
-        return True  # 三个派出所开展…: a count of bodies that opens its clause
-    if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、"):  # (no 每 in its clause: see above)
-        return bool(_TWO_CJK.search(text, _clause_start(text, sent_s, s), s))
-    return False
+    return True
 
 
 # a clause that only says "at the meeting" (会上) and the meetings a text names before it
@@ -521,7 +538,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     q_reach = []  # the furthest end among the spans starting at or before each one
     for _, b in quoted:
         q_reach.append(max(b, q_reach[-1]) if q_reach else b)
-    sent_index = dict(zip(doc.sentences, range(len(doc.sentences))))  # (each sentence's index)
+    # (each number's sentence and its index, by bisection: the spans ascend; (s, past_end) sorts
+    # after every sentence starting at or before s, as Doc.sentence_at finds it)
+    sentences, past_end = doc.sentences, len(text) + 1
     last_period: dict[int, str] = {}
     prev_after_end = -1
     treated_next = -1  # where a list of counts that 对 governs goes on
@@ -533,17 +552,21 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     line_start: dict[int, int] = {}  # sentence start → where it really starts (see _broken_line_start)
     for m in _number_re().finditer(text):
         # (its groups read once: each m.group(name) looks the name up)
-        g_num, g_cn, g_mult, g_post, g_pct, g_unit, g_post2 = m.group("num", "cn", "mult", "post", "pct", "unit", "post2")
+        num_rest, cn_rest, g_mult, g_post, g_pct, g_unit, g_post2 = m.group(
+            "num_rest", "cn_rest", "mult", "post", "pct", "unit", "post2")
         if not (g_unit or g_pct or g_mult):
             continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
+        # the number, in digits or in numerals: its first character, the match's, and the rest
+        g_num = None if num_rest is None else text[s:s + 1 + len(num_rest)]
+        g_cn = None if cn_rest is None else text[s:s + 1 + len(cn_rest)]
         # a qualifier before the number (近5000个, 超过3成), read here rather than by the pattern,
         # which would otherwise try it at every character
         pre_m = _PRE.search(text, max(0, s - 3), s) if s and text[s - 1] in _PRE_ENDS else None
         pre = pre_m.group(0) if pre_m else None
         if pre_m:
             s = pre_m.start()
-        num_start = m.start("num") if g_num else m.start("cn")
+        num_start = m.start()  # (the match opens on the number)
         prev = text[num_start - 1] if num_start > 0 else ""
         if g_num:
             if prev and (prev.isdigit() or prev in ".第+-每" or (prev.isascii() and prev.isalpha())):
@@ -558,7 +581,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # “10个严禁” names something; it claims no number
         unit = "%" if g_pct else g_unit
         after = text[e:e + 1]
-        sent_s, sent_e = doc.sentence_at(s)
+        si = bisect.bisect_right(sentences, (s, past_end)) - 1
+        sent_s, sent_e = sentences[si] if si >= 0 else (0, 0)
         people = None
         if unit is None and g_num and g_mult == "万" and after and after not in "，。；、,） )\n":
             pm = _PEOPLE.match(text, e)
@@ -603,7 +627,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             value = 0.5  # 半个小时
         else:
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
-            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
+            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, g_cn, g_unit, g_post, sent_s, near_prev):
                 continue
             digits = g_cn.lstrip(_ROUND_PRE)
             value = float(cn_int(digits) or 0) if digits else 1.0
@@ -628,7 +652,6 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # 假币面额共计数十万元: a sum told only by its order, no figure
         qualifier = pre or cn_pre or g_post or g_post2
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
-        si = sent_index.get((sent_s, sent_e), -1)
         same_sentence = bool(out) and out[-1].start >= sent_s
         # the clause before the number …
         if sent_s not in line_start:  # (where the sentence really starts: read once for its numbers)
@@ -998,13 +1021,20 @@ def _paired_predicate(text: str, a: StatHit, b: StatHit) -> None:
     b.indicator = b.noun[:vm.start()] + pred
 
 
+# a character every match of _PERIOD holds (截至…, …年…, …月…, 目前 / 日前, 当日)
+_PERIOD_CUE = re.compile("[年月截前日]")
+
+
 def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:
     """The longest period word between the sentence start and ``pos``, reading on from where
     the previous number of the same sentence stopped (so a long sentence is read once)."""
     start, upto, best = scan
     if start != sent_s:
         upto, best = sent_s, None
-    for pm in _PERIOD.finditer(text, max(sent_s, upto - 16), pos):
+    lo = max(sent_s, upto - 16)
+    if _PERIOD_CUE.search(text, lo, pos) is None:
+        return best  # (most stretches between numbers name no period: the cheap test first)
+    for pm in _PERIOD.finditer(text, lo, pos):
         if pm.start() < upto and pm.end() <= upto:
             continue
         if best is None or len(pm.group(0)) > len(best):

@@ -292,7 +292,10 @@ def _number_re() -> re.Pattern:
     # (the lookahead of the units' first characters spares the engine trying the units one by
     # one where none starts: after each digit of a year or a date)
     firsts = re.escape("".join(sorted({u[0] for u in by_length} | {"件"})))
-    unit_alt = f"(?=[{firsts}])(?:件[(（]人[)）]次|" + "|".join(re.escape(u) for u in by_length) + ")"
+    # (the one-character units as one class, after the longer ones: one test, not one per unit)
+    longer = [re.escape(u) for u in by_length if len(u) > 1]
+    single = "".join(re.escape(u) for u in by_length if len(u) == 1)
+    unit_alt = f"(?=[{firsts}])(?:" + "|".join(["件[(（]人[)）]次", *longer, f"[{single}]"]) + ")"
     cn = f"[{_CN_DIGITS}]"
     # The pattern opens on the class of the characters a number may open with, which it
     # consumes: the engine then skips at C speed to the next of them (a pattern opening on a
@@ -303,15 +306,20 @@ def _number_re() -> re.Pattern:
     # (?:[上数几](?=[十百千]))?[numerals]{1,5}(?:[万亿]零?[numerals]{1,5})?(?=…unit))``, tried in
     # the same order, less their first character. A plain run of digits opens at its first
     # digit (where a number tried at the digit before fails, it fails from this one too: the
-    # look behind only spares the engine the trying).
-    return re.compile(
+    # look behind only spares the engine the trying; so do the lookahead of the comma of a
+    # number in thousands and the look behind of a first character that is no digit).
+    rx = re.compile(
         f"[0-9{_CN_DIGITS}半上数几过超逾近]"
-        "(?:(?<=[0-9])(?P<num_rest>[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9][0-9])[0-9]*(?:\\.[0-9]+)?)"
-        "|(?P<cn_rest>(?<=半)(?=个?小时)|(?<=[上数几])(?=[万亿])|(?<=[过超逾近])(?=[万亿](?:元|人|余|多))"
+        "(?:(?<=[0-9])(?P<num_rest>(?=[0-9]{0,2},)[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9][0-9])[0-9]*(?:\\.[0-9]+)?)"
+        "|(?<![0-9])(?P<cn_rest>(?<=半)(?=个?小时)|(?<=[上数几])(?=[万亿])|(?<=[过超逾近])(?=[万亿](?:元|人|余|多))"
         f"|(?<=[上数几])(?=[十百千]){cn}{{1,5}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))"
         f"|(?<={cn}){cn}{{0,4}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
+    # (find_statistics reads the groups by m.groups(): these, in this order)
+    assert list(rx.groupindex) == ["num_rest", "cn_rest", "mult", "post", "pct", "unit", "post2"] == \
+        sorted(rx.groupindex, key=rx.groupindex.get) and rx.groups == 7
+    return rx
 
 
 _NORM = re.compile(f"每[个名位户村人家所镇乡][{CJK}]{{1,6}}[均都]?(?:有|配备|配|明确|确定|落实|安排|选派|派驻|设置|设立)")
@@ -350,7 +358,26 @@ _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
 _LIST_END = re.compile(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$")
 _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_PLAIN_RUN = re.compile(f"(?:(?![{_CN_DIGITS}])[{CJK}])*")  # Chinese characters other than numerals
+
+
+def _plain_class() -> str:
+    """The class of the Chinese characters (CJK's ranges) less the numerals, as ranges: one test
+    a character (a lookahead of the numerals before each character of a run costs three)."""
+    out = []
+    holes = sorted(ord(c) for c in _CN_DIGITS)
+    for first, last in re.findall("(.)-(.)", CJK):
+        lo, hi = ord(first), ord(last)
+        for h in holes:
+            if lo <= h <= hi:
+                if lo < h:
+                    out.append((lo, h - 1))
+                lo = h + 1
+        if lo <= hi:
+            out.append((lo, hi))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in out)
+
+
+_PLAIN_RUN = re.compile(f"[{_plain_class()}]*")  # Chinese characters other than numerals
 # two and three Chinese characters anywhere (a search for them, not a list of every one)
 _CJK2 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}]")
 _CJK3 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}][^{CJK}]*[{CJK}]")
@@ -517,7 +544,14 @@ _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开
                        f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
 _FACILITY_END = re.compile(f"(?:{_FACILITY_KINDS})$")
 _FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
-_SPEECH_MARK = re.compile("[。！？]|[，；]$")  # (not a slogan's comma: “归还土地，万人签名”)
+_SPEECH_END = ("，", "；", "，\n", "；\n")  # (a comma or semicolon at the end, or before a last line break)
+
+
+def _is_speech(content: str) -> bool:
+    """Does a quotation hold a stop, or end on a comma or semicolon (the pattern
+    ``[。！？]|[，；]$``; not a slogan's comma: “归还土地，万人签名”)? By str tests: a report's
+    every quotation is asked, and a pattern of two branches is tried at every character."""
+    return "。" in content or "！" in content or "？" in content or content.endswith(_SPEECH_END)
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
 # a clause that only says under what, as what or for what (在…支持下, 随着…推进, 为提升…): no deed
 _CIRCUMSTANCE = re.compile("(?:在[^，。；]{2,30}(?:下|之下)$|随着|为了|为(?:进一步|切实|更好|有效|全面|确保|推动|加强|提升|解决|破解|保障|营造)"
@@ -532,15 +566,16 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     text = doc.text
     out: list[StatHit] = []
     # (a quotation with a clause mark in it is speech, whose figures are claims: “我们走访群众2万余户，…”)
-    quoted = sorted((q.start, q.end) for q in doc.quotes if not _SPEECH_MARK.search(q.content)) + sorted(names)
+    quoted = [(q.start, q.end) for q in doc.quotes if not _is_speech(q.content)]
+    quoted += names
     quoted.sort()
     q_starts = [a for a, _ in quoted]
     q_reach = []  # the furthest end among the spans starting at or before each one
     for _, b in quoted:
         q_reach.append(max(b, q_reach[-1]) if q_reach else b)
-    # (each number's sentence and its index, by bisection: the spans ascend; (s, past_end) sorts
-    # after every sentence starting at or before s, as Doc.sentence_at finds it)
-    sentences, past_end = doc.sentences, len(text) + 1
+    # (each number's sentence and its index, by bisection as Doc.sentence_at finds it)
+    sentences = doc.sentences
+    sent_starts = [a for a, _ in sentences]
     last_period: dict[int, str] = {}
     prev_after_end = -1
     treated_next = -1  # where a list of counts that 对 governs goes on
@@ -551,9 +586,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     unit_class = units()
     line_start: dict[int, int] = {}  # sentence start → where it really starts (see _broken_line_start)
     for m in _number_re().finditer(text):
-        # (its groups read once: each m.group(name) looks the name up)
-        num_rest, cn_rest, g_mult, g_post, g_pct, g_unit, g_post2 = m.group(
-            "num_rest", "cn_rest", "mult", "post", "pct", "unit", "post2")
+        # (its groups read once, in the pattern's order: m.group(name) looks each name up)
+        num_rest, cn_rest, g_mult, g_post, g_pct, g_unit, g_post2 = m.groups()
         if not (g_unit or g_pct or g_mult):
             continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
@@ -581,7 +615,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # “10个严禁” names something; it claims no number
         unit = "%" if g_pct else g_unit
         after = text[e:e + 1]
-        si = bisect.bisect_right(sentences, (s, past_end)) - 1
+        si = bisect.bisect_right(sent_starts, s) - 1
         sent_s, sent_e = sentences[si] if si >= 0 else (0, 0)
         people = None
         if unit is None and g_num and g_mult == "万" and after and after not in "，。；、,） )\n":
@@ -701,7 +735,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if period:
             last_period[si] = period
         cs = _past_actors(text, cs, s, subj, subj_starts)
-        before = _PERIOD.sub("", (text[cs:s - len(rng.group(0))] if rng else text[cs:s]).replace("\n", ""))
+        before = _drop_periods((text[cs:s - len(rng.group(0))] if rng else text[cs:s]).replace("\n", ""))
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
         if before.startswith("“") and "”" not in before:
@@ -766,7 +800,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \
                     and not _SINCE_CLAUSE.search(prev_clause) \
                     and not _CIRCUMSTANCE.match(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
-                context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
+                context = _LEAD.sub("", _drop_periods(prev_clause))
                 if context.startswith("“") and "”" not in context:
                     context = context[1:]  # (the mark that opens a speech)
             elif out and out[-1].context and out[-1].start >= pcs:
@@ -781,7 +815,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
                 context = fm.group(1)
         event_owner = None
-        if has_prev and _AT_EVENT.fullmatch(text, max(pcs, sent_s), clause_start - 1):
+        # (every match of _AT_EVENT ends on 上, 中 or 场: the clause's last character is looked at first)
+        if has_prev and text[clause_start - 2:clause_start - 1] in "上中场" \
+                and _AT_EVENT.fullmatch(text, max(pcs, sent_s), clause_start - 1):
             # 会上，6家单位作了发言: at the meeting the sentences before named
             ev = None
             for ev in _EVENT.finditer(text, max(0, sent_s - 300), sent_s):
@@ -1025,6 +1061,12 @@ def _paired_predicate(text: str, a: StatHit, b: StatHit) -> None:
 _PERIOD_CUE = re.compile("[年月截前日]")
 
 
+def _drop_periods(text: str) -> str:
+    """``_PERIOD.sub("", text)``, where ``text`` holds a character every period holds (most
+    clauses hold none: the pattern is not tried at each of their characters)."""
+    return _PERIOD.sub("", text) if _PERIOD_CUE.search(text) else text
+
+
 def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:
     """The longest period word between the sentence start and ``pos``, reading on from where
     the previous number of the same sentence stopped (so a long sentence is read once)."""
@@ -1097,7 +1139,7 @@ def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
         cs = s
         while cs > 0 and s - cs < 40 and text[cs - 1] not in "，。；：、\n":
             cs -= 1
-        indicator = _strip_trail(_LEAD.sub("", _PERIOD.sub("", text[cs:pm.start() if pm else s]))).strip()
+        indicator = _strip_trail(_LEAD.sub("", _drop_periods(text[cs:pm.start() if pm else s]))).strip()
         if _SHARE.match(indicator) and j >= 0:
             k = j
             while k >= 0 and have[k].end > s:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -49,6 +50,7 @@ _COUNT_FORMULA = re.compile(f"{_NUM}+个[一-龥]{{1,3}}")
 _NOT_FORMULA = re.compile("^(一个|一些|一批|一种|两个|一次|一年|一天|十九大|[一二三四五六七八九十]+月|(?:19|20)[0-9]{2}年?)$")
 
 
+@lru_cache(maxsize=4096)  # (a report's rules ask about the same quotations and names again and again)
 def is_formula(text: str, *, strict: bool = True) -> bool:
     """Does ``text`` read as a number formula naming a way of working? ``strict=False``
     admits pairs (两项协作) where the context has already shown a list."""

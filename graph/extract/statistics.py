@@ -53,6 +53,7 @@ _NOT_COUNTED = re.compile("(?:字|班子|性)")
 _LIST_HEADS = re.compile("(?:机制|制度|措施|举措|原则|要求|目标|理念|指标|能力|意识|作用|体系|格局|模式|经验|做法|方法|"
                          "重点|工作|关系|方面|环节|步|大|个一|字|服务|精准|到位|同步|走在)")
 _CN_DIGITS = "一二三四五六七八九十两百千"
+_NOT_BEFORE_CN = _CN_DIGITS + "第每之几万亿初周期"  # (a numeral after one of these is no count's start)
 # the words a round figure in words opens with (上千名, 数万元, 过亿元 is a hundred million, 近万人)
 _ROUND_PRE = "上数几过超逾近"
 # bodies and units a clause may open by counting (三个派出所开展…, 五个乡镇完成…)
@@ -605,7 +606,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if g_num:
             if prev and (prev.isdigit() or prev in ".第+-每" or (prev.isascii() and prev.isalpha())):
                 continue
-        elif (prev and prev in _CN_DIGITS + "第每之几万亿初周期") or text[num_start:num_start + 2] in ("一一", "一个个"):
+        elif (prev and prev in _NOT_BEFORE_CN) or text[num_start:num_start + 2] in ("一一", "一个个"):
             continue
         elif g_cn == "一" and g_unit != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
                 and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -30,23 +31,26 @@ def cn_int(text: str) -> int | None:
 
 
 _NUM = "[一二三四五六七八九十两]"
+# (the shapes' patterns, compiled only as one: each class of Chinese characters costs a
+# millisecond to compile, and the shapes are never tried one by one)
 _SHAPES = [
-    re.compile(f"^({_NUM}+)位一体$"),
-    re.compile(f"^({_NUM}+)网融合$"),
-    re.compile(f"^({_NUM}+)[一-龥](?:融合|联动|合一|共治|同创|共建|并举)$"),  # 四治融合, 三调联动
-    re.compile(f"^({_NUM}+)(?:个|大|项|条|类|支|级)[一-龥]{{1,3}}$"),
-    re.compile("^一([一-龥])一([一-龥]{1,2})$"),
-    re.compile(f"^一[一-龥]{{1,2}}(?:{_NUM}[一-龥]{{1,3}})+$"),
-    re.compile(f"^(?:{_NUM}[一-龥]){{3,}}$"),  # 三降五零六升
-    re.compile("^[0-9]{3,6}$"),
-    re.compile("^[0-9]+(?:\\+[0-9A-Za-z]+)+$"),
+    f"^({_NUM}+)位一体$",
+    f"^({_NUM}+)网融合$",
+    f"^({_NUM}+)[一-龥](?:融合|联动|合一|共治|同创|共建|并举)$",  # 四治融合, 三调联动
+    f"^({_NUM}+)(?:个|大|项|条|类|支|级)[一-龥]{{1,3}}$",
+    "^一([一-龥])一([一-龥]{1,2})$",
+    f"^一[一-龥]{{1,2}}(?:{_NUM}[一-龥]{{1,3}})+$",
+    f"^(?:{_NUM}[一-龥]){{3,}}$",  # 三降五零六升
+    "^[0-9]{3,6}$",
+    "^[0-9]+(?:\\+[0-9A-Za-z]+)+$",
 ]
 # one pattern for all the shapes: does any match (one call, not one per shape)
-_ANY_SHAPE = re.compile("|".join(f"(?:{p.pattern})" for p in _SHAPES))
+_ANY_SHAPE = re.compile("|".join(f"(?:{p})" for p in _SHAPES))
 _COUNT_FORMULA = re.compile(f"{_NUM}+个[一-龥]{{1,3}}")
 _NOT_FORMULA = re.compile("^(一个|一些|一批|一种|两个|一次|一年|一天|十九大|[一二三四五六七八九十]+月|(?:19|20)[0-9]{2}年?)$")
 
 
+@lru_cache(maxsize=4096)  # (a report's rules ask about the same quotations and names again and again)
 def is_formula(text: str, *, strict: bool = True) -> bool:
     """Does ``text`` read as a number formula naming a way of working? ``strict=False``
     admits pairs (两项协作) where the context has already shown a list."""

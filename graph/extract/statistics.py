@@ -53,6 +53,7 @@ _NOT_COUNTED = re.compile("(?:字|班子|性)")
 _LIST_HEADS = re.compile("(?:机制|制度|措施|举措|原则|要求|目标|理念|指标|能力|意识|作用|体系|格局|模式|经验|做法|方法|"
                          "重点|工作|关系|方面|环节|步|大|个一|字|服务|精准|到位|同步|走在)")
 _CN_DIGITS = "一二三四五六七八九十两百千"
+_NOT_BEFORE_CN = _CN_DIGITS + "第每之几万亿初周期"  # (a numeral after one of these is no count's start)
 # the words a round figure in words opens with (上千名, 数万元, 过亿元 is a hundred million, 近万人)
 _ROUND_PRE = "上数几过超逾近"
 # bodies and units a clause may open by counting (三个派出所开展…, 五个乡镇完成…)
@@ -285,20 +286,41 @@ def _count_verb_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
+    """A number, its multiplier, qualifiers and unit. The match opens on the number's first
+    character, which it reads before anything else (see below): the digits or numerals after
+    it are the groups ``num_rest`` and ``cn_rest``."""
     by_length = sorted(units(), key=len, reverse=True)
     # (the lookahead of the units' first characters spares the engine trying the units one by
     # one where none starts: after each digit of a year or a date)
     firsts = re.escape("".join(sorted({u[0] for u in by_length} | {"件"})))
-    unit_alt = f"(?=[{firsts}])(?:件[(（]人[)）]次|" + "|".join(re.escape(u) for u in by_length) + ")"
-    # the lookahead of the characters a number may open with lets the engine pass over the
-    # others at once (a third of the time of trying the alternatives at every character); a
-    # plain run of digits opens at its first digit (where a number tried at the digit before
-    # fails, it fails from this one too: the look behind only spares the engine the trying)
-    return re.compile(
-        f"(?=[0-9{_CN_DIGITS}半上数几过超逾近])(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9])[0-9]+(?:\\.[0-9]+)?)|(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|(?:[上数几](?=[十百千]))?[{_CN_DIGITS}]{{1,5}}(?:[万亿]零?[{_CN_DIGITS}]{{1,5}})?"
-        f"(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
+    # (the one-character units as one class, after the longer ones: one test, not one per unit)
+    longer = [re.escape(u) for u in by_length if len(u) > 1]
+    single = "".join(re.escape(u) for u in by_length if len(u) == 1)
+    unit_alt = f"(?=[{firsts}])(?:" + "|".join(["件[(（]人[)）]次", *longer, f"[{single}]"]) + ")"
+    cn = f"[{_CN_DIGITS}]"
+    # The pattern opens on the class of the characters a number may open with, which it
+    # consumes: the engine then skips at C speed to the next of them (a pattern opening on a
+    # lookahead or a group is tried at every character of the text, a third slower); what the
+    # first character was is then looked behind at. The branches are those of
+    # ``(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|(?<![0-9])[0-9]+(?:\.[0-9]+)?)``
+    # and ``(?P<cn>半(?=个?小时)|[上数几](?=[万亿])|[过超逾近](?=[万亿](?:元|人|余|多))|
+    # (?:[上数几](?=[十百千]))?[numerals]{1,5}(?:[万亿]零?[numerals]{1,5})?(?=…unit))``, tried in
+    # the same order, less their first character. A plain run of digits opens at its first
+    # digit (where a number tried at the digit before fails, it fails from this one too: the
+    # look behind only spares the engine the trying; so do the lookahead of the comma of a
+    # number in thousands and the look behind of a first character that is no digit).
+    rx = re.compile(
+        f"[0-9{_CN_DIGITS}半上数几过超逾近]"
+        "(?:(?<=[0-9])(?P<num_rest>(?=[0-9]{0,2},)[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9][0-9])[0-9]*(?:\\.[0-9]+)?)"
+        "|(?<![0-9])(?P<cn_rest>(?<=半)(?=个?小时)|(?<=[上数几])(?=[万亿])|(?<=[过超逾近])(?=[万亿](?:元|人|余|多))"
+        f"|(?<=[上数几])(?=[十百千]){cn}{{1,5}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))"
+        f"|(?<={cn}){cn}{{0,4}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
         f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
+    # (find_statistics reads the groups by m.groups(): these, in this order)
+    assert list(rx.groupindex) == ["num_rest", "cn_rest", "mult", "post", "pct", "unit", "post2"] == \
+        sorted(rx.groupindex, key=rx.groupindex.get) and rx.groups == 7
+    return rx
 
 
 _NORM = re.compile(f"每[个名位户村人家所镇乡][{CJK}]{{1,6}}[均都]?(?:有|配备|配|明确|确定|落实|安排|选派|派驻|设置|设立)")
@@ -337,7 +359,26 @@ _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
 _LIST_END = re.compile(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$")
 _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_PLAIN_RUN = re.compile(f"(?:(?![{_CN_DIGITS}])[{CJK}])*")  # Chinese characters other than numerals
+
+
+def _plain_class() -> str:
+    """The class of the Chinese characters (CJK's ranges) less the numerals, as ranges: one test
+    a character (a lookahead of the numerals before each character of a run costs three)."""
+    out = []
+    holes = sorted(ord(c) for c in _CN_DIGITS)
+    for first, last in re.findall("(.)-(.)", CJK):
+        lo, hi = ord(first), ord(last)
+        for h in holes:
+            if lo <= h <= hi:
+                if lo < h:
+                    out.append((lo, h - 1))
+                lo = h + 1
+        if lo <= hi:
+            out.append((lo, hi))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in out)
+
+
+_PLAIN_RUN = re.compile(f"[{_plain_class()}]*")  # Chinese characters other than numerals
 # two and three Chinese characters anywhere (a search for them, not a list of every one)
 _CJK2 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}]")
 _CJK3 = re.compile(f"[{CJK}][^{CJK}]*[{CJK}][^{CJK}]*[{CJK}]")
@@ -358,7 +399,7 @@ def _count_at(text: str, pos: int) -> bool:
     if text[pos] not in _CN_DIGITS:
         return False
     m = _number_re().match(text, pos)
-    return bool(m and m.group("cn") and m.group("unit"))
+    return bool(m and m.group("cn_rest") is not None and m.group("unit"))
 
 
 def _clause_text(text: str, lo: int, pos: int) -> str:
@@ -431,15 +472,15 @@ def _accept_duration(text: str, e: int, value: float, unit: str) -> bool:
     return not after or after[0] in "，。；、" or after[0] in "才就" or after.startswith(("内", "以内"))
 
 
-def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "StatHit | None" = None) -> bool:
+def _accept_chinese(text: str, s: int, e: int, cn: str, unit: str | None, post: str | None, sent_s: int,
+                    prev: "StatHit | None" = None) -> bool:
     """Is a count written in Chinese numerals a claim? Approximate counts (上千名, 百余名, 数千起)
     always are; otherwise a count verb (打掉一个, 举办两场), 等 (等七个), 连续 / 累计 (连续三次),
     or a list (A、B、C三场) must come right before it, or 一次 must close a clause after its
     deed (荣立二等功一次). Never a list heading (建立四项机制) nor 一批."""
-    cn = m.group("cn")
-    unit = m.group("unit") or ""
+    unit = unit or ""
     after = text[e:e + 4]
-    if cn[0] in _ROUND_PRE or m.group("post"):
+    if cn[0] in _ROUND_PRE or post:
         return True
     if cn == "一" and not (_ONE_VERBS.search(text, max(sent_s, s - 6), s) or unit == "次"
                           or (prev is not None and prev.unit == unit)):
@@ -449,6 +490,27 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
         return True  # 一台发电机一台卫星电话: the next item of a run of counts
     if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
         return False
+    # what makes it a count (the first of these tests that holds decides; none: not a count) …
+    before = text[max(sent_s, s - 12):s]
+    if _RUN_ON.search(before):
+        counted = True
+    elif vm := _count_verb_re().search(before, max(0, len(before) - _count_verb_reach())):
+        # 一 is mostly an article (建立了一支队伍); it counts only what was struck, seized or won
+        counted = cn != "一" or (bool(_ONE_VERBS.search(before)) and vm.group(1) not in ("每", "又", "再", "这", "那", "某"))
+    elif cn != "一" and _LIST_END.search(before):
+        counted = True
+    elif cn != "一" and (e >= len(text) or text[e] in "，。；") and _count_verb_object_re().search(before):
+        counted = True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
+    elif cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
+        counted = True  # 三个派出所开展…: a count of bodies that opens its clause
+    elif cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、"):  # (no 每 in its clause: see below)
+        counted = bool(_TWO_CJK.search(text, _clause_start(text, sent_s, s), s))
+    else:
+        counted = False
+    if not counted:
+        return False
+    # … unless its clause says how often or spells a formula out (tested only for what would
+    # count: most numerals are articles and headings, and fail the tests above)
     # (the clause lies in the 80 characters before the number, its 40 last ones in the 40: each
     # is cut out only where what is looked for in it is written there at all)
     if text.find("每", max(sent_s, s - 80), s) >= 0 and "每" in text[_clause_start(text, sent_s, s):s]:
@@ -457,24 +519,7 @@ def _accept_chinese(text: str, s: int, e: int, m: re.Match, sent_s: int, prev: "
     if ("即" in near or "指" in near or "是" in near or "代" in near) \
             and _FORMULA_GLOSS.match(_clause_text(text, sent_s, s)):
         return False  # “2”即甲、乙两支队伍: a formula's part spelled out, not a count
-    before = text[max(sent_s, s - 12):s]
-    if _RUN_ON.search(before):
-        return True
-    vm = _count_verb_re().search(before, max(0, len(before) - _count_verb_reach()))
-    if vm:
-        if cn != "一":
-            return True
-        # 一 is mostly an article (建立了一支队伍); it counts only what was struck, seized or won
-        return bool(_ONE_VERBS.search(before)) and vm.group(1) not in ("每", "又", "再", "这", "那", "某")
-    if cn != "一" and _LIST_END.search(before):
-        return True
-    if cn != "一" and (e >= len(text) or text[e] in "，。；") and _count_verb_object_re().search(before):
-        return True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
-    if cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
-        return True  # 三个派出所开展…: a count of bodies that opens its clause
-    if cn == "一" and unit == "次" and (e >= len(text) or text[e] in "，。；、"):  # (no 每 in its clause: see above)
-        return bool(_TWO_CJK.search(text, _clause_start(text, sent_s, s), s))
-    return False
+    return True
 
 
 # a clause that only says "at the meeting" (会上) and the meetings a text names before it
@@ -500,7 +545,14 @@ _FACILITY = re.compile(f"(?:建成|建立|建起|设立|成立|打造|组建|开
                        f"([^，。；0-9]{{2,16}}?(?:{_FACILITY_KINDS}))$")
 _FACILITY_END = re.compile(f"(?:{_FACILITY_KINDS})$")
 _FACILITY_ENDS = frozenset(k[-1] for k in _FACILITY_KINDS.split("|"))
-_SPEECH_MARK = re.compile("[。！？]|[，；]$")  # (not a slogan's comma: “归还土地，万人签名”)
+_SPEECH_END = ("，", "；", "，\n", "；\n")  # (a comma or semicolon at the end, or before a last line break)
+
+
+def _is_speech(content: str) -> bool:
+    """Does a quotation hold a stop, or end on a comma or semicolon (the pattern
+    ``[。！？]|[，；]$``; not a slogan's comma: “归还土地，万人签名”)? By str tests: a report's
+    every quotation is asked, and a pattern of two branches is tried at every character."""
+    return "。" in content or "！" in content or "？" in content or content.endswith(_SPEECH_END)
 # a clause that only says since or during what (开展专项斗争以来, 活动期间): the time of the count after it
 # a clause that only says under what, as what or for what (在…支持下, 随着…推进, 为提升…): no deed
 _CIRCUMSTANCE = re.compile("(?:在[^，。；]{2,30}(?:下|之下)$|随着|为了|为(?:进一步|切实|更好|有效|全面|确保|推动|加强|提升|解决|破解|保障|营造)"
@@ -515,13 +567,16 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     text = doc.text
     out: list[StatHit] = []
     # (a quotation with a clause mark in it is speech, whose figures are claims: “我们走访群众2万余户，…”)
-    quoted = sorted((q.start, q.end) for q in doc.quotes if not _SPEECH_MARK.search(q.content)) + sorted(names)
+    quoted = [(q.start, q.end) for q in doc.quotes if not _is_speech(q.content)]
+    quoted += names
     quoted.sort()
     q_starts = [a for a, _ in quoted]
     q_reach = []  # the furthest end among the spans starting at or before each one
     for _, b in quoted:
         q_reach.append(max(b, q_reach[-1]) if q_reach else b)
-    sent_index = dict(zip(doc.sentences, range(len(doc.sentences))))  # (each sentence's index)
+    # (each number's sentence and its index, by bisection as Doc.sentence_at finds it)
+    sentences = doc.sentences
+    sent_starts = [a for a, _ in sentences]
     last_period: dict[int, str] = {}
     prev_after_end = -1
     treated_next = -1  # where a list of counts that 对 governs goes on
@@ -532,23 +587,26 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     unit_class = units()
     line_start: dict[int, int] = {}  # sentence start → where it really starts (see _broken_line_start)
     for m in _number_re().finditer(text):
-        # (its groups read once: each m.group(name) looks the name up)
-        g_num, g_cn, g_mult, g_post, g_pct, g_unit, g_post2 = m.group("num", "cn", "mult", "post", "pct", "unit", "post2")
+        # (its groups read once, in the pattern's order: m.group(name) looks each name up)
+        num_rest, cn_rest, g_mult, g_post, g_pct, g_unit, g_post2 = m.groups()
         if not (g_unit or g_pct or g_mult):
             continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
+        # the number, in digits or in numerals: its first character, the match's, and the rest
+        g_num = None if num_rest is None else text[s:s + 1 + len(num_rest)]
+        g_cn = None if cn_rest is None else text[s:s + 1 + len(cn_rest)]
         # a qualifier before the number (近5000个, 超过3成), read here rather than by the pattern,
         # which would otherwise try it at every character
         pre_m = _PRE.search(text, max(0, s - 3), s) if s and text[s - 1] in _PRE_ENDS else None
         pre = pre_m.group(0) if pre_m else None
         if pre_m:
             s = pre_m.start()
-        num_start = m.start("num") if g_num else m.start("cn")
+        num_start = m.start()  # (the match opens on the number)
         prev = text[num_start - 1] if num_start > 0 else ""
         if g_num:
             if prev and (prev.isdigit() or prev in ".第+-每" or (prev.isascii() and prev.isalpha())):
                 continue
-        elif (prev and prev in _CN_DIGITS + "第每之几万亿初周期") or text[num_start:num_start + 2] in ("一一", "一个个"):
+        elif (prev and prev in _NOT_BEFORE_CN) or text[num_start:num_start + 2] in ("一一", "一个个"):
             continue
         elif g_cn == "一" and g_unit != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
                 and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit):
@@ -558,7 +616,8 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # “10个严禁” names something; it claims no number
         unit = "%" if g_pct else g_unit
         after = text[e:e + 1]
-        sent_s, sent_e = doc.sentence_at(s)
+        si = bisect.bisect_right(sent_starts, s) - 1
+        sent_s, sent_e = sentences[si] if si >= 0 else (0, 0)
         people = None
         if unit is None and g_num and g_mult == "万" and after and after not in "，。；、,） )\n":
             pm = _PEOPLE.match(text, e)
@@ -603,7 +662,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             value = 0.5  # 半个小时
         else:
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
-            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, m, sent_s, near_prev):
+            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, g_cn, g_unit, g_post, sent_s, near_prev):
                 continue
             digits = g_cn.lstrip(_ROUND_PRE)
             value = float(cn_int(digits) or 0) if digits else 1.0
@@ -628,7 +687,6 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # 假币面额共计数十万元: a sum told only by its order, no figure
         qualifier = pre or cn_pre or g_post or g_post2
         qualifier = {"多": "余", "超": "超过"}.get(qualifier, qualifier)
-        si = sent_index.get((sent_s, sent_e), -1)
         same_sentence = bool(out) and out[-1].start >= sent_s
         # the clause before the number …
         if sent_s not in line_start:  # (where the sentence really starts: read once for its numbers)
@@ -678,7 +736,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         if period:
             last_period[si] = period
         cs = _past_actors(text, cs, s, subj, subj_starts)
-        before = _PERIOD.sub("", (text[cs:s - len(rng.group(0))] if rng else text[cs:s]).replace("\n", ""))
+        before = _drop_periods((text[cs:s - len(rng.group(0))] if rng else text[cs:s]).replace("\n", ""))
         before = _LEAD.sub("", before)
         before = _strip_trail(before).strip(" ，、")
         if before.startswith("“") and "”" not in before:
@@ -743,7 +801,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \
                     and not _SINCE_CLAUSE.search(prev_clause) \
                     and not _CIRCUMSTANCE.match(prev_clause):  # 开展X以来，破获案件12起: a time, not the deed
-                context = _LEAD.sub("", _PERIOD.sub("", prev_clause))
+                context = _LEAD.sub("", _drop_periods(prev_clause))
                 if context.startswith("“") and "”" not in context:
                     context = context[1:]  # (the mark that opens a speech)
             elif out and out[-1].context and out[-1].start >= pcs:
@@ -758,7 +816,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
                 context = fm.group(1)
         event_owner = None
-        if has_prev and _AT_EVENT.fullmatch(text, max(pcs, sent_s), clause_start - 1):
+        # (every match of _AT_EVENT ends on 上, 中 or 场: the clause's last character is looked at first)
+        if has_prev and text[clause_start - 2:clause_start - 1] in "上中场" \
+                and _AT_EVENT.fullmatch(text, max(pcs, sent_s), clause_start - 1):
             # 会上，6家单位作了发言: at the meeting the sentences before named
             ev = None
             for ev in _EVENT.finditer(text, max(0, sent_s - 300), sent_s):
@@ -998,13 +1058,26 @@ def _paired_predicate(text: str, a: StatHit, b: StatHit) -> None:
     b.indicator = b.noun[:vm.start()] + pred
 
 
+# a character every match of _PERIOD holds (截至…, …年…, …月…, 目前 / 日前, 当日)
+_PERIOD_CUE = re.compile("[年月截前日]")
+
+
+def _drop_periods(text: str) -> str:
+    """``_PERIOD.sub("", text)``, where ``text`` holds a character every period holds (most
+    clauses hold none: the pattern is not tried at each of their characters)."""
+    return _PERIOD.sub("", text) if _PERIOD_CUE.search(text) else text
+
+
 def _period_before(text: str, sent_s: int, pos: int, scan: tuple) -> str | None:
     """The longest period word between the sentence start and ``pos``, reading on from where
     the previous number of the same sentence stopped (so a long sentence is read once)."""
     start, upto, best = scan
     if start != sent_s:
         upto, best = sent_s, None
-    for pm in _PERIOD.finditer(text, max(sent_s, upto - 16), pos):
+    lo = max(sent_s, upto - 16)
+    if _PERIOD_CUE.search(text, lo, pos) is None:
+        return best  # (most stretches between numbers name no period: the cheap test first)
+    for pm in _PERIOD.finditer(text, lo, pos):
         if pm.start() < upto and pm.end() <= upto:
             continue
         if best is None or len(pm.group(0)) > len(best):
@@ -1067,7 +1140,7 @@ def _fractions(doc: Doc, have: list[StatHit]) -> list[StatHit]:
         cs = s
         while cs > 0 and s - cs < 40 and text[cs - 1] not in "，。；：、\n":
             cs -= 1
-        indicator = _strip_trail(_LEAD.sub("", _PERIOD.sub("", text[cs:pm.start() if pm else s]))).strip()
+        indicator = _strip_trail(_LEAD.sub("", _drop_periods(text[cs:pm.start() if pm else s]))).strip()
         if _SHARE.match(indicator) and j >= 0:
             k = j
             while k >= 0 and have[k].end > s:

@@ -1094,13 +1094,44 @@ _PREDICATE = re.compile(f"(?:是|{'|'.join(v + '(?!命|务|何|期)' for v in _A
 _NAMED_TO = re.compile(f"(?:任命|提名|推荐|选举|推选)[{CJK}]{{2,6}}$")
 
 
+@lru_cache(maxsize=1)
+def _title_last_chars() -> frozenset[str]:
+    """The last characters of the titles' written forms, and 长 (省公安厅长: a body's and a title's)."""
+    return frozenset(e[-1] for e in _title_forms()[2]) | {"长"}
+
+
+@lru_cache(maxsize=1)
+def _titled_clause_end_re() -> re.Pattern:
+    """A clause's end (，。；or a line break) right after a title's last character."""
+    # (the mark first, the character before it looked behind at: the engine skips ahead to the marks)
+    return re.compile(f"[，。；\n](?<=[{''.join(sorted(_title_last_chars()))}][，。；\n])")
+
+
+def _predicate_matches(text: str) -> Iterator[re.Match]:
+    """The matches of ``_PREDICATE.finditer(text)`` whose clause ends on a title's last character
+    (the others name no post). A match runs on from its verb to the end of the verb's run of
+    characters, right before a clause's end: so each such end has at most one, the leftmost
+    verb of the last 32 characters of its run that reads, and the pattern is searched for in
+    those alone (past the matches of earlier clauses there), from the ends a title's last character stands before (most clauses end
+    otherwise: the whole text is not read, nor each of its 是, 为 and 任 tried)."""
+    ends = [m.start() for m in _titled_clause_end_re().finditer(text)]
+    if text[-1:] in _title_last_chars():
+        ends.append(len(text))
+    for end in ends:
+        m = _PREDICATE.search(text, max(0, end - 32), end + 1)
+        while m is not None and m.end() < end:  # (a match of an earlier clause in those characters)
+            m = _PREDICATE.search(text, m.end(), end + 1)
+        if m is not None:
+            yield m
+
+
 def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
     """张三是某县公安局局长 / 他是某县县委书记 / 张三任某县公安局局长: posts of a person already
     named, read from a predicate whose chain of posts runs from 是 (or 任) to the clause's end."""
     text = doc.text
     out = []
     place_spans = None  # (made for the first predicate that ends on a title: most texts have none)
-    for m in _PREDICATE.finditer(text):
+    for m in _predicate_matches(text):
         end = m.end()
         if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
             continue  # the clause does not end on a title (asked first: the cheaper question)

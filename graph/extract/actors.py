@@ -1005,8 +1005,10 @@ def _speeches(doc: Doc, actors: list) -> list[tuple[int, int, tuple[str, str], b
     (要求, 强调 …), ascending. ``actors`` sorted by start."""
     text = doc.text
     out = []
+    titles = _titles_after(doc)
     for s, e, k in actors:
-        t = _title_end(text, e, 4)
+        t = _title_after(text, e, titles)
+        t = t[1] if t is not None else None
         m = _SPEECH.match(text, t) if t is not None else None
         if m is not None:
             out.append((m.end(), s, k, m.group(1) is not None))
@@ -1023,6 +1025,30 @@ def _title_end(text: str, at: int, reach: int) -> int | None:
             if p + n <= len(text) and text[p:p + n] in titles:
                 return p + n
     return None
+
+
+def _titles_after(doc: Doc) -> dict:
+    """The report's answers of :func:`_title_after`, by position (:func:`post_bodies` and
+    :func:`_speeches` ask after the same actors)."""
+    return doc.memo.setdefault(_title_after, {})
+
+
+def _title_after(text: str, at: int, memo: dict) -> tuple[int, int] | None:
+    """Where the first post title starting 0 to 4 characters after ``at`` starts and ends (see
+    :func:`_title_end`: its answer for any reach up to 4 follows from this one), or None."""
+    found = memo.get(at, memo)
+    if found is memo:
+        titles, lengths = _post_title_lengths()
+        found = None
+        for p in range(at, at + 5):
+            for n in lengths.get(text[p:p + 1], ()):
+                if p + n <= len(text) and text[p:p + n] in titles:
+                    found = (p, p + n)
+                    break
+            if found is not None:
+                break
+        memo[at] = found
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1359,11 +1385,13 @@ def post_bodies(doc: Doc, actors: list) -> set[tuple[int, int]]:
     titles = _post_titles()
     text = doc.text
     holders = set()
+    after = _titles_after(doc)
     for a in actors:
         # a title up to four characters on, with no clause mark before it
         mark = PAUSE_MARK.search(text, a[1], a[1] + 4)
         reach = mark.start() - a[1] if mark else 4
-        end = _title_end(text, a[1], reach)
+        t = _title_after(text, a[1], after)  # (_title_end(text, a[1], reach))
+        end = t[1] if t is not None and t[0] <= a[1] + reach else None
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
                                                            and text.endswith(titles, 0, a[0] - 1))):
             holders.add(a[:2])

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from itertools import accumulate
+from operator import itemgetter
 
 from ..segment import lcut
 from .doc import Doc, finditer_around, finditer_from
@@ -162,6 +163,7 @@ class _TextMarks:
         self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"]
         self._not_acting: dict[int, bool] = {}
         self._leads: dict[int, str] = {}
+        self._reads: dict[int, tuple[str, bool, bool]] = {}
 
     def not_acting(self, e: int) -> bool:
         """Does what follows a mention ending at ``e`` say it does not act (_NOT_ACTING)?"""
@@ -190,6 +192,19 @@ class _TextMarks:
                 lead = _PERIOD.sub("", self.text[cs:s]) if s - cs <= 40 else "…"
             self._leads[s] = lead
         return lead
+
+    def lead_reads(self, s: int, clause_start: Callable[[int], int]) -> tuple[str, bool, bool]:
+        """The :meth:`lead` before ``s``, and whether it reads as 这是 (_THIS_IS) and as what may
+        stand before a subject (_SUBJECT_LEAD): read once for both of the report's finders."""
+        reads = self._reads.get(s)
+        if reads is None:
+            lead = self.lead(s, clause_start)
+            if lead:
+                reads = (lead, _THIS_IS.fullmatch(lead) is not None, _SUBJECT_LEAD.fullmatch(lead) is not None)
+            else:
+                reads = (lead, _EMPTY_LEAD[0], _EMPTY_LEAD[1])
+            self._reads[s] = reads
+        return reads
 
 
 def _dash_starts(text: str) -> list[int]:
@@ -291,15 +306,17 @@ class SubjectFinder:
         kind_refs = self._kind_references(text, actors, attrs_of, marks.kind_words)
         found.extend(kind_refs)
         kind_at = {s for s, _, _ in kind_refs}  # a back-reference makes no body the report's protagonist
-        found.sort(key=lambda t: (t[0], -t[1]))
+        # by start, the longer first (as key (start, -end), stable): two stable sorts on C keys
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         found = self._joined(found)
         heads: list[tuple[int, int, tuple[str, str] | None]] = []
         last_end = -1
         for s, e, k in found:
             if s < last_end:
                 continue  # inside a head already taken (金寨县公安局 in 金寨县公安局X派出所)
-            lead = marks.lead(s, self._clause_start)
-            if (_THIS_IS.fullmatch(lead) if lead else _EMPTY_LEAD[0]) and k is not None:
+            lead, this_is, subject_lead = marks.lead_reads(s, self._clause_start)
+            if this_is and k is not None:
                 # 破案率96%，追赃率80%。这是X交出的成绩单: the figures before name their subject after them
                 ps, _ = doc.sentence_at(max(0, doc.sentence_at(s)[0] - 1))
                 heads.append((ps, ps, k))
@@ -308,11 +325,10 @@ class SubjectFinder:
             if heads and s == last_end and k is not None:
                 heads[-1] = (s, e, k)  # 湄潭县永兴镇: the more specific unit speaks for both
                 last_end = e
-            elif (_SUBJECT_LEAD.fullmatch(lead) if lead else _EMPTY_LEAD[1]) \
-                    or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
+            elif subject_lead or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
                 heads.append((s, e, k))
                 last_end = e
-        heads.sort(key=lambda t: t[0])
+        heads.sort(key=itemgetter(0))
         repeated = marks.repeated
         if repeated:  # a headline repeated as page junk (a neighbouring article's) heads nothing
             starts = marks.repeated_starts

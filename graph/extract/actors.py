@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer, short_name
 from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, finditer_around, finditer_from, name_key, place_entity
-from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
+from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder, self_body_matches  # noqa: F401 (_SELF_BODY: read from here by tests)
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
@@ -215,7 +215,7 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         # a body speaking of itself (我院推行…, 本局开展…): the report's own body of that kind
         attrs = lambda k: ex.entities[k].attrs if k in ex.entities else {}
         own = SubjectFinder._own_body(out, attrs, lambda k: attrs(k).get("jurisdiction") == county)
-        for m in finditer_from(_SELF_BODY, text, "我本全"):
+        for m in self_body_matches(doc):
             if m.group(1) and (key := own.get(m.group(1))) is not None and free(m):
                 added.append((m.start(), m.end(), key))
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
@@ -675,6 +675,7 @@ def _mark_before(text: str, ss: int, pos: int, marks: str) -> int:
 
 # a body the clause before sets up (…合并组建县矛盾调处中心，实行“X”): what the next clause says it
 # practises is its own way of working
+_CLAUSE_MARK = re.compile("[，；：]")
 _SET_UP = re.compile("(?:整合为|合并为|组建|建成|成立|挂牌成立|组建成立)了?$")
 _PRACTISE = re.compile("(?:实行|推行|运行|采取|采用|实施)")
 
@@ -686,7 +687,7 @@ def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     cs = _mark_before(text, ss, pos, "，；") + 1
-    if cs <= 0 or not _PRACTISE.match(text, cs) or re.search("[，；：]", text[cs:pos]):
+    if cs <= 0 or not _PRACTISE.match(text, cs) or _CLAUSE_MARK.search(text, cs, pos):
         return None
     i = bisect_left(actors, (cs,)) - 1
     best = None
@@ -1131,6 +1132,8 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
 # what follows a list of bodies heading a sentence as its subject (A、B联合出台…; A和B高度重视…), not
 # as the holder of what follows (A、B等单位负责人…, A和B的…)
 _JOINT_HEAD = re.compile("(?!等|的|之|所|[^，。；：]{0,6}(?:负责人|主要领导|领导|干部|人员|代表))")
+_PAUSE_IN_GAP = re.compile("[，。；：]")
+_STOP_IN_REST = re.compile("[。；：]")
 _JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|并)$")
 
 
@@ -1164,13 +1167,13 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
         if e > pos:
             continue
         gap = text[end:s]
-        if len(gap) > 2 or not _JOINT.search(gap) or re.search("[，。；：]", gap):
+        if len(gap) > 2 or not _JOINT.search(gap) or _PAUSE_IN_GAP.search(gap):
             break
         if k != key and k not in out:
             out.append(k)
         end = e
     rest = text[end:pos]  # …联合县公安局某派出所，在全镇开展“X”: one comma before a short adverbial
-    if not out or re.search("[。；：]", rest):
+    if not out or _STOP_IN_REST.search(rest):
         return []
     if rest.count("，") > 1 or len(rest) > 16 or (
             "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
@@ -1181,6 +1184,7 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
     return out
 
 
+_JOINING_BEFORE = re.compile("(?:联合|会同|携手|协同)$")
 _TOGETHER = re.compile("(?:共同|一起|一道|联合|携手|合作)")
 
 
@@ -1193,7 +1197,7 @@ def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
     lo = bisect_left(actors, (max(cs, pos - 120),))
     out = []
     for s, e, k in _specific(actors[lo:bisect_left(actors, (pos,))], text):
-        if e <= pos and len(text[e:pos]) <= 8 and (re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) or (
+        if e <= pos and len(text[e:pos]) <= 8 and (_JOINING_BEFORE.search(text[max(cs, s - 2):s]) or (
                 text[s - 1:s] in ("与", "同", "和") and _TOGETHER.match(text, e))):  # …，与县司法局共同推出“X”
             out.append(k)
     return out

@@ -679,9 +679,12 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
 
     # a name after a title, with the chain of posts before it; 省公安厅长X
     titled_by_end: dict[int, PersonHit] = {}
+    title_ends = _title_forms()[2]
     for s in _name_starts(text):
-        t = _title_at_end(text, s, bodies.by_end)
         fused = text[s - 1] == "长" and (s - 1) in bodies.by_end  # 公安厅|长: 厅 is the body's and the title's
+        if not fused and text[s - 2:s] not in title_ends:
+            continue  # (no title ends here: most places a title's last character stands before a surname's)
+        t = _title_at_end(text, s, bodies.by_end)
         if t is None and not fused:
             continue
         e = _name_after_title(text, s)
@@ -744,13 +747,16 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     add(_repeats(text, out, free))
     # a name inside a title in 《》 (a book's, a film's, a document's) is part of that title
     titled = bytearray(len(text))
-    for m in re.finditer("《[^《》\n]{1,60}》", text):
+    for m in _BOOK_TITLE.finditer(text):
         titled[m.start():m.end()] = b"\1" * (m.end() - m.start())
     out = [h for h in out if not titled[h.start]]
     out.sort(key=lambda h: h.start)
     out.extend(_predicates(doc, bodies, out))
     out.extend(_appointed(doc, bodies, out))
     return out
+
+
+_BOOK_TITLE = re.compile("《[^《》\n]{1,60}》")
 
 
 @lru_cache(maxsize=1)
@@ -803,6 +809,7 @@ def _sharing(text: str, hit: PersonHit, free) -> list[PersonHit]:
 
 
 _APPOINT = re.compile("(?:担任|任|为)")
+_BY = re.compile("由")
 
 
 def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
@@ -816,7 +823,7 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
     for h in found:
         found_by_end.setdefault(h.end, h)
     out = []
-    for m in re.finditer("由", text):
+    for m in _BY.finditer(text):
         ss, se = doc.sentence_at(m.start())
         # the body: right after the clause's 的 (由…的领导小组), else right before ，由 (领导小组，由…)
         body = None
@@ -973,6 +980,7 @@ def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 
 _ROLE = "|".join(re.escape(r) for r in sorted(_BYLINE_ROLE, key=len, reverse=True))
 _NAMES = f"(?P<names>[{CJK}]{{2,4}}(?:[ \u3000、][{CJK}]{{2,4}})*)"
+_NAMES_SPLIT = re.compile("[ \u3000、]")
 _NAMES_END = "(?=[ \u3000]*(?:摄|[）)|｜]|$)|、(?:通讯员|记者))"
 # each pattern with the words or marks it needs (cheap to look for first): as words, or as patterns
 # that open on one character (a scan for one character is far quicker than one for a class)
@@ -1023,7 +1031,7 @@ def _bylines(text: str) -> list[PersonHit]:
             continue  # none of the words or marks the pattern needs
         for m in rx.finditer(text):
             pos = m.start("names")
-            for part in re.split("[ \u3000、]", m.group("names")):
+            for part in _NAMES_SPLIT.split(m.group("names")):
                 s, e = pos, pos + len(part)
                 pos = e + 1
                 if part.endswith("摄"):  # 王五摄: the photographer's credit, written without a space

@@ -139,6 +139,15 @@ def _kind_words(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+def self_body_matches(doc: Doc) -> list[re.Match]:
+    """``_SELF_BODY``'s matches in the report (我院, 本局, 全院 …), found once for the finders and
+    for :func:`~graph.extract.actors._collective_doers`."""
+    found = doc.memo.get(_SELF_BODY)
+    if found is None:
+        found = doc.memo[_SELF_BODY] = list(finditer_from(_SELF_BODY, doc.text, "我本全"))
+    return found
+
+
 class _TextMarks:
     """What a :class:`SubjectFinder` reads of the text alone, found once per report (a report's
     finder is made twice: for its protagonist, then for its figures and honors) and kept in the
@@ -151,7 +160,7 @@ class _TextMarks:
         # where _SEPS matches start: the clause marks the report's other rules read too, and the
         # dashes' (found apart: the marks are found once per report)
         self.seps = sorted(doc.clause_marks + _dash_starts(text))
-        self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in finditer_from(_SELF_BODY, text, "我本全")]
+        self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in self_body_matches(doc)]
         self.wholes = [(m.start(), m.end(), m.start(1), m.group(1) or m.group(2))
                        for m in (_WHOLE.finditer(text) if "层面" in text else finditer_from(_WHOLE_UNIT, text, "全该我本"))]
         # (every match holds 机关 or 警方 up to four characters after its start: 司法行政机关)
@@ -254,7 +263,15 @@ class SubjectFinder:
         self.seps = marks.seps
         whole = whole or {}
         bodies = bodies or {}
-        attrs_of = attrs_of or (lambda k: {})
+        given = attrs_of or (lambda k: {})
+        asked: dict = {}
+
+        def attrs_of(k: tuple[str, str]) -> dict:  # (a report's few keys are asked of again and again: once each)
+            attrs = asked.get(k)
+            if attrs is None:
+                attrs = asked[k] = given(k)
+            return attrs
+
         local = (lambda k: county is not None and attrs_of(k).get("jurisdiction") == county)
         # a body of the county or of one of its townships (a township's station in a station's feature)
         within = (lambda k: local(k) or (county is not None and attrs_of(

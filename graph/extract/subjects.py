@@ -99,10 +99,14 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
     twice or three times), every copy, including a copy that runs on into the next line's
     text; in order."""
     lines = text.split("\n")
+    # (most texts repeat no line and glue no copy on: nothing to place; asked first of all the
+    # lines at once, in C: no line repeated, none the start of the next)
+    if len(set(lines)) == len(lines) and not any(map(str.startswith, lines[1:], lines)):
+        return []
     long = [line for line in lines if len(line) >= 6]
     if len(set(long)) == len(long) and not any(b.startswith(a) and len(b) > len(a) for a, b in zip(lines, lines[1:])
                                                if len(a) >= 6):
-        return []  # (most texts repeat no line and glue no copy on: nothing to place)
+        return []
     spans: dict[str, list[tuple[int, int]]] = {}
     out = []
     pos, prev = 0, ""
@@ -121,7 +125,9 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
 
 # where a body's kind may open a clause (_KIND_REF's look-behind), before one of the kinds' first
 # characters: _KIND_REF, which opens on a look-ahead, is tried only there, not at every character
-_KIND_MARK = re.compile(f"[，。；：\n“](?=[{''.join(sorted({w[0] for w in _KIND_WORDS + _HOMES}))}])")
+# (looked ahead at as _KIND_REF's words themselves: only where one stands is _KIND_REF tried)
+_KIND_MARK = re.compile(f"[，。；：\n“](?=[{''.join(sorted({w[0] for w in _KIND_WORDS + _HOMES}))}])"
+                        f"(?={'|'.join(_KIND_WORDS)}|(?:{'|'.join(_HOMES)})里)")
 
 
 def _kind_words(text: str) -> list[tuple[int, int, str, bool]]:

@@ -28,18 +28,28 @@ _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",
               "社区": ("village",), "县": ("county",), "旗": ("county",), "区": ("county",), "市": ("county", "prefecture")}
 
 
+_PLACE_REF_RE = re.compile("该(街道|社区|镇|乡|村|县|旗|区|市)")
+
+
+@lru_cache(maxsize=4096)
+def _ref_words(name: str, level: str) -> tuple[str, ...]:
+    """The reference words (镇, 村 …) that can name a place of this name and level."""
+    return tuple(word for word, levels in _PLACE_REF.items() if level in levels and name.endswith(word))
+
+
 def _place_references(text: str, place_keys: list) -> list[tuple[int, int, tuple[str, str]]]:
     """该镇, 该村, 该县 …: the nearest place of that level named before, as an actor."""
     out = []
+    if "该" not in text:
+        return out  # (no reference word: the places need not be ordered)
     ordered = sorted(place_keys, key=lambda hk: hk[0].end)
     last: dict[str, tuple[str, str]] = {}  # reference word → the latest place it can name
     i = 0
-    for m in re.finditer("该(街道|社区|镇|乡|村|县|旗|区|市)", text):
+    for m in _PLACE_REF_RE.finditer(text):
         while i < len(ordered) and ordered[i][0].end <= m.start():
             h, k = ordered[i]
-            for word, levels in _PLACE_REF.items():
-                if h.place.level in levels and h.place.name.endswith(word):
-                    last[word] = k
+            for word in _ref_words(h.place.name, h.place.level):
+                last[word] = k
             i += 1
         if m.group(1) in last:
             out.append((m.start(), m.end(), last[m.group(1)]))

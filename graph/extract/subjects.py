@@ -175,7 +175,9 @@ class _TextMarks:
         self.repeated = _repeated_lines(text)
         self.repeated_starts = [a for a, _ in self.repeated]
         spans = doc.sentences
-        self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"]
+        # (a text with no ； has no sentence that ends on one: every sentence is a full one)
+        self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"] \
+            if "；" in text else [a for a, _ in spans]
         self._not_acting: dict[int, bool] = {}
         self._leads: dict[int, str] = {}
         self._reads: dict[int, tuple[str, bool, bool]] = {}

@@ -448,23 +448,26 @@ class _DoerIndex:
         n = len(actors)
         self.after_all, self.after_free = [inf] * n, [inf] * n
         self.holder_all, self.holder_free = [-inf] * n, [-inf] * n
-        for i, (s, e, k) in enumerate(actors):
-            j = bisect_left(self.starts, s)
-            while j < n and self.starts[j] <= e:  # one starting within [s, e]
-                s2, e2, k2 = actors[j]
-                if (s2, e2, k2) != (s, e, k) and (s2 == e or (s2 == s and e2 > e)):
-                    self.after_all[i] = min(self.after_all[i], s2)
-                    if not self.in_named[j]:
-                        self.after_free[i] = min(self.after_free[i], s2)
+        starts, named_at = self.starts, self.in_named
+        after_all, after_free, holder_all, holder_free = self.after_all, self.after_free, self.holder_all, self.holder_free
+        for i, actor in enumerate(actors):
+            s, e, k = actor
+            j = first = bisect_left(starts, s)
+            while j < n and starts[j] <= e:  # one starting within [s, e] (the cheap questions first)
+                s2, e2, _ = other = actors[j]
+                if (s2 == e or (s2 == s and e2 > e)) and other != actor:
+                    after_all[i] = min(after_all[i], s2)
+                    if not named_at[j]:
+                        after_free[i] = min(after_free[i], s2)
                 j += 1
             if k[0] == "Agency":  # the actors an agency holds start within it
-                j = bisect_left(self.starts, s)
-                while j < n and self.starts[j] < e:
+                j = first
+                while j < n and starts[j] < e:
                     s2, e2, k2 = actors[j]
-                    if e2 <= e and (s2, e2) != (s, e) and k2[0] == "Agency":
-                        self.holder_all[j] = max(self.holder_all[j], s)
-                        if not self.in_named[i]:
-                            self.holder_free[j] = max(self.holder_free[j], s)
+                    if e2 <= e and (s2 != s or e2 != e) and k2[0] == "Agency":
+                        holder_all[j] = max(holder_all[j], s)
+                        if not named_at[i]:
+                            holder_free[j] = max(holder_free[j], s)
                     j += 1
         self.marks = doc.clause_marks
         self.breaks = doc.line_breaks
@@ -680,7 +683,12 @@ _CLAUSE_REACH = 120  # how far back a clause mark is looked for (a sentence of n
 def _mark_before(text: str, ss: int, pos: int, marks: str) -> int:
     """The last of ``marks`` in the sentence from ``ss`` before ``pos``, within ``_CLAUSE_REACH``; -1 if none."""
     lo = max(ss, pos - _CLAUSE_REACH)
-    return max(text.rfind(c, lo, pos) for c in marks)
+    last = -1
+    for c in marks:  # (a loop, not max over a generator: asked several times for each named thing)
+        i = text.rfind(c, lo, pos)
+        if i > last:
+            last = i
+    return last
 
 
 # a body the clause before sets up (…合并组建县矛盾调处中心，实行“X”): what the next clause says it

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import sub
 
 from ..lexicon import load_set
 from ..segment import is_word, tokenizer, word_count, word_tag
@@ -1058,12 +1059,11 @@ def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
     text = doc.text
     out = []
     bounds = [-1, *doc.line_breaks, len(text)]  # each line from one's + 1 to the next
-    for i in range(len(bounds) - 1):
+    # (a line of five characters or more holds no name alone: a space before one is no surname,
+    # and a name ends on its last character, before a space after it; the lines of two to four
+    # characters picked out of the lines' lengths, taken at once)
+    for i in [i for i, n in enumerate(map(sub, bounds[1:], bounds)) if 3 <= n <= 5]:
         s, e = bounds[i] + 1, bounds[i + 1]
-        # (a line of five characters or more holds no name alone: a space before one is no
-        # surname, and a name ends on its last character, before a space after it)
-        if not 2 <= e - s <= 4:
-            continue
         line = text[s:e].strip()
         if not 2 <= len(line) <= 4 or name_end(text, s) != e:
             continue

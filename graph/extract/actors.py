@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer, short_name
 from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, finditer_around, finditer_from, name_key, place_entity
-from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder
+from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder, self_body_matches  # noqa: F401 (_SELF_BODY: read from here by tests)
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
@@ -28,18 +28,28 @@ _PLACE_REF = {"镇": ("township",), "乡": ("township",), "街道": ("township",
               "社区": ("village",), "县": ("county",), "旗": ("county",), "区": ("county",), "市": ("county", "prefecture")}
 
 
+_PLACE_REF_RE = re.compile("该(街道|社区|镇|乡|村|县|旗|区|市)")
+
+
+@lru_cache(maxsize=4096)
+def _ref_words(name: str, level: str) -> tuple[str, ...]:
+    """The reference words (镇, 村 …) that can name a place of this name and level."""
+    return tuple(word for word, levels in _PLACE_REF.items() if level in levels and name.endswith(word))
+
+
 def _place_references(text: str, place_keys: list) -> list[tuple[int, int, tuple[str, str]]]:
     """该镇, 该村, 该县 …: the nearest place of that level named before, as an actor."""
     out = []
+    if "该" not in text:
+        return out  # (no reference word: the places need not be ordered)
     ordered = sorted(place_keys, key=lambda hk: hk[0].end)
     last: dict[str, tuple[str, str]] = {}  # reference word → the latest place it can name
     i = 0
-    for m in re.finditer("该(街道|社区|镇|乡|村|县|旗|区|市)", text):
+    for m in _PLACE_REF_RE.finditer(text):
         while i < len(ordered) and ordered[i][0].end <= m.start():
             h, k = ordered[i]
-            for word, levels in _PLACE_REF.items():
-                if h.place.level in levels and h.place.name.endswith(word):
-                    last[word] = k
+            for word in _ref_words(h.place.name, h.place.level):
+                last[word] = k
             i += 1
         if m.group(1) in last:
             out.append((m.start(), m.end(), last[m.group(1)]))
@@ -215,7 +225,7 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         # a body speaking of itself (我院推行…, 本局开展…): the report's own body of that kind
         attrs = lambda k: ex.entities[k].attrs if k in ex.entities else {}
         own = SubjectFinder._own_body(out, attrs, lambda k: attrs(k).get("jurisdiction") == county)
-        for m in finditer_from(_SELF_BODY, text, "我本全"):
+        for m in self_body_matches(doc):
             if m.group(1) and (key := own.get(m.group(1))) is not None and free(m):
                 added.append((m.start(), m.end(), key))
     for m in _WHOLE_ORGANS.finditer(text) if "全" in text else ():
@@ -438,23 +448,26 @@ class _DoerIndex:
         n = len(actors)
         self.after_all, self.after_free = [inf] * n, [inf] * n
         self.holder_all, self.holder_free = [-inf] * n, [-inf] * n
-        for i, (s, e, k) in enumerate(actors):
-            j = bisect_left(self.starts, s)
-            while j < n and self.starts[j] <= e:  # one starting within [s, e]
-                s2, e2, k2 = actors[j]
-                if (s2, e2, k2) != (s, e, k) and (s2 == e or (s2 == s and e2 > e)):
-                    self.after_all[i] = min(self.after_all[i], s2)
-                    if not self.in_named[j]:
-                        self.after_free[i] = min(self.after_free[i], s2)
+        starts, named_at = self.starts, self.in_named
+        after_all, after_free, holder_all, holder_free = self.after_all, self.after_free, self.holder_all, self.holder_free
+        for i, actor in enumerate(actors):
+            s, e, k = actor
+            j = first = bisect_left(starts, s)
+            while j < n and starts[j] <= e:  # one starting within [s, e] (the cheap questions first)
+                s2, e2, _ = other = actors[j]
+                if (s2 == e or (s2 == s and e2 > e)) and other != actor:
+                    after_all[i] = min(after_all[i], s2)
+                    if not named_at[j]:
+                        after_free[i] = min(after_free[i], s2)
                 j += 1
             if k[0] == "Agency":  # the actors an agency holds start within it
-                j = bisect_left(self.starts, s)
-                while j < n and self.starts[j] < e:
+                j = first
+                while j < n and starts[j] < e:
                     s2, e2, k2 = actors[j]
-                    if e2 <= e and (s2, e2) != (s, e) and k2[0] == "Agency":
-                        self.holder_all[j] = max(self.holder_all[j], s)
-                        if not self.in_named[i]:
-                            self.holder_free[j] = max(self.holder_free[j], s)
+                    if e2 <= e and (s2 != s or e2 != e) and k2[0] == "Agency":
+                        holder_all[j] = max(holder_all[j], s)
+                        if not named_at[i]:
+                            holder_free[j] = max(holder_free[j], s)
                     j += 1
         self.marks = doc.clause_marks
         self.breaks = doc.line_breaks
@@ -670,11 +683,17 @@ _CLAUSE_REACH = 120  # how far back a clause mark is looked for (a sentence of n
 def _mark_before(text: str, ss: int, pos: int, marks: str) -> int:
     """The last of ``marks`` in the sentence from ``ss`` before ``pos``, within ``_CLAUSE_REACH``; -1 if none."""
     lo = max(ss, pos - _CLAUSE_REACH)
-    return max(text.rfind(c, lo, pos) for c in marks)
+    last = -1
+    for c in marks:  # (a loop, not max over a generator: asked several times for each named thing)
+        i = text.rfind(c, lo, pos)
+        if i > last:
+            last = i
+    return last
 
 
 # a body the clause before sets up (…合并组建县矛盾调处中心，实行“X”): what the next clause says it
 # practises is its own way of working
+_CLAUSE_MARK = re.compile("[，；：]")
 _SET_UP = re.compile("(?:整合为|合并为|组建|建成|成立|挂牌成立|组建成立)了?$")
 _PRACTISE = re.compile("(?:实行|推行|运行|采取|采用|实施)")
 
@@ -686,7 +705,7 @@ def _new_body(doc: Doc, actors: list, pos: int) -> tuple[str, str] | None:
     text = doc.text
     ss, _ = doc.sentence_at(pos)
     cs = _mark_before(text, ss, pos, "，；") + 1
-    if cs <= 0 or not _PRACTISE.match(text, cs) or re.search("[，；：]", text[cs:pos]):
+    if cs <= 0 or not _PRACTISE.match(text, cs) or _CLAUSE_MARK.search(text, cs, pos):
         return None
     i = bisect_left(actors, (cs,)) - 1
     best = None
@@ -1005,8 +1024,10 @@ def _speeches(doc: Doc, actors: list) -> list[tuple[int, int, tuple[str, str], b
     (要求, 强调 …), ascending. ``actors`` sorted by start."""
     text = doc.text
     out = []
+    titles = _titles_after(doc)
     for s, e, k in actors:
-        t = _title_end(text, e, 4)
+        t = _title_after(text, e, titles)
+        t = t[1] if t is not None else None
         m = _SPEECH.match(text, t) if t is not None else None
         if m is not None:
             out.append((m.end(), s, k, m.group(1) is not None))
@@ -1023,6 +1044,30 @@ def _title_end(text: str, at: int, reach: int) -> int | None:
             if p + n <= len(text) and text[p:p + n] in titles:
                 return p + n
     return None
+
+
+def _titles_after(doc: Doc) -> dict:
+    """The report's answers of :func:`_title_after`, by position (:func:`post_bodies` and
+    :func:`_speeches` ask after the same actors)."""
+    return doc.memo.setdefault(_title_after, {})
+
+
+def _title_after(text: str, at: int, memo: dict) -> tuple[int, int] | None:
+    """Where the first post title starting 0 to 4 characters after ``at`` starts and ends (see
+    :func:`_title_end`: its answer for any reach up to 4 follows from this one), or None."""
+    found = memo.get(at, memo)
+    if found is memo:
+        titles, lengths = _post_title_lengths()
+        found = None
+        for p in range(at, at + 5):
+            for n in lengths.get(text[p:p + 1], ()):
+                if p + n <= len(text) and text[p:p + n] in titles:
+                    found = (p, p + n)
+                    break
+            if found is not None:
+                break
+        memo[at] = found
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1105,6 +1150,8 @@ def _actor_naive(doc: Doc, actors: list, governed: set, pos: int, named, focal_k
 # what follows a list of bodies heading a sentence as its subject (A、B联合出台…; A和B高度重视…), not
 # as the holder of what follows (A、B等单位负责人…, A和B的…)
 _JOINT_HEAD = re.compile("(?!等|的|之|所|[^，。；：]{0,6}(?:负责人|主要领导|领导|干部|人员|代表))")
+_PAUSE_IN_GAP = re.compile("[，。；：]")
+_STOP_IN_REST = re.compile("[。；：]")
 _JOINT = re.compile("(?:、|和|与|及|以及|同|联合|会同|携手|协同|并)$")
 
 
@@ -1138,13 +1185,13 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
         if e > pos:
             continue
         gap = text[end:s]
-        if len(gap) > 2 or not _JOINT.search(gap) or re.search("[，。；：]", gap):
+        if len(gap) > 2 or not _JOINT.search(gap) or _PAUSE_IN_GAP.search(gap):
             break
         if k != key and k not in out:
             out.append(k)
         end = e
     rest = text[end:pos]  # …联合县公安局某派出所，在全镇开展“X”: one comma before a short adverbial
-    if not out or re.search("[。；：]", rest):
+    if not out or _STOP_IN_REST.search(rest):
         return []
     if rest.count("，") > 1 or len(rest) > 16 or (
             "，" in rest and not re.match("(?:在|于|共同|联合|一起|携手|全面|深入|分别|积极)", rest.split("，")[1])):
@@ -1155,6 +1202,7 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
     return out
 
 
+_JOINING_BEFORE = re.compile("(?:联合|会同|携手|协同)$")
 _TOGETHER = re.compile("(?:共同|一起|一道|联合|携手|合作)")
 
 
@@ -1167,7 +1215,7 @@ def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
     lo = bisect_left(actors, (max(cs, pos - 120),))
     out = []
     for s, e, k in _specific(actors[lo:bisect_left(actors, (pos,))], text):
-        if e <= pos and len(text[e:pos]) <= 8 and (re.search("(?:联合|会同|携手|协同)$", text[max(cs, s - 2):s]) or (
+        if e <= pos and len(text[e:pos]) <= 8 and (_JOINING_BEFORE.search(text[max(cs, s - 2):s]) or (
                 text[s - 1:s] in ("与", "同", "和") and _TOGETHER.match(text, e))):  # …，与县司法局共同推出“X”
             out.append(k)
     return out
@@ -1359,11 +1407,13 @@ def post_bodies(doc: Doc, actors: list) -> set[tuple[int, int]]:
     titles = _post_titles()
     text = doc.text
     holders = set()
+    after = _titles_after(doc)
     for a in actors:
         # a title up to four characters on, with no clause mark before it
         mark = PAUSE_MARK.search(text, a[1], a[1] + 4)
         reach = mark.start() - a[1] if mark else 4
-        end = _title_end(text, a[1], reach)
+        t = _title_after(text, a[1], after)  # (_title_end(text, a[1], reach))
+        end = t[1] if t is not None and t[0] <= a[1] + reach else None
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
                                                            and text.endswith(titles, 0, a[0] - 1))):
             holders.add(a[:2])

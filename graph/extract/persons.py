@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import sub
 
 from ..lexicon import load_set
 from ..segment import is_word, tokenizer, word_count, word_tag
@@ -679,9 +680,12 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
 
     # a name after a title, with the chain of posts before it; 省公安厅长X
     titled_by_end: dict[int, PersonHit] = {}
+    title_ends = _title_forms()[2]
     for s in _name_starts(text):
-        t = _title_at_end(text, s, bodies.by_end)
         fused = text[s - 1] == "长" and (s - 1) in bodies.by_end  # 公安厅|长: 厅 is the body's and the title's
+        if not fused and text[s - 2:s] not in title_ends:
+            continue  # (no title ends here: most places a title's last character stands before a surname's)
+        t = _title_at_end(text, s, bodies.by_end)
         if t is None and not fused:
             continue
         e = _name_after_title(text, s)
@@ -744,13 +748,16 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     add(_repeats(text, out, free))
     # a name inside a title in 《》 (a book's, a film's, a document's) is part of that title
     titled = bytearray(len(text))
-    for m in re.finditer("《[^《》\n]{1,60}》", text):
+    for m in _BOOK_TITLE.finditer(text):
         titled[m.start():m.end()] = b"\1" * (m.end() - m.start())
     out = [h for h in out if not titled[h.start]]
     out.sort(key=lambda h: h.start)
     out.extend(_predicates(doc, bodies, out))
     out.extend(_appointed(doc, bodies, out))
     return out
+
+
+_BOOK_TITLE = re.compile("《[^《》\n]{1,60}》")
 
 
 @lru_cache(maxsize=1)
@@ -803,6 +810,7 @@ def _sharing(text: str, hit: PersonHit, free) -> list[PersonHit]:
 
 
 _APPOINT = re.compile("(?:担任|任|为)")
+_BY = re.compile("由")
 
 
 def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
@@ -816,7 +824,7 @@ def _appointed(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[Person
     for h in found:
         found_by_end.setdefault(h.end, h)
     out = []
-    for m in re.finditer("由", text):
+    for m in _BY.finditer(text):
         ss, se = doc.sentence_at(m.start())
         # the body: right after the clause's 的 (由…的领导小组), else right before ，由 (领导小组，由…)
         body = None
@@ -973,6 +981,7 @@ def _lists(text: str, found: list[PersonHit], free) -> list[PersonHit]:
 
 _ROLE = "|".join(re.escape(r) for r in sorted(_BYLINE_ROLE, key=len, reverse=True))
 _NAMES = f"(?P<names>[{CJK}]{{2,4}}(?:[ \u3000、][{CJK}]{{2,4}})*)"
+_NAMES_SPLIT = re.compile("[ \u3000、]")
 _NAMES_END = "(?=[ \u3000]*(?:摄|[）)|｜]|$)|、(?:通讯员|记者))"
 # each pattern with the words or marks it needs (cheap to look for first): as words, or as patterns
 # that open on one character (a scan for one character is far quicker than one for a class)
@@ -1023,7 +1032,7 @@ def _bylines(text: str) -> list[PersonHit]:
             continue  # none of the words or marks the pattern needs
         for m in rx.finditer(text):
             pos = m.start("names")
-            for part in re.split("[ \u3000、]", m.group("names")):
+            for part in _NAMES_SPLIT.split(m.group("names")):
                 s, e = pos, pos + len(part)
                 pos = e + 1
                 if part.endswith("摄"):  # 王五摄: the photographer's credit, written without a space
@@ -1050,12 +1059,11 @@ def _captions(doc: Doc, bodies: _Bodies) -> list[PersonHit]:
     text = doc.text
     out = []
     bounds = [-1, *doc.line_breaks, len(text)]  # each line from one's + 1 to the next
-    for i in range(len(bounds) - 1):
+    # (a line of five characters or more holds no name alone: a space before one is no surname,
+    # and a name ends on its last character, before a space after it; the lines of two to four
+    # characters picked out of the lines' lengths, taken at once)
+    for i in [i for i, n in enumerate(map(sub, bounds[1:], bounds)) if 3 <= n <= 5]:
         s, e = bounds[i] + 1, bounds[i + 1]
-        # (a line of five characters or more holds no name alone: a space before one is no
-        # surname, and a name ends on its last character, before a space after it)
-        if not 2 <= e - s <= 4:
-            continue
         line = text[s:e].strip()
         if not 2 <= len(line) <= 4 or name_end(text, s) != e:
             continue
@@ -1094,13 +1102,44 @@ _PREDICATE = re.compile(f"(?:是|{'|'.join(v + '(?!命|务|何|期)' for v in _A
 _NAMED_TO = re.compile(f"(?:任命|提名|推荐|选举|推选)[{CJK}]{{2,6}}$")
 
 
+@lru_cache(maxsize=1)
+def _title_last_chars() -> frozenset[str]:
+    """The last characters of the titles' written forms, and 长 (省公安厅长: a body's and a title's)."""
+    return frozenset(e[-1] for e in _title_forms()[2]) | {"长"}
+
+
+@lru_cache(maxsize=1)
+def _titled_clause_end_re() -> re.Pattern:
+    """A clause's end (，。；or a line break) right after a title's last character."""
+    # (the mark first, the character before it looked behind at: the engine skips ahead to the marks)
+    return re.compile(f"[，。；\n](?<=[{''.join(sorted(_title_last_chars()))}][，。；\n])")
+
+
+def _predicate_matches(text: str) -> Iterator[re.Match]:
+    """The matches of ``_PREDICATE.finditer(text)`` whose clause ends on a title's last character
+    (the others name no post). A match runs on from its verb to the end of the verb's run of
+    characters, right before a clause's end: so each such end has at most one, the leftmost
+    verb of the last 32 characters of its run that reads, and the pattern is searched for in
+    those alone (past the matches of earlier clauses there), from the ends a title's last character stands before (most clauses end
+    otherwise: the whole text is not read, nor each of its 是, 为 and 任 tried)."""
+    ends = [m.start() for m in _titled_clause_end_re().finditer(text)]
+    if text[-1:] in _title_last_chars():
+        ends.append(len(text))
+    for end in ends:
+        m = _PREDICATE.search(text, max(0, end - 32), end + 1)
+        while m is not None and m.end() < end:  # (a match of an earlier clause in those characters)
+            m = _PREDICATE.search(text, m.end(), end + 1)
+        if m is not None:
+            yield m
+
+
 def _predicates(doc: Doc, bodies: _Bodies, found: list[PersonHit]) -> list[PersonHit]:
     """张三是某县公安局局长 / 他是某县县委书记 / 张三任某县公安局局长: posts of a person already
     named, read from a predicate whose chain of posts runs from 是 (or 任) to the clause's end."""
     text = doc.text
     out = []
     place_spans = None  # (made for the first predicate that ends on a title: most texts have none)
-    for m in _PREDICATE.finditer(text):
+    for m in _predicate_matches(text):
         end = m.end()
         if _title_at_end(text, end) is None and not (text[end - 1:end] == "长" and end - 1 in bodies.by_end):
             continue  # the clause does not end on a title (asked first: the cheaper question)

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from itertools import accumulate
+from operator import itemgetter
 
 from ..segment import lcut
 from .doc import Doc, finditer_around, finditer_from
@@ -98,10 +99,14 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
     twice or three times), every copy, including a copy that runs on into the next line's
     text; in order."""
     lines = text.split("\n")
+    # (most texts repeat no line and glue no copy on: nothing to place; asked first of all the
+    # lines at once, in C: no line repeated, none the start of the next)
+    if len(set(lines)) == len(lines) and not any(map(str.startswith, lines[1:], lines)):
+        return []
     long = [line for line in lines if len(line) >= 6]
     if len(set(long)) == len(long) and not any(b.startswith(a) and len(b) > len(a) for a, b in zip(lines, lines[1:])
                                                if len(a) >= 6):
-        return []  # (most texts repeat no line and glue no copy on: nothing to place)
+        return []
     spans: dict[str, list[tuple[int, int]]] = {}
     out = []
     pos, prev = 0, ""
@@ -120,7 +125,9 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
 
 # where a body's kind may open a clause (_KIND_REF's look-behind), before one of the kinds' first
 # characters: _KIND_REF, which opens on a look-ahead, is tried only there, not at every character
-_KIND_MARK = re.compile(f"[，。；：\n“](?=[{''.join(sorted({w[0] for w in _KIND_WORDS + _HOMES}))}])")
+# (looked ahead at as _KIND_REF's words themselves: only where one stands is _KIND_REF tried)
+_KIND_MARK = re.compile(f"[，。；：\n“](?=[{''.join(sorted({w[0] for w in _KIND_WORDS + _HOMES}))}])"
+                        f"(?={'|'.join(_KIND_WORDS)}|(?:{'|'.join(_HOMES)})里)")
 
 
 def _kind_words(text: str) -> list[tuple[int, int, str, bool]]:
@@ -138,6 +145,15 @@ def _kind_words(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+def self_body_matches(doc: Doc) -> list[re.Match]:
+    """``_SELF_BODY``'s matches in the report (我院, 本局, 全院 …), found once for the finders and
+    for :func:`~graph.extract.actors._collective_doers`."""
+    found = doc.memo.get(_SELF_BODY)
+    if found is None:
+        found = doc.memo[_SELF_BODY] = list(finditer_from(_SELF_BODY, doc.text, "我本全"))
+    return found
+
+
 class _TextMarks:
     """What a :class:`SubjectFinder` reads of the text alone, found once per report (a report's
     finder is made twice: for its protagonist, then for its figures and honors) and kept in the
@@ -150,7 +166,7 @@ class _TextMarks:
         # where _SEPS matches start: the clause marks the report's other rules read too, and the
         # dashes' (found apart: the marks are found once per report)
         self.seps = sorted(doc.clause_marks + _dash_starts(text))
-        self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in finditer_from(_SELF_BODY, text, "我本全")]
+        self.self_bodies = [(m.start(), m.end(), m.group(1), m.group(2)) for m in self_body_matches(doc)]
         self.wholes = [(m.start(), m.end(), m.start(1), m.group(1) or m.group(2))
                        for m in (_WHOLE.finditer(text) if "层面" in text else finditer_from(_WHOLE_UNIT, text, "全该我本"))]
         # (every match holds 机关 or 警方 up to four characters after its start: 司法行政机关)
@@ -159,9 +175,12 @@ class _TextMarks:
         self.repeated = _repeated_lines(text)
         self.repeated_starts = [a for a, _ in self.repeated]
         spans = doc.sentences
-        self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"]
+        # (a text with no ； has no sentence that ends on one: every sentence is a full one)
+        self.full_starts = [a for i, (a, _) in enumerate(spans) if i == 0 or text[spans[i - 1][1] - 1] != "；"] \
+            if "；" in text else [a for a, _ in spans]
         self._not_acting: dict[int, bool] = {}
         self._leads: dict[int, str] = {}
+        self._reads: dict[int, tuple[str, bool, bool]] = {}
 
     def not_acting(self, e: int) -> bool:
         """Does what follows a mention ending at ``e`` say it does not act (_NOT_ACTING)?"""
@@ -190,6 +209,19 @@ class _TextMarks:
                 lead = _PERIOD.sub("", self.text[cs:s]) if s - cs <= 40 else "…"
             self._leads[s] = lead
         return lead
+
+    def lead_reads(self, s: int, clause_start: Callable[[int], int]) -> tuple[str, bool, bool]:
+        """The :meth:`lead` before ``s``, and whether it reads as 这是 (_THIS_IS) and as what may
+        stand before a subject (_SUBJECT_LEAD): read once for both of the report's finders."""
+        reads = self._reads.get(s)
+        if reads is None:
+            lead = self.lead(s, clause_start)
+            if lead:
+                reads = (lead, _THIS_IS.fullmatch(lead) is not None, _SUBJECT_LEAD.fullmatch(lead) is not None)
+            else:
+                reads = (lead, _EMPTY_LEAD[0], _EMPTY_LEAD[1])
+            self._reads[s] = reads
+        return reads
 
 
 def _dash_starts(text: str) -> list[int]:
@@ -239,7 +271,15 @@ class SubjectFinder:
         self.seps = marks.seps
         whole = whole or {}
         bodies = bodies or {}
-        attrs_of = attrs_of or (lambda k: {})
+        given = attrs_of or (lambda k: {})
+        asked: dict = {}
+
+        def attrs_of(k: tuple[str, str]) -> dict:  # (a report's few keys are asked of again and again: once each)
+            attrs = asked.get(k)
+            if attrs is None:
+                attrs = asked[k] = given(k)
+            return attrs
+
         local = (lambda k: county is not None and attrs_of(k).get("jurisdiction") == county)
         # a body of the county or of one of its townships (a township's station in a station's feature)
         within = (lambda k: local(k) or (county is not None and attrs_of(
@@ -291,15 +331,17 @@ class SubjectFinder:
         kind_refs = self._kind_references(text, actors, attrs_of, marks.kind_words)
         found.extend(kind_refs)
         kind_at = {s for s, _, _ in kind_refs}  # a back-reference makes no body the report's protagonist
-        found.sort(key=lambda t: (t[0], -t[1]))
+        # by start, the longer first (as key (start, -end), stable): two stable sorts on C keys
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         found = self._joined(found)
         heads: list[tuple[int, int, tuple[str, str] | None]] = []
         last_end = -1
         for s, e, k in found:
             if s < last_end:
                 continue  # inside a head already taken (金寨县公安局 in 金寨县公安局X派出所)
-            lead = marks.lead(s, self._clause_start)
-            if (_THIS_IS.fullmatch(lead) if lead else _EMPTY_LEAD[0]) and k is not None:
+            lead, this_is, subject_lead = marks.lead_reads(s, self._clause_start)
+            if this_is and k is not None:
                 # 破案率96%，追赃率80%。这是X交出的成绩单: the figures before name their subject after them
                 ps, _ = doc.sentence_at(max(0, doc.sentence_at(s)[0] - 1))
                 heads.append((ps, ps, k))
@@ -308,11 +350,10 @@ class SubjectFinder:
             if heads and s == last_end and k is not None:
                 heads[-1] = (s, e, k)  # 湄潭县永兴镇: the more specific unit speaks for both
                 last_end = e
-            elif (_SUBJECT_LEAD.fullmatch(lead) if lead else _EMPTY_LEAD[1]) \
-                    or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
+            elif subject_lead or (k is not None and k[0] == "Place" and _ACHIEVED.fullmatch(lead)):
                 heads.append((s, e, k))
                 last_end = e
-        heads.sort(key=lambda t: t[0])
+        heads.sort(key=itemgetter(0))
         repeated = marks.repeated
         if repeated:  # a headline repeated as page junk (a neighbouring article's) heads nothing
             starts = marks.repeated_starts

@@ -1484,9 +1484,10 @@ _HEAD_QUOTED_AFTER = re.compile(f"(?:打造|形成|构建|建立|推进|完善)(
 
 def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """A name whose head alone is quoted: 打造共建共治共享社会治理“新格局”."""
+    types = _head_index()[0]
     for q in quotes:
-        ht = head_type(q.content)
-        if ht is None or ht[0] != q.content or ht[1] != "Mechanism" or _overlaps(q.start, q.end, taken):
+        # (head_type(q.content) is the quote whole only where the quote is a head: one look-up)
+        if types.get(q.content) != "Mechanism" or _overlaps(q.start, q.end, taken):
             continue
         m = _HEAD_QUOTED_AFTER.search(text[max(0, q.start - 20):q.start])
         if not m:

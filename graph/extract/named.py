@@ -1166,9 +1166,17 @@ _STRONG_HEADS = {"专项斗争", "专项行动", "专项整治行动", "专项�
 _NEVER_UNQUOTED = {"宣传", "创建", "网", "计划", "项目", "任务", "举措", "原则", "战略", "理念", "思路", "发展思路",
                    "经验", "办法", "竞赛", "大练兵", "大走访", "大排查", "品牌创建", "品牌建设"}
 _VERB_ONLY = {"格局", "新格局", "工作格局"}  # 打造…新格局: only right after a verb
-# the heads after which :func:`_unquoted` may still find a name with no verb before it: a
-# year-long drive (…年活动), a place's own model, a coined parallel phrase (联防联控联创机制)
-_TURNS_NAMED = frozenset({"活动", "行动", "模式", "体系", "机制", "格局", "新格局", "制度"})
+_COINED_HEADS = ("体系", "机制", "格局", "新格局", "制度", "模式")  # a coined parallel phrase names these alone
+
+
+def _may_stand_alone(name: str, head: str) -> bool:
+    """May :func:`_unquoted` still take ``name`` + ``head`` with no verb before it (a head not
+    strong enough alone)? Only as a year-long drive (…攻坚年活动), a place's own model or a coined
+    parallel phrase (联防联控联创机制) — asked of the name before the words opening it are cut
+    off, which keeps its end and never lengthens it."""
+    if head in ("活动", "行动"):
+        return len(name) >= 5 and name.endswith("年")
+    return head == "模式" or (head in _COINED_HEADS and len(name) >= 6)
 
 
 @lru_cache(maxsize=1)
@@ -1273,8 +1281,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             name = name[cut:]
             after_verb = True
             full_mod = None
-        if not after_verb and head not in _STRONG_HEADS and head not in _TURNS_NAMED:
-            continue  # (turned down below whatever the name: no verb, and no head a name may stand by without one)
+        if not after_verb and head not in _STRONG_HEADS and not _may_stand_alone(name, head):
+            continue  # (turned down below whatever is cut off the name's front: found before it is cut and tagged)
         if lm := _levels_re().match(name):  # 市、县、乡（镇）三级…机制: the count names the levels listed
             if cn_int(_LEVEL_COUNT.match(name, lm.end()).group(0)[:-1]) != lm.group(0).count("、") + 1 or not after_verb:
                 continue  # 省、市两级 … a count not that of the list; 以…三级体系为: no verb builds it
@@ -1301,7 +1309,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if not after_verb and head == "模式" and (own := _place_model(doc, name)):
             name, after_verb = own, True  # ，甲乙县库区移民服务管理模式带给…: a place's own model
             ns = he - len(head) - len(name)
-        coined = _parallel(name) and head in ("体系", "机制", "格局", "新格局", "制度", "模式")
+        coined = _parallel(name) and head in _COINED_HEADS
         if coined:
             after_verb = True  # 联防联控联创制度体系: a coined parallel phrase names it wherever it stands
         if not after_verb and head not in _STRONG_HEADS or (head in _VERB_ONLY and not after_verb):

@@ -610,7 +610,7 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
     (伍市派出所 for the station of 伍市镇): the unit of the county's body, serving the township.
     The township is one of the report's county, or of a county the report names."""
     text, ctx, gz = doc.text, doc.ctx, doc.ctx.gazetteer
-    ends = {h.end for h in hits} | {h.end for h in places}
+    ends: set[int] | None = None  # where the bodies and places end: made when first asked (few reports name such a unit)
     out = []
     # (every match holds one of these words at most two characters after its start: 边境派出所, 人民法庭)
     for m in finditer_around(_TOWNSHIP_UNIT_RE, text, ("派出所", "法庭", "司法所", "检察室"), 0, 2):
@@ -626,9 +626,11 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
             s = us - n
             if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
                 continue
-            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
-                    or text[max(0, s - 2):s] in _WITH_VERBS):
-                continue
+            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK):
+                if ends is None:
+                    ends = {h.end for h in hits} | {h.end for h in places}
+                if not (s in ends or text[max(0, s - 2):s] in _WITH_VERBS):
+                    continue
             town = names[text[s:us]]
             county = gz.places.get(town.parent)
             if county is None:

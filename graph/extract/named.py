@@ -862,10 +862,6 @@ def _is_speech(c: str, ctx: str | None) -> bool:
 # the words around a quote that :func:`_context_type` reads
 _COUNT_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百千万两余多]+[个人名件起次家条项户所座处辆元万亿位支批类种场]")
 _CHANGE_TO_QUOTE = re.compile("(?:到|向|迈向|走向|转向|转变为|变为)[“‘「『]")
-_CHANGE_TO_END = re.compile("(?:到|向|迈向|走向|转向|转变为|变为)$")
-_QUOTE_CHANGE_TO_END = re.compile("[”’」』](?:到|向|迈向|走向|转向|转变为|变为)$")
-_LE_END = re.compile("了$")
-_CHU_QI_END = re.compile("(?:出|起)$")
 _IMAGE_VERB = re.compile("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)")
 _DRIVE_VERB_END = re.compile(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$")
 
@@ -902,28 +898,35 @@ def _clause_start(text: str, pos: int) -> int:
 def _context_type(text: str, start: int, end: int) -> str | None:
     """What the words around the quote span ``start``–``end`` say it names: Campaign, Mechanism,
     "weak" (a verb that types only a coined phrase), "-" (nothing) or None (they do not say)."""
+    # (asked of every quote no head follows, most of a report's: the words before and after are
+    # compared by str methods, and a set of the frames found is made only where a frame word may stand)
     after = text[end:end + 8]
-    after = after[1:] if after.startswith("等") else after
+    if after[:1] == "等":
+        after = after[1:]
     if _COUNT_AFTER.match(after):
         return "-"  # “黑中介”14人: a count of things so called
     after_frames, before_frames, nominal = _edge_frames()
-    of = after[1:] if after.startswith("的") and not after[1:].startswith(_ADJACENT_ONLY) else ""
-    found = {t for t, words in after_frames.get(after[:1], ()) if after.startswith(words)}
-    found.update(t for t, words in after_frames.get(of[:1], ()) if of.startswith(words))
-    if found:
-        return _first_framed(found, _AFTER_TYPES)
+    at_after = after_frames.get(after[:1])
+    at_of = after_frames.get(after[1:2]) if after[:1] == "的" and not after.startswith(_ADJACENT_ONLY, 1) else None
+    if at_after or at_of:
+        found = {t for t, words in at_after or () if after.startswith(words)}
+        found.update(t for t, words in at_of or () if after.startswith(words, 1))
+        if found:
+            return _first_framed(found, _AFTER_TYPES)
     before = text[max(0, start - 8):start]
     # 从“管理”到“治理”: the two ends of a change, not names
     if before.endswith(("从", "由")) and _CHANGE_TO_QUOTE.match(after):
         return "-"
-    if _CHANGE_TO_END.search(before) and _QUOTE_CHANGE_TO_END.search(before):
+    if _quote_changed_to(before):
         return "-"
-    bare = _LE_END.sub("", before)
-    bare_verb = _CHU_QI_END.sub("", bare)
-    found = {t for t, words in before_frames.get(bare[-1:], ()) if bare.endswith(words)}
-    found.update(t for t, words in before_frames.get(bare_verb[-1:], ()) if bare_verb.endswith(words))
-    if found:
-        return _first_framed(found, _BEFORE_TYPES)
+    bare = _less_end(before, "了")
+    bare_verb = _less_end(bare, "出", "起")
+    at_bare, at_verb = before_frames.get(bare[-1:]), before_frames.get(bare_verb[-1:])
+    if at_bare or at_verb:
+        found = {t for t, words in at_bare or () if bare.endswith(words)}
+        found.update(t for t, words in at_verb or () if bare_verb.endswith(words))
+        if found:
+            return _first_framed(found, _BEFORE_TYPES)
     if bare.endswith(_SLOGAN_VERBS) and _slogan(text[start + 1:end - 1]):
         return "Mechanism"  # 打造“一次不用跑”: a way of working said as what people do (not 打造“升级版”)
     cs = _clause_start(text, start)
@@ -944,6 +947,27 @@ def _context_type(text: str, start: int, end: int) -> str | None:
     if m and not has_function_word(m.group(1)):
         return "Campaign"
     return None
+
+
+def _less_end(s: str, *ends: str) -> str:
+    """``re.sub("(?:A|B)$", "", s)`` for single characters A, B: ``$`` stands at the end and
+    before a line break ending ``s``."""
+    if s.endswith(ends):
+        return s[:-1]
+    if s.endswith("\n") and s[:-1].endswith(ends):
+        return s[:-2] + "\n"
+    return s
+
+
+def _quote_changed_to(before: str) -> bool:
+    """Do a closing quote and a verb of change (到, 转向 …) end ``before`` (or stand before a line
+    break ending it: where ``$`` stands)?"""
+    b = before[:-1] if before.endswith("\n") else before
+    return b.endswith(_CHANGE_TO) and any(b.endswith(w) and b[:-len(w)].endswith(_CLOSING_QUOTES) for w in _CHANGE_TO)
+
+
+_CHANGE_TO = ("到", "向", "迈向", "走向", "转向", "转变为", "变为")  # (those of _CHANGE_TO_QUOTE)
+_CLOSING_QUOTES = ("”", "’", "」", "』")
 
 
 _PLACE_DRIVE = re.compile(f"(?:平安|法治)[{CJK}]{{2,3}}")

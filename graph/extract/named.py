@@ -1149,13 +1149,25 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     verbs = sorted({v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}, key=len, reverse=True)
     heads = [h for h, t in _heads() if t in ("Campaign", "Program", "Mechanism") and h not in _quoted_only()
              and h not in _NEVER_UNQUOTED]
-    head_alt = "|".join(re.escape(h) + ("(?!度)" if h.endswith("制") else "") for h in heads)
-    left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
+    head_alt = _by_first_char([(h, "(?!度)" if h.endswith("制") else "") for h in heads])
+    left = ("(?:" + _by_first_char([(v, "") for v in verbs]) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
             + "|".join(_PREP_LEFT) + "|^")
     # a name may open on a time it keeps (30分钟到岗机制, 24小时值守制度)
     # or on the levels or parties it joins, listed before their count (市、县、乡（镇）三级…机制)
     pattern = re.compile(f"(?:{left})(?P<name>(?:{_levels_re().pattern})?(?:[0-9]{{1,3}}(?:分钟|小时|个工作日|工作日|天))?[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
     return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16 + 24
+
+
+def _by_first_char(words: list[tuple[str, str]]) -> str:
+    """``"|".join(re.escape(w) + after for w, after in words)`` written as one alternative per
+    first character, the words' rests in their order inside it: the same match (at a position only
+    the words opening on its character can match, and they are tried in the same order), but the
+    engine, which tries an alternation's branches one by one, tries one branch per character
+    there instead of every word (a name's lazy run asks for a head at each of its characters)."""
+    rests: dict[str, list[str]] = {}
+    for w, after in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]) + after)
+    return "|".join(re.escape(c) + (f"(?:{'|'.join(r)})" if r != [""] else "") for c, r in rests.items())
 
 
 @lru_cache(maxsize=1)

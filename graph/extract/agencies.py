@@ -799,9 +799,14 @@ _REFERENCE = {"该局": ("局", "厅"), "该院": ("院",), "该所": ("所",), 
 def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     """该局, 该院 … refer to the nearest body before them whose name ends the same way."""
     out = []
+    # every word opens on 该 (and none can overlap itself): where 该 is written, found once, is
+    # where each may be, instead of a scan of the text for each word
+    at = find_all(text, ("该",)).get("该")
+    if not at:
+        return out
     ordered = sorted(hits, key=lambda h: h.start)
     for word, ends in _REFERENCE.items():
-        for ws in _written(text, word):
+        for ws in (i for i in at if text.startswith(word, i)):
             prior = [h for h in ordered if h.end <= ws and h.name.endswith(ends)]
             if not prior:
                 continue

@@ -325,9 +325,11 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _quoted(text, doc.nested_quotes, hits, taken, seen)  # “……‘X经验’……”: quotes inside speech
     # 《全县“戒毒人员帮扶年”工作方案》: a quote inside a title names a thing too
     docs = [(h.start, h.end) for h in hits if h.type == "Document"]
-    by_start = sorted(docs)
-    starts, reach = [a for a, _ in by_start], list(accumulate((b for _, b in by_start), max))
-    in_docs = [q for q in quotes if (i := bisect_left(starts, q.start)) > 0 and reach[i - 1] > q.end]
+    in_docs = []
+    if docs:  # (most reports name no document: no quote lies in one)
+        by_start = sorted(docs)
+        starts, reach = [a for a, _ in by_start], list(accumulate((b for _, b in by_start), max))
+        in_docs = [q for q in quotes if (i := bisect_left(starts, q.start)) > 0 and reach[i - 1] > q.end]
     if in_docs:
         docs_set = set(docs)
         _quoted(text, in_docs, hits, Spans(x for x in taken if x not in docs_set), seen)

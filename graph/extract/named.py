@@ -78,7 +78,7 @@ def _branded() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _head_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(h) for h, _ in _heads()))
+    return re.compile(_by_first_char([(h, "") for h, _ in _heads()]))
 
 
 @lru_cache(maxsize=1)

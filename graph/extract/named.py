@@ -301,10 +301,13 @@ _NUMERAL_FORMULA = re.compile(
 
 
 _BATTLES = re.compile("[一二三四五六七八九十两]+场[一-龥]{1,2}")  # 两场硬仗
+_FORMULA_OPENERS = frozenset("一二三四五六七八九十两")  # the first characters _NUMERAL_FORMULA matches
 
 
 def _formula_after(text: str, pos: int) -> str | None:
     """A number formula starting at ``pos`` (三大举措, 五个协作, 一室三队), if any."""
+    if text[pos:pos + 1] not in _FORMULA_OPENERS:
+        return None  # (every formula opens on a numeral: most quotes are followed by none)
     m = _NUMERAL_FORMULA.match(text[pos:pos + 10])
     if m and m.group(0).endswith(("、", "，")):
         return None
@@ -559,7 +562,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
         head = None
         # gap text after the last quote (“626”禁毒 …) then 等 + head
         tail_start = last.end
-        gm = _BEFORE_DENG.match(text[tail_start:tail_start + 5])
+        gm = _BEFORE_DENG.match(text[tail_start:tail_start + 5]) if "等" in text[tail_start:tail_start + 5] else None
         if len(group) > 1 or gm:
             probe = tail_start + (gm.end() if gm else 0)
             head = _head_after(text, probe, 8)

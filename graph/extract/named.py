@@ -217,7 +217,10 @@ def _prefix_strip() -> tuple[str, ...]:
 
 
 def strip_prefix(name: str) -> str:
-    for p in _prefix_strip():
+    prefixes = _prefix_strip()
+    if not name.startswith(prefixes):
+        return name  # (most names open on none: one call asks all)
+    for p in prefixes:
         if name.startswith(p) and len(name) - len(p) >= 4:
             return name[len(p):]
     return name

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
+from ..gazetteer import short_name
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Quote, Spans, find_all, finditer_near, overlaps
 from .numbers import cn_int, formula_value, is_formula
@@ -1923,8 +1924,6 @@ def _place_drive_spans(text: str, names: set[str]) -> Iterator[tuple[int, int, s
 
 def _place_drives(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """平安X / 法治X (+建设) with X the report's place: a county-wide drive."""
-    from ..gazetteer import short_name
-
     ctx = doc.ctx
     names = set()
     for p in (ctx.county, ctx.prefecture, ctx.province):

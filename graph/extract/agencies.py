@@ -204,7 +204,7 @@ class _AgencyGrammar:
     without compiling the report's place names into a pattern: that compile was a fifth of the
     extraction time. ``places``: the report's place surfaces."""
 
-    def __init__(self, text: str, places: list[str]):
+    def __init__(self, text: str, places: list[str], written: dict[str, list[int]] | None = None):
         self.text = text
         # the places by first character, longest first: a position tries only those that can start there
         self.places: dict[str, list[str]] = {}
@@ -216,12 +216,13 @@ class _AgencyGrammar:
         starts = set()
         for b in self.body_at:
             starts.update((b, b - 1, b - 3))  # body, level word + body, 自治区 + body
-        for p, at in find_all(text, places).items():
+        for p, at in (find_all(text, places) if written is None else written).items():
             for i in at:
                 e = i + len(p)
                 if e in self.body_at or e + 1 in self.body_at:
                     starts.add(i)
-        starts |= {i - 2 for i in starts if text.startswith("中共", i - 2)}
+        # 中共 before a start: (where 中共 is written, found once, not asked at every start)
+        starts |= {j for j in find_all(text, ("中共",)).get("中共", ()) if j + 2 in starts}
         self.candidates = sorted(i for i in starts if i >= 0)
 
     def _body(self, i: int, start: int, **groups: str | None) -> _Match | None:
@@ -334,7 +335,9 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
     by_surface = {}
     for h in places:
         by_surface.setdefault(h.surface, h.place)
-    grammar = _AgencyGrammar(text, sorted(by_surface))
+    # where each of the report's places is written: read by the grammar and by the bureaus' names
+    written = find_all(text, sorted(by_surface))
+    grammar = _AgencyGrammar(text, sorted(by_surface), written)
     place_starts = sorted(h.start for h in places)
     places_at: dict[int, list[PlaceHit]] = {}
     for h in places:
@@ -438,7 +441,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
             ustart, parent_name, parent_place = ue, name, sub or parent_place
         pos = max(e, ustart)
     hits.extend(_league_committees(doc, taken))
-    hits.extend(_generic_bureaus(doc, by_surface, taken))
+    hits.extend(_generic_bureaus(doc, by_surface, taken, written))
     hits.extend(_quoted_units(doc, places, hits, taken))
     hits.extend(_system_shorthand(doc, sorted(hits, key=lambda h: h.start), taken))
     hits.extend(_references(text, hits))
@@ -610,7 +613,7 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
     (伍市派出所 for the station of 伍市镇): the unit of the county's body, serving the township.
     The township is one of the report's county, or of a county the report names."""
     text, ctx, gz = doc.text, doc.ctx, doc.ctx.gazetteer
-    ends = {h.end for h in hits} | {h.end for h in places}
+    ends: set[int] | None = None  # where the bodies and places end: made when first asked (few reports name such a unit)
     out = []
     # (every match holds one of these words at most two characters after its start: 边境派出所, 人民法庭)
     for m in finditer_around(_TOWNSHIP_UNIT_RE, text, ("派出所", "法庭", "司法所", "检察室"), 0, 2):
@@ -626,9 +629,11 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
             s = us - n
             if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
                 continue
-            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends
-                    or text[max(0, s - 2):s] in _WITH_VERBS):
-                continue
+            if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK):
+                if ends is None:
+                    ends = {h.end for h in hits} | {h.end for h in places}
+                if not (s in ends or text[max(0, s - 2):s] in _WITH_VERBS):
+                    continue
             town = names[text[s:us]]
             county = gz.places.get(town.parent)
             if county is None:
@@ -797,9 +802,14 @@ _REFERENCE = {"该局": ("局", "厅"), "该院": ("院",), "该所": ("所",), 
 def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     """该局, 该院 … refer to the nearest body before them whose name ends the same way."""
     out = []
+    # every word opens on 该 (and none can overlap itself): where 该 is written, found once, is
+    # where each may be, instead of a scan of the text for each word
+    at = find_all(text, ("该",)).get("该")
+    if not at:
+        return out
     ordered = sorted(hits, key=lambda h: h.start)
     for word, ends in _REFERENCE.items():
-        for ws in _written(text, word):
+        for ws in (i for i in at if text.startswith(word, i)):
             prior = [h for h in ordered if h.end <= ws and h.name.endswith(ends)]
             if not prior:
                 continue
@@ -840,7 +850,7 @@ _LEVEL_CHAR = re.compile("[省市县区]")
 _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(?![{CJK}]{{0,1}}长)")
 
 
-def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
+def _bureau_names(text: str, places: list[str], written: dict[str, list[int]] | None = None) -> Iterator[_Match]:
     """``(place | 省市县区) mod{2,5} (局|厅|委员会)`` found like ``re.finditer`` would (places
     longest first, matches not overlapping), with only the tail compiled, once."""
     # every match's head (局, 厅, 委员会) starts two to five characters after its modifier's start:
@@ -856,14 +866,12 @@ def _bureau_names(text: str, places: list[str]) -> Iterator[_Match]:
     order: dict[str, list[str]] = {}
     for p in sorted(places, key=len, reverse=True):
         order.setdefault(p[0], []).append(p)
-    # where a match may start: a level character, or a place's first character (found by
-    # str.find: a few characters, each looked for by one scan, rather than each character read in Python)
+    # where a match may start: a level character, or where a place is written (``written``: each
+    # place's places, as find_all gives them; at a place's first character with no place written
+    # there only a level character can start one)
     starts = set(positions(text, "省市县区"))  # (where _LEVEL_CHAR matches)
-    for c in order:
-        i = text.find(c)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(c, i + 1)
+    for at in (find_all(text, places) if written is None else written).values():
+        starts.update(at)
     pos = 0
     for i in sorted(starts):
         if i < pos:
@@ -890,11 +898,12 @@ _NOT_BUREAU = frozenset("大局 格局 布局 结局 全局 当局 骗局 时局
                         "大厅 餐厅 客厅 展厅 舞厅 门厅 前厅 歌厅 饭厅 乐厅 会厅 宴厅 茶厅".split())
 
 
-def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[int, int]]) -> list[AgencyHit]:
+def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[int, int]],
+                     written: dict[str, list[int]] | None = None) -> list[AgencyHit]:
     """Any bureau of a jurisdiction: 省戒毒管理局, 县应急管理局 (the lexicon lists the common ones)."""
     text = doc.text
     out = []
-    for m in _bureau_names(text, sorted(by_surface)):
+    for m in _bureau_names(text, sorted(by_surface), written):
         s, e = m.span()
         if overlaps(s, e, taken) or _has_verb(m.group("mod")) or set(m.group("mod")) & _FUNCTION:
             continue

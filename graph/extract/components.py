@@ -186,6 +186,9 @@ def _paren_after(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
 
 
 _ORDINAL_AT = re.compile(_ORDINAL.pattern[1:])  # (matched at a position: no ^)
+# a line (after white space other than its break: what str.strip leaves) whose first character
+# may open _ORDINAL: 一、 or （一）
+_ORDINAL_LINE = re.compile("^[^\\S\n]*[一二三四五六七八九十（(]", re.M)
 
 
 def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
@@ -211,7 +214,10 @@ def _ordinal_lines(doc: Doc) -> tuple[dict, dict[int, tuple]]:
         text, breaks = doc.text, doc.line_breaks
         by_number: dict = {}
         line: dict[int, tuple] = {}
-        for g in range(len(breaks) + 1):
+        # only the lines whose first character past white space may open an ordinal are read
+        # (found by one scan of the text, not each of a report's hundreds of lines in Python)
+        for om in _ORDINAL_LINE.finditer(text):
+            g = bisect_left(breaks, om.start())  # the line's index: the breaks before its start
             got = _ordinal_at(text, breaks[g - 1] + 1 if g else 0, breaks[g] if g < len(breaks) else len(text))
             if got is not None:
                 by_number.setdefault(got[0], []).append(g)
@@ -427,11 +433,10 @@ def _shared_words(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     # N + word + words: the sentences of its section that open with the word (as
     # re.split("[。；\n]", section) gives them: the first from ``start``, the others from an index
     # of the report's sentences by their first character, made once)
-    stops, by_first = _sentence_starts(doc)
+    stops, opening = _sentence_starts(doc, char)
     end = pe if pe >= 0 else len(text)
     j = bisect_left(stops, start)
     pieces = [(start, stops[j] if j < len(stops) and stops[j] < end else end)]
-    opening = by_first.get(char, [])
     for k in range(bisect_left(opening, j), len(opening)):  # the sentence after stop j = opening[k]
         g = opening[k]
         if stops[g] >= end:
@@ -488,19 +493,27 @@ def _opening_clause(text: str, a: int, b: int) -> str | None:
     return text[a:b] if b - a <= 8 else None
 
 
-def _sentence_starts(doc: Doc) -> tuple[list[int], dict[str, list[int]]]:
-    """Where 。；and line breaks stand, and for each character the indexes of those stops whose
-    following sentence (less white space) opens with it (made once per report)."""
+def _sentence_starts(doc: Doc, char: str) -> tuple[list[int], list[int]]:
+    """Where 。；and line breaks stand, and the indexes of those stops whose following sentence
+    (less white space) opens with ``char`` (made once per report and character)."""
     if "sentence starts" not in doc.memo:
-        text = doc.text
-        stops = [m.start() for m in re.finditer("[。；\n]", text)]
-        by_first: dict[str, list[int]] = {}
-        for g, s in enumerate(stops):
-            a, b = _stripped(text, s + 1, stops[g + 1] if g + 1 < len(stops) else len(text))
-            if a < b:
-                by_first.setdefault(text[a], []).append(g)
-        doc.memo["sentence starts"] = (stops, by_first)
-    return doc.memo["sentence starts"]
+        doc.memo["sentence starts"] = [m.start() for m in re.finditer("[。；\n]", doc.text)]
+    stops = doc.memo["sentence starts"]
+    key = ("sentence starts", char)
+    if key not in doc.memo:
+        # found from the places ``char`` is written (a word of a formula: a few), each read back
+        # over white space to the stop before it, not every sentence of the report looked at
+        text, opening = doc.text, []
+        i = text.find(char)
+        while i >= 0:
+            j = i - 1
+            while j >= 0 and text[j] != "\n" and text[j].isspace():
+                j -= 1
+            if j >= 0 and text[j] in "。；\n":
+                opening.append(bisect_left(stops, j))
+            i = text.find(char, i + 1)
+        doc.memo[key] = opening
+    return stops, doc.memo[key]
 
 
 def _in_order(doc: Doc, hits: list[NamedHit]) -> bool:

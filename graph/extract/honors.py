@@ -70,17 +70,27 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
 
 
 @lru_cache(maxsize=1)
-def _ending_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _ending_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """The words of :func:`_patterns`' ``head`` and ``person`` (which end a title), for
-    :func:`_ends_in`: a name's ending is compared with them, not searched for at each character."""
+    :func:`_ends_in`: a name's ending is compared with them, not searched for at each character;
+    each by its last character (a name is compared only with the words that end as it does)."""
     w = _words()
-    return tuple({x for c in ("unit", "person", "award") for x in w.get(c, ())}), tuple(w.get("person", ()))
+    heads = {x for c in ("unit", "person", "award") for x in w.get(c, ())}
+    return _by_last(heads), _by_last(w.get("person", ()))
 
 
-def _ends_in(text: str, words: tuple[str, ...]) -> bool:
-    """``re.search("(?:" + "|".join(words) + ")$", text)`` for plain words: ``$`` also stands
-    before a line break ending the text."""
-    return text.endswith(words) or (text.endswith("\n") and text[:-1].endswith(words))
+def _by_last(words) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for x in words:
+        out.setdefault(x[-1], []).append(x)
+    return {c: tuple(v) for c, v in out.items()}
+
+
+def _ends_in(text: str, words: dict[str, tuple[str, ...]]) -> bool:
+    """``re.search("(?:" + "|".join(words) + ")$", text)`` for plain words (by their last
+    character: :func:`_by_last`): ``$`` also stands before a line break ending the text."""
+    return text.endswith(words.get(text[-1:], ())) or (
+        text.endswith("\n") and text[:-1].endswith(words.get(text[-2:-1], ())))
 
 
 @lru_cache(maxsize=1)

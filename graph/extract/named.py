@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
+from ..gazetteer import short_name
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Quote, Spans, find_all, finditer_near, overlaps
 from .numbers import cn_int, formula_value, is_formula
@@ -78,7 +79,7 @@ def _branded() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _head_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(h) for h, _ in _heads()))
+    return re.compile(_by_first_char([(h, "") for h, _ in _heads()]))
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +218,10 @@ def _prefix_strip() -> tuple[str, ...]:
 
 
 def strip_prefix(name: str) -> str:
-    for p in _prefix_strip():
+    prefixes = _prefix_strip()
+    if not name.startswith(prefixes):
+        return name  # (most names open on none: one call asks all)
+    for p in prefixes:
         if name.startswith(p) and len(name) - len(p) >= 4:
             return name[len(p):]
     return name
@@ -301,10 +305,13 @@ _NUMERAL_FORMULA = re.compile(
 
 
 _BATTLES = re.compile("[一二三四五六七八九十两]+场[一-龥]{1,2}")  # 两场硬仗
+_FORMULA_OPENERS = frozenset("一二三四五六七八九十两")  # the first characters _NUMERAL_FORMULA matches
 
 
 def _formula_after(text: str, pos: int) -> str | None:
     """A number formula starting at ``pos`` (三大举措, 五个协作, 一室三队), if any."""
+    if text[pos:pos + 1] not in _FORMULA_OPENERS:
+        return None  # (every formula opens on a numeral: most quotes are followed by none)
     m = _NUMERAL_FORMULA.match(text[pos:pos + 10])
     if m and m.group(0).endswith(("、", "，")):
         return None
@@ -325,9 +332,11 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _quoted(text, doc.nested_quotes, hits, taken, seen)  # “……‘X经验’……”: quotes inside speech
     # 《全县“戒毒人员帮扶年”工作方案》: a quote inside a title names a thing too
     docs = [(h.start, h.end) for h in hits if h.type == "Document"]
-    by_start = sorted(docs)
-    starts, reach = [a for a, _ in by_start], list(accumulate((b for _, b in by_start), max))
-    in_docs = [q for q in quotes if (i := bisect_left(starts, q.start)) > 0 and reach[i - 1] > q.end]
+    in_docs = []
+    if docs:  # (most reports name no document: no quote lies in one)
+        by_start = sorted(docs)
+        starts, reach = [a for a, _ in by_start], list(accumulate((b for _, b in by_start), max))
+        in_docs = [q for q in quotes if (i := bisect_left(starts, q.start)) > 0 and reach[i - 1] > q.end]
     if in_docs:
         docs_set = set(docs)
         _quoted(text, in_docs, hits, Spans(x for x in taken if x not in docs_set), seen)
@@ -557,7 +566,7 @@ def _quoted(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tu
         head = None
         # gap text after the last quote (“626”禁毒 …) then 等 + head
         tail_start = last.end
-        gm = _BEFORE_DENG.match(text[tail_start:tail_start + 5])
+        gm = _BEFORE_DENG.match(text[tail_start:tail_start + 5]) if "等" in text[tail_start:tail_start + 5] else None
         if len(group) > 1 or gm:
             probe = tail_start + (gm.end() if gm else 0)
             head = _head_after(text, probe, 8)
@@ -862,10 +871,6 @@ def _is_speech(c: str, ctx: str | None) -> bool:
 # the words around a quote that :func:`_context_type` reads
 _COUNT_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百千万两余多]+[个人名件起次家条项户所座处辆元万亿位支批类种场]")
 _CHANGE_TO_QUOTE = re.compile("(?:到|向|迈向|走向|转向|转变为|变为)[“‘「『]")
-_CHANGE_TO_END = re.compile("(?:到|向|迈向|走向|转向|转变为|变为)$")
-_QUOTE_CHANGE_TO_END = re.compile("[”’」』](?:到|向|迈向|走向|转向|转变为|变为)$")
-_LE_END = re.compile("了$")
-_CHU_QI_END = re.compile("(?:出|起)$")
 _IMAGE_VERB = re.compile("(?:织密|织牢|织就|编织|筑牢|扎紧|扎牢|守牢|守护|打通|锻造|绘就|画好|架起)")
 _DRIVE_VERB_END = re.compile(f"(?:启动|开展|部署|打响)([{CJK}]{{2,4}})$")
 
@@ -902,28 +907,35 @@ def _clause_start(text: str, pos: int) -> int:
 def _context_type(text: str, start: int, end: int) -> str | None:
     """What the words around the quote span ``start``–``end`` say it names: Campaign, Mechanism,
     "weak" (a verb that types only a coined phrase), "-" (nothing) or None (they do not say)."""
+    # (asked of every quote no head follows, most of a report's: the words before and after are
+    # compared by str methods, and a set of the frames found is made only where a frame word may stand)
     after = text[end:end + 8]
-    after = after[1:] if after.startswith("等") else after
+    if after[:1] == "等":
+        after = after[1:]
     if _COUNT_AFTER.match(after):
         return "-"  # “黑中介”14人: a count of things so called
     after_frames, before_frames, nominal = _edge_frames()
-    of = after[1:] if after.startswith("的") and not after[1:].startswith(_ADJACENT_ONLY) else ""
-    found = {t for t, words in after_frames.get(after[:1], ()) if after.startswith(words)}
-    found.update(t for t, words in after_frames.get(of[:1], ()) if of.startswith(words))
-    if found:
-        return _first_framed(found, _AFTER_TYPES)
+    at_after = after_frames.get(after[:1])
+    at_of = after_frames.get(after[1:2]) if after[:1] == "的" and not after.startswith(_ADJACENT_ONLY, 1) else None
+    if at_after or at_of:
+        found = {t for t, words in at_after or () if after.startswith(words)}
+        found.update(t for t, words in at_of or () if after.startswith(words, 1))
+        if found:
+            return _first_framed(found, _AFTER_TYPES)
     before = text[max(0, start - 8):start]
     # 从“管理”到“治理”: the two ends of a change, not names
     if before.endswith(("从", "由")) and _CHANGE_TO_QUOTE.match(after):
         return "-"
-    if _CHANGE_TO_END.search(before) and _QUOTE_CHANGE_TO_END.search(before):
+    if _quote_changed_to(before):
         return "-"
-    bare = _LE_END.sub("", before)
-    bare_verb = _CHU_QI_END.sub("", bare)
-    found = {t for t, words in before_frames.get(bare[-1:], ()) if bare.endswith(words)}
-    found.update(t for t, words in before_frames.get(bare_verb[-1:], ()) if bare_verb.endswith(words))
-    if found:
-        return _first_framed(found, _BEFORE_TYPES)
+    bare = _less_end(before, "了")
+    bare_verb = _less_end(bare, "出", "起")
+    at_bare, at_verb = before_frames.get(bare[-1:]), before_frames.get(bare_verb[-1:])
+    if at_bare or at_verb:
+        found = {t for t, words in at_bare or () if bare.endswith(words)}
+        found.update(t for t, words in at_verb or () if bare_verb.endswith(words))
+        if found:
+            return _first_framed(found, _BEFORE_TYPES)
     if bare.endswith(_SLOGAN_VERBS) and _slogan(text[start + 1:end - 1]):
         return "Mechanism"  # 打造“一次不用跑”: a way of working said as what people do (not 打造“升级版”)
     cs = _clause_start(text, start)
@@ -944,6 +956,27 @@ def _context_type(text: str, start: int, end: int) -> str | None:
     if m and not has_function_word(m.group(1)):
         return "Campaign"
     return None
+
+
+def _less_end(s: str, *ends: str) -> str:
+    """``re.sub("(?:A|B)$", "", s)`` for single characters A, B: ``$`` stands at the end and
+    before a line break ending ``s``."""
+    if s.endswith(ends):
+        return s[:-1]
+    if s.endswith("\n") and s[:-1].endswith(ends):
+        return s[:-2] + "\n"
+    return s
+
+
+def _quote_changed_to(before: str) -> bool:
+    """Do a closing quote and a verb of change (到, 转向 …) end ``before`` (or stand before a line
+    break ending it: where ``$`` stands)?"""
+    b = before[:-1] if before.endswith("\n") else before
+    return b.endswith(_CHANGE_TO) and any(b.endswith(w) and b[:-len(w)].endswith(_CLOSING_QUOTES) for w in _CHANGE_TO)
+
+
+_CHANGE_TO = ("到", "向", "迈向", "走向", "转向", "转变为", "变为")  # (those of _CHANGE_TO_QUOTE)
+_CLOSING_QUOTES = ("”", "’", "」", "』")
 
 
 _PLACE_DRIVE = re.compile(f"(?:平安|法治)[{CJK}]{{2,3}}")
@@ -1125,13 +1158,25 @@ def _unquoted_re() -> tuple[re.Pattern, re.Pattern, int]:
     verbs = sorted({v for t in ("Campaign", "Program", "Mechanism") for v in _triggers()[t]}, key=len, reverse=True)
     heads = [h for h, t in _heads() if t in ("Campaign", "Program", "Mechanism") and h not in _quoted_only()
              and h not in _NEVER_UNQUOTED]
-    head_alt = "|".join(re.escape(h) + ("(?!度)" if h.endswith("制") else "") for h in heads)
-    left = ("(?:" + "|".join(re.escape(v) for v in verbs) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
+    head_alt = _by_first_char([(h, "(?!度)" if h.endswith("制") else "") for h in heads])
+    left = ("(?:" + _by_first_char([(v, "") for v in verbs]) + ")(?:出|起)?了?|[，。；：、（\n]|的|及|和|与|"
             + "|".join(_PREP_LEFT) + "|^")
     # a name may open on a time it keeps (30分钟到岗机制, 24小时值守制度)
     # or on the levels or parties it joins, listed before their count (市、县、乡（镇）三级…机制)
     pattern = re.compile(f"(?:{left})(?P<name>(?:{_levels_re().pattern})?(?:[0-9]{{1,3}}(?:分钟|小时|个工作日|工作日|天))?[{CJK}、]{{2,16}}?)(?P<head>{head_alt})")
     return pattern, re.compile(head_alt), len(verbs[0]) + 1 + 6 + 16 + 24
+
+
+def _by_first_char(words: list[tuple[str, str]]) -> str:
+    """``"|".join(re.escape(w) + after for w, after in words)`` written as one alternative per
+    first character, the words' rests in their order inside it: the same match (at a position only
+    the words opening on its character can match, and they are tried in the same order), but the
+    engine, which tries an alternation's branches one by one, tries one branch per character
+    there instead of every word (a name's lazy run asks for a head at each of its characters)."""
+    rests: dict[str, list[str]] = {}
+    for w, after in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]) + after)
+    return "|".join(re.escape(c) + (f"(?:{'|'.join(r)})" if r != [""] else "") for c, r in rests.items())
 
 
 @lru_cache(maxsize=1)
@@ -1166,6 +1211,17 @@ _STRONG_HEADS = {"专项斗争", "专项行动", "专项整治行动", "专项�
 _NEVER_UNQUOTED = {"宣传", "创建", "网", "计划", "项目", "任务", "举措", "原则", "战略", "理念", "思路", "发展思路",
                    "经验", "办法", "竞赛", "大练兵", "大走访", "大排查", "品牌创建", "品牌建设"}
 _VERB_ONLY = {"格局", "新格局", "工作格局"}  # 打造…新格局: only right after a verb
+_COINED_HEADS = ("体系", "机制", "格局", "新格局", "制度", "模式")  # a coined parallel phrase names these alone
+
+
+def _may_stand_alone(name: str, head: str) -> bool:
+    """May :func:`_unquoted` still take ``name`` + ``head`` with no verb before it (a head not
+    strong enough alone)? Only as a year-long drive (…攻坚年活动), a place's own model or a coined
+    parallel phrase (联防联控联创机制) — asked of the name before the words opening it are cut
+    off, which keeps its end and never lengthens it."""
+    if head in ("活动", "行动"):
+        return len(name) >= 5 and name.endswith("年")
+    return head == "模式" or (head in _COINED_HEADS and len(name) >= 6)
 
 
 @lru_cache(maxsize=1)
@@ -1270,6 +1326,8 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             name = name[cut:]
             after_verb = True
             full_mod = None
+        if not after_verb and head not in _STRONG_HEADS and not _may_stand_alone(name, head):
+            continue  # (turned down below whatever is cut off the name's front: found before it is cut and tagged)
         if lm := _levels_re().match(name):  # 市、县、乡（镇）三级…机制: the count names the levels listed
             if cn_int(_LEVEL_COUNT.match(name, lm.end()).group(0)[:-1]) != lm.group(0).count("、") + 1 or not after_verb:
                 continue  # 省、市两级 … a count not that of the list; 以…三级体系为: no verb builds it
@@ -1296,7 +1354,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if not after_verb and head == "模式" and (own := _place_model(doc, name)):
             name, after_verb = own, True  # ，甲乙县库区移民服务管理模式带给…: a place's own model
             ns = he - len(head) - len(name)
-        coined = _parallel(name) and head in ("体系", "机制", "格局", "新格局", "制度", "模式")
+        coined = _parallel(name) and head in _COINED_HEADS
         if coined:
             after_verb = True  # 联防联控联创制度体系: a coined parallel phrase names it wherever it stands
         if not after_verb and head not in _STRONG_HEADS or (head in _VERB_ONLY and not after_verb):
@@ -1484,9 +1542,10 @@ _HEAD_QUOTED_AFTER = re.compile(f"(?:打造|形成|构建|建立|推进|完善)(
 
 def _quoted_heads(text: str, quotes: list[Quote], hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """A name whose head alone is quoted: 打造共建共治共享社会治理“新格局”."""
+    types = _head_index()[0]
     for q in quotes:
-        ht = head_type(q.content)
-        if ht is None or ht[0] != q.content or ht[1] != "Mechanism" or _overlaps(q.start, q.end, taken):
+        # (head_type(q.content) is the quote whole only where the quote is a head: one look-up)
+        if types.get(q.content) != "Mechanism" or _overlaps(q.start, q.end, taken):
             continue
         m = _HEAD_QUOTED_AFTER.search(text[max(0, q.start - 20):q.start])
         if not m:
@@ -1865,8 +1924,6 @@ def _place_drive_spans(text: str, names: set[str]) -> Iterator[tuple[int, int, s
 
 def _place_drives(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """平安X / 法治X (+建设) with X the report's place: a county-wide drive."""
-    from ..gazetteer import short_name
-
     ctx = doc.ctx
     names = set()
     for p in (ctx.county, ctx.prefecture, ctx.province):

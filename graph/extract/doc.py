@@ -153,21 +153,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: cut after 。！？； and line ends; white space trimmed."""
     out = []
     start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        _append(out, text, start, end)
+    ends = [m.end() for m in _SENT_END.finditer(text)]
+    ends.append(len(text))
+    # (each span trimmed here, not by a call per sentence: a report has hundreds)
+    for end in ends:
+        s, e = start, end
         start = end
-    _append(out, text, start, len(text))
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1] in "\n ":
+            e -= 1
+        if e > s:
+            out.append((s, e))
     return out
-
-
-def _append(out: list, text: str, s: int, e: int) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1] in "\n ":
-        e -= 1
-    if e > s:
-        out.append((s, e))
 
 
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}

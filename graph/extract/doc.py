@@ -508,6 +508,7 @@ def overlaps(s: int, e: int, spans) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+@lru_cache(maxsize=8192)  # (a pure function of the name: a corpus names the same bodies and programs again)
 def name_key(name: str) -> str:
     """Canonical comparison form of a name: NFKC, no quotes, brackets or spaces."""
     return _STRIP.sub("", unicodedata.normalize("NFKC", name))

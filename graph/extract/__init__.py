@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..dates import report_date
 from ..gazetteer import Gazetteer, Place
@@ -40,6 +41,7 @@ _NAMED_FORMS = {"Mechanism": re.compile("工作(?=(机制|模式|体系|制度)$
 _LEADING_WORDS = re.compile("^(?:根据|按照|依托|通过|围绕|针对|对于|关于|经过|随着|为了|由于|因为|虽然|但是|并且|同时|此外|其中|目前|以及)+")
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the name, asked again of each program a corpus repeats)
 def _named_key(t: str, name: str) -> str:
     k = name_key(name)
     if t == "Campaign":
@@ -81,11 +83,26 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
 
     places = find_places(doc)
     place_keys: list[tuple[PlaceHit, tuple[str, str]]] = []
+    # a place named again (a report names its county dozens of times) gets what ex.add would
+    # give it — the surface as an alias but never its name, the mention unless its span is held
+    # — without an entity made and merged for each mention
+    again: dict[tuple[str, str], tuple[Entity, set]] = {}
     for h in places:
-        e = place_entity(h.place)
-        e.aliases.add(h.surface)
-        e.mentions.append(doc.mention(h.start, h.end))
-        ent = ex.add(e)
+        key = ("Place", h.place.id)  # (what place_entity keys it by)
+        mention = doc.mention(h.start, h.end)
+        if key in again and again[key][0].name == h.place.name:
+            ent, spans = again[key]
+            ent.aliases |= {h.surface} | {h.place.name}  # (as ex.add does it: the set's order stays its)
+            ent.aliases.discard(ent.name)
+            if (mention.begin, mention.end) not in spans:
+                spans.add((mention.begin, mention.end))
+                ent.mentions.append(mention)
+        else:
+            e = place_entity(h.place)
+            e.aliases.add(h.surface)
+            e.mentions.append(mention)
+            ent = ex.add(e)
+            again[key] = (ent, {(m.begin, m.end) for m in ent.mentions})
         place_keys.append((h, ent.key))
     own = _own_units(doc, ex) if ctx.focus is None else {}
     agencies = find_agencies(doc, places)

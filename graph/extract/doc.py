@@ -59,6 +59,7 @@ class Doc:
         if not self.sentences:
             self.sentences = split_sentences(self.norm.text)
         self._starts = [s for s, _ in self.sentences]
+        self._quoted: dict[int, tuple[str, int, int]] = {}  # sentence start → what quote gives
 
     @cached_property
     def quotes(self) -> list["Quote"]:
@@ -145,29 +146,31 @@ class Doc:
         s, e = self.sentence_at(pos)
         if e <= s:
             return "", -1, -1
-        b, oe = self.norm.to_original(s, e)
-        return self.text[s:e], b, oe
+        # (a sentence naming a body, its program and a figure is quoted for each: cut out once)
+        got = self._quoted.get(s)
+        if got is None:
+            b, oe = self.norm.to_original(s, e)
+            got = self._quoted[s] = (self.text[s:e], b, oe)
+        return got
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: cut after 。！？； and line ends; white space trimmed."""
     out = []
     start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        _append(out, text, start, end)
+    ends = [m.end() for m in _SENT_END.finditer(text)]
+    ends.append(len(text))
+    # (each span trimmed here, not by a call per sentence: a report has hundreds)
+    for end in ends:
+        s, e = start, end
         start = end
-    _append(out, text, start, len(text))
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1] in "\n ":
+            e -= 1
+        if e > s:
+            out.append((s, e))
     return out
-
-
-def _append(out: list, text: str, s: int, e: int) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1] in "\n ":
-        e -= 1
-    if e > s:
-        out.append((s, e))
 
 
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
@@ -260,8 +263,9 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
     class) every match also opens on, unless at the text's start: only those positions of a
     window are tried (a name's window is some fifty characters, of which a few open a clause)."""
     pos = 0
+    search, match = anchor.search, pattern.match  # (looked up once: called for every anchor and try)
     while True:
-        a = anchor.search(text, pos + lo)
+        a = search(text, pos + lo)
         if a is None:
             return
         # no match starts before a.start() - hi: its anchor would come before this one; none
@@ -276,7 +280,7 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, lo: int, h
             if first == 0 and tries[:1] != [0]:
                 tries.insert(0, 0)  # a match at the text's start (^)
         for p in tries:
-            m = pattern.match(text, p)
+            m = match(text, p)
             if m is not None:
                 yield m
                 pos = max(m.end(), m.start() + 1)  # moves on even past an empty match (none of ours is)
@@ -477,8 +481,9 @@ def finditer_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(text)``, for a pattern that matches only at the
     positions ``starts`` (never empty): tried there alone, in order, each past the match before."""
     pos = 0
+    match = pattern.match
     for i in sorted(set(starts)):
-        if i >= pos and (m := pattern.match(text, i)) is not None:
+        if i >= pos and (m := match(text, i)) is not None:
             yield m
             pos = m.end()
 
@@ -503,6 +508,7 @@ def overlaps(s: int, e: int, spans) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+@lru_cache(maxsize=8192)  # (a pure function of the name: a corpus names the same bodies and programs again)
 def name_key(name: str) -> str:
     """Canonical comparison form of a name: NFKC, no quotes, brackets or spaces."""
     return _STRIP.sub("", unicodedata.normalize("NFKC", name))

@@ -522,8 +522,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             if sn != p.name and len(sn) >= 2:
                 shorts[sn] = p
                 chain_shorts.add(sn)
+    seen_codes = set()  # (a county named fifty times gives its short form once: the first hit's)
     for h in hits:
-        if h.place.level in UPPER_LEVELS and h.place.code:
+        if h.place.level in UPPER_LEVELS and h.place.code and h.place.code not in seen_codes:
+            seen_codes.add(h.place.code)
             sn = short_name(h.place.name, h.place.level)
             if _readable_short(sn, h.place.name, gz):
                 shorts.setdefault(sn, h.place)
@@ -587,7 +589,8 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
                 found = (child, form)
         if found is None and h.place.level == "province":  # 浙江诸暨: a county, its prefecture left out
             for form, child in _county_shorts_below(gz, h.place.code).get(text[e:e + 2], ()):
-                if text.startswith(form, e) and (found is None or len(form) > len(found[1])) and _aligned(text, e, e + len(form)):
+                if text.startswith(form, e) and (found is None or len(form) > len(found[1])) \
+                        and _readable_short(form, child.name, gz) and _aligned(text, e, e + len(form)):
                     found = (child, form)
         if found is None and e in towns:  # a township of one of its counties: 芜湖市X镇
             te, v = towns[e]
@@ -599,7 +602,7 @@ def _after_places(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]]) 
         if found is None and (h.place.level == "county" or not gz.children.get(h.place.code)):
             # a township the register does not list, right after its county (or a city without counties)
             m = _TOWN_END.search(text, e + 2, e + 7)
-            span = _name_before(text, m.start(), m.end()) if m else None
+            span = _name_before(text, m.start(), m.end()) if m and not _overlaps(m.start(), m.end(), taken) else None
             if span is not None and span[0] == e and text[e:span[1]] not in _TOWNSHIP_STOP:
                 found = (Place("", text[e:span[1]], "township", h.place.code), text[e:span[1]])
         if found is not None:
@@ -654,13 +657,19 @@ def _child_forms(gz: Gazetteer, code: str) -> dict[str, tuple[tuple[str, Place],
 def _county_shorts_below(gz: Gazetteer, code: str) -> dict[str, tuple[tuple[str, Place], ...]]:
     """The short forms of a province's counties that sit under its prefectures (诸暨 under
     浙江, its prefecture skipped: 浙江诸暨), by first two characters: only those that name one
-    county in the province and may be read (:func:`_readable_short`)."""
+    county in the province. Whether a form may be read (:func:`_readable_short`) the caller
+    asks where the text writes it: asked here of every county, it tagged a hundred words per
+    province (a tenth of a second in a build of reports on many provinces)."""
     forms: dict[str, list[Place]] = {}
     for pref in gz.children.get(code, ()):
         for c in gz.children.get(pref, ()):
-            sn = _county_short(gz, c)
-            if sn is not None:
-                forms.setdefault(sn, []).append(gz.places[c])
+            p = gz.places[c]
+            if p.level == "county":
+                sn = short_name(p.name, p.level)
+                # (a form that is its county's own name is never read, and counts for no county:
+                # as _county_short leaves it out, whatever the others of that form)
+                if sn != p.name:
+                    forms.setdefault(sn, []).append(p)
     out: dict[str, list[tuple[str, Place]]] = {}
     for sn, places in forms.items():
         if len(places) == 1:
@@ -868,18 +877,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
 
     def after_foreign(s: int) -> bool:  # right after another county, or a city's short form (佛山X镇)
         return s in foreign or (s in wide_ends and _aligned(text, wide_ends[s], s))
-    names: dict[str, Place] = {}
-    chain_shorts = {short_name(p.name, p.level) for p in gz.chain(county.code)}
-    for code in gz.children.get(county.code, []):
-        t = gz.places[code]
-        names[t.name] = t
-        sn = short_name(t.name, "township")
-        if sn != t.name and sn not in names and len(sn) >= 2 and sn not in _TOWNSHIP_STOP and sn not in chain_shorts:
-            names[sn] = t
-        if t.name.endswith("街道") and len(t.name) >= 4:
-            names.setdefault(t.name[:-1], t)  # X街 for X街道
-        elif t.name.endswith("乡") and len(t.name) >= 3:
-            names.setdefault(t.name[:-1] + "苏木", t)  # a 乡 of Inner Mongolia is a 苏木
+    names = _county_township_names(gz, county.code)
     for s, e, v in _longest_matches(text, names):
         if _overlaps(s, e, taken) or after_foreign(s):
             continue
@@ -895,6 +893,10 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         taken.append((s, e))
     # townships the register does not list (renamed, merged): by shape, in the county
     for m in finditer_from(_TOWN_END, text, _TOWN_FIRSTS):
+        # a name before the suffix would hold the suffix: where a place already holds it (most
+        # 镇 of a report end a township named by the register) nothing need be segmented
+        if _overlaps(m.start(), m.end(), taken):
+            continue
         span = _name_before(text, m.start(), m.end())
         if span is None:
             continue
@@ -911,6 +913,25 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         out.append(PlaceHit(s, e, place, name))
         taken.append((s, e))
     return out
+
+
+@lru_cache(maxsize=1024)  # (the same for every report on the county: made once, read only)
+def _county_township_names(gz: Gazetteer, code: str) -> dict[str, Place]:
+    """The names the townships of the county ``code`` are written by → the township: full
+    names, short names (none of the stop words or of the county's chain), X街 for X街道, X苏木 for X乡."""
+    names: dict[str, Place] = {}
+    chain_shorts = {short_name(p.name, p.level) for p in gz.chain(code)}
+    for c in gz.children.get(code, []):
+        t = gz.places[c]
+        names[t.name] = t
+        sn = short_name(t.name, "township")
+        if sn != t.name and sn not in names and len(sn) >= 2 and sn not in _TOWNSHIP_STOP and sn not in chain_shorts:
+            names[sn] = t
+        if t.name.endswith("街道") and len(t.name) >= 4:
+            names.setdefault(t.name[:-1], t)  # X街 for X街道
+        elif t.name.endswith("乡") and len(t.name) >= 3:
+            names.setdefault(t.name[:-1] + "苏木", t)  # a 乡 of Inner Mongolia is a 苏木
+    return names
 
 
 _VILLAGE_END = re.compile("村|社区|居委会|嘎查")
@@ -956,6 +977,8 @@ def _villages(doc: Doc, hits: list[PlaceHit]) -> list[PlaceHit]:
     short: list[tuple[int, int]] = []  # short standalone names: villages only if named in full too
     ends = sorted(by_end)
     for m in finditer_from(_VILLAGE_END, text, "村社居嘎"):
+        if _overlaps(m.start(), m.end(), taken):
+            continue  # (the name would hold its suffix, which a place holds: as in _townships)
         span = _name_before(text, m.start(), m.end(), ends)
         if span is None:
             continue

@@ -55,13 +55,19 @@ _FULLWIDTH_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
 _FULLWIDTH_ALNUM.update({"．": ".", "％": "%", "＋": "+", "\u3000": " "})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Segment:
     """A stretch of normalised text with its kind: body, heading, caption, byline, furniture."""
 
     start: int
     end: int
     kind: str
+
+    def __init__(self, start: int, end: int, kind: str) -> None:
+        # (a frozen dataclass's own __init__ sets each field through object.__setattr__: a
+        # microsecond and a half per paragraph; filling the instance's dict costs under half)
+        d = self.__dict__
+        d["start"], d["end"], d["kind"] = start, end, kind
 
 
 @dataclass
@@ -131,6 +137,15 @@ _WIDGET = re.compile(r"^(" + _WIDGET_WORDS + "|"
 _WIDGET_NO_PATH = re.compile(r"^(" + _WIDGET_WORDS + ")")
 _PATH_SEPARATORS = ">＞»&"
 _EDGE = "\ufeff\u200b"  # stripped at line ends, with white space
+# every character str.isspace() takes for white space (none lies past U+3000), and _EDGE: what
+# str.strip strips from a line's ends as a loop over isspace() would
+_STRIP = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _EDGE
+# the characters a line (its white space stripped) opens on where _HEADING_MARK, _FURNITURE_LINE
+# (or a digit) and _WIDGET_NO_PATH can match it: the first characters of their branches (the
+# words' split at every "|", also one inside a class: a few characters too many do no harm)
+_HEADING_OPENERS = "#■□★☆●◆◇▲△◎※"
+_FURNITURE_LINE_OPENERS = "（(下上第-—–_=*"
+_WIDGET_OPENERS = frozenset(w[0] for w in _WIDGET_WORDS.split("|") if w)
 
 
 def _strip_markup(text: str, offs: Sequence[int]) -> tuple[str, Sequence[int]]:
@@ -207,25 +222,27 @@ def _split_lines(text: str) -> list[_Line]:
         pos = end + gap
         hard = raw.endswith("  ") and raw.strip() != ""
         # strip white space (and BOM / zero-width) at both ends
-        b, e = 0, len(t)
-        while b < e and (t[b].isspace() or t[b] in _EDGE):
-            b += 1
-        while e > b and (t[e - 1].isspace() or t[e - 1] in _EDGE):
-            e -= 1
-        if b or e < len(t):
-            t, offs = t[b:e], offs[b:e]
+        stripped = t.strip(_STRIP)
+        if len(stripped) < len(t):
+            b = len(t) - len(t.lstrip(_STRIP))
+            t, offs = stripped, offs[b:b + len(stripped)]
         if not t:
             lines.append(_Line("", [], "blank"))
             continue
         kind = "body"
-        m = _HEADING_MARK.match(t)
+        # (the line opens on no white space: each pattern below is tried only on a line that
+        # opens on a character it can start with, which most lines do not)
+        m = _HEADING_MARK.match(t) if t[0] in _HEADING_OPENERS else None
         if m:
             t, offs = t[m.end():], offs[m.end():]
             kind = "heading"
             if not t:
                 lines.append(_Line("", [], "blank"))
                 continue
-        if hinted and _FURNITURE.search(t) or _FURNITURE_LINE.match(t) or widget.match(t):
+        c0 = t[0]
+        if (hinted and _FURNITURE.search(t)
+                or (c0 in _FURNITURE_LINE_OPENERS or c0.isdecimal()) and _FURNITURE_LINE.match(t)
+                or (c0 in _WIDGET_OPENERS or widget is _WIDGET) and widget.match(t)):
             kind = "furniture"
         elif t == last_text:
             kind = "furniture"  # a headline repeated by the page template

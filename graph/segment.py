@@ -218,8 +218,14 @@ def _tokenizer_class() -> type:
                     x = ends[0]
                     route[idx] = (log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
                 else:
-                    route[idx] = max((log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
-                                     for x in ends)
+                    # jieba's max() over (score, end) pairs, as a loop without a generator: the
+                    # ends rise, so a later end wins a tie, as the greater pair does in max()
+                    best = None
+                    for x in ends:
+                        score = log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0]
+                        if best is None or score >= best:
+                            best, end = score, x
+                    route[idx] = (best, end)
 
     return Tokenizer
 

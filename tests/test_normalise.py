@@ -174,3 +174,22 @@ def test_lines_with_a_credit_or_furniture_word_are_still_read_as_such():
     assert kinds["（记者 王丽）"] == "byline" and kinds["责任编辑：李四"] == "furniture" and kinds["第3版"] == "furniture"
     assert kinds["记者 张三"] == "byline" and kinds["图/王五摄"] == "byline"
     assert kinds["本报讯（记者 王丽）近日，县公安局开展夜巡，抓获嫌疑人3名。"] == kinds["县公安局开展夜巡，抓获嫌疑人3名。"] == "body"
+
+
+def test_line_patterns_tried_only_where_they_can_match():
+    """_split_lines tries the heading, furniture-line and widget patterns only on a line whose
+    first character one of their branches can start with: no line opening on another may match."""
+    nm = sys.modules["graph.normalise"]
+    tails = ["", "1", "1版", "转 3 版）", "接第 2 版", "---", "享到", "页 > 新闻", "页|", "opyright 2020",
+             "源：某网", "#标题", "■ 标题", " 3 版"]
+    for c in map(chr, range(0x10000)):
+        if c.isspace() or c in nm._EDGE:
+            continue  # never opens a stripped line
+        if c not in nm._HEADING_OPENERS:
+            assert not any(nm._HEADING_MARK.match(c + t) for t in tails), c
+        if c not in nm._FURNITURE_LINE_OPENERS and not c.isdecimal():
+            assert not any(nm._FURNITURE_LINE.match(c + t) for t in tails), c
+        if c not in nm._WIDGET_OPENERS:
+            assert not any(nm._WIDGET_NO_PATH.match(c + t) for t in tails), c
+    assert all(not chr(c).isspace() for c in range(0x3001, 0x110000))  # _STRIP holds every white-space character
+    assert normalise("\u3000\ufeff 第 3 版\u200b\n公安局召开会议。").segments[0].kind == "furniture"

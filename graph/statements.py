@@ -92,7 +92,7 @@ def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
                     continue
                 if not p:  # a subject described whole has no other rows
                     return None
-                ot = terms(o) or turtle_term(o)
+                ot = o if o[-1] == '"' else terms(o) or turtle_term(o)
                 if ot is None:
                     return None
                 append(" , " + ot)
@@ -100,7 +100,7 @@ def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
                 continue
             if not p or not last_p:
                 return None
-            ot = terms(o) or turtle_term(o)
+            ot = o if o[-1] == '"' else terms(o) or turtle_term(o)
             pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
             if ot is None or pt is None:
                 return None
@@ -112,7 +112,7 @@ def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
             if not p:
                 append(f" .\n{st}{o[0]}" if out else st + o[0])
             else:
-                ot = terms(o) or turtle_term(o)
+                ot = o if o[-1] == '"' else terms(o) or turtle_term(o)
                 pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
                 if ot is None or pt is None:
                     return None

@@ -53,6 +53,9 @@ _TERMS_MAX = 100_000
 _ID = "https://w3id.org/govkg/id/"  # the resources' IRIs (graph.vocab.ID): written in full
 # ... which no prefix's namespace starts or lies inside (checked here: else the look-up below is taken)
 _ID_IN_FULL = not any(ns.startswith(_ID) or _ID.startswith(ns) for ns, _ in _NAMESPACES)
+# N-Triples terms that are their own Turtle form, by how they start: the resources' IRIs (most of
+# them a report's own: mentions, statements, statistics, each met once, so never worth a look-up)
+AS_IS = (f"<{_ID}",) if _ID_IN_FULL else ()
 
 
 def _turtle_iri(iri: str) -> str | None:
@@ -93,8 +96,8 @@ def _turtle_term(term: str) -> str | None:
 def turtle_term(term: str) -> str | None:
     """An N-Triples term as Oxigraph's Turtle writer writes it (:func:`_turtle_term`, cached);
     None for a shape not handled here."""
-    if term[-1] == '"' or term.endswith('"@zh'):  # a plain or Chinese literal, written alike: nothing to
-        return term  # look up (and no cache filled with a report's sentences, pushing its IRIs out)
+    if term[-1] == '"' or term.endswith('"@zh') or term.startswith(AS_IS):  # a plain or Chinese literal, or
+        return term  # one of our IRIs, written alike: nothing to look up (nor to fill the cache with)
     t = _TERMS.get(term)
     if t is None:
         if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded

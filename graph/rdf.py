@@ -591,7 +591,8 @@ class Written(NamedTuple):
 
 def written(ex: Extraction) -> Written:
     """The parts of ``ex`` its report graph writes (see :class:`Written`)."""
-    entities = [(key, e) for key, e in sorted(ex.entities.items()) if e.mentions or e.attrs.get("implied")]
+    ents = ex.entities  # (its keys sorted, not its items: two strings compare faster than (key, entity) pairs)
+    entities = [(key, e) for key in sorted(ents) if (e := ents[key]).mentions or e.attrs.get("implied")]
     relations, seen = [], set()
     for rel in ex.relations:
         if rel.subject not in ex.entities or rel.object not in ex.entities:

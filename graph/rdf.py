@@ -100,7 +100,7 @@ def turtle_term(term: str) -> str | None:
         return term  # one of our IRIs, written alike: nothing to look up (nor to fill the cache with)
     t = _TERMS.get(term)
     if t is None:
-        if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
+        if len(_TERMS) >= _TERMS_MAX:  # numbers and dates are many: keep the cache bounded
             _TERMS.clear()
         t = _TERMS[term] = _turtle_term(term) or ""
     return t or None

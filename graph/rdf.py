@@ -53,6 +53,9 @@ _TERMS_MAX = 100_000
 _ID = "https://w3id.org/govkg/id/"  # the resources' IRIs (graph.vocab.ID): written in full
 # ... which no prefix's namespace starts or lies inside (checked here: else the look-up below is taken)
 _ID_IN_FULL = not any(ns.startswith(_ID) or _ID.startswith(ns) for ns, _ in _NAMESPACES)
+# N-Triples terms that are their own Turtle form, by how they start: the resources' IRIs (most of
+# them a report's own: mentions, statements, statistics, each met once, so never worth a look-up)
+AS_IS = (f"<{_ID}",) if _ID_IN_FULL else ()
 
 
 def _turtle_iri(iri: str) -> str | None:
@@ -93,9 +96,11 @@ def _turtle_term(term: str) -> str | None:
 def turtle_term(term: str) -> str | None:
     """An N-Triples term as Oxigraph's Turtle writer writes it (:func:`_turtle_term`, cached);
     None for a shape not handled here."""
+    if term[-1] == '"' or term.endswith('"@zh') or term.startswith(AS_IS):  # a plain or Chinese literal, or
+        return term  # one of our IRIs, written alike: nothing to look up (nor to fill the cache with)
     t = _TERMS.get(term)
     if t is None:
-        if len(_TERMS) >= _TERMS_MAX:  # literals are mostly new: keep the cache bounded
+        if len(_TERMS) >= _TERMS_MAX:  # numbers and dates are many: keep the cache bounded
             _TERMS.clear()
         t = _TERMS[term] = _turtle_term(term) or ""
     return t or None
@@ -283,6 +288,9 @@ _OBJECT = re.compile(rb'"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^(?:<[^>]*>|[^\s,;
 _OWN_SUBJECTS = tuple(f"{ID}{ns}/".encode() for ns in ("report", "statement", "statistic", "components"))
 
 
+# where a block of a subject not only one graph describes starts (past the first block)
+_SHARED_START = re.compile(b"\n<(?!" + b"|".join(re.escape(o) for o in _OWN_SUBJECTS) + b")")
+
 # a block of one type and the mentions (what most entities' blocks are): subject, type, the mention line
 _TYPED_AND_MENTIONED = re.compile(rb'(<[^>\s]*>) a ([^\s,"<]+) ;\n\t(gk:mention [^\n]*) \.\n*')
 
@@ -299,22 +307,36 @@ class TurtleUnion:
         self._seen: set[bytes] = set()
 
     def add(self, ttl: bytes) -> bytes:
-        # each a subject's statements (the split cuts off the "<" of all but the first: put back)
-        blocks = [p if i == 0 else b"<" + p for i, p in enumerate(ttl.split(b"\n<"))]
+        # each block a subject's statements, the blocks joined by "\n" (a subject at the line start).
+        # Most blocks are a report's own (its mentions, statements, statistics): only the others
+        # are looked at, found by one scan, and the runs between them are kept as slices (splitting
+        # every block out and joining them again was most of this method's time)
+        last = 1 if ttl.startswith(b"\n<") else 0  # an empty first block: left out (with its line break)
+        starts = [m.start() + 1 for m in _SHARED_START.finditer(ttl)]
+        if ttl.startswith(b"<") and not ttl.startswith(_OWN_SUBJECTS, 1):
+            starts.insert(0, 0)
+        pieces: list[bytes] = []
         changed = False
-        for i, block in enumerate(blocks):
-            if i == 0 and not block.startswith(b"<") or block.startswith(_OWN_SUBJECTS, 1):
+        for s in starts:
+            e = ttl.find(b"\n<", s)
+            if e < 0:
+                e = len(ttl)
+            new = self._block(ttl[s:e])
+            if new is None:
                 continue
-            new = self._block(block)
-            if new is not None:
-                blocks[i] = new
-                changed = True
+            changed = True
+            if s - 1 > last:  # the blocks before, as they are
+                pieces.append(ttl[last:s - 1])
+            if new:
+                pieces.append(new)
+            last = e + 1
         if not changed:
             return ttl
-        kept = [b for b in blocks if b]
-        if not kept:
+        if last < len(ttl):
+            pieces.append(ttl[last:])
+        if not pieces:
             return b""
-        out = b"\n".join(kept)
+        out = b"\n".join(pieces)
         return out if out.endswith(b"\n") else out + b"\n"
 
     def _block(self, block: bytes) -> bytes | None:
@@ -569,7 +591,8 @@ class Written(NamedTuple):
 
 def written(ex: Extraction) -> Written:
     """The parts of ``ex`` its report graph writes (see :class:`Written`)."""
-    entities = [(key, e) for key, e in sorted(ex.entities.items()) if e.mentions or e.attrs.get("implied")]
+    ents = ex.entities  # (its keys sorted, not its items: two strings compare faster than (key, entity) pairs)
+    entities = [(key, e) for key in sorted(ents) if (e := ents[key]).mentions or e.attrs.get("implied")]
     relations, seen = [], set()
     for rel in ex.relations:
         if rel.subject not in ex.entities or rel.object not in ex.entities:

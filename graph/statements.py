@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .rdf import WRITE_PREFIXES, _TERMS, _turtle_term, turtle_term  # noqa: F401 (the Turtle forms of terms)
+from .rdf import AS_IS, WRITE_PREFIXES, _TERMS, _turtle_term, turtle_term  # noqa: F401 (the Turtle forms of terms)
 
 
 @lru_cache(maxsize=2)
@@ -84,6 +84,7 @@ def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
     :meth:`graph.rdf.QuadGraph.sorted_rows`); None if the subject has other rows too."""
     out: list[str] = []
     append, terms = out.append, _TERMS.get  # (a cache hit is most terms: looked up here, not in a call)
+    # (plain and Chinese literals and our own IRIs are their own Turtle form: not looked up at all)
     last_s = last_p = last_o = None
     for s, p, o in rows:
         if s == last_s:
@@ -92,7 +93,7 @@ def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
                     continue
                 if not p:  # a subject described whole has no other rows
                     return None
-                ot = terms(o) or turtle_term(o)
+                ot = o if o[-1] == '"' or o.startswith(AS_IS) else terms(o) or turtle_term(o)
                 if ot is None:
                     return None
                 append(" , " + ot)
@@ -100,19 +101,19 @@ def _blocks(graph: str, rows: list[tuple]) -> tuple[bytes, bytes] | None:
                 continue
             if not p or not last_p:
                 return None
-            ot = terms(o) or turtle_term(o)
+            ot = o if o[-1] == '"' or o.startswith(AS_IS) else terms(o) or turtle_term(o)
             pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
             if ot is None or pt is None:
                 return None
             append(f" ;\n\t{pt} {ot}")
         else:
-            st = terms(s) or turtle_term(s)
+            st = s if s.startswith(AS_IS) else terms(s) or turtle_term(s)
             if st is None:
                 return None
             if not p:
                 append(f" .\n{st}{o[0]}" if out else st + o[0])
             else:
-                ot = terms(o) or turtle_term(o)
+                ot = o if o[-1] == '"' or o.startswith(AS_IS) else terms(o) or turtle_term(o)
                 pt = "a" if p == _RDF_TYPE else terms(p) or turtle_term(p)
                 if ot is None or pt is None:
                     return None

@@ -352,6 +352,27 @@ def test_graph_ttl_stays_turtle_when_a_report_s_first_subject_says_nothing_new()
     assert len(triples) == 3
 
 
+def test_the_union_drops_only_what_an_earlier_graph_said_and_keeps_each_graphs_own_blocks():
+    """TurtleUnion looks only at blocks of subjects several graphs describe; a report's own
+    blocks (mentions, statements) around and between them pass as they are, a block left
+    empty goes with its line break, and a text that opens with a line break loses it only
+    when something changes."""
+    from graph.rdf import TurtleUnion
+
+    own = b"<https://w3id.org/govkg/id/report/a#char=1,4> gk:anchorOf \"x\" ."
+    ent = b"<https://w3id.org/govkg/id/agency/x> a gk:Agency ;\n\tgk:mention <https://w3id.org/govkg/id/report/a#char=1,4> ."
+    said = b"<https://w3id.org/govkg/id/agency/y> skos:prefLabel \"y\"@zh ."
+    union = TurtleUnion()
+    first = b"\n".join([ent, own, said, own]) + b"\n"
+    assert union.add(first) == first  # all new: the text as it came
+    again = b"\n".join([own, ent, said, own, said]) + b"\n"
+    # x keeps only its mention line, each y's block goes (with its line break), own blocks stay
+    assert union.add(again) == (own + b"\n<https://w3id.org/govkg/id/agency/x> gk:mention "
+                                b"<https://w3id.org/govkg/id/report/a#char=1,4> .\n\n" + own + b"\n")
+    assert union.add(b"\n" + said + b"\n") == b""
+    assert union.add(b"\n" + own + b"\n") == b"\n" + own + b"\n"
+
+
 def test_a_report_graph_is_the_same_with_its_iri_cache_cleared_on_the_way(monkeypatch):
     """The cache of IRIs written as N-Triples is bounded (a long build meets ever new IRIs); the
     rows must not depend on what it still holds."""

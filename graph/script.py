@@ -78,8 +78,6 @@ def _quick_tables() -> tuple[re.Pattern, re.Pattern, dict[str, list[tuple[str, i
     for p, q in zip(_PHRASES_ONLY, phrases):
         changed = [a for a, b in zip(p, q) if a != b] if len(p) == len(q) else []
         marks.update(changed or p)  # (all of it, where t2s would not say which)
-    if max(map(len, _PHRASES_ONLY)) > 4:  # _unchanged looks 3 characters either side of a mark
-        return None
     by_mark: dict[str, list[tuple[str, int]]] = {}
     for p in _PHRASES_ONLY:
         for at, c in enumerate(p):
@@ -91,34 +89,20 @@ def _quick_tables() -> tuple[re.Pattern, re.Pattern, dict[str, list[tuple[str, i
 def _unchanged(text: str, end: int) -> bool:
     """True when t2s surely leaves the Chinese characters of ``text[:end]``, joined as
     detect_script samples them, as they are: they hold no character it changes alone and none
-    of _PHRASES_ONLY (each looked for where a character of it is, among the Chinese characters
-    around it: collecting every one of a report's characters costs more than converting them)."""
+    of _PHRASES_ONLY (each looked for where a character of it is)."""
     tables = _quick_tables()
     if tables is None:
         return False
     alone, marks, by_mark = tables
     if alone.search(text, 0, end) is not None:
         return False
-    end = min(end, len(text))
-    for m in marks.finditer(text, 0, end):
+    if marks.search(text, 0, end) is None:
+        return True
+    sample = "".join(_CJK_RUN.findall(text, 0, end))
+    for m in marks.finditer(sample):
         i = m.start()
-        # the phrases' other characters: up to 3 Chinese characters either side (no phrase is longer than 4)
-        before: list[str] = []
-        j = i - 1
-        while j >= 0 and len(before) < 3:
-            if "\u4e00" <= text[j] <= "\u9fff":
-                before.append(text[j])
-            j -= 1
-        after: list[str] = []
-        j = i + 1
-        while j < end and len(after) < 3:
-            if "\u4e00" <= text[j] <= "\u9fff":
-                after.append(text[j])
-            j += 1
-        near = "".join(reversed(before)) + text[i] + "".join(after)
-        k = len(before)
-        for phrase, at in by_mark[text[i]]:
-            if k >= at and near.startswith(phrase, k - at):
+        for phrase, at in by_mark[m.group()]:
+            if i >= at and sample.startswith(phrase, i - at):
                 return False
     return True
 

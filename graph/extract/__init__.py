@@ -83,26 +83,11 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
 
     places = find_places(doc)
     place_keys: list[tuple[PlaceHit, tuple[str, str]]] = []
-    # a place named again (a report names its county dozens of times) gets what ex.add would
-    # give it — the surface as an alias but never its name, the mention unless its span is held
-    # — without an entity made and merged for each mention
-    again: dict[tuple[str, str], tuple[Entity, set]] = {}
     for h in places:
-        key = ("Place", h.place.id)  # (what place_entity keys it by)
-        mention = doc.mention(h.start, h.end)
-        if key in again and again[key][0].name == h.place.name:
-            ent, spans = again[key]
-            ent.aliases |= {h.surface} | {h.place.name}  # (as ex.add does it: the set's order stays its)
-            ent.aliases.discard(ent.name)
-            if (mention.begin, mention.end) not in spans:
-                spans.add((mention.begin, mention.end))
-                ent.mentions.append(mention)
-        else:
-            e = place_entity(h.place)
-            e.aliases.add(h.surface)
-            e.mentions.append(mention)
-            ent = ex.add(e)
-            again[key] = (ent, {(m.begin, m.end) for m in ent.mentions})
+        e = place_entity(h.place)
+        e.aliases.add(h.surface)
+        e.mentions.append(doc.mention(h.start, h.end))
+        ent = ex.add(e)
         place_keys.append((h, ent.key))
     own = _own_units(doc, ex) if ctx.focus is None else {}
     agencies = find_agencies(doc, places)

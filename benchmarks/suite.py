@@ -12,7 +12,8 @@ Sections (each prints a Markdown table):
   extract, resolve, graph, write).
 - scaling: build time, throughput against jieba.lcut and peak memory at 1×, 10×, 100× a base
   corpus of about 1 MB (the shared scale corpus and the seeds, cut into report-sized files), each
-  in a fresh process pinned to one core.
+  in a fresh process pinned to one core; below 100× the best of three builds (``--scale-repeat``),
+  each after its own jieba pass, against the best jieba pass.
 - jobs: ``govkg build -j N`` against ``-j 1`` on the same text, with a check that the output is
   byte-identical.
 - incremental: a rebuild after changing 1 of 1,000 reports against a clean build, from the

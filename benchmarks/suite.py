@@ -199,8 +199,9 @@ def scaling(tmp: Path, args) -> dict:
                      f"{r['jieba_ratio']:.2f}", f"{r['peak_mb']:.0f}", f"{r['s'] / (base * f):.2f}"])
     pinned = ", pinned to one core" if args.scale_jobs == 1 else ""
     print(f"## Growth with corpus size (govkg build -j {args.scale_jobs}{pinned}, views included, fresh process each)\n")
+    spread = f"; they ranged {min(floors) / 1000:.0f}k–{floor / 1000:.0f}k" if len(floors) > 1 else ""
     print(f"Plain jieba.lcut on the same text: {floor / 1000:.0f}k chars/s (best of {3 * len(floors)} passes, three "
-          f"just before each build; they ranged {min(floors) / 1000:.0f}k–{floor / 1000:.0f}k).\n")
+          f"just before each build{spread}).\n")
     table(["corpus", "reports", "characters", "best of seconds", "k chars/s", "× jieba.lcut", "peak MB", "time ÷ linear"], rows)
     for f, ratios in pairs.items():
         if len(ratios) > 1:

@@ -107,8 +107,12 @@ class Doc:
         # read by every rule, tens of thousands of times a report: an attribute after the first
         return self.norm.text
 
+    def sentence_index(self, pos: int) -> int:
+        """The index in :attr:`sentences` of the last sentence starting at or before ``pos``; -1 if none."""
+        return bisect.bisect_right(self._starts, pos) - 1
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._starts, pos) - 1
+        i = self.sentence_index(pos)
         if i < 0:
             return (0, 0)
         return self.sentences[i]

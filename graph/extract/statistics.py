@@ -574,9 +574,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     q_reach = []  # the furthest end among the spans starting at or before each one
     for _, b in quoted:
         q_reach.append(max(b, q_reach[-1]) if q_reach else b)
-    # (each number's sentence and its index, by bisection as Doc.sentence_at finds it)
     sentences = doc.sentences
-    sent_starts = [a for a, _ in sentences]
     last_period: dict[int, str] = {}
     prev_after_end = -1
     treated_next = -1  # where a list of counts that 对 governs goes on
@@ -616,7 +614,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue  # “10个严禁” names something; it claims no number
         unit = "%" if g_pct else g_unit
         after = text[e:e + 1]
-        si = bisect.bisect_right(sent_starts, s) - 1
+        si = doc.sentence_index(s)  # (its index too: the sentence's periods are kept by it)
         sent_s, sent_e = sentences[si] if si >= 0 else (0, 0)
         people = None
         if unit is None and g_num and g_mult == "万" and after and after not in "，。；、,） )\n":

@@ -204,7 +204,7 @@ class _AgencyGrammar:
     without compiling the report's place names into a pattern: that compile was a fifth of the
     extraction time. ``places``: the report's place surfaces."""
 
-    def __init__(self, text: str, places: list[str], written: dict[str, list[int]] | None = None):
+    def __init__(self, text: str, places: list[str], written: dict[str, list[int]]):
         self.text = text
         # the places by first character, longest first: a position tries only those that can start there
         self.places: dict[str, list[str]] = {}
@@ -216,13 +216,13 @@ class _AgencyGrammar:
         starts = set()
         for b in self.body_at:
             starts.update((b, b - 1, b - 3))  # body, level word + body, 自治区 + body
-        for p, at in (find_all(text, places) if written is None else written).items():
+        for p, at in written.items():
             for i in at:
                 e = i + len(p)
                 if e in self.body_at or e + 1 in self.body_at:
                     starts.add(i)
         # 中共 before a start: (where 中共 is written, found once, not asked at every start)
-        starts |= {j for j in find_all(text, ("中共",)).get("中共", ()) if j + 2 in starts}
+        starts |= {j for j in positions(text, ("中共",)) if j + 2 in starts}
         self.candidates = sorted(i for i in starts if i >= 0)
 
     def _body(self, i: int, start: int, **groups: str | None) -> _Match | None:
@@ -711,23 +711,12 @@ def _bare_heads() -> tuple[str, ...]:
 
 def _apart(at: list[int], n: int) -> list[int]:
     """Of a word's places ``at`` (ascending, overlapping ones too: :func:`find_all`), those
-    :func:`_written` gives (left to right, none overlapping the one before)."""
+    ``re.finditer`` of the word gives (left to right, none overlapping the one before)."""
     out, end = [], -1
     for i in at:
         if i >= end:
             out.append(i)
             end = i + n
-    return out
-
-
-def _written(text: str, word: str) -> list[int]:
-    """Where ``word`` is written, left to right, no two overlapping (as ``re.finditer`` of the
-    word finds it, without a pattern per word)."""
-    out = []
-    i = text.find(word) if word else -1
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + len(word))
     return out
 
 
@@ -804,7 +793,7 @@ def _references(text: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     out = []
     # every word opens on 该 (and none can overlap itself): where 该 is written, found once, is
     # where each may be, instead of a scan of the text for each word
-    at = find_all(text, ("该",)).get("该")
+    at = positions(text, "该")
     if not at:
         return out
     ordered = sorted(hits, key=lambda h: h.start)
@@ -850,7 +839,7 @@ _LEVEL_CHAR = re.compile("[省市县区]")
 _BUREAU_TAIL = re.compile(f"(?P<mod>[{CJK}]{{2,5}}?)(?P<head>局|厅|委员会)(?![{CJK}]{{0,1}}长)")
 
 
-def _bureau_names(text: str, places: list[str], written: dict[str, list[int]] | None = None) -> Iterator[_Match]:
+def _bureau_names(text: str, places: list[str], written: dict[str, list[int]]) -> Iterator[_Match]:
     """``(place | 省市县区) mod{2,5} (局|厅|委员会)`` found like ``re.finditer`` would (places
     longest first, matches not overlapping), with only the tail compiled, once."""
     # every match's head (局, 厅, 委员会) starts two to five characters after its modifier's start:
@@ -870,7 +859,7 @@ def _bureau_names(text: str, places: list[str], written: dict[str, list[int]] | 
     # place's places, as find_all gives them; at a place's first character with no place written
     # there only a level character can start one)
     starts = set(positions(text, "省市县区"))  # (where _LEVEL_CHAR matches)
-    for at in (find_all(text, places) if written is None else written).values():
+    for at in written.values():
         starts.update(at)
     pos = 0
     for i in sorted(starts):
@@ -899,7 +888,7 @@ _NOT_BUREAU = frozenset("大局 格局 布局 结局 全局 当局 骗局 时局
 
 
 def _generic_bureaus(doc: Doc, by_surface: dict[str, Place], taken: list[tuple[int, int]],
-                     written: dict[str, list[int]] | None = None) -> list[AgencyHit]:
+                     written: dict[str, list[int]]) -> list[AgencyHit]:
     """Any bureau of a jurisdiction: 省戒毒管理局, 县应急管理局 (the lexicon lists the common ones)."""
     text = doc.text
     out = []

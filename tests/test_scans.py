@@ -325,13 +325,14 @@ def test_the_rewritten_scans_agree_with_their_plain_forms():
 
 
 def test_a_title_after_an_actor_is_the_longest_at_the_first_place_one_stands():
-    from graph.extract.actors import _post_titles, _title_end
+    from graph.extract.actors import _post_titles, _title_after
 
     titles = _post_titles()
     for text in ["县公安局局长张三表示", "县公安局副局长", "县委常委、政法委书记", "县法院院", "县法院", "某局党组书记、局长"]:
         for at in range(len(text)):
             plain = next((at + n + len(t) for n in range(5) for t in titles if text.startswith(t, at + n)), None)
-            assert _title_end(text, at, 4) == plain, (text, at)
+            found = _title_after(text, at, {})
+            assert (found[1] if found else None) == plain, (text, at)
 
 
 def test_fixed_words_found_as_find_all_finds_them():
@@ -420,3 +421,22 @@ def test_spans_taken_in_bulk_answer_as_spans_taken_one_by_one():
             assert built.ends_at(s, empty=False) == one_by_one.ends_at(s, empty=False)
             for e in range(s - 1, s + 8):
                 assert built.overlaps(s, e) == one_by_one.overlaps(s, e) == any(s < b and a < e for a, b in plain)
+
+
+def test_the_plain_run_is_every_chinese_character_but_the_numerals():
+    from graph.extract.doc import CJK
+    from graph.extract.statistics import _CN_DIGITS, _PLAIN_RUN
+
+    cjk = re.compile(f"[{CJK}]")
+    for c in map(chr, range(0x2000, 0x10000)):
+        assert (_PLAIN_RUN.fullmatch(c) is not None) == (cjk.fullmatch(c) is not None and c not in _CN_DIGITS), hex(ord(c))
+
+
+def test_periods_are_dropped_as_the_period_pattern_drops_them():
+    from graph.extract.statistics import _PERIOD, _drop_periods
+
+    for text in ["截至2023年底全县共破获案件", "截至目前累计调解", "2021年至2023年全县", "2022年以来", "今年上半年",
+                 "今年3月以来", "去年全县", "3月至今", "下半年", "近三年来", "近5年", "连续5年", "过去的三年里",
+                 "近年来", "多年来", "连续多年", "目前全县", "日前，县公安局", "当日下午", "全县公安机关共出动警力",
+                 "比去年同期", ""]:
+        assert _drop_periods(text) == _PERIOD.sub("", text), text

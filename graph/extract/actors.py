@@ -1034,18 +1034,6 @@ def _speeches(doc: Doc, actors: list) -> list[tuple[int, int, tuple[str, str], b
     return sorted(out)
 
 
-def _title_end(text: str, at: int, reach: int) -> int | None:
-    """Where the first post title starting 0 to ``reach`` characters after ``at`` ends (at each
-    position the longest), or None: at each position, the titles' lengths for its character
-    (longest first) are looked up in the set of titles, not each title compared (副 opens dozens)."""
-    titles, lengths = _post_title_lengths()
-    for p in range(at, at + reach + 1):
-        for n in lengths.get(text[p:p + 1], ()):
-            if p + n <= len(text) and text[p:p + n] in titles:
-                return p + n
-    return None
-
-
 def _titles_after(doc: Doc) -> dict:
     """The report's answers of :func:`_title_after`, by position (:func:`post_bodies` and
     :func:`_speeches` ask after the same actors)."""
@@ -1053,8 +1041,10 @@ def _titles_after(doc: Doc) -> dict:
 
 
 def _title_after(text: str, at: int, memo: dict) -> tuple[int, int] | None:
-    """Where the first post title starting 0 to 4 characters after ``at`` starts and ends (see
-    :func:`_title_end`: its answer for any reach up to 4 follows from this one), or None."""
+    """Where the first post title starting 0 to 4 characters after ``at`` starts and ends (at
+    each position the longest), or None; a caller with a shorter reach compares the start. At
+    each position the titles' lengths for its character (longest first) are looked up in the set
+    of titles, not each title compared (副 opens dozens)."""
     found = memo.get(at, memo)
     if found is memo:
         titles, lengths = _post_title_lengths()
@@ -1412,7 +1402,7 @@ def post_bodies(doc: Doc, actors: list) -> set[tuple[int, int]]:
         # a title up to four characters on, with no clause mark before it
         mark = PAUSE_MARK.search(text, a[1], a[1] + 4)
         reach = mark.start() - a[1] if mark else 4
-        t = _title_after(text, a[1], after)  # (_title_end(text, a[1], reach))
+        t = _title_after(text, a[1], after)
         end = t[1] if t is not None and t[0] <= a[1] + reach else None
         if end is not None and (text[end:end + 1] == "、" or (text[a[0] - 1:a[0]] == "、"
                                                            and text.endswith(titles, 0, a[0] - 1))):

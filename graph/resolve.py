@@ -71,27 +71,20 @@ def notes(ex: Extraction) -> tuple[EntityNote, ...]:
     # a loop, not a generator of one expression: most entities have no aliases, no relations and
     # one attribute or two, and the empty cases are skipped instead of sorted (a build makes
     # tens of thousands of notes)
-    # (the keys sorted, not the items: keys of two strings compare faster than (key, entity) pairs;
-    # and each note made as the tuple it is, every field given, without EntityNote's Python __new__)
+    # (the keys sorted, not the items: keys of two strings compare faster than (key, entity) pairs)
     out = []
     entities = ex.entities
     for key in sorted(entities):
         e = entities[key]
         mentions, attrs = e.mentions, e.attrs
-        out.append(_tuple_new(EntityNote, (key, e.name, max(1, len(mentions)),
-                                           tuple(sorted(e.aliases)) if e.aliases else (),
-                                           tuple(sorted(attrs.items())) if attrs else (), tuple(e.components), e.formula_count,
-                                           bool(mentions or attrs.get("implied")),
-                                           tuple(sorted(served[key])) if key in served else (),
-                                           min(map(_BEGIN, mentions)) if mentions else -1,
-                                           _smallest(quoted[key]) if key in quoted else (),
-                                           tuple(sorted(taken_up[key])) if key in taken_up else ())))
+        out.append(EntityNote(key, e.name, max(1, len(mentions)), tuple(sorted(e.aliases)) if e.aliases else (),
+                              tuple(sorted(attrs.items())) if attrs else (), tuple(e.components), e.formula_count,
+                              bool(mentions or attrs.get("implied")),
+                              tuple(sorted(served[key])) if key in served else (),
+                              min(map(_BEGIN, mentions)) if mentions else -1,
+                              _smallest(quoted[key]) if key in quoted else (),
+                              tuple(sorted(taken_up[key])) if key in taken_up else ()))
     return tuple(out)
-
-
-_tuple_new = tuple.__new__
-if len(EntityNote._fields) != 12:  # notes() gives each field, in order, and none is left to a default
-    raise RuntimeError("EntityNote's fields changed: notes() must give every one")
 
 
 _BEGIN = attrgetter("begin")

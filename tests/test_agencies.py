@@ -276,3 +276,24 @@ def test_a_centre_of_a_level_written_with_yu_is_the_levels():
     ex = run("河北省正定县成立县域矛盾纠纷多元化解中心，整合信访、调解等力量。")
     assert "正定县矛盾纠纷多元化解中心" in names(ex, "Agency")
     assert "县域矛盾纠纷多元化解中心" in entity(ex, "Agency", "正定县矛盾纠纷多元化解中心").aliases
+
+
+def test_a_station_named_on_a_township_in_a_report_that_names_no_county():
+    # a national paper's story of one station: the name is a township's (several bear it), no
+    # county is named, so the station stands as written, with its own relations
+    ex = run("近年来，枫桥派出所坚持“一村一警”机制，被评为全国“枫桥式公安派出所”。")
+    assert "枫桥派出所" in names(ex, "Agency")
+    assert entity(ex, "Agency", "枫桥派出所").attrs.get("jurisdiction") is None
+    assert ("枫桥派出所", "一村一警") in relations(ex, "adopts")
+    assert ("枫桥式公安派出所", "枫桥派出所") in relations(ex, "awardedTo")
+    # the prefecture named: the one township of it that bears the name
+    ex = run("遵义市召开平安建设推进会。抄乐派出所民警走访群众，抄乐人民法庭就地开庭。")
+    assert {"湄潭县公安局抄乐派出所", "湄潭县人民法院抄乐人民法庭"} <= names(ex, "Agency")
+    assert ("湄潭县公安局抄乐派出所", "抄乐镇") in relations(ex, "jurisdiction")
+
+
+def test_no_station_guessed_beyond_the_counties_a_report_names():
+    # with a county named, only its townships (and those of counties named beside) name stations
+    assert not {n for n in names(run("湄潭县召开会议。枫桥派出所民警走访群众。"), "Agency") if "派出所" in n}
+    # words that are no township's name are no station's
+    assert not names(run("会上，基层派出所、所在派出所和辖区派出所负责人发言。"), "Agency")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..gazetteer import Place, short_name
+from ..gazetteer import UPPER_LEVELS, Place, short_name
 from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Spans, find_all, find_words, finditer_around, finditer_from, finditer_near, overlaps, positions
@@ -592,18 +592,39 @@ _TOWNSHIP_UNITS = {"派出所": "公安局", "人民法庭": "人民法院", "�
 _TOWNSHIP_UNIT_RE = re.compile("边境派出所|森林派出所|派出所|人民法庭|法庭|司法所|检察室")
 
 
+def _forms(town: Place) -> tuple[str, ...]:
+    """The names a township's units are named on: its name and short name (伍市镇, 伍市)."""
+    sn = short_name(town.name, "township")
+    if sn == town.name and sn.endswith("苏木") and len(sn) >= 4:
+        sn = sn[:-2]  # a sumu's station is named on its name without 苏木, as a township's without 镇
+    return (town.name, sn) if sn != town.name and len(sn) >= 2 else (town.name,)
+
+
 @lru_cache(maxsize=1024)
 def _township_forms(gz, county: str) -> dict[str, Place]:
     """A county's townships by full name and short name (伍市镇, 伍市)."""
     out: dict[str, Place] = {}
     for code in gz.children.get(county, ()):
         t = gz.places[code]
-        out.setdefault(t.name, t)
-        sn = short_name(t.name, "township")
-        if sn == t.name and sn.endswith("苏木") and len(sn) >= 4:
-            sn = sn[:-2]  # a sumu's station is named on its name without 苏木, as a township's without 镇
-        if sn != t.name and len(sn) >= 2:
-            out.setdefault(sn, t)
+        for form in _forms(t):
+            out.setdefault(form, t)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _area_township_forms(gz, area: str | None) -> dict[str, Place | None]:
+    """The names and short names of the townships in ``area`` (a prefecture's or province's code;
+    None: the whole register), each with its township, or None where several go by it; less
+    those a province, prefecture or county also goes by (公安 is a county too)."""
+    out: dict[str, Place | None] = {}
+    for t in gz.places.values():
+        if t.level == "township" and (area is None or any(p.code == area for p in gz.chain(t.parent or ""))):
+            for form in _forms(t):
+                out[form] = t if form not in out else None
+    for p in gz.places.values():
+        if p.level in UPPER_LEVELS:
+            out.pop(p.name, None)
+            out.pop(short_name(p.name, p.level), None)
     return out
 
 
@@ -611,20 +632,32 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                     taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """A police station, court, justice office … named on a township's name or short name
     (伍市派出所 for the station of 伍市镇): the unit of the county's body, serving the township.
-    The township is one of the report's county, or of a county the report names."""
+    The township is one of the report's county, or of a county the report names. A report that
+    names no county (a national paper's story of one station) may still name a unit on a
+    township's name: that township's unit where one alone bears the name in the report's
+    prefecture or province, else the unit as written, its county unknown. (With no prefecture or
+    province to go by, a name that one township alone in the register bears is no proof: streets
+    and villages name stations too.)"""
     text, ctx, gz = doc.text, doc.ctx, doc.ctx.gazetteer
     ends: set[int] | None = None  # where the bodies and places end: made when first asked (few reports name such a unit)
     out = []
+    countyless = ctx.county is None and not any(h.place.level == "county" for h in places)
+    if countyless:
+        area = ctx.prefecture or ctx.province
+        area = area.code if area is not None and area.code else None
+        area_forms = _area_township_forms(gz, area)
     # (every match holds one of these words at most two characters after its start: 边境派出所, 人民法庭)
     for m in finditer_around(_TOWNSHIP_UNIT_RE, text, ("派出所", "法庭", "司法所", "检察室"), 0, 2):
         us = m.start()
-        # townships of the report's county, and of a county named in the same sentence
-        ss, se = doc.sentence_at(us)
-        names: dict[str, Place] = {}
-        for p in [ctx.county] + [h.place for h in places if h.place.level == "county" and ss <= h.start < se]:
-            if p is not None and p.code:
-                for k, t in _township_forms(gz, p.code).items():
-                    names.setdefault(k, t)
+        if countyless:
+            names = area_forms
+        else:  # townships of the report's county, and of a county named in the same sentence
+            ss, se = doc.sentence_at(us)
+            names = {}
+            for p in [ctx.county] + [h.place for h in places if h.place.level == "county" and ss <= h.start < se]:
+                if p is not None and p.code:
+                    for k, t in _township_forms(gz, p.code).items():
+                        names.setdefault(k, t)
         for n in (5, 4, 3, 2):
             s = us - n
             if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
@@ -634,18 +667,21 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                     ends = {h.end for h in hits} | {h.end for h in places}
                 if not (s in ends or text[max(0, s - 2):s] in _WITH_VERBS):
                     continue
-            town = names[text[s:us]]
-            county = gz.places.get(town.parent)
-            if county is None:
-                break
             unit = "人民法庭" if m.group() == "法庭" else m.group()
-            parent = county.name + _TOWNSHIP_UNITS[m.group()]
-            name = parent + text[s:us] + unit
+            body = _TOWNSHIP_UNITS[m.group()]
+            kind = {"公安局": "police", "人民法院": "court", "司法局": "justice", "人民检察院": "procuratorate"}[body]
             surface = text[s:m.end()]
-            kind = {"公安局": "police", "人民法院": "court", "司法局": "justice", "人民检察院": "procuratorate"}[
-                _TOWNSHIP_UNITS[m.group()]]
-            out.append(AgencyHit(s, m.end(), name, surface, kind, town, parent=parent,
-                                 aliases={surface, name, text[s:us] + unit, county.name + surface}))
+            town = names[text[s:us]] if not countyless or area is not None else None
+            county = None if town is None else gz.places.get(town.parent)
+            if town is None:
+                out.append(AgencyHit(s, m.end(), text[s:us] + unit, surface, kind, None, aliases={surface}))
+            elif county is None:
+                break
+            else:
+                parent = county.name + body
+                name = parent + text[s:us] + unit
+                out.append(AgencyHit(s, m.end(), name, surface, kind, town, parent=parent,
+                                     aliases={surface, name, text[s:us] + unit, county.name + surface}))
             taken.append((s, m.end()))
             break
     return out

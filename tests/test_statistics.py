@@ -63,6 +63,16 @@ def test_fenbie_over_numbers_joined_by_he():
     assert got[(12.3, "%")].indicator == "刑事案件下降" and got[(8.5, "%")].indicator == "治安案件下降"
 
 
+def test_fenbie_over_the_bodies_that_own_the_numbers():
+    # the bodies listed before 分别 own one number each, in order; the words after it are the count
+    ex = run("凤凰县召开会议。县法院、县检察院和县公安局分别受理案件356件、128件和97件。")
+    assert {s.value: s.indicator for s in ex.statistics} == {356: "受理案件", 128: "受理案件", 97: "受理案件"}
+    assert [subject_of(ex, v) for v in (356, 128, 97)] == ["凤凰县人民法院", "凤凰县人民检察院", "凤凰县公安局"]
+    # as many numbers as bodies, or the list is not theirs
+    ex = run("凤凰县召开会议。县法院、县检察院分别受理案件356件、128件和97件。")
+    assert subject_of(ex, 128) != "凤凰县人民检察院"
+
+
 # ---------------------------------------------------------------- numbers in words
 
 def test_chinese_numerals_after_a_count_verb_or_an_enumeration():
@@ -736,3 +746,8 @@ def test_a_villages_group_number_is_an_address_not_a_count():
 
     assert not run("某某县石鼓镇新村村3组村民李某报警称其家中被盗。").statistics
     assert [st.value for st in run("全村3组巡逻队轮流值守。").statistics] == [3]
+
+
+def test_the_counts_that_spell_out_a_formula_s_parts_claim_nothing():
+    got = facts("凤凰县委政法委推行“1+3+N”工作机制，即1个综治中心、3支队伍、N个网格，全年化解纠纷320件。")
+    assert set(got) == {(320, "件")}

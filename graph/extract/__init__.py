@@ -22,7 +22,7 @@ from .actors import (PREDICATE, Doers, _coholders, _collective_doers, _drop_gues
                      _indexes_by_key, _lead_agency, _led_drives, _most_specific, _own_bodies, _protagonist,
                      find_actors, post_bodies)
 from .agencies import AgencyHit, find_agencies
-from .components import fill_components
+from .components import counted_parts, fill_components
 from .doc import CJK, Doc, Spans, finditer_around, name_key, place_entity
 from .honors import awardee, find_honors, respectively
 from .issuers import agency_index, issuers
@@ -192,7 +192,7 @@ def _extract(report: Report, gz: Gazetteer, norm: Normalised | None) -> Extracti
         if who is not None:
             for holder in respectively(doc, honors, h, _coholders(doc, recipients, who, h.start, recipients_by_key) + [who]):
                 ex.relations.append(Relation(ent.key, "awardedTo", holder, q, b, qe))
-    names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors]
+    names = [(h.start, h.end) for h in named] + [(h.start, h.end) for h in honors] + counted_parts(doc, named)
     for st in find_statistics(doc, [(s, e) for s, e, _ in actors], names):
         # a figure the text gives its owner (与桑植县接壤的镇 5个: 桑植县's): the last actor named there
         owner = [k for a, b, k in actors if st.owner[0] <= a and b <= st.owner[1]] if st.owner else None

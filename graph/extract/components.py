@@ -71,6 +71,28 @@ def _split_items(text: str) -> list[str]:
 _PARTIAL_OK = set()
 
 
+_COUNTED_PART = re.compile("[0-9一二三四五六七八九十两N]")
+
+
+def counted_parts(doc: Doc, hits: list[NamedHit]) -> list[tuple[int, int]]:
+    """Where the text spells out the parts of a formula with their counts (“1+3+N”机制，即1个中心、
+    3支队伍、N个网格): those counts define the formula, they claim nothing. Each part that holds
+    a number, found after its formula in the same sentence."""
+    out = []
+    for h in hits:
+        if h.type != "Mechanism" or not h.components:
+            continue
+        _, se = doc.sentence_at(h.start)
+        at = h.end
+        for part in h.components:
+            if _COUNTED_PART.search(part):
+                i = doc.text.find(part, at, se)
+                if i >= 0:
+                    out.append((i, i + len(part)))
+                    at = i + len(part)
+    return out
+
+
 def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
     mechs = [h for h in hits if h.type == "Mechanism"]
     mech_ends = sorted(h.end for h in mechs)

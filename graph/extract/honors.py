@@ -149,9 +149,11 @@ def _core_name(name: str) -> str:
     return name[m.end():] if m and len(name) - m.end() >= 3 else name
 
 
-def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[str], int] | None:
+def _title_at(text: str, p: int, *, strong: bool, held_at: frozenset[int] | set[int] = frozenset()
+              ) -> tuple[int, int, str, set[str], int] | None:
     """The title written at ``p`` after an award verb: (start, end, name, aliases, resume),
-    ``resume`` being where a list of titles would go on."""
+    ``resume`` being where a list of titles would go on; ``held_at``: where bodies, places and
+    persons start (a title modifying one ends before it)."""
     _, _, level, batch, _ = _patterns()
     q = p
     ym = _YEAR.match(text, q)
@@ -188,6 +190,12 @@ def _title_at(text: str, p: int, *, strong: bool) -> tuple[int, int, str, set[st
     if not run:
         return None
     run_text = run.group(0)
+    j = run_text.find("的")
+    while j > 0:
+        if q + j + 1 in held_at and is_title(run_text[:j]):
+            run_text = run_text[:j + 1]  # 被评为全国先进集体的X司法所: the title ends before its holder
+            break
+        j = run_text.find("的", j + 1)
     best = None
     for k in range(len(run_text), 1, -1):
         cand = run_text[:k]
@@ -228,6 +236,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
         return any(a <= pos < b for a, b in taken[max(0, i - 4):i + 1])
 
     seen: set[int] = set()
+    held_at = set(holders)
     prev: HonorHit | None = None  # the last title an award verb named
     for m in _TRIGGER.finditer(text):
         verb = m.group(1)
@@ -243,7 +252,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
         if prev is not None and _NEXT_AWARD.fullmatch(text, prev.end, at) and ("被" in text[prev.end:at] or verb[0] == "被"):
             at = prev.trigger_start
         while verb != "记":  # (记 a merit only: 记三等功民警2名 counts people)
-            got = _title_at(text, p, strong=strong and not strive)
+            got = _title_at(text, p, strong=strong and not strive, held_at=held_at)
             if got is None:
                 break
             s, e, name, aliases, resume = got
@@ -269,7 +278,7 @@ def find_honors(doc: Doc, taken: list[tuple[int, int]], holders: list[int] = ())
                 out.append(HonorHit(name, p, p + len(name), {name, _MERIT_HOLDER.sub("", name)},
                                     m.start(), m.start()))
     _praised_as(text, out, seen, inside_taken)
-    _modifiers(doc, out, seen, set(holders))
+    _modifiers(doc, out, seen, held_at)
     _counted(doc, out, seen)
     _rankings(doc, out, inside_taken)
     # a title inside a longer one is part of it (示范单位 in “X”达标示范单位)
@@ -476,17 +485,32 @@ def _fits(title: str, kind: str) -> bool:
     return True
 
 
+# a verb's title that modifies its holder: 荣获“X”称号的Y, 被评为X的Y
+_HELD_AFTER = re.compile("(?:光荣称号|荣誉称号|称号|荣誉|殊荣)?的")
+
+
+def _starting(starts: list[int], pos: int) -> tuple[int, ...]:
+    """``pos`` if a recipient starts there."""
+    i = bisect.bisect_left(starts, pos)
+    return (pos,) if i < len(starts) and starts[i] == pos else ()
+
+
 def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str, str]]], starts: list[int],
              subject_of) -> tuple[str, str] | None:
     """Who received ``hit``: the holder a modifying title stands before; else the body, place
     or person right before its verb (李春生舍己救人被评为; not the awarder in 被公安部评为);
     else the subject of its sentence (``subject_of``, a :class:`SubjectFinder`)."""
     text = doc.text
-    if hit.holder is not None:
+    holder_at = hit.holder[0] if hit.holder is not None else None
+    if holder_at is None and hit.awardee_end is not None:
+        m = _HELD_AFTER.match(text, hit.end)  # 荣获“X”称号的Y派出所: the holder the clause modifies
+        if m and m.end() in _starting(starts, m.end()):
+            holder_at = m.end()
+    if holder_at is not None:
         # the holder with its places written out (湖南省湘西州…X司法所): the last unit of that run
-        i = bisect.bisect_left(starts, hit.holder[0])
+        i = bisect.bisect_left(starts, holder_at)
         j, last = i, None
-        while j < len(starts) and (last is None and starts[j] == hit.holder[0] or last is not None and starts[j] <= last[1]):
+        while j < len(starts) and (last is None and starts[j] == holder_at or last is not None and starts[j] <= last[1]):
             if last is None or recipients[j][1] > last[1]:
                 last = recipients[j]
             j += 1

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import load_set, load_table
+from ..normalise import is_cjk
 from ..segment import lcut, pos_tags
 from .doc import CJK, PAUSE_MARK, Doc
 from .numbers import cn_int
@@ -609,9 +610,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         elif g_cn == "一" and g_unit != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
                 and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit):
             continue  # 一 as an article, the commonest case by far: rejected before any other work
-        i = bisect.bisect_left(q_starts, s) - 1
-        if i >= 0 and q_reach[i] > e and any(a < s and e < b for a, b in quoted[max(0, i - 8):i + 1]):
-            continue  # “10个严禁” names something; it claims no number
+        i = bisect.bisect_right(q_starts, s) - 1
+        if i >= 0 and q_reach[i] > e and any(a <= s and e < b for a, b in quoted[max(0, i - 8):i + 1]):
+            continue  # “10个严禁” names something, 3支队伍 a formula's part: they claim no number
         unit = "%" if g_pct else g_unit
         after = text[e:e + 1]
         si = doc.sentence_index(s)  # (its index too: the sentence's periods are kept by it)
@@ -1236,9 +1237,36 @@ def _distribute(text: str, stats: list[StatHit], subjects=()) -> None:
                     verb = m.group(2).replace("分别", "")
                     for st, item in zip(run, items):
                         st.indicator = item + verb
-            else:
+            elif not _distribute_owners(text, run, subjects):
                 _distribute_back(text, run, text[max(0, run[0].start - 160):run[0].start])
         i += len(run)
+
+
+_OWNERS_JOINED = ("、", "和", "与", "及")
+
+
+def _distribute_owners(text: str, run: list[StatHit], subjects) -> bool:
+    """县法院、县检察院分别受理案件356件、128件: the bodies or places listed before 分别 each own
+    one number, in order, and the words between 分别 and the numbers are what each counts."""
+    at = text.rfind("分别", max(0, run[0].start - 14), run[0].start)
+    what = text[at + 2:run[0].start] if at >= 0 else ""
+    if not what or not all(is_cjk(c) for c in what):
+        return False
+    start_of = {b: a for a, b in subjects}
+    owners: list[tuple[int, int]] = []
+    end = at
+    while end in start_of:
+        owners.append((start_of[end], end))
+        end = start_of[end]
+        sep = next((j for j in _OWNERS_JOINED if text.startswith(j, end - len(j))), None)
+        if sep is None:
+            break
+        end -= len(sep)
+    if len(owners) != len(run):
+        return False
+    for st, owner in zip(run, reversed(owners)):
+        st.indicator, st.owner = what, owner
+    return True
 
 
 def _distribute_back(text: str, run: list[StatHit], head: str) -> None:

@@ -297,3 +297,16 @@ def test_no_station_guessed_beyond_the_counties_a_report_names():
     assert not {n for n in names(run("湄潭县召开会议。枫桥派出所民警走访群众。"), "Agency") if "派出所" in n}
     # words that are no township's name are no station's
     assert not names(run("会上，基层派出所、所在派出所和辖区派出所负责人发言。"), "Agency")
+
+
+def test_a_village_s_own_committee_after_its_name():
+    ex = run("湄潭县召开会议。抄乐镇落花屯村村委会主任刘小兵、兴隆镇建设社区居委会主任王芳讲话。")
+    assert {"落花屯村村民委员会", "建设社区居民委员会"} <= names(ex, "Agency")
+    assert entity(ex, "Agency", "落花屯村村民委员会").aliases >= {"落花屯村村委会"}
+
+
+def test_a_village_body_after_a_name_the_text_does_not_resolve_is_no_bare_one():
+    # 同村 is a word: the 村 of 大同村党支部 ends a village's name, not a bare 村 standing for
+    # the one village the text names elsewhere
+    ex = run("湄潭县召开会议。抄乐镇大同村党支部书记谭国平、兴隆镇落花屯村党员代表刘小兵参加。")
+    assert "落花屯村党支部" not in names(ex, "Agency")

@@ -173,6 +173,7 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
 
 _LVL1 = "省市县区州盟旗"  # after a place name: 慈利 + 县
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")  # written alone for the report's own autonomous unit
+_LOCAL_LEVELS = ("乡", "镇", "村")
 _LVL = "省市县区州盟旗乡镇村"  # standing for the report's place: 县公安局, 镇党委, 村党支部
 
 
@@ -381,6 +382,8 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                         text[s - 1:s] in "（(" and text[s - 2:s - 1] in _LVL) or (
                         not boundary_ok and text[s - 1:s] not in ("该", "本") and not _word_start(text, s)):
                     continue
+                if level_word in _LOCAL_LEVELS and s > 0 and is_cjk(text[s - 1]) and not _word_start(text, s):
+                    continue  # 大同村党支部: the end of a name the text does not resolve (同村 is a word), no bare 村
                 if level_word in _AUTONOMOUS:
                     place = {"自治区": ctx.province, "自治州": ctx.prefecture}.get(level_word, ctx.county)
                     place = place if place is not None and place.name.endswith(level_word) else None

@@ -172,3 +172,10 @@ def test_ones_listed_before_a_formula_with_de_or_in_the_next_sentence():
                  "三个一") == ["一个专班牵头抓总", "一本台账记录进度", "一支队伍上门服务"]
     # a next sentence of another count gives none
     assert parts("该县探索“三个一”模式。一个专班牵头抓总，一本台账记录进度。", "三个一") == []
+
+
+def test_a_headline_s_formula_takes_no_list_from_the_body_below_it():
+    # the headline's sentence ends with its line: the body's list, in two groups, is read at the
+    # body's own mention, all six parts
+    ex = run("桂东县：“三联三调”化解矛盾\n今年以来，桂东县推行“三联三调”工作机制，即联户、联村、联镇，调解、调处、调判，推动纠纷就地化解。")
+    assert entity(ex, "Mechanism", "三联三调").components == ["联户", "联村", "联镇", "调解", "调处", "调判"]

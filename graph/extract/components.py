@@ -390,8 +390,8 @@ def _opening_list(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
     if not m:
         return []
     char, text = m.group(1), doc.text
-    se = text.find("。", h.end, h.end + 120)
-    for lm in re.finditer("(?:[^、，。；：“”\n和]{1,12}、)+[^、，。；：“”\n和]{2,8}", text[h.end:se if se > 0 else h.end + 120]):
+    se = min(doc.sentence_at(h.start)[1], h.end + 120)  # (a headline's sentence ends with its line)
+    for lm in re.finditer("(?:[^、，。；：“”\n和]{1,12}、)+[^、，。；：“”\n和]{2,8}", text[h.end:se]):
         items = lm.group(0).split("、")
         lead = items[0].rfind(char)
         if lead < 0:

@@ -303,6 +303,8 @@ def test_a_village_s_own_committee_after_its_name():
     ex = run("湄潭县召开会议。抄乐镇落花屯村村委会主任刘小兵、兴隆镇建设社区居委会主任王芳讲话。")
     assert {"落花屯村村民委员会", "建设社区居民委员会"} <= names(ex, "Agency")
     assert entity(ex, "Agency", "落花屯村村民委员会").aliases >= {"落花屯村村委会"}
+    # only a village or community has one: a province's rules for them name no body
+    assert not names(run("按贵州省村委会选举办法，选民可以委托他人投票。"), "Agency")
 
 
 def test_a_village_body_after_a_name_the_text_does_not_resolve_is_no_bare_one():

@@ -304,3 +304,12 @@ def test_a_list_of_short_forms_closed_by_a_count_and_a_level_names_those_divisio
 def test_a_place_in_the_pages_navigation_line_is_no_place_of_the_report():
     ex = run("中国西藏网 > 即时新闻 > 地方\n高州市公安局开展夜巡，全市治安良好。")
     assert "西藏自治区" not in names(ex, "Place") and "高州市" in names(ex, "Place")
+
+
+def test_a_village_right_after_its_township_whatever_the_tags_of_its_characters():
+    # 根 alone is tagged a preposition; right after its township the name is a village's
+    ex = run("勐海县召开会议。勐遮镇曼根村被命名为全国民主法治示范村。")
+    assert "曼根村" in names(ex, "Place")
+    assert relations(ex, "awardedTo") == {("全国民主法治示范村", "曼根村")}
+    # a function word there is none: no village
+    assert not {n for n in names(run("攸县召开会议。网岭镇以村为单位、按村组划分网格。"), "Place") if n.endswith("村")}

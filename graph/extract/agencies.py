@@ -174,6 +174,7 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
 _LVL1 = "省市县区州盟旗"  # after a place name: 慈利 + 县
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")  # written alone for the report's own autonomous unit
 _LOCAL_LEVELS = ("乡", "镇", "村")
+_VILLAGE_COMMITTEES = frozenset({"村民委员会", "居民委员会"})
 _LVL = "省市县区州盟旗乡镇村"  # standing for the report's place: 县公安局, 镇党委, 村党支部
 
 
@@ -368,6 +369,8 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                 continue
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
+        if body.canonical in _VILLAGE_COMMITTEES and (place is None or place.level != "village"):
+            continue  # a village's or community's own (浙江省村委会选举办法 is a province's rules for them)
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends \
             or text[max(0, s - 2):s] in ("首个", "首家")  # 建成全区首家公证处: the place's own
         if place is None and body.surface not in bare_ok and not level_word and quoted.crosses(s):

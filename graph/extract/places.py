@@ -767,6 +767,7 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 
 _BAD_POS = ("v", "d", "p", "c", "u", "r", "f", "m", "q", "a", "b", "t", "y", "e", "o")
 _BAD_POS_1 = ("d", "p", "c", "u", "r", "f", "m", "t", "y", "e", "o")
+_BAD_POS_1_PLACED = tuple(f for f in _BAD_POS_1 if f != "p")
 _MOTION = set("进驻下上回去来入出返赴往离住包联帮到在至抵")
 
 
@@ -820,12 +821,14 @@ def _name_before(text: str, sfx_start: int, sfx_end: int, after: set[int] | list
             if e - a > 1 and sfx_start - a <= 4 and _proper(text[a:e]):
                 starts.insert(0, a)
     for start in starts:
+        placed = False  # right after the place it lies in (X镇 | 曼根村)
         if isinstance(after, list):  # a name starts after the place before it: X县 | Y镇
             i = bisect_left(after, sfx_start) - 1
-            start = after[i] if i >= 0 and after[i] > start else start
+            placed = i >= 0 and after[i] >= start
+            start = after[i] if placed else start
         elif after is not None:
             start = max([start] + [p for p in after if start < p < sfx_start])
-        if _reads_as_name(text, start, sfx_start):
+        if _reads_as_name(text, start, sfx_start, placed=placed):
             return start, sfx_end
     return None
 
@@ -840,8 +843,10 @@ def _proper(word: str) -> bool:
     return len(tags) == 1 and tags[0][1].startswith(("ns", "nr", "nz"))
 
 
-def _reads_as_name(text: str, s: int, e: int) -> bool:
-    """Can text[s:e] be the name part of a place (before 镇, 村 …)?"""
+def _reads_as_name(text: str, s: int, e: int, *, placed: bool = False) -> bool:
+    """Can text[s:e] be the name part of a place (before 镇, 村 …)? ``placed``: written right
+    after the place it lies in, where a character the dictionary tags a preposition may be a
+    name's (勐遮镇曼根村: 根)."""
     prefix = text[s:e]
     if not 2 <= len(prefix) <= 4 or not all(is_cjk(c) for c in prefix) or set(prefix) & _FUNCTION_CHARS or prefix in _TOWNSHIP_STOP:
         return False
@@ -853,7 +858,8 @@ def _reads_as_name(text: str, s: int, e: int) -> bool:
     # a word of the language that is a verb, adverb, numeral … cannot be part of a name; a
     # name the dictionary does not know falls apart into single characters whose tags say
     # little (石板, 白沙): of those only function words and verbs of motion disqualify
-    if any(flag.startswith(_BAD_POS) if len(w) > 1 else (flag.startswith(_BAD_POS_1) or w in _MOTION)
+    bad_1 = _BAD_POS_1_PLACED if placed else _BAD_POS_1
+    if any(flag.startswith(_BAD_POS) if len(w) > 1 else (flag.startswith(bad_1) or w in _MOTION)
            for w, flag in pos_tags(prefix)):
         return False
     return not (s > 0 and text[s - 1] in "各全该本每")

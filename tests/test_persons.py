@@ -408,3 +408,13 @@ def test_a_places_leaders_named_without_posts_and_a_list_that_goes_on_to_a_verb(
     assert people("县领导王建军、李卫东、陈晓红参加调研。") == {"王建军", "李卫东", "陈晓红"}
     assert people("民警李强、王芳、赵丽赶到现场。") == {"李强", "王芳", "赵丽"}
     assert not people("县领导高度重视，全县上下齐心协力。")
+
+
+def test_yi_and_dai_names_after_a_title_without_a_surname():
+    # names written in transcription characters, whatever the people: 吉克阿呷 (Yi), 岩温 (Dai)
+    ex = run("昭觉县召开会议。县司法局局长吉克阿呷、县公安局政委阿西木呷出席会议。")
+    assert {"吉克阿呷", "阿西木呷"} <= names(ex, "Person")
+    ex = run("勐海县召开会议。县人民检察院检察长岩温、县公安局副局长玉香出席会议。")
+    assert {"岩温", "玉香"} <= names(ex, "Person")
+    # a Han surname and given name followed by 和 is no transcription
+    assert "杨燕华" in names(run("勐海县召开会议。县公安局局长杨燕华和副局长玉香出席会议。"), "Person")

@@ -761,3 +761,13 @@ def test_a_document_by_its_number_without_the_words_that_lead_to_it():
     ex = run("某某县水务局对该公司作出某水罚〔2021〕3号行政处罚决定书。")
     assert names(ex, "Document") == {"某水罚〔2021〕3号行政处罚决定书"}
     assert not names(run("某某县公安局2023年共受理案件120起。"), "Document")
+
+
+def test_drives_listed_after_one_with_the_same_verb():
+    ex = run("汝城县召开会议。全县扎实开展禁毒人民战争、电信网络诈骗犯罪打击治理和安全生产大排查大整治。")
+    assert {"禁毒人民战争", "电信网络诈骗犯罪打击治理", "安全生产大排查大整治"} <= names(ex, "Campaign")
+    ex = run("汝城县召开会议。县公安局开展治安大清查、校园周边大巡查。")
+    assert {"治安大清查", "校园周边大巡查"} <= names(ex, "Campaign")
+    # a mere activity listed after a drive is no drive of its own
+    ex = run("汝城县召开会议。全县开展禁毒人民战争、严厉打击毒品犯罪活动。")
+    assert names(ex, "Campaign") == {"禁毒人民战争"}

@@ -1289,8 +1289,11 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
             after_verb = True  # 按照20分钟到场机制: a rule timed to the minute is a named one
         if left in ("和", "与") and not _ends_at(m.start(), taken):
             continue  # 和 joins two names (A专项行动和B专项行动), not a name and a clause
-        if left in ("和", "与", "及") and hits and hits[-1].end == m.start() and hits[-1].type in ("Campaign", "Program", "Mechanism"):
-            after_verb = True  # 开展A专项行动和B宣传活动: the second name is the same verb's object
+        if (left in ("和", "与", "及") or left == "、" and t == "Campaign" and head not in ("活动", "行动")) \
+                and hits and hits[-1].end == m.start() and hits[-1].type in ("Campaign", "Program", "Mechanism"):
+            # 开展A专项行动和B宣传活动: the second name is the same verb's object; so is a drive
+            # listed after one with 、 (A专项行动、B大整治), not a mere activity or a system's part
+            after_verb = True
         if text.startswith(_stock(), he):
             continue  # …治理体系和治理能力现代化, X机制创新: a stock phrase, not a name
         if t == "Mechanism" and not after_verb and _LOCATIVE.match(text, he) and left not in _name_verbs()[0]:

@@ -418,3 +418,10 @@ def test_yi_and_dai_names_after_a_title_without_a_surname():
     assert {"岩温", "玉香"} <= names(ex, "Person")
     # a Han surname and given name followed by 和 is no transcription
     assert "杨燕华" in names(run("勐海县召开会议。县公安局局长杨燕华和副局长玉香出席会议。"), "Person")
+
+
+def test_a_name_listed_after_a_found_one_may_open_on_a_surname_that_is_a_word_first():
+    # 何 is "what" first; after 朱建国、 the list vouches for 何丽, and the list goes on
+    assert {"朱建国", "何丽", "陈刚"} <= names(run("汝城县召开会议。县领导朱建国、何丽、陈刚参加活动。"), "Person")
+    # a place in a list is no name for it
+    assert "南非" not in names(run("会见了中国的朱建国、南非和巴西的代表。"), "Person")

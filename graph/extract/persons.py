@@ -213,13 +213,13 @@ _RUN_TAIL = re.compile(f"[{CJK}]*\\Z")  # (searched up to a position: the run of
 _MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
 
 
-def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -> int | None:
+def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False, vouched: bool = False) -> int | None:
     """End of a personal name starting at ``s``, or None: a surname, then one or two
     characters as jieba's segmentation of what follows reads them (龙光明|立即, 王丽|及,
     王|光明|看来). ``strict``: the name must read as one unknown or personal-name word (for
     contexts weaker than a title before it). ``titled``: a title stands right before, so a
     surname that is also a function word (任, 何) or that starts a rare word (方志|红) may
-    open a name."""
+    open a name. ``vouched``: only the first of those (a name listed right before: 张三、何丽)."""
     sur = _surnames()
     n = 2 if text[s:s + 2] in sur else (1 if text[s:s + 1] in sur else 0)
     if not n:
@@ -239,7 +239,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
         t0 = toks[0]  # 方志|红, 吴国|强 after a title: a rare word or a place's name the name's characters make
     if len(t0) > n:
         tag = _tag(t0)
-        if function_surname and len(t0) == n + 1 and tag is None and not titled:
+        if function_surname and len(t0) == n + 1 and tag is None and not (titled or vouched):
             return None  # 由此: the HMM's guess is not enough for a surname that is a word first
         if len(t0) > n + 2:
             if tag is None and w[n + 2] in _FUNC:
@@ -266,7 +266,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False) -
             k += 1  # 陈建|明说，: the name is 陈建明, and he says
             rest = ()
     else:
-        if len(t0) < n or len(toks) < 2 or (function_surname and not (titled and _given_name(toks[1], False)
+        if len(t0) < n or len(toks) < 2 or (function_surname and not ((titled or vouched) and _given_name(toks[1], False)
                                                                          and len(toks[1]) == 2 and (len(toks) == 2 or len(toks[2]) > 1))):
             return None  # 由|村, 向|群众: a function word, not a surname (县委书记任|海波: a title vouches)
         t1 = toks[1]
@@ -737,7 +737,8 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
              and (j == 0 or text[j - 1] == "、" or not _RUN.match(text[j - 1]))), None)
         if s is None or not known and (name_end(text, s, strict=True) != i or not free(s, i, weak=True)):
             continue
-        e = name_end(text, i + 1, strict=True)
+        # (a name found before vouches for the next as a title would: 张三、何丽 — 何 is a word first)
+        e = name_end(text, i + 1, strict=True, vouched=known)
         if e is not None and (text[e:e + 1] in _SENT_BREAK or text[e:e + 1] in "等和及与" or known and _verb_at(text, e)) \
                 and free(i + 1, e, weak=True):
             add(([] if known else [PersonHit(text[s:i], s, i)]) + [PersonHit(text[i + 1:e], i + 1, e)])

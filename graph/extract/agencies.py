@@ -617,21 +617,38 @@ def _township_forms(gz, county: str) -> dict[str, Place]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _upper_forms(gz) -> frozenset[str]:
+    """The names and short names of the register's provinces, prefectures and counties."""
+    return frozenset(f for p in gz.places.values() if p.level in UPPER_LEVELS for f in (p.name, short_name(p.name, p.level)))
+
+
 @lru_cache(maxsize=64)
-def _area_township_forms(gz, area: str | None) -> dict[str, Place | None]:
-    """The names and short names of the townships in ``area`` (a prefecture's or province's code;
-    None: the whole register), each with its township, or None where several go by it; less
-    those a province, prefecture or county also goes by (公安 is a county too)."""
+def _area_forms(gz, area: str) -> dict[str, Place | None]:
+    """The names and short names of the townships in ``area`` (a prefecture's or province's
+    code), each with its township, or None where several go by it."""
     out: dict[str, Place | None] = {}
-    for t in gz.places.values():
-        if t.level == "township" and (area is None or any(p.code == area for p in gz.chain(t.parent or ""))):
-            for form in _forms(t):
-                out[form] = t if form not in out else None
-    for p in gz.places.values():
-        if p.level in UPPER_LEVELS:
-            out.pop(p.name, None)
-            out.pop(short_name(p.name, p.level), None)
+    todo = [area]
+    while todo:
+        code = todo.pop()
+        kids = gz.children.get(code, ())
+        for form, t in _township_forms(gz, code).items():
+            out[form] = t if out.get(form, t) is t else None
+        todo.extend(k for k in kids if gz.places[k].level in UPPER_LEVELS)
     return out
+
+
+def _township_in(gz, form: str, area: str | None) -> tuple[bool, Place | None]:
+    """Is ``form`` a township's name (not a province's, prefecture's or county's too: 公安 is a
+    county) in ``area`` (a prefecture's or province's code), and the township if one alone goes
+    by it there; with no area, anywhere in the register (its full name, or with 镇, 乡 or 街道),
+    the township not told."""
+    if form in _upper_forms(gz):
+        return False, None
+    if area is not None:
+        forms = _area_forms(gz, area)
+        return form in forms, forms.get(form)
+    return any(gz.lookup(form + sfx, "township") for sfx in ("", "镇", "乡", "街道")), None
 
 
 def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
@@ -651,12 +668,16 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
     if countyless:
         area = ctx.prefecture or ctx.province
         area = area.code if area is not None and area.code else None
-        area_forms = _area_township_forms(gz, area)
     # (every match holds one of these words at most two characters after its start: 边境派出所, 人民法庭)
     for m in finditer_around(_TOWNSHIP_UNIT_RE, text, ("派出所", "法庭", "司法所", "检察室"), 0, 2):
         us = m.start()
         if countyless:
-            names = area_forms
+            names = {}
+            for n in (5, 4, 3, 2):
+                if us - n >= 0:
+                    known, town = _township_in(gz, text[us - n:us], area)
+                    if known:
+                        names[text[us - n:us]] = town
         else:  # townships of the report's county, and of a county named in the same sentence
             ss, se = doc.sentence_at(us)
             names = {}

@@ -751,3 +751,8 @@ def test_a_villages_group_number_is_an_address_not_a_count():
 def test_the_counts_that_spell_out_a_formula_s_parts_claim_nothing():
     got = facts("凤凰县委政法委推行“1+3+N”工作机制，即1个综治中心、3支队伍、N个网格，全年化解纠纷320件。")
     assert set(got) == {(320, "件")}
+
+
+def test_a_share_s_linking_word_goes_though_the_segmenter_joins_it_to_bi():
+    got = facts("全年共受理信访事项426件，其中网上信访占比达62%，女性占比为41%。")
+    assert got[(62, "%")].indicator == "网上信访占比" and got[(41, "%")].indicator == "女性占比"

@@ -448,6 +448,8 @@ def _phrase_re(max_mod: int) -> re.Pattern:
 
 # a span of time the words before it mark (“十四五”期间, “双减”以来): never part of a name's modifier
 _TIME_FRAME = re.compile("期间|时期|以来|之际|开局之年|收官之年")
+# verbs of saying: a phrase that holds one is a clause, never a name's modifier
+_SAYING = re.compile("介绍|表示|指出|强调|认为|告诉|谈到|坦言|透露")
 
 
 def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, str] | None:
@@ -480,6 +482,8 @@ def _head_after(text: str, pos: int, max_mod: int = 14) -> tuple[int, int, str, 
             break  # “A+B”织密平安网: the head is the object of an image verb, no name of the quote
         if _TIME_FRAME.search(mod):
             break  # “十四五”期间…雪亮工程: the quote dates the clause, the head names something else
+        if _SAYING.search(mod):
+            break  # 全国“X”某派出所所长某某介绍经验: a clause of someone speaking, no modifier of the quote
         if best is not None and t == "Document" and "的" in mod:
             break  # “诉警联调”机制建设的意见: the quote names the mechanism, the title is a paper
         best = (pos, pos + hm.start() + len(h), h, t)

@@ -69,6 +69,8 @@ def _strip_trail(text: str) -> str:
     """Drop trailing linking words as whole tokens (行为 keeps its 为)."""
     if not text.endswith(_TRAIL_TAILS):
         return text  # no linking word ends it (its last word is one of its endings): spare the segmenter
+    if text[-3:-1] == "占比":
+        return _strip_trail(text[:-1])  # 占比达 (the segmenter reads 占|比达)
     toks = lcut(text)
     while toks and toks[-1] in _TRAIL_WORDS:
         toks.pop()

@@ -312,3 +312,12 @@ def test_a_village_body_after_a_name_the_text_does_not_resolve_is_no_bare_one():
     # the one village the text names elsewhere
     ex = run("湄潭县召开会议。抄乐镇大同村党支部书记谭国平、兴隆镇落花屯村党员代表刘小兵参加。")
     assert "落花屯村党支部" not in names(ex, "Agency")
+
+
+def test_a_tier_of_centres_names_the_top_level_s_own():
+    # 县、镇、村三级综治中心: a centre at every level; the report's place has the top one
+    ex = run("湄潭县召开会议。湄潭县全力推进县、镇、村三级综治中心建设。")
+    assert names(ex, "Agency") == {"湄潭县综治中心"}
+    ex = run("遵义市召开会议。市委政法委牵头建立市县乡三级综治中心。")
+    assert "遵义市综治中心" in names(ex, "Agency")
+    assert not {n for n in names(ex, "Agency") if "三级" in n}

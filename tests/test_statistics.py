@@ -756,3 +756,8 @@ def test_the_counts_that_spell_out_a_formula_s_parts_claim_nothing():
 def test_a_share_s_linking_word_goes_though_the_segmenter_joins_it_to_bi():
     got = facts("全年共受理信访事项426件，其中网上信访占比达62%，女性占比为41%。")
     assert got[(62, "%")].indicator == "网上信访占比" and got[(41, "%")].indicator == "女性占比"
+
+
+def test_a_clause_on_a_whole_unit_borrows_no_facility_from_the_clause_before():
+    got = facts("遵义市委政法委牵头建立综治中心，全市建成综治中心286个。")
+    assert got[(286, "个")].indicator == "建成综治中心"

@@ -977,6 +977,8 @@ _CENTRE = re.compile(f"([{CJK}]{{2,18}}?)(中心|工作领导小组|领导小组
 # tried only where their first characters stand)
 _CENTRE_HEAD = re.compile("中心|工作领导小组|领导小组|工作站|救助站|服务站")
 _SET_UP = ("建立", "成立", "设立", "组建", "建成", "依托", "挂牌")
+# levels listed before their count (县、乡（镇）、村三级, 市县乡三级), then the rest of a centre's name
+_TIERS = re.compile(f"[省市县区乡镇村](?:[、和]?[省市县区乡镇村（）]){{1,6}}[两二三四五]级([{CJK}]{{0,10}})$")
 _SET_UP_GROUP = re.compile(f"(?:成立了?|组建了?|设立了?)([{CJK}]{{2,16}}?(?:工作领导小组|领导小组))")
 
 
@@ -992,6 +994,17 @@ def _quoted_centres(doc: Doc, places: list[PlaceHit], taken: list[tuple[int, int
     ordered = keys == sorted(keys)  # (the places come sorted: then bisection finds the last)
     for m in finditer_near(_CENTRE, text, _CENTRE_HEAD, 2, 18):
         s, e = m.span()
+        # 县、镇、村三级综治中心: a tier of centres, of which the report's names the top level's
+        tm = _TIERS.search(text, max(0, m.start(2) - 24), m.start(2))
+        if tm is not None and not overlaps(tm.start(), e, taken):
+            top = doc.ctx.level_place(text[tm.start()])
+            mod = tm.group(1)
+            if top is not None and not set(mod) & _FUNCTION and not _has_verb(mod):
+                name = top.name + mod + m.group(2)
+                out.append(AgencyHit(tm.start(), e, name, text[tm.start():e], "centre", top,
+                                     aliases={text[tm.start():e], name}))
+                taken.append((tm.start(), e))
+                continue
         # the name starts at a place name inside the match
         if ordered:
             i = bisect_left(keys, e - 2) - 1

@@ -63,6 +63,7 @@ _BODY_COUNTED = re.compile(f"[{CJK}]{{0,6}}?(?:人民法庭|法庭|派出所|司
 _SUBJECT_ONLY = re.compile("(?:其中|同时|目前|此外|另外|全县|全市|全区|[，、\\s])*")
 _ONE_VERBS = re.compile("(?:打掉|破获|侦破|抓获|捣毁|摧毁|铲除|查获|缴获|设有|荣立|荣获|获得|荣记)(?:了)?$")
 _TIME_AFTER = re.compile("[月年日季周天]|小时|工作日")
+_OWN_SUBJECT = re.compile("[全该本][省市县区州盟旗镇乡村]")  # a clause on a whole unit names its own doer
 
 
 def _strip_trail(text: str) -> str:
@@ -811,8 +812,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                     and _FACILITY_END.search(out[-1].noun) and before and _bare_noun(before):
                 # 建成9个禁毒工作站，服务对象514人: the people of the places just counted
                 context = out[-1].noun
-        elif has_prev and before and not done_after and text[clause_start - 2:clause_start - 1] in _FACILITY_ENDS:
-            # 建成禁毒宣教展馆，接待学生40余批: what the place just set up did (its own words)
+        elif has_prev and before and not done_after and text[clause_start - 2:clause_start - 1] in _FACILITY_ENDS \
+                and not _OWN_SUBJECT.match(text, clause_start):
+            # 建成禁毒宣教展馆，接待学生40余批: what the place just set up did (its own words; not
+            # …建立综治中心，全市建成综治中心286个, a clause with a subject of its own)
             fm = _FACILITY.search(text, max(pcs, sent_s), clause_start - 1)
             if fm and not (out and out[-1].start >= pcs) and _opens_predicate(before):
                 context = fm.group(1)

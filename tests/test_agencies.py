@@ -321,3 +321,10 @@ def test_a_tier_of_centres_names_the_top_level_s_own():
     ex = run("遵义市召开会议。市委政法委牵头建立市县乡三级综治中心。")
     assert "遵义市综治中心" in names(ex, "Agency")
     assert not {n for n in names(ex, "Agency") if "三级" in n}
+
+
+def test_a_bare_body_counted_is_a_kind_not_the_county_s_one():
+    ex = run("湄潭县召开会议。全县建成“一站式”矛盾纠纷调处化解中心15个。")
+    assert not names(ex, "Agency")
+    ex = run("湄潭县召开会议。矛盾纠纷调处化解中心全年受理纠纷300件。")
+    assert names(ex, "Agency") == {"湄潭县矛盾纠纷调处化解中心"}

@@ -174,6 +174,7 @@ def _national_hits(text: str) -> list[tuple[int, int, str]]:
 _LVL1 = "省市县区州盟旗"  # after a place name: 慈利 + 县
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")  # written alone for the report's own autonomous unit
 _LOCAL_LEVELS = ("乡", "镇", "村")
+_COUNTED_AFTER = re.compile("[0-9０-９]+(?:个|所|家|处|座|支)")
 _VILLAGE_COMMITTEES = frozenset({"村民委员会", "居民委员会"})
 _LVL = "省市县区州盟旗乡镇村"  # standing for the report's place: 县公安局, 镇党委, 村党支部
 
@@ -408,6 +409,8 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
                     continue
                 if not boundary_ok:
                     continue
+                if _COUNTED_AFTER.match(text, e):
+                    continue  # 建成…调处化解中心15个: a kind of body counted, not the county's one
                 place = ctx.prefecture if bare_ok[body.surface] == "prefecture" else (ctx.county or ctx.focus)
                 if place is not None and place.level == "province" and body.canonical.endswith("局") \
                         and body.kind not in ("police", "justice", "petition"):

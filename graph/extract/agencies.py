@@ -382,12 +382,13 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
             if level_word:
                 # a level word inside a longer word (社区, 片区, 全县, 入市) is no level word
                 # (该市警方, 本县法院: the level's own body, as 市警方 would be)
+                # (a 村/乡/镇 inside a word ends a name the text does not resolve, even after a
+                # character a body may follow: 大同村党支部, where 同村 is a word)
                 if text[s - 1:s] in ("全", "各", "每") or text[max(0, s - 2):s] in _LEVEL_LIST or (
                         text[s - 1:s] in "（(" and text[s - 2:s - 1] in _LVL) or (
-                        not boundary_ok and text[s - 1:s] not in ("该", "本") and not _word_start(text, s)):
+                        (not boundary_ok and text[s - 1:s] not in ("该", "本")
+                         or level_word in _LOCAL_LEVELS and s > 0 and is_cjk(text[s - 1])) and not _word_start(text, s)):
                     continue
-                if level_word in _LOCAL_LEVELS and s > 0 and is_cjk(text[s - 1]) and not _word_start(text, s):
-                    continue  # 大同村党支部: the end of a name the text does not resolve (同村 is a word), no bare 村
                 if level_word in _AUTONOMOUS:
                     place = {"自治区": ctx.province, "自治州": ctx.prefecture}.get(level_word, ctx.county)
                     place = place if place is not None and place.name.endswith(level_word) else None
@@ -599,6 +600,7 @@ def _league_committees(doc: Doc, taken: list[tuple[int, int]]) -> list[AgencyHit
 _TOWNSHIP_UNITS = {"派出所": "公安局", "人民法庭": "人民法院", "法庭": "人民法院", "司法所": "司法局",
                    "检察室": "人民检察院", "边境派出所": "公安局", "森林派出所": "公安局"}
 _TOWNSHIP_UNIT_RE = re.compile("边境派出所|森林派出所|派出所|人民法庭|法庭|司法所|检察室")
+_UNIT_KINDS = {"公安局": "police", "人民法院": "court", "司法局": "justice", "人民检察院": "procuratorate"}
 
 
 def _forms(town: Place) -> tuple[str, ...]:
@@ -636,7 +638,8 @@ def _area_forms(gz, area: str) -> dict[str, Place | None]:
         code = todo.pop()
         kids = gz.children.get(code, ())
         for form, t in _township_forms(gz, code).items():
-            out[form] = t if out.get(form, t) is t else None
+            if t.level == "township":  # (a prefecture's children are counties, but some cities have townships)
+                out[form] = t if out.get(form, t) is t else None
         todo.extend(k for k in kids if gz.places[k].level in UPPER_LEVELS)
     return out
 
@@ -674,14 +677,8 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
     # (every match holds one of these words at most two characters after its start: 边境派出所, 人民法庭)
     for m in finditer_around(_TOWNSHIP_UNIT_RE, text, ("派出所", "法庭", "司法所", "检察室"), 0, 2):
         us = m.start()
-        if countyless:
-            names = {}
-            for n in (5, 4, 3, 2):
-                if us - n >= 0:
-                    known, town = _township_in(gz, text[us - n:us], area)
-                    if known:
-                        names[text[us - n:us]] = town
-        else:  # townships of the report's county, and of a county named in the same sentence
+        names: dict[str, Place] | None = None  # (a countyless report asks _township_in form by form)
+        if not countyless:  # townships of the report's county, and of a county named in the same sentence
             ss, se = doc.sentence_at(us)
             names = {}
             for p in [ctx.county] + [h.place for h in places if h.place.level == "county" and ss <= h.start < se]:
@@ -690,7 +687,14 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                         names.setdefault(k, t)
         for n in (5, 4, 3, 2):
             s = us - n
-            if s < 0 or text[s:us] not in names or overlaps(s, m.end(), taken):
+            if s < 0 or overlaps(s, m.end(), taken):
+                continue
+            if names is None:
+                known, town = _township_in(gz, text[s:us], area)
+            else:
+                town = names.get(text[s:us])
+                known = town is not None
+            if not known:
                 continue
             if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK):
                 if ends is None:
@@ -699,9 +703,8 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                     continue
             unit = "人民法庭" if m.group() == "法庭" else m.group()
             body = _TOWNSHIP_UNITS[m.group()]
-            kind = {"公安局": "police", "人民法院": "court", "司法局": "justice", "人民检察院": "procuratorate"}[body]
+            kind = _UNIT_KINDS[body]
             surface = text[s:m.end()]
-            town = names[text[s:us]] if not countyless or area is not None else None
             county = None if town is None else gz.places.get(town.parent)
             if town is None:
                 out.append(AgencyHit(s, m.end(), text[s:us] + unit, surface, kind, None, aliases={surface}))

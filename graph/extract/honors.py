@@ -489,10 +489,10 @@ def _fits(title: str, kind: str) -> bool:
 _HELD_AFTER = re.compile("(?:光荣称号|荣誉称号|称号|荣誉|殊荣)?的")
 
 
-def _starting(starts: list[int], pos: int) -> tuple[int, ...]:
-    """``pos`` if a recipient starts there."""
+def _starts_at(starts: list[int], pos: int) -> bool:
+    """Does a recipient start at ``pos`` (``starts`` sorted)?"""
     i = bisect.bisect_left(starts, pos)
-    return (pos,) if i < len(starts) and starts[i] == pos else ()
+    return i < len(starts) and starts[i] == pos
 
 
 def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str, str]]], starts: list[int],
@@ -504,7 +504,7 @@ def _awardee(doc: Doc, hit: HonorHit, recipients: list[tuple[int, int, tuple[str
     holder_at = hit.holder[0] if hit.holder is not None else None
     if holder_at is None and hit.awardee_end is not None:
         m = _HELD_AFTER.match(text, hit.end)  # 荣获“X”称号的Y派出所: the holder the clause modifies
-        if m and m.end() in _starting(starts, m.end()):
+        if m and _starts_at(starts, m.end()):
             holder_at = m.end()
     if holder_at is not None:
         # the holder with its places written out (湖南省湘西州…X司法所): the last unit of that run

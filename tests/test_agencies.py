@@ -281,11 +281,11 @@ def test_a_centre_of_a_level_written_with_yu_is_the_levels():
 def test_a_station_named_on_a_township_in_a_report_that_names_no_county():
     # a national paper's story of one station: the name is a township's (several bear it), no
     # county is named, so the station stands as written, with its own relations
-    ex = run("近年来，枫桥派出所坚持“一村一警”机制，被评为全国“枫桥式公安派出所”。")
-    assert "枫桥派出所" in names(ex, "Agency")
-    assert entity(ex, "Agency", "枫桥派出所").attrs.get("jurisdiction") is None
-    assert ("枫桥派出所", "一村一警") in relations(ex, "adopts")
-    assert ("枫桥式公安派出所", "枫桥派出所") in relations(ex, "awardedTo")
+    ex = run("近年来，高桥派出所坚持“一村一警”机制，被评为全国“星级公安派出所”。")
+    assert "高桥派出所" in names(ex, "Agency")
+    assert entity(ex, "Agency", "高桥派出所").attrs.get("jurisdiction") is None
+    assert ("高桥派出所", "一村一警") in relations(ex, "adopts")
+    assert ("星级公安派出所", "高桥派出所") in relations(ex, "awardedTo")
     # the prefecture named: the one township of it that bears the name
     ex = run("遵义市召开平安建设推进会。抄乐派出所民警走访群众，抄乐人民法庭就地开庭。")
     assert {"湄潭县公安局抄乐派出所", "湄潭县人民法院抄乐人民法庭"} <= names(ex, "Agency")
@@ -294,7 +294,7 @@ def test_a_station_named_on_a_township_in_a_report_that_names_no_county():
 
 def test_no_station_guessed_beyond_the_counties_a_report_names():
     # with a county named, only its townships (and those of counties named beside) name stations
-    assert not {n for n in names(run("湄潭县召开会议。枫桥派出所民警走访群众。"), "Agency") if "派出所" in n}
+    assert not {n for n in names(run("湄潭县召开会议。高桥派出所民警走访群众。"), "Agency") if "派出所" in n}
     # words that are no township's name are no station's
     assert not names(run("会上，基层派出所、所在派出所和辖区派出所负责人发言。"), "Agency")
 
@@ -304,7 +304,7 @@ def test_a_village_s_own_committee_after_its_name():
     assert {"落花屯村村民委员会", "建设社区居民委员会"} <= names(ex, "Agency")
     assert entity(ex, "Agency", "落花屯村村民委员会").aliases >= {"落花屯村村委会"}
     # only a village or community has one: a province's rules for them name no body
-    assert not names(run("按贵州省村委会选举办法，选民可以委托他人投票。"), "Agency")
+    assert not names(run("贵州省村委会换届工作会议近日召开。"), "Agency")
 
 
 def test_a_village_body_after_a_name_the_text_does_not_resolve_is_no_bare_one():

@@ -211,10 +211,10 @@ def test_a_title_that_modifies_its_holder_ends_before_it_and_goes_to_it():
     ex = run("凤凰县召开会议。被评为全国先进集体的廖家桥镇司法所，坚持每月排查一次。")
     assert names(ex, "Honor") == {"全国先进集体"}
     assert relations(ex, "awardedTo") == {("全国先进集体", "凤凰县司法局廖家桥镇司法所")}
-    ex = run("凤凰县召开会议。凤凰县公安局荣获全国“枫桥式公安派出所”称号的廖家桥派出所，坚持“三上门”工作法。")
-    assert relations(ex, "awardedTo") == {("枫桥式公安派出所", "凤凰县公安局廖家桥派出所")}
+    ex = run("凤凰县召开会议。凤凰县公安局荣获全国“星级公安派出所”称号的廖家桥派出所，坚持“三上门”工作法。")
+    assert relations(ex, "awardedTo") == {("星级公安派出所", "凤凰县公安局廖家桥派出所")}
     # a 的 that no holder follows stays in the title, and the holder before the verb keeps it
-    ex = run("凤凰县召开会议。县公安局被评为人民满意的公务员集体。")
-    assert relations(ex, "awardedTo") == {("人民满意的公务员集体", "凤凰县公安局")}
+    ex = run("凤凰县召开会议。县公安局被评为人民满意的政法单位。")
+    assert relations(ex, "awardedTo") == {("人民满意的政法单位", "凤凰县公安局")}
     ex = run("凤凰县召开会议。县公安局荣获全国优秀公安局称号的消息传来，全局上下备受鼓舞。")
     assert relations(ex, "awardedTo") == {("全国优秀公安局", "凤凰县公安局")}

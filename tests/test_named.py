@@ -775,6 +775,6 @@ def test_drives_listed_after_one_with_the_same_verb():
 
 def test_a_clause_of_someone_speaking_is_no_modifier_between_a_quote_and_a_head():
     # 经验 heads “X”经验, but not across 热水派出所所长陈刚介绍: the quote is the station's title
-    ex = run("汝城县召开会议。全国“枫桥式公安派出所”热水派出所所长陈刚介绍经验。")
-    assert not names(ex, "Mechanism") and names(ex, "Honor") == {"枫桥式公安派出所"}
+    ex = run("汝城县召开会议。全国“星级公安派出所”热水派出所所长陈刚介绍经验。")
+    assert not names(ex, "Mechanism") and names(ex, "Honor") == {"星级公安派出所"}
     assert "三联三调" in names(run("汝城县召开会议。县委政法委推广“三联三调”工作经验。"), "Mechanism")

@@ -371,7 +371,7 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
         if body.canonical in _VILLAGE_COMMITTEES and (place is None or place.level != "village"):
-            continue  # a village's or community's own (浙江省村委会选举办法 is a province's rules for them)
+            continue  # a village's or community's own (某省村委会换届工作会议 names none)
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends \
             or text[max(0, s - 2):s] in ("首个", "首家")  # 建成全区首家公证处: the place's own
         if place is None and body.surface not in bare_ok and not level_word and quoted.crosses(s):

@@ -761,3 +761,39 @@ def test_a_share_s_linking_word_goes_though_the_segmenter_joins_it_to_bi():
 def test_a_clause_on_a_whole_unit_borrows_no_facility_from_the_clause_before():
     got = facts("遵义市委政法委牵头建立综治中心，全市建成综治中心286个。")
     assert got[(286, "个")].indicator == "建成综治中心"
+
+
+def test_chinese_numerals_with_a_zero_inside_are_one_number():
+    got = facts("凤凰县司法局今年选派律师二百零六名，受理法律援助案件一千零五十件。")
+    assert got[(206, "名")].indicator == "选派律师"
+    assert (1050, "件") in got
+
+
+def test_a_qualifier_before_the_multiplier_keeps_the_multiplier():
+    got = facts("凤凰县公安局今年采集数据二十余万条，比对信息30余万条。")
+    assert got[(200000, "条")].qualifier == "余"
+    assert got[(300000, "条")].qualifier == "余"
+
+
+def test_one_before_a_multiplier_is_a_number_not_an_article():
+    got = facts("凤凰县司法局今年印发宣传手册一万余份。")
+    assert got[(10000, "份")].indicator == "印发宣传手册"
+
+
+def test_a_count_after_its_noun_closing_the_clause_counts_even_one():
+    got = facts("凤凰县公安局今年新增巡逻车一辆、执法记录仪二十台。")
+    assert got[(1, "辆")].indicator == "新增巡逻车"
+    assert (20, "台") in got
+    assert not facts("凤凰县公安局建立了一支巡逻队伍。")  # 一 before its noun: an article
+
+
+def test_money_recovered_is_counted_in_chinese_numerals_too():
+    got = facts("凤凰县人民法院今年为务工人员追回工资三百二十万元。")
+    assert (3_200_000, "元") in got
+
+
+def test_the_next_item_of_a_list_of_counts_in_numerals_is_a_count_too():
+    got = facts("凤凰县今年新建乡镇调解室十二个、村级调解室一百五十个。")
+    assert (12, "个") in got and (150, "个") in got
+    got = facts("凤凰县现有人民调解员五百二十名，其中专职调解员二百一十名。")
+    assert (520, "名") in got and (210, "名") in got

@@ -271,8 +271,9 @@ def _count_verbs() -> str:
 
 @lru_cache(maxsize=1)
 def _count_verb_object_re() -> re.Pattern:
-    """A count verb and its object (2–10 characters) ending the text before a number."""
-    return re.compile(f"(?:{_count_verbs()})了?[^\\s{_CN_DIGITS}零万亿，。；：、（）()“”0-9]{{2,10}}$")
+    """A count verb and its object (2–10 characters, no 了 of a verb of its own) ending the text
+    before a number."""
+    return re.compile(f"(?:{_count_verbs()})了?[^\\s{_CN_DIGITS}零万亿了，。；：、（）()“”0-9]{{2,10}}$")
 
 
 @lru_cache(maxsize=1)
@@ -302,6 +303,7 @@ def _number_re() -> re.Pattern:
     single = "".join(re.escape(u) for u in by_length if len(u) == 1)
     unit_alt = f"(?=[{firsts}])(?:" + "|".join(["件[(（]人[)）]次", *longer, f"[{single}]"]) + ")"
     cn = f"[{_CN_DIGITS}]"
+    mult2 = "(?:(?<=[余多])[万亿])?"  # 20余万条: the multiplier after the qualifier
     # The pattern opens on the class of the characters a number may open with, which it
     # consumes: the engine then skips at C speed to the next of them (a pattern opening on a
     # lookahead or a group is tried at every character of the text, a third slower); what the
@@ -317,13 +319,13 @@ def _number_re() -> re.Pattern:
         f"[0-9{_CN_DIGITS}半上数几过超逾近]"
         "(?:(?<=[0-9])(?P<num_rest>(?=[0-9]{0,2},)[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\\.[0-9]+)?|(?<![0-9][0-9])[0-9]*(?:\\.[0-9]+)?)"
         "|(?<![0-9])(?P<cn_rest>(?<=半)(?=个?小时)|(?<=[上数几])(?=[万亿])|(?<=[过超逾近])(?=[万亿](?:元|人|余|多))"
-        f"|(?<=[上数几])(?=[十百千]){cn}{{1,5}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))"
-        f"|(?<={cn}){cn}{{0,4}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?(?:{unit_alt}))))"
-        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
+        f"|(?<=[上数几])(?=[十百千]){cn}{{1,5}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?{mult2}(?:{unit_alt}))"
+        f"|(?<={cn})(?:{cn}|零(?={cn})){{0,6}}(?:[万亿]零?{cn}{{1,5}})?(?=(?:万|亿)?(?:余|多|来)?{mult2}(?:{unit_alt}))))"
+        f"(?P<mult>万|亿)?(?P<post>余|多|来)?(?P<mult2>{mult2})?(?:(?P<pct>%|％)|(?P<unit>{unit_alt})|(?<=[万亿余多])(?=[，。；、,）)\\s]|$)|(?<=万)(?=[{CJK}]{{1,6}}人|(?:各族|城乡)?(?:群众|居民|人民群众)))"
         "(?P<post2>以上|左右|余|以下)?")
     # (find_statistics reads the groups by m.groups(): these, in this order)
-    assert list(rx.groupindex) == ["num_rest", "cn_rest", "mult", "post", "pct", "unit", "post2"] == \
-        sorted(rx.groupindex, key=rx.groupindex.get) and rx.groups == 7
+    assert list(rx.groupindex) == ["num_rest", "cn_rest", "mult", "post", "mult2", "pct", "unit", "post2"] == \
+        sorted(rx.groupindex, key=rx.groupindex.get) and rx.groups == 8
     return rx
 
 
@@ -362,6 +364,10 @@ _ITEM_MARK = re.compile("[，、；：]")
 _RUN_ON = re.compile("(?:等|连续|累计|共计|先后|共|合计|总计)$")
 _LIST_END = re.compile(f"、[{CJK}]{{1,8}}、[{CJK}]{{1,8}}$")
 _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
+# what lies between a count and the next item of its list, a noun and no verb of its own
+_NEXT_ITEM = re.compile(f"(?:、|，其中)[{CJK}]{{1,10}}")
+_ITEM_END = "，。；、"
+_CN_PLACES = re.compile("[十百千万亿]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
 
@@ -476,6 +482,13 @@ def _accept_duration(text: str, e: int, value: float, unit: str) -> bool:
     return not after or after[0] in "，。；、" or after[0] in "才就" or after.startswith(("内", "以内"))
 
 
+def _closing_count(text: str, lo: int, s: int, e: int) -> bool:
+    """Do a count verb and its object, after ``lo``, run up to a count (``s``–``e``) that closes
+    its clause (新增无人机一台。)? After its noun, even 一 is a count, not an article (but for
+    一起, which there is mostly "together")."""
+    return (e >= len(text) or text[e] in _ITEM_END) and _count_verb_object_re().search(text, lo, s) is not None
+
+
 def _accept_chinese(text: str, s: int, e: int, cn: str, unit: str | None, post: str | None, sent_s: int,
                     prev: "StatHit | None" = None) -> bool:
     """Is a count written in Chinese numerals a claim? Approximate counts (上千名, 百余名, 数千起)
@@ -487,11 +500,14 @@ def _accept_chinese(text: str, s: int, e: int, cn: str, unit: str | None, post: 
     if cn[0] in _ROUND_PRE or post:
         return True
     if cn == "一" and not (_ONE_VERBS.search(text, max(sent_s, s - 6), s) or unit == "次"
-                          or (prev is not None and prev.unit == unit)):
+                          or (prev is not None and prev.unit == unit)
+                          or (unit != "起" and _closing_count(text, max(sent_s, s - 12), s, e))):
         return False  # the commonest case by far: 一 as an article
     if prev is not None and prev.unit == unit and 0 <= s - prev.end <= 20 \
             and not PAUSE_MARK.search(text[prev.end:s]):
         return True  # 一台发电机一台卫星电话: the next item of a run of counts
+    if prev is not None and (e >= len(text) or text[e] in _ITEM_END) and _NEXT_ITEM.fullmatch(text, prev.end, s):
+        return True  # 综治中心十二个、警务室三十个 / 调解员五百名，其中专职二百名: the next item, its noun before it
     if _LIST_HEADS.match(after) or unit in ("批", "种", "些"):
         return False
     # what makes it a count (the first of these tests that holds decides; none: not a count) …
@@ -503,7 +519,7 @@ def _accept_chinese(text: str, s: int, e: int, cn: str, unit: str | None, post: 
         counted = cn != "一" or (bool(_ONE_VERBS.search(before)) and vm.group(1) not in ("每", "又", "再", "这", "那", "某"))
     elif cn != "一" and _LIST_END.search(before):
         counted = True
-    elif cn != "一" and (e >= len(text) or text[e] in "，。；") and _count_verb_object_re().search(before):
+    elif _closing_count(text, max(sent_s, s - 12), s, e):
         counted = True  # 破获刑事案件三十二起，: a count verb, its object, and the count closing the clause
     elif cn != "一" and _SUBJECT_ONLY.fullmatch(_clause_text(text, sent_s, s)) and _BODY_COUNTED.match(text, e):
         counted = True  # 三个派出所开展…: a count of bodies that opens its clause
@@ -590,8 +606,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
     line_start: dict[int, int] = {}  # sentence start → where it really starts (see _broken_line_start)
     for m in _number_re().finditer(text):
         # (its groups read once, in the pattern's order: m.group(name) looks each name up)
-        num_rest, cn_rest, g_mult, g_post, g_pct, g_unit, g_post2 = m.groups()
-        if not (g_unit or g_pct or g_mult):
+        num_rest, cn_rest, g_mult, g_post, g_mult2, g_pct, g_unit, g_post2 = m.groups()
+        mult = g_mult or g_mult2  # (20万余条 or 20余万条)
+        if not (g_unit or g_pct or mult):
             continue  # a bare number (a year, a code): nothing counted
         s, e = m.span()
         # the number, in digits or in numerals: its first character, the match's, and the rest
@@ -610,8 +627,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
                 continue
         elif (prev and prev in _NOT_BEFORE_CN) or text[num_start:num_start + 2] in ("一一", "一个个"):
             continue
-        elif g_cn == "一" and g_unit != "次" and not _ONE_VERBS.search(text, max(0, s - 6), s) \
-                and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit):
+        elif g_cn == "一" and g_unit != "次" and not mult and not _ONE_VERBS.search(text, max(0, s - 6), s) \
+                and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit) \
+                and not (g_unit != "起" and _closing_count(text, max(0, s - 12), s, m.end())):
             continue  # 一 as an article, the commonest case by far: rejected before any other work
         i = bisect.bisect_right(q_starts, s) - 1
         if i >= 0 and q_reach[i] > e and any(a <= s and e < b for a, b in quoted[max(0, i - 8):i + 1]):
@@ -621,7 +639,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         si = doc.sentence_index(s)  # (its index too: the sentence's periods are kept by it)
         sent_s, sent_e = sentences[si] if si >= 0 else (0, 0)
         people = None
-        if unit is None and g_num and g_mult == "万" and after and after not in "，。；、,） )\n":
+        if unit is None and g_num and mult == "万" and after and after not in "，。；、,） )\n":
             pm = _PEOPLE.match(text, e)
             if pm is None:
                 continue
@@ -629,7 +647,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             unit, people = "人", pm.group(1) or ("人口" if _LIVING.match(text, pm.end()) else pm.group(0))
         elif unit is None:
             # 执行到位金额3.5亿, 常住人口28.6万: a large number whose indicator implies its unit
-            if not g_num or not g_mult or (after and after not in "，。；、,） )\n"):
+            if not g_num or not mult or (after and after not in "，。；、,） )\n"):
                 continue
             head = text[_clause_start(text, sent_s, s):s]
             unit = next((u for u, rx in _IMPLIED_UNIT if rx.search(_strip_trail(head) if head else "")), None)
@@ -664,16 +682,20 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             value = 0.5  # 半个小时
         else:
             near_prev = out[-1] if out and out[-1].start >= sent_s else None
-            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, g_cn, g_unit, g_post, sent_s, near_prev):
+            if unit_class.get(unit) != "duration" and not _accept_chinese(text, s, e, g_cn + (mult or ""), g_unit, g_post,
+                                                                          sent_s, near_prev):
                 continue
             digits = g_cn.lstrip(_ROUND_PRE)
+            if len(digits) > 1 and not _CN_PLACES.search(digits):
+                continue  # 三四家, 两三条: a range told by neighbouring numerals, no one figure
             value = float(cn_int(digits) or 0) if digits else 1.0
             if not value:
                 continue
         if unit_class.get(unit) == "duration" and not _accept_duration(text, e, value, unit):
             continue
-        if g_mult:
-            value *= 10_000 if g_mult == "万" else 100_000_000
+        for m_ in (g_mult, g_mult2):  # (8.9万多亿元: both)
+            if m_:
+                value *= 10_000 if m_ == "万" else 100_000_000
         if unit in ("万元", "亿元"):  # money in yuan: 515万元 is 5150000 元
             value *= 10_000 if unit == "万元" else 100_000_000
             unit = "元"

@@ -328,3 +328,26 @@ def test_a_bare_body_counted_is_a_kind_not_the_county_s_one():
     assert not names(ex, "Agency")
     ex = run("湄潭县召开会议。矛盾纠纷调处化解中心全年受理纠纷300件。")
     assert names(ex, "Agency") == {"湄潭县矛盾纠纷调处化解中心"}
+
+
+def test_the_short_name_of_the_peoples_armed_forces_department():
+    ex = run("石阡县人武部联合县公安局开展应急演练。")
+    assert "石阡县人民武装部" in names(ex, "Agency")
+
+
+def test_a_courts_tribunal_is_a_unit_of_the_court():
+    ex = run("石阡县法院少年法庭庭长王丽说，今年审结案件30件。")
+    unit = entity(ex, "Agency", "石阡县人民法院少年法庭")
+    assert unit.attrs["parent"] == "石阡县人民法院"
+
+
+def test_a_unit_written_after_its_county_or_level_word_takes_no_place_into_its_name():
+    ex = run("石阡县看守所被评为一级看守所。石阡县公安局召开会议，县看守所所长李强发言。")
+    assert {n for n in names(ex, "Agency") if n.endswith("看守所")} == {"石阡县公安局看守所"}
+
+
+def test_a_station_named_on_a_name_the_register_lacks_right_after_its_county():
+    ex = run("石阡县城关派出所被评为先进集体，所长赵德明说，今年接处警4300余起。")
+    unit = entity(ex, "Agency", "石阡县公安局城关派出所")
+    assert unit.attrs["parent"] == "石阡县公安局"
+    assert ("先进集体", "石阡县公安局城关派出所") in relations(ex, "awardedTo")

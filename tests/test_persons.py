@@ -425,3 +425,8 @@ def test_a_name_listed_after_a_found_one_may_open_on_a_surname_that_is_a_word_fi
     assert {"朱建国", "何丽", "陈刚"} <= names(run("汝城县召开会议。县领导朱建国、何丽、陈刚参加活动。"), "Person")
     # a place in a list is no name for it
     assert "南非" not in names(run("会见了中国的朱建国、南非和巴西的代表。"), "Person")
+
+
+def test_a_name_whose_last_character_and_shuo_make_a_word_ends_a_sentence_too():
+    assert "赵德明" in people("石阡县公安局开展巡逻，局长赵德明说。")
+    assert "赵德明" in people("“今年破案多。”石阡县公安局局长赵德明说。")

@@ -695,7 +695,12 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                 town = names.get(text[s:us])
                 known = town is not None
             if not known:
-                continue
+                if n <= 3 and names is not None and _after_county(places, s) is not None \
+                        and all(is_cjk(c) for c in text[s:us]) and not set(text[s:us]) & _FUNCTION:
+                    town = _after_county(places, s)  # 石阡县城关派出所: a unit on a name the register lacks
+                    known = True
+                else:
+                    continue
             if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK):
                 if ends is None:
                     ends = {h.end for h in hits} | {h.end for h in places}
@@ -705,7 +710,8 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
             body = _TOWNSHIP_UNITS[m.group()]
             kind = _UNIT_KINDS[body]
             surface = text[s:m.end()]
-            county = None if town is None else gz.places.get(town.parent)
+            county = town if town is not None and town.level == "county" else \
+                None if town is None else gz.places.get(town.parent)
             if town is None:
                 out.append(AgencyHit(s, m.end(), text[s:us] + unit, surface, kind, None, aliases={surface}))
             elif county is None:
@@ -718,6 +724,11 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
             taken.append((s, m.end()))
             break
     return out
+
+
+def _after_county(places: list[PlaceHit], s: int) -> Place | None:
+    """The county whose name ends at ``s``, if one does."""
+    return next((h.place for h in places if h.end == s and h.place.level == "county"), None)
 
 
 # units named by a proper name in quotes: “X”调解室, “X”志愿服务队
@@ -821,8 +832,9 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                     flags = [f for _, f in pos_tags(tok)]
                     if not all(is_cjk(c) for c in tok) or set(tok) & _FUNCTION:
                         break
-                    if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags):
-                        break
+                    if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags) \
+                            or tok in ("省", "市", "县", "区", "州", "旗") or ctx.county is not None and tok == ctx.county.name:
+                        break  # (县看守所, 石阡县看守所: the county is the parent's, no part of the unit's name)
                     if "v" in flags and (a == 0 or not is_cjk(text[a - 1])):
                         break  # ，组建|审判团队: a verb opening the clause is its predicate (刑事执行|检察部 is a name)
                     start = a

@@ -262,7 +262,7 @@ def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False, v
             k += 1  # 房国|强救|起落 after a title: 强 ends the name, 救起 is what follows
             rest = ()
         elif titled and k == n + 1 and tag is None and rest and len(rest[0]) == 2 and rest[0][1] == "说" \
-                and text[s + k + 2:s + k + 3] in ("，", "：", ":", "“", ""):
+                and text[s + k + 2:s + k + 3] in ("，", "。", "；", "：", ":", "“", ""):
             k += 1  # 陈建|明说，: the name is 陈建明, and he says
             rest = ()
     else:

@@ -797,3 +797,16 @@ def test_the_next_item_of_a_list_of_counts_in_numerals_is_a_count_too():
     assert (12, "个") in got and (150, "个") in got
     got = facts("凤凰县现有人民调解员五百二十名，其中专职调解员二百一十名。")
     assert (520, "名") in got and (210, "名") in got
+
+
+def test_we_in_an_officials_words_is_the_body_he_speaks_for():
+    ex = run("石阡县公安局开展夜查行动。“今年我们共调解纠纷320件。”县司法局局长王建平说。")
+    assert subject_of(ex, 320) == "石阡县司法局"
+    assert facts("石阡县公安局开展夜查行动。“今年我们共调解纠纷320件。”县司法局局长王建平说。")[(320, "件")].indicator == "调解纠纷"
+    ex = run("石阡县公安局开展夜查行动。县司法局王建平局长介绍，全局共调解纠纷410件。")
+    assert subject_of(ex, 410) == "石阡县司法局"
+
+
+def test_we_in_the_words_of_a_county_s_party_secretary_is_the_county():
+    ex = run("石阡县公安局开展夜查行动。县委书记李明说，今年我们共化解矛盾纠纷1200件。")
+    assert subject_of(ex, 1200) == "石阡县"

@@ -38,8 +38,9 @@ _PERIOD = re.compile(
     f"今年(?:以来|来|上半年|下半年|{_MONTHS})?|(?<![比较与])去年(?:以来)?|{_MONTHS}(?:至今|以来|起|底)?|上半年|下半年|"
     f"(?:近|连续)?{_N}{{1,3}}多?年(?:以)?来|近{_N}{{1,3}}年|连续{_N}{{1,3}}年|过去的?{_N}{{1,3}}年里?|近年来|多年来|连续多年|目前|日前|当日)")
 # the words a clause's narrative opens on (a 【section】, 我们, 其中, 此外 …): no part of what is counted
-_DISCOURSE = "【[^】\n]{1,12}】|(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|另有|而|但|且"
-_LEAD = re.compile("^(?:" + _DISCOURSE + "|日前|近日|近期|近年来|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|全乡|全州|已|还|并|均|先后|达|为|有|"
+_DISCOURSE = "【[^】\n]{1,12}】|“?(?:我们|他们)(?![村的镇县乡所院局队])|凭借|凭着|其中|同时|目前|此外|另外|另有|而|但|且"
+_LEAD = re.compile("^(?:" + _DISCOURSE + "|日前|近日|近期|近年来|共计|总计|合计|共|累计|全年|全县|全区|全市|全镇|全乡|全州|全局|全所|全院|"
+                   "已|还|并|均|先后|达|为|有|"
                    "该院|该局|该所|该中心|该委|该县|该区|该市|该镇|该乡|该村|该社区|该街道|[所院局村镇乡]里|社区里|\\s)+")
 _TRAIL_WORDS = {"达到", "达", "为", "共", "累计", "已", "分别", "同比", "共计", "总计", "合计", "约", "近", "超过", "逾", "有"}
 _TRAIL_TAILS = tuple(_TRAIL_WORDS)
@@ -819,7 +820,9 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         # (not when the number opens its clause and the words after it say what was done:
         # …，3名民警荣立个人二等功)
         done_after = not before and after_text and _has_verb(after_text)
-        if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after:
+        # (nor when the clause says what was done and the noun follows the number: 共提供了19份报告)
+        whole_clause = bool(before and after_text and _has_verb(before))
+        if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after and not whole_clause:
             prev_clause = text[_past_actors(text, max(pcs, sent_s), clause_start - 1, subj, subj_starts):clause_start - 1]
             counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs) or _ROUND_FIGURE.search(prev_clause)
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \

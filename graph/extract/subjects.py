@@ -61,6 +61,8 @@ _DESIGNATED = re.compile("(?:常务)?副?(?:书记|部长|局长|院长|检察�
 # a body in a clause that only gives its role (X启动行动，区委政法委具体统筹，推进…): the
 # sentence's subject goes on
 _ROLE = re.compile("(?:具体|负责|统一|全面)?(?:统筹|牵头|协调|督导|指导|主抓|把关)(?:协调|推进|调度|实施)?(?=[，；])")
+# the words a speaker says for the body he speaks for (我们, 全局, 我所): see SubjectFinder._spoken_for
+_WE = re.compile("我们(?![村镇县乡市区])|[我本全](局|所|院|庭|队)")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
 # what follows a body that is no subject: any of the above (one pattern, tried once per body)
@@ -311,6 +313,7 @@ class SubjectFinder:
             if k is not None:
                 found.append((ms, me, k))
                 speaker = speaker or (k if g1 else None)
+        found.extend(self._spoken_for(doc, actors, attrs_of))
         town_starts = [s for s, _ in townships]
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
         body_starts = {s for s, _, k in actors if k[0] == "Agency"}
@@ -395,6 +398,29 @@ class SubjectFinder:
                 if fits:
                     out.append((ms, me, k))
                     break
+        return out
+
+    @staticmethod
+    def _spoken_for(doc: Doc, actors: list, attrs_of) -> list[tuple[int, int, tuple[str, str]]]:
+        """An official's words for the body he speaks for (我们, 全局, 我所 …), in what he says
+        after his body, title and name (县司法局局长X说，今年我们…), or in the quotation his
+        body follows (“…我们…”县司法局局长X说): that body; a place's party committee or
+        government speaks for the place."""
+        text = doc.text
+        out = []
+        for s, e, k in actors:
+            if k[0] != "Agency" or (m := _SPEAKER.match(text, e)) is None:
+                continue
+            if text[s - 1:s] == "”" and (qs := text.rfind("“", max(0, s - 400), s - 1)) >= 0:
+                a, b = qs, s - 1  # the quotation before the speaker
+            else:
+                a, b = m.end(), doc.sentence_at(m.end())[1]
+            if _LEADERSHIP.search(k[1]) and attrs_of(k).get("jurisdiction"):
+                k = ("Place", attrs_of(k)["jurisdiction"])
+            tail = "队" if k[1].endswith("大队") else k[1][-1]
+            for w in _WE.finditer(text, a, b):
+                if w.group(1) is None or (k[0] == "Agency" and w.group(1) == tail):
+                    out.append((w.start(), w.end(), k))
         return out
 
     @staticmethod

@@ -430,3 +430,17 @@ def test_a_name_listed_after_a_found_one_may_open_on_a_surname_that_is_a_word_fi
 def test_a_name_whose_last_character_and_shuo_make_a_word_ends_a_sentence_too():
     assert "赵德明" in people("石阡县公安局开展巡逻，局长赵德明说。")
     assert "赵德明" in people("“今年破案多。”石阡县公安局局长赵德明说。")
+
+
+def test_an_office_title_after_the_name_is_a_post_at_the_body_written_before_the_name():
+    assert ("王建平", "局长", "石阡县司法局") in posts(run("石阡县司法局王建平局长介绍，今年调解纠纷320件。"))
+
+
+def test_a_name_opening_its_clause_before_xianren_and_a_title_holds_that_post():
+    ex = run("石阡县召开大会。李兴华，现任石阡县人民检察院检察长。")
+    assert ("李兴华", "检察长", "石阡县人民检察院") in posts(ex)
+
+
+def test_a_village_committee_in_a_chain_of_posts_is_the_same_villages():
+    ex = run("石阡县聚凤乡红岩村党支部书记、村委会主任罗成富说，村里没有发生一起案件。")
+    assert {("罗成富", "书记", "红岩村党支部"), ("罗成富", "主任", "红岩村村民委员会")} <= posts(ex)

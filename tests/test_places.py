@@ -313,3 +313,10 @@ def test_a_village_right_after_its_township_whatever_the_tags_of_its_characters(
     assert relations(ex, "awardedTo") == {("全国民主法治示范村", "曼根村")}
     # a function word there is none: no village
     assert not {n for n in names(run("湄潭县召开会议。抄乐镇以村为单位、按村组划分网格。"), "Place") if n.endswith("村")}
+
+
+def test_a_village_after_a_township_written_by_its_short_name_and_level_word():
+    # 聚凤仡佬族侗族乡 is written 聚凤乡: the 乡 is the township's, the village starts after it
+    ex = run("石阡县聚凤乡红岩村党支部书记罗成富说，村里没有发生案件。")
+    village = entity(ex, "Place", "红岩村")
+    assert village.attrs["parent"] == "520623202000"

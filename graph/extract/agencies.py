@@ -366,10 +366,18 @@ def find_agencies(doc: Doc, places: list[PlaceHit]) -> list[AgencyHit]:
         if body.surface == "委":
             if place is None and level_word is None:
                 continue
-            if after in ("员", "会") or text[e:e + 2] in ("托", "派"):
+            if after == "会" and place is None and text[e - 2:e] in ("村委", "居委"):
+                # 、村委会主任: no level word and 委, but the committee's own short name
+                body, e, level_word = _body_by_surface()[text[e - 2:e + 1]], e + 1, None
+                after = text[e:e + 1]
+            elif after in ("员", "会") or text[e:e + 2] in ("托", "派"):
                 continue
         if body.surface == "委员会" and (after == "议" or (place is None and level_word is None)):
             continue  # 委员会议: a members' meeting
+        if body.canonical in _VILLAGE_COMMITTEES and place is None and level_word is None and prev is not None \
+                and prev.jurisdiction is not None and prev.jurisdiction.level == "village" and text[s - 1:s] == "、" \
+                and 0 <= s - prev.end <= 8:
+            place = prev.jurisdiction  # 某村党支部书记、村委会主任: the same village's committee
         if body.canonical in _VILLAGE_COMMITTEES and (place is None or place.level != "village"):
             continue  # a village's or community's own (某省村委会换届工作会议 names none)
         boundary_ok = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK or s in ends \

@@ -56,7 +56,7 @@ _REPORT = ("说道", "说", "表示", "介绍", "指出", "强调", "认为", "�
 # titles and honorifics written after a name: X总书记, 张三同志, 李四所长您好 (an office title after a
 # name only before a break or a greeting: after a body it is the body's post, read elsewhere)
 # appointed to a post (任免: 张三任县公安局局长), read like a reporting verb where a title ends the clause
-_APPOINTED = ("担任", "兼任", "出任", "升任", "调任", "任")
+_APPOINTED = ("担任", "兼任", "出任", "升任", "调任", "现任", "，现任", "任")
 _CLAUSE_END = re.compile("[，。；\n]")
 _AFTER = ("总书记", "同志", "主席", "总理", "委员长", "先生", "女士", "教授", "院士", "博士", "总统", "大使", "将军",
           "一行", "夫妇")
@@ -700,7 +700,9 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     for m in _AFTER_RE.finditer(text):
         s = _name_before(text, m.start(), titled=m.group(0) in _HONORIFIC_AFTER)
         if s is not None and free(s, m.start(), weak=True):
-            add([PersonHit(text[s:m.start()], s, m.start())])
+            body = bodies.by_end.get(s)  # 县司法局王建平局长介绍: the office is the body's written before the name
+            post = [(m.group(0), body)] if body is not None and _heads(m.group(0), body.name) else []
+            add([PersonHit(text[s:m.start()], s, m.start(), post)])
     # a name opening a clause before a reporting verb: 张三说, 李四告诉记者
     for m in _reported(text):
         s = m.start("name")
@@ -926,6 +928,13 @@ def _written_at(text: str, names: set[str]) -> dict[str, list[int]]:
             if not at or at[-1] + len(name) <= i:
                 at.append(i)
     return out
+
+
+def _heads(title: str, body: str) -> bool:
+    """Is ``title`` the head's title of a body so named (局长 of a 局, 书记 of a 委 …)?"""
+    return title[0] == body[-1] or title == "检察长" and body.endswith("检察院") \
+        or title == "书记" and body.endswith(("委", "党支部", "党总支", "党组")) \
+        or title == "主任" and body.endswith(("中心", "办", "办公室", "委员会"))
 
 
 # every branch starts with its literal, so the engine skips ahead on their first characters

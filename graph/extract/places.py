@@ -552,6 +552,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     hits.extend(_other_townships(doc, hits, taken))
     hits.extend(_named_again(doc, hits, taken))
     hits.sort(key=lambda h: (h.start, h.end))
+    hits = _with_level_word(text, hits)
     hits.extend(_villages(doc, hits))
     hits.sort(key=lambda h: (h.start, h.end))
     # a place outside the report's own opening a company's name (成都某某科技有限公司) names the
@@ -561,6 +562,20 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     return [h for h in hits if not (h.place.level in ("province", "prefecture", "county") and h.place.code not in focal_chain
                                     and (m := _COMPANY.match(text, h.end)) and _FUNCTION_CHARS.isdisjoint(m.group(0)))
             and not (furniture and h.place.code not in focal_chain and any(a <= h.start < b for a, b in furniture))]
+
+
+def _with_level_word(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A township read by a short form and written with its level word after it (聚凤乡 for
+    聚凤仡佬族侗族乡): the word is the name's, so that what follows (a village) starts after it."""
+    starts = {h.start for h in hits}
+    out = []
+    for h in hits:
+        e = h.end
+        if h.place.level == "township" and text[e:e + 1] in ("乡", "镇") and h.place.name.endswith(text[e]) \
+                and not h.surface.endswith(("乡", "镇")) and e not in starts and text[e + 1:e + 2] not in ("长", "党", "政"):
+            h = PlaceHit(h.start, e + 1, h.place, text[h.start:e + 1])
+        out.append(h)
+    return out
 
 
 # a company's own name (2–10 characters, none a division's level word) and its legal form

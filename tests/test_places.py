@@ -320,3 +320,17 @@ def test_a_village_after_a_township_written_by_its_short_name_and_level_word():
     ex = run("石阡县聚凤乡红岩村党支部书记罗成富说，村里没有发生案件。")
     village = entity(ex, "Place", "红岩村")
     assert village.attrs["parent"] == "520623202000"
+
+
+def test_a_township_name_is_never_read_from_inside_a_longer_name():
+    # 门坎镇 is a township of Sichuan's 井研县; 石门坎镇 here is one the register does not list
+    ex = run("石阡县石门坎镇派出所开展巡逻。")
+    assert "门坎镇" not in names(ex, "Place")
+    assert entity(ex, "Place", "石门坎镇").attrs["parent"] == "520623000000"
+
+
+def test_a_prefectures_short_name_before_a_townships_level_word_is_the_townships():
+    ex = run("石阡县黄石镇综治办主任刘勇说，今年化解纠纷30件。")
+    assert "黄石市" not in names(ex, "Place")
+    assert entity(ex, "Place", "黄石镇").attrs["parent"] == "520623000000"
+    assert "湖北省" not in names(ex, "Place")

@@ -544,7 +544,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     hits.extend(_listed_shorts(text, gz, ctx.focus, taken))
     wide = _wide_shorts(gz)[0]
     for s, e, v in _wide_short_hits(text, gz):
-        if not _overlaps(s, e, taken) and _aligned(text, s, e):
+        if not _overlaps(s, e, taken) and _aligned(text, s, e) and not _LOWER_LEVEL.match(text, e):
             hits.append(PlaceHit(s, e, wide[v], v))
             taken.append((s, e))
     hits.sort(key=lambda h: (h.start, h.end))
@@ -562,6 +562,11 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     return [h for h in hits if not (h.place.level in ("province", "prefecture", "county") and h.place.code not in focal_chain
                                     and (m := _COMPANY.match(text, h.end)) and _FUNCTION_CHARS.isdisjoint(m.group(0)))
             and not (furniture and h.place.code not in focal_chain and any(a <= h.start < b for a, b in furniture))]
+
+
+# a lower level's word right after a name: the name is that township's or village's (黄石镇), not
+# the prefecture or province it would be short for
+_LOWER_LEVEL = re.compile("(?:镇|乡|村|街道|社区|苏木|嘎查)(?!村|镇|民|里|干部|级)")  # (湖南乡村, 黄石村民: no township)
 
 
 def _with_level_word(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -726,9 +731,13 @@ def _other_townships(doc: Doc, hits: list[PlaceHit], taken: list[tuple[int, int]
     names, _ = _township_names(gz)
     within = [p for p in (ctx.prefecture, ctx.province) if p is not None]
     out: list[PlaceHit] = []
+    place_ends = {h.end for h in hits}
     for s, e, v in _register_townships(text, gz):
         if _overlaps(s, e, taken) or v in _TOWNSHIP_STOP or _verb_after_body(text, s):
             continue
+        if s > 0 and is_cjk(text[s - 1]) and s not in place_ends and text[s - 1] not in _FUNCTION_CHARS \
+                and (s - 1, s) in token_spans(text, max(0, s - 4), e):
+            continue  # 石|门坎|镇: a character left alone before the name is the name's (完善|马驹桥镇 is not)
         cands = names[v]
         place = None
         for area in within:
@@ -893,6 +902,7 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         return out
     chain = {p.code for p in gz.chain(county.code)}
     foreign = {h.end for h in hits if h.place.level in UPPER_LEVELS and h.place.code not in chain}
+    own_ends = {h.end for h in hits if h.place.code == county.code}
     wide = _wide_shorts(gz)[0]
     wide_ends = {e: s for s, e, v in _wide_short_hits(text, gz) if wide[v].code not in chain}
 
@@ -922,6 +932,8 @@ def _townships(doc: Doc, taken: list[tuple[int, int]], hits: list[PlaceHit]) -> 
         if span is None:
             continue
         s, e = span
+        if s - 1 in own_ends and is_cjk(text[s - 1]) and text[s - 1] not in _FUNCTION_CHARS:
+            s -= 1  # 石阡县石|门坎|镇: the character left between the county and the name is the name's
         name = text[s:e]
         if _overlaps(s, e, taken) or name in _TOWNSHIP_STOP or after_foreign(s):
             continue

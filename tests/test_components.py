@@ -179,3 +179,13 @@ def test_a_headline_s_formula_takes_no_list_from_the_body_below_it():
     # body's own mention, all six parts
     ex = run("桂东县：“三联三调”化解矛盾\n今年以来，桂东县推行“三联三调”工作机制，即联户、联村、联镇，调解、调处、调判，推动纠纷就地化解。")
     assert entity(ex, "Mechanism", "三联三调").components == ["联户", "联村", "联镇", "调解", "调处", "调判"]
+
+
+def test_a_formula_whose_terms_are_glossed_one_by_one_after_it():
+    ex = run("石阡县构建“1+3+N”机制，“1”即综治中心，“3”即派出所、司法所、法庭，“N”即各类调解组织。")
+    assert entity(ex, "Mechanism", "1+3+N").components == ["综治中心", "派出所、司法所、法庭", "各类调解组织"]
+
+
+def test_the_verb_that_makes_the_listed_parts_a_whole_is_no_part():
+    ex = run("石阡县建立由巡特警、交警、派出所组成的“三位一体”巡防机制。")
+    assert entity(ex, "Mechanism", "三位一体").components == ["巡特警", "交警", "派出所"]

@@ -63,7 +63,8 @@ def _split_items(text: str) -> list[str]:
         parts[-1:] = [p for p in re.split("[和及]", tail) if p]
     if parts:
         parts[0] = _after_verbs(_LEAD_VERBS.sub("", parts[0]))
-        parts[-1] = re.sub("(?:等|的)$", "", parts[-1])  # A、B、C的“三个一”: the 的 joins the list to it
+        # A、B、C的“三个一”: the 的 joins the list to it; 由A、B、C组成的: the verb is the clause's
+        parts[-1] = re.sub("(?:等)?(?:共同)?(?:组成|构成|组建|参与|参加)的$|(?:等|的)$", "", parts[-1])
     return [p for p in parts if p]
 
 
@@ -113,7 +114,7 @@ def fill_components(doc: Doc, hits: list[NamedHit]) -> None:
             h.formula_count = n  # for the finders that read it; kept only when the parts are found
         for finder in (_list_before, _graded_parts, _listed_after, _paren_after, _disposal_before, _pair_before,
                        _ordinal_paragraphs, _shi_items, _heading_items, _headings_after,
-                       _digit_parts, _net_parts, _room_and_teams, _shared_words, _opening_list, _parallel_quotes):
+                       _digit_parts, _glossed_terms, _net_parts, _room_and_teams, _shared_words, _opening_list, _parallel_quotes):
             if not counted and finder not in _LEADING_OK:
                 continue  # a count read off the name's first character: only a list the text spells out
             parts = [_ORDINAL_MARK.sub("", p) or p for p in finder(doc, h, hits)]
@@ -303,6 +304,25 @@ def _digit_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
             out.append(x.name)
             i += 1
     return out if i == len(digits) else []
+
+
+# one term of a formula glossed after it: “1”即一个中心，“3”指三支队伍 (up to the next gloss or sentence end)
+_GLOSS = re.compile("[“‘\"]([0-9A-Za-zＮ一二三四五六七八九十]{1,3})[”’\"](?:即|指|是|代表|就是)([^。；\n“‘\"]{2,40}?)(?=[，,；。]?[“‘\"]|[。；\n]|$)")
+
+
+def _glossed_terms(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:
+    """1+3+N — “1”即综治中心，“3”即派出所、司法所、法庭，“N”即各类调解组织: each term's gloss,
+    the terms in the formula's order, in its sentence after it."""
+    if "+" not in h.name:
+        return []
+    terms = _JOINERS.split(h.name)
+    _, se = doc.sentence_at(h.start)
+    out = []
+    for m in _GLOSS.finditer(doc.text, h.end, se):
+        if len(out) == len(terms) or m.group(1) != terms[len(out)]:
+            break
+        out.append(m.group(2).rstrip("，,、 "))
+    return out if len(out) == len(terms) else []
 
 
 def _net_parts(doc: Doc, h: NamedHit, hits: list[NamedHit]) -> list[str]:

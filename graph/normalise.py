@@ -310,8 +310,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
                 break
             if len(para) == 1 and i < n and _DATELINE.match(lines[i].text):
                 break  # a dateline opens a paragraph: the line before it is a headline (升级版|本报讯 holds no 版本)
-            if i < n and lines[i].kind == "body" and _joins_word(last, lines[i]):
-                para.append(lines[i])  # 公安\n局: a word runs across the break
+            if i < n and lines[i].kind == "body" and (_joins_word(last, lines[i]) or _runs_on(last, lines[i])):
+                para.append(lines[i])  # 公安\n局: a word runs across the break (or a list, a clause, a number)
                 i += 1
                 continue
             if wrapped:
@@ -363,6 +363,18 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[list[_Line]], list[_Line]]:
             break
         paragraphs.append(para)
     return paragraphs, captions
+
+
+_CAPTION_LABEL = re.compile("(?:图说|图为|图片|图注|摄影)[:：]?")  # a picture's caption (its file's name cut off)
+
+
+def _runs_on(last: _Line, nxt: _Line) -> bool:
+    """Does ``last`` break off what ``nxt`` goes on with: a list left open (…乡、 | 龙塘镇…), or a
+    number whose qualifier or unit opens the next line (1200 | 余人次)? (Not a line that ends on
+    a comma: lines of fragments end so, each its own.)"""
+    t, u = last.text, nxt.text
+    return bool(t) and bool(u) and not _LIST_MARK.match(u) and not _CAPTION_LABEL.match(t) and (
+        t[-1] == "、" or t[-1].isdigit() and u[0] in "余多万亿%％")
 
 
 _LIST_MARK = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,2})[\s、.．]")

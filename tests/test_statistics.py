@@ -810,3 +810,10 @@ def test_we_in_an_officials_words_is_the_body_he_speaks_for():
 def test_we_in_the_words_of_a_county_s_party_secretary_is_the_county():
     ex = run("石阡县公安局开展夜查行动。县委书记李明说，今年我们共化解矛盾纠纷1200件。")
     assert subject_of(ex, 1200) == "石阡县"
+
+
+def test_a_clause_on_a_whole_unit_that_says_what_it_did_borrows_no_activity():
+    got = facts("石阡县创新推出“警格+网格”双网融合机制，全县划分网格856个。")
+    assert got[(856, "个")].indicator == "划分网格"
+    got = facts("石阡县公安局开展数据排查，排查信息42万多条。")  # a short deed still takes the activity before it
+    assert got[(420000, "条")].indicator == "开展数据排查排查信息"

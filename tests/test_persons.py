@@ -444,3 +444,9 @@ def test_a_name_opening_its_clause_before_xianren_and_a_title_holds_that_post():
 def test_a_village_committee_in_a_chain_of_posts_is_the_same_villages():
     ex = run("石阡县聚凤乡红岩村党支部书记、村委会主任罗成富说，村里没有发生一起案件。")
     assert {("罗成富", "书记", "红岩村党支部"), ("罗成富", "主任", "红岩村村民委员会")} <= posts(ex)
+
+
+def test_a_transcribed_name_joined_by_a_dot_opening_its_clause():
+    assert "阿布都热依木·买买提" in people("阿布都热依木·买买提是村里的调解员，今年调解纠纷30件。")
+    assert "玛依拉·艾力" in people("去年，玛依拉·艾力带领调解队走访群众200户。")
+    assert not people("党建·引领基层治理。平安·法治·和谐。")

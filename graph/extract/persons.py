@@ -211,6 +211,7 @@ def _common(word: str) -> bool:
 _RUN = re.compile(f"[{CJK}]+")
 _RUN_TAIL = re.compile(f"[{CJK}]*\\Z")  # (searched up to a position: the run of characters ending there)
 _MINORITY = re.compile(f"[{CJK}]{{1,6}}(?=·[{CJK}])")
+_DOT_NAME = re.compile(f"(?:^|(?<=[，。；：！？\n]))([{CJK}]{{2,6}})·(?=[{CJK}])", re.M)  # at a clause's start
 
 
 def name_end(text: str, s: int, *, strict: bool = False, titled: bool = False, vouched: bool = False) -> int | None:
@@ -725,6 +726,16 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
             continue
         e = _name_after_title(text, s) if _MINORITY.match(text, s) else name_end(text, s, strict=True)
         if e is not None and free(s, e, weak=True) and _whole_word(text, m.start(), s):
+            add([PersonHit(text[s:e], s, e)])
+    # a transcribed name joined by · opening its clause (阿依古丽·买买提是…, 去年，玛依拉·艾力带领…):
+    # its first part written in transcription characters alone (not 党建·引领, a heading's, nor
+    # 在某某·某某, 主角某某·某某: the clause opens on other words)
+    chars = _transcription_chars()
+    for m in _DOT_NAME.finditer(text) if "·" in text else ():
+        s = m.start(1)
+        e = _name_after_title(text, s)
+        if e is not None and e > m.end() and all(c in chars for c in m.group(1)) and not _common_word(m.group(1)) \
+                and free(s, e, weak=True):
             add([PersonHit(text[s:e], s, e)])
     # names listed together: 张三、李四、王五 (a name on each side of a 、, the left one after a break)
     sur = _surnames()

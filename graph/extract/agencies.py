@@ -703,11 +703,9 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                 town = names.get(text[s:us])
                 known = town is not None
             if not known:
-                if n <= 3 and names is not None and _after_county(places, s) is not None \
-                        and all(is_cjk(c) for c in text[s:us]) and not set(text[s:us]) & _FUNCTION:
-                    town = _after_county(places, s)  # 石阡县城关派出所: a unit on a name the register lacks
-                    known = True
-                else:
+                # 石阡县城关派出所: a unit right after its county, on a name the register lacks
+                if not (n <= 3 and names is not None and all(is_cjk(c) for c in text[s:us])
+                        and not set(text[s:us]) & _FUNCTION and (town := _after_county(places, s)) is not None):
                     continue
             if not (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _BEFORE_OK):
                 if ends is None:
@@ -718,8 +716,7 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
             body = _TOWNSHIP_UNITS[m.group()]
             kind = _UNIT_KINDS[body]
             surface = text[s:m.end()]
-            county = town if town is not None and town.level == "county" else \
-                None if town is None else gz.places.get(town.parent)
+            county = None if town is None else town if town.level == "county" else gz.places.get(town.parent)
             if town is None:
                 out.append(AgencyHit(s, m.end(), text[s:us] + unit, surface, kind, None, aliases={surface}))
             elif county is None:

@@ -485,9 +485,14 @@ def _accept_duration(text: str, e: int, value: float, unit: str) -> bool:
 
 def _closing_count(text: str, lo: int, s: int, e: int) -> bool:
     """Do a count verb and its object, after ``lo``, run up to a count (``s``–``e``) that closes
-    its clause (新增无人机一台。)? After its noun, even 一 is a count, not an article (but for
-    一起, which there is mostly "together")."""
+    its clause (破获刑事案件三十二起，)?"""
     return (e >= len(text) or text[e] in _ITEM_END) and _count_verb_object_re().search(text, lo, s) is not None
+
+
+def _one_after_noun(text: str, lo: int, s: int, e: int, unit: str | None) -> bool:
+    """Is 一 a count closing its clause after its noun (新增无人机一台。), not an article? (Not
+    一起, which there is mostly "together".)"""
+    return unit != "起" and _closing_count(text, lo, s, e)
 
 
 def _accept_chinese(text: str, s: int, e: int, cn: str, unit: str | None, post: str | None, sent_s: int,
@@ -502,7 +507,7 @@ def _accept_chinese(text: str, s: int, e: int, cn: str, unit: str | None, post: 
         return True
     if cn == "一" and not (_ONE_VERBS.search(text, max(sent_s, s - 6), s) or unit == "次"
                           or (prev is not None and prev.unit == unit)
-                          or (unit != "起" and _closing_count(text, max(sent_s, s - 12), s, e))):
+                          or _one_after_noun(text, max(sent_s, s - 12), s, e, unit)):
         return False  # the commonest case by far: 一 as an article
     if prev is not None and prev.unit == unit and 0 <= s - prev.end <= 20 \
             and not PAUSE_MARK.search(text[prev.end:s]):
@@ -630,7 +635,7 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
             continue
         elif g_cn == "一" and g_unit != "次" and not mult and not _ONE_VERBS.search(text, max(0, s - 6), s) \
                 and not (out and 0 <= s - out[-1].end <= 20 and out[-1].unit == g_unit) \
-                and not (g_unit != "起" and _closing_count(text, max(0, s - 12), s, m.end())):
+                and not _one_after_noun(text, max(0, s - 12), s, m.end(), g_unit):
             continue  # 一 as an article, the commonest case by far: rejected before any other work
         i = bisect.bisect_right(q_starts, s) - 1
         if i >= 0 and q_reach[i] > e and any(a <= s and e < b for a, b in quoted[max(0, i - 8):i + 1]):

@@ -491,3 +491,15 @@ def test_a_unit_referred_back_to_by_its_kind_acts_and_holds_titles():
     ex = run(text)
     assert relations(ex, "adopts") == {("辰溪县公安局治安大队", "一案双查")}
     assert relations(ex, "awardedTo") == {("全省治安系统先进集体", "辰溪县公安局治安大队")}
+
+
+def test_a_list_after_a_joining_word_joins_whole():
+    ex = run("石阡县委政法委牵头，联合县公安局、县司法局、县民政局开展“清风”专项行动。")
+    assert {(b, "清风") for b in ("石阡县委政法委", "石阡县公安局", "石阡县司法局", "石阡县民政局")} <= relations(ex, "conducts")
+
+
+def test_the_body_a_doer_helps_or_gets_to_act_acts_too():
+    ex = run("石阡县公安局配合县市场监管局开展“守护消费”专项整治。")
+    assert ("石阡县市场监督管理局", "守护消费") in relations(ex, "conducts")
+    ex = run("石阡县委政法委牵头组织县法院、县检察院开展“百日会战”。")
+    assert {("石阡县人民法院", "百日会战"), ("石阡县人民检察院", "百日会战")} <= relations(ex, "conducts")

@@ -1192,22 +1192,35 @@ def _coactors(doc: Doc, actors: list, key: tuple[str, str], pos: int,
     return out
 
 
-_JOINING_BEFORE = re.compile("(?:联合|会同|携手|协同)$")
+# a body a clause's doer acts with (联合, 会同) or for (配合, 协助: the one it helps acts too), or
+# that it gets to act (组织县法院、县检察院开展…)
+_JOINING_BEFORE = re.compile("(?:联合|会同|携手|协同|配合|协助|组织)$")
+_LIST_JOINS = ("、", "和", "及", "与", "以及")
 _TOGETHER = re.compile("(?:共同|一起|一道|联合|携手|合作)")
 
 
 def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
-    """联合X开展“Y” / 会同X推行“Y”: the bodies a clause joins to its doer, right before the verb."""
+    """联合X开展“Y” / 会同X推行“Y” / 配合X开展“Y”: the bodies a clause joins to its doer, right
+    before the verb; a list after the joining word joins whole (联合A、B、C开展“Y”)."""
     text = doc.text
-    cs = max(text.rfind(c, max(0, pos - 40), pos) for c in "，。；：\n") + 1
-    # only a body ending within 8 characters of pos joins, and what refines it ends there too: the
-    # actors of the last 120 characters (no body's name is longer), not all since cs
+    cs = max(text.rfind(c, max(0, pos - 80), pos) for c in "，。；：\n") + 1
+    # only a list ending within 8 characters of pos joins, and what refines it ends there too: the
+    # actors of the last 120 characters (no list of bodies' names is longer), not all since cs
     lo = bisect_left(actors, (max(cs, pos - 120),))
+    found = _specific(actors[lo:bisect_left(actors, (pos,))], text)
     out = []
-    for s, e, k in _specific(actors[lo:bisect_left(actors, (pos,))], text):
-        if e <= pos and len(text[e:pos]) <= 8 and (_JOINING_BEFORE.search(text[max(cs, s - 2):s]) or (
+    for i, (s, e, k) in enumerate(found):
+        if e > pos or not (_JOINING_BEFORE.search(text[max(cs, s - 4):s]) or (
                 text[s - 1:s] in ("与", "同", "和") and _TOGETHER.match(text, e))):  # …，与县司法局共同推出“X”
-            out.append(k)
+            continue
+        listed = [k]
+        for s2, e2, k2 in found[i + 1:]:
+            if text[e:s2] not in _LIST_JOINS or e2 > pos:
+                break
+            listed.append(k2)
+            e = e2
+        if len(text[e:pos]) <= 8:
+            out.extend(listed)
     return out
 
 

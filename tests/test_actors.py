@@ -503,3 +503,13 @@ def test_the_body_a_doer_helps_or_gets_to_act_acts_too():
     assert ("石阡县市场监督管理局", "守护消费") in relations(ex, "conducts")
     ex = run("石阡县委政法委牵头组织县法院、县检察院开展“百日会战”。")
     assert {("石阡县人民法院", "百日会战"), ("石阡县人民检察院", "百日会战")} <= relations(ex, "conducts")
+
+
+def test_fen_bie_pairs_listed_doers_with_as_many_things_in_order():
+    ex = run("石阡县汤山街道、龙塘镇、聚凤乡分别推行“网格员+”模式、“楼栋长”制度和“红色物业”机制。")
+    assert relations(ex, "adopts") == {("汤山街道", "网格员+"), ("龙塘镇", "楼栋长"), ("聚凤仡佬族侗族乡", "红色物业")}
+    ex = run("石阡县人民法院、县人民检察院分别开展“送法进村”和“检察开放日”活动。")
+    assert relations(ex, "conducts") == {("石阡县人民法院", "送法进村"), ("石阡县人民检察院", "检察开放日")}
+    # one thing for all of them: each adopts it
+    ex = run("石阡县汤山街道、龙塘镇分别建立了“法律明白人”工作机制。")
+    assert relations(ex, "adopts") == {("汤山街道", "法律明白人"), ("龙塘镇", "法律明白人")}

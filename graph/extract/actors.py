@@ -1199,6 +1199,32 @@ _LIST_JOINS = ("、", "和", "及", "与", "以及")
 _TOGETHER = re.compile("(?:共同|一起|一道|联合|携手|合作)")
 
 
+def _respective(doc: Doc, h, named: list, found: list, actors: list) -> list[tuple[str, str]]:
+    """A、B、C分别推行“X”、“Y”和“Z”: where 分别 pairs as many doers listed right before it with as
+    many named things in its clause, the one in the thing's place (and whoever else ``found`` holds
+    that is not listed: a place whose drive it is); else ``found``. ``actors`` sorted by start."""
+    text = doc.text
+    ss, _ = doc.sentence_at(h.start)
+    i = text.rfind("分别", ss, h.start)
+    if i < 0 or any(c in text[i:h.start] for c in "，。；：\n"):
+        return found
+    ce = min((j for j in (text.find(c, h.end) for c in "，。；\n") if j >= 0), default=len(text))
+    things = [x for x in named if i < x.start < ce and x.type in PREDICATE]
+    # the doers listed right before 分别, joined by nothing but 、/和/及/与 (the most specific of each)
+    listed: list = []
+    end = i
+    for s, e, k in reversed(_specific(actors[bisect_left(actors, (ss,)):bisect_left(actors, (i,))], text)):
+        if e > end:
+            continue
+        if text[e:end] not in (_LIST_JOINS if listed else ("",)):
+            break
+        listed.insert(0, k)
+        end = s
+    if len(listed) < 2 or len(listed) != len(things) or h not in things:
+        return found
+    return [listed[things.index(h)]] + [k for k in found if k not in listed]
+
+
 def _joined_by(doc: Doc, actors: list, pos: int) -> list[tuple[str, str]]:
     """联合X开展“Y” / 会同X推行“Y” / 配合X开展“Y”: the bodies a clause joins to its doer, right
     before the verb; a list after the joining word joins whole (联合A、B、C开展“Y”)."""
@@ -1494,8 +1520,9 @@ class Doers:
             complier = _complier(doc, h, index) if h.type == "Campaign" else None  # 为落实A“X”部署，B…
             complier = complier or _brief_lead(doc, h.start, actor, index)  # A主动作为，B积极配合，共同建立“X”
             charged = _charged(doc, doers, h, index)  # “X”由A牵头、B具体实施: A and B, beside the place it is of
-            return list(dict.fromkeys([a for a in [actor, drive_of, learner, complier, _leader(doc, doers, h.start),
-                                                    _coordinator(doc, doers, h.start, index.marks)] if a]
-                                      + framed + counted + charged + _coactors(doc, doers, actor, h.start, index)
-                                      + _joined_by(doc, self.actors, h.start)))
+            found = list(dict.fromkeys([a for a in [actor, drive_of, learner, complier, _leader(doc, doers, h.start),
+                                                     _coordinator(doc, doers, h.start, index.marks)] if a]
+                                       + framed + counted + charged + _coactors(doc, doers, actor, h.start, index)
+                                       + _joined_by(doc, self.actors, h.start)))
+            return _respective(doc, h, named, found, self.actors)
         return []

@@ -128,3 +128,15 @@ def test_a_document_signed_by_two_bodies_and_one_issued_by_the_body_the_report_i
     text = ("凤凰县公安局护航民营经济纪实\n凤凰县公安局聚焦涉企案件办理，出台多项硬举措。\n"
             "今年以来，出台《涉企案件快速办理工作机制》，明确办案时限。")
     assert ("涉企案件快速办理工作机制", "凤凰县公安局") in relations(run(text), "issuedBy")
+
+
+def test_the_document_a_body_goes_by_is_its_issuers_not_the_bodys():
+    ex = run("石阡县委政法委根据省委政法委下发的《关于加强平安建设的意见》，制定了《石阡县平安建设考核办法》。")
+    assert relations(ex, "issuedBy") == {("关于加强平安建设的意见", "贵州省委政法委"), ("石阡县平安建设考核办法", "石阡县委政法委")}
+    ex = run("石阡县委、县政府联合印发的《关于推进平安石阡建设的意见》明确提出要求。")
+    assert relations(ex, "issuedBy") == {("关于推进平安石阡建设的意见", "石阡县委"), ("关于推进平安石阡建设的意见", "石阡县人民政府")}
+
+
+def test_a_meeting_that_adopts_a_document_issues_it():
+    ex = run("石阡县人民政府常务会议审议通过《石阡县社会治安防控体系建设方案》。")
+    assert ("石阡县社会治安防控体系建设方案", "石阡县人民政府") in relations(ex, "issuedBy")

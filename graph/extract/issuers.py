@@ -22,7 +22,9 @@ def agency_index(ag_keys) -> tuple[dict[int, tuple[int, tuple[str, str]]], list[
     return by_end, starts, {}  # (and each sentence's issuing verbs, as they are asked for)
 
 
-_ISSUING = re.compile("(印发|出台|制定|下发|发布|颁布|制订|签署|签订|发出)了?")
+_ISSUING = re.compile("(印发|出台|制定|下发|发布|颁布|制订|签署|签订|发出|审议通过|研究通过)了?")
+# a body that only names whose document the issuer goes by (根据省委政法委下发的《A》，制定《B》)
+_GOVERNED = re.compile("(?:根据|按照|依据|依照|对照|贯彻|落实|结合)$")
 _TITLES_BETWEEN = re.compile("的?(?:《[^》]*》|[和、及与并]|\\s)*")
 
 
@@ -100,9 +102,14 @@ def issuers(doc: Doc, pos: int, core, ag_keys, focal_key, named, topic=None, ind
     spans = [(a.start, a.end, k) for a, k in bodies]
     if places:
         spans = sorted(spans + [p for p in places[bisect_left(places, (ss,)):bisect_left(places, (trig,))] if p[1] <= trig])
-    # the verb's own clause first (甲印发《A》，乙制定了《B》: B is 乙's alone); else the sentence's
+    if text.startswith("的", found[1]) and spans and spans[-1][1] >= trig - 2:
+        # 省委政法委下发的《A》: the verb's own body (and those listed with it), whatever governs it
+        return _bodies_ending_at(text, spans[-1][1], ag_keys, index) or [spans[-1][2]]
+    # the verb's own clause first (甲印发《A》，乙制定了《B》: B is 乙's alone); else the sentence's,
+    # but for a body 根据 governs (甲根据乙下发的《A》，制定了《B》: B is 甲's)
     cs = max(text.rfind("，", ss, trig), text.rfind("；", ss, trig))
-    found = [k for s, _, k in spans if s > cs] or [k for _, _, k in spans]
+    found = [k for s, _, k in spans if s > cs] or \
+        [k for s, _, k in spans if not _GOVERNED.search(text, max(0, s - 2), s)] or [k for _, _, k in spans]
     if found:
         return list(dict.fromkeys(found))
     return [topic] if topic else ([focal_key] if focal_key else [])

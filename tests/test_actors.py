@@ -513,3 +513,8 @@ def test_fen_bie_pairs_listed_doers_with_as_many_things_in_order():
     # one thing for all of them: each adopts it
     ex = run("石阡县汤山街道、龙塘镇分别建立了“法律明白人”工作机制。")
     assert relations(ex, "adopts") == {("汤山街道", "法律明白人"), ("龙塘镇", "法律明白人")}
+
+
+def test_a_county_committee_and_government_after_a_time_word_act_together():
+    ex = run("今年，石阡县委、县政府出台《实施意见》，部署开展“平安细胞”创建活动。")
+    assert {("石阡县委", "平安细胞"), ("石阡县人民政府", "平安细胞")} <= relations(ex, "conducts")

@@ -351,3 +351,8 @@ def test_a_station_named_on_a_name_the_register_lacks_right_after_its_county():
     unit = entity(ex, "Agency", "石阡县公安局城关派出所")
     assert unit.attrs["parent"] == "石阡县公安局"
     assert ("先进集体", "石阡县公安局城关派出所") in relations(ex, "awardedTo")
+
+
+def test_a_verb_after_a_body_is_no_part_of_a_unit_named_after_it():
+    ex = run("石阡县公安局建成视频监控指挥中心，实现全天候监控。")
+    assert not any("建成" in n for n in names(ex, "Agency"))

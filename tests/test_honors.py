@@ -218,3 +218,9 @@ def test_a_title_that_modifies_its_holder_ends_before_it_and_goes_to_it():
     assert relations(ex, "awardedTo") == {("人民满意的政法单位", "凤凰县公安局")}
     ex = run("凤凰县召开会议。县公安局荣获全国优秀公安局称号的消息传来，全局上下备受鼓舞。")
     assert relations(ex, "awardedTo") == {("全国优秀公安局", "凤凰县公安局")}
+
+
+def test_a_way_of_working_named_as_the_title_awarded_is_the_honor_only():
+    ex = run("石阡县汤山街道“五老调解”工作法被评为“全省十佳调解工作法”。")
+    assert "全省十佳调解工作法" in names(ex, "Honor")
+    assert {m for _, m in relations(ex, "adopts")} == {"五老调解"}

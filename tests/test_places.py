@@ -334,3 +334,16 @@ def test_a_prefectures_short_name_before_a_townships_level_word_is_the_townships
     assert "黄石市" not in names(ex, "Place")
     assert entity(ex, "Place", "黄石镇").attrs["parent"] == "520623000000"
     assert "湖北省" not in names(ex, "Place")
+
+
+def test_a_county_that_became_a_city_is_found_by_its_former_name():
+    # 黔西县 became 黔西市 in 2021, a change the register's history does not lead to a living code
+    ex = run("黔西县以“雪亮工程”为抓手，推进平安建设。")
+    assert entity(ex, "Place", "黔西市").attrs["code"] == "520581000000"
+    assert ("黔西市", "雪亮工程") in relations(ex, "implements")
+
+
+def test_a_former_county_name_made_of_an_everyday_word_before_shi_is_no_place():
+    # 合作县 would be 合作市's former name; 合作县市 are the counties and cities that cooperate
+    ex = run("石阡县帮助合作县市平均每年新增产值1.5亿元。")
+    assert "合作市" not in names(ex, "Place")

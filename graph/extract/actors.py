@@ -331,7 +331,8 @@ _FRAME_END = re.compile("(?:等地|等)?，")
 _ADVERBIAL = re.compile(_OPENING_LEAD + "(?:通过|依托|围绕|按照|根据|借助|结合|针对|为了|为|随着|以|在[^，。；]{1,60}?"
                         "(?:中|下|之际|期间|基础上|背景下|过程中|之下)，)")
 # what may stand between a clause mark and the subject heading the clause
-_HEAD_LEAD = re.compile("(?:同时|目前|此外|另外|如今|当前|近年来|今年以来|[0-9]{4}年(?:以来)?|\\s)*")
+_HEAD_LEAD = re.compile("(?:同时|目前|此外|另外|如今|当前|近年来|今年以来|[0-9]{4}年(?:以来)?|\\s|"
+                        "(?:今年|去年|近日|日前|近期|年初|年底|上半年|下半年|一年来|多年来)，?)*")  # (今年，县委、县政府…)
 
 
 def _frame(text: str, actors: list, ss: int, se: int) -> tuple[int, list[tuple[str, str]]] | None:

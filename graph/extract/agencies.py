@@ -815,6 +815,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
     name, where none is named, to the focal county's."""
     text, ctx = doc.text, doc.ctx
     whole = _whole_units()
+    hit_ends = {h.end for h in hits}
     out = []
     at = find_words(text, _bare_heads())  # (every head's places in one pass: a scan of the text per head cost more)
     for head, kinds in _units():
@@ -840,8 +841,8 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                     if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags) \
                             or tok in ("省", "市", "县", "区", "州", "旗") or ctx.county is not None and tok == ctx.county.name:
                         break  # (县看守所, 石阡县看守所: the county is the parent's, no part of the unit's name)
-                    if "v" in flags and (a == 0 or not is_cjk(text[a - 1])):
-                        break  # ，组建|审判团队: a verb opening the clause is its predicate (刑事执行|检察部 is a name)
+                    if "v" in flags and (a == 0 or not is_cjk(text[a - 1]) or a in hit_ends):
+                        break  # ，组建|审判团队, 某局|建成|…中心: a verb opening the clause or after a body is a predicate (刑事执行|检察部 is a name)
                     start = a
                     if hs - start >= 6:
                         break

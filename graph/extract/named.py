@@ -352,9 +352,15 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _framed_drives(text, hits, taken)
     _pushed_drives(text, hits, taken)
     _title_drives(text, hits, taken)
+    # a way of working or a project named right after an award verb is the title awarded (被评为
+    # “全省十佳调解工作法”): the honors' to read
+    hits[:] = [h for h in hits if h.type not in ("Mechanism", "Program") or not _AWARDED.search(text, max(0, h.start - 5), h.start)]
     _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+_AWARDED = re.compile("(?:评为|获评|荣获|命名为|授予|表彰为|当选为)“?$")
 
 
 def _one_type_per_name(hits: list[NamedHit]) -> None:

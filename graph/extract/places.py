@@ -504,6 +504,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             continue
         if place.code not in focal_chain and not _standalone(text, s, v) and not _after_parent(text, s, v, gz):
             continue  # 佳县 inside 最佳县市
+        if place.code not in focal_chain and v != place.name and v.endswith("县") and text[e:e + 1] in ("市", "区"):
+            continue  # 帮助合作县市: counties and cities a word governs, not a county's former name 合作县
         if place.code not in focal_chain and ((s > 0 and text[s - 1] in _DEMONSTRATIVE) or (
                 v in _PHRASES and not _after_parent(text, s, v, gz))):
             continue  # 这片X区, 创建“平安县”: a phrase, no place

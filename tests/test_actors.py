@@ -518,3 +518,10 @@ def test_fen_bie_pairs_listed_doers_with_as_many_things_in_order():
 def test_a_county_committee_and_government_after_a_time_word_act_together():
     ex = run("今年，石阡县委、县政府出台《实施意见》，部署开展“平安细胞”创建活动。")
     assert {("石阡县委", "平安细胞"), ("石阡县人民政府", "平安细胞")} <= relations(ex, "conducts")
+
+
+def test_we_in_a_township_officials_words_is_the_township():
+    ex = run("石阡县召开会议。“我们镇推行‘三调联动’工作法以来，化解纠纷300件。”龙塘镇党委书记王建华介绍。")
+    assert relations(ex, "adopts") == {("龙塘镇", "三调联动")}
+    ex = run("石阡县公安局开展夜查行动。“今年我们推行‘一村一辅警’机制。”县司法局局长王建平说。")
+    assert ("石阡县司法局", "一村一辅警") in relations(ex, "adopts")

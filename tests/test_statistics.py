@@ -817,3 +817,8 @@ def test_a_clause_on_a_whole_unit_that_says_what_it_did_borrows_no_activity():
     assert got[(856, "个")].indicator == "划分网格"
     got = facts("石阡县公安局开展数据排查，排查信息42万多条。")  # a short deed still takes the activity before it
     assert got[(420000, "条")].indicator == "开展数据排查排查信息"
+
+
+def test_we_and_a_level_word_in_a_township_officials_words_is_the_township():
+    ex = run("石阡县召开会议。“今年我们镇化解纠纷120件。”龙塘镇镇长张华说。")
+    assert subject_of(ex, 120) == "龙塘镇"

@@ -251,6 +251,9 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
         elif m.group(1) and (key := whole.get(m.group(1))) and key in ex.entities \
                 and ex.entities[key].name.endswith(m.group(1)) and free(m):
             added.append((m.start(), m.end(), key))  # (else the report's own 州 or 盟: 全盟各地…)
+    if "我" in text or "全" in text:  # an official's 我们, 我们镇, 全局: the body or place he speaks for
+        attrs_of = lambda k: ex.entities[k].attrs if k in ex.entities else {}
+        added.extend(SubjectFinder._spoken_for(doc, out, attrs_of))
     return sorted(out + added) if added else out
 
 

@@ -62,7 +62,10 @@ _DESIGNATED = re.compile("(?:常务)?副?(?:书记|部长|局长|院长|检察�
 # sentence's subject goes on
 _ROLE = re.compile("(?:具体|负责|统一|全面)?(?:统筹|牵头|协调|督导|指导|主抓|把关)(?:协调|推进|调度|实施)?(?=[，；])")
 # the words a speaker says for the body he speaks for (我们, 全局, 我所): see SubjectFinder._spoken_for
-_WE = re.compile("我们(?![村镇县乡市区])|[我本全](局|所|院|庭|队)")
+_WE = re.compile("我们(镇|乡|村|社区)?(?![县市区])|[我本全](局|所|院|庭|队)")
+_WE_LEVELS = {"镇": "township", "乡": "township", "村": "village", "社区": "village"}
+# a township's or village's own leading body speaks for the place (某镇党委书记X说，“我们镇…”)
+_LOCAL_LEADERSHIP = re.compile("(?:党委|人民政府|政府|党支部|党总支|村民委员会|居民委员会)$")
 # a body named only to introduce its speaker (县公安局副局长X介绍，…)
 _SPEAKER = re.compile("[^，。；：“]{0,14}?(?:介绍|说|表示|指出|透露|强调|谈到|告诉)")
 # what follows a body that is no subject: any of the above (one pattern, tried once per body)
@@ -409,17 +412,24 @@ class SubjectFinder:
         text = doc.text
         out = []
         for s, e, k in actors:
-            if k[0] != "Agency" or (m := _SPEAKER.match(text, e)) is None:
+            if (m := _SPEAKER.match(text, e)) is None:
                 continue
+            if k[0] == "Place" and attrs_of(k).get("level") not in ("township", "village"):
+                continue  # (a county's officials speak for the county, the report's own place anyway)
             if text[s - 1:s] == "”" and (qs := text.rfind("“", max(0, s - 400), s - 1)) >= 0:
                 a, b = qs, s - 1  # the quotation before the speaker
             else:
                 a, b = m.end(), doc.sentence_at(m.end())[1]
-            if _LEADERSHIP.search(k[1]) and attrs_of(k).get("jurisdiction"):
-                k = ("Place", attrs_of(k)["jurisdiction"])
+            if k[0] == "Agency" and (place := attrs_of(k).get("jurisdiction")) and (
+                    _LEADERSHIP.search(k[1]) or _LOCAL_LEADERSHIP.search(k[1])
+                    and attrs_of(("Place", place)).get("level") in ("township", "village")):
+                k = ("Place", place)
+            level = attrs_of(k).get("level") if k[0] == "Place" else None
             tail = "队" if k[1].endswith("大队") else k[1][-1]
             for w in _WE.finditer(text, a, b):
-                if w.group(1) is None or (k[0] == "Agency" and w.group(1) == tail):
+                if w.group(1) is not None and _WE_LEVELS[w.group(1)] != level:
+                    continue  # 我们镇 for a township's speaker, 我们村 for a village's
+                if w.group(2) is None or (k[0] == "Agency" and w.group(2) == tail):
                     out.append((w.start(), w.end(), k))
         return out
 

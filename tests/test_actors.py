@@ -525,3 +525,8 @@ def test_we_in_a_township_officials_words_is_the_township():
     assert relations(ex, "adopts") == {("龙塘镇", "三调联动")}
     ex = run("石阡县公安局开展夜查行动。“今年我们推行‘一村一辅警’机制。”县司法局局长王建平说。")
     assert ("石阡县司法局", "一村一辅警") in relations(ex, "adopts")
+
+
+def test_a_drive_of_the_whole_province_is_the_provinces_too():
+    ex = run("按照全省“百日行动”统一部署，石阡县公安局迅速开展夏季治安打击整治行动。")
+    assert {d for d, c in relations(ex, "conducts") if c.startswith("百日")} == {"贵州省", "石阡县公安局"}

@@ -778,3 +778,8 @@ def test_a_clause_of_someone_speaking_is_no_modifier_between_a_quote_and_a_head(
     ex = run("汝城县召开会议。全国“星级公安派出所”热水派出所所长陈刚介绍经验。")
     assert not names(ex, "Mechanism") and names(ex, "Honor") == {"星级公安派出所"}
     assert "三联三调" in names(run("汝城县召开会议。县委政法委推广“三联三调”工作经验。"), "Mechanism")
+
+
+def test_a_project_something_is_ranked_as_is_a_figure_of_speech():
+    ex = run("石阡县委、县政府把平安建设列为“一把手”工程，全面推进“天网工程”建设。")
+    assert names(ex, "Program") == {"天网工程"}

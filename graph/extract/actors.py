@@ -78,14 +78,14 @@ def _place_drive_actor(h, ctx) -> tuple[str, str] | None:
 
 
 # a thing of a unit above the county, by its level (依托州级“X”体系, 接入省级“X”平台)
-_LEVEL_BEFORE = re.compile("([省市州盟])级[“「]?$")
+_LEVEL_BEFORE = re.compile("(?:([省市州盟])级|全([省市州盟]))[“「]?$")  # 州级“X”体系, 按照全省“X”部署
 
 
 def _level_owner(text: str, h, ctx) -> tuple[str, str] | None:
     """The report's unit of the level written right before the thing ``h`` (州级“X”体系: the
     prefecture), where that is a unit above the report's county: it runs the thing too."""
     m = _LEVEL_BEFORE.search(text, max(0, h.start - 3), h.start)
-    p = ctx.level_place(m.group(1)) if m is not None else None
+    p = ctx.level_place(m.group(1) or m.group(2)) if m is not None else None
     return ("Place", p.id) if p is not None and p is not ctx.county else None
 
 

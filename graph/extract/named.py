@@ -354,13 +354,16 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _title_drives(text, hits, taken)
     # a way of working or a project named right after an award verb is the title awarded (被评为
     # “全省十佳调解工作法”): the honors' to read
-    hits[:] = [h for h in hits if h.type not in ("Mechanism", "Program") or not _AWARDED.search(text, max(0, h.start - 5), h.start)]
+    # (nor is a project something is ranked as: 把平安建设列为“一把手”工程, a figure of speech)
+    hits[:] = [h for h in hits if not (h.type in ("Mechanism", "Program") and _AWARDED.search(text, max(0, h.start - 5), h.start)
+                                       or h.type == "Program" and _RANKED_AS.search(text, max(0, h.start - 4), h.start))]
     _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
 
 _AWARDED = re.compile("(?:评为|获评|荣获|命名为|授予|表彰为|当选为)“?$")
+_RANKED_AS = re.compile("(?:列为|作为|当作|当成|定为)“?$")
 
 
 def _one_type_per_name(hits: list[NamedHit]) -> None:

@@ -822,3 +822,8 @@ def test_a_clause_on_a_whole_unit_that_says_what_it_did_borrows_no_activity():
 def test_we_and_a_level_word_in_a_township_officials_words_is_the_township():
     ex = run("石阡县召开会议。“今年我们镇化解纠纷120件。”龙塘镇镇长张华说。")
     assert subject_of(ex, 120) == "龙塘镇"
+
+
+def test_a_kind_of_what_was_counted_before_keeps_that_counts_deed():
+    got = facts("石阡县公安局查处酒驾醉驾违法行为217起，其中醉驾43起。")
+    assert got[(43, "起")].indicator == "查处醉驾"

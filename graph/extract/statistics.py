@@ -204,6 +204,8 @@ def _elliptical(text: str, before: str, noun: str, unit: str, near: StatHit | No
             return verb + before, verb + before, "", verb
     if before and not noun and _bare_verb(before):
         obj = _object_of(near)  # 受理信访事项300件，办结290件: what was settled is what was received
+        if obj and before in obj and (verb := _lead_verbs(near)):
+            return verb + before, verb + before, "", verb  # 查处酒驾醉驾行为217起，其中醉驾43起: a kind of it
         if obj:
             return before + obj, before + obj, "", before
     return None

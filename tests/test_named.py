@@ -783,3 +783,10 @@ def test_a_clause_of_someone_speaking_is_no_modifier_between_a_quote_and_a_head(
 def test_a_project_something_is_ranked_as_is_a_figure_of_speech():
     ex = run("石阡县委、县政府把平安建设列为“一把手”工程，全面推进“天网工程”建设。")
     assert names(ex, "Program") == {"天网工程"}
+
+
+def test_a_deeds_name_inside_a_drives_name_does_not_end_it():
+    ex = run("石阡县公安局开展打击治理电信网络诈骗犯罪专项行动。")
+    assert "打击治理电信网络诈骗犯罪专项行动" in names(ex, "Campaign")
+    ex = run("石阡县开展道路交通安全集中整治百日行动。")
+    assert "道路交通安全集中整治百日行动" in names(ex, "Campaign")

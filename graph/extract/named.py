@@ -1284,6 +1284,10 @@ _KINDS_ONLY = re.compile("[一二三四五六七八九十两]+[种个项批支�
 _WORKS_GO_ON = re.compile("(?:的|建设|等|和|及)")
 
 
+_DEED_HEADS = frozenset({"打击治理", "集中整治", "综合整治", "专项整治", "专项治理", "大排查", "大整治"})
+_DRIVE_AFTER = re.compile(f"([{CJK}]{{0,14}}?)(专项行动|专项斗争|专项整治行动|集中行动|攻坚行动|攻坚战|行动)")
+
+
 def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     text = doc.text
     pattern, heads, reach = _unquoted_re()
@@ -1294,6 +1298,10 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if head in _NEVER_UNQUOTED or _overlaps_around(ns, he, taken):
             continue
         left = text[m.start():ns]
+        # 打击治理电信网络诈骗犯罪专项行动: a drive's head that is a deed's name (打击治理, 集中整治)
+        # before a drive's own head in its clause is part of the name
+        if head in _DEED_HEADS and (drive := _DRIVE_AFTER.match(text, he)):
+            name, head, he = name + head + drive.group(1), drive.group(2), drive.end()
         # 三级联合打击盗窃活动工作机制: a drive's head before a mechanism's is the work the mechanism does
         if t == "Campaign" and (mech := _MECH_AFTER_DRIVE.match(text, he)):
             name, head, he, t = name + head, mech.group(0), mech.end(), "Mechanism"

@@ -356,3 +356,9 @@ def test_a_station_named_on_a_name_the_register_lacks_right_after_its_county():
 def test_a_verb_after_a_body_is_no_part_of_a_unit_named_after_it():
     ex = run("石阡县公安局建成视频监控指挥中心，实现全天候监控。")
     assert not any("建成" in n for n in names(ex, "Agency"))
+
+
+def test_police_brigades_named_alone_are_the_county_bureaus():
+    ex = run("石阡县公安局召开会议。刑侦大队联合交警大队开展夜查。")
+    assert {"石阡县公安局刑侦大队", "石阡县公安局交警大队"} <= names(ex, "Agency")
+    assert not any("联合" in n for n in names(ex, "Agency"))

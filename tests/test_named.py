@@ -790,3 +790,8 @@ def test_a_deeds_name_inside_a_drives_name_does_not_end_it():
     assert "打击治理电信网络诈骗犯罪专项行动" in names(ex, "Campaign")
     ex = run("石阡县开展道路交通安全集中整治百日行动。")
     assert "道路交通安全集中整治百日行动" in names(ex, "Campaign")
+
+
+def test_named_rules_of_working_ending_in_zhi():
+    ex = run("石阡县司法局实行首问负责制和限时办结制。")
+    assert {"首问负责制", "限时办结制"} <= names(ex, "Mechanism")

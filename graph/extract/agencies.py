@@ -531,6 +531,7 @@ def _township_named(doc: Doc, county: Place | None, pos: int) -> Place | None:
 
 
 _MOTION = set("赴到去往至来进驻抵")
+_JOINING = frozenset({"联合", "会同", "配合", "协助", "协同", "携手"})  # (某大队联合交警大队: no part of its name)
 
 # a mediation committee two or more places set up together (X镇和Y镇联合人民调解委员会)
 _JOINT = re.compile("联合(?:人民)?调(?:解委员会|委会)")
@@ -841,11 +842,16 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                     if any(f.startswith(("m", "t", "d", "p", "c", "u", "r", "f", "q")) for f in flags) \
                             or tok in ("省", "市", "县", "区", "州", "旗") or ctx.county is not None and tok == ctx.county.name:
                         break  # (县看守所, 石阡县看守所: the county is the parent's, no part of the unit's name)
-                    if "v" in flags and (a == 0 or not is_cjk(text[a - 1]) or a in hit_ends):
+                    if "v" in flags and (a == 0 or not is_cjk(text[a - 1]) or a in hit_ends or tok in _JOINING):
                         break  # ，组建|审判团队, 某局|建成|…中心: a verb opening the clause or after a body is a predicate (刑事执行|检察部 is a name)
+                    if "ns" in flags:
+                        start = -1  # 某省某县公安交警大队, 某区交警大队: another place's unit, none of the body's before it
+                        break
                     start = a
                     if hs - start >= 6:
                         break
+            if start < 0:
+                continue
             owner = next((h for h in reversed(hits) if h.end == hs - 1 and h.kind in kinds), None) \
                 if start == hs and text[hs - 1:hs] == "的" else None  # 某县人民法院的执行团队
             if start == hs and head not in ("控告申诉室",) and head not in whole and owner is None:

@@ -795,3 +795,10 @@ def test_a_deeds_name_inside_a_drives_name_does_not_end_it():
 def test_named_rules_of_working_ending_in_zhi():
     ex = run("石阡县司法局实行首问负责制和限时办结制。")
     assert {"首问负责制", "限时办结制"} <= names(ex, "Mechanism")
+
+
+def test_a_places_experience_unquoted_is_a_mechanism():
+    ex = run("石阡县坚持和发展新时代枫桥经验，推动矛盾纠纷就地化解。")
+    assert "枫桥经验" in names(ex, "Mechanism")
+    assert "新时代枫桥经验" in entity(ex, "Mechanism", "枫桥经验").aliases
+    assert not names(run("石阡县学习外地先进经验，交流基层工作经验。"), "Mechanism")

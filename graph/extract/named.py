@@ -36,7 +36,7 @@ from itertools import accumulate
 
 from ..gazetteer import short_name
 from ..lexicon import load_set, load_table
-from .doc import CJK, Doc, Quote, Spans, find_all, finditer_near, overlaps
+from .doc import CJK, Doc, Quote, Spans, find_all, finditer_near, overlaps, positions
 from .numbers import cn_int, formula_value, is_formula
 from ..segment import is_word, lcut, pos_tags, token_spans
 
@@ -347,6 +347,7 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _joined_verbs(doc, hits, taken)
     _roles_joined(text, hits, taken)
     _unquoted(doc, hits, taken)
+    _place_experiences(doc, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
     _framed_drives(text, hits, taken)
@@ -364,6 +365,29 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
 
 _AWARDED = re.compile("(?:评为|获评|荣获|命名为|授予|表彰为|当选为)“?$")
 _RANKED_AS = re.compile("(?:列为|作为|当作|当成|定为)“?$")
+
+
+_PLACE_LEVELS = ("", "镇", "乡", "街道", "县", "市", "区", "村")
+
+
+def _place_experiences(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """A place's experience, unquoted (坚持和发展新时代枫桥经验, 学习借鉴浦江经验): the way of working
+    named after the place that began it. The place is one the register names (枫桥 of 枫桥镇,
+    浦江 of 浦江县), standing as a word of its own; 经验 alone (先进经验, 工作经验) names nothing."""
+    text, gz = doc.text, doc.ctx.gazetteer
+    for e in positions(text, ("经验",)):
+        for n in (2, 3, 4):
+            s = e - n
+            x = text[s:e]
+            if s < 0 or not _ALL_CJK.fullmatch(x) or _overlaps(s, e + 2, taken):
+                continue
+            if any(x + lvl in gz.by_name for lvl in _PLACE_LEVELS) and any(a == s for a, _ in token_spans(text, max(0, s - 4), e)) \
+                    and not (is_word(x) and not pos_tags(x)[0][1].startswith("ns")):  # (先进经验: 先进 is a word first)
+                name = x + "经验"
+                era = "新时代" if text.endswith("新时代", 0, s) else ""
+                hits.append(NamedHit("Mechanism", name, s, e + 2, {name, era + name}))
+                taken.append((s, e + 2))
+                break
 
 
 def _one_type_per_name(hits: list[NamedHit]) -> None:

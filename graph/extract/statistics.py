@@ -827,10 +827,10 @@ def find_statistics(doc: Doc, subjects: list[tuple[int, int]] = (), names: list[
         # (not when the number opens its clause and the words after it say what was done:
         # …，3名民警荣立个人二等功)
         done_after = not before and after_text and _has_verb(after_text)
-        # (nor when the clause says what was done and the noun follows the number: 共提供了19份报告)
-        # (nor when it opens on a whole unit that does it: …机制，全县划分网格856个)
-        whole_clause = bool(before and (after_text or _OWN_SUBJECT.match(text, clause_start)) and _has_verb(before))
-        if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after and not whole_clause:
+        # (nor when the clause says what was done and the noun follows the number, 共提供了19份报告, or
+        # opens on a whole unit that does it, …机制，全县划分网格856个: asked last, it segments)
+        if has_prev and len(before) <= 4 and not (spend and after_text) and not done_after \
+                and not (before and (after_text or _OWN_SUBJECT.match(text, clause_start)) and _has_verb(before)):
             prev_clause = text[_past_actors(text, max(pcs, sent_s), clause_start - 1, subj, subj_starts):clause_start - 1]
             counted = _DIGIT.search(prev_clause) or (out and out[-1].start >= pcs) or _ROUND_FIGURE.search(prev_clause)
             if prev_clause and not counted and len(prev_clause) <= 24 and not _SAYS.search(prev_clause) \

@@ -224,3 +224,14 @@ def test_a_way_of_working_named_as_the_title_awarded_is_the_honor_only():
     ex = run("石阡县汤山街道“五老调解”工作法被评为“全省十佳调解工作法”。")
     assert "全省十佳调解工作法" in names(ex, "Honor")
     assert {m for _, m in relations(ex, "adopts")} == {"五老调解"}
+
+
+def test_a_title_with_its_other_holders_in_brackets():
+    ex = run("石阡县龙塘镇红岩村被评为全国民主法治示范村（社区）。")
+    assert "全国民主法治示范村（社区）" in names(ex, "Honor")
+
+
+def test_an_award_described_then_named_in_quotes_is_the_named_award():
+    ex = run("石阡县荣获全省平安建设最高奖“金盾杯”。")
+    assert names(ex, "Honor") == {"金盾杯"}
+    assert ("金盾杯", "石阡县") in relations(ex, "awardedTo")

@@ -114,6 +114,7 @@ _PEOPLE_COUNT = re.compile(f"[0-9一二三四五六七八九十两百](?<![0-9�
 _TITLE_WORD = re.compile("(?:荣誉称号|称号)$")
 _TITLE_ENDS = re.compile("(?:等|荣誉|称号|后|之后|以来|的|和|及|并|，|[一二三四五六七八九十两]+次)")
 _AND = re.compile("和|及|与")
+_ALTERNATIVE = re.compile(f"（[{CJK}]{{1,4}}）(?=$|{_TITLE_ENDS.pattern})")
 _LIST_GOES_ON = re.compile("(?:、|和|及|与|以及)")
 _MERIT_AWARDED = re.compile("(?:个人|集体)?[一二三]等功(?![一-龥]{0,4}[0-9一二三四五六七八九十两]+[名人个])")
 _MERIT_HOLDER = re.compile("^(?:个人|集体)")
@@ -200,6 +201,9 @@ def _title_at(text: str, p: int, *, strong: bool, held_at: frozenset[int] | set[
     for k in range(len(run_text), 1, -1):
         cand = run_text[:k]
         rest = run_text[k:]
+        if rest and (alt := _ALTERNATIVE.match(rest)) and is_title(cand):
+            best = cand + alt.group(0)  # 全国民主法治示范村（社区）: the title's other holders in brackets
+            break
         if (not rest or _TITLE_ENDS.match(rest)) and is_title(cand):
             best = cand
             break
@@ -217,6 +221,10 @@ def _title_at(text: str, p: int, *, strong: bool, held_at: frozenset[int] | set[
     if ym:
         aliases.add(text[q:q + len(best)])
     end = q + len(best)
+    if best.endswith("奖") and text.startswith("“", end) and 0 < (close := text.find("”", end + 1, end + 16)) - end - 1 <= 12:
+        # 平安中国建设最高奖“长安杯”: the award described, then its own name
+        aliases |= {text[end + 1:close], text[q:close + 1]}
+        name, end = text[end + 1:close], close + 1
     sm = _SUFFIX.match(text, end)
     resume = sm.end() if sm else end
     return q, end, name, aliases, resume

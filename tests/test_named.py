@@ -802,3 +802,9 @@ def test_a_places_experience_unquoted_is_a_mechanism():
     assert "枫桥经验" in names(ex, "Mechanism")
     assert "新时代枫桥经验" in entity(ex, "Mechanism", "枫桥经验").aliases
     assert not names(run("石阡县学习外地先进经验，交流基层工作经验。"), "Mechanism")
+
+
+def test_a_push_that_says_how_long_it_lasts_is_a_drive():
+    assert "禁毒三年攻坚" in names(run("石阡县全面实施禁毒三年攻坚。"), "Campaign")
+    assert "夏季治安百日攻坚" in names(run("石阡县开展夏季治安百日攻坚。"), "Campaign")
+    assert not names(run("石阡县开展科技攻坚。"), "Campaign")

@@ -1851,6 +1851,7 @@ _AS = re.compile("作为")
 # only so, 作斗争 and 展开斗争 being everyday words); the name ends its phrase
 _PUSHED_HEAD = re.compile(f"(规范化建设|标准化建设|重点整治|攻坚|斗争)(?:工作)?(?=[^{CJK}]|[和及与等的]|$)")
 _OPENING_QUOTES = ("“", "‘", "「", "『")
+_SPAN_BEFORE = re.compile("(?:[一二三两0-9]年|百日|[春夏秋冬]季)$")  # how long a push lasts, right before 攻坚
 _DEMANDED = re.compile("(?:要|应|应当|需|需要|必须)(?:进一步|全面|大力|切实|着力|持续|深入|不断|继续)?$")
 
 
@@ -1902,8 +1903,8 @@ def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]
             tags = pos_tags(thing)
             if is_generic(thing) or thing in _generic().get("manner", ()) or thing in _GENERIC_CORES:
                 continue  # 开展专项重点整治, 集中攻坚: how the push is made, not on what
-            if name.endswith("攻坚") and tags[-1][1] not in ("v", "vn"):
-                continue  # 科技攻坚, 技术攻坚: a field worked on, no drive
+            if name.endswith("攻坚") and tags[-1][1] not in ("v", "vn") and not _SPAN_BEFORE.search(thing):
+                continue  # 科技攻坚, 技术攻坚: a field worked on, no drive (禁毒三年攻坚, 百日攻坚: a drive's span)
         core = strip_prefix(name) if name.endswith("斗争") else name  # 常态化禁毒斗争: 禁毒斗争
         hits.append(NamedHit("Campaign", core, s, he, {name, core, text[s:m.end()]}))
         taken.append((s, he))

@@ -531,7 +531,7 @@ def _township_named(doc: Doc, county: Place | None, pos: int) -> Place | None:
 
 
 _MOTION = set("赴到去往至来进驻抵")
-_JOINING = frozenset({"联合", "会同", "配合", "协助", "协同", "携手"})  # (某大队联合交警大队: no part of its name)
+_JOINING = frozenset({"联合", "会同", "配合", "协助", "协同", "携手"})  # (某大队联合某大队: no part of its name)
 
 # a mediation committee two or more places set up together (X镇和Y镇联合人民调解委员会)
 _JOINT = re.compile("联合(?:人民)?调(?:解委员会|委会)")
@@ -704,7 +704,7 @@ def _township_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                 town = names.get(text[s:us])
                 known = town is not None
             if not known:
-                # 石阡县城关派出所: a unit right after its county, on a name the register lacks
+                # 某县城南派出所: a unit right after its county, on a name the register lacks
                 if not (n <= 3 and names is not None and all(is_cjk(c) for c in text[s:us])
                         and not set(text[s:us]) & _FUNCTION and (town := _after_county(places, s)) is not None):
                     continue
@@ -845,7 +845,7 @@ def _bare_units(doc: Doc, hits: list[AgencyHit], taken: list[tuple[int, int]]) -
                     if "v" in flags and (a == 0 or not is_cjk(text[a - 1]) or a in hit_ends or tok in _JOINING):
                         break  # ，组建|审判团队, 某局|建成|…中心: a verb opening the clause or after a body is a predicate (刑事执行|检察部 is a name)
                     if "ns" in flags:
-                        start = -1  # 某省某县公安交警大队, 某区交警大队: another place's unit, none of the body's before it
+                        start = -1  # 某省某县公安户政大队, 某区户政大队: another place's unit, none of the body's before it
                         break
                     start = a
                     if hs - start >= 6:

@@ -348,6 +348,7 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     _roles_joined(text, hits, taken)
     _unquoted(doc, hits, taken)
     _place_experiences(doc, hits, taken)
+    _linked_pairs(text, hits, taken)
     _unquoted_formulas(text, hits, taken)
     _place_drives(doc, hits, taken)
     _framed_drives(text, hits, taken)
@@ -367,11 +368,31 @@ _AWARDED = re.compile("(?:评为|获评|荣获|命名为|授予|表彰为|当选
 _RANKED_AS = re.compile("(?:列为|作为|当作|当成|定为)“?$")
 
 
+# two bodies' or ways' one-character abbreviations and how they are joined (诉警联动, 访调对接,
+# 三治融合), after a verb that adopts a way of working, and the next such pair listed with it
+_LINKED_PAIR = re.compile(f"(?:推行|探索|建立|实行|深化|推进|完善|健全|落实|构建|坚持)了?([{CJK}]{{2}}(?:联动|衔接|对接|融合|联调|共治))"
+                          f"(?:[和及、与]([{CJK}]{{2}}(?:联动|衔接|对接|融合|联调|共治)))?(?![{CJK}]{{0,2}}(?:机制|模式|制度|体系|工作法))")
+
+
+def _linked_pairs(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
+    """Ways of working named by two abbreviations and their joining, unquoted and with no head
+    (推行诉警联动和访调对接): each pair whose abbreviations make no word of the language (社会融合
+    and 部门联动 name none)."""
+    for m in _LINKED_PAIR.finditer(text) if ("联" in text or "接" in text or "融合" in text or "共治" in text) else ():
+        for g in (1, 2):
+            s, e = m.span(g)
+            name = m.group(g)
+            if s < 0 or is_word(name[:2]) or is_word(name) or _overlaps(s, e, taken):
+                continue
+            hits.append(NamedHit("Mechanism", name, s, e, {name}))
+            taken.append((s, e))
+
+
 _PLACE_LEVELS = ("", "镇", "乡", "街道", "县", "市", "区", "村")
 
 
 def _place_experiences(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
-    """A place's experience, unquoted (坚持和发展新时代枫桥经验, 学习借鉴浦江经验): the way of working
+    """A place's experience, unquoted (坚持和发展新时代浦江经验, 学习借鉴某镇经验): the way of working
     named after the place that began it. The place is one the register names (枫桥 of 枫桥镇,
     浦江 of 浦江县), standing as a word of its own; 经验 alone (先进经验, 工作经验) names nothing."""
     text, gz = doc.text, doc.ctx.gazetteer
@@ -1322,7 +1343,7 @@ def _unquoted(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> N
         if head in _NEVER_UNQUOTED or _overlaps_around(ns, he, taken):
             continue
         left = text[m.start():ns]
-        # 打击治理电信网络诈骗犯罪专项行动: a drive's head that is a deed's name (打击治理, 集中整治)
+        # 打击治理跨境赌博犯罪专项行动: a drive's head that is a deed's name (打击治理, 集中整治)
         # before a drive's own head in its clause is part of the name
         if head in _DEED_HEADS and (drive := _DRIVE_AFTER.match(text, he)):
             name, head, he = name + head + drive.group(1), drive.group(2), drive.end()
@@ -1904,7 +1925,7 @@ def _pushed_drives(text: str, hits: list[NamedHit], taken: list[tuple[int, int]]
             if is_generic(thing) or thing in _generic().get("manner", ()) or thing in _GENERIC_CORES:
                 continue  # 开展专项重点整治, 集中攻坚: how the push is made, not on what
             if name.endswith("攻坚") and tags[-1][1] not in ("v", "vn") and not _SPAN_BEFORE.search(thing):
-                continue  # 科技攻坚, 技术攻坚: a field worked on, no drive (禁毒三年攻坚, 百日攻坚: a drive's span)
+                continue  # 科技攻坚, 技术攻坚: a field worked on, no drive (禁毒三年攻坚, 春季攻坚: a drive's span)
         core = strip_prefix(name) if name.endswith("斗争") else name  # 常态化禁毒斗争: 禁毒斗争
         hits.append(NamedHit("Campaign", core, s, he, {name, core, text[s:m.end()]}))
         taken.append((s, he))

@@ -197,7 +197,7 @@ def test_line_patterns_tried_only_where_they_can_match():
 
 def test_a_line_that_breaks_a_list_or_a_number_runs_on_into_the_next():
     assert normalise("石阡县聚凤乡、\n龙塘镇分别被评为全省平安乡镇。").text == "石阡县聚凤乡、龙塘镇分别被评为全省平安乡镇。"
-    text = "石阡县司法局深入开展矛盾纠纷排查化解工作，全年共排查各类矛盾纠纷一千余件，累计接待群众来访1200\n余人次。"
+    text = "石阡县司法局深入开展纠纷调处工作，全年共排查各类矛盾纠纷一千余件，累计接待群众来访1200\n余人次。"
     assert "1200余人次" in normalise(text).text
     # a picture's caption cut off by its file's name is no list left open
     assert normalise("图说：石阡风光、\n石阡县召开会议。").text.count("\n") == 1

@@ -222,7 +222,7 @@ def _title_at(text: str, p: int, *, strong: bool, held_at: frozenset[int] | set[
         aliases.add(text[q:q + len(best)])
     end = q + len(best)
     if best.endswith("奖") and text.startswith("“", end) and 0 < (close := text.find("”", end + 1, end + 16)) - end - 1 <= 12:
-        # 平安中国建设最高奖“长安杯”: the award described, then its own name
+        # 平安建设最高奖“X杯”: the award described, then its own name
         aliases |= {text[end + 1:close], text[q:close + 1]}
         name, end = text[end + 1:close], close + 1
     sm = _SUFFIX.match(text, end)

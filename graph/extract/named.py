@@ -393,8 +393,8 @@ _PLACE_LEVELS = ("", "镇", "乡", "街道", "县", "市", "区", "村")
 
 def _place_experiences(doc: Doc, hits: list[NamedHit], taken: list[tuple[int, int]]) -> None:
     """A place's experience, unquoted (坚持和发展新时代浦江经验, 学习借鉴某镇经验): the way of working
-    named after the place that began it. The place is one the register names (枫桥 of 枫桥镇,
-    浦江 of 浦江县), standing as a word of its own; 经验 alone (先进经验, 工作经验) names nothing."""
+    named after the place that began it. The place is one the register names (浦江 of 浦江县,
+    a township by its short name), standing as a word of its own; 经验 alone (先进经验, 工作经验) names nothing."""
     text, gz = doc.text, doc.ctx.gazetteer
     for e in positions(text, ("经验",)):
         for n in (2, 3, 4):

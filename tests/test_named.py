@@ -814,3 +814,7 @@ def test_two_abbreviations_and_their_joining_after_an_adopting_verb_name_a_way_o
     ex = run("石阡县推行三治融合，探索诉警联动和访调对接。")
     assert {"三治融合", "诉警联动", "访调对接"} <= names(ex, "Mechanism")
     assert not names(run("石阡县推进部门联动，深化社会融合。"), "Mechanism")
+
+
+def test_a_run_of_wins_is_no_way_of_working():
+    assert not names(run("石阡县实现平安建设“六连创”。"), "Mechanism")

@@ -357,8 +357,10 @@ def find_named(doc: Doc, taken: list[tuple[int, int]]) -> list[NamedHit]:
     # a way of working or a project named right after an award verb is the title awarded (被评为
     # “全省十佳调解工作法”): the honors' to read
     # (nor is a project something is ranked as: 把平安建设列为“一把手”工程, a figure of speech)
+    # (nor is a run of wins a way of working: 实现“六连创”)
     hits[:] = [h for h in hits if not (h.type in ("Mechanism", "Program") and _AWARDED.search(text, max(0, h.start - 5), h.start)
-                                       or h.type == "Program" and _RANKED_AS.search(text, max(0, h.start - 4), h.start))]
+                                       or h.type == "Program" and _RANKED_AS.search(text, max(0, h.start - 4), h.start)
+                                       or h.type == "Mechanism" and _STREAK.fullmatch(h.name))]
     _one_type_per_name(hits)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
@@ -1045,6 +1047,7 @@ _STYLE_VERBS = ("服务", "受理", "化解", "调解", "解纷", "办理", "管
 
 
 _ALL_CJK = re.compile(f"[{CJK}]+")
+_STREAK = re.compile("[二三四五六七八九十]+连(?:创|冠|胜|霸|优)")
 _COUNTED_YEARS = re.compile("[一二三四五六七八九十]年$")
 
 

@@ -450,3 +450,7 @@ def test_a_transcribed_name_joined_by_a_dot_opening_its_clause():
     assert "阿布都热依木·买买提" in people("阿布都热依木·买买提是村里的调解员，今年调解纠纷30件。")
     assert "玛依拉·艾力" in people("去年，玛依拉·艾力带领调解队走访群众200户。")
     assert not people("党建·引领基层治理。平安·法治·和谐。")
+
+
+def test_a_name_between_its_body_and_its_office_title_where_the_body_and_name_run_together():
+    assert ("李明", "书记", "石阡县委") in posts(run("石阡县委李明书记说，今年调解纠纷320件。"))

@@ -700,6 +700,9 @@ def find_persons(doc: Doc, agencies: list[AgencyHit], places: list[PlaceHit] | N
     # a name before a title or honorific: 张三同志, 李四所长
     for m in _AFTER_RE.finditer(text):
         s = _name_before(text, m.start(), titled=m.group(0) in _HONORIFIC_AFTER)
+        if s is None and m.group(0) in _AFTER_OFFICE:  # 县委李明书记说: the body's end is the name's start
+            s = next((b for b in range(m.start() - 4, m.start() - 1) if b in bodies.by_end
+                      and name_end(text, b, titled=True) == m.start()), None)
         if s is not None and free(s, m.start(), weak=True):
             body = bodies.by_end.get(s)  # 县司法局王建平局长介绍: the office is the body's written before the name
             post = [(m.group(0), body)] if body is not None and _heads(m.group(0), body.name) else []

@@ -362,3 +362,10 @@ def test_police_brigades_named_alone_are_the_county_bureaus():
     ex = run("石阡县公安局召开会议。刑侦大队联合交警大队开展夜查。")
     assert {"石阡县公安局刑侦大队", "石阡县公安局交警大队"} <= names(ex, "Agency")
     assert not any("联合" in n for n in names(ex, "Agency"))
+
+
+def test_a_mediators_own_room_named_after_him_is_a_unit_of_its_place():
+    ex = run("石阡县龙塘镇老杨调解工作室今年调解纠纷30件。")
+    assert entity(ex, "Agency", "老杨调解工作室").attrs["jurisdiction"] == "520623103000"
+    assert "王德明个人调解工作室" in names(run("石阡县司法局设立王德明个人调解工作室。"), "Agency")
+    assert not names(run("石阡县各村设立人民调解室，建立矛盾调解室12个。"), "Agency")

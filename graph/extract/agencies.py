@@ -17,7 +17,7 @@ from ..gazetteer import UPPER_LEVELS, Place, short_name
 from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Spans, find_all, find_words, finditer_around, finditer_from, finditer_near, overlaps, positions
-from ..segment import pos_tags, token_spans
+from ..segment import is_word, pos_tags, token_spans
 from .places import PlaceHit, _aligned, _leftmost_longest, _word_start
 
 # characters that may stand right before a bare body or level word (a boundary, a
@@ -743,6 +743,48 @@ _QUOTED_UNIT_HEADS = ("志愿服务队", "调解委员会", "调解工作室", "
 _QUOTED_UNIT = re.compile(f"(?P<mod>[{CJK}]{{0,4}}?)(?P<head>" + "|".join(_QUOTED_UNIT_HEADS) + ")")
 
 
+def _unit_place(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit], s: int) -> Place | None:
+    """The place a unit named at ``s`` serves: the one written right before it, else the township
+    or village last named in its sentence, else the place of the body last named there, else
+    the report's county."""
+    ss, _ = doc.sentence_at(s)
+    place = next((h.place for h in places if h.end == s), None)
+    if place is None:
+        local = [h for h in places if ss <= h.start and h.end <= s and h.place.level in ("township", "village")]
+        place = local[-1].place if local else None
+    if place is None:
+        bodies = [h for h in hits if ss <= h.start and h.end <= s and h.jurisdiction is not None]
+        place = bodies[-1].jurisdiction if bodies else (doc.ctx.county or doc.ctx.focus)
+    return place
+
+
+_MEDIATORS_ROOM = re.compile("调解工作室|调解室")
+_ROOM_VERBS = ("设立", "成立", "建立", "组建", "依托", "打造", "挂牌")
+
+
+def _mediator(name: str) -> bool:
+    """Does ``name`` name one person as a room is named after him: 老/小 and a surname (老杨),
+    a surname and a form of address (刘大姐), or a surname and a given name of one or two
+    characters that make no word (王德明)?"""
+    sur = _surnames()
+    if len(name) == 2 and name[0] in "老小" and name[1] in sur:
+        return True
+    if name[:1] in sur and name[1:] in ("大姐", "大哥", "大叔", "大妈", "阿姨", "姐", "哥"):
+        return True
+    if name[:1] not in sur:
+        return False
+    whole = pos_tags(name)
+    if len(whole) == 1 and whole[0][1].startswith("nr"):
+        return True  # 王德明: a name the dictionary knows as one
+    return not is_word(name) and not is_word(name[1:]) and all(
+        not f.startswith(("v", "n")) or f.startswith("nr") for _, f in pos_tags(name[1:]))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(w for w in load_set("surnames.txt") if len(w) == 1)
+
+
 def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
                   taken: list[tuple[int, int]]) -> list[AgencyHit]:
     """A unit with a proper name in quotes and a unit word after it (“X”调解室, “X”巡回调解室):
@@ -757,20 +799,26 @@ def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],
         s, e = q.start, m.end()
         if overlaps(s, e, taken) or _has_verb(m.group("mod")):
             continue
-        ss, _ = doc.sentence_at(s)
-        place = next((h.place for h in places if h.end == s), None)
-        if place is None:
-            local = [h for h in places if ss <= h.start and h.end <= s and h.place.level in ("township", "village")]
-            place = local[-1].place if local else None
-        if place is None:
-            bodies = [h for h in hits if ss <= h.start and h.end <= s and h.jurisdiction is not None]
-            place = bodies[-1].jurisdiction if bodies else (ctx.county or ctx.focus)
+        place = _unit_place(doc, places, hits, s)
         if place is None:
             continue
         name = q.content + m.group("mod") + m.group("head")
         surface = text[s:e]
         out.append(AgencyHit(s, e, name, surface, "unit", place, aliases={surface, name, q.content}))
         taken.append((s, e))
+    # a mediator's own room, unquoted, named after him (老杨调解工作室, 王德明个人调解工作室)
+    for m in _MEDIATORS_ROOM.finditer(text) if "调解" in text else ():
+        hs, e = m.span()
+        named = hs - 2 if text.startswith("个人", hs - 2) else hs
+        s = next((named - n for n in (2, 3) if _mediator(text[named - n:named]) and (
+            named - n == 0 or not is_cjk(text[named - n - 1]) or text[named - n - 1] in _BEFORE_OK
+            or any(h.end == named - n for h in places) or text[max(0, named - n - 2):named - n] in _ROOM_VERBS)), None)
+        if s is None or overlaps(s, e, taken):
+            continue
+        place = _unit_place(doc, places, hits, s)
+        if place is not None:
+            out.append(AgencyHit(s, e, text[s:e], text[s:e], "unit", place, aliases={text[s:e]}))
+            taken.append((s, e))
     # one unit named twice serves the most local place either mention gives it
     rank = {"village": 0, "township": 1, "county": 2, "prefecture": 3, "province": 4}
     best: dict[str, Place] = {}

@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer, short_name
 from ..lexicon import load_set, load_table
 from ..model import Extraction, Relation
 from .doc import PAUSE_MARK, Doc, finditer_around, finditer_from, name_key, place_entity
-from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder, self_body_matches  # noqa: F401 (_SELF_BODY: read from here by tests)
+from .subjects import _KIND_AFTER, _NOT_ACTING, _SELF_BODY, GENERIC_BODIES, SubjectFinder, self_body_matches, spoken_for  # noqa: F401 (_SELF_BODY: read from here by tests)
 
 _PREP_BEFORE = set("在以对向从为与和把将到于经由给及、赴被")
 # a place naming a newspaper, station or site (山东法制传媒网, 某县融媒体中心讯): no actor
@@ -253,7 +253,7 @@ def _collective_doers(doc: Doc, doers: list, ex: Extraction, whole: dict, place_
             added.append((m.start(), m.end(), key))  # (else the report's own 州 or 盟: 全盟各地…)
     if "我" in text or "全" in text:  # an official's 我们, 我们镇, 全局: the body or place he speaks for
         attrs_of = lambda k: ex.entities[k].attrs if k in ex.entities else {}
-        added.extend(SubjectFinder._spoken_for(doc, out, attrs_of))
+        added.extend(spoken_for(doc, out, attrs_of))
     return sorted(out + added) if added else out
 
 
@@ -1277,7 +1277,7 @@ def _coholders(doc: Doc, recipients: list, who: tuple[str, str], pos: int,
         if e > start:
             continue
         gap = text[e:start]
-        if k[0] != who[0] or not (gap in ("、", "和", "及", "与", "以及") or (
+        if k[0] != who[0] or not (gap in _LIST_JOINS or (
                 k[0] == "Person" and gap[:1] in "、和及与" and gap[1:] in _post_title_set())):
             break  # (所长张某、民警李某: persons each named with a title)
         out.insert(0, k)

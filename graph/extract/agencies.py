@@ -18,7 +18,7 @@ from ..normalise import is_cjk
 from ..lexicon import load_set, load_table
 from .doc import CJK, Doc, Spans, find_all, find_words, finditer_around, finditer_from, finditer_near, overlaps, positions
 from ..segment import is_word, pos_tags, token_spans
-from .places import PlaceHit, _aligned, _leftmost_longest, _word_start
+from .places import PlaceHit, _aligned, _leftmost_longest, _surnames, _word_start
 
 # characters that may stand right before a bare body or level word (a boundary, a
 # conjunction, a preposition or a transfer verb); any other Chinese character means the
@@ -778,11 +778,6 @@ def _mediator(name: str) -> bool:
         return True  # 王德明: a name the dictionary knows as one
     return not is_word(name) and not is_word(name[1:]) and all(
         not f.startswith(("v", "n")) or f.startswith("nr") for _, f in pos_tags(name[1:]))
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(w for w in load_set("surnames.txt") if len(w) == 1)
 
 
 def _quoted_units(doc: Doc, places: list[PlaceHit], hits: list[AgencyHit],

@@ -61,7 +61,7 @@ _DESIGNATED = re.compile("(?:常务)?副?(?:书记|部长|局长|院长|检察�
 # a body in a clause that only gives its role (X启动行动，区委政法委具体统筹，推进…): the
 # sentence's subject goes on
 _ROLE = re.compile("(?:具体|负责|统一|全面)?(?:统筹|牵头|协调|督导|指导|主抓|把关)(?:协调|推进|调度|实施)?(?=[，；])")
-# the words a speaker says for the body he speaks for (我们, 全局, 我所): see SubjectFinder._spoken_for
+# the words a speaker says for the body he speaks for (我们, 全局, 我所): see spoken_for
 _WE = re.compile("我们(镇|乡|村|社区)?(?![县市区])|[我本全](局|所|院|庭|队)")
 _WE_LEVELS = {"镇": "township", "乡": "township", "村": "village", "社区": "village"}
 # a township's or village's own leading body speaks for the place (某镇党委书记X说，“我们镇…”)
@@ -248,6 +248,44 @@ def _text_marks(doc: Doc) -> _TextMarks:
     return marks
 
 
+def _body_tail(name: str) -> str:
+    """The character a body's name ends on, as 我院, 我所, 全局 speak of it (大队: 队)."""
+    return "队" if name.endswith("大队") else name[-1]
+
+
+def spoken_for(doc: Doc, actors: list, attrs_of) -> list[tuple[int, int, tuple[str, str]]]:
+    """An official's words for the body he speaks for (我们, 全局, 我所 …), in what he says
+    after his body, title and name (县司法局局长X说，今年我们…), or in the quotation his body
+    follows (“…我们…”县司法局局长X说): that body; a place's party committee or government
+    speaks for the place, a township's or village's official for the township or village (我们镇).
+    ``actors``: (start, end, key) of the report's bodies and places."""
+    text = doc.text
+    marks = _text_marks(doc)
+    out = []
+    for s, e, k in actors:
+        # (_NOT_ACTING holds _SPEAKER: a mention it does not match, cached per end, introduces no speaker)
+        if not marks.not_acting(e) or (m := _SPEAKER.match(text, e)) is None:
+            continue
+        if k[0] == "Place" and attrs_of(k).get("level") not in ("township", "village"):
+            continue  # (a county's officials speak for the county, the report's own place anyway)
+        if text[s - 1:s] == "”" and (qs := text.rfind("“", max(0, s - 400), s - 1)) >= 0:
+            a, b = qs, s - 1  # the quotation before the speaker
+        else:
+            a, b = m.end(), doc.sentence_at(m.end())[1]
+        if k[0] == "Agency" and (place := attrs_of(k).get("jurisdiction")) and (
+                _LEADERSHIP.search(k[1]) or _LOCAL_LEADERSHIP.search(k[1])
+                and attrs_of(("Place", place)).get("level") in ("township", "village")):
+            k = ("Place", place)
+        level = attrs_of(k).get("level") if k[0] == "Place" else None
+        tail = _body_tail(k[1])
+        for w in _WE.finditer(text, a, b):
+            if w.group(1) is not None and _WE_LEVELS[w.group(1)] != level:
+                continue  # 我们镇 for a township's speaker, 我们村 for a village's
+            if w.group(2) is None or (k[0] == "Agency" and w.group(2) == tail):
+                out.append((w.start(), w.end(), k))
+    return out
+
+
 class SubjectFinder:
     """Who a report's figures and honors are about, asked position by position.
 
@@ -316,7 +354,7 @@ class SubjectFinder:
             if k is not None:
                 found.append((ms, me, k))
                 speaker = speaker or (k if g1 else None)
-        found.extend(self._spoken_for(doc, actors, attrs_of))
+        found.extend(spoken_for(doc, actors, attrs_of))
         town_starts = [s for s, _ in townships]
         self.wholes: list[tuple[int, int, tuple[str, str]]] = []
         body_starts = {s for s, _, k in actors if k[0] == "Agency"}
@@ -404,36 +442,6 @@ class SubjectFinder:
         return out
 
     @staticmethod
-    def _spoken_for(doc: Doc, actors: list, attrs_of) -> list[tuple[int, int, tuple[str, str]]]:
-        """An official's words for the body he speaks for (我们, 全局, 我所 …), in what he says
-        after his body, title and name (县司法局局长X说，今年我们…), or in the quotation his
-        body follows (“…我们…”县司法局局长X说): that body; a place's party committee or
-        government speaks for the place."""
-        text = doc.text
-        out = []
-        for s, e, k in actors:
-            if (m := _SPEAKER.match(text, e)) is None:
-                continue
-            if k[0] == "Place" and attrs_of(k).get("level") not in ("township", "village"):
-                continue  # (a county's officials speak for the county, the report's own place anyway)
-            if text[s - 1:s] == "”" and (qs := text.rfind("“", max(0, s - 400), s - 1)) >= 0:
-                a, b = qs, s - 1  # the quotation before the speaker
-            else:
-                a, b = m.end(), doc.sentence_at(m.end())[1]
-            if k[0] == "Agency" and (place := attrs_of(k).get("jurisdiction")) and (
-                    _LEADERSHIP.search(k[1]) or _LOCAL_LEADERSHIP.search(k[1])
-                    and attrs_of(("Place", place)).get("level") in ("township", "village")):
-                k = ("Place", place)
-            level = attrs_of(k).get("level") if k[0] == "Place" else None
-            tail = "队" if k[1].endswith("大队") else k[1][-1]
-            for w in _WE.finditer(text, a, b):
-                if w.group(1) is not None and _WE_LEVELS[w.group(1)] != level:
-                    continue  # 我们镇 for a township's speaker, 我们村 for a village's
-                if w.group(2) is None or (k[0] == "Agency" and w.group(2) == tail):
-                    out.append((w.start(), w.end(), k))
-        return out
-
-    @staticmethod
     def _own_body(actors: list, attrs_of, local) -> dict[str, tuple[str, str]]:
         """The body 我院 / 本局 / 全庭 … stands for, by the last character of its name: the
         report's own (local, not a unit of another) body ending so that it names most."""
@@ -443,8 +451,7 @@ class SubjectFinder:
                 counts[k] = counts.get(k, 0) + 1
         out: dict[str, tuple[str, str]] = {}
         for k, n in sorted(counts.items(), key=lambda t: -t[1]):
-            tail = "队" if k[1].endswith("大队") else k[1][-1]
-            out.setdefault(tail, k)
+            out.setdefault(_body_tail(k[1]), k)
         return out
 
     @staticmethod
